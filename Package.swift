@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "acctplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "acctplan", targets: ["acctplan"]),
+        .library(name: "PlanEngine", targets: ["PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine", "PlanReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(name: "PlanModel"),
+        .target(name: "PlanParser", dependencies: [
+            "PlanModel", "CCmarkGFM", .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "PlanWorkspace", dependencies: ["PlanModel", "PlanParser"]),
+        .target(name: "PlanEngine", dependencies: ["PlanModel"]),
+        .target(name: "PlanReports", dependencies: ["PlanModel", "PlanEngine"]),
+        .target(name: "AcctplanCLI", dependencies: [
+            "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine", "PlanReports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "acctplan", dependencies: ["AcctplanCLI"]),
+        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+        .testTarget(name: "PlanParserTests", dependencies: ["PlanModel", "PlanParser"]),
+        .testTarget(name: "PlanEngineTests", dependencies: [
+            "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine",
+        ]),
+        .testTarget(name: "PlanReportsTests", dependencies: ["PlanModel", "PlanEngine", "PlanReports"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["acctplan"]),
+    ]
+)

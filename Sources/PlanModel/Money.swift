@@ -1,0 +1,128 @@
+import Foundation
+
+/// An amount of money as written in a plan: exact decimal, with an optional ISO-4217 code
+/// (nil means the workspace currency). Never binary floating point.
+public struct Money: Hashable, Sendable, CustomStringConvertible {
+    public var amount: Decimal
+    public var currency: String?
+
+    public init(_ amount: Decimal, currency: String? = nil) {
+        self.amount = amount
+        self.currency = currency
+    }
+
+    /// Why a money text did not parse.
+    public enum SyntaxError: Error, Equatable, Sendable {
+        case empty
+        case badCurrency(String)
+        case notANumber
+        case negative
+        case badThousands
+        case tooLarge
+    }
+
+    /// Parses `[CUR ]NUMBER[SUFFIX]`: `2400000`, `2,400,000`, `CNY 2.4M`, `300k`, `USD 1,250.50`.
+    public static func parse(_ text: some StringProtocol) -> Result<Money, SyntaxError> {
+        var rest = Substring(text).trimmingCharacters(in: .whitespaces)[...]
+        guard !rest.isEmpty else { return .failure(.empty) }
+        var currency: String?
+        if let space = rest.firstIndex(of: " ") {
+            let code = rest[..<space]
+            guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+                return .failure(.badCurrency(String(code)))
+            }
+            currency = String(code)
+            rest = rest[space...].drop(while: { $0 == " " })
+        } else if let first = rest.first, first.isLetter {
+            let letters = rest.prefix(while: { $0.isLetter })
+            return .failure(.badCurrency(String(letters)))
+        }
+        if rest.first == "-" { return .failure(.negative) }
+        var exponentShift: Int16 = 0
+        switch rest.last {
+        case "k": exponentShift = 3
+        case "m", "M": exponentShift = 6
+        case "b", "B": exponentShift = 9
+        default: break
+        }
+        if exponentShift != 0 { rest = rest.dropLast() }
+        switch parseDecimal(rest, allowThousands: true) {
+        case .success(let value):
+            var result = value
+            if exponentShift != 0 {
+                result = Decimal(sign: .plus, exponent: Int(exponentShift), significand: value)
+            }
+            return .success(Money(result, currency: currency))
+        case .failure(let error):
+            return .failure(error)
+        }
+    }
+
+    /// Parses a plain non-negative decimal number with `.` as the decimal point and, when allowed,
+    /// `,` separating groups of three digits. Exact: digits go straight into the significand.
+    public static func parseDecimal(_ text: Substring, allowThousands: Bool) -> Result<Decimal, SyntaxError> {
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty else { return .failure(.notANumber) }
+        var significand: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        var groupLength = 0
+        var sawComma = false
+        var firstGroupLength = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if digits >= 19 { return .failure(.tooLarge) }
+                significand = significand * 10 + UInt64(byte - 48)
+                digits += 1
+                if seenPoint { fractionDigits += 1 } else { groupLength += 1 }
+            case UInt8(ascii: ","):
+                guard allowThousands, !seenPoint, digits > 0 else { return .failure(.badThousands) }
+                if sawComma {
+                    guard groupLength == 3 else { return .failure(.badThousands) }
+                } else {
+                    firstGroupLength = groupLength
+                    guard (1...3).contains(firstGroupLength) else { return .failure(.badThousands) }
+                }
+                sawComma = true
+                groupLength = 0
+            case UInt8(ascii: "."):
+                guard !seenPoint else { return .failure(.notANumber) }
+                if sawComma && groupLength != 3 { return .failure(.badThousands) }
+                seenPoint = true
+            default:
+                return .failure(.notANumber)
+            }
+        }
+        if !seenPoint && sawComma && groupLength != 3 { return .failure(.badThousands) }
+        guard digits > 0, bytes.last != UInt8(ascii: "."), bytes.first != UInt8(ascii: ".") else {
+            return .failure(.notANumber)
+        }
+        let value = Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(significand))
+        return .success(value)
+    }
+
+    public var description: String {
+        let number = amount.plainString
+        return currency.map { "\($0) \(number)" } ?? number
+    }
+}
+
+extension Decimal {
+    /// The number without exponent notation and with `.` as decimal point, whatever the locale.
+    public var plainString: String {
+        var value = self
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 10, .plain)
+        return NSDecimalNumber(decimal: rounded).description(withLocale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// Rounded half-up to two decimals, as every amount in JSON output.
+    public var roundedToCents: Decimal {
+        var value = self
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 2, .plain)
+        return rounded
+    }
+}

@@ -1,0 +1,38 @@
+/// One plan file, parsed: what the file says, with every value's position.
+/// A plan whose front matter could not be read still exists (with an empty header) so that
+/// cross-plan rules can see its id and the linter can report on it.
+public struct Plan: Sendable, Hashable {
+    public var kind: PlanKind
+    /// The file name without `.md`.
+    public var id: String
+    /// Relative to the workspace root, with `/` separators.
+    public var path: String
+    /// The `# ` title line, if any.
+    public var title: String?
+    /// The front matter as written, in file order.
+    public var frontMatter: [FrontMatterEntry] = []
+    /// The interpreted front matter.
+    public var header = PlanHeader()
+    /// Every level-2 section in file order, recognized or not.
+    public var sections: [PlanSection] = []
+    public var stakeholders: [Stakeholder] = []
+    public var installedBase: [InstalledProduct] = []
+    public var opportunities: [Opportunity] = []
+    public var actions: [PlanAction] = []
+    public var moments: [Moment] = []
+    /// Rules turned off for this file by `<!-- acctplan-disable ... -->`.
+    public var disabledRules: Set<RuleID> = []
+    /// False when the file could not be read as a plan at all (bad encoding, no front matter, ...).
+    public var isReadable = true
+
+    public init(kind: PlanKind, id: String, path: String) {
+        self.kind = kind
+        self.id = id
+        self.path = path
+    }
+
+    /// The front-matter entry for `key`, if present.
+    public func entry(_ key: String) -> FrontMatterEntry? {
+        frontMatter.first { $0.key == key }
+    }
+}

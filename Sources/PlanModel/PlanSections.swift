@@ -1,0 +1,161 @@
+import Foundation
+
+/// The level-2 sections a plan may contain whose structure the tool understands.
+public enum SectionKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case stakeholders
+    case installedBase = "installed-base"
+    case opportunities
+    case actions
+    case moments
+
+    /// The headings that open this section, matched case-insensitively after trimming.
+    public var aliases: [String] {
+        switch self {
+        case .stakeholders: return ["Stakeholders", "干系人", "关键人物"]
+        case .installedBase: return ["Installed base", "已实施产品"]
+        case .opportunities: return ["Opportunities", "商机"]
+        case .actions: return ["Actions", "Action plan", "行动计划"]
+        case .moments: return ["Moments of truth", "MOT", "关键时刻"]
+        }
+    }
+
+    /// The kinds of plan in which this section is interpreted.
+    public var kinds: Set<PlanKind> {
+        self == .actions ? [.account, .industry, .segment] : [.account]
+    }
+
+    /// The recognized section a heading opens, if any.
+    public init?(heading: String) {
+        let key = heading.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let kind = SectionKind.lookup[key] else { return nil }
+        self = kind
+    }
+
+    private static let lookup: [String: SectionKind] = {
+        var table: [String: SectionKind] = [:]
+        for kind in SectionKind.allCases {
+            for alias in kind.aliases { table[alias.lowercased()] = kind }
+        }
+        return table
+    }()
+}
+
+/// A level-2 section as written: its heading, where it starts and ends, and which
+/// recognized section it is (nil for free prose).
+public struct PlanSection: Sendable, Hashable {
+    public var heading: String
+    public var kind: SectionKind?
+    public var location: SourceLocation
+    /// The last line of the section (inclusive).
+    public var endLine: Int
+
+    public init(heading: String, kind: SectionKind?, location: SourceLocation, endLine: Int) {
+        self.heading = heading
+        self.kind = kind
+        self.location = location
+        self.endLine = endLine
+    }
+}
+
+/// A cell of a column the tool does not know, kept as written.
+public struct ExtraField: Sendable, Hashable {
+    public var column: String
+    public var value: String
+
+    public init(column: String, value: String) {
+        self.column = column
+        self.value = value
+    }
+}
+
+/// A person at the customer (`stakeholders` table).
+public struct Stakeholder: Sendable, Hashable {
+    public var location: SourceLocation
+    public var name: Located<String>?
+    public var title: Located<String>?
+    public var role: Located<StakeholderRole>?
+    public var relationship: Located<Relationship>?
+    public var owner: Located<String>?
+    public var extra: [ExtraField] = []
+
+    public init(location: SourceLocation) { self.location = location }
+}
+
+public enum StakeholderRole: String, Sendable, Hashable, CaseIterable, Codable {
+    case decisionMaker = "decision-maker", sponsor, influencer, user, gatekeeper
+}
+
+public enum Relationship: String, Sendable, Hashable, CaseIterable, Codable {
+    case strong, medium, weak, none
+}
+
+/// A product the customer runs (`installed-base` table).
+public struct InstalledProduct: Sendable, Hashable {
+    public var location: SourceLocation
+    public var product: Located<String>?
+    public var modules: Located<String>?
+    /// A year `YYYY` or a date, as written.
+    public var since: Located<String>?
+    public var status: Located<InstallStatus>?
+    public var extra: [ExtraField] = []
+
+    public init(location: SourceLocation) { self.location = location }
+}
+
+public enum InstallStatus: String, Sendable, Hashable, CaseIterable, Codable {
+    case live, implementing, retired
+}
+
+/// A pipeline entry (`opportunities` table).
+public struct Opportunity: Sendable, Hashable {
+    public var location: SourceLocation
+    public var id: Located<String>?
+    public var name: Located<String>?
+    public var stage: Located<String>?
+    public var amount: Located<Money>?
+    /// As written; nil means the stage's default probability.
+    public var probability: Located<Decimal>?
+    public var close: Located<CalendarDate>?
+    public var extra: [ExtraField] = []
+
+    public init(location: SourceLocation) { self.location = location }
+}
+
+/// A task-list item of the `actions` section.
+public struct PlanAction: Sendable, Hashable {
+    public var location: SourceLocation
+    public var done: Bool
+    public var due: Located<CalendarDate>?
+    /// A date was written but is not a valid date (reported as `invalid-value`, so not "undated").
+    public var dueMalformed = false
+    public var owner: Located<String>?
+    /// The text after the date and owner, `#id` tokens included.
+    public var text: String
+    /// `#id` tokens: references to opportunities of the same plan.
+    public var references: [Located<String>] = []
+
+    public init(location: SourceLocation, done: Bool, text: String) {
+        self.location = location
+        self.done = done
+        self.text = text
+    }
+
+    /// The action's identity across edits: its text without date, owner and checkbox.
+    public var key: String { text }
+}
+
+/// An item of the `moments` (moments of truth) section.
+public struct Moment: Sendable, Hashable {
+    public var location: SourceLocation
+    public var date: Located<CalendarDate>?
+    public var person: Located<String>?
+    public var text: String
+
+    public init(location: SourceLocation, text: String) {
+        self.location = location
+        self.text = text
+    }
+
+    /// Date + text: a moment's identity across edits.
+    public var key: String { "\(date.map { $0.value.description } ?? "") \(text)" }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Where a workspace's bytes come from: the working tree, the git index or a commit.
+/// Everything above this protocol reads plans by workspace-relative path and never knows which.
+public protocol PlanSource: Sendable {
+    /// A short description for messages: "working tree", "index", "HEAD (1a2b3c4)".
+    var label: String { get }
+    /// Every file below `folder` (workspace-relative, `/`-separated), recursively, sorted.
+    /// Files that cannot be read safely (e.g. a link leading outside the workspace) are listed in
+    /// `refused` with the reason instead of `paths`.
+    func listFiles(under folder: String) throws -> FileListing
+    /// The bytes of one file, or nil when it does not exist.
+    func read(_ path: String) throws -> Data?
+}
+
+/// The result of listing a folder of a ``PlanSource``.
+public struct FileListing: Sendable {
+    public var paths: [String]
+    /// Files that exist but will not be read, with the reason.
+    public var refused: [(path: String, reason: String)]
+
+    public init(paths: [String] = [], refused: [(path: String, reason: String)] = []) {
+        self.paths = paths
+        self.refused = refused
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// `acctplan.yml` (PLAN_FORMAT.md §6). Every key is optional; the defaults are the spec's.
+public struct WorkspaceConfig: Sendable, Hashable {
+    public var version = 1
+    public var currency = "CNY"
+    /// Units of workspace currency per unit of another currency.
+    public var fx: [String: Decimal] = [:]
+    public var fiscalYearStart = MonthDay(month: 1, day: 1)
+    public var reviewIntervalDays = 90
+    public var lifecycle: [LifecycleStage] = LifecycleStage.defaults
+    public var opportunityStages: [OpportunityStage] = OpportunityStage.defaults
+    /// Person id → display name; empty means person ids are not checked.
+    public var people: [String: String] = [:]
+    public var fields: [String: CustomFieldType] = [:]
+    public var ruleSeverities: [RuleID: RuleSetting] = [:]
+    /// Where each `rules:` entry is written, so an unknown rule id can be reported there.
+    public var ruleLocations: [RuleID: SourceLocation] = [:]
+
+    public init() {}
+
+    public func lifecycleStage(_ id: String) -> LifecycleStage? { lifecycle.first { $0.id == id } }
+    public func lifecycleIndex(_ id: String) -> Int? { lifecycle.firstIndex { $0.id == id } }
+    public func opportunityStage(_ id: String) -> OpportunityStage? { opportunityStages.first { $0.id == id } }
+
+    /// Converts money into the workspace currency; nil when its currency has no `fx:` rate.
+    public func convert(_ money: Money) -> Decimal? {
+        guard let code = money.currency, code != currency else { return money.amount }
+        guard let rate = fx[code] else { return nil }
+        return money.amount * rate
+    }
+}
+
+/// A month and day, for `fiscal_year_start`.
+public struct MonthDay: Sendable, Hashable, CustomStringConvertible {
+    public var month: Int
+    public var day: Int
+    public init(month: Int, day: Int) {
+        self.month = month
+        self.day = day
+    }
+    public var description: String {
+        (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
+    }
+}
+
+/// A step of the customer lifecycle S-curve.
+public struct LifecycleStage: Sendable, Hashable {
+    public var id: String
+    public var label: String
+
+    public init(id: String, label: String) {
+        self.id = id
+        self.label = label
+    }
+
+    public static let defaults = [
+        LifecycleStage(id: "departmental", label: "Departmental applications"),
+        LifecycleStage(id: "industry-solution", label: "Industry-solution deepening"),
+        LifecycleStage(id: "integration", label: "Application integration"),
+    ]
+}
+
+/// A stage of an opportunity, with its default probability.
+public struct OpportunityStage: Sendable, Hashable {
+    public var id: String
+    public var probability: Decimal
+    public var closed: Bool
+
+    public init(id: String, probability: Decimal, closed: Bool = false) {
+        self.id = id
+        self.probability = probability
+        self.closed = closed
+    }
+
+    public static let defaults = [
+        OpportunityStage(id: "qualify", probability: 10),
+        OpportunityStage(id: "develop", probability: 30),
+        OpportunityStage(id: "propose", probability: 50),
+        OpportunityStage(id: "negotiate", probability: 75),
+        OpportunityStage(id: "won", probability: 100, closed: true),
+        OpportunityStage(id: "lost", probability: 0, closed: true),
+    ]
+}
+
+/// The type of a custom front-matter key declared under `fields:`.
+public enum CustomFieldType: String, Sendable, Hashable, CaseIterable {
+    case string, integer, number, boolean, date, money, list
+}
+
+/// A `rules:` override.
+public enum RuleSetting: String, Sendable, Hashable, CaseIterable {
+    case error, warning, off
+
+    public var severity: Severity? {
+        switch self {
+        case .error: return .error
+        case .warning: return .warning
+        case .off: return nil
+        }
+    }
+}

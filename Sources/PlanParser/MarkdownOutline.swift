@@ -1,0 +1,114 @@
+import CCmarkGFM
+import Foundation
+
+/// The block structure of a plan body as GitHub's parser sees it: top-level headings, tables and
+/// lists with their line numbers. Only what a plan needs is copied out of the cmark tree, and the
+/// tree is freed before `parse` returns: no cmark pointer leaves this file.
+struct MarkdownOutline {
+    enum Block {
+        case heading(level: Int, text: String, line: Int)
+        /// `rowLines[0]` is the header row; the delimiter row has no line of its own here.
+        case table(rowLines: [Int])
+        case list(items: [ListItem])
+        case other(line: Int)
+    }
+
+    struct ListItem {
+        var line: Int
+        /// The last line of the item's first paragraph (items may wrap).
+        var paragraphEndLine: Int
+        /// nil: a plain item; true/false: a task-list item and its box.
+        var checked: Bool?
+    }
+
+    var blocks: [Block] = []
+
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Parses `bytes` (the body, after the front matter); line numbers are shifted by `lineOffset`.
+    static func parse(_ bytes: ArraySlice<UInt8>, lineOffset: Int) -> MarkdownOutline {
+        _ = registered
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return MarkdownOutline() }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "tasklist"] {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parser_feed(parser, $0, buffer.count)
+                }
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return MarkdownOutline() }
+        defer { cmark_node_free(document) }
+
+        var outline = MarkdownOutline()
+        var node = cmark_node_first_child(document)
+        while let current = node {
+            outline.blocks.append(block(current, lineOffset: lineOffset))
+            node = cmark_node_next(current)
+        }
+        return outline
+    }
+
+    private static func typeName(_ node: OpaquePointer) -> String {
+        String(cString: cmark_node_get_type_string(node))
+    }
+
+    private static func block(_ node: OpaquePointer, lineOffset: Int) -> Block {
+        let line = Int(cmark_node_get_start_line(node)) + lineOffset
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HEADING:
+            return .heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(node), line: line)
+        case CMARK_NODE_LIST:
+            var items: [ListItem] = []
+            var child = cmark_node_first_child(node)
+            while let item = child {
+                let itemLine = Int(cmark_node_get_start_line(item)) + lineOffset
+                var paragraphEnd = itemLine
+                if let first = cmark_node_first_child(item), cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH {
+                    paragraphEnd = Int(cmark_node_get_end_line(first)) + lineOffset
+                }
+                let checked: Bool? = typeName(item) == "tasklist"
+                    ? cmark_gfm_extensions_get_tasklist_item_checked(item) : nil
+                items.append(ListItem(line: itemLine, paragraphEndLine: paragraphEnd, checked: checked))
+                child = cmark_node_next(item)
+            }
+            return .list(items: items)
+        default:
+            guard typeName(node) == "table" else { return .other(line: line) }
+            var rows: [Int] = []
+            var child = cmark_node_first_child(node)
+            while let row = child {
+                rows.append(Int(cmark_node_get_start_line(row)) + lineOffset)
+                child = cmark_node_next(row)
+            }
+            return .table(rowLines: rows)
+        }
+    }
+
+    /// The text of an inline tree: literals of text and code nodes, soft breaks as spaces.
+    private static func plainText(_ node: OpaquePointer) -> String {
+        var result = ""
+        guard let iterator = cmark_iter_new(node) else { return result }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                if let literal = cmark_node_get_literal(current) { result += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                result += " "
+            default:
+                break
+            }
+        }
+        return result
+    }
+}

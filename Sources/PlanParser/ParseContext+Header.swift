@@ -1,0 +1,248 @@
+import Foundation
+import PlanModel
+
+/// Interpreting the front matter (PLAN_FORMAT.md §4).
+extension ParseContext {
+    /// The keys each kind understands, in the spec's order (the canonical order for `fmt`).
+    static let accountKeys = ["kind", "id", "name", "industry", "segments", "stage", "manager", "team", "abu",
+                              "region", "health", "since", "reviewed", "revenue_target"]
+    static let groupKeys = ["kind", "id", "name", "owner", "reviewed", "fiscal_year", "targets"]
+
+    mutating func interpretHeader() {
+        let known = plan.kind == .account ? ParseContext.accountKeys : ParseContext.groupKeys
+        let required = plan.kind == .account
+            ? ["name", "industry", "stage", "manager", "reviewed"] : ["name", "owner"]
+        for entry in plan.frontMatter {
+            if known.contains(entry.key) {
+                interpret(entry)
+            } else if let type = config.fields[entry.key] {
+                checkCustom(entry, type)
+            } else {
+                let suggestion = ValueSyntax.closest(to: entry.key, in: known)
+                report(.unknownField, at: entry.keyLocation, "unknown front-matter field '\(entry.key)'"
+                    + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                    hint: suggestion == nil ? "declare it under `fields:` in acctplan.yml to use a custom field" : nil)
+            }
+        }
+        for key in required {
+            let entry = plan.entry(key)
+            if entry == nil || entry?.value == .null {
+                report(.missingField, at: entry?.valueLocation ?? SourceLocation(line: 1, column: 1),
+                       "\(plan.kind.rawValue) plan is missing required field '\(key)'",
+                       hint: "add `\(key): ...` to the front matter")
+            }
+        }
+    }
+
+    private mutating func interpret(_ entry: FrontMatterEntry) {
+        var header = plan.header
+        defer { plan.header = header }
+        switch entry.key {
+        case "kind":
+            if let text = text(entry)?.value, text != plan.kind.rawValue {
+                report(.idMismatch, at: entry.valueLocation,
+                       "kind '\(text)' does not match the folder, which holds \(plan.kind.rawValue) plans",
+                       hint: "move the file to \(PlanKind(rawValue: text)?.folder ?? "the right folder")/ or remove `kind:`")
+            }
+        case "id":
+            if let text = text(entry)?.value, text != plan.id {
+                report(.idMismatch, at: entry.valueLocation, "id '\(text)' differs from the file name '\(plan.id).md'",
+                       hint: "rename the file or remove `id:`: the file name is the plan's id")
+            }
+        case "name": header.name = text(entry)
+        case "industry": header.industry = identifier(entry)
+        case "segments": header.segments = identifierList(entry)
+        case "stage": header.stage = text(entry)
+        case "manager": header.manager = identifier(entry)
+        case "owner": header.owner = identifier(entry)
+        case "team": header.team = identifierList(entry)
+        case "abu": header.abu = text(entry)
+        case "region": header.region = text(entry)
+        case "health": header.health = enumValue(entry, Health.self)
+        case "since": header.since = date(entry)
+        case "reviewed": header.reviewed = date(entry)
+        case "revenue_target": header.revenueTarget = money(entry)
+        case "fiscal_year": header.fiscalYear = integer(entry)
+        case "targets": header.targets = targets(entry)
+        default: break
+        }
+    }
+
+    // MARK: Typed values
+
+    private mutating func text(_ entry: FrontMatterEntry) -> Located<String>? {
+        switch entry.value {
+        case .null: return nil
+        case .scalar(let text, _): return Located(text, at: entry.valueLocation)
+        case .list, .mapping:
+            report(.invalidValue, at: entry.valueLocation, "'\(entry.key)' must be a single value, not a list or mapping")
+            return nil
+        }
+    }
+
+    private mutating func identifier(_ entry: FrontMatterEntry) -> Located<String>? {
+        guard let value = text(entry) else { return nil }
+        guard ValueSyntax.isValidID(value.value) else {
+            reportBadID(value, field: entry.key)
+            return nil
+        }
+        return value
+    }
+
+    mutating func reportBadID(_ value: Located<String>, field: String) {
+        report(.invalidValue, at: value.location, "'\(value.value)' is not a valid id for '\(field)'",
+               hint: "ids use lowercase letters, digits and '-', e.g. '\(suggestedID(value.value))'")
+    }
+
+    private func suggestedID(_ text: String) -> String {
+        let lowered = text.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }
+        let collapsed = String(lowered).split(separator: "-").joined(separator: "-")
+        return collapsed.isEmpty ? "li-you" : collapsed
+    }
+
+    private mutating func identifierList(_ entry: FrontMatterEntry) -> [Located<String>] {
+        switch entry.value {
+        case .null: return []
+        case .scalar(let text, _):
+            // A single id written without brackets is accepted as a list of one.
+            let value = Located(text, at: entry.valueLocation)
+            guard ValueSyntax.isValidID(text) else { reportBadID(value, field: entry.key); return [] }
+            return [value]
+        case .list(let items):
+            var result: [Located<String>] = []
+            for (index, item) in items.enumerated() {
+                let location = index < entry.itemLocations.count ? entry.itemLocations[index] : entry.valueLocation
+                guard let text = item.scalarText else {
+                    report(.invalidValue, at: location, "'\(entry.key)' must be a list of ids")
+                    continue
+                }
+                let value = Located(text, at: location)
+                if ValueSyntax.isValidID(text) { result.append(value) } else { reportBadID(value, field: entry.key) }
+            }
+            return result
+        case .mapping:
+            report(.invalidValue, at: entry.valueLocation, "'\(entry.key)' must be a list of ids, e.g. [li-you, wang-fang]")
+            return []
+        }
+    }
+
+    private mutating func enumValue<E: RawRepresentable & CaseIterable>(_ entry: FrontMatterEntry, _: E.Type)
+        -> Located<E>? where E.RawValue == String
+    {
+        guard let value = text(entry) else { return nil }
+        if let parsed = E(rawValue: value.value) { return Located(parsed, at: value.location) }
+        reportBadEnum(value, field: entry.key, allowed: E.allCases.map(\.rawValue))
+        return nil
+    }
+
+    mutating func reportBadEnum(_ value: Located<String>, field: String, allowed: [String]) {
+        let suggestion = ValueSyntax.closest(to: value.value, in: allowed)
+        report(.invalidValue, at: value.location,
+               "'\(value.value)' is not a valid \(field)" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+               hint: "use one of: \(allowed.joined(separator: ", "))")
+    }
+
+    mutating func date(_ entry: FrontMatterEntry) -> Located<CalendarDate>? {
+        guard let value = text(entry) else { return nil }
+        return parseDate(value, field: entry.key)
+    }
+
+    mutating func parseDate(_ value: Located<String>, field: String) -> Located<CalendarDate>? {
+        if let date = CalendarDate(parsing: value.value) { return Located(date, at: value.location) }
+        report(.invalidValue, at: value.location, "'\(value.value)' is not a valid date for '\(field)'",
+               hint: "write dates as YYYY-MM-DD, e.g. 2026-11-29")
+        return nil
+    }
+
+    mutating func money(_ entry: FrontMatterEntry) -> Located<Money>? {
+        guard let value = text(entry) else { return nil }
+        return parseMoney(value, field: entry.key)
+    }
+
+    mutating func parseMoney(_ value: Located<String>, field: String) -> Located<Money>? {
+        switch Money.parse(value.value) {
+        case .success(let money): return Located(money, at: value.location)
+        case .failure(let error):
+            let reason: String
+            switch error {
+            case .empty: reason = "is empty"
+            case .badCurrency(let code): reason = "has '\(code)' where a 3-letter currency code in capitals belongs"
+            case .negative: reason = "is negative"
+            case .badThousands: reason = "has misplaced ',' thousands separators"
+            case .tooLarge: reason = "has too many digits"
+            case .notANumber: reason = "is not a number"
+            }
+            report(.invalidValue, at: value.location, "amount '\(value.value)' for '\(field)' \(reason)",
+                   hint: "write amounts like 2400000, 2,400,000, CNY 2.4M, 300k or USD 1,250.50")
+            return nil
+        }
+    }
+
+    private mutating func integer(_ entry: FrontMatterEntry) -> Located<Int>? {
+        guard let value = text(entry) else { return nil }
+        return parseInteger(value, field: entry.key)
+    }
+
+    private mutating func parseInteger(_ value: Located<String>, field: String) -> Located<Int>? {
+        if let number = Int(value.value), number >= 0 { return Located(number, at: value.location) }
+        report(.invalidValue, at: value.location, "'\(value.value)' is not a whole number for '\(field)'")
+        return nil
+    }
+
+    private mutating func targets(_ entry: FrontMatterEntry) -> Targets? {
+        guard case .mapping(let entries) = entry.value else {
+            if entry.value != .null {
+                report(.invalidValue, at: entry.valueLocation,
+                       "'targets' must be a mapping with revenue, accounts and stages")
+            }
+            return nil
+        }
+        var targets = Targets(location: entry.valueLocation)
+        for child in entries {
+            switch child.key {
+            case "revenue": targets.revenue = money(child)
+            case "accounts": targets.accounts = integer(child)
+            case "stages":
+                guard case .mapping(let stages) = child.value else {
+                    report(.invalidValue, at: child.valueLocation,
+                           "'targets.stages' must map stage ids to numbers of accounts, e.g. {integration: 2}")
+                    continue
+                }
+                for stage in stages {
+                    guard let count = text(stage).flatMap({ parseInteger($0, field: "targets.stages.\(stage.key)") })
+                    else { continue }
+                    targets.stages.append(StageTarget(stage: Located(stage.key, at: stage.keyLocation), count: count.value))
+                }
+            default:
+                report(.unknownField, at: child.keyLocation, "unknown field 'targets.\(child.key)'",
+                       hint: "targets has revenue, accounts and stages")
+            }
+        }
+        return targets
+    }
+
+    /// A key declared under `fields:` in acctplan.yml: check it has its declared type.
+    private mutating func checkCustom(_ entry: FrontMatterEntry, _ type: CustomFieldType) {
+        if entry.value == .null { return }
+        if type == .list {
+            if case .list = entry.value { return }
+            report(.invalidValue, at: entry.valueLocation, "'\(entry.key)' must be a list")
+            return
+        }
+        guard let value = text(entry) else { return }
+        switch type {
+        case .string, .list: break
+        case .integer: _ = parseInteger(value, field: entry.key)
+        case .number:
+            if case .failure = Money.parseDecimal(Substring(value.value), allowThousands: false) {
+                report(.invalidValue, at: value.location, "'\(value.value)' is not a number for '\(entry.key)'")
+            }
+        case .boolean:
+            if !["true", "false"].contains(value.value) {
+                report(.invalidValue, at: value.location, "'\(value.value)' is not true or false for '\(entry.key)'")
+            }
+        case .date: _ = parseDate(value, field: entry.key)
+        case .money: _ = parseMoney(value, field: entry.key)
+        }
+    }
+}

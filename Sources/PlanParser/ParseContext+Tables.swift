@@ -1,0 +1,195 @@
+import Foundation
+import PlanModel
+
+/// The column schema of a recognized table.
+struct TableSchema {
+    struct Column {
+        var id: String
+        var aliases: [String]
+        var required: Bool
+    }
+
+    var columns: [Column]
+
+    /// Header texts (lowercased) → column id; the Chinese aliases are an acctplan extension.
+    func column(forHeader header: String) -> Column? {
+        let key = header.lowercased()
+        return columns.first { $0.id == key || $0.aliases.contains(key) }
+    }
+
+    static func `for`(_ kind: SectionKind) -> TableSchema {
+        switch kind {
+        case .stakeholders:
+            return TableSchema(columns: [
+                Column(id: "name", aliases: ["姓名"], required: true),
+                Column(id: "title", aliases: ["职务"], required: false),
+                Column(id: "role", aliases: ["角色"], required: true),
+                Column(id: "relationship", aliases: ["关系"], required: false),
+                Column(id: "owner", aliases: ["负责人"], required: false),
+            ])
+        case .installedBase:
+            return TableSchema(columns: [
+                Column(id: "product", aliases: ["产品"], required: true),
+                Column(id: "modules", aliases: ["模块"], required: false),
+                Column(id: "since", aliases: ["始于"], required: false),
+                Column(id: "status", aliases: ["状态"], required: false),
+            ])
+        default:
+            return TableSchema(columns: [
+                Column(id: "id", aliases: ["编号"], required: true),
+                Column(id: "name", aliases: ["名称"], required: true),
+                Column(id: "stage", aliases: ["阶段"], required: true),
+                Column(id: "amount", aliases: ["金额"], required: true),
+                Column(id: "probability", aliases: ["概率"], required: false),
+                Column(id: "close", aliases: ["成交日期"], required: true),
+            ])
+        }
+    }
+}
+
+/// The cells of one body row by column id, plus the cells of unknown columns.
+struct TableRecord {
+    var location: SourceLocation
+    var cells: [String: TableRow.Cell] = [:]
+    var extra: [ExtraField] = []
+    var headerLocations: [String: SourceLocation] = [:]
+
+    /// A present, non-empty cell.
+    func value(_ column: String) -> Located<String>? {
+        guard let cell = cells[column], !cell.text.isEmpty else { return nil }
+        return Located(cell.text, at: cell.location)
+    }
+}
+
+extension ParseContext {
+    mutating func readTable(_ kind: SectionKind, rowLines: [Int], source: SourceText) {
+        guard let headerLine = rowLines.first else { return }
+        let schema = TableSchema.for(kind)
+        let header = TableRow(line: source.line(headerLine), lineNumber: headerLine)
+        var columnOfIndex: [Int: String] = [:]
+        var extraNames: [Int: String] = [:]
+        for (index, cell) in header.cells.enumerated() {
+            if let column = schema.column(forHeader: cell.text), !columnOfIndex.values.contains(column.id) {
+                columnOfIndex[index] = column.id
+            } else {
+                extraNames[index] = cell.text
+            }
+        }
+        var missing = false
+        for column in schema.columns where column.required && !columnOfIndex.values.contains(column.id) {
+            missing = true
+            report(.missingField, at: SourceLocation(line: headerLine, column: 1),
+                   "\(kind.rawValue) table has no '\(column.id.capitalizedColumnName)' column",
+                   hint: "add a '\(column.id.capitalizedColumnName)' column; columns are: "
+                       + schema.columns.map { $0.id.capitalizedColumnName + ($0.required ? "" : " (optional)") }
+                       .joined(separator: ", "))
+        }
+        if missing { return }
+        var bodyRows = rowLines.dropFirst()
+        if bodyRows.count > PlanParser.maxTableRows {
+            report(.tooLarge, at: SourceLocation(line: headerLine, column: 1),
+                   "\(kind.rawValue) table has \(bodyRows.count) rows; only the first \(PlanParser.maxTableRows) are read",
+                   hint: "split the plan: a table this long is not a plan a team can review")
+            bodyRows = bodyRows.prefix(PlanParser.maxTableRows)
+        }
+        for line in bodyRows {
+            let row = TableRow(line: source.line(line), lineNumber: line)
+            var record = TableRecord(location: SourceLocation(line: line, column: 1))
+            for (index, cell) in row.cells.enumerated() {
+                if let column = columnOfIndex[index] {
+                    record.cells[column] = cell
+                } else if let name = extraNames[index] {
+                    record.extra.append(ExtraField(column: name, value: cell.text))
+                }
+            }
+            for column in schema.columns where column.required && record.value(column.id) == nil {
+                report(.missingField, at: record.cells[column.id]?.location ?? record.location,
+                       "\(kind.rawValue) row has no \(column.id.capitalizedColumnName)")
+            }
+            switch kind {
+            case .stakeholders: addStakeholder(record)
+            case .installedBase: addInstalledProduct(record)
+            default: addOpportunity(record)
+            }
+        }
+    }
+
+    private mutating func checkUniqueKey(_ key: Located<String>?, existing: [Located<String>?], what: String) {
+        guard let key, let first = existing.compactMap({ $0 }).first(where: { $0.value == key.value }) else { return }
+        report(.duplicateKey, at: key.location, "\(what) '\(key.value)' is listed twice (first on line \(first.location.line))",
+               hint: "each row needs its own \(what)")
+    }
+
+    private mutating func addStakeholder(_ record: TableRecord) {
+        var person = Stakeholder(location: record.location)
+        person.name = record.value("name")
+        person.title = record.value("title")
+        person.role = enumCell(record, "role", StakeholderRole.self)
+        person.relationship = enumCell(record, "relationship", Relationship.self)
+        person.owner = record.value("owner").flatMap { idCell($0, field: "stakeholder owner") }
+        person.extra = record.extra
+        checkUniqueKey(person.name, existing: plan.stakeholders.map(\.name), what: "stakeholder")
+        plan.stakeholders.append(person)
+    }
+
+    private mutating func addInstalledProduct(_ record: TableRecord) {
+        var product = InstalledProduct(location: record.location)
+        product.product = record.value("product")
+        product.modules = record.value("modules")
+        if let since = record.value("since") {
+            let isYear = since.value.count == 4 && since.value.allSatisfy(\.isNumber)
+            if isYear || CalendarDate(parsing: since.value) != nil {
+                product.since = since
+            } else {
+                report(.invalidValue, at: since.location, "'\(since.value)' is not a year or a date for 'since'",
+                       hint: "write a year (2019) or a date (2019-04-01)")
+            }
+        }
+        product.status = enumCell(record, "status", InstallStatus.self)
+        product.extra = record.extra
+        checkUniqueKey(product.product, existing: plan.installedBase.map(\.product), what: "product")
+        plan.installedBase.append(product)
+    }
+
+    private mutating func addOpportunity(_ record: TableRecord) {
+        var opportunity = Opportunity(location: record.location)
+        opportunity.id = record.value("id").flatMap { idCell($0, field: "opportunity ID") }
+        opportunity.name = record.value("name")
+        opportunity.stage = record.value("stage")
+        opportunity.amount = record.value("amount").flatMap { parseMoney($0, field: "amount") }
+        if let probability = record.value("probability") {
+            if let value = ValueSyntax.parsePercent(probability.value) {
+                opportunity.probability = Located(value, at: probability.location)
+            } else {
+                report(.invalidValue, at: probability.location, "'\(probability.value)' is not a percent from 0 to 100",
+                       hint: "write e.g. 60% or 60, or leave it empty for the stage's default")
+            }
+        }
+        opportunity.close = record.value("close").flatMap { parseDate($0, field: "close") }
+        opportunity.extra = record.extra
+        checkUniqueKey(opportunity.id, existing: plan.opportunities.map(\.id), what: "opportunity ID")
+        plan.opportunities.append(opportunity)
+    }
+
+    private mutating func idCell(_ value: Located<String>, field: String) -> Located<String>? {
+        guard ValueSyntax.isValidID(value.value) else {
+            reportBadID(value, field: field)
+            return nil
+        }
+        return value
+    }
+
+    private mutating func enumCell<E: RawRepresentable & CaseIterable>(_ record: TableRecord, _ column: String, _: E.Type)
+        -> Located<E>? where E.RawValue == String
+    {
+        guard let value = record.value(column) else { return nil }
+        if let parsed = E(rawValue: value.value.lowercased()) { return Located(parsed, at: value.location) }
+        reportBadEnum(value, field: column, allowed: E.allCases.map(\.rawValue))
+        return nil
+    }
+}
+
+extension String {
+    /// `relationship` → `Relationship`, `id` → `ID`: the column names as the spec writes them.
+    var capitalizedColumnName: String { self == "id" ? "ID" : prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import PlanModel
+
+/// A plan and what was wrong with it.
+public struct ParsedPlan: Sendable {
+    public var plan: Plan
+    /// Problems found while reading this one file, in no particular order.
+    public var findings: [Finding]
+
+    public init(plan: Plan, findings: [Finding]) {
+        self.plan = plan
+        self.findings = findings
+    }
+}
+
+/// Reads one plan file into a ``Plan``: front matter through Yams, body through cmark-gfm.
+/// Never throws and never stops at the first problem: every problem becomes a ``Finding`` and the
+/// rest of the file is still read, so one broken table does not hide the rest of the plan.
+public struct PlanParser: Sendable {
+    /// Plans larger than this are refused unread (a real plan is a few kilobytes).
+    public static let maxPlanBytes = 4 << 20
+    /// Rows of one table beyond this are refused.
+    public static let maxTableRows = 10_000
+
+    public let config: WorkspaceConfig
+
+    public init(config: WorkspaceConfig = WorkspaceConfig()) {
+        self.config = config
+    }
+
+    /// Parses `data`, the content of `path` (workspace-relative), a plan of `kind` named `id`.
+    public func parse(_ data: Data, path: String, kind: PlanKind, id: String) -> ParsedPlan {
+        var context = ParseContext(path: path, plan: Plan(kind: kind, id: id, path: path), config: config)
+        if !ValueSyntax.isValidID(id) {
+            context.report(.idMismatch, at: .fileStart, "file name '\(id).md' is not a valid plan id",
+                           hint: "plan ids use lowercase letters, digits and '-', e.g. 'shanghai-tobacco'")
+        }
+        guard data.count <= PlanParser.maxPlanBytes else {
+            context.plan.isReadable = false
+            context.report(.tooLarge, at: .fileStart,
+                           "plan is \(data.count) bytes; the limit is \(PlanParser.maxPlanBytes) bytes (4 MiB)",
+                           hint: "split the plan or move attachments out of the workspace")
+            return context.result
+        }
+        let source: SourceText
+        switch SourceText.decode(data) {
+        case .success(let decoded): source = decoded
+        case .failure(let error):
+            context.plan.isReadable = false
+            context.report(.encoding, at: error.location, error.message, hint: "save the file as UTF-8 text")
+            return context.result
+        }
+        context.scanDisableComments(source.text)
+        let bodyStartLine = readFrontMatter(source, into: &context)
+        guard context.plan.isReadable else { return context.result }
+        let bodyOffset = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.byteCount
+        let outline = MarkdownOutline.parse(source.bytes[bodyOffset...], lineOffset: bodyStartLine - 1)
+        context.readBody(outline, source: source)
+        return context.result
+    }
+
+    /// Reads the front matter; returns the first line of the body.
+    private func readFrontMatter(_ source: SourceText, into context: inout ParseContext) -> Int {
+        let firstLine = source.line(1)
+        guard firstLine.trimmingCharacters(in: .whitespaces) == "---" else {
+            context.plan.isReadable = false
+            context.report(.frontMatter, at: .fileStart, "plan has no front matter",
+                           hint: "start the file with a line '---', the plan's `key: value` fields, and another '---'")
+            return 1
+        }
+        var closing: Int?
+        var line = 2
+        while line <= source.lineCount {
+            if source.line(line) == "---" { closing = line; break }
+            line += 1
+        }
+        guard let closing else {
+            context.plan.isReadable = false
+            context.report(.frontMatter, at: .fileStart, "front matter is never closed",
+                           hint: "add a line that is exactly '---' after the last front-matter field")
+            return source.lineCount + 1
+        }
+        let start = source.lineStarts[1]
+        let end = source.lineStarts[closing - 1]
+        let yaml = source.text.utf8[source.text.utf8.index(source.text.utf8.startIndex, offsetBy: start)..<source.text.utf8.index(source.text.utf8.startIndex, offsetBy: end)]
+        switch FrontMatterReader.read(Substring(yaml).utf8, firstLine: 2) {
+        case .success(let entries):
+            context.plan.frontMatter = entries
+            context.interpretHeader()
+        case .failure(let failure):
+            context.headerFailed = true
+            context.report(.frontMatter, at: failure.location, failure.message, hint: failure.hint)
+        }
+        return closing + 1
+    }
+}
+
+/// The state of one parse: the plan being filled in and the findings so far.
+struct ParseContext {
+    let path: String
+    var plan: Plan
+    let config: WorkspaceConfig
+    var findings: [Finding] = []
+    /// The front matter could not be read: skip checks that need it.
+    var headerFailed = false
+
+    init(path: String, plan: Plan, config: WorkspaceConfig) {
+        self.path = path
+        self.plan = plan
+        self.config = config
+    }
+
+    var result: ParsedPlan { ParsedPlan(plan: plan, findings: findings) }
+
+    mutating func report(_ rule: RuleID, at location: SourceLocation, _ message: String, hint: String? = nil) {
+        findings.append(Finding(rule, path: path, at: location, message, hint: hint))
+    }
+
+    /// `<!-- acctplan-disable rule-a, rule-b -->` anywhere in the file. With no rule listed, every
+    /// rule is disabled for the file.
+    mutating func scanDisableComments(_ text: String) {
+        let marker = "<!-- acctplan-disable"
+        var searchRange = text.startIndex..<text.endIndex
+        while let found = text.range(of: marker, range: searchRange) {
+            guard let close = text.range(of: "-->", range: found.upperBound..<text.endIndex) else { break }
+            let list = text[found.upperBound..<close.lowerBound]
+            let ids = list.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
+            if ids.isEmpty {
+                plan.disabledRules.insert(.all)
+            }
+            for id in ids { plan.disabledRules.insert(RuleID(rawValue: String(id))) }
+            searchRange = close.upperBound..<text.endIndex
+        }
+    }
+
+}

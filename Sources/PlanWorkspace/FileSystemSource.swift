@@ -1,0 +1,83 @@
+import Foundation
+import PlanModel
+
+/// The working tree: files under a workspace root on disk. A symbolic link is followed only
+/// when it resolves inside the workspace; one that leads outside is listed as refused and never read.
+public struct FileSystemSource: PlanSource {
+    public let root: URL
+    private let realRoot: String
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+        self.realRoot = FileSystemSource.realPath(root.path) ?? root.standardizedFileURL.path
+    }
+
+    public var label: String { "working tree" }
+
+    public func listFiles(under folder: String) throws -> FileListing {
+        var listing = FileListing()
+        var visited = Set<String>()
+        walk(folder, into: &listing, visited: &visited)
+        listing.paths.sort()
+        listing.refused.sort { $0.path < $1.path }
+        return listing
+    }
+
+    private func walk(_ relative: String, into listing: inout FileListing, visited: inout Set<String>) {
+        let absolute = root.path + "/" + relative
+        guard let real = FileSystemSource.realPath(absolute) else { return }
+        guard isInside(real) else {
+            listing.refused.append((relative, "it is a link that leads outside the workspace"))
+            return
+        }
+        guard visited.insert(real).inserted else { return } // a link cycle
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else { return }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let child = relative + "/" + name
+            let childPath = absolute + "/" + name
+            var status = stat()
+            guard lstat(childPath, &status) == 0 else { continue }
+            let isLink = (status.st_mode & S_IFMT) == S_IFLNK
+            var isDirectory = (status.st_mode & S_IFMT) == S_IFDIR
+            if isLink {
+                guard let target = FileSystemSource.realPath(childPath) else {
+                    if name.hasSuffix(".md") { listing.refused.append((child, "it is a link to nothing")) }
+                    continue
+                }
+                guard isInside(target) else {
+                    listing.refused.append((child, "it is a link that leads outside the workspace"))
+                    continue
+                }
+                var targetStatus = stat()
+                guard stat(target, &targetStatus) == 0 else { continue }
+                isDirectory = (targetStatus.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isDirectory {
+                walk(child, into: &listing, visited: &visited)
+            } else {
+                listing.paths.append(child)
+            }
+        }
+    }
+
+    public func read(_ path: String) throws -> Data? {
+        let absolute = root.path + "/" + path
+        guard let real = FileSystemSource.realPath(absolute) else { return nil }
+        guard isInside(real) else { throw WorkspaceError.outsideWorkspace(path) }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: real))
+        } catch {
+            throw WorkspaceError.unreadable(path, error.localizedDescription)
+        }
+    }
+
+    private func isInside(_ real: String) -> Bool {
+        real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/")
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

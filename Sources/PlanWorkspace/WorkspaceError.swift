@@ -1,0 +1,24 @@
+/// Why a workspace could not be read at all (as opposed to a problem in a file, which is a finding).
+public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
+    case notFound(searchedFrom: String)
+    case notADirectory(String)
+    case outsideWorkspace(String)
+    case unreadable(String, String)
+    case noSuchPath(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let start):
+            return "no acctplan workspace found in \(start) or any folder above it (no acctplan.yml); "
+                + "run 'acctplan init' to create one, or pass --workspace DIR"
+        case .notADirectory(let path):
+            return "'\(path)' is not a directory"
+        case .outsideWorkspace(let path):
+            return "'\(path)' is outside the workspace"
+        case .unreadable(let path, let reason):
+            return "cannot read '\(path)': \(reason)"
+        case .noSuchPath(let path):
+            return "'\(path)' does not exist in the workspace"
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Dispatch
+import Foundation
+import PlanModel
+import PlanParser
+
+/// Reads a whole workspace from a ``PlanSource``: the configuration, then every plan, parsed on
+/// all cores. Problems in files become findings; only a source that cannot be read at all throws.
+public enum WorkspaceLoader {
+    /// The plan files of a listing: `*.md` except `README.md` and `_*.md`.
+    public static func isPlanPath(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".md") && name != "README.md" && !name.hasPrefix("_")
+    }
+
+    public static func load(from source: some PlanSource) throws -> Workspace {
+        var findings: [Finding] = []
+        var config = WorkspaceConfig()
+        if let data = try source.read(ConfigParser.path) {
+            let (parsed, configFindings) = ConfigParser.parse(data)
+            config = parsed
+            findings += configFindings
+        }
+        var planFiles: [(path: String, kind: PlanKind)] = []
+        for kind in PlanKind.allCases {
+            let listing = try source.listFiles(under: kind.folder)
+            for path in listing.paths where isPlanPath(path) { planFiles.append((path, kind)) }
+            for refused in listing.refused {
+                findings.append(Finding(.outsideWorkspace, path: refused.path, at: .fileStart,
+                                        "not read: \(refused.reason)",
+                                        hint: "copy the plan into the workspace instead of linking to it"))
+            }
+        }
+        let parser = PlanParser(config: config)
+        let results = try parseAll(planFiles, source: source, parser: parser)
+        var plans: [Plan] = []
+        plans.reserveCapacity(results.count)
+        for result in results {
+            plans.append(result.plan)
+            findings += result.findings
+        }
+        return Workspace(config: config, plans: plans, findings: findings, planPaths: planFiles.map(\.path))
+    }
+
+    /// Reads and parses every file on all cores; results keep the order of `files`.
+    static func parseAll(_ files: [(path: String, kind: PlanKind)], source: some PlanSource, parser: PlanParser) throws
+        -> [ParsedPlan]
+    {
+        let slots = ResultSlots<Result<ParsedPlan, Error>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+            let id = String(name.dropLast(3))
+            do {
+                guard let data = try source.read(file.path) else {
+                    throw WorkspaceError.unreadable(file.path, "it disappeared while being read")
+                }
+                slots[index] = .success(parser.parse(data, path: file.path, kind: file.kind, id: id))
+            } catch WorkspaceError.outsideWorkspace {
+                var plan = Plan(kind: file.kind, id: id, path: file.path)
+                plan.isReadable = false
+                let finding = Finding(.outsideWorkspace, path: file.path, at: .fileStart,
+                                      "not read: it leads outside the workspace")
+                slots[index] = .success(ParsedPlan(plan: plan, findings: [finding]))
+            } catch {
+                slots[index] = .failure(error)
+            }
+        }
+        return try slots.values.map { try $0!.get() }
+    }
+}
+
+/// A fixed array written by concurrent workers, each to its own index, read after they finish.
+final class ResultSlots<Element>: @unchecked Sendable {
+    private var storage: [Element?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Element? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Element?] { lock.withLock { storage } }
+}
