@@ -1,0 +1,47 @@
+import PlanModel
+
+/// Runs every rule over a workspace and decides each finding's severity from the configuration
+/// (`rules:`) and the file's `acctplan-disable` comments.
+public enum Linter {
+    /// Every diagnostic of the workspace, sorted by path, line, column and rule.
+    public static func lint(_ workspace: Workspace, asOf: CalendarDate) -> [Diagnostic] {
+        let context = LintContext(workspace: workspace, asOf: asOf)
+        var findings = workspace.findings
+        for rule in RuleRegistry.all {
+            findings += rule.check(context)
+        }
+        var disabled: [String: Set<RuleID>] = [:]
+        for plan in workspace.plans where !plan.disabledRules.isEmpty {
+            disabled[plan.path] = plan.disabledRules
+        }
+        let defaults = RuleRegistry.defaultSeverities
+        var diagnostics: [Diagnostic] = []
+        diagnostics.reserveCapacity(findings.count)
+        for finding in findings {
+            if let off = disabled[finding.path], off.contains(finding.rule) || off.contains(.all) { continue }
+            let severity: Severity?
+            if let setting = workspace.config.ruleSeverities[finding.rule] {
+                severity = setting.severity
+            } else {
+                severity = defaults[finding.rule] ?? .error
+            }
+            guard let severity else { continue }
+            diagnostics.append(Diagnostic(finding, severity: severity))
+        }
+        diagnostics.sort()
+        return diagnostics
+    }
+
+    /// Keeps the diagnostics of files at or below one of `paths` (workspace-relative);
+    /// `acctplan.yml` problems are kept whenever its path is given.
+    public static func narrow(_ diagnostics: [Diagnostic], to paths: [String]) -> [Diagnostic] {
+        guard !paths.isEmpty else { return diagnostics }
+        return diagnostics.filter { diagnostic in paths.contains { covers($0, diagnostic.path) } }
+    }
+
+    /// Whether `scope` (a file or folder, workspace-relative; "" or "." for all) covers `path`.
+    public static func covers(_ scope: String, _ path: String) -> Bool {
+        let scope = scope.hasSuffix("/") ? String(scope.dropLast()) : scope
+        return scope.isEmpty || scope == "." || path == scope || path.hasPrefix(scope + "/")
+    }
+}

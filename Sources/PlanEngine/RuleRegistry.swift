@@ -1,0 +1,34 @@
+import PlanModel
+
+/// Every rule, sorted by id: a plain static array, not a mutable registry.
+public enum RuleRegistry {
+    public static let all: [any LintRule] = [
+        ConfigRule(),
+        DuplicateIDRule(),
+        DuplicateKeyRule(),
+        DuplicateSectionRule(),
+        EncodingRule(),
+        FrontMatterRule(),
+        IDMismatchRule(),
+        InvalidValueRule(),
+        MissingFieldRule(),
+        NoSponsorRule(),
+        OutsideWorkspaceRule(),
+        OverdueActionRule(),
+        PastCloseRule(),
+        StaleReviewRule(),
+        TargetGapRule(),
+        TooLargeRule(),
+        UndatedActionRule(),
+        UnknownCurrencyRule(),
+        UnknownFieldRule(),
+        UnknownPersonRule(),
+        UnknownReferenceRule(),
+        UnknownStageRule(),
+    ].sorted { $0.description.id < $1.description.id }
+
+    public static let defaultSeverities: [RuleID: Severity] = Dictionary(
+        uniqueKeysWithValues: all.map { ($0.description.id, $0.description.defaultSeverity) })
+
+    public static func rule(_ id: RuleID) -> (any LintRule)? { all.first { $0.description.id == id } }
+}

@@ -1,0 +1,31 @@
+import PlanModel
+
+/// `acctplan.yml` itself is invalid. Most problems are found while reading it; this rule adds the
+/// check that needs the rule registry: every id under `rules:` must name a rule.
+public struct ConfigRule: LintRule {
+    public init() {}
+    public let description = RuleDescription(
+        id: .config,
+        summary: "acctplan.yml is invalid: unknown setting, bad value, unknown rule id",
+        rationale: "The configuration decides stages, currencies and severities for every plan; a mistake there is a mistake everywhere.",
+        defaultSeverity: .error,
+        valid: [
+            RuleExample(files: ["acctplan.yml": "version: 1\ncurrency: CNY\nfx: {USD: 7.1}\nrules:\n  stale-review: error\n"]),
+        ],
+        invalid: [
+            RuleExample(files: ["acctplan.yml": "version: 1\n↓curency: CNY\n"]),
+            RuleExample(files: ["acctplan.yml": "version: 1\nrules:\n  ↓stale-reviews: off\n"]),
+            RuleExample(files: ["acctplan.yml": "fx: {USD: ↓seven}\n"]),
+        ])
+
+    public func check(_ context: LintContext) -> [Finding] {
+        let known = Set(RuleRegistry.all.map(\.description.id))
+        return context.config.ruleLocations.keys.sorted().compactMap { id in
+            guard !known.contains(id), let location = context.config.ruleLocations[id] else { return nil }
+            let suggestion = ValueSyntax.closest(to: id.rawValue, in: known.map(\.rawValue))
+            return Finding(.config, path: "acctplan.yml", at: location,
+                           "unknown rule '\(id)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                           hint: "'acctplan rules' lists every rule id")
+        }
+    }
+}

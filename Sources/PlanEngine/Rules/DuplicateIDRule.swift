@@ -1,0 +1,39 @@
+import PlanModel
+
+/// Two plans of one kind share an id (possible through sub-folders).
+public struct DuplicateIDRule: LintRule {
+    public init() {}
+    public let description = RuleDescription(
+        id: .duplicateID,
+        summary: "Two plans of one kind share an id (file name), e.g. in two sub-folders",
+        rationale: "Accounts are referenced, diffed and rolled up by id; two plans with one id would be counted and reviewed as one.",
+        defaultSeverity: .error,
+        valid: [
+            RuleExample(files: [
+                "accounts/east/acme.md": "---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n",
+                "industries/acme.md": "---\nname: Acme industry\nowner: li-you\n---\n",
+            ]),
+        ],
+        invalid: [
+            RuleExample(files: [
+                "accounts/east/acme.md": "---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n",
+                "accounts/west/acme.md": "↓---\nname: Acme West\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n",
+            ]),
+        ])
+
+    public func check(_ context: LintContext) -> [Finding] {
+        var first: [String: Plan] = [:]
+        var findings: [Finding] = []
+        for plan in context.workspace.plans {
+            let key = "\(plan.kind.rawValue)/\(plan.id)"
+            if let original = first[key] {
+                findings.append(context.finding(.duplicateID, plan, at: .fileStart,
+                                                "\(plan.kind.rawValue) id '\(plan.id)' is already used by \(original.path)",
+                                                hint: "rename one of the files: ids are unique per kind, whatever the sub-folder"))
+            } else {
+                first[key] = plan
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,56 @@
+import PlanModel
+
+/// An account without a decision-maker or sponsor among its stakeholders.
+public struct NoSponsorRule: LintRule {
+    public init() {}
+    public let description = RuleDescription(
+        id: .noSponsor,
+        summary: "An account plan names no stakeholder whose role is decision-maker or sponsor",
+        rationale: "Key-account selling is won at the top; a plan that knows no decision-maker or sponsor has not found who decides.",
+        defaultSeverity: .warning,
+        valid: [
+            RuleExample("""
+                ---
+                name: Acme
+                industry: tobacco
+                stage: departmental
+                manager: li-you
+                reviewed: 2026-11-01
+                ---
+                ## Stakeholders
+
+                | Name | Role |
+                | --- | --- |
+                | Zhang Wei | sponsor |
+                """),
+        ],
+        invalid: [
+            RuleExample("""
+                ---
+                name: Acme
+                industry: tobacco
+                stage: departmental
+                manager: li-you
+                reviewed: 2026-11-01
+                ---
+                ↓## Stakeholders
+
+                | Name | Role |
+                | --- | --- |
+                | Zhang Wei | user |
+                """),
+        ])
+
+    public func check(_ context: LintContext) -> [Finding] {
+        context.plans(.account).compactMap { plan in
+            let hasSponsor = plan.stakeholders.contains {
+                $0.role?.value == .decisionMaker || $0.role?.value == .sponsor
+            }
+            guard !hasSponsor else { return nil }
+            let section = plan.sections.first { $0.kind == .stakeholders }
+            return context.finding(.noSponsor, plan, at: section?.location ?? .fileStart,
+                                   "no stakeholder is a decision-maker or sponsor",
+                                   hint: "find who decides at \(plan.header.name?.value ?? plan.id) and add them to Stakeholders")
+        }
+    }
+}

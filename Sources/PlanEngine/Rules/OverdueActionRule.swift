@@ -1,0 +1,28 @@
+import PlanModel
+
+/// An open action due before the as-of date.
+public struct OverdueActionRule: LintRule {
+    public init() {}
+    public let description = RuleDescription(
+        id: .overdueAction,
+        summary: "An open action's due date is before the as-of date",
+        rationale: "Overdue actions are promises to the customer that slipped; they are the first thing an account review asks about.",
+        defaultSeverity: .warning,
+        valid: [
+            RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n## Actions\n\n- [ ] 2026-11-29 @li-you Due today\n- [x] 2026-10-01 @li-you Done long ago\n"),
+        ],
+        invalid: [
+            RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n## Actions\n\n- [ ] ↓2026-11-28 @li-you Send the proposal\n"),
+        ])
+
+    public func check(_ context: LintContext) -> [Finding] {
+        context.workspace.plans.flatMap { plan in
+            plan.actions.compactMap { action in
+                guard !action.done, let due = action.due, due.value < context.asOf else { return nil }
+                return context.finding(.overdueAction, plan, at: due.location,
+                                       "action '\(action.text)' was due \(due.value), \(due.value.days(until: context.asOf)) days ago",
+                                       hint: "tick it ('- [x]') if it is done, or agree a new date")
+            }
+        }
+    }
+}

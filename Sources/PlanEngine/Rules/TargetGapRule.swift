@@ -1,0 +1,44 @@
+import Foundation
+import PlanModel
+
+/// An industry or segment revenue target above the sum of its members' revenue targets.
+public struct TargetGapRule: LintRule {
+    public init() {}
+    static let member = "---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\nrevenue_target: 30M\n---\n"
+    public let description = RuleDescription(
+        id: .targetGap,
+        summary: "An industry's or segment's `targets.revenue` is above the sum of its member accounts' `revenue_target`",
+        rationale: "The industry target is delivered account by account; a gap is revenue that no account plan has signed up for.",
+        defaultSeverity: .warning,
+        valid: [
+            RuleExample("---\nname: Tobacco\nowner: li-you\ntargets:\n  revenue: 30M\n---\n", path: "industries/tobacco.md",
+                        files: ["accounts/acme.md": TargetGapRule.member]),
+        ],
+        invalid: [
+            RuleExample("---\nname: Tobacco\nowner: li-you\ntargets:\n  revenue: ↓CNY 50M\n---\n", path: "industries/tobacco.md",
+                        files: ["accounts/acme.md": TargetGapRule.member]),
+        ])
+
+    public func check(_ context: LintContext) -> [Finding] {
+        let config = context.config
+        var industryTotals: [String: Decimal] = [:]
+        var segmentTotals: [String: Decimal] = [:]
+        for account in context.plans(.account) {
+            let target = account.header.revenueTarget.flatMap { config.convert($0.value) } ?? 0
+            if let industry = account.header.industry?.value { industryTotals[industry, default: 0] += target }
+            for segment in Set(account.header.segments.map(\.value)) { segmentTotals[segment, default: 0] += target }
+        }
+        var findings: [Finding] = []
+        for plan in context.workspace.plans where plan.kind != .account && plan.isReadable {
+            guard let revenue = plan.header.targets?.revenue, let target = config.convert(revenue.value) else { continue }
+            let planned = (plan.kind == .industry ? industryTotals : segmentTotals)[plan.id] ?? 0
+            guard target > planned else { continue }
+            let gap = target - planned
+            findings.append(context.finding(
+                .targetGap, plan, at: revenue.location,
+                "revenue target \(target.plainString) \(config.currency) is \(gap.plainString) above the members' planned \(planned.plainString)",
+                hint: "raise member accounts' revenue_target or lower the \(plan.kind.rawValue) target"))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,16 @@
+import PlanModel
+
+/// Reported by the parser (an acctplan extension): a documented limit is exceeded. The invalid
+/// case needs megabytes of input and is tested in PlanParserTests rather than as an example.
+public struct TooLargeRule: LintRule {
+    public init() {}
+    public let description = RuleDescription(
+        id: .tooLarge,
+        summary: "A plan exceeds a limit: 4 MiB per file or 10,000 rows per table",
+        rationale: "A plan is a document a team reviews; limits keep one runaway file from slowing every lint, diff and rollup.",
+        defaultSeverity: .error, phase: .parse,
+        valid: [
+            RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n"),
+        ],
+        invalid: [])
+}

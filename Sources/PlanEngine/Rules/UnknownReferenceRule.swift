@@ -1,0 +1,71 @@
+import PlanModel
+
+/// An industry or segment without a plan, or an action's `#id` that is no opportunity of the plan.
+public struct UnknownReferenceRule: LintRule {
+    public init() {}
+    public let description = RuleDescription(
+        id: .unknownReference,
+        summary: "An account's industry or segment has no plan file, or an action's `#id` names no opportunity of the same plan",
+        rationale: "Industry and segment plans carry the targets accounts are rolled up against; a reference to nothing is usually a typo.",
+        defaultSeverity: .warning,
+        valid: [
+            RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n",
+                        files: ["industries/tobacco.md": "---\nname: Tobacco\nowner: li-you\n---\n"]),
+        ],
+        invalid: [
+            RuleExample("---\nname: Acme\nindustry: ↓tobaco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n",
+                        files: ["industries/tobacco.md": "---\nname: Tobacco\nowner: li-you\n---\n"]),
+            RuleExample("""
+                ---
+                name: Acme
+                industry: tobacco
+                segments: [↓high-end]
+                stage: departmental
+                manager: li-you
+                reviewed: 2026-11-01
+                ---
+                ## Opportunities
+
+                | ID | Name | Stage | Amount | Close |
+                | --- | --- | --- | --- | --- |
+                | opp-erp | ERP | qualify | 1M | 2027-03-31 |
+
+                ## Actions
+
+                - [ ] 2027-01-10 @li-you Demo for ↓#opp-hr and #opp-erp
+                """, files: ["industries/tobacco.md": "---\nname: Tobacco\nowner: li-you\n---\n"]),
+        ])
+
+    public func check(_ context: LintContext) -> [Finding] {
+        let industries = Set(context.workspace.plans(.industry).map(\.id))
+        let segments = Set(context.workspace.plans(.segment).map(\.id))
+        var findings: [Finding] = []
+        for plan in context.workspace.plans where plan.isReadable {
+            if let industry = plan.header.industry, !industries.contains(industry.value) {
+                let suggestion = ValueSyntax.closest(to: industry.value, in: industries)
+                findings.append(context.finding(
+                    .unknownReference, plan, at: industry.location,
+                    "industry '\(industry.value)' has no plan" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                    hint: "add industries/\(industry.value).md ('acctplan new industry \(industry.value)')"))
+            }
+            for segment in plan.header.segments where !segments.contains(segment.value) {
+                let suggestion = ValueSyntax.closest(to: segment.value, in: segments)
+                findings.append(context.finding(
+                    .unknownReference, plan, at: segment.location,
+                    "segment '\(segment.value)' has no plan" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                    hint: "add segments/\(segment.value).md ('acctplan new segment \(segment.value)')"))
+            }
+            let opportunities = Set(plan.opportunities.compactMap { $0.id?.value })
+            for action in plan.actions {
+                for reference in action.references where !opportunities.contains(reference.value) {
+                    let suggestion = ValueSyntax.closest(to: reference.value, in: opportunities)
+                    findings.append(context.finding(
+                        .unknownReference, plan, at: reference.location,
+                        "'#\(reference.value)' is not an opportunity of this plan"
+                            + (suggestion.map { " (did you mean '#\($0)'?)" } ?? "")))
+                }
+            }
+        }
+        return findings
+    }
+}
