@@ -5,6 +5,7 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     case outsideWorkspace(String)
     case unreadable(String, String)
     case noSuchPath(String)
+    case alreadyExists(String)
 
     public var description: String {
         switch self {
@@ -17,6 +18,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
             return "'\(path)' is outside the workspace"
         case .unreadable(let path, let reason):
             return "cannot read '\(path)': \(reason)"
+        case .alreadyExists(let path):
+            return "'\(path)' already exists; acctplan never overwrites a plan"
         case .noSuchPath(let path):
             return "'\(path)' does not exist in the workspace"
         }

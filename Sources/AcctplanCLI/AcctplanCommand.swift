@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import PlanReports
+
+/// The `acctplan` command: lists the subcommands; each lives in its own file.
+public struct AcctplanCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "acctplan",
+        abstract: "Key-account plans as Markdown in git: lint, show and create plans.",
+        discussion: """
+            A workspace is a folder (normally a git repository) with acctplan.yml at its root and plans in
+            accounts/, industries/ and segments/. acctplan finds it from the current directory upwards,
+            or from --workspace DIR.
+
+            Exit status: 0 success, 1 when the answer is "no" (lint errors), 2 when acctplan could not do
+            the job (bad arguments, no workspace).
+            """,
+        version: ToolInfo.version,
+        subcommands: [LintCommand.self, ShowCommand.self, NewCommand.self, RulesCommand.self]
+    )
+
+    public init() {}
+
+    /// Runs acctplan with `arguments` and returns the exit status. Usage errors exit 2 (not
+    /// ArgumentParser's 64), as CLI.md specifies; `--help` and `--version` exit 0.
+    public static func run(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let failure as ToolFailure {
+            Terminal.standardError("acctplan: error: \(failure.message)\n")
+            return 2
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                Terminal.standardOutput(fullMessage(for: error) + "\n")
+                return 0
+            }
+            Terminal.standardError(fullMessage(for: error) + "\n")
+            return 2
+        }
+    }
+}
+
+/// acctplan could not do the job: one clear line, exit 2.
+struct ToolFailure: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import PlanEngine
+import PlanModel
+import PlanReports
+import PlanWorkspace
+
+/// `acctplan lint`: validate plans and the configuration.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check plans and acctplan.yml against the plan format and the lint rules.",
+        discussion: """
+            Reports every problem as path:line:column: severity: message [rule]. PATHs narrow what is
+            reported (files or folders); rules that compare plans (duplicate ids, references, targets)
+            still see the whole workspace.
+
+            Formats: text (default), json (stable, for scripts), github (GitHub Actions annotations),
+            sarif (SARIF 2.1.0 for code-scanning tools).
+
+            Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 lint could not run.
+
+            Examples:
+              acctplan lint
+              acctplan lint accounts/east --as-of 2026-12-31
+              acctplan lint --format github      # in CI
+            """)
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json, github, sarif
+    }
+
+    @Argument(help: ArgumentHelp("Plan files or folders to report on (default: the whole workspace).", valueName: "path"))
+    var paths: [String] = []
+
+    @Flag(help: "Fail (exit 1) on warnings too.")
+    var strict = false
+
+    @Option(help: ArgumentHelp("Output format: text, json, github or sarif.", valueName: "format"))
+    var format: OutputFormat = .text
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var asOfOption: AsOfOption
+
+    func run() throws {
+        let root = try workspaceOptions.root()
+        let asOf = try asOfOption.date()
+        let scopes = try paths.map { try PathScope.workspaceRelative($0, root: root) }
+        let workspace = try WorkspaceLoader.loadWorkingTree(root)
+        let diagnostics = Linter.narrow(Linter.lint(workspace, asOf: asOf), to: scopes)
+        let files = workspace.planPaths.filter { path in scopes.isEmpty || scopes.contains { Linter.covers($0, path) } }
+        let report = LintReport(asOf: asOf, diagnostics: diagnostics, files: files.count)
+        switch format {
+        case .text: Terminal.standardOutput(TextReporter.render(report, color: Terminal.useColor()))
+        case .json: Terminal.standardOutput(JSONReporter.render(report))
+        case .github: Terminal.standardOutput(GitHubReporter.render(report))
+        case .sarif: Terminal.standardOutput(SARIFReporter.render(report))
+        }
+        if report.errors > 0 || (strict && report.warnings > 0) { throw ExitCode(1) }
+    }
+}
+
+/// Command-line paths (relative to the current directory) as workspace-relative scopes.
+enum PathScope {
+    static func workspaceRelative(_ path: String, root: URL) throws -> String {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let absolute = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL.path
+        let rootPath = root.standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: absolute) else {
+            throw ToolFailure("'\(path)' does not exist")
+        }
+        if absolute == rootPath { return "" }
+        guard absolute.hasPrefix(rootPath == "/" ? "/" : rootPath + "/") else {
+            throw ToolFailure("'\(path)' is outside the workspace at \(rootPath)")
+        }
+        return String(absolute.dropFirst(rootPath == "/" ? 1 : rootPath.count + 1))
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import PlanModel
+import PlanWorkspace
+
+/// `--workspace DIR`, shared by every command that reads a workspace.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The workspace root (default: the nearest folder with acctplan.yml at or above the current one).", valueName: "dir"))
+    var workspace: String?
+
+    /// The workspace root, or a clear failure.
+    func root() throws -> URL {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        do {
+            if let workspace { return try WorkspaceLocator.explicitRoot(workspace, relativeTo: cwd) }
+            return try WorkspaceLocator.findRoot(from: cwd)
+        } catch let error as WorkspaceError {
+            throw ToolFailure(error.description)
+        }
+    }
+}
+
+/// `--as-of YYYY-MM-DD`, defaulting to today's local date.
+struct AsOfOption: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to judge staleness and overdue items against (default: today).", valueName: "yyyy-mm-dd"))
+    var asOf: String?
+
+    func date() throws -> CalendarDate {
+        guard let asOf else { return Self.today() }
+        guard let date = CalendarDate(parsing: asOf) else {
+            throw ToolFailure("--as-of '\(asOf)' is not a date; write YYYY-MM-DD, e.g. 2026-11-29")
+        }
+        return date
+    }
+
+    static func today() -> CalendarDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? CalendarDate(dayNumber: 0)
+    }
+}
+
+extension WorkspaceLoader {
+    /// Loads the working tree at `root`, mapping environment failures to one clear line.
+    static func loadWorkingTree(_ root: URL) throws -> Workspace {
+        do {
+            return try load(from: FileSystemSource(root: root))
+        } catch let error as WorkspaceError {
+            throw ToolFailure(error.description)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import PlanModel
+
+/// Writes new files into a workspace on disk, never outside it and never over an existing file.
+public enum WorkspaceWriter {
+    /// Creates `relativePath` under `root` with `text`. Refuses a path that leaves the workspace
+    /// (`..`, an absolute path, or a folder that is a link to elsewhere) and an existing file; the
+    /// file is created with O_EXCL, so a concurrent writer cannot be overwritten either.
+    public static func create(_ relativePath: String, in root: URL, text: String) throws {
+        let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relativePath.hasPrefix("/"), !components.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
+            throw WorkspaceError.outsideWorkspace(relativePath)
+        }
+        let target = root.appendingPathComponent(relativePath)
+        let folder = target.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        guard let realRoot = FileSystemSource.realPath(root.path), let realFolder = FileSystemSource.realPath(folder.path),
+              realFolder == realRoot || realFolder.hasPrefix(realRoot + "/")
+        else {
+            throw WorkspaceError.outsideWorkspace(relativePath)
+        }
+        let path = realFolder + "/" + target.lastPathComponent
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { throw WorkspaceError.alreadyExists(relativePath) }
+            throw WorkspaceError.unreadable(relativePath, String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            guard result > 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(path)
+                throw WorkspaceError.unreadable(relativePath, reason)
+            }
+            written += result
+        }
+    }
+}

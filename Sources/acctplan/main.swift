@@ -1,0 +1,4 @@
+import AcctplanCLI
+import Foundation
+
+exit(AcctplanCommand.run(Array(CommandLine.arguments.dropFirst())))
