@@ -23,45 +23,53 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `[CUR ]NUMBER[SUFFIX]`: `2400000`, `2,400,000`, `CNY 2.4M`, `300k`, `USD 1,250.50`.
     public static func parse(_ text: some StringProtocol) -> Result<Money, SyntaxError> {
-        var rest = Substring(text).trimmingCharacters(in: .whitespaces)[...]
-        guard !rest.isEmpty else { return .failure(.empty) }
+        // Byte-level: Character-based Substring operations are grapheme-aware and slow, and every
+        // amount of every plan comes through here.
+        var bytes = Substring(text).utf8[...]
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+        guard !bytes.isEmpty else { return .failure(.empty) }
         var currency: String?
-        if let space = rest.firstIndex(of: " ") {
-            let code = rest[..<space]
-            guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
-                return .failure(.badCurrency(String(code)))
+        func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        func isLetter(_ byte: UInt8) -> Bool { isUpper(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) }
+        if let space = bytes.firstIndex(of: 0x20) {
+            let code = bytes[..<space]
+            guard code.count == 3, code.allSatisfy(isUpper) else {
+                return .failure(.badCurrency(String(decoding: code, as: UTF8.self)))
             }
-            currency = String(code)
-            rest = rest[space...].drop(while: { $0 == " " })
-        } else if let first = rest.first, first.isLetter {
-            let letters = rest.prefix(while: { $0.isLetter })
-            return .failure(.badCurrency(String(letters)))
+            currency = String(decoding: code, as: UTF8.self)
+            bytes = bytes[space...].drop(while: { $0 == 0x20 })
+        } else if let first = bytes.first, isLetter(first) || first >= 0x80 {
+            let letters = bytes.prefix(while: { isLetter($0) || $0 >= 0x80 })
+            return .failure(.badCurrency(String(decoding: letters, as: UTF8.self)))
         }
-        if rest.first == "-" { return .failure(.negative) }
-        var exponentShift: Int16 = 0
-        switch rest.last {
-        case "k": exponentShift = 3
-        case "m", "M": exponentShift = 6
-        case "b", "B": exponentShift = 9
+        if bytes.first == UInt8(ascii: "-") { return .failure(.negative) }
+        var exponentShift = 0
+        switch bytes.last {
+        case UInt8(ascii: "k"): exponentShift = 3
+        case UInt8(ascii: "m"), UInt8(ascii: "M"): exponentShift = 6
+        case UInt8(ascii: "b"), UInt8(ascii: "B"): exponentShift = 9
         default: break
         }
-        if exponentShift != 0 { rest = rest.dropLast() }
-        switch parseDecimal(rest, allowThousands: true) {
+        if exponentShift != 0 { bytes = bytes.dropLast() }
+        switch parseDecimal(bytes, allowThousands: true) {
         case .success(let value):
-            var result = value
-            if exponentShift != 0 {
-                result = Decimal(sign: .plus, exponent: Int(exponentShift), significand: value)
-            }
+            let result = exponentShift == 0 ? value : Decimal(sign: .plus, exponent: exponentShift, significand: value)
             return .success(Money(result, currency: currency))
         case .failure(let error):
             return .failure(error)
         }
     }
 
+    public static func parseDecimal(_ text: Substring, allowThousands: Bool) -> Result<Decimal, SyntaxError> {
+        parseDecimal(text.utf8[...], allowThousands: allowThousands)
+    }
+
     /// Parses a plain non-negative decimal number with `.` as the decimal point and, when allowed,
     /// `,` separating groups of three digits. Exact: digits go straight into the significand.
-    public static func parseDecimal(_ text: Substring, allowThousands: Bool) -> Result<Decimal, SyntaxError> {
-        let bytes = Array(text.utf8)
+    public static func parseDecimal(_ bytes: Substring.UTF8View.SubSequence, allowThousands: Bool)
+        -> Result<Decimal, SyntaxError>
+    {
         guard !bytes.isEmpty else { return .failure(.notANumber) }
         var significand: UInt64 = 0
         var digits = 0

@@ -26,7 +26,7 @@ public enum SectionKind: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// The recognized section a heading opens, if any.
     public init?(heading: String) {
-        let key = heading.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = heading.trimmingSpaces().lowercased()
         guard let kind = SectionKind.lookup[key] else { return nil }
         self = kind
     }

@@ -3,27 +3,30 @@ import Foundation
 /// The value syntaxes of PLAN_FORMAT.md §5 that are not money or dates.
 public enum ValueSyntax {
     /// `^[a-z0-9][a-z0-9-]{0,63}$`: plan ids, person ids, stage ids, opportunity ids.
-    public static func isValidID(_ text: some StringProtocol) -> Bool {
-        let bytes = text.utf8
-        guard let first = bytes.first, bytes.count <= 64 else { return false }
-        func isAlnum(_ byte: UInt8) -> Bool {
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    public static func isValidID(_ text: String) -> Bool {
+        var count = 0
+        for byte in text.utf8 {
+            let alphanumeric = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            guard alphanumeric || (byte == UInt8(ascii: "-") && count > 0) else { return false }
+            count += 1
+            if count > 64 { return false }
         }
-        guard isAlnum(first) else { return false }
-        return bytes.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: "-") }
+        return count > 0
     }
 
     /// A percent from 0 to 100, with or without `%`: `60%`, `60`, `12.5%`.
     public static func parsePercent(_ text: some StringProtocol) -> Decimal? {
-        var rest = Substring(text).trimmingCharacters(in: .whitespaces)[...]
+        var rest = Substring(text).trimmingSpaces()
         if rest.last == "%" { rest = rest.dropLast() }
-        rest = rest.trimmingCharacters(in: .whitespaces)[...]
+        rest = rest.trimmingSpaces()
         guard case .success(let value) = Money.parseDecimal(rest, allowThousands: false),
               value <= 100 else { return nil }
         return value
     }
 
     /// The closest candidate to a misspelt word, for "did you mean ...?" hints; nil when none is close.
+    /// Ties go to the alphabetically first candidate, so the hint never depends on iteration order.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
         var best: (String, Int)?
@@ -31,7 +34,7 @@ public enum ValueSyntax {
             if candidate == lowered { return candidate }
             let distance = editDistance(lowered, candidate)
             let limit = max(1, min(3, candidate.count / 3))
-            if distance <= limit, best.map({ distance < $0.1 }) ?? true {
+            if distance <= limit, best.map({ (distance, candidate) < ($0.1, $0.0) }) ?? true {
                 best = (candidate, distance)
             }
         }
@@ -53,5 +56,16 @@ public enum ValueSyntax {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+}
+
+extension StringProtocol where SubSequence == Substring {
+    /// Without leading and trailing spaces and tabs; cheaper than Foundation's trimming, which
+    /// bridges through NSString.
+    public func trimmingSpaces() -> Substring {
+        let slice = self[...]
+        guard let start = slice.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return slice[slice.endIndex...] }
+        let end = slice.lastIndex(where: { $0 != " " && $0 != "\t" })!
+        return slice[start...end]
     }
 }

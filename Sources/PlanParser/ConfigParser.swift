@@ -14,7 +14,7 @@ public enum ConfigParser {
             reader.report(.fileStart, "acctplan.yml is not UTF-8 text")
             return (reader.config, reader.findings)
         }
-        switch FrontMatterReader.read(Substring(source.text).utf8, firstLine: 1) {
+        switch FrontMatterReader.read(source.bytes[...], firstLine: 1, what: "acctplan.yml") {
         case .success(let entries):
             for entry in entries { reader.read(entry) }
         case .failure(let failure):

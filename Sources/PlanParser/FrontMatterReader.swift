@@ -1,9 +1,8 @@
 import Foundation
 import PlanModel
-import Yams
 
-/// Turns the YAML between the `---` lines into ordered ``FrontMatterEntry`` values with file
-/// positions, or one finding that says why it cannot.
+/// Turns YAML (a plan's front matter, or acctplan.yml) into ordered ``FrontMatterEntry`` values
+/// with file positions, or one failure that says why it cannot.
 enum FrontMatterReader {
     /// The largest front matter read; anything larger is refused unread.
     static let maxBytes = 1 << 20
@@ -15,86 +14,58 @@ enum FrontMatterReader {
     }
 
     /// - Parameters:
-    ///   - yaml: the front-matter lines, without the `---` fences.
+    ///   - yaml: the YAML bytes (for a plan: the lines between the `---` fences).
     ///   - firstLine: the file line on which `yaml` starts.
-    static func read(_ yaml: Substring.UTF8View, firstLine: Int) -> Result<[FrontMatterEntry], Failure> {
-        func at(_ line: Int, _ column: Int) -> SourceLocation {
-            SourceLocation(line: max(1, line) + firstLine - 1, column: max(1, column))
+    ///   - what: how to name the document in messages.
+    static func read(_ yaml: ArraySlice<UInt8>, firstLine: Int, what: String = "front matter")
+        -> Result<[FrontMatterEntry], Failure>
+    {
+        func shift(_ location: SourceLocation) -> SourceLocation {
+            SourceLocation(line: max(1, location.line) + firstLine - 1, column: max(1, location.column))
         }
         if yaml.count > maxBytes {
-            return .failure(Failure(message: "front matter is larger than 1 MiB (\(yaml.count) bytes)",
-                                    hint: "move long text into the Markdown body", location: at(1, 1)))
+            return .failure(Failure(message: "\(what) is larger than 1 MiB (\(yaml.count) bytes)",
+                                    hint: "move long text into the Markdown body", location: shift(.fileStart)))
         }
-        let text = String(Substring(yaml))
-        var copy = text
-        let refusal = copy.withUTF8 { YAMLSafetyGate.check($0) }
-        if let refusal {
-            return .failure(Failure(message: refusal.message, hint: refusal.hint, location: at(refusal.line, refusal.column)))
+        let composed = yaml.withUnsafeBufferPointer { YAMLComposer.compose($0) }
+        switch composed {
+        case .failure(let refusal):
+            return .failure(Failure(message: "\(what): \(refusal.message)", hint: refusal.hint,
+                                    location: shift(refusal.location)))
+        case .success(nil):
+            return .success([])
+        case .success(let root?):
+            guard case .mapping(let pairs, _) = root else {
+                if case .scalar(let text, true, _) = root, text.isEmpty { return .success([]) }
+                return .failure(Failure(message: "\(what) must be a YAML mapping of `key: value` lines",
+                                        hint: "write one `key: value` per line, e.g. `name: Shanghai Tobacco`",
+                                        location: shift(root.location)))
+            }
+            return .success(entries(pairs, shift))
         }
-        let root: Node?
-        do {
-            root = try Parser(yaml: text).singleRoot()
-        } catch let error as YamlError {
-            return .failure(failure(from: error, at: at))
-        } catch {
-            return .failure(Failure(message: "front matter is not valid YAML: \(error)", location: at(1, 1)))
-        }
-        guard let root else { return .success([]) }
-        guard case .mapping(let mapping) = root else {
-            return .failure(Failure(message: "front matter must be a YAML mapping of `key: value` lines",
-                                    hint: "write one `key: value` per line, e.g. `name: Shanghai Tobacco`",
-                                    location: location(of: root, at)))
-        }
-        return .success(entries(of: mapping, at))
     }
 
-    private static func entries(of mapping: Node.Mapping, _ at: (Int, Int) -> SourceLocation) -> [FrontMatterEntry] {
-        mapping.map { key, value in
+    private static func entries(_ pairs: [(key: YAMLComposer.Node, value: YAMLComposer.Node)],
+                                _ shift: (SourceLocation) -> SourceLocation) -> [FrontMatterEntry] {
+        pairs.map { pair in
+            var key = ""
+            if case .scalar(let text, _, _) = pair.key { key = text }
             var items: [SourceLocation] = []
-            if case .sequence(let sequence) = value { items = sequence.map { location(of: $0, at) } }
-            return FrontMatterEntry(key: key.string ?? "\(key)", value: convert(value, at),
-                                    keyLocation: location(of: key, at), valueLocation: location(of: value, at),
-                                    itemLocations: items)
+            if case .sequence(let elements, _) = pair.value { items = elements.map { shift($0.location) } }
+            return FrontMatterEntry(key: key, value: convert(pair.value, shift), keyLocation: shift(pair.key.location),
+                                    valueLocation: shift(pair.value.location), itemLocations: items)
         }
     }
 
-    private static func convert(_ node: Node, _ at: (Int, Int) -> SourceLocation) -> FrontMatterValue {
+    private static func convert(_ node: YAMLComposer.Node, _ shift: (SourceLocation) -> SourceLocation) -> FrontMatterValue {
         switch node {
-        case .scalar(let scalar):
-            if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return .null }
-            return .scalar(scalar.string, quoted: scalar.style != .plain)
-        case .sequence(let sequence):
-            return .list(sequence.map { convert($0, at) })
-        case .mapping(let mapping):
-            return .mapping(entries(of: mapping, at))
-        case .alias:
-            return .null // refused by the safety gate before composing; kept total for the compiler
-        }
-    }
-
-    static func location(of node: Node, _ at: (Int, Int) -> SourceLocation) -> SourceLocation {
-        guard let mark = node.mark else { return at(1, 1) }
-        return at(mark.line, mark.column)
-    }
-
-    private static func failure(from error: YamlError, at: (Int, Int) -> SourceLocation) -> Failure {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return Failure(message: "YAML syntax error: \(detail)",
-                           hint: "check indentation and quote values that contain ': ' or start with a special character",
-                           location: at(mark.line, mark.column))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return Failure(message: "duplicate key \(keys) in front matter",
-                           hint: "each key may appear once; remove or merge the repeated one",
-                           location: at(context.mark.line, context.mark.column))
-        case .reader(let problem, _, _, _):
-            return Failure(message: "front matter cannot be read: \(problem)", location: at(1, 1))
-        default:
-            return Failure(message: "front matter is not valid YAML: \(error)", location: at(1, 1))
+        case .scalar(let text, let plain, _):
+            if plain, text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL" { return .null }
+            return .scalar(text, quoted: !plain)
+        case .sequence(let items, _):
+            return .list(items.map { convert($0, shift) })
+        case .mapping(let pairs, _):
+            return .mapping(entries(pairs, shift))
         }
     }
 }

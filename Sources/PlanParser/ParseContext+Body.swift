@@ -27,10 +27,10 @@ extension ParseContext {
             if case .heading(let level, let text, let line) = block, level <= 2 {
                 close(line - 1, &self)
                 if level == 1 {
-                    if plan.title == nil { plan.title = text.trimmingCharacters(in: .whitespaces) }
+                    if plan.title == nil { plan.title = String(text.trimmingSpaces()) }
                     continue
                 }
-                let heading = text.trimmingCharacters(in: .whitespaces)
+                let heading = String(text.trimmingSpaces())
                 var kind = SectionKind(heading: heading)
                 if let recognized = kind, !recognized.kinds.contains(plan.kind) { kind = nil }
                 let location = SourceLocation(line: line, column: 1)
@@ -59,18 +59,28 @@ extension ParseContext {
 
     // MARK: Lists
 
+    /// A word of a list item: its bytes and position; a String is made only when needed.
+    struct ItemWord {
+        var bytes: ArraySlice<UInt8>
+        var location: SourceLocation
+
+        var string: String { String(decoding: bytes, as: UTF8.self) }
+        var located: Located<String> { Located(string, at: location) }
+        func starts(with byte: UInt8) -> Bool { bytes.first == byte }
+    }
+
     /// The words of a list item's first paragraph after the marker (and the task box), each with
     /// its position; continuation lines are included.
-    private func itemWords(_ item: MarkdownOutline.ListItem, source: SourceText) -> [Located<String>] {
-        var words: [Located<String>] = []
+    private func itemWords(_ item: MarkdownOutline.ListItem, source: SourceText) -> [ItemWord] {
+        var words: [ItemWord] = []
         for lineNumber in item.line...max(item.line, item.paragraphEndLine) {
-            var lineWords = Self.words(of: source.line(lineNumber), line: lineNumber)
+            var lineWords = Self.words(of: source.lineBytes(lineNumber), line: lineNumber)
             if lineNumber == item.line {
-                if let marker = lineWords.first?.value, Self.isListMarker(marker) {
+                if let marker = lineWords.first, Self.isListMarker(marker.bytes) {
                     lineWords.removeFirst()
                 }
-                if item.checked != nil, let box = lineWords.first?.value, box.hasPrefix("[") {
-                    lineWords.removeFirst(box == "[" ? min(2, lineWords.count) : 1)
+                if item.checked != nil, let box = lineWords.first, box.starts(with: UInt8(ascii: "[")) {
+                    lineWords.removeFirst(box.bytes.count == 1 ? min(2, lineWords.count) : 1)
                 }
             }
             words += lineWords
@@ -78,36 +88,68 @@ extension ParseContext {
         return words
     }
 
-    /// Splits a line on spaces and tabs, keeping each word's column in code points.
-    static func words(of line: Substring, line lineNumber: Int) -> [Located<String>] {
-        var result: [Located<String>] = []
-        var word = ""
-        var start = 1
-        var column = 1
-        for scalar in line.unicodeScalars {
-            if scalar == " " || scalar == "\t" {
-                if !word.isEmpty { result.append(Located(word, at: SourceLocation(line: lineNumber, column: start))) }
-                word = ""
-            } else {
-                if word.isEmpty { start = column }
-                word.unicodeScalars.append(scalar)
-            }
-            column += 1
+    /// The words joined by single spaces.
+    static func text(of words: ArraySlice<ItemWord>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(words.reduce(0) { $0 + $1.bytes.count + 1 })
+        for word in words {
+            if !bytes.isEmpty { bytes.append(0x20) }
+            bytes += word.bytes
         }
-        if !word.isEmpty { result.append(Located(word, at: SourceLocation(line: lineNumber, column: start))) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Splits a line on spaces and tabs, keeping each word's column in code points.
+    static func words(of line: ArraySlice<UInt8>, line lineNumber: Int) -> [ItemWord] {
+        var result: [ItemWord] = []
+        var column = 1
+        var start = line.startIndex
+        var startColumn = 1
+        var inWord = false
+        for index in line.indices {
+            let byte = line[index]
+            if byte == 0x20 || byte == 0x09 {
+                if inWord {
+                    result.append(ItemWord(bytes: line[start..<index], location: SourceLocation(line: lineNumber, column: startColumn)))
+                    inWord = false
+                }
+            } else if !inWord {
+                inWord = true
+                start = index
+                startColumn = column
+            }
+            if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        if inWord {
+            result.append(ItemWord(bytes: line[start...], location: SourceLocation(line: lineNumber, column: startColumn)))
+        }
         return result
     }
 
-    private static func isListMarker(_ word: String) -> Bool {
-        if word == "-" || word == "*" || word == "+" { return true }
-        guard let last = word.last, last == "." || last == ")" else { return false }
-        let digits = word.dropLast()
-        return !digits.isEmpty && digits.allSatisfy(\.isNumber)
+    /// `-`, `*`, `+`, `1.` or `1)`.
+    private static func isListMarker(_ word: ArraySlice<UInt8>) -> Bool {
+        guard let last = word.last else { return false }
+        if word.count == 1 { return last == UInt8(ascii: "-") || last == UInt8(ascii: "*") || last == UInt8(ascii: "+") }
+        guard last == UInt8(ascii: ".") || last == UInt8(ascii: ")") else { return false }
+        return word.dropLast().allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
-    private static func looksLikeDate(_ word: String) -> Bool {
-        let parts = word.split(separator: "-", omittingEmptySubsequences: false)
-        return parts.count == 3 && parts[0].count == 4 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    /// `NNNN-N...-N...`: written as a date, whether or not it is a valid one.
+    private static func looksLikeDate(_ word: ArraySlice<UInt8>) -> Bool {
+        var dashes = 0
+        var digitsInPart = 0
+        for (index, byte) in word.enumerated() {
+            if byte == UInt8(ascii: "-") {
+                guard digitsInPart > 0, dashes < 2, dashes > 0 || index == 4 else { return false }
+                dashes += 1
+                digitsInPart = 0
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digitsInPart += 1
+            } else {
+                return false
+            }
+        }
+        return dashes == 2 && digitsInPart > 0
     }
 
     private mutating func readAction(_ item: MarkdownOutline.ListItem, source: SourceText) {
@@ -120,31 +162,34 @@ extension ParseContext {
         var words = itemWords(item, source: source)[...]
         var due: Located<CalendarDate>?
         var dueMalformed = false
-        if let first = words.first, Self.looksLikeDate(first.value) {
+        if let first = words.first, Self.looksLikeDate(first.bytes) {
             words = words.dropFirst()
-            due = parseDate(first, field: "action due date")
+            due = parseDate(first.located, field: "action due date")
             dueMalformed = due == nil
         }
         var owner: Located<String>?
-        if let first = words.first, first.value.hasPrefix("@") {
+        if let first = words.first, first.starts(with: UInt8(ascii: "@")) {
             words = words.dropFirst()
-            owner = personReference(first, field: "action owner")
+            owner = personReference(first.located, field: "action owner")
         }
-        var action = PlanAction(location: location, done: checked, text: words.map(\.value).joined(separator: " "))
+        var action = PlanAction(location: location, done: checked, text: Self.text(of: words))
         action.due = due
         action.dueMalformed = dueMalformed
         action.owner = owner
-        for word in words where word.value.hasPrefix("#") {
-            let id = word.value.dropFirst().prefix { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+        for word in words where word.starts(with: UInt8(ascii: "#")) {
+            let id = word.bytes.dropFirst().prefix {
+                ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+                    || $0 == UInt8(ascii: "-")
+            }
             if !id.isEmpty {
-                action.references.append(Located(String(id), at: word.location))
+                action.references.append(Located(String(decoding: id, as: UTF8.self), at: word.location))
             }
         }
         if action.text.isEmpty {
             report(.missingField, at: location, "action has no text", hint: "say what is to be done after the date and owner")
         }
-        if let first = plan.actions.first(where: { $0.key == action.key && !action.text.isEmpty }) {
-            report(.duplicateKey, at: location, "action '\(action.key)' is listed twice (first on line \(first.location.line))",
+        if !action.text.isEmpty, let first = claimKey(.actions, action.key, line: location.line) {
+            report(.duplicateKey, at: location, "action '\(action.key)' is listed twice (first on line \(first))",
                    hint: "actions are told apart by their text: reword or remove one")
         }
         plan.actions.append(action)
@@ -154,22 +199,22 @@ extension ParseContext {
         let location = SourceLocation(line: item.line, column: 1)
         var words = itemWords(item, source: source)[...]
         var date: Located<CalendarDate>?
-        if let first = words.first, Self.looksLikeDate(first.value) {
+        if let first = words.first, Self.looksLikeDate(first.bytes) {
             words = words.dropFirst()
-            date = parseDate(first, field: "moment date")
+            date = parseDate(first.located, field: "moment date")
         } else {
             report(.missingField, at: words.first?.location ?? location, "moment of truth has no date",
                    hint: "start the item with the date it happened: '- 2026-11-03 @li-you ...'")
         }
         var moment = Moment(location: location, text: "")
-        if let first = words.first, first.value.hasPrefix("@") {
+        if let first = words.first, first.starts(with: UInt8(ascii: "@")) {
             words = words.dropFirst()
-            moment.person = personReference(first, field: "moment person")
+            moment.person = personReference(first.located, field: "moment person")
         }
         moment.date = date
-        moment.text = words.map(\.value).joined(separator: " ")
-        if date != nil, let first = plan.moments.first(where: { $0.key == moment.key }) {
-            report(.duplicateKey, at: location, "moment '\(moment.key)' is listed twice (first on line \(first.location.line))")
+        moment.text = Self.text(of: words)
+        if date != nil, let first = claimKey(.moments, moment.key, line: location.line) {
+            report(.duplicateKey, at: location, "moment '\(moment.key)' is listed twice (first on line \(first))")
         }
         plan.moments.append(moment)
     }

@@ -35,8 +35,6 @@ extension ParseContext {
     }
 
     private mutating func interpret(_ entry: FrontMatterEntry) {
-        var header = plan.header
-        defer { plan.header = header }
         switch entry.key {
         case "kind":
             if let text = text(entry)?.value, text != plan.kind.rawValue {
@@ -49,21 +47,21 @@ extension ParseContext {
                 report(.idMismatch, at: entry.valueLocation, "id '\(text)' differs from the file name '\(plan.id).md'",
                        hint: "rename the file or remove `id:`: the file name is the plan's id")
             }
-        case "name": header.name = text(entry)
-        case "industry": header.industry = identifier(entry)
-        case "segments": header.segments = identifierList(entry)
-        case "stage": header.stage = text(entry)
-        case "manager": header.manager = identifier(entry)
-        case "owner": header.owner = identifier(entry)
-        case "team": header.team = identifierList(entry)
-        case "abu": header.abu = text(entry)
-        case "region": header.region = text(entry)
-        case "health": header.health = enumValue(entry, Health.self)
-        case "since": header.since = date(entry)
-        case "reviewed": header.reviewed = date(entry)
-        case "revenue_target": header.revenueTarget = money(entry)
-        case "fiscal_year": header.fiscalYear = integer(entry)
-        case "targets": header.targets = targets(entry)
+        case "name": plan.header.name = text(entry)
+        case "industry": plan.header.industry = identifier(entry)
+        case "segments": plan.header.segments = identifierList(entry)
+        case "stage": plan.header.stage = text(entry)
+        case "manager": plan.header.manager = identifier(entry)
+        case "owner": plan.header.owner = identifier(entry)
+        case "team": plan.header.team = identifierList(entry)
+        case "abu": plan.header.abu = text(entry)
+        case "region": plan.header.region = text(entry)
+        case "health": plan.header.health = enumValue(entry, Health.self)
+        case "since": plan.header.since = date(entry)
+        case "reviewed": plan.header.reviewed = date(entry)
+        case "revenue_target": plan.header.revenueTarget = money(entry)
+        case "fiscal_year": plan.header.fiscalYear = integer(entry)
+        case "targets": plan.header.targets = targets(entry)
         default: break
         }
     }

@@ -47,16 +47,27 @@ struct TableSchema {
     }
 }
 
-/// The cells of one body row by column id, plus the cells of unknown columns.
+/// The cells of one body row in schema column order, plus the cells of unknown columns.
 struct TableRecord {
     var location: SourceLocation
-    var cells: [String: TableRow.Cell] = [:]
+    let schema: TableSchema
+    var cells: [TableRow.Cell?]
     var extra: [ExtraField] = []
-    var headerLocations: [String: SourceLocation] = [:]
+
+    init(location: SourceLocation, schema: TableSchema) {
+        self.location = location
+        self.schema = schema
+        self.cells = Array(repeating: nil, count: schema.columns.count)
+    }
+
+    func cell(_ column: String) -> TableRow.Cell? {
+        guard let index = schema.columns.firstIndex(where: { $0.id == column }) else { return nil }
+        return cells[index]
+    }
 
     /// A present, non-empty cell.
     func value(_ column: String) -> Located<String>? {
-        guard let cell = cells[column], !cell.text.isEmpty else { return nil }
+        guard let cell = cell(column), !cell.text.isEmpty else { return nil }
         return Located(cell.text, at: cell.location)
     }
 }
@@ -65,18 +76,21 @@ extension ParseContext {
     mutating func readTable(_ kind: SectionKind, rowLines: [Int], source: SourceText) {
         guard let headerLine = rowLines.first else { return }
         let schema = TableSchema.for(kind)
-        let header = TableRow(line: source.line(headerLine), lineNumber: headerLine)
-        var columnOfIndex: [Int: String] = [:]
-        var extraNames: [Int: String] = [:]
-        for (index, cell) in header.cells.enumerated() {
-            if let column = schema.column(forHeader: cell.text), !columnOfIndex.values.contains(column.id) {
-                columnOfIndex[index] = column.id
+        let header = TableRow(bytes: source.lineBytes(headerLine), lineNumber: headerLine)
+        // For each header cell: the schema column it fills, or nil for an extra column.
+        var schemaIndexOfCell: [Int?] = []
+        var extraNames: [String] = []
+        for cell in header.cells {
+            let known = schema.column(forHeader: cell.text).flatMap { column in schema.columns.firstIndex { $0.id == column.id } }
+            if let known, !schemaIndexOfCell.contains(known) {
+                schemaIndexOfCell.append(known)
             } else {
-                extraNames[index] = cell.text
+                schemaIndexOfCell.append(nil)
             }
+            extraNames.append(cell.text)
         }
         var missing = false
-        for column in schema.columns where column.required && !columnOfIndex.values.contains(column.id) {
+        for (index, column) in schema.columns.enumerated() where column.required && !schemaIndexOfCell.contains(index) {
             missing = true
             report(.missingField, at: SourceLocation(line: headerLine, column: 1),
                    "\(kind.rawValue) table has no '\(column.id.capitalizedColumnName)' column",
@@ -93,17 +107,17 @@ extension ParseContext {
             bodyRows = bodyRows.prefix(PlanParser.maxTableRows)
         }
         for line in bodyRows {
-            let row = TableRow(line: source.line(line), lineNumber: line)
-            var record = TableRecord(location: SourceLocation(line: line, column: 1))
-            for (index, cell) in row.cells.enumerated() {
-                if let column = columnOfIndex[index] {
+            let row = TableRow(bytes: source.lineBytes(line), lineNumber: line)
+            var record = TableRecord(location: SourceLocation(line: line, column: 1), schema: schema)
+            for (index, cell) in row.cells.enumerated() where index < schemaIndexOfCell.count {
+                if let column = schemaIndexOfCell[index] {
                     record.cells[column] = cell
-                } else if let name = extraNames[index] {
-                    record.extra.append(ExtraField(column: name, value: cell.text))
+                } else {
+                    record.extra.append(ExtraField(column: extraNames[index], value: cell.text))
                 }
             }
-            for column in schema.columns where column.required && record.value(column.id) == nil {
-                report(.missingField, at: record.cells[column.id]?.location ?? record.location,
+            for (index, column) in schema.columns.enumerated() where column.required && (record.cells[index]?.text.isEmpty ?? true) {
+                report(.missingField, at: record.cells[index]?.location ?? record.location,
                        "\(kind.rawValue) row has no \(column.id.capitalizedColumnName)")
             }
             switch kind {
@@ -114,9 +128,9 @@ extension ParseContext {
         }
     }
 
-    private mutating func checkUniqueKey(_ key: Located<String>?, existing: [Located<String>?], what: String) {
-        guard let key, let first = existing.compactMap({ $0 }).first(where: { $0.value == key.value }) else { return }
-        report(.duplicateKey, at: key.location, "\(what) '\(key.value)' is listed twice (first on line \(first.location.line))",
+    private mutating func checkUniqueKey(_ key: Located<String>?, section: SectionKind, what: String) {
+        guard let key, let first = claimKey(section, key.value, line: key.location.line) else { return }
+        report(.duplicateKey, at: key.location, "\(what) '\(key.value)' is listed twice (first on line \(first))",
                hint: "each row needs its own \(what)")
     }
 
@@ -128,7 +142,7 @@ extension ParseContext {
         person.relationship = enumCell(record, "relationship", Relationship.self)
         person.owner = record.value("owner").flatMap { idCell($0, field: "stakeholder owner") }
         person.extra = record.extra
-        checkUniqueKey(person.name, existing: plan.stakeholders.map(\.name), what: "stakeholder")
+        checkUniqueKey(person.name, section: .stakeholders, what: "stakeholder")
         plan.stakeholders.append(person)
     }
 
@@ -147,7 +161,7 @@ extension ParseContext {
         }
         product.status = enumCell(record, "status", InstallStatus.self)
         product.extra = record.extra
-        checkUniqueKey(product.product, existing: plan.installedBase.map(\.product), what: "product")
+        checkUniqueKey(product.product, section: .installedBase, what: "product")
         plan.installedBase.append(product)
     }
 
@@ -167,7 +181,7 @@ extension ParseContext {
         }
         opportunity.close = record.value("close").flatMap { parseDate($0, field: "close") }
         opportunity.extra = record.extra
-        checkUniqueKey(opportunity.id, existing: plan.opportunities.map(\.id), what: "opportunity ID")
+        checkUniqueKey(opportunity.id, section: .opportunities, what: "opportunity ID")
         plan.opportunities.append(opportunity)
     }
 

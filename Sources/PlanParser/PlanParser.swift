@@ -50,7 +50,7 @@ public struct PlanParser: Sendable {
             context.report(.encoding, at: error.location, error.message, hint: "save the file as UTF-8 text")
             return context.result
         }
-        context.scanDisableComments(source.text)
+        context.scanDisableComments(source.bytes)
         let bodyStartLine = readFrontMatter(source, into: &context)
         guard context.plan.isReadable else { return context.result }
         let bodyOffset = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.byteCount
@@ -61,8 +61,7 @@ public struct PlanParser: Sendable {
 
     /// Reads the front matter; returns the first line of the body.
     private func readFrontMatter(_ source: SourceText, into context: inout ParseContext) -> Int {
-        let firstLine = source.line(1)
-        guard firstLine.trimmingCharacters(in: .whitespaces) == "---" else {
+        guard source.lineBytes(1).trimmingBlanks().elementsEqual("---".utf8) else {
             context.plan.isReadable = false
             context.report(.frontMatter, at: .fileStart, "plan has no front matter",
                            hint: "start the file with a line '---', the plan's `key: value` fields, and another '---'")
@@ -71,7 +70,7 @@ public struct PlanParser: Sendable {
         var closing: Int?
         var line = 2
         while line <= source.lineCount {
-            if source.line(line) == "---" { closing = line; break }
+            if source.lineBytes(line).elementsEqual("---".utf8) { closing = line; break }
             line += 1
         }
         guard let closing else {
@@ -80,10 +79,8 @@ public struct PlanParser: Sendable {
                            hint: "add a line that is exactly '---' after the last front-matter field")
             return source.lineCount + 1
         }
-        let start = source.lineStarts[1]
-        let end = source.lineStarts[closing - 1]
-        let yaml = source.text.utf8[source.text.utf8.index(source.text.utf8.startIndex, offsetBy: start)..<source.text.utf8.index(source.text.utf8.startIndex, offsetBy: end)]
-        switch FrontMatterReader.read(Substring(yaml).utf8, firstLine: 2) {
+        let yaml = source.bytes[source.lineStarts[1]..<source.lineStarts[closing - 1]]
+        switch FrontMatterReader.read(yaml, firstLine: 2) {
         case .success(let entries):
             context.plan.frontMatter = entries
             context.interpretHeader()
@@ -103,6 +100,9 @@ struct ParseContext {
     var findings: [Finding] = []
     /// The front matter could not be read: skip checks that need it.
     var headerFailed = false
+    /// Item keys seen so far, per section, with the line of their first use: a short list
+    /// searched in order (sections have a dozen items), then a dictionary for long ones.
+    private var seenKeys: [SectionKind: (list: [(key: String, line: Int)], index: [String: Int])] = [:]
 
     init(path: String, plan: Plan, config: WorkspaceConfig) {
         self.path = path
@@ -112,25 +112,53 @@ struct ParseContext {
 
     var result: ParsedPlan { ParsedPlan(plan: plan, findings: findings) }
 
+    /// Records `key` as used in `section`; returns the line of its first use when it is a repeat.
+    mutating func claimKey(_ section: SectionKind, _ key: String, line: Int) -> Int? {
+        var seen = seenKeys.removeValue(forKey: section) ?? ([], [:])
+        defer { seenKeys[section] = seen }
+        if seen.list.count < 32 {
+            if let first = seen.list.first(where: { $0.key == key }) { return first.line }
+            seen.list.append((key, line))
+            if seen.list.count == 32 {
+                seen.index = Dictionary(seen.list.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
+            }
+            return nil
+        }
+        if let first = seen.index[key] { return first }
+        seen.index[key] = line
+        return nil
+    }
+
     mutating func report(_ rule: RuleID, at location: SourceLocation, _ message: String, hint: String? = nil) {
         findings.append(Finding(rule, path: path, at: location, message, hint: hint))
     }
 
     /// `<!-- acctplan-disable rule-a, rule-b -->` anywhere in the file. With no rule listed, every
-    /// rule is disabled for the file.
-    mutating func scanDisableComments(_ text: String) {
-        let marker = "<!-- acctplan-disable"
-        var searchRange = text.startIndex..<text.endIndex
-        while let found = text.range(of: marker, range: searchRange) {
-            guard let close = text.range(of: "-->", range: found.upperBound..<text.endIndex) else { break }
-            let list = text[found.upperBound..<close.lowerBound]
+    /// rule is disabled for the file. Searched in bytes: it runs over every plan in full.
+    mutating func scanDisableComments(_ bytes: [UInt8]) {
+        let marker = Array("<!-- acctplan-disable".utf8)
+        let close = Array("-->".utf8)
+        var from = 0
+        while let found = ParseContext.find(marker, in: bytes, from: from) {
+            let listStart = found + marker.count
+            guard let end = ParseContext.find(close, in: bytes, from: listStart) else { break }
+            let list = String(decoding: bytes[listStart..<end], as: UTF8.self)
             let ids = list.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
-            if ids.isEmpty {
-                plan.disabledRules.insert(.all)
-            }
+            if ids.isEmpty { plan.disabledRules.insert(.all) }
             for id in ids { plan.disabledRules.insert(RuleID(rawValue: String(id))) }
-            searchRange = close.upperBound..<text.endIndex
+            from = end + close.count
         }
     }
 
+    /// The offset of the first occurrence of `needle` in `haystack` at or after `from`.
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var index = from
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
 }

@@ -4,7 +4,6 @@ import PlanModel
 /// A plan file's text: valid UTF-8 without its BOM, split into lines (CRLF or LF), with the
 /// conversion from byte offsets to the code-point columns that diagnostics report.
 struct SourceText {
-    let text: String
     /// Byte offsets in `text.utf8` of the first byte of each line; line n (1-based) starts at `lineStarts[n-1]`.
     let lineStarts: [Int]
     private let utf8: [UInt8]
@@ -33,7 +32,6 @@ struct SourceText {
 
     init(_ bytes: [UInt8]) {
         utf8 = bytes
-        text = String(decoding: bytes, as: UTF8.self)
         var starts = [0]
         starts.reserveCapacity(bytes.count / 32)
         for (offset, byte) in bytes.enumerated() where byte == 0x0A {
@@ -55,14 +53,8 @@ struct SourceText {
         return start..<max(start, end)
     }
 
-    /// Line `n` (1-based) without its terminator.
-    func line(_ line: Int) -> Substring {
-        let range = byteRange(ofLine: line)
-        let utf8View = text.utf8
-        let start = utf8View.index(utf8View.startIndex, offsetBy: range.lowerBound)
-        let end = utf8View.index(start, offsetBy: range.count)
-        return text[start..<end]
-    }
+    /// The bytes of line `n` (1-based) without its terminator.
+    func lineBytes(_ line: Int) -> ArraySlice<UInt8> { utf8[byteRange(ofLine: line)] }
 
     /// The location of a byte offset within line `n`: the column counts code points.
     func location(line: Int, byteColumn: Int) -> SourceLocation {
@@ -72,6 +64,9 @@ struct SourceText {
         for byte in utf8[range.lowerBound..<upper] where byte & 0xC0 != 0x80 { column += 1 }
         return SourceLocation(line: line, column: column)
     }
+
+    /// The file as a String (for the rare whole-text searches).
+    var text: String { String(decoding: utf8, as: UTF8.self) }
 
     /// Returns the offset of the first byte that makes `bytes` invalid UTF-8, or of the first NUL.
     private static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
@@ -100,5 +95,14 @@ struct SourceText {
             index += length
         }
         return nil
+    }
+}
+
+extension ArraySlice where Element == UInt8 {
+    /// Without leading and trailing spaces and tabs.
+    func trimmingBlanks() -> ArraySlice<UInt8> {
+        guard let first = firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+              let last = lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return self[endIndex...] }
+        return self[first...last]
     }
 }

@@ -1,0 +1,158 @@
+import CYaml
+import PlanModel
+
+/// Composes a YAML document from the libyaml event stream that Yams bundles, refusing on the way
+/// what a plan must never contain: anchors and aliases (an alias bomb expands exponentially),
+/// explicit tags, nesting deeper than ``maxDepth``, and repeated mapping keys (found at their
+/// second occurrence, where the author has to look).
+///
+/// Why not `Yams.compose`: it resolves the tag of every scalar with a regular expression, hashes
+/// every mapping key, and reads the process environment for each document; on the 10,000-plan
+/// benchmark that was ~2.4 s of CPU, more than cmark-gfm's whole parse (docs/performance.md).
+/// Composing here is one linear pass with an explicit stack, so no input can exhaust the stack.
+enum YAMLComposer {
+    static let maxDepth = 64
+
+    indirect enum Node {
+        case scalar(String, plain: Bool, SourceLocation)
+        case sequence([Node], SourceLocation)
+        case mapping([(key: Node, value: Node)], SourceLocation)
+
+        var location: SourceLocation {
+            switch self {
+            case .scalar(_, _, let location), .sequence(_, let location), .mapping(_, let location): return location
+            }
+        }
+    }
+
+    /// Why a document was refused; line and column are 1-based within the YAML text.
+    struct Refusal: Error {
+        var message: String
+        var hint: String?
+        var location: SourceLocation
+    }
+
+    /// The document's root (nil for an empty document), or why it cannot be read.
+    static func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Node?, Refusal> {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            return .failure(Refusal(message: "out of memory reading YAML", location: .fileStart))
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+
+        enum Frame {
+            case sequence([Node], SourceLocation)
+            case mapping([(key: Node, value: Node)], pendingKey: Node?, keys: Set<String>, SourceLocation)
+        }
+        var stack: [Frame] = []
+        var root: Node?
+        var documents = 0
+
+        /// Adds a finished node to the open collection, or makes it the root.
+        func attach(_ node: Node) -> Refusal? {
+            guard let top = stack.popLast() else {
+                root = node
+                return nil
+            }
+            switch top {
+            case .sequence(var items, let location):
+                items.append(node)
+                stack.append(.sequence(items, location))
+            case .mapping(var pairs, let pendingKey, var keys, let location):
+                if let key = pendingKey {
+                    pairs.append((key, node))
+                    stack.append(.mapping(pairs, pendingKey: nil, keys: keys, location))
+                } else {
+                    guard case .scalar(let text, _, _) = node else {
+                        stack.append(top)
+                        return Refusal(message: "a mapping key must be plain text, not a list or mapping",
+                                       hint: nil, location: node.location)
+                    }
+                    guard keys.insert(text).inserted else {
+                        stack.append(top)
+                        return Refusal(message: "duplicate key '\(text)'",
+                                       hint: "each key may appear once; remove or merge the repeated one",
+                                       location: node.location)
+                    }
+                    stack.append(.mapping(pairs, pendingKey: node, keys: keys, location))
+                }
+            }
+            return nil
+        }
+
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                return .failure(syntaxError(parser))
+            }
+            defer { yaml_event_delete(&event) }
+            let location = SourceLocation(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return .success(root)
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    return .failure(Refusal(message: "more than one YAML document", hint: "remove the '...' or '---' line",
+                                            location: location))
+                }
+            case YAML_ALIAS_EVENT:
+                return .failure(Refusal(message: "YAML aliases are not allowed",
+                                        hint: "write the value out instead of referring to an anchor", location: location))
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                if scalar.anchor != nil { return .failure(anchorRefusal(location)) }
+                if scalar.tag != nil { return .failure(tagRefusal(location)) }
+                let text = scalar.value.map {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
+                } ?? ""
+                if let refusal = attach(.scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, location)) {
+                    return .failure(refusal)
+                }
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                let isSequence = event.type == YAML_SEQUENCE_START_EVENT
+                let anchor = isSequence ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
+                let tag = isSequence ? event.data.sequence_start.tag : event.data.mapping_start.tag
+                if anchor != nil { return .failure(anchorRefusal(location)) }
+                if tag != nil { return .failure(tagRefusal(location)) }
+                if stack.count >= maxDepth {
+                    return .failure(Refusal(message: "YAML is nested more than \(maxDepth) levels deep",
+                                            hint: "plan front matter is a flat mapping with a few short lists",
+                                            location: location))
+                }
+                stack.append(isSequence ? .sequence([], location) : .mapping([], pendingKey: nil, keys: [], location))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard let finished = stack.popLast() else { continue }
+                let node: Node
+                switch finished {
+                case .sequence(let items, let location): node = .sequence(items, location)
+                case .mapping(let pairs, _, _, let location): node = .mapping(pairs, location)
+                }
+                if let refusal = attach(node) { return .failure(refusal) }
+            default:
+                break
+            }
+        }
+    }
+
+    private static func syntaxError(_ parser: yaml_parser_t) -> Refusal {
+        let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
+        let context = parser.context.map { " " + String(cString: $0) } ?? ""
+        let mark = parser.error == YAML_READER_ERROR ? parser.mark : parser.problem_mark
+        return Refusal(message: "YAML syntax error: \(problem)\(context)",
+                       hint: "check the indentation, and quote values that contain ': ' or start with a special character",
+                       location: SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+    }
+
+    private static func anchorRefusal(_ location: SourceLocation) -> Refusal {
+        Refusal(message: "YAML anchors are not allowed", hint: "remove the '&name' anchor and write values out in full",
+                location: location)
+    }
+
+    private static func tagRefusal(_ location: SourceLocation) -> Refusal {
+        Refusal(message: "YAML tags are not allowed", hint: "remove the '!tag'; quote the value if it should be text",
+                location: location)
+    }
+}
