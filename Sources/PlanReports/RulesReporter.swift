@@ -26,9 +26,9 @@ public enum RulesReporter {
             | --- | --- | --- |
 
             """
-        let core: Set<RuleID> = [.encoding, .tooLarge, .outsideWorkspace]
+        let extensions: Set<RuleID> = [.encoding, .tooLarge, .outsideWorkspace]
         for rule in rules {
-            let name = core.contains(rule.id) ? "`\(rule.id)` (*extension*)" : "`\(rule.id)`"
+            let name = extensions.contains(rule.id) ? "`\(rule.id)` (*extension*)" : "`\(rule.id)`"
             output += "| \(name) | \(rule.defaultSeverity.rawValue) | \(rule.summary.replacingPipes) |\n"
         }
         for rule in rules {
