@@ -6,6 +6,7 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     case unreadable(String, String)
     case noSuchPath(String)
     case alreadyExists(String)
+    case unwritable(String, String)
 
     public var description: String {
         switch self {
@@ -18,6 +19,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
             return "'\(path)' is outside the workspace"
         case .unreadable(let path, let reason):
             return "cannot read '\(path)': \(reason)"
+        case .unwritable(let path, let reason):
+            return "cannot write '\(path)': \(reason)"
         case .alreadyExists(let path):
             return "'\(path)' already exists; acctplan never overwrites a plan"
         case .noSuchPath(let path):

@@ -11,19 +11,32 @@ public enum WorkspaceWriter {
         guard !relativePath.hasPrefix("/"), !components.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
             throw WorkspaceError.outsideWorkspace(relativePath)
         }
-        let target = root.appendingPathComponent(relativePath)
-        let folder = target.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        guard let realRoot = FileSystemSource.realPath(root.path), let realFolder = FileSystemSource.realPath(folder.path),
-              realFolder == realRoot || realFolder.hasPrefix(realRoot + "/")
-        else {
-            throw WorkspaceError.outsideWorkspace(relativePath)
+        guard let realRoot = FileSystemSource.realPath(root.path) else {
+            throw WorkspaceError.unreadable(".", "the workspace folder cannot be resolved")
         }
-        let path = realFolder + "/" + target.lastPathComponent
+        func isInside(_ real: String) -> Bool { real == realRoot || real.hasPrefix(realRoot + "/") }
+        // Walk the folders one at a time: an existing one must resolve inside the workspace
+        // (a link to elsewhere is refused before anything is created through it); a missing
+        // one is created, never through a link.
+        var realFolder = realRoot
+        for component in components.dropLast() {
+            let next = realFolder + "/" + component
+            if let resolved = FileSystemSource.realPath(next) {
+                guard isInside(resolved) else { throw WorkspaceError.outsideWorkspace(relativePath) }
+                realFolder = resolved
+            } else {
+                guard mkdir(next, 0o755) == 0 else {
+                    throw WorkspaceError.unwritable(relativePath, String(cString: strerror(errno)))
+                }
+                realFolder = next
+            }
+        }
+        guard let name = components.last, !name.isEmpty else { throw WorkspaceError.outsideWorkspace(relativePath) }
+        let path = realFolder + "/" + name
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else {
             if errno == EEXIST { throw WorkspaceError.alreadyExists(relativePath) }
-            throw WorkspaceError.unreadable(relativePath, String(cString: strerror(errno)))
+            throw WorkspaceError.unwritable(relativePath, String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
         let bytes = Array(text.utf8)
@@ -33,7 +46,7 @@ public enum WorkspaceWriter {
             guard result > 0 else {
                 let reason = String(cString: strerror(errno))
                 unlink(path)
-                throw WorkspaceError.unreadable(relativePath, reason)
+                throw WorkspaceError.unwritable(relativePath, reason)
             }
             written += result
         }
