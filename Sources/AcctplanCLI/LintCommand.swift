@@ -50,6 +50,7 @@ struct LintCommand: ParsableCommand {
         let diagnostics = Linter.narrow(Linter.lint(workspace, asOf: asOf), to: scopes)
         let files = workspace.planPaths.filter { path in scopes.isEmpty || scopes.contains { Linter.covers($0, path) } }
         let report = LintReport(asOf: asOf, diagnostics: diagnostics, files: files.count)
+        ProcessLifetime.keepUntilExit(workspace)
         switch format {
         case .text: Terminal.standardOutput(TextReporter.render(report, color: Terminal.useColor()))
         case .json: Terminal.standardOutput(JSONReporter.render(report))

@@ -1,6 +1,6 @@
 /// A front-matter value as written, kept for `show` and for fields the tool does not interpret
 /// (custom `fields:` keys). Scalars keep their source text.
-public indirect enum FrontMatterValue: Hashable, Sendable {
+public enum FrontMatterValue: Hashable, Sendable {
     case null
     case scalar(String, quoted: Bool)
     case list([FrontMatterValue])

@@ -19,6 +19,17 @@ public enum SectionKind: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// The section's position in `allCases`, for tables indexed by section.
+    public var ordinal: Int {
+        switch self {
+        case .stakeholders: return 0
+        case .installedBase: return 1
+        case .opportunities: return 2
+        case .actions: return 3
+        case .moments: return 4
+        }
+    }
+
     /// The kinds of plan in which this section is interpreted.
     public var kinds: Set<PlanKind> {
         self == .actions ? [.account, .industry, .segment] : [.account]

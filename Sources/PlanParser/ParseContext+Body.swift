@@ -102,6 +102,7 @@ extension ParseContext {
     /// Splits a line on spaces and tabs, keeping each word's column in code points.
     static func words(of line: ArraySlice<UInt8>, line lineNumber: Int) -> [ItemWord] {
         var result: [ItemWord] = []
+        result.reserveCapacity(16)
         var column = 1
         var start = line.startIndex
         var startColumn = 1

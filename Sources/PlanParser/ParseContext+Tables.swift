@@ -197,7 +197,9 @@ extension ParseContext {
         -> Located<E>? where E.RawValue == String
     {
         guard let value = record.value(column) else { return nil }
-        if let parsed = E(rawValue: value.value.lowercased()) { return Located(parsed, at: value.location) }
+        if let parsed = E(rawValue: value.value) ?? E(rawValue: value.value.lowercased()) {
+            return Located(parsed, at: value.location)
+        }
         reportBadEnum(value, field: column, allowed: E.allCases.map(\.rawValue))
         return nil
     }

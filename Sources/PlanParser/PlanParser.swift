@@ -102,7 +102,8 @@ struct ParseContext {
     var headerFailed = false
     /// Item keys seen so far, per section, with the line of their first use: a short list
     /// searched in order (sections have a dozen items), then a dictionary for long ones.
-    private var seenKeys: [SectionKind: (list: [(key: String, line: Int)], index: [String: Int])] = [:]
+    private var seenKeys = [(list: [(key: String, line: Int)], index: [String: Int])](
+        repeating: ([], [:]), count: SectionKind.allCases.count)
 
     init(path: String, plan: Plan, config: WorkspaceConfig) {
         self.path = path
@@ -114,18 +115,18 @@ struct ParseContext {
 
     /// Records `key` as used in `section`; returns the line of its first use when it is a repeat.
     mutating func claimKey(_ section: SectionKind, _ key: String, line: Int) -> Int? {
-        var seen = seenKeys.removeValue(forKey: section) ?? ([], [:])
-        defer { seenKeys[section] = seen }
-        if seen.list.count < 32 {
-            if let first = seen.list.first(where: { $0.key == key }) { return first.line }
-            seen.list.append((key, line))
-            if seen.list.count == 32 {
-                seen.index = Dictionary(seen.list.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
+        let slot = section.ordinal
+        if seenKeys[slot].list.count < 32 {
+            if let first = seenKeys[slot].list.first(where: { $0.key == key }) { return first.line }
+            seenKeys[slot].list.append((key, line))
+            if seenKeys[slot].list.count == 32 {
+                seenKeys[slot].index = Dictionary(seenKeys[slot].list.map { ($0.key, $0.line) },
+                                                  uniquingKeysWith: { first, _ in first })
             }
             return nil
         }
-        if let first = seen.index[key] { return first }
-        seen.index[key] = line
+        if let first = seenKeys[slot].index[key] { return first }
+        seenKeys[slot].index[key] = line
         return nil
     }
 

@@ -14,6 +14,7 @@ struct TableRow {
 
     init(bytes line: ArraySlice<UInt8>, lineNumber: Int) {
         var cells: [Cell] = []
+        cells.reserveCapacity(8)
         var index = line.startIndex
         var column = 1
         @inline(__always) func advance() {

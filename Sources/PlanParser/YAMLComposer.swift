@@ -13,7 +13,7 @@ import PlanModel
 enum YAMLComposer {
     static let maxDepth = 64
 
-    indirect enum Node {
+    enum Node {
         case scalar(String, plain: Bool, SourceLocation)
         case sequence([Node], SourceLocation)
         case mapping([(key: Node, value: Node)], SourceLocation)
