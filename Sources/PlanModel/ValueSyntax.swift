@@ -17,11 +17,15 @@ public enum ValueSyntax {
 
     /// A percent from 0 to 100, with or without `%`: `60%`, `60`, `12.5%`.
     public static func parsePercent(_ text: some StringProtocol) -> Decimal? {
-        var rest = Substring(text).trimmingSpaces()
-        if rest.last == "%" { rest = rest.dropLast() }
-        rest = rest.trimmingSpaces()
-        guard case .success(let value) = Money.parseDecimal(rest, allowThousands: false),
-              value <= 100 else { return nil }
+        var bytes = Substring(text).utf8[...]
+        func trim() {
+            while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+            while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+        }
+        trim()
+        if bytes.last == UInt8(ascii: "%") { bytes = bytes.dropLast() }
+        trim()
+        guard case .success(let value) = Money.parseDecimal(bytes, allowThousands: false), value <= 100 else { return nil }
         return value
     }
 

@@ -48,8 +48,10 @@ extension ParseContext {
             case (.stakeholders, .table(let rows)), (.installedBase, .table(let rows)), (.opportunities, .table(let rows)):
                 readTable(kind, rowLines: rows, source: source)
             case (.actions, .list(let items)):
+                plan.actions.reserveCapacity(plan.actions.count + items.count)
                 for item in items { readAction(item, source: source) }
             case (.moments, .list(let items)):
+                plan.moments.reserveCapacity(plan.moments.count + items.count)
                 for item in items { readMoment(item, source: source) }
             default:
                 continue

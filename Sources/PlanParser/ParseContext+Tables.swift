@@ -106,6 +106,11 @@ extension ParseContext {
                    hint: "split the plan: a table this long is not a plan a team can review")
             bodyRows = bodyRows.prefix(PlanParser.maxTableRows)
         }
+        switch kind {
+        case .stakeholders: plan.stakeholders.reserveCapacity(plan.stakeholders.count + bodyRows.count)
+        case .installedBase: plan.installedBase.reserveCapacity(plan.installedBase.count + bodyRows.count)
+        default: plan.opportunities.reserveCapacity(plan.opportunities.count + bodyRows.count)
+        }
         for line in bodyRows {
             let row = TableRow(bytes: source.lineBytes(line), lineNumber: line)
             var record = TableRecord(location: SourceLocation(line: line, column: 1), schema: schema)
