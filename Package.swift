@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "acctplan", targets: ["acctplan"]),
-        .library(name: "PlanEngine", targets: ["PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine", "PlanReports"]),
+        .library(name: "PlanEngine", targets: ["PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -28,10 +28,11 @@ let package = Package(
             "PlanModel", "CCmarkGFM", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "PlanWorkspace", dependencies: ["PlanModel", "PlanParser"]),
+        .target(name: "PlanGit", dependencies: ["PlanModel", "CGit2"]),
         .target(name: "PlanEngine", dependencies: ["PlanModel"]),
         .target(name: "PlanReports", dependencies: ["PlanModel", "PlanEngine"]),
         .target(name: "AcctplanCLI", dependencies: [
-            "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine", "PlanReports",
+            "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanReports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "acctplan", dependencies: ["AcctplanCLI"]),

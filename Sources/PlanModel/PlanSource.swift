@@ -24,3 +24,15 @@ public struct FileListing: Sendable {
         self.refused = refused
     }
 }
+
+/// A source declines to read a file it lists as existing (e.g. a link that leads outside the
+/// workspace). The loader turns this into a diagnostic for the file, never its content.
+public struct ReadRefused: Error, Sendable {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}

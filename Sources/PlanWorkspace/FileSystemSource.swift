@@ -12,7 +12,7 @@ public struct FileSystemSource: PlanSource {
         self.realRoot = FileSystemSource.realPath(root.path) ?? root.standardizedFileURL.path
     }
 
-    public var label: String { "working tree" }
+    public var label: String { "the working tree" }
 
     public func listFiles(under folder: String) throws -> FileListing {
         var listing = FileListing()
@@ -63,7 +63,7 @@ public struct FileSystemSource: PlanSource {
     public func read(_ path: String) throws -> Data? {
         let absolute = root.path + "/" + path
         guard let real = FileSystemSource.realPath(absolute) else { return nil }
-        guard isInside(real) else { throw WorkspaceError.outsideWorkspace(path) }
+        guard isInside(real) else { throw ReadRefused(path: path, reason: "it leads outside the workspace") }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: real))
         } catch {

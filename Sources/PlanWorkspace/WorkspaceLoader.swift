@@ -55,11 +55,11 @@ public enum WorkspaceLoader {
                     throw WorkspaceError.unreadable(file.path, "it disappeared while being read")
                 }
                 slots[index] = .success(parser.parse(data, path: file.path, kind: file.kind, id: id))
-            } catch WorkspaceError.outsideWorkspace {
+            } catch let refusal as ReadRefused {
                 var plan = Plan(kind: file.kind, id: id, path: file.path)
                 plan.isReadable = false
-                let finding = Finding(.outsideWorkspace, path: file.path, at: .fileStart,
-                                      "not read: it leads outside the workspace")
+                let finding = Finding(.outsideWorkspace, path: file.path, at: .fileStart, "not read: \(refusal.reason)",
+                                      hint: "copy the plan into the workspace instead of linking to it")
                 slots[index] = .success(ParsedPlan(plan: plan, findings: [finding]))
             } catch {
                 slots[index] = .failure(error)

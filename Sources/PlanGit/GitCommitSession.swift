@@ -1,0 +1,228 @@
+import CGit2
+import Foundation
+
+/// One commit made the way git makes it, safe against other git processes:
+///
+/// 1. take `index.lock` (O_EXCL, as git does) — if another process holds it, nothing happens;
+/// 2. stage into a private copy of the index, never touching `.git/index`;
+/// 3. write the tree the commit would record, for the caller to check (the lint gate);
+/// 4. create the commit, move the branch with a compare-and-swap on its old value;
+/// 5. replace `.git/index` by the staged copy (rename), then release the lock.
+///
+/// Abandoning at any point before 4 (or a failed swap) leaves HEAD, the index and the working
+/// tree exactly as they were; only unreachable objects may remain, which git ignores.
+public final class GitCommitSession {
+    public enum Failure: Error, CustomStringConvertible {
+        case locked(String)
+        case operationInProgress(String)
+        case detachedHead
+        case bare
+        case noSuchPath(String)
+        case nothingToCommit
+        case headMoved
+
+        public var description: String {
+            switch self {
+            case .locked(let path):
+                return "\(path) exists: another git process is using this repository (remove it if that process died); nothing was changed"
+            case .operationInProgress(let what):
+                return "\(what) is in progress; finish or abort it with git first; nothing was changed"
+            case .detachedHead:
+                return "HEAD is detached (not on a branch); switch to a branch, or pass --allow-detached; nothing was changed"
+            case .bare:
+                return "this is a bare repository: there is no working tree to commit from"
+            case .noSuchPath(let path):
+                return "'\(path)' matches no file in the working tree or the index; nothing was changed"
+            case .nothingToCommit:
+                return "nothing to commit: the staged tree is the same as HEAD's"
+            case .headMoved:
+                return "the branch moved while committing (another commit won); nothing was changed, try again"
+            }
+        }
+    }
+
+    private let repository: GitRepository
+    private let head: GitRepository.Head
+    private let lockPath: String
+    private let stagingPath: String
+    private var index: OpaquePointer?
+    private var finished = false
+
+    /// Starts a commit: checks the repository's state and takes the index lock.
+    public init(repository: GitRepository, allowDetached: Bool) throws {
+        self.repository = repository
+        guard !repository.isBare else { throw Failure.bare }
+        if let operation = repository.operationInProgress { throw Failure.operationInProgress(operation) }
+        head = try repository.head()
+        if case .detached = head, !allowDetached { throw Failure.detachedHead }
+        let gitDirectory = repository.gitDirectory
+        lockPath = gitDirectory + "/index.lock"
+        stagingPath = gitDirectory + "/acctplan-index-\(getpid())"
+        let descriptor = open(lockPath, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else { throw Failure.locked(".git/index.lock") }
+        close(descriptor)
+        do {
+            unlink(stagingPath)
+            let live = gitDirectory + "/index"
+            if FileManager.default.fileExists(atPath: live) {
+                try FileManager.default.copyItem(atPath: live, toPath: stagingPath)
+            }
+            try check(git_index_open(&index, stagingPath), "git_index_open")
+            try check(git_repository_set_index(repository.handle, index), "git_repository_set_index")
+            try check(git_index_read(index, 1), "git_index_read")
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
+    deinit {
+        abandon()
+        git_index_free(index)
+    }
+
+    /// Releases the lock and drops the staged copy, if the commit did not complete.
+    public func abandon() {
+        guard !finished else { return }
+        finished = true
+        unlink(stagingPath)
+        unlink(stagingPath + ".lock")
+        unlink(lockPath)
+    }
+
+    /// Stages working-tree files (repository-relative paths): changed or new files are added,
+    /// files deleted from the working tree are removed from the index.
+    public func stage(_ paths: [String]) throws {
+        guard let workingDirectory = repository.workingDirectory else { throw Failure.bare }
+        for path in paths {
+            var status = stat()
+            if lstat(workingDirectory.path + "/" + path, &status) == 0 {
+                try check(git_index_add_bypath(index, path), "git_index_add_bypath")
+            } else if git_index_get_bypath(index, path, 0) != nil {
+                try check(git_index_remove_bypath(index, path), "git_index_remove_bypath")
+            } else {
+                throw Failure.noSuchPath(path)
+            }
+        }
+    }
+
+    /// `-a`: stages every modification and deletion of tracked files (not untracked ones).
+    public func stageAllTracked() throws {
+        try check(git_index_update_all(index, nil, nil, nil), "git_index_update_all")
+    }
+
+    /// Writes the staged tree to the object database and returns its id.
+    public func stagedTree() throws -> ObjectID {
+        var oid = git_oid()
+        try check(git_index_write_tree(&oid, index), "git_index_write_tree")
+        return ObjectID(oid)
+    }
+
+    /// The tree HEAD records, nil on an unborn branch.
+    public func headTree() throws -> ObjectID? {
+        switch head {
+        case .unborn: return nil
+        case .branch(_, let commit), .detached(let commit): return try repository.treeOfCommit(commit)
+        }
+    }
+
+    /// The commit HEAD points at, nil on an unborn branch.
+    public var headCommit: ObjectID? {
+        switch head {
+        case .unborn: return nil
+        case .branch(_, let commit), .detached(let commit): return commit
+        }
+    }
+
+    /// Records `tree` as a new commit on the current branch and makes the staged index live.
+    public func commit(tree: ObjectID, message: String, author: GitSignature, committer: GitSignature) throws -> ObjectID {
+        var treeID = tree.oid
+        var treeObject: OpaquePointer?
+        try check(git_tree_lookup(&treeObject, repository.handle, &treeID), "git_tree_lookup")
+        defer { git_tree_free(treeObject) }
+        var parent: OpaquePointer?
+        if var parentID = headCommit?.oid {
+            try check(git_commit_lookup(&parent, repository.handle, &parentID), "git_commit_lookup")
+        }
+        defer { git_commit_free(parent) }
+        var parents: [OpaquePointer?] = parent.map { [$0] } ?? []
+        var newID = git_oid()
+        try author.withSignature { authorSignature in
+            try committer.withSignature { committerSignature in
+                try parents.withUnsafeMutableBufferPointer { buffer in
+                    try check(git_commit_create(&newID, repository.handle, nil, authorSignature, committerSignature, "UTF-8",
+                                                message, treeObject, buffer.count, buffer.baseAddress),
+                              "git_commit_create")
+                }
+            }
+        }
+        // The new index is written beside the lock first, so the swap below is the only step
+        // that publishes anything.
+        try check(git_index_write(index), "git_index_write")
+        let subject = message.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        var reference: OpaquePointer?
+        var result: Int32
+        switch head {
+        case .unborn(let branch):
+            result = git_reference_create(&reference, repository.handle, "refs/heads/" + branch, &newID, 0,
+                                          "commit (initial): " + subject)
+        case .branch(let branch, let old):
+            var oldID = old.oid
+            result = git_reference_create_matching(&reference, repository.handle, "refs/heads/" + branch, &newID, 1, &oldID,
+                                                   "commit: " + subject)
+        case .detached(let old):
+            var oldID = old.oid
+            result = git_reference_create_matching(&reference, repository.handle, "HEAD", &newID, 1, &oldID,
+                                                   "commit: " + subject)
+        }
+        git_reference_free(reference)
+        if result == GIT_EEXISTS.rawValue || result == GIT_EMODIFIED.rawValue || result == GIT_ELOCKED.rawValue {
+            git_error_clear()
+            throw Failure.headMoved
+        }
+        try check(result, "git_reference_create")
+        guard rename(stagingPath, repository.gitDirectory + "/index") == 0 else {
+            throw GitError(function: "rename", code: -1, message: "could not replace .git/index: \(String(cString: strerror(errno)))")
+        }
+        finished = true
+        unlink(lockPath)
+        return ObjectID(newID)
+    }
+
+    /// Paths (repository-relative) that differ between two trees, with git's status letter.
+    public func changes(from old: ObjectID?, to new: ObjectID) throws -> [(path: String, status: Character)] {
+        try repository.changes(from: old, to: new)
+    }
+}
+
+extension GitRepository {
+    /// Paths (repository-relative) that differ between two trees: A added, D deleted, M modified.
+    public func changes(from old: ObjectID?, to new: ObjectID) throws -> [(path: String, status: Character)] {
+        func lookup(_ id: ObjectID?) throws -> OpaquePointer? {
+            guard var oid = id?.oid else { return nil }
+            var tree: OpaquePointer?
+            try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")
+            return tree
+        }
+        let oldTree = try lookup(old)
+        defer { git_tree_free(oldTree) }
+        let newTree = try lookup(new)
+        defer { git_tree_free(newTree) }
+        var diff: OpaquePointer?
+        try check(git_diff_tree_to_tree(&diff, handle, oldTree, newTree, nil), "git_diff_tree_to_tree")
+        defer { git_diff_free(diff) }
+        var result: [(path: String, status: Character)] = []
+        for position in 0..<git_diff_num_deltas(diff) {
+            guard let delta = git_diff_get_delta(diff, position) else { continue }
+            let status: Character
+            switch delta.pointee.status {
+            case GIT_DELTA_ADDED: status = "A"
+            case GIT_DELTA_DELETED: status = "D"
+            default: status = "M"
+            }
+            let path = delta.pointee.status == GIT_DELTA_DELETED ? delta.pointee.old_file.path : delta.pointee.new_file.path
+            result.append((path.map { String(cString: $0) } ?? "", status))
+        }
+        return result
+    }
+}

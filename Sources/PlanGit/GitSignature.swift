@@ -1,0 +1,91 @@
+import CGit2
+import Foundation
+
+/// Who made a commit and when, as git records it.
+public struct GitSignature: Equatable, Sendable {
+    public var name: String
+    public var email: String
+    /// Seconds since 1970-01-01 UTC.
+    public var time: Int64
+    /// The author's time-zone offset from UTC in minutes.
+    public var offsetMinutes: Int32
+
+    public init(name: String, email: String, time: Int64, offsetMinutes: Int32) {
+        self.name = name
+        self.email = email
+        self.time = time
+        self.offsetMinutes = offsetMinutes
+    }
+
+    /// Author or committer identity as git itself decides it: `GIT_AUTHOR_NAME`/`_EMAIL`/`_DATE`
+    /// (or `GIT_COMMITTER_*`), then `user.name`/`user.email` from git configuration; the date
+    /// defaults to now in the local time zone. nil when no name or email can be found.
+    public static func resolve(_ role: Role, repository: GitRepository,
+                               environment: [String: String] = ProcessInfo.processInfo.environment,
+                               now: Date = Date()) throws -> GitSignature? {
+        let prefix = role == .author ? "GIT_AUTHOR_" : "GIT_COMMITTER_"
+        func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
+        guard let name = nonEmpty(environment[prefix + "NAME"]) ?? nonEmpty(repository.configString("user.name")),
+              let email = nonEmpty(environment[prefix + "EMAIL"]) ?? nonEmpty(repository.configString("user.email"))
+        else { return nil }
+        if let text = nonEmpty(environment[prefix + "DATE"]) {
+            guard let (time, offset) = parseDate(text) else {
+                throw GitError(function: "signature", code: -1,
+                               message: "\(prefix)DATE '\(text)' is not a date git understands (use e.g. 2026-11-20T04:00:00+08:00 or '@1763611200 +0800')")
+            }
+            return GitSignature(name: name, email: email, time: time, offsetMinutes: offset)
+        }
+        let offset = Int32(TimeZone.current.secondsFromGMT(for: now) / 60)
+        return GitSignature(name: name, email: email, time: Int64(now.timeIntervalSince1970.rounded(.down)), offsetMinutes: offset)
+    }
+
+    public enum Role: Sendable { case author, committer }
+
+    /// `@1763611200 +0800`, `1763611200 +0800`, or ISO 8601 `2026-11-20T04:00:00Z` /
+    /// `2026-11-20T04:00:00+08:00` / `2026-11-20 04:00:00 +0800`.
+    static func parseDate(_ text: String) -> (Int64, Int32)? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let raw = trimmed.hasPrefix("@") ? String(trimmed.dropFirst()) : trimmed
+        let parts = raw.split(separator: " ")
+        if let seconds = Int64(parts.first ?? "") {
+            let offset = parts.count > 1 ? parseOffset(String(parts[1])) : 0
+            guard let offset else { return nil }
+            return (seconds, offset)
+        }
+        // ISO 8601 and its git variant with a space.
+        var date = raw
+        var offset: Int32 = 0
+        if date.hasSuffix("Z") {
+            date.removeLast()
+        } else if let sign = date.lastIndex(where: { $0 == "+" || $0 == "-" }), date.distance(from: date.startIndex, to: sign) > 10,
+                  let parsed = parseOffset(String(date[sign...]).replacingOccurrences(of: ":", with: "")) {
+            offset = parsed
+            date = String(date[..<sign]).trimmingCharacters(in: .whitespaces)
+        }
+        let fields = date.split(whereSeparator: { $0 == "-" || $0 == "T" || $0 == " " || $0 == ":" }).compactMap { Int($0) }
+        guard fields.count == 6 || fields.count == 5 else { return nil }
+        var components = DateComponents()
+        components.year = fields[0]; components.month = fields[1]; components.day = fields[2]
+        components.hour = fields[3]; components.minute = fields[4]; components.second = fields.count == 6 ? fields[5] : 0
+        components.timeZone = TimeZone(secondsFromGMT: Int(offset) * 60)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = components.timeZone!
+        guard let instant = calendar.date(from: components) else { return nil }
+        return (Int64(instant.timeIntervalSince1970), offset)
+    }
+
+    private static func parseOffset(_ text: String) -> Int32? {
+        guard text.count == 5, let sign = text.first, sign == "+" || sign == "-", let value = Int32(text.dropFirst()) else { return nil }
+        let minutes = (value / 100) * 60 + value % 100
+        return sign == "-" ? -minutes : minutes
+    }
+
+    /// A libgit2 signature for the duration of `body`.
+    func withSignature<T>(_ body: (UnsafePointer<git_signature>) throws -> T) throws -> T {
+        var signature: UnsafeMutablePointer<git_signature>?
+        try check(git_signature_new(&signature, name, email, git_time_t(time), Int32(offsetMinutes)), "git_signature_new")
+        defer { git_signature_free(signature) }
+        guard let signature else { throw GitError(function: "git_signature_new", code: -1, message: "no signature") }
+        return try body(signature)
+    }
+}

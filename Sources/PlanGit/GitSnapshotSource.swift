@@ -1,0 +1,174 @@
+import CGit2
+import Foundation
+import PlanModel
+
+/// A workspace as stored in git: the files under the workspace's folder in a commit's tree or
+/// in the index, read straight from the object database (no checkout, works on bare clones).
+/// The list of files and their blob ids is taken once; blobs are read on demand by any thread.
+public struct GitSnapshotSource: PlanSource {
+    struct Entry: Sendable {
+        var blob: ObjectID
+        var isLink: Bool
+    }
+
+    public let label: String
+    /// For a commit: its id; nil for the index.
+    public let commit: ObjectID?
+    let entries: [String: Entry]
+    /// Paths that exist but cannot be read as they are (e.g. unresolved conflicts), with why.
+    let unreadable: [String: String]
+    let pool: RepositoryPool
+
+    /// The workspace (at `prefix`, repository-relative, "" for the root) in `commit`'s tree.
+    public static func commit(_ commit: ObjectID, label: String, prefix: String, in repository: GitRepository) throws
+        -> GitSnapshotSource
+    {
+        try tree(repository.treeOfCommit(commit), commit: commit, label: label, prefix: prefix, in: repository)
+    }
+
+    /// The workspace (at `prefix`) in a tree, e.g. the tree a commit is about to record.
+    public static func tree(_ rootTree: ObjectID, commit: ObjectID?, label: String, prefix: String,
+                            in repository: GitRepository) throws -> GitSnapshotSource {
+        var entries: [String: Entry] = [:]
+        var oid = rootTree.oid
+        var tree: OpaquePointer?
+        try check(git_tree_lookup(&tree, repository.handle, &oid), "git_tree_lookup")
+        defer { git_tree_free(tree) }
+        if prefix.isEmpty {
+            try collect(tree: tree, path: "", repository: repository, into: &entries)
+        } else {
+            var entry: OpaquePointer?
+            let found = git_tree_entry_bypath(&entry, tree, prefix)
+            if found == GIT_ENOTFOUND.rawValue {
+                git_error_clear()
+            } else {
+                try check(found, "git_tree_entry_bypath")
+                defer { git_tree_entry_free(entry) }
+                if git_tree_entry_type(entry) == GIT_OBJECT_TREE {
+                    var subtree: OpaquePointer?
+                    try check(git_tree_lookup(&subtree, repository.handle, git_tree_entry_id(entry)), "git_tree_lookup")
+                    defer { git_tree_free(subtree) }
+                    try collect(tree: subtree, path: "", repository: repository, into: &entries)
+                }
+            }
+        }
+        return GitSnapshotSource(label: label, commit: commit, entries: entries, unreadable: [:],
+                                 pool: RepositoryPool(gitDirectory: repository.gitDirectory))
+    }
+
+    /// The workspace (at `prefix`) as staged in the index, re-read from disk first so that
+    /// changes made by other git commands are seen. `indexFile` is git's `GIT_INDEX_FILE`: while
+    /// `git commit -a` runs its pre-commit hook, the staged content lives in a temporary index
+    /// named there, not in `.git/index`.
+    public static func index(prefix: String, in repository: GitRepository, indexFile: String? = nil) throws
+        -> GitSnapshotSource
+    {
+        var index: OpaquePointer?
+        if let indexFile, !indexFile.isEmpty {
+            try check(git_index_open(&index, indexFile), "git_index_open")
+        } else {
+            try check(git_repository_index(&index, repository.handle), "git_repository_index")
+        }
+        defer { git_index_free(index) }
+        try check(git_index_read(index, 1), "git_index_read")
+        var entries: [String: Entry] = [:]
+        var unreadable: [String: String] = [:]
+        let lead = prefix.isEmpty ? "" : prefix + "/"
+        for position in 0..<git_index_entrycount(index) {
+            guard let entry = git_index_get_byindex(index, position) else { continue }
+            let fullPath = String(cString: entry.pointee.path)
+            guard fullPath.hasPrefix(lead) else { continue }
+            let path = String(fullPath.dropFirst(lead.count))
+            let stage = (Int32(entry.pointee.flags) & GIT_INDEX_ENTRY_STAGEMASK) >> GIT_INDEX_ENTRY_STAGESHIFT
+            if stage != 0 {
+                unreadable[path] = "it has unresolved merge conflicts"
+                continue
+            }
+            let mode = entry.pointee.mode
+            guard mode != 0o160000 else { continue } // a submodule
+            entries[path] = Entry(blob: ObjectID(entry.pointee.id), isLink: mode == 0o120000)
+        }
+        for path in unreadable.keys { entries.removeValue(forKey: path) }
+        return GitSnapshotSource(label: "the index", commit: nil, entries: entries, unreadable: unreadable,
+                                 pool: RepositoryPool(gitDirectory: repository.gitDirectory))
+    }
+
+    private static func collect(tree: OpaquePointer?, path: String, repository: GitRepository,
+                                into entries: inout [String: Entry]) throws {
+        for position in 0..<git_tree_entrycount(tree) {
+            guard let entry = git_tree_entry_byindex(tree, position) else { continue }
+            let name = String(cString: git_tree_entry_name(entry))
+            let childPath = path.isEmpty ? name : path + "/" + name
+            switch git_tree_entry_type(entry) {
+            case GIT_OBJECT_TREE:
+                var subtree: OpaquePointer?
+                try check(git_tree_lookup(&subtree, repository.handle, git_tree_entry_id(entry)), "git_tree_lookup")
+                defer { git_tree_free(subtree) }
+                try collect(tree: subtree, path: childPath, repository: repository, into: &entries)
+            case GIT_OBJECT_BLOB:
+                let mode = git_tree_entry_filemode(entry)
+                entries[childPath] = Entry(blob: ObjectID(git_tree_entry_id(entry)), isLink: mode == GIT_FILEMODE_LINK)
+            default:
+                continue // submodules
+            }
+        }
+    }
+
+    public func listFiles(under folder: String) throws -> FileListing {
+        var listing = FileListing()
+        let lead = folder + "/"
+        for (path, entry) in entries where path.hasPrefix(lead) {
+            if entry.isLink {
+                if let target = try resolveLink(path), entries[target]?.isLink == false {
+                    listing.paths.append(path)
+                } else {
+                    listing.refused.append((path, "it is a link that leads outside the workspace"))
+                }
+            } else {
+                listing.paths.append(path)
+            }
+        }
+        for (path, reason) in unreadable where path.hasPrefix(lead) {
+            listing.refused.append((path, reason))
+        }
+        listing.paths.sort()
+        listing.refused.sort { $0.path < $1.path }
+        return listing
+    }
+
+    public func read(_ path: String) throws -> Data? {
+        guard var entry = entries[path] else { return nil }
+        if entry.isLink {
+            guard let target = try resolveLink(path), let resolved = entries[target], !resolved.isLink else {
+                throw ReadRefused(path: path, reason: "it is a link that leads outside the workspace")
+            }
+            entry = resolved
+        }
+        let blob = entry.blob
+        return try pool.withRepository { try $0.blobData(blob) }
+    }
+
+    /// Whether a file or folder exists at `path` in this snapshot.
+    public func exists(_ path: String) -> Bool {
+        path.isEmpty || entries[path] != nil || entries.keys.contains { $0.hasPrefix(path + "/") }
+    }
+
+    /// The workspace-relative path a symbolic link points at, if it stays inside the workspace.
+    private func resolveLink(_ path: String) throws -> String? {
+        guard let entry = entries[path] else { return nil }
+        let target = String(decoding: try pool.withRepository { try $0.blobData(entry.blob) }, as: UTF8.self)
+        guard !target.hasPrefix("/") else { return nil }
+        var components = path.split(separator: "/").dropLast().map(String.init)
+        for component in target.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !components.isEmpty else { return nil }
+                components.removeLast()
+            default: components.append(String(component))
+            }
+        }
+        return components.joined(separator: "/")
+    }
+}
+
