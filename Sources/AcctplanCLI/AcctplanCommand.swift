@@ -6,7 +6,7 @@ import PlanReports
 public struct AcctplanCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "acctplan",
-        abstract: "Key-account plans as Markdown in git: lint, show and create plans.",
+        abstract: "Key-account plans as Markdown in git: create, lint, show and commit plans.",
         discussion: """
             A workspace is a folder (normally a git repository) with acctplan.yml at its root and plans in
             accounts/, industries/ and segments/. acctplan finds it from the current directory upwards,
@@ -16,7 +16,10 @@ public struct AcctplanCommand: ParsableCommand {
             the job (bad arguments, no workspace).
             """,
         version: ToolInfo.version,
-        subcommands: [LintCommand.self, ShowCommand.self, NewCommand.self, RulesCommand.self]
+        subcommands: [
+            InitCommand.self, NewCommand.self, LintCommand.self, ShowCommand.self, CommitCommand.self, HooksCommand.self,
+            RulesCommand.self,
+        ]
     )
 
     public init() {}

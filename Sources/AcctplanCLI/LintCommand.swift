@@ -24,6 +24,8 @@ struct LintCommand: ParsableCommand {
               acctplan lint
               acctplan lint accounts/east --as-of 2026-12-31
               acctplan lint --format github      # in CI
+              acctplan lint --staged             # what the next commit would record (the pre-commit hook)
+              acctplan lint --rev origin/main    # any revision, straight from git
             """)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -39,14 +41,15 @@ struct LintCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: text, json, github or sarif.", valueName: "format"))
     var format: OutputFormat = .text
 
+    @OptionGroup var sourceOptions: SourceOptions
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var asOfOption: AsOfOption
 
     func run() throws {
-        let root = try workspaceOptions.root()
+        let opened = try OpenedWorkspace.open(workspaceOptions, sourceOptions)
         let asOf = try asOfOption.date()
-        let scopes = try paths.map { try PathScope.workspaceRelative($0, root: root) }
-        let workspace = try WorkspaceLoader.loadWorkingTree(root)
+        let scopes = try opened.scopes(paths)
+        let workspace = try opened.load()
         let diagnostics = Linter.narrow(Linter.lint(workspace, asOf: asOf), to: scopes)
         let files = workspace.planPaths.filter { path in scopes.isEmpty || scopes.contains { Linter.covers($0, path) } }
         let report = LintReport(asOf: asOf, diagnostics: diagnostics, files: files.count)
@@ -63,13 +66,13 @@ struct LintCommand: ParsableCommand {
 
 /// Command-line paths (relative to the current directory) as workspace-relative scopes.
 enum PathScope {
-    static func workspaceRelative(_ path: String, root: URL) throws -> String {
+    /// `path` relative to the workspace root; without a root on disk (a bare repository) the
+    /// path is taken as workspace-relative already.
+    static func workspaceRelative(_ path: String, root: URL?) throws -> String {
+        guard let root else { return path.split(separator: "/").joined(separator: "/") }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let absolute = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL.path
         let rootPath = root.standardizedFileURL.path
-        guard FileManager.default.fileExists(atPath: absolute) else {
-            throw ToolFailure("'\(path)' does not exist")
-        }
         if absolute == rootPath { return "" }
         guard absolute.hasPrefix(rootPath == "/" ? "/" : rootPath + "/") else {
             throw ToolFailure("'\(path)' is outside the workspace at \(rootPath)")

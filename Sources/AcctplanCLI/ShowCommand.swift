@@ -31,10 +31,11 @@ struct ShowCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: text or json.", valueName: "format"))
     var format: OutputFormat = .text
 
+    @OptionGroup var sourceOptions: SourceOptions
     @OptionGroup var workspaceOptions: WorkspaceOptions
 
     func run() throws {
-        let workspace = try WorkspaceLoader.loadWorkingTree(try workspaceOptions.root())
+        let workspace = try OpenedWorkspace.open(workspaceOptions, sourceOptions).load()
         let matches = workspace.plans.filter { $0.id == id && (kind == nil || $0.kind == kind) }
         guard let plan = matches.first else {
             let suggestion = ValueSyntax.closest(to: id, in: workspace.plans.map(\.id))

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import PlanGit
+import PlanModel
+import PlanWorkspace
+
+/// `--rev REV` / `--staged`: where a reading command takes the plans from.
+struct SourceOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Read the plans of a revision (HEAD~2, a branch, a tag, a commit id) straight from git.", valueName: "rev"))
+    var rev: String?
+
+    @Flag(help: "Read the plans as staged in the git index.")
+    var staged = false
+
+    func validate() throws {
+        if rev != nil && staged { throw ValidationError("--rev and --staged cannot be used together") }
+    }
+}
+
+/// A workspace opened for reading: where it is on disk (if anywhere), and the source of its bytes.
+struct OpenedWorkspace {
+    /// The workspace root on disk; nil when reading a bare repository.
+    var root: URL?
+    var source: any PlanSource
+    /// The commit read, for `--rev`.
+    var revision: ObjectID?
+    /// Whether a workspace-relative file or folder exists in the source.
+    var exists: (String) -> Bool
+
+    /// Opens the workspace named by the options: the working tree, the index or a revision.
+    static func open(_ workspace: WorkspaceOptions, _ options: SourceOptions) throws -> OpenedWorkspace {
+        guard options.rev != nil || options.staged else {
+            let root = try workspace.root()
+            return OpenedWorkspace(root: root, source: FileSystemSource(root: root), revision: nil) { path in
+                FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+            }
+        }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let start = workspace.workspace.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL } ?? cwd
+        let repository: GitRepository
+        do {
+            repository = try GitRepository(discovering: start)
+        } catch {
+            throw ToolFailure("\(start.path) is not in a git repository: --rev and --staged read plans from git")
+        }
+        var root: URL?
+        var prefix = ""
+        if let workingDirectory = repository.workingDirectory {
+            let found = try workspace.root()
+            root = found
+            prefix = try GitPaths.relative(found, to: workingDirectory)
+        } else if let given = workspace.workspace, !given.isEmpty, given != "." {
+            // In a bare repository, --workspace names a folder of the repository's tree.
+            prefix = given.split(separator: "/").joined(separator: "/")
+        }
+        let source: GitSnapshotSource
+        var revision: ObjectID?
+        do {
+            if let rev = options.rev {
+                let commit: ObjectID
+                do {
+                    commit = try repository.resolveCommit(rev)
+                } catch {
+                    throw ToolFailure("unknown revision '\(rev)': no commit of that name in \(repository.gitDirectory)")
+                }
+                revision = commit
+                source = try GitSnapshotSource.commit(commit, label: "\(rev) (\(commit.short))", prefix: prefix, in: repository)
+            } else {
+                guard !repository.isBare else { throw ToolFailure("--staged needs a working tree; this repository is bare") }
+                // Inside a git hook, GIT_INDEX_FILE names the index being committed (relative to
+                // the working tree's top, where git runs hooks).
+                let indexFile = ProcessInfo.processInfo.environment["GIT_INDEX_FILE"].map { file in
+                    file.hasPrefix("/") ? file : URL(fileURLWithPath: file, relativeTo: cwd).standardizedFileURL.path
+                }
+                source = try GitSnapshotSource.index(prefix: prefix, in: repository, indexFile: indexFile)
+            }
+        } catch let error as GitError {
+            throw ToolFailure("cannot read the repository: \(error)")
+        }
+        return OpenedWorkspace(root: root, source: source, revision: revision) { source.exists($0) }
+    }
+
+    /// Loads every plan from the source.
+    func load() throws -> Workspace {
+        do {
+            return try WorkspaceLoader.load(from: source)
+        } catch let error as WorkspaceError {
+            throw ToolFailure(error.description)
+        } catch let error as GitError {
+            throw ToolFailure("cannot read the repository: \(error)")
+        }
+    }
+
+    /// Command-line paths (relative to the current directory) as workspace-relative scopes that
+    /// exist in the source.
+    func scopes(_ paths: [String]) throws -> [String] {
+        try paths.map { path in
+            let scope = try PathScope.workspaceRelative(path, root: root)
+            guard exists(scope) else { throw ToolFailure("'\(path)' does not exist in \(source.label)") }
+            return scope
+        }
+    }
+}
+
+/// Paths between the file system and a repository.
+enum GitPaths {
+    /// `path` relative to `base` (both resolved through links), "" when equal.
+    static func relative(_ path: URL, to base: URL, allowMissing: Bool = false) throws -> String {
+        var real = realPath(path.path)
+        if allowMissing, !FileManager.default.fileExists(atPath: path.path) {
+            // A deleted file: resolve its folder, keep its name.
+            real = realPath(path.deletingLastPathComponent().path) + "/" + path.lastPathComponent
+        }
+        let realBase = realPath(base.path)
+        if real == realBase { return "" }
+        let lead = realBase.hasSuffix("/") ? realBase : realBase + "/"
+        guard real.hasPrefix(lead) else { throw ToolFailure("\(path.path) is not inside the repository at \(base.path)") }
+        return String(real.dropFirst(lead.count))
+    }
+
+    static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return URL(fileURLWithPath: path).standardizedFileURL.path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
