@@ -41,6 +41,7 @@ let package = Package(
         .testTarget(name: "PlanEngineTests", dependencies: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine",
         ]),
+        .testTarget(name: "PlanGitTests", dependencies: ["PlanModel", "PlanGit"]),
         .testTarget(name: "PlanReportsTests", dependencies: ["PlanModel", "PlanEngine", "PlanReports"]),
         .testTarget(name: "EndToEndTests", dependencies: ["acctplan"]),
     ]

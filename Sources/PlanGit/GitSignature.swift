@@ -31,7 +31,7 @@ public struct GitSignature: Equatable, Sendable {
         if let text = nonEmpty(environment[prefix + "DATE"]) {
             guard let (time, offset) = parseDate(text) else {
                 throw GitError(function: "signature", code: -1,
-                               message: "\(prefix)DATE '\(text)' is not a date git understands (use e.g. 2026-11-20T04:00:00+08:00 or '@1763611200 +0800')")
+                               message: "\(prefix)DATE '\(text)' is not a date git understands (use e.g. 2026-11-20T04:00:00+08:00 or '@1795147200 +0800')")
             }
             return GitSignature(name: name, email: email, time: time, offsetMinutes: offset)
         }
@@ -41,7 +41,7 @@ public struct GitSignature: Equatable, Sendable {
 
     public enum Role: Sendable { case author, committer }
 
-    /// `@1763611200 +0800`, `1763611200 +0800`, or ISO 8601 `2026-11-20T04:00:00Z` /
+    /// `@1795147200 +0800`, `1795147200 +0800`, or ISO 8601 `2026-11-20T04:00:00Z` /
     /// `2026-11-20T04:00:00+08:00` / `2026-11-20 04:00:00 +0800`.
     static func parseDate(_ text: String) -> (Int64, Int32)? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)

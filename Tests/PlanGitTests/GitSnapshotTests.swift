@@ -1,0 +1,170 @@
+import Foundation
+@testable import PlanGit
+import PlanModel
+import Testing
+
+/// A real repository in a temp dir, built with the git command line.
+struct Scratch {
+    let root: URL
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("plangit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try git("init", "-q", "-b", "main")
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    @discardableResult
+    func git(_ arguments: String...) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = ["-C", root.path] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_CONFIG_NOSYSTEM"] = "1"
+        environment["GIT_AUTHOR_NAME"] = "Li You"
+        environment["GIT_AUTHOR_EMAIL"] = "li.you@example.com"
+        environment["GIT_COMMITTER_NAME"] = "Li You"
+        environment["GIT_COMMITTER_EMAIL"] = "li.you@example.com"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw GitError(function: "git \(arguments.joined(separator: " "))", code: process.terminationStatus, message: "")
+        }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+struct GitSnapshotTests {
+    @Test func commitSnapshotListsAndReadsTheWorkspaceSubfolder() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("plans/acctplan.yml", "currency: CNY\n")
+        try scratch.write("plans/accounts/east/a.md", "first version\n")
+        try scratch.write("plans/accounts/b.md", "b\n")
+        try scratch.write("elsewhere.md", "not in the workspace\n")
+        try scratch.git("add", "-A")
+        try scratch.git("commit", "-qm", "one")
+        try scratch.write("plans/accounts/east/a.md", "second version\n")
+        try scratch.git("commit", "-qam", "two")
+
+        let repository = try GitRepository(discovering: scratch.root.appendingPathComponent("plans"))
+        let headID = try repository.resolveCommit("HEAD")
+        #expect(headID.description == (try scratch.git("rev-parse", "HEAD")))
+        #expect(headID.short == String(headID.description.prefix(7)))
+
+        let previous = try GitSnapshotSource.commit(try repository.resolveCommit("HEAD~1"), label: "HEAD~1", prefix: "plans",
+                                                    in: repository)
+        #expect(try previous.listFiles(under: "accounts").paths == ["accounts/b.md", "accounts/east/a.md"])
+        #expect(try previous.read("accounts/east/a.md") == Data("first version\n".utf8))
+        #expect(try previous.read("acctplan.yml") == Data("currency: CNY\n".utf8))
+        #expect(try previous.read("elsewhere.md") == nil)
+        #expect(previous.exists("accounts/east"))
+        #expect(!previous.exists("accounts/west"))
+
+        let head = try GitSnapshotSource.commit(headID, label: "HEAD", prefix: "plans", in: repository)
+        #expect(try head.read("accounts/east/a.md") == Data("second version\n".utf8))
+    }
+
+    @Test func indexSnapshotSeesStagedContentNotTheWorkingTree() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("accounts/a.md", "committed\n")
+        try scratch.git("add", "-A")
+        try scratch.git("commit", "-qm", "one")
+        try scratch.write("accounts/a.md", "staged\n")
+        try scratch.git("add", "accounts/a.md")
+        try scratch.write("accounts/a.md", "working tree only\n")
+        try scratch.write("accounts/new.md", "untracked\n")
+
+        let repository = try GitRepository(discovering: scratch.root)
+        let index = try GitSnapshotSource.index(prefix: "", in: repository)
+        #expect(try index.read("accounts/a.md") == Data("staged\n".utf8))
+        #expect(try index.listFiles(under: "accounts").paths == ["accounts/a.md"])
+    }
+
+    @Test func linksInTheTreeAreFollowedOnlyInsideTheWorkspace() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("ws/accounts/real.md", "real\n")
+        try scratch.write("secret.txt", "do not show\n")
+        try FileManager.default.createSymbolicLink(atPath: scratch.root.appendingPathComponent("ws/accounts/inside.md").path,
+                                                   withDestinationPath: "real.md")
+        try FileManager.default.createSymbolicLink(atPath: scratch.root.appendingPathComponent("ws/accounts/outside.md").path,
+                                                   withDestinationPath: "../../secret.txt")
+        try scratch.git("add", "-A")
+        try scratch.git("commit", "-qm", "links")
+
+        let repository = try GitRepository(discovering: scratch.root)
+        let snapshot = try GitSnapshotSource.commit(try repository.resolveCommit("HEAD"), label: "HEAD", prefix: "ws",
+                                                    in: repository)
+        let listing = try snapshot.listFiles(under: "accounts")
+        #expect(listing.paths == ["accounts/inside.md", "accounts/real.md"])
+        #expect(listing.refused.map(\.path) == ["accounts/outside.md"])
+        #expect(try snapshot.read("accounts/inside.md") == Data("real\n".utf8))
+        #expect(throws: ReadRefused.self) { try snapshot.read("accounts/outside.md") }
+    }
+
+    @Test func unknownRevisionIsNotFound() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("a.md", "a\n")
+        try scratch.git("add", "-A")
+        try scratch.git("commit", "-qm", "one")
+        let repository = try GitRepository(discovering: scratch.root)
+        let error = #expect(throws: GitError.self) { try repository.resolveCommit("no-such-branch") }
+        #expect(error?.isNotFound == true)
+        #expect(try repository.head() == .branch("main", try repository.resolveCommit("HEAD")))
+    }
+
+    @Test func unbornBranchAndTreeChanges() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let repository = try GitRepository(discovering: scratch.root)
+        #expect(try repository.head() == .unborn(branch: "main"))
+        try scratch.write("accounts/a.md", "a\n")
+        try scratch.write("accounts/b.md", "b\n")
+        try scratch.git("add", "-A")
+        try scratch.git("commit", "-qm", "one")
+        try scratch.write("accounts/a.md", "a2\n")
+        try scratch.git("rm", "-q", "accounts/b.md")
+        try scratch.write("accounts/c.md", "c\n")
+        try scratch.git("add", "-A")
+        try scratch.git("commit", "-qm", "two")
+        let old = try repository.treeOfCommit(try repository.resolveCommit("HEAD~1"))
+        let new = try repository.treeOfCommit(try repository.resolveCommit("HEAD"))
+        let changes = try repository.changes(from: old, to: new).map { "\($0.status) \($0.path)" }
+        #expect(changes == ["M accounts/a.md", "D accounts/b.md", "A accounts/c.md"])
+    }
+}
+
+struct GitSignatureTests {
+    @Test(arguments: [
+        ("@1763611200 +0800", 1_763_611_200, 480),
+        ("1763611200 -0130", 1_763_611_200, -90),
+        ("2026-11-20T04:00:00Z", 1_795_147_200, 0),
+        ("2026-11-20T12:00:00+08:00", 1_795_147_200, 480),
+        ("2026-11-20 12:00:00 +0800", 1_795_147_200, 480),
+    ] as [(String, Int64, Int32)])
+    func parsesGitDates(_ text: String, _ seconds: Int64, _ offset: Int32) throws {
+        let parsed = try #require(GitSignature.parseDate(text))
+        #expect(parsed.0 == seconds)
+        #expect(parsed.1 == offset)
+    }
+
+    @Test(arguments: ["yesterday", "2026-11-20", "@abc", "1763611200 +8"])
+    func rejectsOtherDates(_ text: String) {
+        #expect(GitSignature.parseDate(text) == nil)
+    }
+}
