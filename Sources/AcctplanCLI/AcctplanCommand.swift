@@ -17,7 +17,8 @@ public struct AcctplanCommand: ParsableCommand {
             """,
         version: ToolInfo.version,
         subcommands: [
-            InitCommand.self, NewCommand.self, LintCommand.self, ShowCommand.self, CommitCommand.self, HooksCommand.self,
+            InitCommand.self, NewCommand.self, LintCommand.self, ShowCommand.self, DiffCommand.self, LogCommand.self,
+            CommitCommand.self, HooksCommand.self, TextconvCommand.self,
             RulesCommand.self,
         ]
     )

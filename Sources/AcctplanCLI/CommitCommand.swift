@@ -98,8 +98,9 @@ struct CommitCommand: ParsableCommand {
                 Terminal.standardError("acctplan: commit refused: the tree to be committed has \(errors.count) lint error\(errors.count == 1 ? "" : "s"); nothing was changed (fix them, or use --no-verify)\n")
                 throw ExitCode(1)
             }
-            let changes = try session.changes(from: headTree, to: tree)
-            let summary = CommitSummary.lines(changes, prefix: prefix)
+            let versions = PlanVersions(repository: repository, prefix: prefix)
+            let summary = try versions.changes(from: .tree(headTree ?? repository.emptyTree()), to: .tree(tree))
+                .map(DiffReporter.summaryLine)
             var fullMessage = message.trimmingCharacters(in: .whitespacesAndNewlines)
             if !noSummary && !summary.isEmpty { fullMessage += "\n\n" + summary.joined(separator: "\n") }
             fullMessage += "\n"
@@ -135,23 +136,6 @@ enum Identity {
             return (author, committer)
         } catch let error as GitError {
             throw ToolFailure(error.description)
-        }
-    }
-}
-
-/// The per-plan lines under a commit message. (Semantic summaries replace the status words
-/// once the semantic diff exists.)
-enum CommitSummary {
-    static func lines(_ changes: [(path: String, status: Character)], prefix: String) -> [String] {
-        let lead = prefix.isEmpty ? "" : prefix + "/"
-        return changes.compactMap { change in
-            guard change.path.hasPrefix(lead) else { return nil }
-            let path = String(change.path.dropFirst(lead.count))
-            let folder = path.split(separator: "/").first.map(String.init) ?? ""
-            guard PlanKind(folder: folder) != nil, WorkspaceLoader.isPlanPath(path) else { return nil }
-            let id = String(path.split(separator: "/").last?.dropLast(3) ?? "")
-            let word = change.status == "A" ? "added" : change.status == "D" ? "removed" : "modified"
-            return "\(id): \(word) (\(path))"
         }
     }
 }

@@ -13,12 +13,16 @@ struct HooksCommand: ParsableCommand {
 struct InstallHooks: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "install",
-        abstract: "Install a pre-commit hook that runs 'acctplan lint --staged'.",
+        abstract: "Install a pre-commit hook that runs 'acctplan lint --staged', and the semantic diff driver.",
         discussion: """
             After this, a plain 'git commit' of a plan with lint errors fails and prints the diagnostics.
             The hook runs the acctplan found on PATH, or else the binary that installed it. It respects
             core.hooksPath and never replaces an existing hook unless --force is given.
             Skip it once with 'git commit --no-verify'.
+
+            Also configures the 'acctplan' diff driver in this repository (diff.acctplan.command for
+            git diff, diff.acctplan.textconv for git log -p), used for the files .gitattributes marks
+            with diff=acctplan (the workspace template marks every plan).
             """)
 
     @Flag(help: "Replace an existing pre-commit hook.")
@@ -71,6 +75,15 @@ struct InstallHooks: ParsableCommand {
             throw ToolFailure("cannot write \(hook.path): \(String(cString: strerror(errno)))")
         }
         Terminal.standardOutput("installed \(hook.path): 'git commit' now runs 'acctplan lint --staged'\n")
+        // The semantic diff driver for files marked `diff=acctplan` in .gitattributes.
+        let quoted = Self.shellQuoted(installer)
+        do {
+            try repository.setConfig("diff.acctplan.command", "\(quoted) diff --external")
+            try repository.setConfig("diff.acctplan.textconv", "\(quoted) textconv")
+        } catch let error as GitError {
+            throw ToolFailure("the hook is installed, but the diff driver could not be configured: \(error)")
+        }
+        Terminal.standardOutput("configured the 'acctplan' diff driver: git diff and git log -p show plan changes in plan terms\n")
     }
 
     static func shellQuoted(_ text: String) -> String {

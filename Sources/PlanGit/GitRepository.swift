@@ -157,3 +157,16 @@ extension GitRepository {
         return URL(fileURLWithPath: gitDirectory).appendingPathComponent("hooks")
     }
 }
+
+extension GitRepository {
+    /// Sets a value in the repository's own configuration (`.git/config`).
+    public func setConfig(_ name: String, _ value: String) throws {
+        var config: OpaquePointer?
+        try check(git_repository_config(&config, handle), "git_repository_config")
+        defer { git_config_free(config) }
+        var local: OpaquePointer?
+        try check(git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), "git_config_open_level")
+        defer { git_config_free(local) }
+        try check(git_config_set_string(local, name, value), "git_config_set_string")
+    }
+}

@@ -22,6 +22,10 @@ public struct Plan: Sendable, Hashable {
     public var moments: [Moment] = []
     /// Rules turned off for this file by `<!-- acctplan-disable ... -->`.
     public var disabledRules: Set<RuleID> = []
+    /// A fingerprint of the free prose: every body line outside the recognized sections' tables
+    /// and lists, without trailing blanks, blank lines skipped. Equal fingerprints: the prose did
+    /// not change (a semantic diff reports only whether it changed, not how).
+    public var proseFingerprint: UInt64 = 0
     /// False when the file could not be read as a plan at all (bad encoding, no front matter, ...).
     public var isReadable = true
 

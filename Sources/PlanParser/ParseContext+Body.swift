@@ -12,6 +12,7 @@ extension ParseContext {
             open.section.endLine = max(open.section.location.line, endLine)
             context.plan.sections.append(open.section)
             if let kind = open.section.kind {
+                context.structuredLines.append(open.section.location.line...open.section.location.line)
                 if let first = seen[kind] {
                     context.report(.duplicateSection, at: open.section.location,
                                    "section '\(open.section.heading)' appears twice (first on line \(first))",
@@ -49,10 +50,16 @@ extension ParseContext {
                 readTable(kind, rowLines: rows, source: source)
             case (.actions, .list(let items)):
                 plan.actions.reserveCapacity(plan.actions.count + items.count)
-                for item in items { readAction(item, source: source) }
+                for item in items {
+                    structuredLines.append(item.line...max(item.line, item.paragraphEndLine))
+                    readAction(item, source: source)
+                }
             case (.moments, .list(let items)):
                 plan.moments.reserveCapacity(plan.moments.count + items.count)
-                for item in items { readMoment(item, source: source) }
+                for item in items {
+                    structuredLines.append(item.line...max(item.line, item.paragraphEndLine))
+                    readMoment(item, source: source)
+                }
             default:
                 continue
             }
@@ -229,5 +236,34 @@ extension ParseContext {
             return nil
         }
         return id
+    }
+}
+
+extension ParseContext {
+    /// FNV-1a over the prose lines (see ``Plan/proseFingerprint``).
+    func proseFingerprint(_ source: SourceText, from firstLine: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let ranges = structuredLines.sorted { $0.lowerBound < $1.lowerBound }
+        var next = 0
+        var line = firstLine
+        while line <= source.lineCount {
+            while next < ranges.count, ranges[next].upperBound < line { next += 1 }
+            if next < ranges.count, ranges[next].contains(line) {
+                line = ranges[next].upperBound + 1
+                continue
+            }
+            var bytes = source.lineBytes(line)
+            while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+            if !bytes.isEmpty {
+                for byte in bytes {
+                    hash ^= UInt64(byte)
+                    hash = hash &* 0x0000_0100_0000_01B3
+                }
+                hash ^= 0x0A
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+            line += 1
+        }
+        return hash
     }
 }

@@ -75,6 +75,7 @@ struct TableRecord {
 extension ParseContext {
     mutating func readTable(_ kind: SectionKind, rowLines: [Int], source: SourceText) {
         guard let headerLine = rowLines.first else { return }
+        structuredLines.append(headerLine...max(headerLine + 1, rowLines.last ?? headerLine))
         let schema = TableSchema.for(kind)
         let header = TableRow(bytes: source.lineBytes(headerLine), lineNumber: headerLine)
         // For each header cell: the schema column it fills, or nil for an extra column.

@@ -56,6 +56,7 @@ public struct PlanParser: Sendable {
         let bodyOffset = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.byteCount
         let outline = MarkdownOutline.parse(source.bytes[bodyOffset...], lineOffset: bodyStartLine - 1)
         context.readBody(outline, source: source)
+        context.plan.proseFingerprint = context.proseFingerprint(source, from: bodyStartLine)
         return context.result
     }
 
@@ -100,6 +101,9 @@ struct ParseContext {
     var findings: [Finding] = []
     /// The front matter could not be read: skip checks that need it.
     var headerFailed = false
+    /// Lines that hold recognized structure (section headings, table rows, list items): the
+    /// rest of the body is free prose.
+    var structuredLines: [ClosedRange<Int>] = []
     /// Item keys seen so far, per section, with the line of their first use: a short list
     /// searched in order (sections have a dozen items), then a dictionary for long ones.
     private var seenKeys = [(list: [(key: String, line: Int)], index: [String: Int])](

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import PlanEngine
+import PlanModel
+import PlanParser
+
+/// `acctplan textconv FILE`: git's textconv filter for plans (diff.acctplan.textconv). Prints the
+/// plan's meaning as sorted lines — fields, then each section's items by key — so that the line
+/// diffs git shows in `git log -p` are semantic: reordering is no change, amounts are normalised.
+struct TextconvCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "textconv",
+        abstract: "Print a plan as sorted semantic lines (git's textconv filter for plans).",
+        shouldDisplay: false)
+
+    @Argument(help: "The plan file (git passes a temporary copy).")
+    var file: String
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else { throw ToolFailure("cannot read \(file)") }
+        var config = WorkspaceConfig()
+        if let root = try? workspaceOptions.root(),
+           let configData = FileManager.default.contents(atPath: root.appendingPathComponent("acctplan.yml").path) {
+            config = ConfigParser.parse(configData).0
+        }
+        // git hands over a temporary file: the kind follows from the fields.
+        var plan = PlanParser(config: config).parse(data, path: "plan.md", kind: .account, id: "plan").plan
+        if plan.entry("industry") == nil && plan.entry("owner") != nil {
+            plan = PlanParser(config: config).parse(data, path: "plan.md", kind: .industry, id: "plan").plan
+        }
+        guard plan.isReadable else {
+            Terminal.standardOutput(String(decoding: data, as: UTF8.self))
+            return
+        }
+        var lines: [String] = []
+        for change in PlanDiff.compare(.init(nil, config: config), .init(plan, config: config))?.fields ?? [] {
+            lines.append("\(change.name): \(change.to)")
+        }
+        var sections: [String] = []
+        for section in PlanDiff.compare(.init(nil, config: config), .init(plan, config: config))?.sections ?? [] {
+            for item in section.items.sorted(by: { $0.key < $1.key }) {
+                let values = item.fields.map { "\($0.name) \($0.to)" }.joined(separator: "; ")
+                sections.append("\(section.section.rawValue) | \(item.key) | \(values)")
+            }
+        }
+        let output = lines.sorted() + sections + ["prose \(String(plan.proseFingerprint, radix: 16))"]
+        Terminal.standardOutput(output.joined(separator: "\n") + "\n")
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import PlanModel
+
+/// A value in a semantic diff: what a field was or became.
+public enum DiffValue: Hashable, Sendable, CustomStringConvertible {
+    case text(String)
+    /// Numbers and amounts (amounts already converted to the workspace currency).
+    case number(Decimal)
+    case bool(Bool)
+    case null
+
+    public var description: String {
+        switch self {
+        case .text(let text): return text
+        case .number(let value): return value.plainString
+        case .bool(let value): return value ? "true" : "false"
+        case .null: return "—"
+        }
+    }
+}
+
+/// One field that changed: a front-matter key (`stage`, `targets.revenue`) or an item's column.
+public struct FieldChange: Hashable, Sendable {
+    public var name: String
+    public var from: DiffValue
+    public var to: DiffValue
+
+    public init(name: String, from: DiffValue, to: DiffValue) {
+        self.name = name
+        self.from = from
+        self.to = to
+    }
+}
+
+/// Added, removed or modified: for section items and plans.
+public enum ChangeStatus: String, Hashable, Sendable {
+    case added, removed, modified, renamed
+}
+
+/// One row or list item of a recognized section that changed, matched by its key.
+public struct ItemChange: Hashable, Sendable {
+    public var key: String
+    public var status: ChangeStatus
+    /// For modified items, the fields that changed; for added and removed ones, every value.
+    public var fields: [FieldChange]
+
+    public init(key: String, status: ChangeStatus, fields: [FieldChange]) {
+        self.key = key
+        self.status = status
+        self.fields = fields
+    }
+}
+
+/// The items of one section that changed.
+public struct SectionChange: Hashable, Sendable {
+    public var section: SectionKind
+    public var items: [ItemChange]
+
+    public init(section: SectionKind, items: [ItemChange]) {
+        self.section = section
+        self.items = items
+    }
+}
+
+/// Everything that changed in one plan between two versions.
+public struct PlanChange: Hashable, Sendable {
+    public var kind: PlanKind
+    public var id: String
+    public var path: String
+    public var status: ChangeStatus
+    /// For renamed plans: where the plan was before.
+    public var oldPath: String?
+    public var fields: [FieldChange]
+    public var sections: [SectionChange]
+    public var proseChanged: Bool
+    /// Which side could not be read as a plan ("old", "new" or "both"), if any: then only what
+    /// could be read is compared.
+    public var unreadable: String?
+
+    public init(kind: PlanKind, id: String, path: String, status: ChangeStatus, oldPath: String? = nil,
+                fields: [FieldChange] = [], sections: [SectionChange] = [], proseChanged: Bool = false,
+                unreadable: String? = nil) {
+        self.kind = kind
+        self.id = id
+        self.path = path
+        self.status = status
+        self.oldPath = oldPath
+        self.fields = fields
+        self.sections = sections
+        self.proseChanged = proseChanged
+        self.unreadable = unreadable
+    }
+
+    /// Whether anything at all changed (a renamed plan with identical content still counts).
+    public var isEmpty: Bool {
+        status == .modified && fields.isEmpty && sections.isEmpty && !proseChanged && unreadable == nil
+    }
+
+    /// The lifecycle move, when the account's stage changed.
+    public var stageMove: FieldChange? { fields.first { $0.name == "stage" } }
+}

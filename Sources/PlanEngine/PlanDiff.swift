@@ -1,0 +1,187 @@
+import Foundation
+import PlanModel
+
+/// The semantic diff of two versions of a plan: pure, no git, no terminal. Fields are compared
+/// by meaning — amounts as converted decimals (`2.4M` and `2,400,000` are equal), lists as sets
+/// — and items are matched by key, so reordering keys, rows or list items is no change.
+public enum PlanDiff {
+    /// A side of the comparison: the plan (nil when the file does not exist there) and the
+    /// configuration it is read with.
+    public struct Side {
+        public var plan: Plan?
+        public var config: WorkspaceConfig
+
+        public init(_ plan: Plan?, config: WorkspaceConfig) {
+            self.plan = plan
+            self.config = config
+        }
+    }
+
+    /// What changed from `old` to `new`; nil when nothing did (or neither exists).
+    public static func compare(_ old: Side, _ new: Side) -> PlanChange? {
+        guard let reference = new.plan ?? old.plan else { return nil }
+        var status: ChangeStatus = .modified
+        if old.plan == nil { status = .added }
+        if new.plan == nil { status = .removed }
+        var change = PlanChange(kind: reference.kind, id: reference.id, path: reference.path, status: status)
+        if let oldPlan = old.plan, let newPlan = new.plan, oldPlan.path != newPlan.path {
+            change.status = .renamed
+            change.oldPath = oldPlan.path
+        }
+        let unreadable = [old.plan.map { !$0.isReadable } == true ? "old" : nil,
+                          new.plan.map { !$0.isReadable } == true ? "new" : nil].compactMap { $0 }
+        if !unreadable.isEmpty { change.unreadable = unreadable.count == 2 ? "both" : unreadable[0] }
+        change.fields = diffFields(old.plan.map { fields(of: $0, config: old.config) } ?? [],
+                                   new.plan.map { fields(of: $0, config: new.config) } ?? [])
+        for section in SectionKind.allCases {
+            let changed = diffItems(old.plan.map { items(section, of: $0, config: old.config) } ?? [],
+                                    new.plan.map { items(section, of: $0, config: new.config) } ?? [])
+            if !changed.isEmpty { change.sections.append(SectionChange(section: section, items: changed)) }
+        }
+        if let oldPlan = old.plan, let newPlan = new.plan {
+            change.proseChanged = oldPlan.proseFingerprint != newPlan.proseFingerprint
+        }
+        return change.isEmpty ? nil : change
+    }
+
+    // MARK: Fields
+
+    typealias Fields = [(name: String, value: DiffValue)]
+
+    /// Matches by name; reports in the new side's order, then what was removed.
+    static func diffFields(_ old: Fields, _ new: Fields) -> [FieldChange] {
+        let oldValues = Dictionary(old.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let newNames = Set(new.map(\.name))
+        var changes: [FieldChange] = []
+        for field in new where oldValues[field.name] != field.value {
+            changes.append(FieldChange(name: field.name, from: oldValues[field.name] ?? .null, to: field.value))
+        }
+        for field in old where !newNames.contains(field.name) && field.value != .null {
+            changes.append(FieldChange(name: field.name, from: field.value, to: .null))
+        }
+        return changes
+    }
+
+    /// The front matter as comparable values, flattened (`targets.stages.integration`).
+    static func fields(of plan: Plan, config: WorkspaceConfig) -> Fields {
+        var result: Fields = []
+        func add(_ name: String, _ value: FrontMatterValue) {
+            switch value {
+            case .mapping(let entries):
+                for entry in entries { add(name + "." + entry.key, entry.value) }
+            case .list(let items):
+                let texts = items.map(describe).sorted()
+                result.append((name, texts.isEmpty ? .null : .text(texts.joined(separator: ", "))))
+            case .null:
+                result.append((name, .null))
+            case .scalar(let text, _):
+                result.append((name, scalar(text, field: name, config: config)))
+            }
+        }
+        for entry in plan.frontMatter { add(entry.key, entry.value) }
+        return result
+    }
+
+    static let moneyFields: Set<String> = ["revenue_target", "targets.revenue"]
+
+    static func scalar(_ text: String, field: String, config: WorkspaceConfig) -> DiffValue {
+        if moneyFields.contains(field) || config.fields[field] == .money {
+            if case .success(let money) = Money.parse(text), let amount = config.convert(money) { return .number(amount) }
+        }
+        if field == "fiscal_year" || field == "targets.accounts" || field.hasPrefix("targets.stages."),
+           let number = Int(text) {
+            return .number(Decimal(number))
+        }
+        return .text(text)
+    }
+
+    private static func describe(_ value: FrontMatterValue) -> String {
+        switch value {
+        case .null: return ""
+        case .scalar(let text, _): return text
+        case .list(let items): return "[" + items.map(describe).joined(separator: ", ") + "]"
+        case .mapping(let entries): return "{" + entries.map { "\($0.key): \(describe($0.value))" }.joined(separator: ", ") + "}"
+        }
+    }
+
+    // MARK: Items
+
+    struct Item {
+        var key: String
+        var fields: Fields
+    }
+
+    static func diffItems(_ old: [Item], _ new: [Item]) -> [ItemChange] {
+        var oldByKey: [String: Item] = [:]
+        for item in old where oldByKey[item.key] == nil { oldByKey[item.key] = item }
+        var seen = Set<String>()
+        var changes: [ItemChange] = []
+        for item in new where seen.insert(item.key).inserted {
+            if let previous = oldByKey[item.key] {
+                let fields = diffFields(previous.fields, item.fields)
+                if !fields.isEmpty { changes.append(ItemChange(key: item.key, status: .modified, fields: fields)) }
+            } else {
+                changes.append(ItemChange(key: item.key, status: .added,
+                                          fields: item.fields.filter { $0.value != .null }.map {
+                                              FieldChange(name: $0.name, from: .null, to: $0.value)
+                                          }))
+            }
+        }
+        var removed = Set<String>()
+        for item in old where !seen.contains(item.key) && removed.insert(item.key).inserted {
+            changes.append(ItemChange(key: item.key, status: .removed,
+                                      fields: item.fields.filter { $0.value != .null }.map {
+                                          FieldChange(name: $0.name, from: $0.value, to: .null)
+                                      }))
+        }
+        return changes
+    }
+
+    static func items(_ section: SectionKind, of plan: Plan, config: WorkspaceConfig) -> [Item] {
+        func text(_ value: Located<String>?) -> DiffValue { value.map { .text($0.value) } ?? .null }
+        func extra(_ fields: [ExtraField]) -> Fields {
+            fields.map { ($0.column.lowercased(), $0.value.isEmpty ? DiffValue.null : .text($0.value)) }
+        }
+        switch section {
+        case .stakeholders:
+            return plan.stakeholders.compactMap { person in
+                guard let name = person.name?.value else { return nil }
+                return Item(key: name, fields: [
+                    ("title", text(person.title)), ("role", person.role.map { .text($0.value.rawValue) } ?? .null),
+                    ("relationship", person.relationship.map { .text($0.value.rawValue) } ?? .null),
+                    ("owner", text(person.owner)),
+                ] + extra(person.extra))
+            }
+        case .installedBase:
+            return plan.installedBase.compactMap { product in
+                guard let name = product.product?.value else { return nil }
+                return Item(key: name, fields: [
+                    ("modules", text(product.modules)), ("since", text(product.since)),
+                    ("status", product.status.map { .text($0.value.rawValue) } ?? .null),
+                ] + extra(product.extra))
+            }
+        case .opportunities:
+            return plan.opportunities.compactMap { opportunity in
+                guard let id = opportunity.id?.value else { return nil }
+                let amount: DiffValue = opportunity.convertedAmount(config).map { .number($0) }
+                    ?? opportunity.amount.map { .text($0.value.description) } ?? .null
+                return Item(key: id, fields: [
+                    ("name", text(opportunity.name)), ("stage", text(opportunity.stage)), ("amount", amount),
+                    ("probability", opportunity.probability.map { .number($0.value) } ?? .null),
+                    ("close", opportunity.close.map { .text($0.value.description) } ?? .null),
+                ] + extra(opportunity.extra))
+            }
+        case .actions:
+            return plan.actions.filter { !$0.key.isEmpty }.map { action in
+                Item(key: action.key, fields: [
+                    ("done", .bool(action.done)), ("due", action.due.map { .text($0.value.description) } ?? .null),
+                    ("owner", text(action.owner)),
+                ])
+            }
+        case .moments:
+            return plan.moments.map { moment in
+                Item(key: moment.key, fields: [("person", text(moment.person))])
+            }
+        }
+    }
+}

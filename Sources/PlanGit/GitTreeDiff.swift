@@ -1,0 +1,205 @@
+import CGit2
+import Foundation
+
+/// One side of a comparison: a tree (of a commit), the index, or the working tree.
+public enum DiffEndpoint: Equatable, Sendable {
+    case tree(ObjectID)
+    case index
+    case workingTree
+}
+
+/// A file that differs between two endpoints, as libgit2's diff (with rename detection) sees it.
+public struct PathChange: Equatable, Sendable {
+    public enum Status: Equatable, Sendable { case added, deleted, modified, renamed }
+    public var status: Status
+    /// Repository-relative paths; nil on the side where the file does not exist.
+    public var oldPath: String?
+    public var newPath: String?
+    /// Blob ids when the endpoint stores them (trees and the index); nil for the working tree.
+    public var oldBlob: ObjectID?
+    public var newBlob: ObjectID?
+}
+
+/// A commit in history, for `log` and rollups over time.
+public struct CommitInfo: Sendable {
+    public var id: ObjectID
+    public var tree: ObjectID
+    public var firstParent: ObjectID?
+    /// Seconds since 1970 (UTC) and the committer's offset in minutes.
+    public var committerTime: Int64
+    public var committerOffsetMinutes: Int32
+    public var authorName: String
+    public var authorTime: Int64
+    public var subject: String
+}
+
+extension GitRepository {
+    /// The files under `prefix` that differ from `old` to `new`. Only the changed paths are
+    /// looked at (a tree diff compares tree ids; the working tree is checked through the index's
+    /// stat cache), so the cost grows with the change, not with the workspace.
+    public func changedPaths(from old: DiffEndpoint, to new: DiffEndpoint, prefix: String) throws -> [PathChange] {
+        var options = git_diff_options()
+        try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
+        let pathspec = prefix.isEmpty ? nil : strdup(prefix + "/")
+        defer { free(pathspec) }
+        var strings: [UnsafeMutablePointer<CChar>?] = [pathspec]
+        return try strings.withUnsafeMutableBufferPointer { buffer -> [PathChange] in
+            if pathspec != nil {
+                options.pathspec.strings = buffer.baseAddress
+                options.pathspec.count = 1
+            }
+            var diff: OpaquePointer?
+            func tree(_ id: ObjectID) throws -> OpaquePointer? {
+                var oid = id.oid
+                var tree: OpaquePointer?
+                try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")
+                return tree
+            }
+            switch (old, new) {
+            case (.tree(let a), .tree(let b)):
+                let oldTree = try tree(a)
+                defer { git_tree_free(oldTree) }
+                let newTree = try tree(b)
+                defer { git_tree_free(newTree) }
+                try check(git_diff_tree_to_tree(&diff, handle, oldTree, newTree, &options), "git_diff_tree_to_tree")
+            case (.tree(let a), .index):
+                let oldTree = try tree(a)
+                defer { git_tree_free(oldTree) }
+                try check(git_diff_tree_to_index(&diff, handle, oldTree, nil, &options), "git_diff_tree_to_index")
+            case (.index, .workingTree):
+                try check(git_diff_index_to_workdir(&diff, handle, nil, &options), "git_diff_index_to_workdir")
+            case (.tree(let a), .workingTree):
+                let oldTree = try tree(a)
+                defer { git_tree_free(oldTree) }
+                try check(git_diff_tree_to_workdir_with_index(&diff, handle, oldTree, &options),
+                          "git_diff_tree_to_workdir_with_index")
+            default:
+                throw GitError(function: "changedPaths", code: -1, message: "unsupported comparison")
+            }
+            defer { git_diff_free(diff) }
+            var findOptions = git_diff_find_options()
+            try check(git_diff_find_options_init(&findOptions, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)),
+                      "git_diff_find_options_init")
+            findOptions.flags = GIT_DIFF_FIND_RENAMES.rawValue
+            try check(git_diff_find_similar(diff, &findOptions), "git_diff_find_similar")
+            var changes: [PathChange] = []
+            for position in 0..<git_diff_num_deltas(diff) {
+                guard let delta = git_diff_get_delta(diff, position)?.pointee else { continue }
+                let oldPath = delta.old_file.path.map { String(cString: $0) }
+                let newPath = delta.new_file.path.map { String(cString: $0) }
+                func blob(_ file: git_diff_file, _ endpoint: DiffEndpoint) -> ObjectID? {
+                    guard endpoint != .workingTree, file.flags & GIT_DIFF_FLAG_EXISTS.rawValue != 0 else { return nil }
+                    return ObjectID(file.id)
+                }
+                switch delta.status {
+                case GIT_DELTA_ADDED, GIT_DELTA_UNTRACKED, GIT_DELTA_COPIED:
+                    changes.append(PathChange(status: .added, oldPath: nil, newPath: newPath, oldBlob: nil,
+                                              newBlob: blob(delta.new_file, new)))
+                case GIT_DELTA_DELETED:
+                    changes.append(PathChange(status: .deleted, oldPath: oldPath, newPath: nil,
+                                              oldBlob: blob(delta.old_file, old), newBlob: nil))
+                case GIT_DELTA_RENAMED:
+                    changes.append(PathChange(status: .renamed, oldPath: oldPath, newPath: newPath,
+                                              oldBlob: blob(delta.old_file, old), newBlob: blob(delta.new_file, new)))
+                case GIT_DELTA_MODIFIED, GIT_DELTA_TYPECHANGE:
+                    changes.append(PathChange(status: .modified, oldPath: oldPath, newPath: newPath,
+                                              oldBlob: blob(delta.old_file, old), newBlob: blob(delta.new_file, new)))
+                default:
+                    continue
+                }
+            }
+            return changes
+        }
+    }
+
+    /// The content of a file at an endpoint (repository-relative path), nil when absent.
+    public func content(of path: String, at endpoint: DiffEndpoint, blob: ObjectID? = nil) throws -> Data? {
+        if let blob { return try blobData(blob) }
+        switch endpoint {
+        case .workingTree:
+            guard let root = workingDirectory else { return nil }
+            let url = root.appendingPathComponent(path)
+            // Never follow a link out of the repository.
+            guard let real = realpath(url.path, nil) else { return nil }
+            defer { free(real) }
+            let resolved = String(cString: real)
+            let rootReal = realpath(root.path, nil).map { pointer -> String in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            } ?? root.path
+            guard resolved.hasPrefix(rootReal + "/") else { return nil }
+            return FileManager.default.contents(atPath: resolved)
+        case .index:
+            var index: OpaquePointer?
+            try check(git_repository_index(&index, handle), "git_repository_index")
+            defer { git_index_free(index) }
+            try check(git_index_read(index, 0), "git_index_read")
+            guard let entry = git_index_get_bypath(index, path, 0) else { return nil }
+            return try blobData(ObjectID(entry.pointee.id))
+        case .tree(let treeID):
+            var oid = treeID.oid
+            var tree: OpaquePointer?
+            try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")
+            defer { git_tree_free(tree) }
+            var entry: OpaquePointer?
+            let found = git_tree_entry_bypath(&entry, tree, path)
+            if found == GIT_ENOTFOUND.rawValue { git_error_clear(); return nil }
+            try check(found, "git_tree_entry_bypath")
+            defer { git_tree_entry_free(entry) }
+            guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+            return try blobData(ObjectID(git_tree_entry_id(entry)))
+        }
+    }
+
+    /// Commits reachable from `start` (HEAD by default), newest first, excluding `hidden` and
+    /// its ancestors. `firstParentOnly` follows only the first parent of merges.
+    public func history(from start: ObjectID? = nil, hiding hidden: ObjectID? = nil, firstParentOnly: Bool = false)
+        throws -> [CommitInfo]
+    {
+        var walk: OpaquePointer?
+        try check(git_revwalk_new(&walk, handle), "git_revwalk_new")
+        defer { git_revwalk_free(walk) }
+        try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue), "git_revwalk_sorting")
+        if var startID = start?.oid {
+            try check(git_revwalk_push(walk, &startID), "git_revwalk_push")
+        } else {
+            if git_repository_head_unborn(handle) == 1 { return [] }
+            try check(git_revwalk_push_head(walk), "git_revwalk_push_head")
+        }
+        if var hiddenID = hidden?.oid { try check(git_revwalk_hide(walk, &hiddenID), "git_revwalk_hide") }
+        if firstParentOnly { try check(git_revwalk_simplify_first_parent(walk), "git_revwalk_simplify_first_parent") }
+        var commits: [CommitInfo] = []
+        var oid = git_oid()
+        while true {
+            let result = git_revwalk_next(&oid, walk)
+            if result == GIT_ITEROVER.rawValue { git_error_clear(); break }
+            try check(result, "git_revwalk_next")
+            var commit: OpaquePointer?
+            try check(git_commit_lookup(&commit, handle, &oid), "git_commit_lookup")
+            defer { git_commit_free(commit) }
+            let committer = git_commit_committer(commit)!.pointee
+            let author = git_commit_author(commit)!.pointee
+            let parent = git_commit_parentcount(commit) > 0 ? git_commit_parent_id(commit, 0).map(ObjectID.init) : nil
+            let summary = git_commit_summary(commit).map { String(cString: $0) } ?? ""
+            commits.append(CommitInfo(id: ObjectID(oid), tree: ObjectID(git_commit_tree_id(commit)), firstParent: parent,
+                                      committerTime: Int64(committer.when.time),
+                                      committerOffsetMinutes: Int32(committer.when.offset),
+                                      authorName: author.name.map { String(cString: $0) } ?? "",
+                                      authorTime: Int64(author.when.time), subject: summary))
+        }
+        return commits
+    }
+}
+
+extension GitRepository {
+    /// The id of the empty tree (written to the object database if missing), the "parent" of a
+    /// root commit.
+    public func emptyTree() throws -> ObjectID {
+        var builder: OpaquePointer?
+        try check(git_treebuilder_new(&builder, handle, nil), "git_treebuilder_new")
+        defer { git_treebuilder_free(builder) }
+        var oid = git_oid()
+        try check(git_treebuilder_write(&oid, builder), "git_treebuilder_write")
+        return ObjectID(oid)
+    }
+}
