@@ -47,6 +47,9 @@ public final class GitCommitSession {
     private let stagingPath: String
     private var index: OpaquePointer?
     private var finished = false
+    /// Set once this session created index.lock: only then may it remove the lock (a throwing
+    /// initializer still runs `deinit`, and another process's lock must never be touched).
+    private var ownsLock = false
 
     /// Starts a commit: checks the repository's state and takes the index lock.
     public init(repository: GitRepository, allowDetached: Bool) throws {
@@ -61,6 +64,7 @@ public final class GitCommitSession {
         let descriptor = open(lockPath, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw Failure.locked(".git/index.lock") }
         close(descriptor)
+        ownsLock = true
         do {
             unlink(stagingPath)
             let live = gitDirectory + "/index"
@@ -83,7 +87,7 @@ public final class GitCommitSession {
 
     /// Releases the lock and drops the staged copy, if the commit did not complete.
     public func abandon() {
-        guard !finished else { return }
+        guard !finished, ownsLock else { return }
         finished = true
         unlink(stagingPath)
         unlink(stagingPath + ".lock")

@@ -1,0 +1,230 @@
+import Foundation
+import Testing
+
+/// A process started but not yet waited for, so two of them can run at the same moment.
+final class Launched: @unchecked Sendable {
+    private let process: Process
+    private let finished = DispatchSemaphore(value: 0)
+    private let readers = DispatchGroup()
+    private let lock = NSLock()
+    private var stdoutData = Data()
+    private var stderrData = Data()
+    let label: String
+
+    /// Starts `executable args` in `dir` with exactly `environment` (nothing inherited).
+    init(_ executable: URL, _ args: [String], in dir: URL, environment: [String: String]) throws {
+        label = "\(executable.lastPathComponent) \(args.joined(separator: " "))"
+        process = Process()
+        process.executableURL = executable
+        process.arguments = args
+        process.currentDirectoryURL = dir
+        process.environment = environment
+        let outPipe = Pipe()
+        let errPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        process.standardInput = FileHandle.nullDevice
+        let finished = self.finished
+        process.terminationHandler = { _ in finished.signal() }
+        try process.run()
+        let outHandle = outPipe.fileHandleForReading
+        let errHandle = errPipe.fileHandleForReading
+        DispatchQueue.global().async(group: readers) { [self] in
+            let data = outHandle.readDataToEndOfFile()
+            lock.withLock { stdoutData = data }
+        }
+        DispatchQueue.global().async(group: readers) { [self] in
+            let data = errHandle.readDataToEndOfFile()
+            lock.withLock { stderrData = data }
+        }
+    }
+
+    /// Waits for the end (at most `timeout` seconds, then it is killed and an issue recorded).
+    func wait(timeout: TimeInterval = 30) -> CLI.Output {
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            _ = finished.wait(timeout: .now() + 5)
+            Issue.record("\(label) did not finish within \(Int(timeout)) s")
+        }
+        _ = readers.wait(timeout: .now() + 10)
+        let (out, err) = lock.withLock { (stdoutData, stderrData) }
+        // A signal (a crash) shows as a status above 128, like a shell would report it.
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return CLI.Output(status: status, stdout: String(decoding: out, as: UTF8.self),
+                          stderr: String(decoding: err, as: UTF8.self))
+    }
+}
+
+/// A temp folder for git end-to-end tests: a HOME whose .gitconfig sets an identity and
+/// `init.defaultBranch=main`, a HOME without any configuration, and helpers that run the real
+/// `git` and `acctplan` with an environment built from scratch (no GIT_* variables of the
+/// machine, no system configuration), so results do not depend on the machine.
+struct GitSandbox {
+    let temp: TempDir
+    /// HOME with a .gitconfig (user.name, user.email, init.defaultBranch=main).
+    let home: URL
+    /// HOME without any git configuration.
+    let bareHome: URL
+
+    static let userName = "Test User"
+    static let userEmail = "test.user@example.com"
+
+    init() throws {
+        temp = try TempDir()
+        home = temp.path("home")
+        bareHome = temp.path("home-without-identity")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: bareHome, withIntermediateDirectories: true)
+        try Data("""
+            [user]
+            \tname = \(Self.userName)
+            \temail = \(Self.userEmail)
+            [init]
+            \tdefaultBranch = main
+            [advice]
+            \tdetachedHead = false
+
+            """.utf8).write(to: home.appendingPathComponent(".gitconfig"))
+    }
+
+    func remove() { temp.remove() }
+
+    /// The inherited PATH (where git and sh are found).
+    static let inheritedPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+
+    static let gitExecutable: URL = {
+        for folder in inheritedPath.split(separator: ":") {
+            let candidate = "\(folder)/git"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return URL(fileURLWithPath: candidate) }
+        }
+        return URL(fileURLWithPath: "/usr/bin/git")
+    }()
+
+    /// A complete environment: only PATH and a few harmless variables are taken from the machine.
+    func environment(home: URL? = nil, path: String? = nil, extra: [String: String] = [:]) -> [String: String] {
+        let inherited = ProcessInfo.processInfo.environment
+        var env: [String: String] = [:]
+        for key in ["TMPDIR", "USER", "LOGNAME", "TZ"] { if let value = inherited[key] { env[key] = value } }
+        let home = home ?? self.home
+        env["PATH"] = path ?? Self.inheritedPath
+        env["HOME"] = home.path
+        env["XDG_CONFIG_HOME"] = home.appendingPathComponent(".config").path
+        env["GIT_CONFIG_NOSYSTEM"] = "1"
+        env["GIT_TERMINAL_PROMPT"] = "0"
+        env["GIT_EDITOR"] = "true"
+        env["GIT_MERGE_AUTOEDIT"] = "no"
+        env["LC_ALL"] = "C"
+        env["NO_COLOR"] = "1"
+        env["TERM"] = "dumb"
+        for (key, value) in extra { env[key] = value }
+        return env
+    }
+
+    /// `git -C dir args`.
+    @discardableResult
+    func git(_ args: [String], in dir: URL, home: URL? = nil, path: String? = nil) throws -> CLI.Output {
+        try Launched(Self.gitExecutable, ["-C", dir.path] + args, in: temp.url,
+                     environment: environment(home: home, path: path)).wait()
+    }
+
+    /// `git -C dir args`, which must succeed; returns stdout without the trailing newline.
+    @discardableResult
+    func gitOK(_ args: [String], in dir: URL, home: URL? = nil, path: String? = nil,
+               sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let result = try git(args, in: dir, home: home, path: path)
+        if result.status != 0 {
+            Issue.record("git \(args.joined(separator: " ")) failed: \(result)", sourceLocation: sourceLocation)
+        }
+        return result.stdout.hasSuffix("\n") ? String(result.stdout.dropLast()) : result.stdout
+    }
+
+    /// Lines of `git status --porcelain` (untracked files included).
+    func status(_ dir: URL) throws -> [String] {
+        try gitOK(["status", "--porcelain", "--untracked-files=all"], in: dir).split(separator: "\n").map(String.init)
+    }
+
+    func head(_ dir: URL) throws -> String { try gitOK(["rev-parse", "HEAD"], in: dir) }
+
+    /// Runs the acctplan binary (by default the one built next to the tests).
+    func acctplan(_ args: [String], in dir: URL, home: URL? = nil, path: String? = nil, binary: URL? = nil,
+                  extra: [String: String] = [:]) throws -> CLI.Output {
+        try start(args, in: dir, home: home, path: path, binary: binary, extra: extra).wait()
+    }
+
+    /// Starts the acctplan binary without waiting for it.
+    func start(_ args: [String], in dir: URL, home: URL? = nil, path: String? = nil, binary: URL? = nil,
+               extra: [String: String] = [:]) throws -> Launched {
+        try Launched(try binary ?? CLI.binary.get(), args, in: dir,
+                     environment: environment(home: home, path: path, extra: extra))
+    }
+
+    /// A repository in `name` holding the fixture workspace (config, the tobacco industry and
+    /// `accounts`), all committed on `main` by git itself.
+    func repository(_ name: String = "repo", accounts: [String: String]) throws -> URL {
+        let dir = try Fixture.workspace(accounts, in: temp, under: name)
+        try gitOK(["init", "-q"], in: dir)
+        try gitOK(["add", "-A"], in: dir)
+        try gitOK(["commit", "-q", "-m", "Initial plans"], in: dir)
+        return dir
+    }
+
+    /// A folder with a copy of the given binaries (or links to them).
+    func bin(_ name: String = "bin", copy: Bool) throws -> URL {
+        let folder = temp.path(name)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let binary = try CLI.binary.get()
+        let target = folder.appendingPathComponent("acctplan")
+        if copy {
+            try FileManager.default.copyItem(at: binary, to: target)
+        } else {
+            try FileManager.default.createSymbolicLink(at: target, withDestinationURL: binary)
+        }
+        return folder
+    }
+}
+
+/// The bytes of a folder's tree: relative path → content (links as "-> target", folders as "/").
+enum Tree {
+    static func snapshot(_ root: URL, excluding excluded: [String] = []) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let fileManager = FileManager.default
+        guard let enumerator = fileManager.enumerator(atPath: root.path) else { return result }
+        while let relative = enumerator.nextObject() as? String {
+            if excluded.contains(where: { relative == $0 || relative.hasPrefix($0 + "/") }) { continue }
+            let full = root.appendingPathComponent(relative).path
+            guard let type = (try? fileManager.attributesOfItem(atPath: full))?[.type] as? FileAttributeType else { continue }
+            switch type {
+            case .typeDirectory: result[relative] = Data("/".utf8)
+            case .typeSymbolicLink:
+                result[relative] = Data(("-> " + ((try? fileManager.destinationOfSymbolicLink(atPath: full)) ?? "?")).utf8)
+            default: result[relative] = (try? Data(contentsOf: URL(fileURLWithPath: full))) ?? Data("<unreadable>".utf8)
+            }
+        }
+        return result
+    }
+
+    /// Paths that were added, removed or changed between two snapshots.
+    static func changes(_ before: [String: Data], _ after: [String: Data]) -> [String] {
+        var changes: [String] = []
+        for path in Set(before.keys).union(after.keys).sorted() {
+            switch (before[path], after[path]) {
+            case (nil, _): changes.append("+ \(path)")
+            case (_, nil): changes.append("- \(path)")
+            case let (old?, new?) where old != new: changes.append("~ \(path)")
+            default: break
+            }
+        }
+        return changes
+    }
+
+    /// Everything below `root` except objects (a refused commit may leave unreachable objects,
+    /// which git ignores).
+    static func repositoryState(_ root: URL) -> [String: Data] {
+        snapshot(root, excluding: [".git/objects"])
+    }
+}
+
+extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    var lines: [String] { split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+}
