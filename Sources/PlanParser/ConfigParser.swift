@@ -43,9 +43,14 @@ private struct ConfigReader {
             if let code = currencyCode(entry.value.scalarText, at: entry.valueLocation) { config.currency = code }
         case "fx": readFX(entry)
         case "fiscal_year_start":
-            let parts = entry.value.scalarText?.split(separator: "-").compactMap { Int($0) } ?? []
-            if parts.count == 2, CalendarDate(year: 2000, month: parts[0], day: parts[1]) != nil {
-                config.fiscalYearStart = MonthDay(month: parts[0], day: parts[1])
+            let text = entry.value.scalarText ?? ""
+            let bytes = Array(text.utf8)
+            let digits = bytes.count == 5 && bytes[2] == UInt8(ascii: "-")
+                && [0, 1, 3, 4].allSatisfy { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }
+            let month = digits ? Int(text.prefix(2)) : nil
+            let day = digits ? Int(text.suffix(2)) : nil
+            if let month, let day, CalendarDate(year: 2000, month: month, day: day) != nil {
+                config.fiscalYearStart = MonthDay(month: month, day: day)
             } else {
                 report(entry.valueLocation, "fiscal_year_start must be MM-DD, e.g. \"04-01\"")
             }

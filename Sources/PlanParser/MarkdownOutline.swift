@@ -8,7 +8,7 @@ struct MarkdownOutline {
     enum Block {
         case heading(level: Int, text: String, line: Int)
         /// `rowLines[0]` is the header row; the delimiter row has no line of its own here.
-        case table(rowLines: [Int])
+        case table(rowLines: [Int], endLine: Int)
         case list(items: [ListItem])
         case other(line: Int)
     }
@@ -89,7 +89,11 @@ struct MarkdownOutline {
                 rows.append(Int(cmark_node_get_start_line(row)) + lineOffset)
                 child = cmark_node_next(row)
             }
-            return .table(rowLines: rows)
+            // When a table follows a paragraph line directly, cmark-gfm reports the header row as
+            // starting on that paragraph line; the header is always just above the delimiter row.
+            let end = Int(cmark_node_get_end_line(node)) + lineOffset
+            if !rows.isEmpty { rows[0] = rows.count > 1 ? rows[1] - 2 : end - 1 }
+            return .table(rowLines: rows, endLine: end)
         }
     }
 

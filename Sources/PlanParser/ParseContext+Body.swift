@@ -46,7 +46,7 @@ extension ParseContext {
     private mutating func readSection(_ kind: SectionKind, _ blocks: [MarkdownOutline.Block], source: SourceText) {
         for block in blocks {
             switch (kind, block) {
-            case (.stakeholders, .table(let rows)), (.installedBase, .table(let rows)), (.opportunities, .table(let rows)):
+            case (.stakeholders, .table(let rows, _)), (.installedBase, .table(let rows, _)), (.opportunities, .table(let rows, _)):
                 readTable(kind, rowLines: rows, source: source)
             case (.actions, .list(let items)):
                 plan.actions.reserveCapacity(plan.actions.count + items.count)

@@ -157,7 +157,7 @@ extension ParseContext {
         product.product = record.value("product")
         product.modules = record.value("modules")
         if let since = record.value("since") {
-            let isYear = since.value.count == 4 && since.value.allSatisfy(\.isNumber)
+            let isYear = since.value.utf8.count == 4 && since.value.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
             if isYear || CalendarDate(parsing: since.value) != nil {
                 product.since = since
             } else {

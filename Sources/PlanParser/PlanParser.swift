@@ -21,6 +21,13 @@ public struct PlanParser: Sendable {
     public static let maxPlanBytes = 4 << 20
     /// Rows of one table beyond this are refused.
     public static let maxTableRows = 10_000
+    /// Cells (`|` per line) of one table row beyond this are refused before parsing: cmark-gfm's
+    /// table extension is quadratic in the width of a row.
+    public static let maxTableColumns = 256
+    /// Lines with a `|` times the widest such line, beyond this the plan is refused before
+    /// parsing: cmark-gfm pads every short row to the header's width, so a wide header over
+    /// many short rows would need gigabytes.
+    public static let maxTableCells = 1_000_000
 
     public let config: WorkspaceConfig
 
@@ -54,10 +61,47 @@ public struct PlanParser: Sendable {
         let bodyStartLine = readFrontMatter(source, into: &context)
         guard context.plan.isReadable else { return context.result }
         let bodyOffset = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.byteCount
+        if let refusal = PlanParser.tableShapeRefusal(source.bytes[bodyOffset...]) {
+            context.plan.isReadable = false
+            context.report(.tooLarge, at: SourceLocation(line: bodyStartLine + refusal.lineIndex, column: 1), refusal.message,
+                           hint: "a plan's tables have a handful of columns; split or simplify this one")
+            return context.result
+        }
         let outline = MarkdownOutline.parse(source.bytes[bodyOffset...], lineOffset: bodyStartLine - 1)
         context.readBody(outline, source: source)
         context.plan.proseFingerprint = context.proseFingerprint(source, from: bodyStartLine)
         return context.result
+    }
+
+    /// Refuses bodies whose pipe-table shape would make cmark-gfm slow or huge (see
+    /// ``maxTableColumns`` and ``maxTableCells``): counts `|` per line in one pass.
+    static func tableShapeRefusal(_ body: ArraySlice<UInt8>) -> (lineIndex: Int, message: String)? {
+        var lineIndex = 0
+        var pipes = 0
+        var widest = 0
+        var linesWithPipes = 0
+        var backslashes = 0 // a pipe after an odd number of backslashes is escaped: not a column
+        for byte in body {
+            defer { backslashes = byte == UInt8(ascii: "\\") ? backslashes + 1 : 0 }
+            if byte == UInt8(ascii: "|") {
+                if backslashes % 2 == 0 { pipes += 1 }
+            } else if byte == 0x0A {
+                if pipes > maxTableColumns {
+                    return (lineIndex, "a table row has \(pipes) '|' separators; the limit is \(maxTableColumns) columns")
+                }
+                if pipes > 0 { linesWithPipes += 1; widest = max(widest, pipes) }
+                pipes = 0
+                lineIndex += 1
+            }
+        }
+        if pipes > maxTableColumns {
+            return (lineIndex, "a table row has \(pipes) '|' separators; the limit is \(maxTableColumns) columns")
+        }
+        if pipes > 0 { linesWithPipes += 1; widest = max(widest, pipes) }
+        if linesWithPipes * widest > maxTableCells {
+            return (0, "the plan's tables would have \(linesWithPipes) rows of up to \(widest) cells; the limit is \(maxTableCells) cells")
+        }
+        return nil
     }
 
     /// Reads the front matter; returns the first line of the body.
