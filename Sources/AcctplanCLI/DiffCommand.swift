@@ -69,6 +69,17 @@ struct DiffCommand: ParsableCommand {
             }
         }
         let scopes = try paths.map { try PathScope.workspaceRelative($0, root: root) }
+        // A word that is neither a revision nor a path (on disk, in HEAD or in a given revision)
+        // is a mistake, not an empty diff.
+        let trees = (revisions.map(\.id) + [try? repository.resolveCommit("HEAD")].compactMap { $0 })
+            .compactMap { try? repository.treeOfCommit($0) }
+        for (path, scope) in zip(paths, scopes) {
+            let repositoryPath = prefix.isEmpty ? scope : (scope.isEmpty ? prefix : prefix + "/" + scope)
+            let onDisk = root.map { FileManager.default.fileExists(atPath: $0.appendingPathComponent(scope).path) } ?? false
+            guard onDisk || trees.contains(where: { repository.pathExists(repositoryPath, inTree: $0) }) else {
+                throw ToolFailure("'\(path)' is neither a revision nor a path in the workspace")
+            }
+        }
         let old: DiffEndpoint, new: DiffEndpoint
         let fromLabel: String, toLabel: String
         let fromText: String, toText: String

@@ -79,6 +79,7 @@ final class PlanVersions {
                 result.append(planChange)
             }
         }
-        return result.sorted { $0.path < $1.path }
+        // PLAN_FORMAT.md §8: plans sorted by kind, then id.
+        return result.sorted { ($0.kind, $0.id, $0.path) < ($1.kind, $1.id, $1.path) }
     }
 }

@@ -203,3 +203,18 @@ extension GitRepository {
         return ObjectID(oid)
     }
 }
+
+extension GitRepository {
+    /// Whether a file or folder exists at a repository-relative path in a tree.
+    public func pathExists(_ path: String, inTree treeID: ObjectID) -> Bool {
+        if path.isEmpty { return true }
+        var oid = treeID.oid
+        var tree: OpaquePointer?
+        guard git_tree_lookup(&tree, handle, &oid) == 0 else { git_error_clear(); return false }
+        defer { git_tree_free(tree) }
+        var entry: OpaquePointer?
+        guard git_tree_entry_bypath(&entry, tree, path) == 0 else { git_error_clear(); return false }
+        git_tree_entry_free(entry)
+        return true
+    }
+}
