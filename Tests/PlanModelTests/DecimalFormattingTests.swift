@@ -1,0 +1,43 @@
+import Foundation
+import PlanModel
+import Testing
+
+/// How amounts are written out: no exponent, `.` as decimal point, exact to two decimals in JSON.
+struct DecimalFormattingTests {
+    static func exact(_ text: String) -> Decimal {
+        Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))!
+    }
+
+    @Test(arguments: [
+        ("2400000", "2400000"), ("0.1", "0.1"), ("1250.50", "1250.5"), ("0", "0"), ("-3.25", "-3.25"),
+        ("1500000000", "1500000000"), ("123456789012.34", "123456789012.34"), ("0.000001", "0.000001"),
+    ])
+    func plainString(text: String, expected: String) {
+        #expect(Self.exact(text).plainString == expected)
+    }
+
+    @Test func plainStringHasNoExponent() throws {
+        let billion = try Money.parse("1.5B").get().amount
+        #expect(billion.plainString == "1500000000")
+        let tiny = Decimal(sign: .plus, exponent: -4, significand: 5)
+        #expect(tiny.plainString == "0.0005")
+        #expect((Decimal(1) / Decimal(3)).plainString == "0.3333333333")
+    }
+
+    @Test(arguments: [
+        ("2.345", "2.35"), ("2.344", "2.34"), ("0.005", "0.01"), ("0.004", "0"), ("1065000", "1065000"),
+        ("1.1", "1.1"), ("99.995", "100"), ("12.5", "12.5"),
+    ])
+    func roundedToCentsHalfUp(text: String, expected: String) {
+        #expect(Self.exact(text).roundedToCents == Self.exact(expected))
+    }
+
+    @Test func roundedToCentsOfAWeightedAmount() throws {
+        // 1,234,567.89 × 35% = 432,098.7615 → 432,098.76
+        let amount = try Money.parse("1,234,567.89").get().amount
+        let weighted = amount * Self.exact("35") / Decimal(100)
+        #expect(weighted == Self.exact("432098.7615"))
+        #expect(weighted.roundedToCents == Self.exact("432098.76"))
+        #expect(weighted.roundedToCents.plainString == "432098.76")
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import PlanModel
+import PlanParser
+import Testing
+
+/// Plan positions; Testing has a `SourceLocation` of its own.
+typealias SourceLocation = PlanModel.SourceLocation
+
+/// Parses plan text written inline in a test, as the file `<folder>/<id>.md`.
+func parse(_ text: String, kind: PlanKind = .account, id: String = "shanghai-tobacco",
+           config: WorkspaceConfig = WorkspaceConfig()) -> ParsedPlan {
+    parse(Data(text.utf8), kind: kind, id: id, config: config)
+}
+
+func parse(_ data: Data, kind: PlanKind = .account, id: String = "shanghai-tobacco",
+           config: WorkspaceConfig = WorkspaceConfig()) -> ParsedPlan {
+    PlanParser(config: config).parse(data, path: "\(kind.folder)/\(id).md", kind: kind, id: id)
+}
+
+/// Reads acctplan.yml text written inline in a test.
+func parseConfig(_ text: String) -> (WorkspaceConfig, [Finding]) {
+    ConfigParser.parse(Data(text.utf8))
+}
+
+/// Runs `body` and records an issue when it takes longer than `limit`: a guard against hangs on
+/// hostile input, not a benchmark (the limit is generous).
+func withinTimeLimit<T>(_ limit: Duration = .seconds(5), sourceLocation: Testing.SourceLocation = #_sourceLocation,
+                        _ body: () throws -> T) rethrows -> T {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let result = try body()
+    let elapsed = clock.now - start
+    #expect(elapsed < limit, "took \(elapsed)", sourceLocation: sourceLocation)
+    return result
+}
+
+extension Finding {
+    /// `rule line:column`, e.g. `invalid-value 25:30`.
+    var located: String { "\(rule) \(location)" }
+}
+
+extension Array where Element == Finding {
+    /// Every finding as `rule line:column`, in file order.
+    var located: [String] {
+        sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }.map(\.located)
+    }
+}
+
+extension ParsedPlan {
+    /// Every finding as `rule line:column`, in file order.
+    var located: [String] { findings.located }
+}
+
+extension Located {
+    /// `value@line:column`, for compact comparisons.
+    var at: String { "\(value)@\(location)" }
+}
+
+/// An exact decimal from its text, never through a binary float.
+func decimal(_ text: String) -> Decimal {
+    Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))!
+}
+
+/// A deterministic pseudo-random byte source (SplitMix64), so "random" inputs are the same on
+/// every run and every machine.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Where the first byte that is not valid UTF-8 (or is NUL) sits, as an editor shows it
+/// (1-based line, column in code points); nil for valid text. Independent of the parser: it uses
+/// the standard library's UTF-8 decoder.
+func firstEncodingProblem(_ bytes: [UInt8]) -> SourceLocation? {
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var line = 1
+    var column = 1
+    while true {
+        switch parser.parseScalar(from: &iterator) {
+        case .valid(let encoded):
+            if encoded.count == 1, encoded.first == 0 { return SourceLocation(line: line, column: column) }
+            if encoded.count == 1, encoded.first == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        case .error:
+            return SourceLocation(line: line, column: column)
+        case .emptyInput:
+            return nil
+        }
+    }
+}
+
+/// The rules whose default severity (PLAN_FORMAT.md §7) is `warning`; everything else is an error.
+let warningRules: Set<RuleID> = [
+    .unknownField, .unknownReference, .unknownPerson, .staleReview, .overdueAction, .undatedAction, .pastClose,
+    .noSponsor, .targetGap,
+]
