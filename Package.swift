@@ -35,7 +35,13 @@ let package = Package(
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanReports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "acctplan", dependencies: ["AcctplanCLI"]),
+        .executableTarget(
+            name: "acctplan",
+            dependencies: ["AcctplanCLI"],
+            // mimalloc replaces malloc for the whole process (cmark-gfm allocates every node):
+            // ~10% less CPU on the 10,000-plan lint benchmark (docs/performance.md).
+            linkerSettings: [.linkedLibrary("mimalloc")]
+        ),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "PlanParserTests", dependencies: ["PlanModel", "PlanParser"]),
         .testTarget(name: "PlanEngineTests", dependencies: [

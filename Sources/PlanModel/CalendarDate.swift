@@ -15,23 +15,24 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
 
     /// Parses exactly `YYYY-MM-DD`; anything else (other separators, missing zero padding,
     /// trailing text, an impossible day) is nil.
-    public init?(parsing text: some StringProtocol) {
-        var year = 0, month = 0, day = 0
-        var count = 0
-        for byte in text.utf8 {
-            switch count {
-            case 4, 7:
-                guard byte == UInt8(ascii: "-") else { return nil }
-            default:
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                let digit = Int(byte - UInt8(ascii: "0"))
-                if count < 4 { year = year * 10 + digit } else if count < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+    public init?(parsing text: String) {
+        var copy = text
+        guard let parsed = copy.withUTF8({ CalendarDate.parse($0) }) else { return nil }
+        self = parsed
+    }
+
+    /// Parses `YYYY-MM-DD` from UTF-8 bytes.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        var fields = (0, 0, 0)
+        for (index, byte) in bytes.enumerated() where index != 4 && index != 7 {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte &- UInt8(ascii: "0"))
+            if index < 4 { fields.0 = fields.0 * 10 + digit } else if index < 7 { fields.1 = fields.1 * 10 + digit } else {
+                fields.2 = fields.2 * 10 + digit
             }
-            count += 1
-            if count > 10 { return nil }
         }
-        guard count == 10 else { return nil }
-        self.init(year: year, month: month, day: day)
+        return CalendarDate(year: fields.0, month: fields.1, day: fields.2)
     }
 
     public static func isLeap(_ year: Int) -> Bool {
@@ -83,11 +84,12 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
     }
 
     public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        guard (0...9999).contains(year) else { return "\(year)-\(month)-\(day)" }
+        let digits: [UInt8] = [
+            UInt8(48 + year / 1000), UInt8(48 + year / 100 % 10), UInt8(48 + year / 10 % 10), UInt8(48 + year % 10), 45,
+            UInt8(48 + month / 10), UInt8(48 + month % 10), 45, UInt8(48 + day / 10), UInt8(48 + day % 10),
+        ]
+        return String(decoding: digits, as: UTF8.self)
     }
 
     public init(from decoder: Decoder) throws {

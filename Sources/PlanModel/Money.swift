@@ -22,7 +22,7 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses `[CUR ]NUMBER[SUFFIX]`: `2400000`, `2,400,000`, `CNY 2.4M`, `300k`, `USD 1,250.50`.
-    public static func parse(_ text: some StringProtocol) -> Result<Money, SyntaxError> {
+    public static func parse(_ text: String) -> Result<Money, SyntaxError> {
         // Byte-level: Character-based Substring operations are grapheme-aware and slow, and every
         // amount of every plan comes through here.
         var bytes = Substring(text).utf8[...]

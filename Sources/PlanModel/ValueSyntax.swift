@@ -16,7 +16,7 @@ public enum ValueSyntax {
     }
 
     /// A percent from 0 to 100, with or without `%`: `60%`, `60`, `12.5%`.
-    public static func parsePercent(_ text: some StringProtocol) -> Decimal? {
+    public static func parsePercent(_ text: String) -> Decimal? {
         var bytes = Substring(text).utf8[...]
         func trim() {
             while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }

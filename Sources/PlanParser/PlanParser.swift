@@ -76,32 +76,44 @@ public struct PlanParser: Sendable {
     /// Refuses bodies whose pipe-table shape would make cmark-gfm slow or huge (see
     /// ``maxTableColumns`` and ``maxTableCells``): counts `|` per line in one pass.
     static func tableShapeRefusal(_ body: ArraySlice<UInt8>) -> (lineIndex: Int, message: String)? {
-        var lineIndex = 0
-        var pipes = 0
-        var widest = 0
-        var linesWithPipes = 0
-        var backslashes = 0 // a pipe after an odd number of backslashes is escaped: not a column
-        for byte in body {
-            defer { backslashes = byte == UInt8(ascii: "\\") ? backslashes + 1 : 0 }
-            if byte == UInt8(ascii: "|") {
-                if backslashes % 2 == 0 { pipes += 1 }
-            } else if byte == 0x0A {
+        body.withUnsafeBufferPointer { bytes -> (lineIndex: Int, message: String)? in
+            var lineIndex = 0
+            var pipes = 0
+            var widest = 0
+            var linesWithPipes = 0
+            var backslashes = 0 // a pipe after an odd number of backslashes is escaped: not a column
+            func endLine() -> (lineIndex: Int, message: String)? {
                 if pipes > maxTableColumns {
                     return (lineIndex, "a table row has \(pipes) '|' separators; the limit is \(maxTableColumns) columns")
                 }
-                if pipes > 0 { linesWithPipes += 1; widest = max(widest, pipes) }
+                if pipes > 0 {
+                    linesWithPipes += 1
+                    widest = max(widest, pipes)
+                }
                 pipes = 0
-                lineIndex += 1
+                return nil
             }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "|"):
+                    if backslashes & 1 == 0 { pipes += 1 }
+                    backslashes = 0
+                case UInt8(ascii: "\\"):
+                    backslashes += 1
+                case 0x0A:
+                    if let refusal = endLine() { return refusal }
+                    lineIndex += 1
+                    backslashes = 0
+                default:
+                    backslashes = 0
+                }
+            }
+            if let refusal = endLine() { return refusal }
+            if linesWithPipes * widest > maxTableCells {
+                return (0, "the plan's tables would have \(linesWithPipes) rows of up to \(widest) cells; the limit is \(maxTableCells) cells")
+            }
+            return nil
         }
-        if pipes > maxTableColumns {
-            return (lineIndex, "a table row has \(pipes) '|' separators; the limit is \(maxTableColumns) columns")
-        }
-        if pipes > 0 { linesWithPipes += 1; widest = max(widest, pipes) }
-        if linesWithPipes * widest > maxTableCells {
-            return (0, "the plan's tables would have \(linesWithPipes) rows of up to \(widest) cells; the limit is \(maxTableCells) cells")
-        }
-        return nil
     }
 
     /// Reads the front matter; returns the first line of the body.

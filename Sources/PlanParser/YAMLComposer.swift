@@ -42,9 +42,14 @@ enum YAMLComposer {
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
 
-        enum Frame {
-            case sequence([Node], SourceLocation)
-            case mapping([(key: Node, value: Node)], pendingKey: Node?, keys: Set<String>, SourceLocation)
+        /// An open collection. Mutated in place on the stack, so appending never copies.
+        struct Frame {
+            var isMapping: Bool
+            var location: SourceLocation
+            var items: [Node] = []
+            var pairs: [(key: Node, value: Node)] = []
+            var pendingKey: Node?
+            var keys: Set<String> = []
         }
         var stack: [Frame] = []
         var root: Node?
@@ -52,32 +57,27 @@ enum YAMLComposer {
 
         /// Adds a finished node to the open collection, or makes it the root.
         func attach(_ node: Node) -> Refusal? {
-            guard let top = stack.popLast() else {
+            let top = stack.count - 1
+            guard top >= 0 else {
                 root = node
                 return nil
             }
-            switch top {
-            case .sequence(var items, let location):
-                items.append(node)
-                stack.append(.sequence(items, location))
-            case .mapping(var pairs, let pendingKey, var keys, let location):
-                if let key = pendingKey {
-                    pairs.append((key, node))
-                    stack.append(.mapping(pairs, pendingKey: nil, keys: keys, location))
-                } else {
-                    guard case .scalar(let text, _, _) = node else {
-                        stack.append(top)
-                        return Refusal(message: "a mapping key must be plain text, not a list or mapping",
-                                       hint: nil, location: node.location)
-                    }
-                    guard keys.insert(text).inserted else {
-                        stack.append(top)
-                        return Refusal(message: "duplicate key '\(text)'",
-                                       hint: "each key may appear once; remove or merge the repeated one",
-                                       location: node.location)
-                    }
-                    stack.append(.mapping(pairs, pendingKey: node, keys: keys, location))
+            if !stack[top].isMapping {
+                stack[top].items.append(node)
+            } else if let key = stack[top].pendingKey {
+                stack[top].pairs.append((key, node))
+                stack[top].pendingKey = nil
+            } else {
+                guard case .scalar(let text, _, _) = node else {
+                    return Refusal(message: "a mapping key must be plain text, not a list or mapping",
+                                   hint: nil, location: node.location)
                 }
+                guard stack[top].keys.insert(text).inserted else {
+                    return Refusal(message: "duplicate key '\(text)'",
+                                   hint: "each key may appear once; remove or merge the repeated one",
+                                   location: node.location)
+                }
+                stack[top].pendingKey = node
             }
             return nil
         }
@@ -122,14 +122,11 @@ enum YAMLComposer {
                                             hint: "plan front matter is a flat mapping with a few short lists",
                                             location: location))
                 }
-                stack.append(isSequence ? .sequence([], location) : .mapping([], pendingKey: nil, keys: [], location))
+                stack.append(Frame(isMapping: !isSequence, location: location))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let finished = stack.popLast() else { continue }
-                let node: Node
-                switch finished {
-                case .sequence(let items, let location): node = .sequence(items, location)
-                case .mapping(let pairs, _, _, let location): node = .mapping(pairs, location)
-                }
+                let node: Node = finished.isMapping ? .mapping(finished.pairs, finished.location)
+                    : .sequence(finished.items, finished.location)
                 if let refusal = attach(node) { return .failure(refusal) }
             default:
                 break

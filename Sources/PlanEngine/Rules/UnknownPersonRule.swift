@@ -34,20 +34,20 @@ public struct UnknownPersonRule: LintRule {
         guard !people.isEmpty else { return [] }
         var findings: [Finding] = []
         for plan in context.workspace.plans where plan.isReadable {
-            var references: [(Located<String>, String)] = []
-            if let manager = plan.header.manager { references.append((manager, "manager")) }
-            if let owner = plan.header.owner { references.append((owner, "owner")) }
-            references += plan.header.team.map { ($0, "team member") }
-            references += plan.stakeholders.compactMap { person in person.owner.map { ($0, "stakeholder owner") } }
-            references += plan.actions.compactMap { action in action.owner.map { ($0, "action owner") } }
-            references += plan.moments.compactMap { moment in moment.person.map { ($0, "person") } }
-            for (person, role) in references where people[person.value] == nil {
+            func check(_ person: Located<String>?, _ role: String) {
+                guard let person, people[person.value] == nil else { return }
                 let suggestion = ValueSyntax.closest(to: person.value, in: people.keys)
                 findings.append(context.finding(
                     .unknownPerson, plan, at: person.location,
                     "\(role) '\(person.value)' is not in people:" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
                     hint: suggestion == nil ? "add \(person.value) under people: in acctplan.yml" : nil))
             }
+            check(plan.header.manager, "manager")
+            check(plan.header.owner, "owner")
+            for member in plan.header.team { check(member, "team member") }
+            for person in plan.stakeholders { check(person.owner, "stakeholder owner") }
+            for action in plan.actions { check(action.owner, "action owner") }
+            for moment in plan.moments { check(moment.person, "person") }
         }
         return findings
     }
