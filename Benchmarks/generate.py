@@ -713,6 +713,11 @@ def build_history(ws: Workspace, out_dir: str) -> None:
         proc.stdin.close()
     if proc.wait() != 0:
         sys.exit(f"generate.py: git fast-import failed with status {proc.returncode}")
+    # fast-import deltifies each blob against the blob written just before it, whatever its
+    # path, leaving delta chains 50 deep across unrelated plans; no repository that git itself
+    # maintains looks like that. Repack as `git gc --aggressive` would, so that reading a
+    # revision is measured on the pack a real repository has.
+    git(out_dir, "repack", "-a", "-d", "-f", "-q")
     git(out_dir, "reset", "-q", "--hard", "main")
 
 
