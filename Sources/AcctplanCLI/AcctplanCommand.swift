@@ -18,6 +18,7 @@ public struct AcctplanCommand: ParsableCommand {
         version: ToolInfo.version,
         subcommands: [
             InitCommand.self, NewCommand.self, LintCommand.self, ShowCommand.self, DiffCommand.self, LogCommand.self,
+            RollupCommand.self,
             CommitCommand.self, HooksCommand.self, TextconvCommand.self,
             RulesCommand.self,
         ]

@@ -148,6 +148,17 @@ public struct GitSnapshotSource: PlanSource {
         return try pool.withRepository { try $0.blobData(blob) }
     }
 
+    /// The blob id of a (non-link) file.
+    public func blobID(_ path: String) -> ObjectID? {
+        guard let entry = entries[path], !entry.isLink else { return nil }
+        return entry.blob
+    }
+
+    public func contentKey(_ path: String) -> String? {
+        guard let entry = entries[path], !entry.isLink else { return nil }
+        return entry.blob.description
+    }
+
     /// Whether a file or folder exists at `path` in this snapshot.
     public func exists(_ path: String) -> Bool {
         path.isEmpty || entries[path] != nil || entries.keys.contains { $0.hasPrefix(path + "/") }

@@ -218,3 +218,49 @@ extension GitRepository {
         return true
     }
 }
+
+extension GitRepository {
+    /// Every blob below `folder` (repository-relative) of a tree, as (file name, blob id), without
+    /// building paths: what a stage census of many revisions needs, cheaply.
+    public func blobs(inTree treeID: ObjectID, under folder: String) throws -> [(name: String, blob: ObjectID)] {
+        var oid = treeID.oid
+        var root: OpaquePointer?
+        try check(git_tree_lookup(&root, handle, &oid), "git_tree_lookup")
+        defer { git_tree_free(root) }
+        var start: OpaquePointer? = root
+        var subtree: OpaquePointer?
+        defer { git_tree_free(subtree) }
+        if !folder.isEmpty {
+            var entry: OpaquePointer?
+            let found = git_tree_entry_bypath(&entry, root, folder)
+            if found == GIT_ENOTFOUND.rawValue { git_error_clear(); return [] }
+            try check(found, "git_tree_entry_bypath")
+            defer { git_tree_entry_free(entry) }
+            guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return [] }
+            try check(git_tree_lookup(&subtree, handle, git_tree_entry_id(entry)), "git_tree_lookup")
+            start = subtree
+        }
+        var result: [(name: String, blob: ObjectID)] = []
+        func walk(_ tree: OpaquePointer?) throws {
+            for position in 0..<git_tree_entrycount(tree) {
+                guard let entry = git_tree_entry_byindex(tree, position) else { continue }
+                switch git_tree_entry_type(entry) {
+                case GIT_OBJECT_TREE:
+                    var child: OpaquePointer?
+                    try check(git_tree_lookup(&child, handle, git_tree_entry_id(entry)), "git_tree_lookup")
+                    defer { git_tree_free(child) }
+                    try walk(child)
+                case GIT_OBJECT_BLOB where git_tree_entry_filemode(entry) != GIT_FILEMODE_LINK:
+                    result.append((String(cString: git_tree_entry_name(entry)), ObjectID(git_tree_entry_id(entry))))
+                default:
+                    continue
+                }
+            }
+        }
+        try walk(start)
+        return result
+    }
+
+    /// The content of a blob by id.
+    public func blob(_ id: ObjectID) throws -> Data { try blobData(id) }
+}

@@ -11,6 +11,13 @@ public protocol PlanSource: Sendable {
     func listFiles(under folder: String) throws -> FileListing
     /// The bytes of one file, or nil when it does not exist.
     func read(_ path: String) throws -> Data?
+    /// A key that is equal for two files exactly when their bytes are (a git blob id), so a
+    /// parse can be reused across revisions; nil when the source cannot tell cheaply.
+    func contentKey(_ path: String) -> String?
+}
+
+extension PlanSource {
+    public func contentKey(_ path: String) -> String? { nil }
 }
 
 /// The result of listing a folder of a ``PlanSource``.

@@ -35,8 +35,16 @@ public struct PlanParser: Sendable {
         self.config = config
     }
 
+    /// How much of a plan to read.
+    public enum Depth: Sendable {
+        /// Everything: front matter, sections, items.
+        case full
+        /// Only the front matter (stage, industry, segments, ...): what a stage trend needs.
+        case frontMatter
+    }
+
     /// Parses `data`, the content of `path` (workspace-relative), a plan of `kind` named `id`.
-    public func parse(_ data: Data, path: String, kind: PlanKind, id: String) -> ParsedPlan {
+    public func parse(_ data: Data, path: String, kind: PlanKind, id: String, depth: Depth = .full) -> ParsedPlan {
         var context = ParseContext(path: path, plan: Plan(kind: kind, id: id, path: path), config: config)
         if !ValueSyntax.isValidID(id) {
             context.report(.idMismatch, at: .fileStart, "file name '\(id).md' is not a valid plan id",
@@ -49,6 +57,9 @@ public struct PlanParser: Sendable {
                            hint: "split the plan or move attachments out of the workspace")
             return context.result
         }
+        // Front matter only: decode just the lines up to the closing fence, not the whole file.
+        var data = data
+        if depth == .frontMatter, let end = PlanParser.frontMatterEnd(data) { data = data.prefix(end) }
         let source: SourceText
         switch SourceText.decode(data) {
         case .success(let decoded): source = decoded
@@ -59,7 +70,7 @@ public struct PlanParser: Sendable {
         }
         context.scanDisableComments(source.bytes)
         let bodyStartLine = readFrontMatter(source, into: &context)
-        guard context.plan.isReadable else { return context.result }
+        guard context.plan.isReadable, depth == .full else { return context.result }
         let bodyOffset = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.byteCount
         if let refusal = PlanParser.tableShapeRefusal(source.bytes[bodyOffset...]) {
             context.plan.isReadable = false
@@ -111,6 +122,27 @@ public struct PlanParser: Sendable {
             if let refusal = endLine() { return refusal }
             if linesWithPipes * widest > maxTableCells {
                 return (0, "the plan's tables would have \(linesWithPipes) rows of up to \(widest) cells; the limit is \(maxTableCells) cells")
+            }
+            return nil
+        }
+    }
+
+    /// The byte offset just past the closing `---` line of a front matter that opens on line 1.
+    static func frontMatterEnd(_ data: Data) -> Int? {
+        data.withUnsafeBytes { raw -> Int? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            guard bytes.count >= start + 3, bytes[start] == 45, bytes[start + 1] == 45, bytes[start + 2] == 45 else { return nil }
+            guard let firstBreak = bytes[start...].firstIndex(of: 0x0A) else { return nil }
+            start = firstBreak + 1
+            while start < bytes.count {
+                let lineEnd = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                var contentEnd = lineEnd
+                if contentEnd > start, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                if contentEnd - start == 3, bytes[start] == 45, bytes[start + 1] == 45, bytes[start + 2] == 45 {
+                    return min(bytes.count, lineEnd + 1)
+                }
+                start = lineEnd + 1
             }
             return nil
         }

@@ -8,11 +8,16 @@ import PlanParser
 public enum WorkspaceLoader {
     /// The plan files of a listing: `*.md` except `README.md` and `_*.md`.
     public static func isPlanPath(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix(".md") && name != "README.md" && !name.hasPrefix("_")
+        let bytes = path.utf8
+        guard bytes.count > 3, bytes.suffix(3).elementsEqual(".md".utf8) else { return false }
+        let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+        let name = bytes[nameStart...]
+        return name.first != UInt8(ascii: "_") && !name.elementsEqual("README.md".utf8)
     }
 
-    public static func load(from source: some PlanSource) throws -> Workspace {
+    public static func load(from source: some PlanSource, depth: PlanParser.Depth = .full, cache: ParseCache? = nil)
+        throws -> Workspace
+    {
         var findings: [Finding] = []
         var config = WorkspaceConfig()
         if let data = try source.read(ConfigParser.path) {
@@ -31,7 +36,7 @@ public enum WorkspaceLoader {
             }
         }
         let parser = PlanParser(config: config)
-        let results = try parseAll(planFiles, source: source, parser: parser)
+        let results = try parseAll(planFiles, source: source, parser: parser, depth: depth, cache: cache)
         var plans: [Plan] = []
         plans.reserveCapacity(results.count)
         for result in results {
@@ -42,19 +47,27 @@ public enum WorkspaceLoader {
     }
 
     /// Reads and parses every file on all cores; results keep the order of `files`.
-    static func parseAll(_ files: [(path: String, kind: PlanKind)], source: some PlanSource, parser: PlanParser) throws
-        -> [ParsedPlan]
+    static func parseAll(_ files: [(path: String, kind: PlanKind)], source: some PlanSource, parser: PlanParser,
+                         depth: PlanParser.Depth, cache: ParseCache?) throws -> [ParsedPlan]
     {
+        let configKey = String(parser.config.hashValue)
         let slots = ResultSlots<Result<ParsedPlan, Error>>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
             let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
             let id = String(name.dropLast(3))
             do {
+                let key = cache == nil ? nil : source.contentKey(file.path).map { "\($0)|\(file.path)|\(depth)|\(configKey)" }
+                if let key, let cached = cache?[key] {
+                    slots[index] = .success(cached)
+                    return
+                }
                 guard let data = try source.read(file.path) else {
                     throw WorkspaceError.unreadable(file.path, "it disappeared while being read")
                 }
-                slots[index] = .success(parser.parse(data, path: file.path, kind: file.kind, id: id))
+                let parsed = parser.parse(data, path: file.path, kind: file.kind, id: id, depth: depth)
+                if let key { cache?[key] = parsed }
+                slots[index] = .success(parsed)
             } catch let refusal as ReadRefused {
                 var plan = Plan(kind: file.kind, id: id, path: file.path)
                 plan.isReadable = false
@@ -82,4 +95,28 @@ final class ResultSlots<Element>: @unchecked Sendable {
     }
 
     var values: [Element?] { lock.withLock { storage } }
+}
+
+/// Parsed plans by content key (blob id + path + depth + configuration), shared across the
+/// snapshots of one run so that a blob seen in many revisions is parsed once.
+public final class ParseCache: @unchecked Sendable {
+    private var plans: [String: ParsedPlan] = [:]
+    private let lock = NSLock()
+    /// How many parses were reused (for tests and benchmarks).
+    public private(set) var hits = 0
+
+    public init() {}
+
+    subscript(key: String) -> ParsedPlan? {
+        get {
+            lock.withLock {
+                let plan = plans[key]
+                if plan != nil { hits += 1 }
+                return plan
+            }
+        }
+        set { lock.withLock { plans[key] = newValue } }
+    }
+
+    public var count: Int { lock.withLock { plans.count } }
 }

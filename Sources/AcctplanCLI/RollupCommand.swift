@@ -1,0 +1,222 @@
+import ArgumentParser
+import Foundation
+import PlanEngine
+import PlanGit
+import PlanModel
+import PlanParser
+import PlanReports
+import PlanWorkspace
+
+/// `acctplan rollup`: the lifecycle rollup management reads.
+struct RollupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollup",
+        abstract: "Lifecycle rollups: accounts per stage, targets, pipeline and actions per industry and segment.",
+        discussion: """
+            One group per industry and segment that has a plan or a member account (or, with --by,
+            per manager, region or ABU: those group by the field and have no targets).
+
+            --since REV|DATE adds the stage transitions since then and each group's moves (up,
+            down, new, removed); a DATE means the last commit on HEAD's first-parent history made
+            on or before that day. --trend monthly|quarterly (with --since DATE) adds one stage
+            count per period end, from history: the customers' S-curve over time.
+
+            Formats: text (default), json (PLAN_FORMAT.md §8), csv (one row per group), markdown.
+            docs/rollups.md defines every number.
+
+              acctplan rollup
+              acctplan rollup --by manager --format csv > managers.csv
+              acctplan rollup --since 2026-09-30 --format markdown
+              acctplan rollup --trend quarterly --since 2025-01-01
+            """)
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv, markdown }
+    enum Trend: String, ExpressibleByArgument, CaseIterable { case monthly, quarterly }
+
+    @Option(help: ArgumentHelp("Group by industry, segment, manager, region or abu (default: industries and segments).", valueName: "dimension"))
+    var by: Rollup.Dimension?
+
+    @Option(help: ArgumentHelp("A revision or a date (YYYY-MM-DD): add the moves since then.", valueName: "rev-or-date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("monthly or quarterly: add a stage count per period end since --since.", valueName: "period"))
+    var trend: Trend?
+
+    @Option(help: ArgumentHelp("Output format: text, json, csv or markdown.", valueName: "format"))
+    var format: OutputFormat = .text
+
+    @OptionGroup var sourceOptions: SourceOptions
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var asOfOption: AsOfOption
+
+    func validate() throws {
+        if trend != nil && since == nil { throw ValidationError("--trend needs --since DATE: where the trend starts") }
+    }
+
+    func run() throws {
+        let asOf = try asOfOption.date()
+        let opened = try OpenedWorkspace.open(workspaceOptions, sourceOptions)
+        let workspace = try opened.load()
+        ProcessLifetime.keepUntilExit(workspace)
+        var rollup = Rollup.compute(workspace, asOf: asOf, dimensions: by.map { [$0] } ?? [.industry, .segment])
+        var history: RollupReporter.History?
+        if let since {
+            history = try readHistory(since: since, opened: opened, workspace: workspace, asOf: asOf, rollup: &rollup)
+        }
+        switch format {
+        case .text: Terminal.standardOutput(RollupReporter.text(rollup, history: history, color: Terminal.useColor()))
+        case .json: Terminal.standardOutput(RollupReporter.json(rollup, revision: opened.revision?.description, history: history))
+        case .csv: Terminal.standardOutput(RollupReporter.csv(rollup))
+        case .markdown: Terminal.standardOutput(RollupReporter.markdown(rollup, history: history))
+        }
+    }
+
+    private func readHistory(since: String, opened: OpenedWorkspace, workspace: Workspace, asOf: CalendarDate,
+                             rollup: inout Rollup) throws -> RollupReporter.History {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let start = opened.root ?? workspaceOptions.workspace.map { URL(fileURLWithPath: $0, relativeTo: cwd) } ?? cwd
+        let repository: GitRepository
+        do {
+            repository = try GitRepository(discovering: start)
+        } catch {
+            throw ToolFailure("--since reads git history, but \(start.path) is not in a git repository")
+        }
+        var prefix = ""
+        if let root = opened.root, let workingDirectory = repository.workingDirectory {
+            prefix = try GitPaths.relative(root, to: workingDirectory)
+        } else if let given = workspaceOptions.workspace, repository.isBare {
+            prefix = given.split(separator: "/").joined(separator: "/")
+        }
+        do {
+            let progress = Progress(total: 0)
+            let commits = try repository.history(from: opened.revision, firstParentOnly: true)
+            func onOrBefore(_ date: CalendarDate) -> CommitInfo? {
+                commits.first { LogCommand.localDate($0.committerTime, $0.committerOffsetMinutes) <= date }
+            }
+            let cache = ParseCache()
+            func snapshot(_ commit: CommitInfo?) throws -> (Workspace, GitSnapshotSource)? {
+                guard let commit else { return nil }
+                let source = try GitSnapshotSource.tree(commit.tree, commit: commit.id, label: commit.id.short, prefix: prefix,
+                                                        in: repository)
+                let loaded = try WorkspaceLoader.load(from: source, depth: .frontMatter, cache: cache)
+                ProcessLifetime.keepUntilExit(loaded)
+                return (loaded, source)
+            }
+            var result = RollupReporter.History()
+            let sinceCommit: CommitInfo?
+            if let date = CalendarDate(parsing: since) {
+                result.sinceDate = date
+                sinceCommit = onOrBefore(date)
+            } else {
+                guard let id = try? repository.resolveCommit(since) else {
+                    throw ToolFailure("--since '\(since)' is neither a revision nor a date (YYYY-MM-DD)")
+                }
+                let listed = commits.first { $0.id == id }
+                sinceCommit = try listed ?? repository.history(from: id).first
+                result.sinceDate = sinceCommit.map { LogCommand.localDate($0.committerTime, $0.committerOffsetMinutes) }
+            }
+            result.sinceRevision = sinceCommit?.id.description
+            let thenSnapshot = try snapshot(sinceCommit)
+            let then = thenSnapshot?.0
+            result.transitions = RollupHistory.transitions(then: then, now: workspace)
+            RollupHistory.applyMoves(to: &rollup, then: then, now: workspace)
+            if let trend, let from = result.sinceDate {
+                let ends = RollupHistory.periodEnds(from: from, to: asOf, quarterly: trend == .quarterly,
+                                                    fiscalYearStart: workspace.config.fiscalYearStart)
+                progress.total = ends.count
+                var points: [(date: CalendarDate, revision: String?, stageCounts: [(stage: String, count: Int)])] = []
+                let census = StageCensus(repository: repository, prefix: prefix, config: workspace.config)
+                if let (thenWorkspace, source) = thenSnapshot { census.seed(thenWorkspace, source: source) }
+                for (index, end) in ends.enumerated() {
+                    let commit = onOrBefore(end)
+                    points.append((end, commit?.id.description, try census.stageCounts(at: commit)))
+                    progress.update(index + 1)
+                }
+                progress.finish()
+                result.trend = points
+            }
+            return result
+        } catch let error as GitError {
+            throw ToolFailure("cannot read the history: \(error)")
+        }
+    }
+}
+
+extension Rollup.Dimension: ExpressibleByArgument {}
+
+/// Stage counts of account plans at many commits, for `--trend`. A trend needs only each
+/// account's stage, so no workspace is built: the tree is listed, and each blob's front matter is
+/// parsed once for the whole run (keyed by blob id), on all cores.
+final class StageCensus {
+    private let repository: GitRepository
+    private let prefix: String
+    private let config: WorkspaceConfig
+    private var stageOfBlob: [ObjectID: String] = [:]
+
+    init(repository: GitRepository, prefix: String, config: WorkspaceConfig) {
+        self.repository = repository
+        self.prefix = prefix
+        self.config = config
+    }
+
+    /// Reuses the stages of a snapshot already parsed (the `--since` one), by blob id.
+    func seed(_ workspace: Workspace, source: GitSnapshotSource) {
+        for plan in workspace.plans where plan.kind == .account {
+            guard let blob = source.blobID(plan.path) else { continue }
+            stageOfBlob[blob] = plan.isReadable ? plan.header.stage?.value ?? "" : ""
+        }
+    }
+
+    func stageCounts(at commit: CommitInfo?) throws -> [(stage: String, count: Int)] {
+        guard let commit else { return config.lifecycle.map { ($0.id, 0) } }
+        let folder = prefix.isEmpty ? PlanKind.account.folder : prefix + "/" + PlanKind.account.folder
+        let plans = try repository.blobs(inTree: commit.tree, under: folder).filter { WorkspaceLoader.isPlanPath($0.name) }
+        var missing: [ObjectID] = []
+        var seen = Set<ObjectID>()
+        for plan in plans where stageOfBlob[plan.blob] == nil && seen.insert(plan.blob).inserted { missing.append(plan.blob) }
+        if !missing.isEmpty {
+            let blobs = missing
+            let found = ResultBox<String>(count: blobs.count)
+            let parser = PlanParser(config: config)
+            let pool = RepositoryPool(gitDirectory: repository.gitDirectory)
+            DispatchQueue.concurrentPerform(iterations: blobs.count) { index in
+                guard let data = try? pool.blob(blobs[index]) else { return }
+                let plan = parser.parse(data, path: "accounts/plan.md", kind: .account, id: "plan", depth: .frontMatter).plan
+                found.set(index, plan.isReadable ? plan.header.stage?.value ?? "" : "")
+            }
+            for (index, blob) in missing.enumerated() { stageOfBlob[blob] = found.get(index) ?? "" }
+        }
+        var counts: [String: Int] = [:]
+        for plan in plans { counts[stageOfBlob[plan.blob] ?? "", default: 0] += 1 }
+        return config.lifecycle.map { ($0.id, counts[$0.id] ?? 0) }
+    }
+}
+
+/// Values written by concurrent workers, each to its own index.
+final class ResultBox<Value>: @unchecked Sendable {
+    private var values: [Value?]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Value) { lock.withLock { values[index] = value } }
+    func get(_ index: Int) -> Value? { lock.withLock { values[index] } }
+}
+
+/// A progress line on stderr, only on a terminal and only once the work has taken a second.
+final class Progress {
+    var total: Int
+    private let started = Date()
+    private var shown = false
+    private let enabled = isatty(2) == 1
+
+    init(total: Int) { self.total = total }
+
+    func update(_ done: Int) {
+        guard enabled, Date().timeIntervalSince(started) > 1 else { return }
+        shown = true
+        Terminal.standardError("\racctplan: reading history \(done)/\(total)")
+    }
+
+    func finish() {
+        if shown { Terminal.standardError("\r\u{1B}[K") }
+    }
+}

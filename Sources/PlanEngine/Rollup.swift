@@ -1,0 +1,256 @@
+import Dispatch
+import Foundation
+import PlanModel
+
+/// The lifecycle rollup management reads (PLAN_FORMAT.md §8): for every group (an industry or
+/// segment, or a manager, region or ABU) the accounts on each lifecycle stage, targets against
+/// actuals, pipeline, actions, stale plans and health. Pure: a workspace snapshot in, numbers out.
+public struct Rollup: Sendable {
+    /// What groups are formed by.
+    public enum Dimension: String, Sendable, CaseIterable, Comparable {
+        case industry, segment, manager, region, abu
+
+        public static func < (lhs: Dimension, rhs: Dimension) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    public struct Money3: Sendable, Equatable {
+        public var open: Decimal = 0
+        public var weighted: Decimal = 0
+        public var won: Decimal = 0
+    }
+
+    public struct Actions: Sendable, Equatable {
+        public var open = 0
+        public var overdue = 0
+        public var done = 0
+    }
+
+    public struct Health: Sendable, Equatable {
+        public var green = 0
+        public var yellow = 0
+        public var red = 0
+        public var unset = 0
+    }
+
+    public struct StageTarget: Sendable, Equatable {
+        public var stage: String
+        public var target: Int
+        public var actual: Int
+    }
+
+    public struct Revenue: Sendable, Equatable {
+        public var target: Decimal?
+        public var planned: Decimal = 0
+        public var gap: Decimal? { target.map { $0 - planned } }
+    }
+
+    /// Lifecycle moves in a group since an earlier revision.
+    public struct Moved: Sendable, Equatable {
+        public var up = 0
+        public var down = 0
+        public var new = 0
+        public var removed = 0
+
+        public init(up: Int = 0, down: Int = 0, new: Int = 0, removed: Int = 0) {
+            self.up = up
+            self.down = down
+            self.new = new
+            self.removed = removed
+        }
+    }
+
+    public struct Group: Sendable {
+        public var dimension: Dimension
+        public var id: String
+        public var name: String?
+        public var hasPlan: Bool
+        /// Member account ids, sorted.
+        public var members: [String] = []
+        public var accounts: Int { members.count }
+        /// Every configured stage, in lifecycle order, zeros included.
+        public var stageCounts: [(stage: String, count: Int)] = []
+        public var stageTargets: [StageTarget] = []
+        public var revenue = Revenue()
+        public var pipeline = Money3()
+        public var actions = Actions()
+        public var stale = 0
+        public var health = Health()
+        public var moved: Moved?
+    }
+
+    public struct Totals: Sendable {
+        public var accounts = 0
+        public var stageCounts: [(stage: String, count: Int)] = []
+        public var pipeline = Money3()
+        public var actions = Actions()
+        public var stale = 0
+        public var health = Health()
+    }
+
+    public var asOf: CalendarDate
+    public var currency: String
+    public var stages: [String]
+    public var groups: [Group]
+    public var total: Totals
+
+    /// Computes the rollup of `workspace` as of `asOf`, grouped by `dimensions` (the spec's default
+    /// is industries and segments).
+    public static func compute(_ workspace: Workspace, asOf: CalendarDate,
+                               dimensions: [Dimension] = [.industry, .segment]) -> Rollup {
+        let config = workspace.config
+        let stages = config.lifecycle.map(\.id)
+        let accounts = workspace.plans.filter { $0.kind == .account && $0.isReadable }
+        var groups: [String: Group] = [:]
+        func key(_ dimension: Dimension, _ id: String) -> String { "\(dimension.rawValue)/\(id)" }
+
+        // Groups that have a plan exist even without members.
+        for plan in workspace.plans where plan.isReadable {
+            guard let dimension: Dimension = plan.kind == .industry ? .industry : plan.kind == .segment ? .segment : nil,
+                  dimensions.contains(dimension) else { continue }
+            var group = groups[key(dimension, plan.id)] ?? Group(dimension: dimension, id: plan.id, hasPlan: true)
+            group.hasPlan = true
+            group.name = plan.header.name?.value
+            if let targets = plan.header.targets {
+                group.revenue.target = targets.revenue.flatMap { config.convert($0.value) }
+                group.stageTargets = targets.stages.map { StageTarget(stage: $0.stage.value, target: $0.count, actual: 0) }
+            }
+            groups[key(dimension, plan.id)] = group
+        }
+        for account in accounts {
+            for (dimension, id) in memberships(account, dimensions) {
+                var group = groups[key(dimension, id)] ?? Group(dimension: dimension, id: id, hasPlan: false)
+                if group.name == nil, dimension == .manager { group.name = config.people[id] }
+                group.members.append(account.id)
+                groups[key(dimension, id)] = group
+            }
+        }
+        let byID = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each account's figures once, on all cores (Decimal arithmetic dominates).
+        let computed = FiguresBox(count: accounts.count)
+        DispatchQueue.concurrentPerform(iterations: accounts.count) { index in
+            computed.set(index, AccountFigures(accounts[index], config: config, asOf: asOf))
+        }
+        var figures: [String: AccountFigures] = [:]
+        for (index, account) in accounts.enumerated() where figures[account.id] == nil {
+            figures[account.id] = computed.get(index)
+        }
+        var result = Rollup(asOf: asOf, currency: config.currency, stages: stages, groups: [], total: Totals())
+        for (_, var group) in groups {
+            group.members.sort()
+            let members = group.members.compactMap { byID[$0] }
+            let measures = Measures(group.members.compactMap { figures[$0] }, config: config)
+            group.stageCounts = measures.stageCounts
+            group.revenue.planned = measures.plannedRevenue
+            group.pipeline = measures.pipeline
+            group.actions = measures.actions
+            group.stale = measures.stale
+            group.health = measures.health
+            for index in group.stageTargets.indices {
+                let stage = group.stageTargets[index].stage
+                let threshold = config.lifecycleIndex(stage) ?? Int.max
+                group.stageTargets[index].actual = members.filter { member in
+                    member.header.stage.flatMap { config.lifecycleIndex($0.value) }.map { $0 >= threshold } ?? false
+                }.count
+            }
+            result.groups.append(group)
+        }
+        result.groups.sort { ($0.dimension, $0.id) < ($1.dimension, $1.id) }
+        let all = Measures(accounts.compactMap { figures[$0.id] }, config: config)
+        result.total = Totals(accounts: accounts.count, stageCounts: all.stageCounts, pipeline: all.pipeline,
+                              actions: all.actions, stale: all.stale, health: all.health)
+        return result
+    }
+
+    /// The groups an account belongs to along `dimensions`.
+    static func memberships(_ account: Plan, _ dimensions: [Dimension]) -> [(Dimension, String)] {
+        var result: [(Dimension, String)] = []
+        for dimension in dimensions {
+            switch dimension {
+            case .industry: if let id = account.header.industry?.value { result.append((dimension, id)) }
+            case .segment: for id in Set(account.header.segments.map(\.value)).sorted() { result.append((dimension, id)) }
+            case .manager: if let id = account.header.manager?.value { result.append((dimension, id)) }
+            case .region: if let id = account.header.region?.value { result.append((dimension, id)) }
+            case .abu: if let id = account.header.abu?.value { result.append((dimension, id)) }
+            }
+        }
+        return result
+    }
+
+    /// One account's own figures, computed once and then added into every group it belongs to
+    /// (Decimal arithmetic is slow; an account is a member of three or four groups).
+    struct AccountFigures {
+        var stage: String?
+        var plannedRevenue: Decimal = 0
+        var pipeline = Money3()
+        var actions = Actions()
+        var isStale = false
+        var health: PlanModel.Health?
+
+        init(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate) {
+            stage = plan.header.stage?.value
+            plannedRevenue = plan.header.revenueTarget.flatMap { config.convert($0.value) } ?? 0
+            var weightedTimes100: Decimal = 0
+            for opportunity in plan.opportunities {
+                guard let amount = opportunity.convertedAmount(config) else { continue }
+                if opportunity.stage?.value == "won" { pipeline.won += amount }
+                guard !opportunity.isClosed(config) else { continue }
+                pipeline.open += amount
+                if let probability = opportunity.effectiveProbability(config) { weightedTimes100 += amount * probability }
+            }
+            pipeline.weighted = weightedTimes100 / 100
+            for action in plan.actions {
+                if action.done {
+                    actions.done += 1
+                } else {
+                    actions.open += 1
+                    if let due = action.due?.value, due < asOf { actions.overdue += 1 }
+                }
+            }
+            if let reviewed = plan.header.reviewed?.value { isStale = reviewed < asOf.adding(days: -config.reviewIntervalDays) }
+            health = plan.header.health?.value
+        }
+    }
+
+    /// The numbers of a set of member accounts: the sum of their figures.
+    struct Measures {
+        var stageCounts: [(stage: String, count: Int)] = []
+        var plannedRevenue: Decimal = 0
+        var pipeline = Money3()
+        var actions = Actions()
+        var stale = 0
+        var health = Health()
+
+        init(_ members: [AccountFigures], config: WorkspaceConfig) {
+            var counts = [String: Int]()
+            for figures in members {
+                if let stage = figures.stage { counts[stage, default: 0] += 1 }
+                plannedRevenue += figures.plannedRevenue
+                pipeline.open += figures.pipeline.open
+                pipeline.weighted += figures.pipeline.weighted
+                pipeline.won += figures.pipeline.won
+                actions.open += figures.actions.open
+                actions.overdue += figures.actions.overdue
+                actions.done += figures.actions.done
+                if figures.isStale { stale += 1 }
+                switch figures.health {
+                case .green: health.green += 1
+                case .yellow: health.yellow += 1
+                case .red: health.red += 1
+                case nil: health.unset += 1
+                }
+            }
+            stageCounts = config.lifecycle.map { ($0.id, counts[$0.id] ?? 0) }
+        }
+    }
+}
+
+/// Account figures written by concurrent workers, each to its own slot.
+private final class FiguresBox: @unchecked Sendable {
+    private var values: [Rollup.AccountFigures?]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Rollup.AccountFigures) { lock.withLock { values[index] = value } }
+    func get(_ index: Int) -> Rollup.AccountFigures? { lock.withLock { values[index] } }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import PlanModel
+
+/// Lifecycle movement between an earlier snapshot and now (PLAN_FORMAT.md §8, `--since`).
+public enum RollupHistory {
+    /// An account whose stage differs between then and now (nil: the plan did not exist).
+    public struct Transition: Sendable, Equatable {
+        public var account: String
+        public var from: String?
+        public var to: String?
+
+        public init(account: String, from: String?, to: String?) {
+            self.account = account
+            self.from = from
+            self.to = to
+        }
+    }
+
+    /// Every account whose stage differs, sorted by account id.
+    public static func transitions(then old: Workspace?, now new: Workspace) -> [Transition] {
+        let before = stages(old)
+        let after = stages(new)
+        return Set(before.keys).union(after.keys).sorted().compactMap { id in
+            let from = before[id] ?? nil, to = after[id] ?? nil
+            let existedBefore = before[id] != nil, existsNow = after[id] != nil
+            guard from != to || existedBefore != existsNow else { return nil }
+            return Transition(account: id, from: from, to: to)
+        }
+    }
+
+    /// Fills each group's `moved`: up and down among its members now, new (members now that did
+    /// not exist then) and removed (members then that no longer exist).
+    public static func applyMoves(to rollup: inout Rollup, then old: Workspace?, now new: Workspace) {
+        let config = new.config
+        let before = stages(old)
+        let after = stages(new)
+        // Accounts that existed then and not now, counted once per group they belonged to then.
+        var removed: [String: Int] = [:]
+        let dimensions = Array(Set(rollup.groups.map(\.dimension)))
+        for account in (old?.plans ?? []) where account.kind == .account && account.isReadable && after[account.id] == nil {
+            for (dimension, id) in Rollup.memberships(account, dimensions) {
+                removed["\(dimension.rawValue)/\(id)", default: 0] += 1
+            }
+        }
+        for index in rollup.groups.indices {
+            var moved = Rollup.Moved()
+            let group = rollup.groups[index]
+            for member in group.members {
+                guard let previous = before[member] else { moved.new += 1; continue }
+                let from = previous.flatMap { config.lifecycleIndex($0) }
+                let to = (after[member] ?? nil).flatMap { config.lifecycleIndex($0) }
+                if let from, let to {
+                    if to > from { moved.up += 1 } else if to < from { moved.down += 1 }
+                }
+            }
+            moved.removed = removed["\(group.dimension.rawValue)/\(group.id)"] ?? 0
+            rollup.groups[index].moved = moved
+        }
+    }
+
+    /// Stage counts of a snapshot (every configured stage of `config`, zeros included).
+    public static func stageCounts(_ workspace: Workspace?, config: WorkspaceConfig) -> [(stage: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        for plan in workspace?.plans ?? [] where plan.kind == .account && plan.isReadable {
+            if let stage = plan.header.stage?.value { counts[stage, default: 0] += 1 }
+        }
+        return config.lifecycle.map { ($0.id, counts[$0.id] ?? 0) }
+    }
+
+    /// Account id → stage (nil inside when the plan has no readable stage).
+    static func stages(_ workspace: Workspace?) -> [String: String?] {
+        var result: [String: String?] = [:]
+        for plan in workspace?.plans ?? [] where plan.kind == .account && plan.isReadable {
+            result[plan.id] = plan.header.stage?.value
+        }
+        return result
+    }
+
+    /// Period ends from `start` to `end` (inclusive): month ends, or quarter ends of the fiscal
+    /// year that starts on `fiscalYearStart`.
+    public static func periodEnds(from start: CalendarDate, to end: CalendarDate, quarterly: Bool,
+                                  fiscalYearStart: MonthDay = MonthDay(month: 1, day: 1)) -> [CalendarDate] {
+        guard start <= end else { return [] }
+        var result: [CalendarDate] = []
+        var year = start.year
+        var month = start.month
+        while true {
+            let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!
+            if last > end { break }
+            let monthsFromFiscalStart = (month - fiscalYearStart.month + 12) % 12
+            if last >= start && (!quarterly || monthsFromFiscalStart % 3 == 2) { result.append(last) }
+            month += 1
+            if month > 12 { month = 1; year += 1 }
+        }
+        return result
+    }
+}
