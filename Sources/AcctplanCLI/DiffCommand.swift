@@ -43,21 +43,8 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         if external { return try ExternalDiff.run(arguments, workspace: workspaceOptions) }
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let start = workspaceOptions.workspace.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL } ?? cwd
-        let repository: GitRepository
-        do {
-            repository = try GitRepository(discovering: start)
-        } catch {
-            throw ToolFailure("\(start.path) is not in a git repository: acctplan diff compares versions in git")
-        }
-        var root: URL?
-        var prefix = ""
-        if let workingDirectory = repository.workingDirectory {
-            let found = try workspaceOptions.root()
-            root = found
-            prefix = try GitPaths.relative(found, to: workingDirectory)
-        }
+        let opened = try WorkspaceRepository.open(workspaceOptions, purpose: "acctplan diff compares versions in git")
+        let (repository, root, prefix) = (opened.repository, opened.root, opened.prefix)
         // Leading arguments that name commits are revisions; the rest are paths.
         var revisions: [(text: String, id: ObjectID)] = []
         var paths: [String] = []

@@ -33,18 +33,8 @@ struct LogCommand: ParsableCommand {
     @OptionGroup var workspaceOptions: WorkspaceOptions
 
     func run() throws {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let start = workspaceOptions.workspace.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL } ?? cwd
-        let repository: GitRepository
-        do {
-            repository = try GitRepository(discovering: start)
-        } catch {
-            throw ToolFailure("\(start.path) is not in a git repository: acctplan log reads git history")
-        }
-        var prefix = ""
-        if let workingDirectory = repository.workingDirectory {
-            prefix = try GitPaths.relative(try workspaceOptions.root(), to: workingDirectory)
-        }
+        let opened = try WorkspaceRepository.open(workspaceOptions, purpose: "acctplan log reads git history")
+        let (repository, prefix) = (opened.repository, opened.prefix)
         var hidden: ObjectID?
         var sinceDate: CalendarDate?
         if let since {

@@ -73,20 +73,8 @@ struct RollupCommand: ParsableCommand {
 
     private func readHistory(since: String, opened: OpenedWorkspace, workspace: Workspace, asOf: CalendarDate,
                              rollup: inout Rollup) throws -> RollupReporter.History {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let start = opened.root ?? workspaceOptions.workspace.map { URL(fileURLWithPath: $0, relativeTo: cwd) } ?? cwd
-        let repository: GitRepository
-        do {
-            repository = try GitRepository(discovering: start)
-        } catch {
-            throw ToolFailure("--since reads git history, but \(start.path) is not in a git repository")
-        }
-        var prefix = ""
-        if let root = opened.root, let workingDirectory = repository.workingDirectory {
-            prefix = try GitPaths.relative(root, to: workingDirectory)
-        } else if let given = workspaceOptions.workspace, repository.isBare {
-            prefix = given.split(separator: "/").joined(separator: "/")
-        }
+        let located = try WorkspaceRepository.open(workspaceOptions, purpose: "--since reads git history")
+        let (repository, prefix) = (located.repository, located.prefix)
         do {
             let progress = Progress(total: 0)
             let commits = try repository.history(from: opened.revision, firstParentOnly: true)

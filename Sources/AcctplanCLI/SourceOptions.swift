@@ -36,23 +36,8 @@ struct OpenedWorkspace {
             }
         }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let start = workspace.workspace.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL } ?? cwd
-        let repository: GitRepository
-        do {
-            repository = try GitRepository(discovering: start)
-        } catch {
-            throw ToolFailure("\(start.path) is not in a git repository: --rev and --staged read plans from git")
-        }
-        var root: URL?
-        var prefix = ""
-        if let workingDirectory = repository.workingDirectory {
-            let found = try workspace.root()
-            root = found
-            prefix = try GitPaths.relative(found, to: workingDirectory)
-        } else if let given = workspace.workspace, !given.isEmpty, given != "." {
-            // In a bare repository, --workspace names a folder of the repository's tree.
-            prefix = given.split(separator: "/").joined(separator: "/")
-        }
+        let opened = try WorkspaceRepository.open(workspace, purpose: "--rev and --staged read plans from git")
+        let (repository, root, prefix) = (opened.repository, opened.root, opened.prefix)
         let source: GitSnapshotSource
         var revision: ObjectID?
         do {
@@ -99,6 +84,37 @@ struct OpenedWorkspace {
             guard exists(scope) else { throw ToolFailure("'\(path)' does not exist in \(source.label)") }
             return scope
         }
+    }
+}
+
+/// The git repository that holds the workspace, and where the workspace is inside it.
+struct WorkspaceRepository {
+    let repository: GitRepository
+    /// The workspace root on disk; nil in a bare repository.
+    let root: URL?
+    /// The workspace's folder in the repository's tree ("" at the top).
+    let prefix: String
+
+    /// Opens the repository containing the workspace named by `--workspace` (or the current
+    /// directory). In a bare repository, `--workspace` names a folder of the tree. `purpose`
+    /// finishes the sentence when there is no repository: "acctplan diff compares versions in git".
+    static func open(_ options: WorkspaceOptions, purpose: String) throws -> WorkspaceRepository {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let start = options.workspace.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL } ?? cwd
+        let repository: GitRepository
+        do {
+            repository = try GitRepository(discovering: start)
+        } catch {
+            throw ToolFailure("\(start.path) is not in a git repository: \(purpose)")
+        }
+        if let workingDirectory = repository.workingDirectory {
+            let root = try options.root()
+            return WorkspaceRepository(repository: repository, root: root,
+                                       prefix: try GitPaths.relative(root, to: workingDirectory))
+        }
+        let given = options.workspace ?? ""
+        let prefix = given == "." ? "" : given.split(separator: "/").joined(separator: "/")
+        return WorkspaceRepository(repository: repository, root: nil, prefix: prefix)
     }
 }
 
