@@ -8,12 +8,9 @@ public struct AcctplanCommand: ParsableCommand {
         commandName: "acctplan",
         abstract: "Key-account plans as Markdown in git: create, lint, show and commit plans.",
         discussion: """
-            A workspace is a folder (normally a git repository) with acctplan.yml at its root and plans in
-            accounts/, industries/ and segments/. acctplan finds it from the current directory upwards,
-            or from --workspace DIR.
+            A workspace is a folder (normally a git repository) with acctplan.yml at its root and plans in accounts/, industries/ and segments/. acctplan finds it from the current directory upwards, or from --workspace DIR.
 
-            Exit status: 0 success, 1 when the answer is "no" (lint errors), 2 when acctplan could not do
-            the job (bad arguments, no workspace).
+            Exit status: 0 success, 1 when the answer is "no" (lint errors), 2 when acctplan could not do the job (bad arguments, no workspace).
             """,
         version: ToolInfo.version,
         subcommands: [

@@ -12,18 +12,11 @@ struct CommitCommand: ParsableCommand {
         commandName: "commit",
         abstract: "Commit plan changes, refusing a tree that does not lint.",
         discussion: """
-            Stages the given files (or, with -a, every modified or deleted tracked file; with neither,
-            commits the index as it is), lints the tree that WOULD be committed — not the working
-            tree — and refuses with the diagnostics when it has errors. Otherwise the commit is made
-            on the current branch (an unborn branch too) and the index is updated to match.
+            Stages the given files (or, with -a, every modified or deleted tracked file; with neither, commits the index as it is), lints the tree that WOULD be committed — not the working tree — and refuses with the diagnostics when it has errors. Otherwise the commit is made on the current branch (an unborn branch too) and the index is updated to match.
 
-            The message is MSG, a blank line, and one line per changed plan (unless --no-summary).
-            Author and committer come from GIT_AUTHOR_*/GIT_COMMITTER_* or git's user.name and
-            user.email.
+            The message is MSG, a blank line, and one line per changed plan (unless --no-summary). Author and committer come from GIT_AUTHOR_*/GIT_COMMITTER_* or git's user.name and user.email.
 
-            Exit status: 0 committed, 1 refused by the lint gate or nothing to commit, 2 could not
-            commit (no identity, index.lock held, a merge or rebase in progress, detached HEAD).
-            A refused commit leaves HEAD, the index and the working tree exactly as they were.
+            Exit status: 0 committed, 1 refused by the lint gate or nothing to commit, 2 could not commit (no identity, index.lock held, a merge or rebase in progress, detached HEAD). A refused commit leaves HEAD, the index and the working tree exactly as they were.
 
             Examples:
               acctplan commit -m "Xinan Tobacco: moves to industry-solution" accounts/xinan-tobacco.md

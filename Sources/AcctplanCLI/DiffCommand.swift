@@ -12,8 +12,7 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Show plan changes in plan terms: stage moves, amounts, ticked actions.",
         discussion: """
-            Like git diff, but semantic: fields and section items are matched by meaning, so
-            reordering rows, list items or keys is no change, and 2.4M → 2,400,000 is no change.
+            Like git diff, but semantic: fields and section items are matched by meaning, so reordering rows, list items or keys is no change, and 2.4M → 2,400,000 is no change.
 
               acctplan diff                 index → working tree (what you have not staged)
               acctplan diff --staged        HEAD → index (what the next commit records)
@@ -21,8 +20,7 @@ struct DiffCommand: ParsableCommand {
               acctplan diff REV1 REV2       REV1 → REV2
               acctplan diff main feature --format markdown   # paste into a pull request
 
-            PATHs after the revisions narrow the diff. Formats: text (default), json, markdown.
-            Also usable as git's diff driver: 'acctplan hooks install' sets that up (docs/git.md).
+            PATHs after the revisions narrow the diff. Formats: text (default), json, markdown. Also usable as git's diff driver: 'acctplan hooks install' sets that up (docs/git.md).
             """)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }

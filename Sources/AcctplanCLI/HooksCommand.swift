@@ -15,14 +15,9 @@ struct InstallHooks: ParsableCommand {
         commandName: "install",
         abstract: "Install a pre-commit hook that runs 'acctplan lint --staged', and the semantic diff driver.",
         discussion: """
-            After this, a plain 'git commit' of a plan with lint errors fails and prints the diagnostics.
-            The hook runs the acctplan found on PATH, or else the binary that installed it. It respects
-            core.hooksPath and never replaces an existing hook unless --force is given.
-            Skip it once with 'git commit --no-verify'.
+            After this, a plain 'git commit' of a plan with lint errors fails and prints the diagnostics. The hook runs the acctplan found on PATH, or else the binary that installed it. It respects core.hooksPath and never replaces an existing hook unless --force is given. Skip it once with 'git commit --no-verify'.
 
-            Also configures the 'acctplan' diff driver in this repository (diff.acctplan.command for
-            git diff, diff.acctplan.textconv for git log -p), used for the files .gitattributes marks
-            with diff=acctplan (the workspace template marks every plan).
+            Also configures the 'acctplan' diff driver in this repository (diff.acctplan.command for git diff, diff.acctplan.textconv for git log -p), used for the files .gitattributes marks with diff=acctplan (the workspace template marks every plan).
             """)
 
     @Flag(help: "Replace an existing pre-commit hook.")

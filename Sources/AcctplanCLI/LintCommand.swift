@@ -11,12 +11,9 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check plans and acctplan.yml against the plan format and the lint rules.",
         discussion: """
-            Reports every problem as path:line:column: severity: message [rule]. PATHs narrow what is
-            reported (files or folders); rules that compare plans (duplicate ids, references, targets)
-            still see the whole workspace.
+            Reports every problem as path:line:column: severity: message [rule]. PATHs narrow what is reported (files or folders); rules that compare plans (duplicate ids, references, targets) still see the whole workspace.
 
-            Formats: text (default), json (stable, for scripts), github (GitHub Actions annotations),
-            sarif (SARIF 2.1.0 for code-scanning tools).
+            Formats: text (default), json (stable, for scripts), github (GitHub Actions annotations), sarif (SARIF 2.1.0 for code-scanning tools).
 
             Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 lint could not run.
 

@@ -11,8 +11,7 @@ struct LogCommand: ParsableCommand {
         commandName: "log",
         abstract: "History of plan changes, newest first, each commit with its semantic summary.",
         discussion: """
-            With ID, only the commits that changed that plan (following renames).
-            --since takes a revision (commits after it) or a date YYYY-MM-DD (commits on or after it).
+            With ID, only the commits that changed that plan (following renames). --since takes a revision (commits after it) or a date YYYY-MM-DD (commits on or after it).
 
               acctplan log
               acctplan log shanghai-tobacco --since 2026-09-01

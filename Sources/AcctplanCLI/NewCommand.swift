@@ -10,9 +10,7 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Create a new account, industry or segment plan from the skeleton.",
         discussion: """
-            Writes accounts/ID.md (or industries/, segments/) with complete front matter and empty
-            sections. Refuses an invalid id, an id that a plan of that kind already uses (in any
-            sub-folder), and any path outside the workspace. Never overwrites a file.
+            Writes accounts/ID.md (or industries/, segments/) with complete front matter and empty sections. Refuses an invalid id, an id that a plan of that kind already uses (in any sub-folder), and any path outside the workspace. Never overwrites a file.
 
             Examples:
               acctplan new account xinan-tobacco --name "Xinan Tobacco" --industry tobacco --manager li-you

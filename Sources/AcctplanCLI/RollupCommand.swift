@@ -13,16 +13,11 @@ struct RollupCommand: ParsableCommand {
         commandName: "rollup",
         abstract: "Lifecycle rollups: accounts per stage, targets, pipeline and actions per industry and segment.",
         discussion: """
-            One group per industry and segment that has a plan or a member account (or, with --by,
-            per manager, region or ABU: those group by the field and have no targets).
+            One group per industry and segment that has a plan or a member account (or, with --by, per manager, region or ABU: those group by the field and have no targets).
 
-            --since REV|DATE adds the stage transitions since then and each group's moves (up,
-            down, new, removed); a DATE means the last commit on HEAD's first-parent history made
-            on or before that day. --trend monthly|quarterly (with --since DATE) adds one stage
-            count per period end, from history: the customers' S-curve over time.
+            --since REV|DATE adds the stage transitions since then and each group's moves (up, down, new, removed); a DATE means the last commit on HEAD's first-parent history made on or before that day. --trend monthly|quarterly (with --since DATE) adds one stage count per period end, from history: the customers' S-curve over time.
 
-            Formats: text (default), json (PLAN_FORMAT.md §8), csv (one row per group), markdown.
-            docs/rollups.md defines every number.
+            Formats: text (default), json (PLAN_FORMAT.md §8), csv (one row per group), markdown. docs/rollups.md defines every number.
 
               acctplan rollup
               acctplan rollup --by manager --format csv > managers.csv

@@ -11,9 +11,7 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show one plan as acctplan reads it, with computed values.",
         discussion: """
-            Prints the plan's fields and the items of its sections, with what acctplan computes from
-            them: each opportunity's amount in the workspace currency, its probability (the stage's
-            default when the cell is empty) and its weighted amount.
+            Prints the plan's fields and the items of its sections, with what acctplan computes from them: each opportunity's amount in the workspace currency, its probability (the stage's default when the cell is empty) and its weighted amount.
 
             Examples:
               acctplan show shanghai-tobacco
