@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import PlanEngine
 import PlanGit
@@ -7,16 +8,21 @@ import PlanWorkspace
 
 /// Reads the two versions of changed plans from git endpoints and diffs them semantically.
 /// Parsed versions are cached by blob id, so a plan seen in many commits is parsed once.
-final class PlanVersions {
+final class PlanVersions: @unchecked Sendable {
     let repository: GitRepository
     /// The workspace's folder in the repository ("" at the root).
     let prefix: String
     private var parsed: [String: Plan] = [:]
     private var configs: [String: WorkspaceConfig] = [:]
+    private let lock = NSLock()
+    private let pool: RepositoryPool
+    private let workingDirectoryReal: String?
 
     init(repository: GitRepository, prefix: String) {
         self.repository = repository
         self.prefix = prefix
+        pool = RepositoryPool(gitDirectory: repository.gitDirectory)
+        workingDirectoryReal = repository.workingDirectory.map { GitPaths.realPath($0.path) }
     }
 
     /// Workspace-relative path of a repository path, or nil when outside the workspace.
@@ -46,38 +52,80 @@ final class PlanVersions {
         return config
     }
 
-    /// The plan at a workspace-relative path of an endpoint (nil when absent).
-    func plan(_ path: String, at endpoint: DiffEndpoint, blob: ObjectID?, config: WorkspaceConfig) throws -> Plan? {
+    /// The plan at a workspace-relative path of an endpoint (nil when absent). Safe to call from
+    /// several threads: blobs are read through per-thread repository handles, the working tree
+    /// from disk, and the cache is locked.
+    func plan(_ path: String, at endpoint: DiffEndpoint, blob: ObjectID?, config: WorkspaceConfig, configKey: Int) throws
+        -> Plan?
+    {
         guard let (kind, id) = Self.planIdentity(path) else { return nil }
-        let cacheKey = blob.map { "\($0)|\(path)|\(config.hashValue)" }
-        if let cacheKey, let cached = parsed[cacheKey] { return cached }
-        guard let data = try repository.content(of: repositoryPath(path), at: endpoint, blob: blob) else { return nil }
+        let cacheKey = blob.map { "\($0)|\(path)|\(configKey)" }
+        if let cacheKey, let cached = lock.withLock({ parsed[cacheKey] }) { return cached }
+        let data: Data?
+        if let blob {
+            data = try pool.blob(blob)
+        } else if endpoint == .workingTree {
+            data = workingTreeFile(repositoryPath(path))
+        } else {
+            data = try lock.withLock { try repository.content(of: repositoryPath(path), at: endpoint) }
+        }
+        guard let data else { return nil }
         let plan = PlanParser(config: config).parse(data, path: path, kind: kind, id: id).plan
-        if let cacheKey { parsed[cacheKey] = plan }
+        if let cacheKey { lock.withLock { parsed[cacheKey] = plan } }
         return plan
     }
 
-    /// Semantic changes of every plan that differs between two endpoints, in path order,
-    /// narrowed to `scopes` (workspace-relative; empty for all).
+    /// A working-tree file's bytes, never through a link that leaves the working tree.
+    private func workingTreeFile(_ repositoryPath: String) -> Data? {
+        guard let root = workingDirectoryReal else { return nil }
+        guard let real = realpath(root + "/" + repositoryPath, nil) else { return nil }
+        defer { free(real) }
+        let resolved = String(cString: real)
+        guard resolved.hasPrefix(root + "/") else { return nil }
+        return FileManager.default.contents(atPath: resolved)
+    }
+
+    /// Semantic changes of every plan that differs between two endpoints, sorted by kind and id,
+    /// narrowed to `scopes` (workspace-relative; empty for all). Changed plans are read, parsed
+    /// and compared on all cores.
     func changes(from old: DiffEndpoint, to new: DiffEndpoint, scopes: [String] = []) throws -> [PlanChange] {
         let oldConfig = try config(at: old)
         let newConfig = try config(at: new)
-        var result: [PlanChange] = []
+        // Hashing a configuration (people, fx, ...) is not free: once per side, not per plan.
+        let oldKey = oldConfig.hashValue, newKey = newConfig.hashValue
+        struct Work {
+            var oldPath: String?
+            var newPath: String?
+            var change: PathChange
+        }
+        var work: [Work] = []
         for change in try repository.changedPaths(from: old, to: new, prefix: prefix) {
-            let oldPath = change.oldPath.flatMap(workspacePath)
-            let newPath = change.newPath.flatMap(workspacePath)
-            let oldIsPlan = oldPath.flatMap(Self.planIdentity) != nil
-            let newIsPlan = newPath.flatMap(Self.planIdentity) != nil
-            guard oldIsPlan || newIsPlan else { continue }
+            let oldPath = change.oldPath.flatMap(workspacePath).flatMap { Self.planIdentity($0) != nil ? $0 : nil }
+            let newPath = change.newPath.flatMap(workspacePath).flatMap { Self.planIdentity($0) != nil ? $0 : nil }
+            guard oldPath != nil || newPath != nil else { continue }
             if !scopes.isEmpty {
                 let paths = [oldPath, newPath].compactMap { $0 }
                 guard paths.contains(where: { path in scopes.contains { Linter.covers($0, path) } }) else { continue }
             }
-            let before = try oldIsPlan ? plan(oldPath!, at: old, blob: change.oldBlob, config: oldConfig) : nil
-            let after = try newIsPlan ? plan(newPath!, at: new, blob: change.newBlob, config: newConfig) : nil
-            if let planChange = PlanDiff.compare(.init(before, config: oldConfig), .init(after, config: newConfig)) {
-                result.append(planChange)
-            }
+            work.append(Work(oldPath: oldPath, newPath: newPath, change: change))
+        }
+        let items = work
+        let results = ResultBox<Result<PlanChange?, Error>>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            let item = items[index]
+            results.set(index, Result {
+                let before = try item.oldPath.flatMap {
+                    try plan($0, at: old, blob: item.change.oldBlob, config: oldConfig, configKey: oldKey)
+                }
+                let after = try item.newPath.flatMap {
+                    try plan($0, at: new, blob: item.change.newBlob, config: newConfig, configKey: newKey)
+                }
+                return PlanDiff.compare(.init(before, config: oldConfig), .init(after, config: newConfig))
+            })
+        }
+        var result: [PlanChange] = []
+        for index in items.indices {
+            if let change = try results.get(index)?.get() { result.append(change) }
         }
         // PLAN_FORMAT.md §8: plans sorted by kind, then id.
         return result.sorted { ($0.kind, $0.id, $0.path) < ($1.kind, $1.id, $1.path) }

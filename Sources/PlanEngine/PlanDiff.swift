@@ -50,6 +50,18 @@ public enum PlanDiff {
 
     /// Matches by name; reports in the new side's order, then what was removed.
     static func diffFields(_ old: Fields, _ new: Fields) -> [FieldChange] {
+        // Items have a handful of fields: a linear search beats building a dictionary per item.
+        if old.count <= 16 {
+            var changes: [FieldChange] = []
+            for field in new {
+                let previous = old.first { $0.name == field.name }?.value
+                if previous != field.value { changes.append(FieldChange(name: field.name, from: previous ?? .null, to: field.value)) }
+            }
+            for field in old where field.value != .null && !new.contains(where: { $0.name == field.name }) {
+                changes.append(FieldChange(name: field.name, from: field.value, to: .null))
+            }
+            return changes
+        }
         let oldValues = Dictionary(old.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
         let newNames = Set(new.map(\.name))
         var changes: [FieldChange] = []
