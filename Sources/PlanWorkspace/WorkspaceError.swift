@@ -4,7 +4,6 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     case notADirectory(String)
     case outsideWorkspace(String)
     case unreadable(String, String)
-    case noSuchPath(String)
     case alreadyExists(String)
     case unwritable(String, String)
 
@@ -23,8 +22,6 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
             return "cannot write '\(path)': \(reason)"
         case .alreadyExists(let path):
             return "'\(path)' already exists; acctplan never overwrites a plan"
-        case .noSuchPath(let path):
-            return "'\(path)' does not exist in the workspace"
         }
     }
 }

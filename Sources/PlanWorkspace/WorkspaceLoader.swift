@@ -30,9 +30,11 @@ public enum WorkspaceLoader {
             let listing = try source.listFiles(under: kind.folder)
             for path in listing.paths where isPlanPath(path) { planFiles.append((path, kind)) }
             for refused in listing.refused {
+                let isLink = refused.reason.contains("link")
                 findings.append(Finding(.outsideWorkspace, path: refused.path, at: .fileStart,
                                         "not read: \(refused.reason)",
-                                        hint: "copy the plan into the workspace instead of linking to it"))
+                                        hint: isLink ? "copy the plan into the workspace instead of linking to it"
+                                            : "resolve it with git first"))
             }
         }
         let parser = PlanParser(config: config)
