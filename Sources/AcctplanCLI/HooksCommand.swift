@@ -41,7 +41,8 @@ struct InstallHooks: ParsableCommand {
         let prefix = try GitPaths.relative(root, to: workingDirectory)
         let hooks = repository.hooksDirectory
         let hook = hooks.appendingPathComponent("pre-commit")
-        if FileManager.default.fileExists(atPath: hook.path), !force {
+        var status = stat()
+        if lstat(hook.path, &status) == 0, !force { // lstat: a dangling link is an existing hook too
             throw ToolFailure("\(hook.path) already exists; nothing was changed (use --force to replace it)")
         }
         let installer = GitPaths.realPath(CommandLine.arguments[0].contains("/")

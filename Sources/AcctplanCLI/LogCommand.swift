@@ -51,6 +51,8 @@ struct LogCommand: ParsableCommand {
             var entries: [(CommitInfo, [PlanChange])] = []
             for commit in try repository.history(hiding: hidden) {
                 if let sinceDate, Self.localDate(commit.committerTime, commit.committerOffsetMinutes) < sinceDate { break }
+                // A merge's changes are listed with the commits that made them on their branch.
+                if commit.isMerge { continue }
                 let parentTree = try commit.firstParent.map { try repository.treeOfCommit($0) }
                 var changes = try versions.changes(from: parentTree.map { .tree($0) } ?? .tree(Self.emptyTree(repository)),
                                                    to: .tree(commit.tree))

@@ -153,7 +153,11 @@ final class StageCensus {
     func stageCounts(at commit: CommitInfo?) throws -> [(stage: String, count: Int)] {
         guard let commit else { return config.lifecycle.map { ($0.id, 0) } }
         let folder = prefix.isEmpty ? PlanKind.account.folder : prefix + "/" + PlanKind.account.folder
-        let plans = try repository.blobs(inTree: commit.tree, under: folder).filter { WorkspaceLoader.isPlanPath($0.name) }
+        // Like the loader: plan files only, and one plan per id (a duplicate id is a lint error).
+        var ids = Set<String>()
+        let plans = try repository.blobs(inTree: commit.tree, under: folder).filter {
+            WorkspaceLoader.isPlanPath($0.name) && ids.insert($0.name).inserted
+        }
         var missing: [ObjectID] = []
         var seen = Set<ObjectID>()
         for plan in plans where stageOfBlob[plan.blob] == nil && seen.insert(plan.blob).inserted { missing.append(plan.blob) }

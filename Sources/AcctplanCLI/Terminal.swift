@@ -12,7 +12,7 @@ enum Terminal {
 
     /// Colour for stdout (fd 1) or stderr (fd 2).
     static func useColor(fileDescriptor: Int32 = 1) -> Bool {
-        if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
+        if ProcessInfo.processInfo.environment["NO_COLOR"] != nil { return false }
         if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
         return isatty(fileDescriptor) == 1
     }

@@ -54,8 +54,8 @@ public enum PlanDiff {
         if old.count <= 16 {
             var changes: [FieldChange] = []
             for field in new {
-                let previous = old.first { $0.name == field.name }?.value
-                if previous != field.value { changes.append(FieldChange(name: field.name, from: previous ?? .null, to: field.value)) }
+                let previous = old.first { $0.name == field.name }?.value ?? .null
+                if previous != field.value { changes.append(FieldChange(name: field.name, from: previous, to: field.value)) }
             }
             for field in old where field.value != .null && !new.contains(where: { $0.name == field.name }) {
                 changes.append(FieldChange(name: field.name, from: field.value, to: .null))
@@ -65,7 +65,7 @@ public enum PlanDiff {
         let oldValues = Dictionary(old.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
         let newNames = Set(new.map(\.name))
         var changes: [FieldChange] = []
-        for field in new where oldValues[field.name] != field.value {
+        for field in new where (oldValues[field.name] ?? .null) != field.value {
             changes.append(FieldChange(name: field.name, from: oldValues[field.name] ?? .null, to: field.value))
         }
         for field in old where !newNames.contains(field.name) && field.value != .null {

@@ -101,7 +101,10 @@ public struct Rollup: Sendable {
                                dimensions: [Dimension] = [.industry, .segment]) -> Rollup {
         let config = workspace.config
         let stages = config.lifecycle.map(\.id)
-        let accounts = workspace.plans.filter { $0.kind == .account && $0.isReadable }
+        // One plan per account id: a second file with the same id is a duplicate-id error, not a
+        // second account (plans are sorted by path, so the first is kept, as everywhere).
+        var seenIDs = Set<String>()
+        let accounts = workspace.plans.filter { $0.kind == .account && $0.isReadable && seenIDs.insert($0.id).inserted }
         var groups: [String: Group] = [:]
         func key(_ dimension: Dimension, _ id: String) -> String { "\(dimension.rawValue)/\(id)" }
 

@@ -22,8 +22,7 @@ public enum RollupHistory {
         let after = stages(new)
         return Set(before.keys).union(after.keys).sorted().compactMap { id in
             let from = before[id] ?? nil, to = after[id] ?? nil
-            let existedBefore = before[id] != nil, existsNow = after[id] != nil
-            guard from != to || existedBefore != existsNow else { return nil }
+            guard from != to else { return nil }
             return Transition(account: id, from: from, to: to)
         }
     }

@@ -20,6 +20,7 @@ public final class GitCommitSession {
         case noSuchPath(String)
         case nothingToCommit
         case headMoved
+        case indexNotUpdated(commit: String, reason: String)
 
         public var description: String {
             switch self {
@@ -37,6 +38,9 @@ public final class GitCommitSession {
                 return "nothing to commit: the staged tree is the same as HEAD's"
             case .headMoved:
                 return "the branch moved while committing (another commit won); nothing was changed, try again"
+            case .indexNotUpdated(let commit, let reason):
+                return "committed \(commit), but .git/index could not be updated (\(reason)); "
+                    + "run 'git reset' to make the index match the new commit (your files are untouched)"
             }
         }
     }
@@ -186,7 +190,9 @@ public final class GitCommitSession {
         }
         try check(result, "git_reference_create")
         guard rename(stagingPath, repository.gitDirectory + "/index") == 0 else {
-            throw GitError(function: "rename", code: -1, message: "could not replace .git/index: \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            abandon() // releases the lock; the commit itself stands
+            throw Failure.indexNotUpdated(commit: ObjectID(newID).short, reason: reason)
         }
         finished = true
         unlink(lockPath)

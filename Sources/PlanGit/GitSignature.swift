@@ -57,25 +57,28 @@ public struct GitSignature: Equatable, Sendable {
         var offset: Int32 = 0
         if date.hasSuffix("Z") {
             date.removeLast()
-        } else if let sign = date.lastIndex(where: { $0 == "+" || $0 == "-" }), date.distance(from: date.startIndex, to: sign) > 10,
-                  let parsed = parseOffset(String(date[sign...]).replacingOccurrences(of: ":", with: "")) {
+        } else if let sign = date.lastIndex(where: { $0 == "+" || $0 == "-" }), date.distance(from: date.startIndex, to: sign) > 10 {
+            guard let parsed = parseOffset(String(date[sign...]).replacingOccurrences(of: ":", with: "")) else { return nil }
             offset = parsed
             date = String(date[..<sign]).trimmingCharacters(in: .whitespaces)
         }
-        let fields = date.split(whereSeparator: { $0 == "-" || $0 == "T" || $0 == " " || $0 == ":" }).compactMap { Int($0) }
-        guard fields.count == 6 || fields.count == 5 else { return nil }
+        let pieces = date.split(whereSeparator: { $0 == "-" || $0 == "T" || $0 == " " || $0 == ":" })
+        let fields = pieces.compactMap { Int($0) }
+        guard fields.count == pieces.count, fields.count == 6 || fields.count == 5 else { return nil }
         var components = DateComponents()
         components.year = fields[0]; components.month = fields[1]; components.day = fields[2]
         components.hour = fields[3]; components.minute = fields[4]; components.second = fields.count == 6 ? fields[5] : 0
-        components.timeZone = TimeZone(secondsFromGMT: Int(offset) * 60)
+        guard let zone = TimeZone(secondsFromGMT: Int(offset) * 60) else { return nil }
+        components.timeZone = zone
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = components.timeZone!
+        calendar.timeZone = zone
         guard let instant = calendar.date(from: components) else { return nil }
         return (Int64(instant.timeIntervalSince1970), offset)
     }
 
     private static func parseOffset(_ text: String) -> Int32? {
-        guard text.count == 5, let sign = text.first, sign == "+" || sign == "-", let value = Int32(text.dropFirst()) else { return nil }
+        guard text.count == 5, let sign = text.first, sign == "+" || sign == "-", let value = Int32(text.dropFirst()),
+              value / 100 <= 14, value % 100 < 60 else { return nil }
         let minutes = (value / 100) * 60 + value % 100
         return sign == "-" ? -minutes : minutes
     }

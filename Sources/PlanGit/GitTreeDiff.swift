@@ -25,6 +25,8 @@ public struct CommitInfo: Sendable {
     public var id: ObjectID
     public var tree: ObjectID
     public var firstParent: ObjectID?
+    /// More than one parent: a merge.
+    public var isMerge: Bool
     /// Seconds since 1970 (UTC) and the committer's offset in minutes.
     public var committerTime: Int64
     public var committerOffsetMinutes: Int32
@@ -182,6 +184,7 @@ extension GitRepository {
             let parent = git_commit_parentcount(commit) > 0 ? git_commit_parent_id(commit, 0).map(ObjectID.init) : nil
             let summary = git_commit_summary(commit).map { String(cString: $0) } ?? ""
             commits.append(CommitInfo(id: ObjectID(oid), tree: ObjectID(git_commit_tree_id(commit)), firstParent: parent,
+                                      isMerge: git_commit_parentcount(commit) > 1,
                                       committerTime: Int64(committer.when.time),
                                       committerOffsetMinutes: Int32(committer.when.offset),
                                       authorName: author.name.map { String(cString: $0) } ?? "",

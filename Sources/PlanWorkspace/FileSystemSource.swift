@@ -54,8 +54,10 @@ public struct FileSystemSource: PlanSource {
             }
             if isDirectory {
                 walk(child, into: &listing, visited: &visited)
-            } else {
+            } else if isRegularFile(childPath) {
                 listing.paths.append(child)
+            } else if name.hasSuffix(".md") {
+                listing.refused.append((child, "it is not a regular file"))
             }
         }
     }
@@ -69,6 +71,11 @@ public struct FileSystemSource: PlanSource {
         } catch {
             throw WorkspaceError.unreadable(path, error.localizedDescription)
         }
+    }
+
+    private func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
     private func isInside(_ real: String) -> Bool {

@@ -30,11 +30,10 @@ public enum WorkspaceLoader {
             let listing = try source.listFiles(under: kind.folder)
             for path in listing.paths where isPlanPath(path) { planFiles.append((path, kind)) }
             for refused in listing.refused {
-                let isLink = refused.reason.contains("link")
+                let hint = refused.reason.contains("link") ? "copy the plan into the workspace instead of linking to it"
+                    : refused.reason.contains("conflict") ? "resolve the conflict with git first" : nil
                 findings.append(Finding(.outsideWorkspace, path: refused.path, at: .fileStart,
-                                        "not read: \(refused.reason)",
-                                        hint: isLink ? "copy the plan into the workspace instead of linking to it"
-                                            : "resolve it with git first"))
+                                        "not read: \(refused.reason)", hint: hint))
             }
         }
         let parser = PlanParser(config: config)
@@ -75,6 +74,14 @@ public enum WorkspaceLoader {
                 plan.isReadable = false
                 let finding = Finding(.outsideWorkspace, path: file.path, at: .fileStart, "not read: \(refusal.reason)",
                                       hint: "copy the plan into the workspace instead of linking to it")
+                slots[index] = .success(ParsedPlan(plan: plan, findings: [finding]))
+            } catch let error as WorkspaceError {
+                // An unreadable file (permissions, a race with a delete) is this file's problem,
+                // not the workspace's: report it and go on with the others.
+                var plan = Plan(kind: file.kind, id: id, path: file.path)
+                plan.isReadable = false
+                let finding = Finding(.encoding, path: file.path, at: .fileStart, "file cannot be read: \(error)",
+                                      hint: "check the file's permissions")
                 slots[index] = .success(ParsedPlan(plan: plan, findings: [finding]))
             } catch {
                 slots[index] = .failure(error)

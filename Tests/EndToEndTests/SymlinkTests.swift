@@ -76,6 +76,17 @@ struct SymlinkTests {
         #expect(summary.int("files") == 2, "ok.md and tobacco.md only: \(summary)")
     }
 
+    /// A FIFO named like a plan would block a reader forever: it is reported, never opened.
+    @Test func aFIFOIsReportedNotRead() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let root = try Self.layout(temp)
+        #expect(mkfifo(root.appendingPathComponent("accounts/pipe.md").path, 0o644) == 0)
+        let result = try CLI.output(["lint", "--as-of", Fixture.asOf, "--format", "json"], in: root)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdout.contains("accounts/pipe.md") && result.stdout.contains("not a regular file"), "\(result)")
+    }
+
     @Test func linkInsideTheWorkspaceIsReadNormally() throws {
         let temp = try TempDir()
         defer { temp.remove() }

@@ -134,6 +134,13 @@ struct PlanDiffTests {
         #expect(removed?.sections == [])
     }
 
+    /// An empty key added or removed means nothing: no `null → null` change.
+    @Test func emptyKeyAddedIsNoChange() {
+        let withEmpty = Self.edited([("manager: li-you\n", "manager: li-you\nabu:\n")])
+        #expect(Self.compare(Self.base, withEmpty) == nil)
+        #expect(Self.compare(withEmpty, Self.base) == nil)
+    }
+
     @Test func listsAreComparedAsSets() {
         let reordered = Self.edited([("segments: [installed-base-high-end, new-logo-growth]",
                                       "segments: [new-logo-growth, installed-base-high-end]")])

@@ -163,7 +163,7 @@ struct GitSignatureTests {
         #expect(parsed.1 == offset)
     }
 
-    @Test(arguments: ["yesterday", "2026-11-20", "@abc", "1763611200 +8"])
+    @Test(arguments: ["yesterday", "2026-11-20", "@abc", "1795147200 +8", "2026-11-20T04:00:00+9999", "1795147200 +0075"])
     func rejectsOtherDates(_ text: String) {
         #expect(GitSignature.parseDate(text) == nil)
     }
