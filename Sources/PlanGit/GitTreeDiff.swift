@@ -40,15 +40,120 @@ extension GitRepository {
     /// looked at (a tree diff compares tree ids; the working tree is checked through the index's
     /// stat cache), so the cost grows with the change, not with the workspace.
     public func changedPaths(from old: DiffEndpoint, to new: DiffEndpoint, prefix: String) throws -> [PathChange] {
+        if case .tree(let a) = old, case .tree(let b) = new {
+            return try changedPaths(fromTree: a, toTree: b, prefix: prefix)
+        }
+        return try libgit2ChangedPaths(from: old, to: new, prefix: prefix)
+    }
+
+    /// Tree to tree without reading what did not change: subtrees with equal ids are skipped, so
+    /// only the folders on the path to a change are read (libgit2's tree diff reads every subtree
+    /// of both sides). Added and deleted files with the same content are renames; any other
+    /// added/deleted pairs go to libgit2's similarity detection, limited to those paths.
+    func changedPaths(fromTree old: ObjectID, toTree new: ObjectID, prefix: String) throws -> [PathChange] {
+        var changes: [PathChange] = []
+        func lookup(_ id: ObjectID) throws -> OpaquePointer? {
+            var oid = id.oid
+            var tree: OpaquePointer?
+            try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")
+            return tree
+        }
+        /// Entries of a tree: name → (id, is a tree, is a link).
+        func entries(_ tree: OpaquePointer?) -> [String: (id: ObjectID, isTree: Bool)] {
+            var result: [String: (id: ObjectID, isTree: Bool)] = [:]
+            for position in 0..<git_tree_entrycount(tree) {
+                guard let entry = git_tree_entry_byindex(tree, position) else { continue }
+                let type = git_tree_entry_type(entry)
+                guard type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB else { continue }
+                result[String(cString: git_tree_entry_name(entry))] = (ObjectID(git_tree_entry_id(entry)), type == GIT_OBJECT_TREE)
+            }
+            return result
+        }
+        func compare(_ a: ObjectID?, _ b: ObjectID?, _ path: String) throws {
+            guard a != b else { return }
+            let oldTree = try a.map(lookup)
+            defer { if let oldTree { git_tree_free(oldTree) } }
+            let newTree = try b.map(lookup)
+            defer { if let newTree { git_tree_free(newTree) } }
+            let before = oldTree.map { entries($0) } ?? [:]
+            let after = newTree.map { entries($0) } ?? [:]
+            for name in Set(before.keys).union(after.keys).sorted() {
+                let child = path.isEmpty ? name : path + "/" + name
+                let x = before[name], y = after[name]
+                if x?.id == y?.id && x?.isTree == y?.isTree { continue }
+                switch (x, y) {
+                case let (x?, y?) where x.isTree && y.isTree:
+                    try compare(x.id, y.id, child)
+                case let (x?, y?) where !x.isTree && !y.isTree:
+                    changes.append(PathChange(status: .modified, oldPath: child, newPath: child, oldBlob: x.id, newBlob: y.id))
+                default:
+                    if let x {
+                        if x.isTree { try compare(x.id, nil, child) } else {
+                            changes.append(PathChange(status: .deleted, oldPath: child, newPath: nil, oldBlob: x.id, newBlob: nil))
+                        }
+                    }
+                    if let y {
+                        if y.isTree { try compare(nil, y.id, child) } else {
+                            changes.append(PathChange(status: .added, oldPath: nil, newPath: child, oldBlob: nil, newBlob: y.id))
+                        }
+                    }
+                }
+            }
+        }
+        // Start at the workspace's folder in both trees.
+        func folder(_ tree: ObjectID) throws -> ObjectID? {
+            guard !prefix.isEmpty else { return tree }
+            let root = try lookup(tree)
+            defer { git_tree_free(root) }
+            var entry: OpaquePointer?
+            let found = git_tree_entry_bypath(&entry, root, prefix)
+            if found == GIT_ENOTFOUND.rawValue { git_error_clear(); return nil }
+            try check(found, "git_tree_entry_bypath")
+            defer { git_tree_entry_free(entry) }
+            return git_tree_entry_type(entry) == GIT_OBJECT_TREE ? ObjectID(git_tree_entry_id(entry)) : nil
+        }
+        try compare(try folder(old), try folder(new), prefix)
+        // Exact renames: a deleted and an added file with the same blob.
+        var addedByBlob: [ObjectID: Int] = [:]
+        for (index, change) in changes.enumerated() where change.status == .added {
+            if let blob = change.newBlob, addedByBlob[blob] == nil { addedByBlob[blob] = index }
+        }
+        var consumed = Set<Int>()
+        for index in changes.indices where changes[index].status == .deleted {
+            guard let blob = changes[index].oldBlob, let addedIndex = addedByBlob.removeValue(forKey: blob) else { continue }
+            changes[index] = PathChange(status: .renamed, oldPath: changes[index].oldPath, newPath: changes[addedIndex].newPath,
+                                        oldBlob: blob, newBlob: blob)
+            consumed.insert(addedIndex)
+        }
+        changes = changes.enumerated().filter { !consumed.contains($0.offset) }.map(\.element)
+        // Edited-and-moved files: libgit2's similarity detection, over just those paths.
+        let added = changes.filter { $0.status == .added }.compactMap(\.newPath)
+        let deleted = changes.filter { $0.status == .deleted }.compactMap(\.oldPath)
+        if !added.isEmpty && !deleted.isEmpty {
+            let similar = try libgit2ChangedPaths(from: .tree(old), to: .tree(new), prefix: prefix, only: added + deleted)
+            let renamed = similar.filter { $0.status == .renamed }
+            let involved = Set(renamed.flatMap { [$0.oldPath, $0.newPath].compactMap { $0 } })
+            changes = changes.filter { change in
+                !(change.status == .added && involved.contains(change.newPath ?? ""))
+                    && !(change.status == .deleted && involved.contains(change.oldPath ?? ""))
+            } + renamed
+        }
+        return changes
+    }
+
+    private func libgit2ChangedPaths(from old: DiffEndpoint, to new: DiffEndpoint, prefix: String, only paths: [String] = [])
+        throws -> [PathChange]
+    {
         var options = git_diff_options()
         try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
-        let pathspec = prefix.isEmpty ? nil : strdup(prefix + "/")
-        defer { free(pathspec) }
-        var strings: [UnsafeMutablePointer<CChar>?] = [pathspec]
+        var strings: [UnsafeMutablePointer<CChar>?] = paths.isEmpty ? (prefix.isEmpty ? [] : [strdup(prefix + "/")])
+            : paths.map { strdup($0) }
+        defer { strings.forEach { free($0) } }
+        if !paths.isEmpty { options.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue }
         return try strings.withUnsafeMutableBufferPointer { buffer -> [PathChange] in
-            if pathspec != nil {
+            if !buffer.isEmpty {
                 options.pathspec.strings = buffer.baseAddress
-                options.pathspec.count = 1
+                options.pathspec.count = buffer.count
             }
             var diff: OpaquePointer?
             func tree(_ id: ObjectID) throws -> OpaquePointer? {
