@@ -93,7 +93,8 @@ struct DiffCommand: ParsableCommand {
             if repository.isBare && (new == .workingTree || new == .index) {
                 throw ToolFailure("this repository is bare: give two revisions to compare")
             }
-            let changes = try PlanVersions(repository: repository, prefix: prefix).changes(from: old, to: new, scopes: scopes)
+            let versions = PlanVersions(repository: repository, prefix: prefix, parseChangedSectionsOnly: true)
+            let changes = try versions.changes(from: old, to: new, scopes: scopes)
             switch format {
             case .text:
                 let text = DiffReporter.text(changes, color: Terminal.useColor())

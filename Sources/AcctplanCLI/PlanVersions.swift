@@ -18,9 +18,14 @@ final class PlanVersions: @unchecked Sendable {
     private let pool: RepositoryPool
     private let workingDirectoryReal: String?
 
-    init(repository: GitRepository, prefix: String) {
+    /// Parse only the sections two versions do not share (for one-off diffs; `log` keeps whole
+    /// parses, which its cache reuses across commits).
+    let parseChangedSectionsOnly: Bool
+
+    init(repository: GitRepository, prefix: String, parseChangedSectionsOnly: Bool = false) {
         self.repository = repository
         self.prefix = prefix
+        self.parseChangedSectionsOnly = parseChangedSectionsOnly
         pool = RepositoryPool(gitDirectory: repository.gitDirectory)
         workingDirectoryReal = repository.workingDirectory.map { GitPaths.realPath($0.path) }
     }
@@ -75,6 +80,26 @@ final class PlanVersions: @unchecked Sendable {
         return plan
     }
 
+    /// The bytes of a plan at an endpoint (nil when absent).
+    func data(_ path: String, at endpoint: DiffEndpoint, blob: ObjectID?) throws -> Data? {
+        if let blob { return try pool.blob(blob) }
+        if endpoint == .workingTree { return workingTreeFile(repositoryPath(path)) }
+        return try lock.withLock { try repository.content(of: repositoryPath(path), at: endpoint) }
+    }
+
+    /// Both versions of a modified plan, parsed without the sections they share.
+    func changedParts(_ oldPath: String, _ newPath: String, change: PathChange, old: DiffEndpoint, new: DiffEndpoint,
+                      oldConfig: WorkspaceConfig, newConfig: WorkspaceConfig) throws -> (Plan?, Plan?) {
+        guard let (oldKind, oldID) = Self.planIdentity(oldPath), let (newKind, newID) = Self.planIdentity(newPath),
+              let before = try data(oldPath, at: old, blob: change.oldBlob),
+              let after = try data(newPath, at: new, blob: change.newBlob) else {
+            return (nil, nil)
+        }
+        let (reducedBefore, reducedAfter) = SectionSlicer.withoutCommonSections(before, after)
+        return (PlanParser(config: oldConfig).parse(reducedBefore, path: oldPath, kind: oldKind, id: oldID).plan,
+                PlanParser(config: newConfig).parse(reducedAfter, path: newPath, kind: newKind, id: newID).plan)
+    }
+
     /// A working-tree file's bytes, never through a link that leaves the working tree.
     private func workingTreeFile(_ repositoryPath: String) -> Data? {
         guard let root = workingDirectoryReal else { return nil }
@@ -114,6 +139,11 @@ final class PlanVersions: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
             let item = items[index]
             results.set(index, Result {
+                if parseChangedSectionsOnly, let oldPath = item.oldPath, let newPath = item.newPath {
+                    let (before, after) = try changedParts(oldPath, newPath, change: item.change, old: old, new: new,
+                                                           oldConfig: oldConfig, newConfig: newConfig)
+                    return PlanDiff.compare(.init(before, config: oldConfig), .init(after, config: newConfig))
+                }
                 let before = try item.oldPath.flatMap {
                     try plan($0, at: old, blob: item.change.oldBlob, config: oldConfig, configKey: oldKey)
                 }

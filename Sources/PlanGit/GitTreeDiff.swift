@@ -58,44 +58,62 @@ extension GitRepository {
             try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")
             return tree
         }
-        /// Entries of a tree: name → (id, is a tree, is a link).
-        func entries(_ tree: OpaquePointer?) -> [String: (id: ObjectID, isTree: Bool)] {
-            var result: [String: (id: ObjectID, isTree: Bool)] = [:]
-            for position in 0..<git_tree_entrycount(tree) {
-                guard let entry = git_tree_entry_byindex(tree, position) else { continue }
-                let type = git_tree_entry_type(entry)
-                guard type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB else { continue }
-                result[String(cString: git_tree_entry_name(entry))] = (ObjectID(git_tree_entry_id(entry)), type == GIT_OBJECT_TREE)
-            }
-            return result
-        }
+        /// A merge walk over two trees' entries (both sorted the way git sorts them): equal
+        /// entries are skipped without building anything; only changed ones get a path.
         func compare(_ a: ObjectID?, _ b: ObjectID?, _ path: String) throws {
             guard a != b else { return }
             let oldTree = try a.map(lookup)
             defer { if let oldTree { git_tree_free(oldTree) } }
             let newTree = try b.map(lookup)
             defer { if let newTree { git_tree_free(newTree) } }
-            let before = oldTree.map { entries($0) } ?? [:]
-            let after = newTree.map { entries($0) } ?? [:]
-            for name in Set(before.keys).union(after.keys).sorted() {
-                let child = path.isEmpty ? name : path + "/" + name
-                let x = before[name], y = after[name]
-                if x?.id == y?.id && x?.isTree == y?.isTree { continue }
-                switch (x, y) {
-                case let (x?, y?) where x.isTree && y.isTree:
-                    try compare(x.id, y.id, child)
-                case let (x?, y?) where !x.isTree && !y.isTree:
-                    changes.append(PathChange(status: .modified, oldPath: child, newPath: child, oldBlob: x.id, newBlob: y.id))
-                default:
-                    if let x {
-                        if x.isTree { try compare(x.id, nil, child) } else {
-                            changes.append(PathChange(status: .deleted, oldPath: child, newPath: nil, oldBlob: x.id, newBlob: nil))
-                        }
-                    }
-                    if let y {
-                        if y.isTree { try compare(nil, y.id, child) } else {
-                            changes.append(PathChange(status: .added, oldPath: nil, newPath: child, oldBlob: nil, newBlob: y.id))
-                        }
+            let oldCount = oldTree.map { git_tree_entrycount($0) } ?? 0
+            let newCount = newTree.map { git_tree_entrycount($0) } ?? 0
+            var i = 0, j = 0
+            func child(_ entry: OpaquePointer) -> String {
+                let name = String(cString: git_tree_entry_name(entry))
+                return path.isEmpty ? name : path + "/" + name
+            }
+            func kind(_ entry: OpaquePointer) -> git_object_t { git_tree_entry_type(entry) }
+            func removed(_ entry: OpaquePointer) throws {
+                switch kind(entry) {
+                case GIT_OBJECT_TREE: try compare(ObjectID(git_tree_entry_id(entry)), nil, child(entry))
+                case GIT_OBJECT_BLOB:
+                    changes.append(PathChange(status: .deleted, oldPath: child(entry), newPath: nil,
+                                              oldBlob: ObjectID(git_tree_entry_id(entry)), newBlob: nil))
+                default: break
+                }
+            }
+            func added(_ entry: OpaquePointer) throws {
+                switch kind(entry) {
+                case GIT_OBJECT_TREE: try compare(nil, ObjectID(git_tree_entry_id(entry)), child(entry))
+                case GIT_OBJECT_BLOB:
+                    changes.append(PathChange(status: .added, oldPath: nil, newPath: child(entry), oldBlob: nil,
+                                              newBlob: ObjectID(git_tree_entry_id(entry))))
+                default: break
+                }
+            }
+            while i < oldCount || j < newCount {
+                let x = i < oldCount ? oldTree.flatMap { git_tree_entry_byindex($0, i) } : nil
+                let y = j < newCount ? newTree.flatMap { git_tree_entry_byindex($0, j) } : nil
+                guard let x else { if let y { try added(y) }; j += 1; continue }
+                guard let y else { try removed(x); i += 1; continue }
+                let order = git_tree_entry_cmp(x, y)
+                if order < 0 {
+                    try removed(x); i += 1
+                } else if order > 0 {
+                    try added(y); j += 1
+                } else {
+                    i += 1; j += 1
+                    if git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)) == 1 && kind(x) == kind(y) { continue }
+                    switch (kind(x), kind(y)) {
+                    case (GIT_OBJECT_TREE, GIT_OBJECT_TREE):
+                        try compare(ObjectID(git_tree_entry_id(x)), ObjectID(git_tree_entry_id(y)), child(x))
+                    case (GIT_OBJECT_BLOB, GIT_OBJECT_BLOB):
+                        changes.append(PathChange(status: .modified, oldPath: child(x), newPath: child(y),
+                                                  oldBlob: ObjectID(git_tree_entry_id(x)), newBlob: ObjectID(git_tree_entry_id(y))))
+                    default:
+                        try removed(x)
+                        try added(y)
                     }
                 }
             }
