@@ -1,4 +1,5 @@
 import CGit2
+import Dispatch
 import Foundation
 
 /// One side of a comparison: a tree (of a commit), the index, or the working tree.
@@ -46,6 +47,85 @@ extension GitRepository {
         return try libgit2ChangedPaths(from: old, to: new, prefix: prefix)
     }
 
+    /// A merge walk over two trees' entries (both sorted the way git sorts them): equal entries are
+    /// skipped without building anything; only changed ones get a path. Folders `levels` deep
+    /// are not entered but listed in `deferred`, for other threads.
+    func compareTrees(_ a: ObjectID?, _ b: ObjectID?, path: String, levels: Int?, changes: inout [PathChange],
+                      deferred: inout [(ObjectID?, ObjectID?, String)]) throws {
+        guard a != b else { return }
+        if levels == 0 {
+            deferred.append((a, b, path))
+            return
+        }
+        func lookup(_ id: ObjectID) throws -> OpaquePointer? {
+            var oid = id.oid
+            var tree: OpaquePointer?
+            try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")
+            return tree
+        }
+        let oldTree = try a.map(lookup)
+        defer { if let oldTree { git_tree_free(oldTree) } }
+        let newTree = try b.map(lookup)
+        defer { if let newTree { git_tree_free(newTree) } }
+        let oldCount = oldTree.map { git_tree_entrycount($0) } ?? 0
+        let newCount = newTree.map { git_tree_entrycount($0) } ?? 0
+        let deeper = levels.map { $0 - 1 }
+        var i = 0, j = 0
+        func child(_ entry: OpaquePointer) -> String {
+            let name = String(cString: git_tree_entry_name(entry))
+            return path.isEmpty ? name : path + "/" + name
+        }
+        func kind(_ entry: OpaquePointer) -> git_object_t { git_tree_entry_type(entry) }
+        func removed(_ entry: OpaquePointer) throws {
+            switch kind(entry) {
+            case GIT_OBJECT_TREE:
+                try compareTrees(ObjectID(git_tree_entry_id(entry)), nil, path: child(entry), levels: deeper, changes: &changes,
+                                 deferred: &deferred)
+            case GIT_OBJECT_BLOB:
+                changes.append(PathChange(status: .deleted, oldPath: child(entry), newPath: nil,
+                                          oldBlob: ObjectID(git_tree_entry_id(entry)), newBlob: nil))
+            default: break
+            }
+        }
+        func added(_ entry: OpaquePointer) throws {
+            switch kind(entry) {
+            case GIT_OBJECT_TREE:
+                try compareTrees(nil, ObjectID(git_tree_entry_id(entry)), path: child(entry), levels: deeper, changes: &changes,
+                                 deferred: &deferred)
+            case GIT_OBJECT_BLOB:
+                changes.append(PathChange(status: .added, oldPath: nil, newPath: child(entry), oldBlob: nil,
+                                          newBlob: ObjectID(git_tree_entry_id(entry))))
+            default: break
+            }
+        }
+        while i < oldCount || j < newCount {
+            let x = i < oldCount ? oldTree.flatMap { git_tree_entry_byindex($0, i) } : nil
+            let y = j < newCount ? newTree.flatMap { git_tree_entry_byindex($0, j) } : nil
+            guard let x else { if let y { try added(y) }; j += 1; continue }
+            guard let y else { try removed(x); i += 1; continue }
+            let order = git_tree_entry_cmp(x, y)
+            if order < 0 {
+                try removed(x); i += 1
+            } else if order > 0 {
+                try added(y); j += 1
+            } else {
+                i += 1; j += 1
+                if git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)) == 1 && kind(x) == kind(y) { continue }
+                switch (kind(x), kind(y)) {
+                case (GIT_OBJECT_TREE, GIT_OBJECT_TREE):
+                    try compareTrees(ObjectID(git_tree_entry_id(x)), ObjectID(git_tree_entry_id(y)), path: child(x),
+                                     levels: deeper, changes: &changes, deferred: &deferred)
+                case (GIT_OBJECT_BLOB, GIT_OBJECT_BLOB):
+                    changes.append(PathChange(status: .modified, oldPath: child(x), newPath: child(y),
+                                              oldBlob: ObjectID(git_tree_entry_id(x)), newBlob: ObjectID(git_tree_entry_id(y))))
+                default:
+                    try removed(x)
+                    try added(y)
+                }
+            }
+        }
+    }
+
     /// Tree to tree without reading what did not change: subtrees with equal ids are skipped, so
     /// only the folders on the path to a change are read (libgit2's tree diff reads every subtree
     /// of both sides). Added and deleted files with the same content are renames; any other
@@ -57,66 +137,6 @@ extension GitRepository {
             var tree: OpaquePointer?
             try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")
             return tree
-        }
-        /// A merge walk over two trees' entries (both sorted the way git sorts them): equal
-        /// entries are skipped without building anything; only changed ones get a path.
-        func compare(_ a: ObjectID?, _ b: ObjectID?, _ path: String) throws {
-            guard a != b else { return }
-            let oldTree = try a.map(lookup)
-            defer { if let oldTree { git_tree_free(oldTree) } }
-            let newTree = try b.map(lookup)
-            defer { if let newTree { git_tree_free(newTree) } }
-            let oldCount = oldTree.map { git_tree_entrycount($0) } ?? 0
-            let newCount = newTree.map { git_tree_entrycount($0) } ?? 0
-            var i = 0, j = 0
-            func child(_ entry: OpaquePointer) -> String {
-                let name = String(cString: git_tree_entry_name(entry))
-                return path.isEmpty ? name : path + "/" + name
-            }
-            func kind(_ entry: OpaquePointer) -> git_object_t { git_tree_entry_type(entry) }
-            func removed(_ entry: OpaquePointer) throws {
-                switch kind(entry) {
-                case GIT_OBJECT_TREE: try compare(ObjectID(git_tree_entry_id(entry)), nil, child(entry))
-                case GIT_OBJECT_BLOB:
-                    changes.append(PathChange(status: .deleted, oldPath: child(entry), newPath: nil,
-                                              oldBlob: ObjectID(git_tree_entry_id(entry)), newBlob: nil))
-                default: break
-                }
-            }
-            func added(_ entry: OpaquePointer) throws {
-                switch kind(entry) {
-                case GIT_OBJECT_TREE: try compare(nil, ObjectID(git_tree_entry_id(entry)), child(entry))
-                case GIT_OBJECT_BLOB:
-                    changes.append(PathChange(status: .added, oldPath: nil, newPath: child(entry), oldBlob: nil,
-                                              newBlob: ObjectID(git_tree_entry_id(entry))))
-                default: break
-                }
-            }
-            while i < oldCount || j < newCount {
-                let x = i < oldCount ? oldTree.flatMap { git_tree_entry_byindex($0, i) } : nil
-                let y = j < newCount ? newTree.flatMap { git_tree_entry_byindex($0, j) } : nil
-                guard let x else { if let y { try added(y) }; j += 1; continue }
-                guard let y else { try removed(x); i += 1; continue }
-                let order = git_tree_entry_cmp(x, y)
-                if order < 0 {
-                    try removed(x); i += 1
-                } else if order > 0 {
-                    try added(y); j += 1
-                } else {
-                    i += 1; j += 1
-                    if git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)) == 1 && kind(x) == kind(y) { continue }
-                    switch (kind(x), kind(y)) {
-                    case (GIT_OBJECT_TREE, GIT_OBJECT_TREE):
-                        try compare(ObjectID(git_tree_entry_id(x)), ObjectID(git_tree_entry_id(y)), child(x))
-                    case (GIT_OBJECT_BLOB, GIT_OBJECT_BLOB):
-                        changes.append(PathChange(status: .modified, oldPath: child(x), newPath: child(y),
-                                                  oldBlob: ObjectID(git_tree_entry_id(x)), newBlob: ObjectID(git_tree_entry_id(y))))
-                    default:
-                        try removed(x)
-                        try added(y)
-                    }
-                }
-            }
         }
         // Start at the workspace's folder in both trees.
         func folder(_ tree: ObjectID) throws -> ObjectID? {
@@ -130,7 +150,27 @@ extension GitRepository {
             defer { git_tree_entry_free(entry) }
             return git_tree_entry_type(entry) == GIT_OBJECT_TREE ? ObjectID(git_tree_entry_id(entry)) : nil
         }
-        try compare(try folder(old), try folder(new), prefix)
+        // The top two levels here; the folders below them (accounts/east, ...) on all cores.
+        var deferred: [(ObjectID?, ObjectID?, String)] = []
+        try compareTrees(try folder(old), try folder(new), path: prefix, levels: 2, changes: &changes, deferred: &deferred)
+        if !deferred.isEmpty {
+            let pool = RepositoryPool(gitDirectory: gitDirectory)
+            let work = deferred
+            let results = PathChangeSlots(count: work.count)
+            DispatchQueue.concurrentPerform(iterations: work.count) { index in
+                let (a, b, path) = work[index]
+                results.set(index, Result {
+                    try pool.withRepository { repository in
+                        var found: [PathChange] = []
+                        var none: [(ObjectID?, ObjectID?, String)] = []
+                        try repository.compareTrees(a, b, path: path, levels: nil, changes: &found, deferred: &none)
+                        return found
+                    }
+                })
+            }
+            for index in work.indices { changes += try results.get(index).get() }
+            changes.sort { ($0.newPath ?? $0.oldPath ?? "") < ($1.newPath ?? $1.oldPath ?? "") }
+        }
         // Exact renames: a deleted and an added file with the same blob.
         var addedByBlob: [ObjectID: Int] = [:]
         for (index, change) in changes.enumerated() where change.status == .added {
@@ -389,4 +429,13 @@ extension GitRepository {
 
     /// The content of a blob by id.
     public func blob(_ id: ObjectID) throws -> Data { try blobData(id) }
+}
+
+/// Per-folder comparison results written by concurrent workers.
+private final class PathChangeSlots: @unchecked Sendable {
+    private var values: [Result<[PathChange], Error>]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: .success([]), count: count) }
+    func set(_ index: Int, _ value: Result<[PathChange], Error>) { lock.withLock { values[index] = value } }
+    func get(_ index: Int) -> Result<[PathChange], Error> { lock.withLock { values[index] } }
 }
