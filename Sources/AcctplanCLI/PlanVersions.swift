@@ -135,10 +135,9 @@ final class PlanVersions: @unchecked Sendable {
             work.append(Work(oldPath: oldPath, newPath: newPath, change: change))
         }
         let items = work
-        let results = ResultBox<Result<PlanChange?, Error>>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        let results = concurrentMap(items.count) { index in
             let item = items[index]
-            results.set(index, Result {
+            return Result<PlanChange?, Error> {
                 if parseChangedSectionsOnly, let oldPath = item.oldPath, let newPath = item.newPath {
                     let (before, after) = try changedParts(oldPath, newPath, change: item.change, old: old, new: new,
                                                            oldConfig: oldConfig, newConfig: newConfig)
@@ -151,11 +150,11 @@ final class PlanVersions: @unchecked Sendable {
                     try plan($0, at: new, blob: item.change.newBlob, config: newConfig, configKey: newKey)
                 }
                 return PlanDiff.compare(.init(before, config: oldConfig), .init(after, config: newConfig))
-            })
+            }
         }
         var result: [PlanChange] = []
-        for index in items.indices {
-            if let change = try results.get(index)?.get() { result.append(change) }
+        for outcome in results {
+            if let change = try outcome.get() { result.append(change) }
         }
         // PLAN_FORMAT.md §8: plans sorted by kind, then id.
         return result.sorted { ($0.kind, $0.id, $0.path) < ($1.kind, $1.id, $1.path) }

@@ -163,29 +163,19 @@ final class StageCensus {
         for plan in plans where stageOfBlob[plan.blob] == nil && seen.insert(plan.blob).inserted { missing.append(plan.blob) }
         if !missing.isEmpty {
             let blobs = missing
-            let found = ResultBox<String>(count: blobs.count)
             let parser = PlanParser(config: config)
             let pool = RepositoryPool(gitDirectory: repository.gitDirectory)
-            DispatchQueue.concurrentPerform(iterations: blobs.count) { index in
-                guard let data = try? pool.blob(blobs[index]) else { return }
+            let found = concurrentMap(blobs.count) { index -> String in
+                guard let data = try? pool.blob(blobs[index]) else { return "" }
                 let plan = parser.parse(data, path: "accounts/plan.md", kind: .account, id: "plan", depth: .frontMatter).plan
-                found.set(index, plan.isReadable ? plan.header.stage?.value ?? "" : "")
+                return plan.isReadable ? plan.header.stage?.value ?? "" : ""
             }
-            for (index, blob) in missing.enumerated() { stageOfBlob[blob] = found.get(index) ?? "" }
+            for (index, blob) in missing.enumerated() { stageOfBlob[blob] = found[index] }
         }
         var counts: [String: Int] = [:]
         for plan in plans { counts[stageOfBlob[plan.blob] ?? "", default: 0] += 1 }
         return config.lifecycle.map { ($0.id, counts[$0.id] ?? 0) }
     }
-}
-
-/// Values written by concurrent workers, each to its own index.
-final class ResultBox<Value>: @unchecked Sendable {
-    private var values: [Value?]
-    private let lock = NSLock()
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Value) { lock.withLock { values[index] = value } }
-    func get(_ index: Int) -> Value? { lock.withLock { values[index] } }
 }
 
 /// A progress line on stderr, only on a terminal and only once the work has taken a second.

@@ -10,12 +10,8 @@ public enum Linter {
         let context = LintContext(workspace: workspace, asOf: asOf)
         // Rules are pure and independent: run them on all cores, then merge in registry order.
         let rules = RuleRegistry.all
-        let results = RuleFindings(count: rules.count)
-        DispatchQueue.concurrentPerform(iterations: rules.count) { index in
-            results.set(index, rules[index].check(context))
-        }
         var findings = workspace.findings
-        for ruleFindings in results.all { findings += ruleFindings }
+        for ruleFindings in concurrentMap(rules.count, { rules[$0].check(context) }) { findings += ruleFindings }
         var disabled: [String: Set<RuleID>] = [:]
         for plan in workspace.plans where !plan.disabledRules.isEmpty {
             disabled[plan.path] = plan.disabledRules
@@ -50,14 +46,4 @@ public enum Linter {
         let scope = scope.hasSuffix("/") ? String(scope.dropLast()) : scope
         return scope.isEmpty || scope == "." || path == scope || path.hasPrefix(scope + "/")
     }
-}
-
-/// Each rule's findings, written by concurrent workers to their own slot.
-private final class RuleFindings: @unchecked Sendable {
-    private var slots: [[Finding]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ index: Int, _ findings: [Finding]) { lock.withLock { slots[index] = findings } }
-    var all: [[Finding]] { lock.withLock { slots } }
 }

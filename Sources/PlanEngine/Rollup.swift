@@ -131,13 +131,10 @@ public struct Rollup: Sendable {
         }
         let byID = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Each account's figures once, on all cores (Decimal arithmetic dominates).
-        let computed = FiguresBox(count: accounts.count)
-        DispatchQueue.concurrentPerform(iterations: accounts.count) { index in
-            computed.set(index, AccountFigures(accounts[index], config: config, asOf: asOf))
-        }
+        let computed = concurrentMap(accounts.count) { AccountFigures(accounts[$0], config: config, asOf: asOf) }
         var figures: [String: AccountFigures] = [:]
         for (index, account) in accounts.enumerated() where figures[account.id] == nil {
-            figures[account.id] = computed.get(index)
+            figures[account.id] = computed[index]
         }
         var result = Rollup(asOf: asOf, currency: config.currency, stages: stages, groups: [], total: Totals())
         for (_, var group) in groups {
@@ -247,13 +244,4 @@ public struct Rollup: Sendable {
             stageCounts = config.lifecycle.map { ($0.id, counts[$0.id] ?? 0) }
         }
     }
-}
-
-/// Account figures written by concurrent workers, each to its own slot.
-private final class FiguresBox: @unchecked Sendable {
-    private var values: [Rollup.AccountFigures?]
-    private let lock = NSLock()
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Rollup.AccountFigures) { lock.withLock { values[index] = value } }
-    func get(_ index: Int) -> Rollup.AccountFigures? { lock.withLock { values[index] } }
 }

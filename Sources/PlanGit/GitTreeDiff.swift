@@ -1,4 +1,5 @@
 import CGit2
+import PlanModel
 import Dispatch
 import Foundation
 
@@ -156,19 +157,18 @@ extension GitRepository {
         if !deferred.isEmpty {
             let pool = RepositoryPool(gitDirectory: gitDirectory)
             let work = deferred
-            let results = PathChangeSlots(count: work.count)
-            DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            let results = concurrentMap(work.count) { index in
                 let (a, b, path) = work[index]
-                results.set(index, Result {
+                return Result<[PathChange], Error> {
                     try pool.withRepository { repository in
                         var found: [PathChange] = []
                         var none: [(ObjectID?, ObjectID?, String)] = []
                         try repository.compareTrees(a, b, path: path, levels: nil, changes: &found, deferred: &none)
                         return found
                     }
-                })
+                }
             }
-            for index in work.indices { changes += try results.get(index).get() }
+            for result in results { changes += try result.get() }
             changes.sort { ($0.newPath ?? $0.oldPath ?? "") < ($1.newPath ?? $1.oldPath ?? "") }
         }
         // Exact renames: a deleted and an added file with the same blob.
@@ -429,13 +429,4 @@ extension GitRepository {
 
     /// The content of a blob by id.
     public func blob(_ id: ObjectID) throws -> Data { try blobData(id) }
-}
-
-/// Per-folder comparison results written by concurrent workers.
-private final class PathChangeSlots: @unchecked Sendable {
-    private var values: [Result<[PathChange], Error>]
-    private let lock = NSLock()
-    init(count: Int) { values = Array(repeating: .success([]), count: count) }
-    func set(_ index: Int, _ value: Result<[PathChange], Error>) { lock.withLock { values[index] = value } }
-    func get(_ index: Int) -> Result<[PathChange], Error> { lock.withLock { values[index] } }
 }

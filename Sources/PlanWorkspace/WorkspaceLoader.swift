@@ -52,29 +52,25 @@ public enum WorkspaceLoader {
                          depth: PlanParser.Depth, cache: ParseCache?) throws -> [ParsedPlan]
     {
         let configKey = String(parser.config.hashValue)
-        let slots = ResultSlots<Result<ParsedPlan, Error>>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        let results = concurrentMap(files.count) { index -> Result<ParsedPlan, Error> in
             let file = files[index]
             let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
             let id = String(name.dropLast(3))
             do {
                 let key = cache == nil ? nil : source.contentKey(file.path).map { "\($0)|\(file.path)|\(depth)|\(configKey)" }
-                if let key, let cached = cache?[key] {
-                    slots[index] = .success(cached)
-                    return
-                }
+                if let key, let cached = cache?[key] { return .success(cached) }
                 guard let data = try source.read(file.path) else {
                     throw WorkspaceError.unreadable(file.path, "it disappeared while being read")
                 }
                 let parsed = parser.parse(data, path: file.path, kind: file.kind, id: id, depth: depth)
                 if let key { cache?[key] = parsed }
-                slots[index] = .success(parsed)
+                return .success(parsed)
             } catch let refusal as ReadRefused {
                 var plan = Plan(kind: file.kind, id: id, path: file.path)
                 plan.isReadable = false
                 let finding = Finding(.outsideWorkspace, path: file.path, at: .fileStart, "not read: \(refusal.reason)",
                                       hint: "copy the plan into the workspace instead of linking to it")
-                slots[index] = .success(ParsedPlan(plan: plan, findings: [finding]))
+                return .success(ParsedPlan(plan: plan, findings: [finding]))
             } catch let error as WorkspaceError {
                 // An unreadable file (permissions, a race with a delete) is this file's problem,
                 // not the workspace's: report it and go on with the others.
@@ -82,28 +78,13 @@ public enum WorkspaceLoader {
                 plan.isReadable = false
                 let finding = Finding(.encoding, path: file.path, at: .fileStart, "file cannot be read: \(error)",
                                       hint: "check the file's permissions")
-                slots[index] = .success(ParsedPlan(plan: plan, findings: [finding]))
+                return .success(ParsedPlan(plan: plan, findings: [finding]))
             } catch {
-                slots[index] = .failure(error)
+                return .failure(error)
             }
         }
-        return try slots.values.map { try $0!.get() }
+        return try results.map { try $0.get() }
     }
-}
-
-/// A fixed array written by concurrent workers, each to its own index, read after they finish.
-final class ResultSlots<Element>: @unchecked Sendable {
-    private var storage: [Element?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Element? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [Element?] { lock.withLock { storage } }
 }
 
 /// Parsed plans by content key (blob id + path + depth + configuration), shared across the
