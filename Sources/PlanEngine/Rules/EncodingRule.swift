@@ -5,7 +5,7 @@ public struct EncodingRule: LintRule {
     public init() {}
     public let description = RuleDescription(
         id: .encoding,
-        summary: "The file is not UTF-8 text (invalid byte sequences or NUL bytes)",
+        summary: "The file is not UTF-8 text (invalid byte sequences or NUL bytes), or cannot be read at all",
         rationale: "Plans are text read by people in editors and reviews; a file in another encoding or a binary file would be misread silently.",
         defaultSeverity: .error, phase: .parse,
         valid: [
