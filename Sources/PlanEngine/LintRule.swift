@@ -66,3 +66,9 @@ public struct RuleExample: Sendable {
 
     public static let defaultAsOf = CalendarDate(year: 2026, month: 11, day: 29)!
 }
+
+extension RuleExample {
+    /// The front matter of a minimal valid account plan, `accounts/acme.md`, which most examples
+    /// start from.
+    public static let acme = "---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n"
+}

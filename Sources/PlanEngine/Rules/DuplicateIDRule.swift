@@ -10,13 +10,13 @@ public struct DuplicateIDRule: LintRule {
         defaultSeverity: .error,
         valid: [
             RuleExample(files: [
-                "accounts/east/acme.md": "---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n",
+                "accounts/east/acme.md": RuleExample.acme,
                 "industries/acme.md": "---\nname: Acme industry\nowner: li-you\n---\n",
             ]),
         ],
         invalid: [
             RuleExample(files: [
-                "accounts/east/acme.md": "---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n",
+                "accounts/east/acme.md": RuleExample.acme,
                 "accounts/west/acme.md": "↓---\nname: Acme West\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n",
             ]),
         ])

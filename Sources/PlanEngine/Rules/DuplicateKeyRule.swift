@@ -10,14 +10,7 @@ public struct DuplicateKeyRule: LintRule {
         defaultSeverity: .error, phase: .parse,
         valid: [
             RuleExample("""
-                ---
-                name: Acme
-                industry: tobacco
-                stage: departmental
-                manager: li-you
-                reviewed: 2026-11-01
-                ---
-                ## Opportunities
+                \(RuleExample.acme)## Opportunities
 
                 | ID | Name | Stage | Amount | Close |
                 | --- | --- | --- | --- | --- |
@@ -27,14 +20,7 @@ public struct DuplicateKeyRule: LintRule {
         ],
         invalid: [
             RuleExample("""
-                ---
-                name: Acme
-                industry: tobacco
-                stage: departmental
-                manager: li-you
-                reviewed: 2026-11-01
-                ---
-                ## Opportunities
+                \(RuleExample.acme)## Opportunities
 
                 | ID | Name | Stage | Amount | Close |
                 | --- | --- | --- | --- | --- |
@@ -42,14 +28,7 @@ public struct DuplicateKeyRule: LintRule {
                 | ↓opp-a | HR | qualify | 1M | 2027-03-31 |
                 """),
             RuleExample("""
-                ---
-                name: Acme
-                industry: tobacco
-                stage: departmental
-                manager: li-you
-                reviewed: 2026-11-01
-                ---
-                ## Actions
+                \(RuleExample.acme)## Actions
 
                 - [ ] 2027-01-10 @li-you Send the proposal
                 ↓- [x] @li-you Send the proposal

@@ -9,9 +9,9 @@ public struct DuplicateSectionRule: LintRule {
         rationale: "Readers and the tool would each take a different half of a split section; one section per subject keeps the plan whole.",
         defaultSeverity: .error, phase: .parse,
         valid: [
-            RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n## Actions\n\n- [ ] 2027-01-10 @li-you Call\n\n## Notes\n\n## Notes\n"),
+            RuleExample(RuleExample.acme + "## Actions\n\n- [ ] 2027-01-10 @li-you Call\n\n## Notes\n\n## Notes\n"),
         ],
         invalid: [
-            RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n## Actions\n\n- [ ] 2027-01-10 @li-you Call\n\n↓## 行动计划\n\n- [ ] 2027-01-11 @li-you Visit\n"),
+            RuleExample(RuleExample.acme + "## Actions\n\n- [ ] 2027-01-10 @li-you Call\n\n↓## 行动计划\n\n- [ ] 2027-01-11 @li-you Visit\n"),
         ])
 }

@@ -9,7 +9,7 @@ public struct FrontMatterRule: LintRule {
         rationale: "Every plan starts with a YAML mapping between two '---' lines; without it the plan's fields cannot be read at all. Aliases, tags and repeated keys make a plan mean something other than what a reviewer reads.",
         defaultSeverity: .error, phase: .parse,
         valid: [
-            RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n# Acme\n"),
+            RuleExample(RuleExample.acme + "# Acme\n"),
         ],
         invalid: [
             RuleExample("↓# Acme\n\nNo front matter here.\n"),

@@ -16,14 +16,7 @@ public struct InvalidValueRule: LintRule {
             RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\nrevenue_target: ↓2.4 million\n---\n"),
             RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\nhealth: ↓amber\n---\n"),
             RuleExample("""
-                ---
-                name: Acme
-                industry: tobacco
-                stage: departmental
-                manager: li-you
-                reviewed: 2026-11-01
-                ---
-                ## Opportunities
+                \(RuleExample.acme)## Opportunities
 
                 | ID | Name | Stage | Amount | Probability | Close |
                 | --- | --- | --- | --- | --- | --- |

@@ -9,33 +9,19 @@ public struct MissingFieldRule: LintRule {
         rationale: "Rollups count accounts by stage and industry and sum amounts; a plan without them silently drops out of the numbers management reads.",
         defaultSeverity: .error, phase: .parse,
         valid: [
-            RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n"),
+            RuleExample(RuleExample.acme),
         ],
         invalid: [
             RuleExample("↓---\nname: Acme\nindustry: tobacco\nstage: departmental\nreviewed: 2026-11-01\n---\n"),
             RuleExample("""
-                ---
-                name: Acme
-                industry: tobacco
-                stage: departmental
-                manager: li-you
-                reviewed: 2026-11-01
-                ---
-                ## Opportunities
+                \(RuleExample.acme)## Opportunities
 
                 ↓| ID | Name | Stage | Close |
                 | --- | --- | --- | --- |
                 | opp-a | ERP | qualify | 2027-03-31 |
                 """),
             RuleExample("""
-                ---
-                name: Acme
-                industry: tobacco
-                stage: departmental
-                manager: li-you
-                reviewed: 2026-11-01
-                ---
-                ## Moments of truth
+                \(RuleExample.acme)## Moments of truth
 
                 - ↓Dinner with the CIO, no date given
                 """),

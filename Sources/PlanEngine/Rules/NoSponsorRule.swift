@@ -10,14 +10,7 @@ public struct NoSponsorRule: LintRule {
         defaultSeverity: .warning,
         valid: [
             RuleExample("""
-                ---
-                name: Acme
-                industry: tobacco
-                stage: departmental
-                manager: li-you
-                reviewed: 2026-11-01
-                ---
-                ## Stakeholders
+                \(RuleExample.acme)## Stakeholders
 
                 | Name | Role |
                 | --- | --- |
@@ -26,14 +19,7 @@ public struct NoSponsorRule: LintRule {
         ],
         invalid: [
             RuleExample("""
-                ---
-                name: Acme
-                industry: tobacco
-                stage: departmental
-                manager: li-you
-                reviewed: 2026-11-01
-                ---
-                ↓## Stakeholders
+                \(RuleExample.acme)↓## Stakeholders
 
                 | Name | Role |
                 | --- | --- |

@@ -10,7 +10,7 @@ public struct OutsideWorkspaceRule: LintRule {
         rationale: "Lint output and CI annotations are often public; a link must never make acctplan read or show a file from elsewhere on the machine.",
         defaultSeverity: .error, phase: .parse,
         valid: [
-            RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n"),
+            RuleExample(RuleExample.acme),
         ],
         invalid: [])
 }

@@ -9,10 +9,10 @@ public struct OverdueActionRule: LintRule {
         rationale: "Overdue actions are promises to the customer that slipped; they are the first thing an account review asks about.",
         defaultSeverity: .warning,
         valid: [
-            RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n## Actions\n\n- [ ] 2026-11-29 @li-you Due today\n- [x] 2026-10-01 @li-you Done long ago\n"),
+            RuleExample(RuleExample.acme + "## Actions\n\n- [ ] 2026-11-29 @li-you Due today\n- [x] 2026-10-01 @li-you Done long ago\n"),
         ],
         invalid: [
-            RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n## Actions\n\n- [ ] ↓2026-11-28 @li-you Send the proposal\n"),
+            RuleExample(RuleExample.acme + "## Actions\n\n- [ ] ↓2026-11-28 @li-you Send the proposal\n"),
         ])
 
     public func check(_ context: LintContext) -> [Finding] {

@@ -10,14 +10,7 @@ public struct PastCloseRule: LintRule {
         defaultSeverity: .warning,
         valid: [
             RuleExample("""
-                ---
-                name: Acme
-                industry: tobacco
-                stage: departmental
-                manager: li-you
-                reviewed: 2026-11-01
-                ---
-                ## Opportunities
+                \(RuleExample.acme)## Opportunities
 
                 | ID | Name | Stage | Amount | Close |
                 | --- | --- | --- | --- | --- |
@@ -27,14 +20,7 @@ public struct PastCloseRule: LintRule {
         ],
         invalid: [
             RuleExample("""
-                ---
-                name: Acme
-                industry: tobacco
-                stage: departmental
-                manager: li-you
-                reviewed: 2026-11-01
-                ---
-                ## Opportunities
+                \(RuleExample.acme)## Opportunities
 
                 | ID | Name | Stage | Amount | Close |
                 | --- | --- | --- | --- | --- |

@@ -10,7 +10,7 @@ public struct TooLargeRule: LintRule {
         rationale: "A plan is a document a team reviews; limits keep one runaway file from slowing every lint, diff and rollup.",
         defaultSeverity: .error, phase: .parse,
         valid: [
-            RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n"),
+            RuleExample(RuleExample.acme),
         ],
         invalid: [])
 }

@@ -9,10 +9,10 @@ public struct UndatedActionRule: LintRule {
         rationale: "An action without a date is never overdue and so never followed up.",
         defaultSeverity: .warning,
         valid: [
-            RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n## Actions\n\n- [ ] 2027-01-10 @li-you Plan the workshop\n- [x] @li-you Health check\n"),
+            RuleExample(RuleExample.acme + "## Actions\n\n- [ ] 2027-01-10 @li-you Plan the workshop\n- [x] @li-you Health check\n"),
         ],
         invalid: [
-            RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n## Actions\n\n↓- [ ] @li-you Plan the workshop\n"),
+            RuleExample(RuleExample.acme + "## Actions\n\n↓- [ ] @li-you Plan the workshop\n"),
         ])
 
     public func check(_ context: LintContext) -> [Finding] {

@@ -9,7 +9,7 @@ public struct UnknownReferenceRule: LintRule {
         rationale: "Industry and segment plans carry the targets accounts are rolled up against; a reference to nothing is usually a typo.",
         defaultSeverity: .warning,
         valid: [
-            RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n",
+            RuleExample(RuleExample.acme,
                         files: ["industries/tobacco.md": "---\nname: Tobacco\nowner: li-you\n---\n"]),
         ],
         invalid: [

@@ -14,14 +14,7 @@ public struct UnknownStageRule: LintRule {
         invalid: [
             RuleExample("---\nname: Acme\nindustry: tobacco\nstage: ↓industy-solution\nmanager: li-you\nreviewed: 2026-11-01\n---\n"),
             RuleExample("""
-                ---
-                name: Acme
-                industry: tobacco
-                stage: departmental
-                manager: li-you
-                reviewed: 2026-11-01
-                ---
-                ## Opportunities
+                \(RuleExample.acme)## Opportunities
 
                 | ID | Name | Stage | Amount | Close |
                 | --- | --- | --- | --- | --- |
