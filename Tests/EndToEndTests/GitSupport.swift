@@ -105,6 +105,8 @@ struct GitSandbox {
         let inherited = ProcessInfo.processInfo.environment
         var env: [String: String] = [:]
         for key in ["TMPDIR", "USER", "LOGNAME", "TZ"] { if let value = inherited[key] { env[key] = value } }
+        // Sanitizer settings (scripts/sanitize) reach the binary under test.
+        for (key, value) in inherited where key.hasSuffix("SAN_OPTIONS") { env[key] = value }
         let home = home ?? self.home
         env["PATH"] = path ?? Self.inheritedPath
         env["HOME"] = home.path
