@@ -50,11 +50,11 @@ struct LogCommand: ParsableCommand {
             var tracked: Set<String>? = id.map { [$0] }
             var entries: [(CommitInfo, [PlanChange])] = []
             for commit in try repository.history(hiding: hidden) {
-                if let sinceDate, Self.localDate(commit.committerTime, commit.committerOffsetMinutes) < sinceDate { break }
+                if let sinceDate, commit.committerDay < sinceDate { break }
                 // A merge's changes are listed with the commits that made them on their branch.
                 if commit.isMerge { continue }
                 let parentTree = try commit.firstParent.map { try repository.treeOfCommit($0) }
-                var changes = try versions.changes(from: parentTree.map { .tree($0) } ?? .tree(Self.emptyTree(repository)),
+                var changes = try versions.changes(from: parentTree.map { .tree($0) } ?? .tree(repository.emptyTree()),
                                                    to: .tree(commit.tree))
                 if let current = tracked {
                     changes = changes.filter { current.contains($0.id) }
@@ -69,14 +69,6 @@ struct LogCommand: ParsableCommand {
         } catch let error as GitError {
             throw ToolFailure("cannot read the repository: \(error)")
         }
-    }
-
-    static func emptyTree(_ repository: GitRepository) throws -> ObjectID { try repository.emptyTree() }
-
-    /// The commit's calendar date in its own time zone.
-    static func localDate(_ time: Int64, _ offsetMinutes: Int32) -> CalendarDate {
-        let local = time + Int64(offsetMinutes) * 60
-        return CalendarDate(dayNumber: Int((Double(local) / 86_400).rounded(.down)))
     }
 
     static func isoTime(_ time: Int64) -> String {

@@ -27,7 +27,7 @@ final class PlanVersions: @unchecked Sendable {
         self.prefix = prefix
         self.parseChangedSectionsOnly = parseChangedSectionsOnly
         pool = RepositoryPool(gitDirectory: repository.gitDirectory)
-        workingDirectoryReal = repository.workingDirectory.map { GitPaths.realPath($0.path) }
+        workingDirectoryReal = repository.workingDirectory.flatMap { GitRepository.realPath($0.path) }
     }
 
     /// Workspace-relative path of a repository path, or nil when outside the workspace.
@@ -66,15 +66,7 @@ final class PlanVersions: @unchecked Sendable {
         guard let (kind, id) = Self.planIdentity(path) else { return nil }
         let cacheKey = blob.map { "\($0)|\(path)|\(configKey)" }
         if let cacheKey, let cached = lock.withLock({ parsed[cacheKey] }) { return cached }
-        let data: Data?
-        if let blob {
-            data = try pool.blob(blob)
-        } else if endpoint == .workingTree {
-            data = workingTreeFile(repositoryPath(path))
-        } else {
-            data = try lock.withLock { try repository.content(of: repositoryPath(path), at: endpoint) }
-        }
-        guard let data else { return nil }
+        guard let data = try data(path, at: endpoint, blob: blob) else { return nil }
         let plan = PlanParser(config: config).parse(data, path: path, kind: kind, id: id).plan
         if let cacheKey { lock.withLock { parsed[cacheKey] = plan } }
         return plan
@@ -83,7 +75,9 @@ final class PlanVersions: @unchecked Sendable {
     /// The bytes of a plan at an endpoint (nil when absent).
     func data(_ path: String, at endpoint: DiffEndpoint, blob: ObjectID?) throws -> Data? {
         if let blob { return try pool.blob(blob) }
-        if endpoint == .workingTree { return workingTreeFile(repositoryPath(path)) }
+        if endpoint == .workingTree {
+            return workingDirectoryReal.flatMap { GitRepository.file(repositoryPath(path), inside: $0) }
+        }
         return try lock.withLock { try repository.content(of: repositoryPath(path), at: endpoint) }
     }
 
@@ -98,16 +92,6 @@ final class PlanVersions: @unchecked Sendable {
         let (reducedBefore, reducedAfter) = SectionSlicer.withoutCommonSections(before, after)
         return (PlanParser(config: oldConfig).parse(reducedBefore, path: oldPath, kind: oldKind, id: oldID).plan,
                 PlanParser(config: newConfig).parse(reducedAfter, path: newPath, kind: newKind, id: newID).plan)
-    }
-
-    /// A working-tree file's bytes, never through a link that leaves the working tree.
-    private func workingTreeFile(_ repositoryPath: String) -> Data? {
-        guard let root = workingDirectoryReal else { return nil }
-        guard let real = realpath(root + "/" + repositoryPath, nil) else { return nil }
-        defer { free(real) }
-        let resolved = String(cString: real)
-        guard resolved.hasPrefix(root + "/") else { return nil }
-        return FileManager.default.contents(atPath: resolved)
     }
 
     /// Semantic changes of every plan that differs between two endpoints, sorted by kind and id,

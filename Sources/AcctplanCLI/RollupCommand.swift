@@ -74,7 +74,7 @@ struct RollupCommand: ParsableCommand {
             let progress = Progress(total: 0)
             let commits = try repository.history(from: opened.revision, firstParentOnly: true)
             func onOrBefore(_ date: CalendarDate) -> CommitInfo? {
-                commits.first { LogCommand.localDate($0.committerTime, $0.committerOffsetMinutes) <= date }
+                commits.first { $0.committerDay <= date }
             }
             let cache = ParseCache()
             func snapshot(_ commit: CommitInfo?) throws -> (Workspace, GitSnapshotSource)? {
@@ -96,7 +96,7 @@ struct RollupCommand: ParsableCommand {
                 }
                 let listed = commits.first { $0.id == id }
                 sinceCommit = try listed ?? repository.history(from: id).first
-                result.sinceDate = sinceCommit.map { LogCommand.localDate($0.committerTime, $0.committerOffsetMinutes) }
+                result.sinceDate = sinceCommit.map(\.committerDay)
             }
             result.sinceRevision = sinceCommit?.id.description
             let thenSnapshot = try snapshot(sinceCommit)

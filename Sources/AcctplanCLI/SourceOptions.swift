@@ -134,9 +134,8 @@ enum GitPaths {
         return String(real.dropFirst(lead.count))
     }
 
+    /// Links resolved; a path that does not exist (yet) is only standardized.
     static func realPath(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return URL(fileURLWithPath: path).standardizedFileURL.path }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        GitRepository.realPath(path) ?? URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }

@@ -144,9 +144,7 @@ public final class GitCommitSession {
 
     /// Records `tree` as a new commit on the current branch and makes the staged index live.
     public func commit(tree: ObjectID, message: String, author: GitSignature, committer: GitSignature) throws -> ObjectID {
-        var treeID = tree.oid
-        var treeObject: OpaquePointer?
-        try check(git_tree_lookup(&treeObject, repository.handle, &treeID), "git_tree_lookup")
+        let treeObject = try repository.lookupTree(tree)
         defer { git_tree_free(treeObject) }
         var parent: OpaquePointer?
         if var parentID = headCommit?.oid {
@@ -197,42 +195,5 @@ public final class GitCommitSession {
         finished = true
         unlink(lockPath)
         return ObjectID(newID)
-    }
-
-    /// Paths (repository-relative) that differ between two trees, with git's status letter.
-    public func changes(from old: ObjectID?, to new: ObjectID) throws -> [(path: String, status: Character)] {
-        try repository.changes(from: old, to: new)
-    }
-}
-
-extension GitRepository {
-    /// Paths (repository-relative) that differ between two trees: A added, D deleted, M modified.
-    public func changes(from old: ObjectID?, to new: ObjectID) throws -> [(path: String, status: Character)] {
-        func lookup(_ id: ObjectID?) throws -> OpaquePointer? {
-            guard var oid = id?.oid else { return nil }
-            var tree: OpaquePointer?
-            try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")
-            return tree
-        }
-        let oldTree = try lookup(old)
-        defer { git_tree_free(oldTree) }
-        let newTree = try lookup(new)
-        defer { git_tree_free(newTree) }
-        var diff: OpaquePointer?
-        try check(git_diff_tree_to_tree(&diff, handle, oldTree, newTree, nil), "git_diff_tree_to_tree")
-        defer { git_diff_free(diff) }
-        var result: [(path: String, status: Character)] = []
-        for position in 0..<git_diff_num_deltas(diff) {
-            guard let delta = git_diff_get_delta(diff, position) else { continue }
-            let status: Character
-            switch delta.pointee.status {
-            case GIT_DELTA_ADDED: status = "A"
-            case GIT_DELTA_DELETED: status = "D"
-            default: status = "M"
-            }
-            let path = delta.pointee.status == GIT_DELTA_DELETED ? delta.pointee.old_file.path : delta.pointee.new_file.path
-            result.append((path.map { String(cString: $0) } ?? "", status))
-        }
-        return result
     }
 }

@@ -30,27 +30,10 @@ public struct GitSnapshotSource: PlanSource {
     public static func tree(_ rootTree: ObjectID, commit: ObjectID?, label: String, prefix: String,
                             in repository: GitRepository) throws -> GitSnapshotSource {
         var entries: [String: Entry] = [:]
-        var oid = rootTree.oid
-        var tree: OpaquePointer?
-        try check(git_tree_lookup(&tree, repository.handle, &oid), "git_tree_lookup")
-        defer { git_tree_free(tree) }
-        if prefix.isEmpty {
+        if let folder = try repository.subtree(at: prefix, inTree: rootTree) {
+            let tree = try repository.lookupTree(folder)
+            defer { git_tree_free(tree) }
             try collect(tree: tree, path: "", repository: repository, into: &entries)
-        } else {
-            var entry: OpaquePointer?
-            let found = git_tree_entry_bypath(&entry, tree, prefix)
-            if found == GIT_ENOTFOUND.rawValue {
-                git_error_clear()
-            } else {
-                try check(found, "git_tree_entry_bypath")
-                defer { git_tree_entry_free(entry) }
-                if git_tree_entry_type(entry) == GIT_OBJECT_TREE {
-                    var subtree: OpaquePointer?
-                    try check(git_tree_lookup(&subtree, repository.handle, git_tree_entry_id(entry)), "git_tree_lookup")
-                    defer { git_tree_free(subtree) }
-                    try collect(tree: subtree, path: "", repository: repository, into: &entries)
-                }
-            }
         }
         return GitSnapshotSource(label: label, commit: commit, entries: entries, unreadable: [:],
                                  pool: RepositoryPool(gitDirectory: repository.gitDirectory))
@@ -101,8 +84,7 @@ public struct GitSnapshotSource: PlanSource {
             let childPath = path.isEmpty ? name : path + "/" + name
             switch git_tree_entry_type(entry) {
             case GIT_OBJECT_TREE:
-                var subtree: OpaquePointer?
-                try check(git_tree_lookup(&subtree, repository.handle, git_tree_entry_id(entry)), "git_tree_lookup")
+                let subtree = try repository.lookupTree(ObjectID(git_tree_entry_id(entry)))
                 defer { git_tree_free(subtree) }
                 try collect(tree: subtree, path: childPath, repository: repository, into: &entries)
             case GIT_OBJECT_BLOB:

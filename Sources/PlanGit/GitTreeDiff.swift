@@ -35,6 +35,12 @@ public struct CommitInfo: Sendable {
     public var authorName: String
     public var authorTime: Int64
     public var subject: String
+
+    /// The calendar day of the commit in the committer's own time zone ("on or before a date"
+    /// compares with this).
+    public var committerDay: CalendarDate {
+        CalendarDate(dayNumber: Int((Double(committerTime + Int64(committerOffsetMinutes) * 60) / 86_400).rounded(.down)))
+    }
 }
 
 extension GitRepository {
@@ -58,15 +64,9 @@ extension GitRepository {
             deferred.append((a, b, path))
             return
         }
-        func lookup(_ id: ObjectID) throws -> OpaquePointer? {
-            var oid = id.oid
-            var tree: OpaquePointer?
-            try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")
-            return tree
-        }
-        let oldTree = try a.map(lookup)
+        let oldTree = try a.map(lookupTree)
         defer { if let oldTree { git_tree_free(oldTree) } }
-        let newTree = try b.map(lookup)
+        let newTree = try b.map(lookupTree)
         defer { if let newTree { git_tree_free(newTree) } }
         let oldCount = oldTree.map { git_tree_entrycount($0) } ?? 0
         let newCount = newTree.map { git_tree_entrycount($0) } ?? 0
@@ -133,27 +133,11 @@ extension GitRepository {
     /// added/deleted pairs go to libgit2's similarity detection, limited to those paths.
     func changedPaths(fromTree old: ObjectID, toTree new: ObjectID, prefix: String) throws -> [PathChange] {
         var changes: [PathChange] = []
-        func lookup(_ id: ObjectID) throws -> OpaquePointer? {
-            var oid = id.oid
-            var tree: OpaquePointer?
-            try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")
-            return tree
-        }
-        // Start at the workspace's folder in both trees.
-        func folder(_ tree: ObjectID) throws -> ObjectID? {
-            guard !prefix.isEmpty else { return tree }
-            let root = try lookup(tree)
-            defer { git_tree_free(root) }
-            var entry: OpaquePointer?
-            let found = git_tree_entry_bypath(&entry, root, prefix)
-            if found == GIT_ENOTFOUND.rawValue { git_error_clear(); return nil }
-            try check(found, "git_tree_entry_bypath")
-            defer { git_tree_entry_free(entry) }
-            return git_tree_entry_type(entry) == GIT_OBJECT_TREE ? ObjectID(git_tree_entry_id(entry)) : nil
-        }
-        // The top two levels here; the folders below them (accounts/east, ...) on all cores.
+        // From the workspace's folder in both trees: the top two levels here, the folders below
+        // them (accounts/east, ...) on all cores.
         var deferred: [(ObjectID?, ObjectID?, String)] = []
-        try compareTrees(try folder(old), try folder(new), path: prefix, levels: 2, changes: &changes, deferred: &deferred)
+        try compareTrees(try subtree(at: prefix, inTree: old), try subtree(at: prefix, inTree: new), path: prefix, levels: 2,
+                         changes: &changes, deferred: &deferred)
         if !deferred.isEmpty {
             let pool = RepositoryPool(gitDirectory: gitDirectory)
             let work = deferred
@@ -214,12 +198,7 @@ extension GitRepository {
                 options.pathspec.count = buffer.count
             }
             var diff: OpaquePointer?
-            func tree(_ id: ObjectID) throws -> OpaquePointer? {
-                var oid = id.oid
-                var tree: OpaquePointer?
-                try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")
-                return tree
-            }
+            let tree = lookupTree
             switch (old, new) {
             case (.tree(let a), .tree(let b)):
                 let oldTree = try tree(a)
@@ -282,18 +261,8 @@ extension GitRepository {
         if let blob { return try blobData(blob) }
         switch endpoint {
         case .workingTree:
-            guard let root = workingDirectory else { return nil }
-            let url = root.appendingPathComponent(path)
-            // Never follow a link out of the repository.
-            guard let real = realpath(url.path, nil) else { return nil }
-            defer { free(real) }
-            let resolved = String(cString: real)
-            let rootReal = realpath(root.path, nil).map { pointer -> String in
-                defer { free(pointer) }
-                return String(cString: pointer)
-            } ?? root.path
-            guard resolved.hasPrefix(rootReal + "/") else { return nil }
-            return FileManager.default.contents(atPath: resolved)
+            guard let root = workingDirectory, let realRoot = Self.realPath(root.path) else { return nil }
+            return Self.file(path, inside: realRoot)
         case .index:
             var index: OpaquePointer?
             try check(git_repository_index(&index, handle), "git_repository_index")
@@ -302,17 +271,8 @@ extension GitRepository {
             guard let entry = git_index_get_bypath(index, path, 0) else { return nil }
             return try blobData(ObjectID(entry.pointee.id))
         case .tree(let treeID):
-            var oid = treeID.oid
-            var tree: OpaquePointer?
-            try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")
-            defer { git_tree_free(tree) }
-            var entry: OpaquePointer?
-            let found = git_tree_entry_bypath(&entry, tree, path)
-            if found == GIT_ENOTFOUND.rawValue { git_error_clear(); return nil }
-            try check(found, "git_tree_entry_bypath")
-            defer { git_tree_entry_free(entry) }
-            guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
-            return try blobData(ObjectID(git_tree_entry_id(entry)))
+            guard let found = try entry(at: path, inTree: treeID), !found.isTree else { return nil }
+            return try blobData(found.id)
         }
     }
 
@@ -373,15 +333,7 @@ extension GitRepository {
 extension GitRepository {
     /// Whether a file or folder exists at a repository-relative path in a tree.
     public func pathExists(_ path: String, inTree treeID: ObjectID) -> Bool {
-        if path.isEmpty { return true }
-        var oid = treeID.oid
-        var tree: OpaquePointer?
-        guard git_tree_lookup(&tree, handle, &oid) == 0 else { git_error_clear(); return false }
-        defer { git_tree_free(tree) }
-        var entry: OpaquePointer?
-        guard git_tree_entry_bypath(&entry, tree, path) == 0 else { git_error_clear(); return false }
-        git_tree_entry_free(entry)
-        return true
+        path.isEmpty || (try? entry(at: path, inTree: treeID)) != nil
     }
 }
 
@@ -389,31 +341,14 @@ extension GitRepository {
     /// Every blob below `folder` (repository-relative) of a tree, as (file name, blob id), without
     /// building paths: what a stage census of many revisions needs, cheaply.
     public func blobs(inTree treeID: ObjectID, under folder: String) throws -> [(name: String, blob: ObjectID)] {
-        var oid = treeID.oid
-        var root: OpaquePointer?
-        try check(git_tree_lookup(&root, handle, &oid), "git_tree_lookup")
-        defer { git_tree_free(root) }
-        var start: OpaquePointer? = root
-        var subtree: OpaquePointer?
-        defer { git_tree_free(subtree) }
-        if !folder.isEmpty {
-            var entry: OpaquePointer?
-            let found = git_tree_entry_bypath(&entry, root, folder)
-            if found == GIT_ENOTFOUND.rawValue { git_error_clear(); return [] }
-            try check(found, "git_tree_entry_bypath")
-            defer { git_tree_entry_free(entry) }
-            guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return [] }
-            try check(git_tree_lookup(&subtree, handle, git_tree_entry_id(entry)), "git_tree_lookup")
-            start = subtree
-        }
+        guard let start = try subtree(at: folder, inTree: treeID) else { return [] }
         var result: [(name: String, blob: ObjectID)] = []
         func walk(_ tree: OpaquePointer?) throws {
             for position in 0..<git_tree_entrycount(tree) {
                 guard let entry = git_tree_entry_byindex(tree, position) else { continue }
                 switch git_tree_entry_type(entry) {
                 case GIT_OBJECT_TREE:
-                    var child: OpaquePointer?
-                    try check(git_tree_lookup(&child, handle, git_tree_entry_id(entry)), "git_tree_lookup")
+                    let child = try lookupTree(ObjectID(git_tree_entry_id(entry)))
                     defer { git_tree_free(child) }
                     try walk(child)
                 case GIT_OBJECT_BLOB where git_tree_entry_filemode(entry) != GIT_FILEMODE_LINK:
@@ -423,10 +358,23 @@ extension GitRepository {
                 }
             }
         }
-        try walk(start)
+        let root = try lookupTree(start)
+        defer { git_tree_free(root) }
+        try walk(root)
         return result
     }
 
-    /// The content of a blob by id.
-    public func blob(_ id: ObjectID) throws -> Data { try blobData(id) }
+    /// The bytes of `path` below the (already resolved) folder `realRoot`, never through a link
+    /// that leads out of it; nil when absent or outside.
+    public static func file(_ path: String, inside realRoot: String) -> Data? {
+        guard let resolved = realPath(realRoot + "/" + path), resolved.hasPrefix(realRoot + "/") else { return nil }
+        return FileManager.default.contents(atPath: resolved)
+    }
+
+    /// `realpath(3)`: the path with every link resolved; nil when it does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
 }

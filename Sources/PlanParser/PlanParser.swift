@@ -174,7 +174,6 @@ public struct PlanParser: Sendable {
             context.plan.frontMatter = entries
             context.interpretHeader()
         case .failure(let failure):
-            context.headerFailed = true
             context.report(.frontMatter, at: failure.location, failure.message, hint: failure.hint)
         }
         return closing + 1
@@ -187,8 +186,6 @@ struct ParseContext {
     var plan: Plan
     let config: WorkspaceConfig
     var findings: [Finding] = []
-    /// The front matter could not be read: skip checks that need it.
-    var headerFailed = false
     /// Lines that hold recognized structure (section headings, table rows, list items): the
     /// rest of the body is free prose.
     var structuredLines: [ClosedRange<Int>] = []

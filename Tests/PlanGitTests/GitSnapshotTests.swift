@@ -144,7 +144,10 @@ struct GitSnapshotTests {
         try scratch.git("commit", "-qm", "two")
         let old = try repository.treeOfCommit(try repository.resolveCommit("HEAD~1"))
         let new = try repository.treeOfCommit(try repository.resolveCommit("HEAD"))
-        let changes = try repository.changes(from: old, to: new).map { "\($0.status) \($0.path)" }
+        let letters: [PathChange.Status: String] = [.added: "A", .deleted: "D", .modified: "M", .renamed: "R"]
+        let changes = try repository.changedPaths(from: .tree(old), to: .tree(new), prefix: "").map {
+            "\(letters[$0.status]!) \($0.newPath ?? $0.oldPath ?? "")"
+        }
         #expect(changes == ["M accounts/a.md", "D accounts/b.md", "A accounts/c.md"])
     }
 }
