@@ -49,7 +49,7 @@ struct NewCommand: ParsableCommand {
             throw ToolFailure("'\(id)' is not a valid plan id: use lowercase letters, digits and '-' (e.g. 'xinan-tobacco')")
         }
         let root = try workspaceOptions.root()
-        let workspace = try WorkspaceLoader.loadWorkingTree(root)
+        let workspace = try OpenedWorkspace.workingTree(root).load()
         if let existing = workspace.plans.first(where: { $0.kind == kind && $0.id == id }) {
             throw ToolFailure("a \(kind.rawValue) plan '\(id)' already exists at \(existing.path)")
         }

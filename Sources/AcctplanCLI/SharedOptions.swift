@@ -39,14 +39,3 @@ struct AsOfOption: ParsableArguments {
             ?? CalendarDate(dayNumber: 0)
     }
 }
-
-extension WorkspaceLoader {
-    /// Loads the working tree at `root`, mapping environment failures to one clear line.
-    static func loadWorkingTree(_ root: URL) throws -> Workspace {
-        do {
-            return try load(from: FileSystemSource(root: root))
-        } catch let error as WorkspaceError {
-            throw ToolFailure(error.description)
-        }
-    }
-}

@@ -29,12 +29,7 @@ struct OpenedWorkspace {
 
     /// Opens the workspace named by the options: the working tree, the index or a revision.
     static func open(_ workspace: WorkspaceOptions, _ options: SourceOptions) throws -> OpenedWorkspace {
-        guard options.rev != nil || options.staged else {
-            let root = try workspace.root()
-            return OpenedWorkspace(root: root, source: FileSystemSource(root: root), revision: nil) { path in
-                FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
-            }
-        }
+        guard options.rev != nil || options.staged else { return workingTree(try workspace.root()) }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let opened = try WorkspaceRepository.open(workspace, purpose: "--rev and --staged read plans from git")
         let (repository, root, prefix) = (opened.repository, opened.root, opened.prefix)
@@ -63,6 +58,13 @@ struct OpenedWorkspace {
             throw ToolFailure("cannot read the repository: \(error)")
         }
         return OpenedWorkspace(root: root, source: source, revision: revision) { source.exists($0) }
+    }
+
+    /// The working tree at `root`.
+    static func workingTree(_ root: URL) -> OpenedWorkspace {
+        OpenedWorkspace(root: root, source: FileSystemSource(root: root), revision: nil) { path in
+            FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+        }
     }
 
     /// Loads every plan from the source.
