@@ -19,6 +19,7 @@ extension ParseContext {
                                    hint: "merge the two sections into one")
                 } else {
                     seen[kind] = open.section.location.line
+                    context.layout?.sectionHeadingLines.append(open.section.location.line)
                     context.readSection(kind, open.blocks, source: source)
                 }
             }
@@ -47,17 +48,22 @@ extension ParseContext {
         for block in blocks {
             switch (kind, block) {
             case (.stakeholders, .table(let rows, _)), (.installedBase, .table(let rows, _)), (.opportunities, .table(let rows, _)):
+                if let header = rows.first {
+                    layout?.tables.append(PlanLayout.Table(headerLine: header, bodyLines: Array(rows.dropFirst())))
+                }
                 readTable(kind, rowLines: rows, source: source)
             case (.actions, .list(let items)):
                 plan.actions.reserveCapacity(plan.actions.count + items.count)
                 for item in items {
                     structuredLines.append(item.line...max(item.line, item.paragraphEndLine))
+                    layout?.listItems.append(PlanLayout.ListItem(item))
                     readAction(item, source: source)
                 }
             case (.moments, .list(let items)):
                 plan.moments.reserveCapacity(plan.moments.count + items.count)
                 for item in items {
                     structuredLines.append(item.line...max(item.line, item.paragraphEndLine))
+                    layout?.listItems.append(PlanLayout.ListItem(item))
                     readMoment(item, source: source)
                 }
             default:

@@ -6,10 +6,13 @@ public struct ParsedPlan: Sendable {
     public var plan: Plan
     /// Problems found while reading this one file, in no particular order.
     public var findings: [Finding]
+    /// Where the plan's structure sits in its text; only from ``PlanParser/parseWithLayout(_:path:kind:id:)``.
+    public var layout: PlanLayout?
 
-    public init(plan: Plan, findings: [Finding]) {
+    public init(plan: Plan, findings: [Finding], layout: PlanLayout? = nil) {
         self.plan = plan
         self.findings = findings
+        self.layout = layout
     }
 }
 
@@ -45,7 +48,17 @@ public struct PlanParser: Sendable {
 
     /// Parses `data`, the content of `path` (workspace-relative), a plan of `kind` named `id`.
     public func parse(_ data: Data, path: String, kind: PlanKind, id: String, depth: Depth = .full) -> ParsedPlan {
+        parse(data, path: path, kind: kind, id: id, depth: depth, recordLayout: false)
+    }
+
+    /// Parses the whole plan and also records its ``PlanLayout``.
+    public func parseWithLayout(_ data: Data, path: String, kind: PlanKind, id: String) -> ParsedPlan {
+        parse(data, path: path, kind: kind, id: id, depth: .full, recordLayout: true)
+    }
+
+    private func parse(_ data: Data, path: String, kind: PlanKind, id: String, depth: Depth, recordLayout: Bool) -> ParsedPlan {
         var context = ParseContext(path: path, plan: Plan(kind: kind, id: id, path: path), config: config)
+        if recordLayout { context.layout = PlanLayout() }
         if !ValueSyntax.isValidID(id) {
             context.report(.idMismatch, at: .fileStart, "file name '\(id).md' is not a valid plan id",
                            hint: "plan ids use lowercase letters, digits and '-', e.g. 'shanghai-tobacco'")
@@ -168,6 +181,7 @@ public struct PlanParser: Sendable {
                            hint: "add a line that is exactly '---' after the last front-matter field")
             return source.lineCount + 1
         }
+        context.layout?.frontMatterClosingLine = closing
         let yaml = source.bytes[source.lineStarts[1]..<source.lineStarts[closing - 1]]
         switch FrontMatterReader.read(yaml, firstLine: 2) {
         case .success(let entries):
@@ -200,7 +214,10 @@ struct ParseContext {
         self.config = config
     }
 
-    var result: ParsedPlan { ParsedPlan(plan: plan, findings: findings) }
+    /// Recorded only when asked for (``PlanParser/parseWithLayout(_:path:kind:id:)``).
+    var layout: PlanLayout?
+
+    var result: ParsedPlan { ParsedPlan(plan: plan, findings: findings, layout: layout) }
 
     /// Records `key` as used in `section`; returns the line of its first use when it is a repeat.
     mutating func claimKey(_ section: SectionKind, _ key: String, line: Int) -> Int? {

@@ -8,6 +8,8 @@ struct TableRow {
         /// The cell as written, trimmed, with `\|` unescaped.
         var text: String
         var location: SourceLocation
+        /// The cell's bytes in the line, trimmed, escapes as written.
+        var raw: Range<Int>
     }
 
     var cells: [Cell]
@@ -52,7 +54,7 @@ struct TableRow {
             if start == end && !terminated { break } // nothing after the last pipe
             var text = String(decoding: line[start..<end], as: UTF8.self)
             if hasEscapedPipe { text = text.replacingEscapedPipes() }
-            cells.append(Cell(text: text, location: SourceLocation(line: lineNumber, column: startColumn)))
+            cells.append(Cell(text: text, location: SourceLocation(line: lineNumber, column: startColumn), raw: start..<end))
             if terminated { advance() }
         }
         self.cells = cells

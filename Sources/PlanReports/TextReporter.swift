@@ -6,14 +6,17 @@ public enum TextReporter {
     public static func render(_ report: LintReport, color: Bool = false) -> String {
         let style = TerminalStyle(enabled: color)
         var output = ""
-        for diagnostic in report.diagnostics {
-            let severity = diagnostic.severity == .error
-                ? style.red("error") : style.yellow("warning")
-            output += "\(style.bold("\(diagnostic.path):\(diagnostic.line):\(diagnostic.column)")): \(severity): "
-            output += "\(diagnostic.message) \(style.dim("[\(diagnostic.rule)]"))\n"
-            if let hint = diagnostic.hint { output += "  \(style.cyan("hint")): \(hint)\n" }
-        }
+        for diagnostic in report.diagnostics { output += render(diagnostic, style: style) }
         output += summary(report) + "\n"
+        return output
+    }
+
+    /// One diagnostic and its hint.
+    public static func render(_ diagnostic: Diagnostic, style: TerminalStyle) -> String {
+        let severity = diagnostic.severity == .error ? style.red("error") : style.yellow("warning")
+        var output = "\(style.bold("\(diagnostic.path):\(diagnostic.line):\(diagnostic.column)")): \(severity): "
+        output += "\(diagnostic.message) \(style.dim("[\(diagnostic.rule)]"))\n"
+        if let hint = diagnostic.hint { output += "  \(style.cyan("hint")): \(hint)\n" }
         return output
     }
 

@@ -6,6 +6,7 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     case unreadable(String, String)
     case alreadyExists(String)
     case unwritable(String, String)
+    case changedMeanwhile(String)
 
     public var description: String {
         switch self {
@@ -20,6 +21,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
             return "cannot read '\(path)': \(reason)"
         case .unwritable(let path, let reason):
             return "cannot write '\(path)': \(reason)"
+        case .changedMeanwhile(let path):
+            return "'\(path)' changed while acctplan was working on it; left as it is now (run the command again)"
         case .alreadyExists(let path):
             return "'\(path)' already exists; acctplan never overwrites a plan"
         }
