@@ -1,0 +1,63 @@
+import PlanModel
+
+/// Puts the top-level front-matter keys in the order of PLAN_FORMAT.md §4 (with `kind` and `id`
+/// first), working on the lines as written so that every comment, quote and blank line stays
+/// beside its key. Keys the format does not define (custom fields) follow in their own order.
+///
+/// A key's block is its line, the lines of its value, and the comment lines written directly
+/// above it (at the start of a line, with no blank line in between). Lines before the first
+/// block stay first; blank and comment lines after the last value stay last. The front matter is
+/// left in its order when its keys are not one per line at the start of a line (a flow mapping,
+/// an indented mapping, explicit `?` keys).
+enum FrontMatterFormatter {
+    static let accountOrder = ["kind", "id", "name", "industry", "segments", "stage", "manager", "team", "abu",
+                               "region", "health", "since", "reviewed", "revenue_target"]
+    static let groupOrder = ["kind", "id", "name", "owner", "reviewed", "fiscal_year", "targets"]
+
+    /// - Parameters:
+    ///   - lines: the lines between the fences (without line ends).
+    ///   - keys: the top-level keys in written order with the index in `lines` of each key's line.
+    /// - Returns: the order in which to write the lines: a permutation of `lines.indices`.
+    static func order(_ lines: [[UInt8]], keys: [(key: String, lineIndex: Int)], kind: PlanKind) -> [Int] {
+        let identity = Array(lines.indices)
+        guard !keys.isEmpty,
+              zip(keys, keys.dropFirst()).allSatisfy({ $0.lineIndex < $1.lineIndex }),
+              keys.allSatisfy({ $0.lineIndex < lines.count && startsKey(lines[$0.lineIndex]) }) else { return identity }
+        // Each block starts at its comments; the previous block ends where the next one starts.
+        var starts = keys.map(\.lineIndex)
+        for (index, key) in keys.enumerated() {
+            let floor = index == 0 ? 0 : keys[index - 1].lineIndex + 1
+            var start = key.lineIndex
+            while start > floor, isComment(lines[start - 1]) { start -= 1 }
+            starts[index] = start
+        }
+        // Trailing blank and comment lines after the last value stay at the end.
+        var tailStart = lines.count
+        while tailStart > keys[keys.count - 1].lineIndex + 1, isBlankOrComment(lines[tailStart - 1]) { tailStart -= 1 }
+
+        let canonical = kind == .account ? accountOrder : groupOrder
+        func rank(_ key: String) -> Int { canonical.firstIndex(of: key) ?? canonical.count }
+        let sorted = keys.indices.sorted { (rank(keys[$0].key), $0) < (rank(keys[$1].key), $1) }
+        var result = Array(0..<starts[0])
+        for block in sorted {
+            let end = block + 1 < keys.count ? starts[block + 1] : tailStart
+            result += starts[block]..<end
+        }
+        result += tailStart..<lines.count
+        return result
+    }
+
+    /// A line that begins a top-level key: not indented, not a comment, a sequence item, a
+    /// flow collection or an explicit key.
+    private static func startsKey(_ line: [UInt8]) -> Bool {
+        guard let first = line.first else { return false }
+        return ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "{"),
+                 UInt8(ascii: "["), UInt8(ascii: "?")].contains(first)
+    }
+
+    private static func isComment(_ line: [UInt8]) -> Bool { line.first == UInt8(ascii: "#") }
+
+    private static func isBlankOrComment(_ line: [UInt8]) -> Bool {
+        isComment(line) || line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+}
