@@ -6,7 +6,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "acctplan", targets: ["acctplan"]),
-        .library(name: "PlanEngine", targets: ["PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanReports"]),
+        .library(name: "PlanEngine", targets: [
+            "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports",
+        ]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -30,9 +32,12 @@ let package = Package(
         .target(name: "PlanWorkspace", dependencies: ["PlanModel", "PlanParser"]),
         .target(name: "PlanGit", dependencies: ["PlanModel", "CGit2"]),
         .target(name: "PlanEngine", dependencies: ["PlanModel"]),
+        // The canonical writer works on a plan's lines as written (the model has no comments or
+        // column widths), so it sits on the parser as well as the engine (for its meaning check).
+        .target(name: "PlanFormat", dependencies: ["PlanModel", "PlanParser", "PlanEngine"]),
         .target(name: "PlanReports", dependencies: ["PlanModel", "PlanEngine"]),
         .target(name: "AcctplanCLI", dependencies: [
-            "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanReports",
+            "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(
@@ -46,6 +51,9 @@ let package = Package(
         .testTarget(name: "PlanParserTests", dependencies: ["PlanModel", "PlanParser"]),
         .testTarget(name: "PlanEngineTests", dependencies: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine",
+        ]),
+        .testTarget(name: "PlanFormatTests", dependencies: [
+            "PlanModel", "PlanParser", "PlanEngine", "PlanFormat",
         ]),
         .testTarget(name: "PlanGitTests", dependencies: ["PlanModel", "PlanGit"]),
         .testTarget(name: "PlanReportsTests", dependencies: ["PlanModel", "PlanEngine", "PlanReports"]),

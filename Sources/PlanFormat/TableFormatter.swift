@@ -6,7 +6,7 @@ import PlanParser
 /// the header gets empty ones (GitHub shows the missing cells as empty), and cells beyond the
 /// header's (which GitHub does not show) are kept after the aligned ones, never dropped.
 enum TableFormatter {
-    enum Alignment { case none, left, right, center }
+    enum Alignment { case plain, left, right, center }
 
     /// The formatted header, delimiter and body rows; nil when `delimiter` is not a delimiter
     /// row for `header` (then the lines are left as they are).
@@ -46,7 +46,7 @@ enum TableFormatter {
         switch alignment {
         case .right: left = room
         case .center: left = room / 2
-        case .none, .left: left = 0
+        case .plain, .left: left = 0
         }
         return [0x20] + Array(repeating: 0x20, count: left) + cell
             + Array(repeating: 0x20, count: room - left) + Array(" |".utf8)
@@ -56,7 +56,7 @@ enum TableFormatter {
         let dash = UInt8(ascii: "-")
         let colon = UInt8(ascii: ":")
         switch alignment {
-        case .none: return Array(repeating: dash, count: width)
+        case .plain: return Array(repeating: dash, count: width)
         case .left: return [colon] + Array(repeating: dash, count: width - 1)
         case .right: return Array(repeating: dash, count: width - 1) + [colon]
         case .center: return [colon] + Array(repeating: dash, count: width - 2) + [colon]
@@ -75,7 +75,7 @@ enum TableFormatter {
         case (true, true): return .center
         case (true, false): return .left
         case (false, true): return .right
-        case (false, false): return .none
+        case (false, false): return .plain
         }
     }
 }
