@@ -16,8 +16,9 @@ segments/**/*.md diff=acctplan
 
 """#####),
         (".github/workflows/acctplan.yml", #####"""
-# Lint every account, industry and segment plan on each push and pull request.
-# Errors and warnings show up as annotations on the changed lines.
+# Lint every account, industry and segment plan on each push and pull request, and
+# check that plans are in canonical form (`acctplan fmt`). Errors and warnings show up
+# as annotations on the changed lines.
 #
 # acctplan is built from source. Set these repository variables
 # (Settings → Secrets and variables → Actions → Variables):
@@ -56,7 +57,7 @@ jobs:
       - name: Install build dependencies
         run: |
           apt-get update
-          apt-get install -y libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+          apt-get install -y libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev
 
       # Re-use the build between runs; the key changes when ACCTPLAN_REF moves.
       - name: Cache the acctplan build
@@ -74,6 +75,12 @@ jobs:
         # Add --strict to fail the check on warnings too.
         working-directory: plans
         run: ../acctplan-src/.build/release/acctplan lint --format github
+
+      - name: Check the canonical form
+        # Lists plans that `acctplan fmt` would rewrite; run `acctplan fmt` and commit.
+        if: ${{ !cancelled() }}
+        working-directory: plans
+        run: ../acctplan-src/.build/release/acctplan fmt --check
 
 """#####),
         ("README.md", #####"""
