@@ -50,6 +50,12 @@ public struct PlanFormatter: Sendable {
         for trimFrontMatter in [true, false] {
             let rewritten = rewrite(data, original.plan, layout, trimFrontMatter: trimFrontMatter)
             if rewritten == data { return .unchanged }
+            if rewritten.count > PlanParser.maxPlanBytes {
+                // Padding a huge table can push a plan over the size limit: refuse, do not guess.
+                return .refused([Finding(.tooLarge, path: path, at: .fileStart,
+                                         "aligned, this plan would be \(rewritten.count) bytes; the limit is \(PlanParser.maxPlanBytes) bytes (4 MiB)",
+                                         hint: "split the plan: its tables are far larger than a plan a team can review")])
+            }
             let reparsed = parser.parse(rewritten, path: path, kind: kind, id: id)
             if let difference = difference(original, reparsed) {
                 problem = difference

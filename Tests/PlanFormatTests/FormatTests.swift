@@ -252,4 +252,17 @@ struct FormatTests {
 
             """))
     }
+
+    @Test func refusesAPlanWhoseAlignedFormWouldExceedTheSizeLimit() {
+        // One 2,100-character name pads every one of 2,100 rows to its width: 40 KB become 4.4 MB.
+        let rows = "| \(String(repeating: "n", count: 2_100)) | sponsor |\n" + String(repeating: "| a | sponsor |\n", count: 2_100)
+        let plan = RuleExample.acme + "## Stakeholders\n| Name | Role |\n| - | - |\n" + rows
+        #expect(plan.utf8.count < 4 << 20)
+        guard case .refused(let findings) = Fmt.outcome(plan) else {
+            Issue.record("expected a refusal")
+            return
+        }
+        #expect(findings.map(\.rule) == [.tooLarge])
+        #expect(findings.first?.message.hasPrefix("aligned, this plan would be ") == true)
+    }
 }
