@@ -13,7 +13,10 @@ import Foundation
 /// tree exactly as they were; only unreachable objects may remain, which git ignores.
 public final class GitCommitSession {
     public enum Failure: Error, CustomStringConvertible {
+        /// index.lock exists (its full path).
         case locked(String)
+        /// The branch's ref lock exists (its full path): retrying cannot help until it is gone.
+        case branchLocked(String)
         case operationInProgress(String)
         case detachedHead
         case bare
@@ -25,7 +28,11 @@ public final class GitCommitSession {
         public var description: String {
             switch self {
             case .locked(let path):
-                return "\(path) exists: another git process is using this repository (remove it if that process died); nothing was changed"
+                return "\(path) exists: another git process is using this repository, or one was killed; "
+                    + "if none is running, remove it (rm '\(path)'); nothing was changed"
+            case .branchLocked(let path):
+                return "the branch is locked: \(path) exists: another git process is updating it, or one was killed; "
+                    + "if none is running, remove it (rm '\(path)'); nothing was changed"
             case .operationInProgress(let what):
                 return "\(what) is in progress; finish or abort it with git first; nothing was changed"
             case .detachedHead:
@@ -66,7 +73,7 @@ public final class GitCommitSession {
         lockPath = gitDirectory + "/index.lock"
         stagingPath = gitDirectory + "/acctplan-index-\(getpid())"
         let descriptor = open(lockPath, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else { throw Failure.locked(".git/index.lock") }
+        guard descriptor >= 0 else { throw Failure.locked(lockPath) }
         close(descriptor)
         ownsLock = true
         do {
@@ -182,7 +189,18 @@ public final class GitCommitSession {
                                                    "commit: " + subject)
         }
         git_reference_free(reference)
-        if result == GIT_EEXISTS.rawValue || result == GIT_EMODIFIED.rawValue || result == GIT_ELOCKED.rawValue {
+        if result == GIT_ELOCKED.rawValue {
+            // Another process holds the ref's lock file, or died holding it (a kill while
+            // moving the branch): unlike a lost race, retrying cannot succeed until it is gone.
+            git_error_clear()
+            let lockedReference: String
+            switch head {
+            case .unborn(let branch), .branch(let branch, _): lockedReference = repository.commonDirectory + "/refs/heads/" + branch
+            case .detached: lockedReference = repository.gitDirectory + "/HEAD"
+            }
+            throw Failure.branchLocked(lockedReference + ".lock")
+        }
+        if result == GIT_EEXISTS.rawValue || result == GIT_EMODIFIED.rawValue {
             git_error_clear()
             throw Failure.headMoved
         }
