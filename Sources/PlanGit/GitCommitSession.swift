@@ -77,7 +77,7 @@ public final class GitCommitSession {
         close(descriptor)
         ownsLock = true
         do {
-            unlink(stagingPath)
+            Self.removeAbandonedStagingIndexes(in: gitDirectory)
             let live = gitDirectory + "/index"
             if FileManager.default.fileExists(atPath: live) {
                 try FileManager.default.copyItem(atPath: live, toPath: stagingPath)
@@ -94,6 +94,14 @@ public final class GitCommitSession {
     deinit {
         abandon()
         git_index_free(index)
+    }
+
+    /// Removes the staging indexes of sessions that were killed before cleaning up. A session
+    /// creates its staging index only while holding index.lock and removes it before releasing
+    /// the lock, so while this session holds the lock, any other one is abandoned.
+    private static func removeAbandonedStagingIndexes(in gitDirectory: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: gitDirectory) else { return }
+        for name in names where name.hasPrefix("acctplan-index-") { unlink(gitDirectory + "/" + name) }
     }
 
     /// Releases the lock and drops the staged copy, if the commit did not complete.
