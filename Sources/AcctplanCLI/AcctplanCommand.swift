@@ -29,6 +29,10 @@ public struct AcctplanCommand: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+            if let failure = Terminal.outputFailure {
+                Terminal.standardError("acctplan: error: could not write standard output (\(failure)); the command itself completed\n")
+                return 2
+            }
             return 0
         } catch let failure as ToolFailure {
             Terminal.standardError("acctplan: error: \(failure.message)\n")

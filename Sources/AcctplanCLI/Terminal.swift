@@ -1,13 +1,48 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#else
+import Darwin
+private let systemWrite = Darwin.write
+#endif
 
 /// Output streams and whether to colour them: only on a terminal, never with NO_COLOR set.
 enum Terminal {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var firstOutputFailure: String?
+
+    /// Writes to stdout. A failed write (a full disk) must not crash acctplan, as
+    /// `FileHandle.write(_:)` does: it is remembered and reported once the command ends.
     static func standardOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        if let failure = write(text, to: STDOUT_FILENO) {
+            lock.withLock { if firstOutputFailure == nil { firstOutputFailure = failure } }
+        }
     }
 
+    /// Why writing to stdout failed, if it did.
+    static var outputFailure: String? { lock.withLock { firstOutputFailure } }
+
+    /// Writes to stderr; a failure there has nowhere to be reported.
     static func standardError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        _ = write(text, to: STDERR_FILENO)
+    }
+
+    /// Writes all of `text`; returns the system's reason when it cannot.
+    private static func write(_ text: String, to descriptor: Int32) -> String? {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { buffer in
+                systemWrite(descriptor, buffer.baseAddress, buffer.count)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
+            }
+            offset += written
+        }
+        return nil
     }
 
     /// Colour for stdout (fd 1) or stderr (fd 2).

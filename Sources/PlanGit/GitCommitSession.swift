@@ -13,7 +13,12 @@ import Foundation
 /// tree exactly as they were; only unreachable objects may remain, which git ignores.
 public final class GitCommitSession {
     public enum Failure: Error, CustomStringConvertible {
+        /// index.lock exists (its full path).
         case locked(String)
+        /// The branch's ref lock exists (its full path): retrying cannot help until it is gone.
+        case branchLocked(String)
+        /// A file of the commit could not be written (full disk, read-only folder).
+        case cannotWrite(path: String, reason: String)
         case operationInProgress(String)
         case detachedHead
         case bare
@@ -25,7 +30,13 @@ public final class GitCommitSession {
         public var description: String {
             switch self {
             case .locked(let path):
-                return "\(path) exists: another git process is using this repository (remove it if that process died); nothing was changed"
+                return "\(path) exists: another git process is using this repository, or one was killed; "
+                    + "if none is running, remove it (rm '\(path)'); nothing was changed"
+            case .branchLocked(let path):
+                return "the branch is locked: \(path) exists: another git process is updating it, or one was killed; "
+                    + "if none is running, remove it (rm '\(path)'); nothing was changed"
+            case .cannotWrite(let path, let reason):
+                return "could not write \(path): \(reason); nothing was changed"
             case .operationInProgress(let what):
                 return "\(what) is in progress; finish or abort it with git first; nothing was changed"
             case .detachedHead:
@@ -66,14 +77,21 @@ public final class GitCommitSession {
         lockPath = gitDirectory + "/index.lock"
         stagingPath = gitDirectory + "/acctplan-index-\(getpid())"
         let descriptor = open(lockPath, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else { throw Failure.locked(".git/index.lock") }
+        guard descriptor >= 0 else {
+            if errno == EEXIST { throw Failure.locked(lockPath) }
+            throw Failure.cannotWrite(path: lockPath, reason: String(cString: strerror(errno)))
+        }
         close(descriptor)
         ownsLock = true
         do {
-            unlink(stagingPath)
+            Self.removeAbandonedStagingIndexes(in: gitDirectory)
             let live = gitDirectory + "/index"
             if FileManager.default.fileExists(atPath: live) {
-                try FileManager.default.copyItem(atPath: live, toPath: stagingPath)
+                do {
+                    try FileManager.default.copyItem(atPath: live, toPath: stagingPath)
+                } catch {
+                    throw Failure.cannotWrite(path: stagingPath, reason: Self.reason(error))
+                }
             }
             try check(git_index_open(&index, stagingPath), "git_index_open")
             try check(git_repository_set_index(repository.handle, index), "git_repository_set_index")
@@ -87,6 +105,25 @@ public final class GitCommitSession {
     deinit {
         abandon()
         git_index_free(index)
+    }
+
+    /// Removes the staging indexes of sessions that were killed before cleaning up. A session
+    /// creates its staging index only while holding index.lock and removes it before releasing
+    /// the lock, so while this session holds the lock, any other one is abandoned.
+    private static func removeAbandonedStagingIndexes(in gitDirectory: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: gitDirectory) else { return }
+        for name in names where name.hasPrefix("acctplan-index-") { unlink(gitDirectory + "/" + name) }
+    }
+
+    /// The operating system's words for a failed file operation ("No space left on device").
+    private static func reason(_ error: Error) -> String {
+        // Foundation wraps the errno (as a POSIXError or an NSError, depending on the platform).
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey]
+        if let posix = underlying as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+        if let posix = underlying.flatMap({ $0 as? NSError }), posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        return error.localizedDescription
     }
 
     /// Releases the lock and drops the staged copy, if the commit did not complete.
@@ -182,7 +219,18 @@ public final class GitCommitSession {
                                                    "commit: " + subject)
         }
         git_reference_free(reference)
-        if result == GIT_EEXISTS.rawValue || result == GIT_EMODIFIED.rawValue || result == GIT_ELOCKED.rawValue {
+        if result == GIT_ELOCKED.rawValue {
+            // Another process holds the ref's lock file, or died holding it (a kill while
+            // moving the branch): unlike a lost race, retrying cannot succeed until it is gone.
+            git_error_clear()
+            let lockedReference: String
+            switch head {
+            case .unborn(let branch), .branch(let branch, _): lockedReference = repository.commonDirectory + "/refs/heads/" + branch
+            case .detached: lockedReference = repository.gitDirectory + "/HEAD"
+            }
+            throw Failure.branchLocked(lockedReference + ".lock")
+        }
+        if result == GIT_EEXISTS.rawValue || result == GIT_EMODIFIED.rawValue {
             git_error_clear()
             throw Failure.headMoved
         }

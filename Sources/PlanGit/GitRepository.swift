@@ -50,6 +50,14 @@ public final class GitRepository {
         return path
     }
 
+    /// The folder shared by all worktrees (`.git` itself outside a linked worktree): where
+    /// branches and their lock files live.
+    public var commonDirectory: String {
+        var path = String(cString: git_repository_commondir(handle))
+        if path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+
     public var isBare: Bool { git_repository_is_bare(handle) == 1 }
 
     /// What HEAD points at.
