@@ -69,6 +69,9 @@ public final class GitCommitSession {
     /// Starts a commit: checks the repository's state and takes the index lock.
     public init(repository: GitRepository, allowDetached: Bool) throws {
         self.repository = repository
+        // Objects, the index and the branch are flushed to disk (fsync) as libgit2 writes
+        // them, like git with core.fsync: a power cut after acctplan reports a commit loses nothing.
+        _ = acctplan_git_enable_fsync(1)
         guard !repository.isBare else { throw Failure.bare }
         if let operation = repository.operationInProgress { throw Failure.operationInProgress(operation) }
         head = try repository.head()
@@ -113,6 +116,29 @@ public final class GitCommitSession {
     private static func removeAbandonedStagingIndexes(in gitDirectory: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: gitDirectory) else { return }
         for name in names where name.hasPrefix("acctplan-index-") { unlink(gitDirectory + "/" + name) }
+    }
+
+    /// Whether the branch (or detached HEAD) this session commits to now points at `commit`.
+    private func pointsAt(_ commit: git_oid) -> Bool {
+        let name: String
+        switch head {
+        case .unborn(let branch), .branch(let branch, _): name = "refs/heads/" + branch
+        case .detached: name = "HEAD"
+        }
+        var target = git_oid()
+        var expected = commit
+        guard git_reference_name_to_id(&target, repository.handle, name) == 0 else {
+            git_error_clear()
+            return false
+        }
+        return git_oid_equal(&target, &expected) != 0
+    }
+
+    private static func syncDirectory(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
     }
 
     /// The operating system's words for a failed file operation ("No space left on device").
@@ -219,6 +245,12 @@ public final class GitCommitSession {
                                                    "commit: " + subject)
         }
         git_reference_free(reference)
+        if result < 0, pointsAt(newID) {
+            // The branch moved, then a later step of libgit2's update failed (flushing the refs
+            // folder, say): the commit stands, so the index must follow it.
+            git_error_clear()
+            result = 0
+        }
         if result == GIT_ELOCKED.rawValue {
             // Another process holds the ref's lock file, or died holding it (a kill while
             // moving the branch): unlike a lost race, retrying cannot succeed until it is gone.
@@ -242,6 +274,7 @@ public final class GitCommitSession {
         }
         finished = true
         unlink(lockPath)
+        Self.syncDirectory(repository.gitDirectory) // the rename of the index survives a power cut
         return ObjectID(newID)
     }
 }
