@@ -62,7 +62,8 @@ public enum PlanText {
         return output
     }
 
-    private static func describe(_ value: FrontMatterValue) -> String {
+    /// A front-matter value as one line: lists joined with commas, mappings as `key: value`.
+    static func describe(_ value: FrontMatterValue) -> String {
         switch value {
         case .null: return "—"
         case .scalar(let text, _): return text
