@@ -105,7 +105,8 @@ struct ReportFolder {
                 let relative = folder.isEmpty ? name : folder + "/" + name
                 let isTemporary = name.hasPrefix(".") && name.contains(".tmp-")
                 let isOldPage = !folder.isEmpty && name.hasSuffix(".html") && !written.contains(relative)
-                if (isTemporary || isOldPage) && Self.isRegularFile(path + "/" + name) { unlink(path + "/" + name) }
+                // unlink removes a link itself, never what it points to.
+                if (isTemporary || isOldPage) && !Self.isRealDirectory(path + "/" + name) { unlink(path + "/" + name) }
             }
         }
     }
