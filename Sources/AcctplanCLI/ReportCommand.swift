@@ -62,7 +62,14 @@ struct ReportCommand: ParsableCommand {
             return (nil, "This workspace is not in a git repository, so there is no history to draw the stage trend from.")
         }
         let reader = RollupHistoryReader(opened: opened, workspace: workspace, workspaceOptions: workspaceOptions, asOf: asOf)
-        let history = try reader.read(since: since, trend: trend, rollup: &rollup, purpose: "--since reads git history")
+        let history: RollupReporter.History
+        do {
+            history = try reader.read(since: since, trend: trend, rollup: &rollup, purpose: "--since reads git history")
+        } catch let failure as ToolFailure where since == nil {
+            // The trend is a part of the page, not the job: say why it is missing, write the rest.
+            Terminal.standardError("acctplan: warning: no stage trend: \(failure.message)\n")
+            return (nil, "No stage trend: acctplan \(failure.message).")
+        }
         guard let points = history.trend else {
             return (history, "The repository has no commits yet, so there is no history to draw the stage trend from.")
         }

@@ -175,4 +175,22 @@ struct ReportEndToEndTests {
         #expect(index.contains("<code>accounts/broken.md</code>"))
         #expect(files["accounts/bad-stage.html"]?.contains("unknown lifecycle stage") == true)
     }
+
+    /// A shallow clone (CI's default checkout) lacks the history: the report is still written,
+    /// with a note instead of the trend and a hint on how to fetch the history.
+    @Test func shallowCloneWritesTheReportWithoutTrend() throws {
+        let repo = try RollupRepo()
+        defer { repo.remove() }
+        let clone = repo.sandbox.temp.path("clone")
+        try repo.sandbox.gitOK(["clone", "-q", "--depth", "1", "file://" + repo.ws.path, clone.path], in: repo.sandbox.temp.url)
+        let output = repo.sandbox.temp.path("report")
+        let result = try repo.sandbox.acctplan(["report", "-o", output.path, "--as-of", Fixture.asOf], in: clone)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("warning: no stage trend") && result.stderr.contains("fetch-depth: 0"), "\(result)")
+        let index = try #require(Self.files(output)["index.html"])
+        #expect(index.contains("No stage trend: acctplan cannot read the history of this shallow clone"))
+        #expect(!index.contains("trend-chart"))
+        let since = try repo.sandbox.acctplan(["report", "-o", output.path, "--since", "2026-06-30"], in: clone)
+        #expect(since.status == 2 && since.stderr.contains("git fetch --unshallow"), "\(since)")
+    }
 }
