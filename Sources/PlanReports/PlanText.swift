@@ -76,6 +76,7 @@ public enum PlanText {
 /// Number formatting for people: thousands separators, at most two decimals.
 public enum Format {
     public static func amount(_ value: Decimal) -> String {
+        if let fast = fastAmount(value) { return fast }
         let text = value.roundedToCents.plainString
         let parts = text.split(separator: ".", maxSplits: 1)
         var integer = String(parts[0])
