@@ -45,8 +45,8 @@ extension HTMLReport {
 
         if let figures = rollup.figures[plan.id] {
             body += "<div class=\"tiles\">"
-                + tile("Open pipeline", money(figures.pipeline.open)) + tile("Weighted pipeline", money(figures.pipeline.weighted))
-                + tile("Won", money(figures.pipeline.won))
+                + tile("Open pipeline", moneyValue(figures.pipeline.open)) + tile("Weighted pipeline", moneyValue(figures.pipeline.weighted))
+                + tile("Won", moneyValue(figures.pipeline.won))
                 + tile("Actions", "\(figures.actions.open) open", detail: "\(figures.actions.overdue) overdue · \(figures.actions.done) done")
                 + "</div>"
         }
@@ -138,6 +138,11 @@ extension HTMLReport {
         }.joined()
         if found.count > 50 { output += "<li>… and \(found.count - 50) more: run <code>acctplan lint</code>.</li>" }
         return output + "</ul></div>"
+    }
+
+    /// An amount as a tile's value: the currency small, the number large.
+    func moneyValue(_ value: Decimal) -> String {
+        "<span class=\"unit\">\(HTML.escape(rollup.currency))</span> " + Format.amount(value)
     }
 
     func tile(_ label: String, _ value: String, detail: String? = nil) -> String {

@@ -20,8 +20,8 @@ extension HTMLReport {
         body += "<h2>Totals</h2><div class=\"tiles\"><div class=\"tile wide\"><div class=\"label\">Accounts by lifecycle stage</div>"
             + "<div class=\"value\">\(total.accounts)</div>" + SVGChart.stageBar(total.stageCounts, labels: stageLabels)
             + stageLegend(total.stageCounts) + "</div>"
-        body += tile("Open pipeline", money(total.pipeline.open), detail: "weighted \(money(total.pipeline.weighted))")
-        body += tile("Won", money(total.pipeline.won))
+        body += tile("Open pipeline", moneyValue(total.pipeline.open), detail: "weighted \(money(total.pipeline.weighted))")
+        body += tile("Won", moneyValue(total.pipeline.won))
         body += tile("Open actions", "\(total.actions.open)",
                      detail: (total.actions.overdue > 0 ? "<span class=\"down\">\(total.actions.overdue) overdue</span>" : "none overdue")
                         + " · \(total.actions.done) done")

@@ -45,8 +45,9 @@ public enum HTMLStyle {
         .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: .8em; }
         .tile, .card { background: var(--card); border: 1px solid var(--border); border-radius: 6px; padding: .7em .9em; }
         .tile .label { color: var(--muted); font-size: .85em; }
-        .tile .value { font-size: 1.25em; white-space: nowrap; font-weight: 650; font-variant-numeric: tabular-nums; }
+        .tile .value { font-size: 1.25em; overflow-wrap: anywhere; font-weight: 650; font-variant-numeric: tabular-nums; }
         .tile .detail { color: var(--muted); font-size: .85em; }
+        .tile .unit { font-size: .65em; font-weight: 500; color: var(--muted); }
         .tile.wide { grid-column: span 2; }
         .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(330px, 1fr)); gap: .9em; }
         .card h3 a { text-decoration: none; }

@@ -92,7 +92,8 @@ struct HTMLReportTests {
         #expect(total.accounts == 2)
         #expect(index.contains("2 accounts in 1 industry and 1 segment, as of 2026-11-29."))
         // One open negotiate opportunity of 1,000 at 75 %: open 1,000, weighted 750.
-        #expect(index.contains("<div class=\"value\">CNY 1,000</div><div class=\"detail\">weighted CNY 750</div>"), "\(index)")
+        #expect(index.contains("<div class=\"value\"><span class=\"unit\">CNY</span> 1,000</div><div class=\"detail\">weighted CNY 750</div>"),
+                "\(index)")
         // Stage distribution of the total: one departmental, one integration (equal halves of 300).
         #expect(index.contains("<rect class=\"stage-0\" x=\"0\" y=\"0\" width=\"150\""))
         #expect(index.contains("<rect class=\"stage-2\" x=\"150\" y=\"0\" width=\"150\""))
