@@ -26,7 +26,7 @@ struct RollupCommand: ParsableCommand {
             """)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv, markdown }
-    enum Trend: String, ExpressibleByArgument, CaseIterable { case monthly, quarterly }
+    typealias Trend = RollupHistoryReader.Trend
 
     @Option(help: ArgumentHelp("Group by industry, segment, manager, region or abu (default: industries and segments).", valueName: "dimension"))
     var by: Rollup.Dimension?
@@ -56,71 +56,14 @@ struct RollupCommand: ParsableCommand {
         var rollup = Rollup.compute(workspace, asOf: asOf, dimensions: by.map { [$0] } ?? [.industry, .segment])
         var history: RollupReporter.History?
         if let since {
-            history = try readHistory(since: since, opened: opened, workspace: workspace, asOf: asOf, rollup: &rollup)
+            let reader = RollupHistoryReader(opened: opened, workspace: workspace, workspaceOptions: workspaceOptions, asOf: asOf)
+            history = try reader.read(since: since, trend: trend, rollup: &rollup)
         }
         switch format {
         case .text: Terminal.standardOutput(RollupReporter.text(rollup, history: history, color: Terminal.useColor()))
         case .json: Terminal.standardOutput(RollupReporter.json(rollup, revision: opened.revision?.description, history: history))
         case .csv: Terminal.standardOutput(RollupReporter.csv(rollup))
         case .markdown: Terminal.standardOutput(RollupReporter.markdown(rollup, history: history))
-        }
-    }
-
-    private func readHistory(since: String, opened: OpenedWorkspace, workspace: Workspace, asOf: CalendarDate,
-                             rollup: inout Rollup) throws -> RollupReporter.History {
-        let located = try WorkspaceRepository.open(workspaceOptions, purpose: "--since reads git history")
-        let (repository, prefix) = (located.repository, located.prefix)
-        do {
-            let progress = Progress(total: 0)
-            let commits = try repository.history(from: opened.revision, firstParentOnly: true)
-            func onOrBefore(_ date: CalendarDate) -> CommitInfo? {
-                commits.first { $0.committerDay <= date }
-            }
-            let cache = ParseCache()
-            func snapshot(_ commit: CommitInfo?) throws -> (Workspace, GitSnapshotSource)? {
-                guard let commit else { return nil }
-                let source = try GitSnapshotSource.tree(commit.tree, commit: commit.id, label: commit.id.short, prefix: prefix,
-                                                        in: repository)
-                let loaded = try WorkspaceLoader.load(from: source, depth: .frontMatter, cache: cache)
-                ProcessLifetime.keepUntilExit(loaded)
-                return (loaded, source)
-            }
-            var result = RollupReporter.History()
-            let sinceCommit: CommitInfo?
-            if let date = CalendarDate(parsing: since) {
-                result.sinceDate = date
-                sinceCommit = onOrBefore(date)
-            } else {
-                guard let id = try? repository.resolveCommit(since) else {
-                    throw ToolFailure("--since '\(since)' is neither a revision nor a date (YYYY-MM-DD)")
-                }
-                let listed = commits.first { $0.id == id }
-                sinceCommit = try listed ?? repository.history(from: id).first
-                result.sinceDate = sinceCommit.map(\.committerDay)
-            }
-            result.sinceRevision = sinceCommit?.id.description
-            let thenSnapshot = try snapshot(sinceCommit)
-            let then = thenSnapshot?.0
-            result.transitions = RollupHistory.transitions(then: then, now: workspace)
-            RollupHistory.applyMoves(to: &rollup, then: then, now: workspace)
-            if let trend, let from = result.sinceDate {
-                let ends = RollupHistory.periodEnds(from: from, to: asOf, quarterly: trend == .quarterly,
-                                                    fiscalYearStart: workspace.config.fiscalYearStart)
-                progress.total = ends.count
-                var points: [(date: CalendarDate, revision: String?, stageCounts: [(stage: String, count: Int)])] = []
-                let census = StageCensus(repository: repository, prefix: prefix, config: workspace.config)
-                if let (thenWorkspace, source) = thenSnapshot { census.seed(thenWorkspace, source: source) }
-                for (index, end) in ends.enumerated() {
-                    let commit = onOrBefore(end)
-                    points.append((end, commit?.id.description, try census.stageCounts(at: commit)))
-                    progress.update(index + 1)
-                }
-                progress.finish()
-                result.trend = points
-            }
-            return result
-        } catch let error as GitError {
-            throw ToolFailure("cannot read the history: \(error)")
         }
     }
 }

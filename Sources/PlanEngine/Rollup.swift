@@ -94,6 +94,28 @@ public struct Rollup: Sendable {
     public var stages: [String]
     public var groups: [Group]
     public var total: Totals
+    /// Each counted account's own figures, by account id (what the groups and the total add up).
+    public var figures: [String: AccountFigures] = [:]
+
+    /// The account plans a rollup counts: readable ones, one per id (a second file with the same
+    /// id is a duplicate-id error, not a second account; plans are sorted by path, so the first
+    /// is kept, as everywhere).
+    public static func countedAccounts(_ workspace: Workspace) -> [Plan] {
+        var seenIDs = Set<String>()
+        return workspace.plans.filter { $0.kind == .account && $0.isReadable && seenIDs.insert($0.id).inserted }
+    }
+
+    /// Whether a plan reviewed on `reviewed` is stale as of `asOf`: reviewed more than
+    /// `review_interval_days` before (the same test as lint's `stale-review`).
+    public static func isStale(reviewed: CalendarDate, asOf: CalendarDate, config: WorkspaceConfig) -> Bool {
+        reviewed < asOf.adding(days: -config.reviewIntervalDays)
+    }
+
+    /// Whether an action is overdue as of `asOf`: open, and due before that day.
+    public static func isOverdue(_ action: PlanAction, asOf: CalendarDate) -> Bool {
+        guard !action.done, let due = action.due?.value else { return false }
+        return due < asOf
+    }
 
     /// Computes the rollup of `workspace` as of `asOf`, grouped by `dimensions` (the spec's default
     /// is industries and segments).
@@ -101,10 +123,7 @@ public struct Rollup: Sendable {
                                dimensions: [Dimension] = [.industry, .segment]) -> Rollup {
         let config = workspace.config
         let stages = config.lifecycle.map(\.id)
-        // One plan per account id: a second file with the same id is a duplicate-id error, not a
-        // second account (plans are sorted by path, so the first is kept, as everywhere).
-        var seenIDs = Set<String>()
-        let accounts = workspace.plans.filter { $0.kind == .account && $0.isReadable && seenIDs.insert($0.id).inserted }
+        let accounts = countedAccounts(workspace)
         var groups: [String: Group] = [:]
         func key(_ dimension: Dimension, _ id: String) -> String { "\(dimension.rawValue)/\(id)" }
 
@@ -160,6 +179,7 @@ public struct Rollup: Sendable {
         let all = Measures(accounts.compactMap { figures[$0.id] }, config: config)
         result.total = Totals(accounts: accounts.count, stageCounts: all.stageCounts, pipeline: all.pipeline,
                               actions: all.actions, stale: all.stale, health: all.health)
+        result.figures = figures
         return result
     }
 
@@ -180,15 +200,16 @@ public struct Rollup: Sendable {
 
     /// One account's own figures, computed once and then added into every group it belongs to
     /// (Decimal arithmetic is slow; an account is a member of three or four groups).
-    struct AccountFigures {
-        var stage: String?
-        var plannedRevenue: Decimal = 0
-        var pipeline = Money3()
-        var actions = Actions()
-        var isStale = false
-        var health: PlanModel.Health?
+    public struct AccountFigures: Sendable {
+        public var stage: String?
+        /// `revenue_target` in the workspace currency (0 without one).
+        public var plannedRevenue: Decimal = 0
+        public var pipeline = Money3()
+        public var actions = Actions()
+        public var isStale = false
+        public var health: PlanModel.Health?
 
-        init(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate) {
+        public init(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate) {
             stage = plan.header.stage?.value
             plannedRevenue = plan.header.revenueTarget.flatMap { config.convert($0.value) } ?? 0
             var weightedTimes100: Decimal = 0
@@ -205,10 +226,10 @@ public struct Rollup: Sendable {
                     actions.done += 1
                 } else {
                     actions.open += 1
-                    if let due = action.due?.value, due < asOf { actions.overdue += 1 }
+                    if Rollup.isOverdue(action, asOf: asOf) { actions.overdue += 1 }
                 }
             }
-            if let reviewed = plan.header.reviewed?.value { isStale = reviewed < asOf.adding(days: -config.reviewIntervalDays) }
+            if let reviewed = plan.header.reviewed?.value { isStale = Rollup.isStale(reviewed: reviewed, asOf: asOf, config: config) }
             health = plan.header.health?.value
         }
     }

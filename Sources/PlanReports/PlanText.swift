@@ -62,7 +62,8 @@ public enum PlanText {
         return output
     }
 
-    private static func describe(_ value: FrontMatterValue) -> String {
+    /// A front-matter value as one line: lists joined with commas, mappings as `key: value`.
+    static func describe(_ value: FrontMatterValue) -> String {
         switch value {
         case .null: return "—"
         case .scalar(let text, _): return text
@@ -75,6 +76,7 @@ public enum PlanText {
 /// Number formatting for people: thousands separators, at most two decimals.
 public enum Format {
     public static func amount(_ value: Decimal) -> String {
+        if let fast = fastAmount(value) { return fast }
         let text = value.roundedToCents.plainString
         let parts = text.split(separator: ".", maxSplits: 1)
         var integer = String(parts[0])

@@ -1,0 +1,141 @@
+import Foundation
+import PlanModel
+import PlanReports
+
+/// The folder `acctplan report` writes into. It must be new, empty, or hold an earlier report
+/// (marked by a `.acctplan-report` file); files of an earlier report are replaced, and its pages
+/// that this run does not write (an account that was removed) are deleted. Every file is written
+/// atomically (a temporary file in the same folder, then a rename) and only below the folder:
+/// page paths are checked, and sub-folders that are links are refused.
+struct ReportFolder {
+    static let markerName = ".acctplan-report"
+    static let subfolders = ["accounts", "industries", "segments"]
+
+    let url: URL
+
+    /// Creates the folder when missing; refuses a file, or a non-empty folder without the marker.
+    static func prepare(_ path: String) throws -> ReportFolder {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let url = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw ToolFailure("--output '\(path)' is a file, not a folder; give a new or empty folder, e.g. --output report")
+            }
+            let entries: [String]
+            do {
+                entries = try fileManager.contentsOfDirectory(atPath: url.path)
+            } catch {
+                throw ToolFailure("cannot read the folder '\(path)': \(error.localizedDescription)")
+            }
+            if !entries.isEmpty && !isRegularFile(url.appendingPathComponent(markerName).path) {
+                throw ToolFailure("'\(path)' is not empty and holds no acctplan report (no \(markerName) file), so acctplan "
+                    + "will not write into it; give a new or empty folder (e.g. --output report), or the folder of an earlier report")
+            }
+        } else {
+            do {
+                try fileManager.createDirectory(at: url, withIntermediateDirectories: true)
+            } catch {
+                throw ToolFailure("cannot create the folder '\(path)': \(error.localizedDescription)")
+            }
+        }
+        return ReportFolder(url: url)
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    static func isRealDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Renders and writes every page on all cores, then deletes pages of an earlier report that
+    /// were not written now. Returns the number of files written.
+    func write(_ pages: [HTMLReport.Page]) throws -> Int {
+        let root = url.path
+        try Self.writeAtomically("This folder holds a report written by `acctplan report`. acctplan replaces and deletes the\n"
+                                 + "files of this folder when it writes the report again.\n",
+                                 to: root + "/" + Self.markerName)
+        for folder in Self.subfolders {
+            let path = root + "/" + folder
+            if Self.isRealDirectory(path) { continue }
+            guard mkdir(path, 0o755) == 0 else {
+                throw ToolFailure("cannot create '\(path)': "
+                    + (errno == EEXIST ? "it exists and is not a folder (a link or a file); remove it" : String(cString: strerror(errno))))
+            }
+        }
+        for page in pages where !Self.isSafe(page.path) {
+            throw ToolFailure("refusing to write '\(page.path)' outside the report folder")
+        }
+        let failures = concurrentMap(pages.count) { index -> String? in
+            let page = pages[index]
+            do {
+                try Self.writeAtomically(page.render(), to: root + "/" + page.path)
+                return nil
+            } catch let failure as ToolFailure {
+                return failure.message
+            } catch {
+                return "cannot write '\(page.path)': \(error)"
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw ToolFailure(failure) }
+        removeLeftovers(keeping: Set(pages.map(\.path)))
+        return pages.count + 1
+    }
+
+    /// A page path: `NAME` or `FOLDER/NAME` with one of the report's folders, no `..`, no
+    /// hidden or empty component.
+    static func isSafe(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard let name = parts.last, !name.isEmpty, !name.hasPrefix("."), parts.count <= 2 else { return false }
+        return parts.count == 1 || subfolders.contains(String(parts[0]))
+    }
+
+    /// Pages of an earlier report that this run did not write (`*.html` in the report's folders),
+    /// and temporary files of an interrupted run.
+    private func removeLeftovers(keeping written: Set<String>) {
+        for folder in [""] + Self.subfolders {
+            let path = folder.isEmpty ? url.path : url.path + "/" + folder
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { continue }
+            for name in entries {
+                let relative = folder.isEmpty ? name : folder + "/" + name
+                let isTemporary = name.hasPrefix(".") && name.contains(".tmp-")
+                let isOldPage = !folder.isEmpty && name.hasSuffix(".html") && !written.contains(relative)
+                // unlink removes a link itself, never what it points to.
+                if (isTemporary || isOldPage) && !Self.isRealDirectory(path + "/" + name) { unlink(path + "/" + name) }
+            }
+        }
+    }
+
+    /// Writes `text` to a temporary file next to `path` and renames it over `path`: a reader
+    /// sees the old file or the new one, never half of one; a link at `path` is replaced, not
+    /// followed.
+    static func writeAtomically(_ text: String, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = "\(folder)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw ToolFailure("cannot write '\(path)': \(String(cString: strerror(errno)))") }
+        var failure: String?
+        var bytes = text
+        bytes.withUTF8 { buffer in
+            var written = 0
+            while written < buffer.count {
+                let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 && errno == EINTR { continue }
+                guard result > 0 else { failure = String(cString: strerror(errno)); return }
+                written += result
+            }
+        }
+        if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw ToolFailure("cannot write '\(path)': \(failure)")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import PlanModel
+
+/// HTML text and attribute escaping, and the few markup pieces every report page repeats. Every
+/// piece of plan text goes through `escape` before it reaches a page.
+public enum HTML {
+    /// `&`, `<`, `>`, `"` and `'` as character references: safe in text and in quoted attributes.
+    public static func escape(_ text: String) -> String {
+        // Fast path: most plan text needs nothing.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+
+    /// `<a href="href">text</a>`, both escaped.
+    static func link(_ text: String, to href: String, className: String? = nil) -> String {
+        let classAttribute = className.map { " class=\"\(escape($0))\"" } ?? ""
+        return "<a href=\"\(escape(href))\"\(classAttribute)>\(escape(text))</a>"
+    }
+
+    /// A table: header cells (escaped) and rows of cells that are already markup.
+    static func table(_ header: [String], _ rows: [[String]], numericColumns: Set<Int> = [], className: String = "data") -> String {
+        var output = "<div class=\"table-wrap\"><table class=\"\(escape(className))\"><thead><tr>"
+        for (index, cell) in header.enumerated() {
+            output += numericColumns.contains(index) ? "<th class=\"num\">" : "<th>"
+            output += escape(cell) + "</th>"
+        }
+        output += "</tr></thead><tbody>"
+        for row in rows {
+            output += "<tr>"
+            for (index, cell) in row.enumerated() {
+                output += (numericColumns.contains(index) ? "<td class=\"num\">" : "<td>") + cell + "</td>"
+            }
+            output += "</tr>"
+        }
+        return output + "</tbody></table></div>"
+    }
+
+    /// A file name for `id` that is safe in any folder: the id itself when it has id syntax
+    /// (`^[a-z0-9][a-z0-9-]{0,63}$`), otherwise `_` and a hash of it (ids never start with `_`,
+    /// so the two cannot collide). Never contains `/`, `.` or anything a file system treats
+    /// specially.
+    public static func fileName(for id: String) -> String {
+        if ValueSyntax.isValidID(id) { return id }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return "_" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

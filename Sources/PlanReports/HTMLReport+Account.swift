@@ -1,0 +1,152 @@
+import Foundation
+import PlanEngine
+import PlanModel
+
+extension HTMLReport {
+    /// Front-matter keys shown in the account's field grid (others are listed after them as written).
+    static let accountKeys: Set<String> = ["id", "kind", "name", "industry", "segments", "stage", "manager", "team", "abu",
+                                           "region", "health", "since", "reviewed", "revenue_target"]
+
+    /// `accounts/ID.html`: the plan's fields, its lint findings, stakeholders, installed base,
+    /// opportunities with weighted amounts, actions and moments of truth.
+    func accountPage(_ plan: Plan) -> String {
+        let config = workspace.config
+        let header = plan.header
+        let name = header.name?.value ?? plan.id
+        var body = "<h1>\(HTML.escape(name))</h1><p class=\"subtitle\">Account <code>\(HTML.escape(plan.id))</code> · "
+            + "<code>\(HTML.escape(plan.path))</code>"
+        if let title = plan.title, title != name { body += " · " + HTML.escape(title) }
+        body += "</p>"
+        body += lintBox(plan.path)
+
+        var fields: [(String, String)] = []
+        if let industry = header.industry?.value { fields.append(("Industry", groupLink(.industry, industry, depth: 1))) }
+        if !header.segments.isEmpty {
+            fields.append(("Segments", header.segments.map { groupLink(.segment, $0.value, depth: 1) }.joined(separator: ", ")))
+        }
+        fields.append(("Stage", stageBadge(header.stage?.value)))
+        if let manager = header.manager?.value { fields.append(("Manager", person(manager))) }
+        if !header.team.isEmpty { fields.append(("Team", header.team.map { person($0.value) }.joined(separator: ", "))) }
+        if let abu = header.abu?.value { fields.append(("ABU", HTML.escape(abu))) }
+        if let region = header.region?.value { fields.append(("Region", HTML.escape(region))) }
+        if let health = header.health?.value { fields.append(("Health", healthBadge(health))) }
+        if let since = header.since?.value { fields.append(("Customer since", since.description)) }
+        if let reviewed = header.reviewed?.value {
+            let stale = rollup.figures[plan.id]?.isStale == true
+                ? " <span class=\"badge warn\">stale: \(reviewed.days(until: rollup.asOf)) days ago</span>" : ""
+            fields.append(("Reviewed", reviewed.description + stale))
+        }
+        if let target = header.revenueTarget?.value { fields.append(("Revenue target", amount(target))) }
+        for entry in plan.frontMatter where !Self.accountKeys.contains(entry.key) {
+            fields.append((entry.key, HTML.escape(PlanText.describe(entry.value))))
+        }
+        body += "<div class=\"fields\">" + fields.map { "<div><span class=\"key\">\(HTML.escape($0.0))</span><span>\($0.1)</span></div>" }
+            .joined() + "</div>"
+
+        if let figures = rollup.figures[plan.id] {
+            body += "<div class=\"tiles\">"
+                + tile("Open pipeline", moneyValue(figures.pipeline.open)) + tile("Weighted pipeline", moneyValue(figures.pipeline.weighted))
+                + tile("Won", moneyValue(figures.pipeline.won))
+                + tile("Actions", "\(figures.actions.open) open", detail: "\(figures.actions.overdue) overdue · \(figures.actions.done) done")
+                + "</div>"
+        }
+        if !plan.stakeholders.isEmpty {
+            body += "<h2>Stakeholders</h2>" + HTML.table(["Name", "Title", "Role", "Relationship", "Owner"], plan.stakeholders.map { row in
+                [HTML.escape(row.name?.value ?? "—"), HTML.escape(row.title?.value ?? ""), HTML.escape(row.role?.value.rawValue ?? "—"),
+                 HTML.escape(row.relationship?.value.rawValue ?? ""), row.owner.map { person($0.value) } ?? ""]
+            })
+        }
+        if !plan.installedBase.isEmpty {
+            body += "<h2>Installed base</h2>" + HTML.table(["Product", "Modules", "Since", "Status"], plan.installedBase.map { row in
+                [HTML.escape(row.product?.value ?? "—"), HTML.escape(row.modules?.value ?? ""), HTML.escape(row.since?.value ?? ""),
+                 HTML.escape(row.status?.value.rawValue ?? "")]
+            })
+        }
+        if !plan.opportunities.isEmpty { body += opportunities(plan, config: config) }
+        if !plan.actions.isEmpty {
+            body += "<h2>Actions</h2><ul class=\"items tasks\">" + plan.actions.map { action in
+                let due = action.due.map { " <span class=\"date\">\($0.value)</span>" } ?? ""
+                let owner = action.owner.map { " <span class=\"muted\">" + person($0.value) + "</span>" } ?? ""
+                let overdue = Rollup.isOverdue(action, asOf: rollup.asOf) ? " <span class=\"badge bad\">overdue</span>" : ""
+                return "<li\(action.done ? " class=\"done\"" : "")>\(action.done ? "☑" : "☐")\(due)\(owner) "
+                    + "\(HTML.escape(action.text))\(overdue)</li>"
+            }.joined() + "</ul>"
+        }
+        if !plan.moments.isEmpty {
+            body += "<h2>Moments of truth</h2><ul class=\"items\">" + plan.moments.map { moment in
+                let person = moment.person.map { " <span class=\"muted\">" + self.person($0.value) + "</span>" } ?? ""
+                return "<li><span class=\"date\">\(moment.date?.value.description ?? "—")</span>\(person) \(HTML.escape(moment.text))</li>"
+            }.joined() + "</ul>"
+        }
+        let prose = plan.sections.filter { $0.kind == nil }.map(\.heading)
+        if !prose.isEmpty {
+            body += "<p class=\"note\">Other sections of the plan (free text, see the file): "
+                + prose.map { HTML.escape($0) }.joined(separator: ", ") + "</p>"
+        }
+        var crumbs: [String] = []
+        if let industry = header.industry?.value { crumbs.append(groupLink(.industry, industry, depth: 1)) }
+        crumbs.append(HTML.escape(name))
+        return document(title: "\(name) – account plan", depth: 1, crumbs: crumbs, body: body)
+    }
+
+    /// The opportunities table: amounts converted to the workspace currency, probability (the
+    /// stage default when the cell is empty), weighted amount of open opportunities, and totals
+    /// that match the rollup's pipeline.
+    func opportunities(_ plan: Plan, config: WorkspaceConfig) -> String {
+        let rows: [[String]] = plan.opportunities.map { opportunity in
+            let closed = opportunity.isClosed(config)
+            let probability = opportunity.effectiveProbability(config).map {
+                "\($0.plainString)%" + (opportunity.probability == nil ? " <span class=\"muted\">(stage)</span>" : "")
+            } ?? "—"
+            let weighted = closed ? "<span class=\"muted\">closed</span>" : opportunity.weightedAmount(config).map(Format.amount) ?? "—"
+            var close = opportunity.close.map { $0.value.description } ?? "—"
+            if !closed, let date = opportunity.close?.value, date < rollup.asOf { close += " <span class=\"badge warn\">past close</span>" }
+            return [HTML.escape(opportunity.id?.value ?? "—"), HTML.escape(opportunity.name?.value ?? ""),
+                    HTML.escape(opportunity.stage?.value ?? "—"), opportunity.amount.map { amount($0.value) } ?? "—",
+                    probability, weighted, close]
+        }
+        var output = "<h2>Opportunities</h2>" + HTML.table(["ID", "Name", "Stage", "Amount", "Probability",
+                                                            "Weighted (\(rollup.currency))", "Close"], rows,
+                                                           numericColumns: [3, 4, 5])
+        if let figures = rollup.figures[plan.id] {
+            output += "<p class=\"note\">Open pipeline \(money(figures.pipeline.open)), weighted \(money(figures.pipeline.weighted)), "
+                + "won \(money(figures.pipeline.won)).</p>"
+        }
+        return output
+    }
+
+    /// An amount as written, converted to the workspace currency when written in another.
+    func amount(_ value: Money) -> String {
+        let written = (value.currency.map { $0 + " " } ?? "") + Format.amount(value.amount)
+        guard let currency = value.currency, currency != rollup.currency else { return money(workspace.config.convert(value)) }
+        guard let converted = workspace.config.convert(value) else {
+            return HTML.escape(written) + " <span class=\"badge bad\">no fx rate</span>"
+        }
+        return HTML.escape(written) + " <span class=\"muted\">= \(money(converted))</span>"
+    }
+
+    /// The plan's lint findings, when it has any.
+    func lintBox(_ path: String) -> String {
+        guard let found = diagnosticsByPath[path], !found.isEmpty else { return "" }
+        let errors = found.filter { $0.severity == .error }.count
+        var output = "<div class=\"banner\(errors > 0 ? " bad" : "")\"><strong>acctplan lint: \(errors) error\(errors == 1 ? "" : "s"), "
+            + "\(found.count - errors) warning\(found.count - errors == 1 ? "" : "s")</strong>"
+        if errors > 0 { output += " — values that could not be read are left out of the figures." }
+        output += "<ul class=\"items\">" + found.prefix(50).map { diagnostic in
+            "<li><code>\(diagnostic.line):\(diagnostic.column)</code> \(diagnostic.severity.rawValue): "
+                + "\(HTML.escape(diagnostic.message)) <span class=\"muted\">[\(HTML.escape(diagnostic.rule.description))]</span></li>"
+        }.joined()
+        if found.count > 50 { output += "<li>… and \(found.count - 50) more: run <code>acctplan lint</code>.</li>" }
+        return output + "</ul></div>"
+    }
+
+    /// An amount as a tile's value: the currency small, the number large.
+    func moneyValue(_ value: Decimal) -> String {
+        "<span class=\"unit\">\(HTML.escape(rollup.currency))</span> " + Format.amount(value)
+    }
+
+    func tile(_ label: String, _ value: String, detail: String? = nil) -> String {
+        "<div class=\"tile\"><div class=\"label\">\(HTML.escape(label))</div><div class=\"value\">\(value)</div>"
+            + (detail.map { "<div class=\"detail\">\($0)</div>" } ?? "") + "</div>"
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import PlanEngine
+import PlanModel
+
+extension HTMLReport {
+    /// The card of one industry or segment: stage distribution, targets against actuals,
+    /// revenue, pipeline, actions, stale plans, health and (with --since) moves.
+    func groupCard(_ group: Rollup.Group, depth: Int, linked: Bool = true) -> String {
+        let title = group.name ?? group.id
+        var output = "<section class=\"card\" id=\"\(HTML.escape(group.dimension.rawValue + "-" + HTML.fileName(for: group.id)))\"><h3>"
+        output += linked ? HTML.link(title, to: String(repeating: "../", count: depth) + Self.groupPath(group.dimension, group.id))
+            : HTML.escape(title)
+        if !group.hasPlan { output += " <span class=\"badge warn\" title=\"members name it, but it has no plan file\">no plan</span>" }
+        output += "</h3>"
+        var accountsLine = "\(group.accounts) account\(group.accounts == 1 ? "" : "s")"
+        if let target = groupPlans[Self.key(group.dimension, group.id)]?.header.targets?.accounts?.value {
+            accountsLine += " · target \(target)"
+        }
+        output += "<div class=\"counts\">\(accountsLine)</div>"
+        output += SVGChart.stageBar(group.stageCounts, labels: stageLabels)
+        output += stageLegend(group.stageCounts)
+        if !group.stageTargets.isEmpty {
+            output += "<div class=\"meter\">"
+            for target in group.stageTargets {
+                let share = target.target > 0 ? min(1, Double(target.actual) / Double(target.target)) : 1
+                output += "<span>\(HTML.escape(stageName(target.stage))) or beyond</span>"
+                    + "<span class=\"num\">\(target.actual) of \(target.target)</span>"
+                    + "<span class=\"track\" style=\"grid-column: 1 / span 2\"><span class=\"fill\(target.actual < target.target ? " short" : "")\""
+                    + " style=\"display:block;width:\(SVGChart.number(share * 100))%\"></span></span>"
+            }
+            output += "</div>"
+        }
+        output += "<dl>"
+        func row(_ term: String, _ value: String) { output += "<dt>\(term)</dt><dd>\(value)</dd>" }
+        if group.revenue.target != nil {
+            row("Revenue target", money(group.revenue.target))
+            row("Planned by accounts", money(group.revenue.planned))
+            let gap = group.revenue.gap ?? 0
+            row("Gap", gap > 0 ? "<span class=\"down\">\(money(gap))</span>" : money(gap))
+        } else {
+            row("Planned by accounts", money(group.revenue.planned))
+        }
+        row("Open pipeline", money(group.pipeline.open))
+        row("Weighted pipeline", money(group.pipeline.weighted))
+        row("Won", money(group.pipeline.won))
+        row("Actions open · overdue", "\(group.actions.open) · "
+            + (group.actions.overdue > 0 ? "<span class=\"down\">\(group.actions.overdue)</span>" : "0"))
+        row("Stale plans", group.stale > 0 ? "<span class=\"down\">\(group.stale)</span>" : "0")
+        row("Health", healthSummary(group.health))
+        if let moved = group.moved {
+            row("Moved since \(HTML.escape(sinceLabel))", "<span class=\"up\">↑\(moved.up)</span> <span class=\"down\">↓\(moved.down)</span>"
+                + " +\(moved.new) new −\(moved.removed) removed")
+        }
+        return output + "</dl></section>"
+    }
+
+    /// "2 green · 1 yellow · 0 red", and how many do not say, when any.
+    func healthSummary(_ health: Rollup.Health) -> String {
+        "<span class=\"up\">\(health.green) green</span> · <span class=\"warn\">\(health.yellow) yellow</span> · "
+            + "<span class=\"down\">\(health.red) red</span>" + (health.unset > 0 ? " · \(health.unset) unset" : "")
+    }
+
+    /// "2026-09-30" or the short commit id --since named.
+    var sinceLabel: String {
+        history?.sinceDate?.description ?? history?.sinceRevision.map { String($0.prefix(7)) } ?? "the start"
+    }
+
+    /// `industries/ID.html` or `segments/ID.html`: the group's card, its plan's own fields and
+    /// every member account with its figures.
+    func groupPage(_ group: Rollup.Group) -> String {
+        let kind = group.dimension == .industry ? "Industry" : "Segment"
+        let title = group.name ?? group.id
+        var body = "<h1>\(HTML.escape(title))</h1><p class=\"subtitle\">\(kind) <code>\(HTML.escape(group.id))</code>"
+        if let plan = groupPlans[Self.key(group.dimension, group.id)] {
+            var facts = ["plan <code>\(HTML.escape(plan.path))</code>"]
+            if let owner = plan.header.owner?.value { facts.append("owner " + person(owner)) }
+            if let year = plan.header.fiscalYear?.value { facts.append("fiscal year \(year)") }
+            if let reviewed = plan.header.reviewed?.value { facts.append("reviewed \(reviewed)") }
+            body += " · " + facts.joined(separator: " · ")
+        } else {
+            body += " · no plan file: members name it, but <code>\(group.dimension == .industry ? "industries" : "segments")/"
+                + "\(HTML.escape(group.id)).md</code> does not exist, so it has no targets"
+        }
+        body += "</p><div class=\"cards\">" + groupCard(group, depth: 1, linked: false) + "</div>"
+        body += "<h2>Accounts (\(group.accounts))</h2>"
+        body += accountTable(group.members, depth: 1)
+        return document(title: "\(title) – \(kind.lowercased())", depth: 1,
+                        crumbs: ["\(kind) " + HTML.escape(title)], body: body)
+    }
+
+    /// A table of accounts with their stage and figures, in the given order.
+    func accountTable(_ ids: [String], depth: Int) -> String {
+        guard !ids.isEmpty else { return "<p class=\"muted\">No member accounts.</p>" }
+        let rows: [[String]] = ids.map { id in
+            let plan = accountIndex[id].map { accounts[$0] }
+            let figures = rollup.figures[id]
+            let reviewed = plan?.header.reviewed?.value
+            let stale = figures?.isStale == true ? " <span class=\"badge warn\">stale</span>" : ""
+            let overdue = figures?.actions.overdue ?? 0
+            return [
+                accountLink(id, depth: depth),
+                stageBadge(plan?.header.stage?.value),
+                plan?.header.manager.map { person($0.value) } ?? "—",
+                plan?.header.health.map { healthBadge($0.value) } ?? "—",
+                (reviewed?.description ?? "—") + stale,
+                figures.map { Format.amount($0.plannedRevenue) } ?? "—",
+                figures.map { Format.amount($0.pipeline.open) } ?? "—",
+                figures.map { Format.amount($0.pipeline.weighted) } ?? "—",
+                overdue > 0 ? "<span class=\"down\">\(overdue)</span>" : "0",
+            ]
+        }
+        let currency = rollup.currency
+        return HTML.table(["Account", "Stage", "Manager", "Health", "Reviewed", "Revenue target (\(currency))",
+                           "Open pipeline", "Weighted", "Overdue actions"], rows, numericColumns: [5, 6, 7, 8])
+    }
+
+    func healthBadge(_ health: Health) -> String {
+        switch health {
+        case .green: return "<span class=\"badge good\">green</span>"
+        case .yellow: return "<span class=\"badge warn\">yellow</span>"
+        case .red: return "<span class=\"badge bad\">red</span>"
+        }
+    }
+}

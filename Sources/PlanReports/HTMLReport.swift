@@ -1,0 +1,179 @@
+import Foundation
+import PlanEngine
+import PlanModel
+
+/// The static HTML dashboard of `acctplan report`: `index.html` (totals, a card per industry and
+/// segment, the stage trend, pipeline by close quarter, stale plans and overdue actions), a page
+/// per industry and segment, a page per account, `follow-ups.html` and `style.css`. Pure: the
+/// numbers come from `Rollup` (and its history), each page is a function of this value, and
+/// every piece of plan text is escaped. No script, no external resource: it works offline.
+public struct HTMLReport: Sendable {
+    /// One output file: its path relative to the report folder and how to render it.
+    public struct Page: Sendable {
+        public var path: String
+        public var render: @Sendable () -> String
+    }
+
+    public let workspace: Workspace
+    public let rollup: Rollup
+    public let history: RollupReporter.History?
+    /// Why there is no trend chart (no repository, no period end yet), shown in its place.
+    public let historyNote: String?
+    /// Lint's diagnostics of the same workspace.
+    public let diagnostics: [Diagnostic]
+    /// Where the plans were read from, for the page header: "working tree", "commit 1a2b3c4".
+    public let sourceLabel: String
+
+    /// The accounts the rollup counts, sorted by id.
+    let accounts: [Plan]
+    /// Account id → its index in `accounts`.
+    let accountIndex: [String: Int]
+    let stageLabels: [String: String]
+    let stalePlans: [Rollup.StalePlan]
+    let overdueActions: [Rollup.OverdueAction]
+    let closeQuarters: [Rollup.QuarterPipeline]
+    let diagnosticsByPath: [String: [Diagnostic]]
+    /// "industry/tobacco" → the rollup group.
+    let groupsByKey: [String: Rollup.Group]
+    /// "industry/tobacco" → its plan.
+    let groupPlans: [String: Plan]
+
+    public init(workspace: Workspace, rollup: Rollup, history: RollupReporter.History? = nil, historyNote: String? = nil,
+                diagnostics: [Diagnostic] = [], sourceLabel: String = "working tree") {
+        self.workspace = workspace
+        self.rollup = rollup
+        self.history = history
+        self.historyNote = historyNote
+        self.diagnostics = diagnostics
+        self.sourceLabel = sourceLabel
+        let counted = Rollup.countedAccounts(workspace)
+        accounts = counted.sorted { $0.id < $1.id }
+        accountIndex = Dictionary(accounts.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        stageLabels = Dictionary(workspace.config.lifecycle.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        stalePlans = Rollup.stalePlans(counted, asOf: rollup.asOf, config: workspace.config)
+        overdueActions = Rollup.overdueActions(counted, asOf: rollup.asOf)
+        closeQuarters = Rollup.pipelineByCloseQuarter(counted, config: workspace.config)
+        diagnosticsByPath = Dictionary(grouping: diagnostics, by: \.path)
+        groupsByKey = Dictionary(rollup.groups.map { (Self.key($0.dimension, $0.id), $0) }, uniquingKeysWith: { first, _ in first })
+        var plans: [String: Plan] = [:]
+        for plan in workspace.plans where plan.isReadable && (plan.kind == .industry || plan.kind == .segment) {
+            let key = Self.key(plan.kind == .industry ? .industry : .segment, plan.id)
+            if plans[key] == nil { plans[key] = plan }
+        }
+        groupPlans = plans
+    }
+
+    static func key(_ dimension: Rollup.Dimension, _ id: String) -> String { "\(dimension.rawValue)/\(id)" }
+
+    /// Every file of the report: the stylesheet, the dashboard, the follow-up lists, one page per
+    /// group and one per account. Render them in any order, on any thread.
+    public func pages() -> [Page] {
+        var pages: [Page] = [
+            Page(path: "style.css") { HTMLStyle.stylesheet },
+            Page(path: "index.html") { self.dashboardPage() },
+            Page(path: "follow-ups.html") { self.followUpsPage() },
+        ]
+        for group in rollup.groups where group.dimension == .industry || group.dimension == .segment {
+            pages.append(Page(path: Self.groupPath(group.dimension, group.id)) { self.groupPage(group) })
+        }
+        for plan in accounts {
+            pages.append(Page(path: Self.accountPath(plan.id)) { self.accountPage(plan) })
+        }
+        return pages
+    }
+
+    // MARK: Paths
+
+    /// `industries/ID.html` or `segments/ID.html` (ids without id syntax get a hashed name).
+    public static func groupPath(_ dimension: Rollup.Dimension, _ id: String) -> String {
+        "\(dimension == .industry ? "industries" : "segments")/\(HTML.fileName(for: id)).html"
+    }
+
+    /// `accounts/ID.html`.
+    public static func accountPath(_ id: String) -> String { "accounts/\(HTML.fileName(for: id)).html" }
+
+    // MARK: Pieces every page uses
+
+    /// A whole page. `depth` is 0 for pages at the top of the report, 1 for pages in a folder.
+    func document(title: String, depth: Int, crumbs: [String] = [], body: String) -> String {
+        let up = String(repeating: "../", count: depth)
+        var header = "<header class=\"top\"><a class=\"brand\" href=\"\(up)index.html\">Key-account dashboard</a>"
+        if !crumbs.isEmpty { header += "<span class=\"crumbs\">› " + crumbs.joined(separator: " › ") + "</span>" }
+        header += "<span class=\"source\">as of \(rollup.asOf) · \(HTML.escape(sourceLabel)) · amounts in "
+            + "\(HTML.escape(rollup.currency))</span></header>"
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="color-scheme" content="light dark">
+            <meta name="generator" content="acctplan \(HTML.escape(ToolInfo.version))">
+            <title>\(HTML.escape(title))</title>
+            <link rel="icon" href="data:,">
+            <link rel="stylesheet" href="\(up)style.css">
+            </head>
+            <body>
+            \(header)
+            <main>
+            \(body)
+            </main>
+            <footer>Generated by acctplan \(HTML.escape(ToolInfo.version)) from the plans of the \(HTML.escape(sourceLabel)), \
+            judged as of \(rollup.asOf). Every number is defined in the project's docs/rollups.md.</footer>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// An amount in the workspace currency, "CNY 1,250,000.5" ("—" for none).
+    func money(_ value: Decimal?) -> String {
+        guard let value else { return "—" }
+        return HTML.escape(rollup.currency) + " " + Format.amount(value)
+    }
+
+    /// A person's name from `people:` with the id as a tooltip, or the id.
+    func person(_ id: String) -> String {
+        guard let name = workspace.config.people[id] else { return HTML.escape(id) }
+        return "<span title=\"\(HTML.escape(id))\">\(HTML.escape(name))</span>"
+    }
+
+    /// The label of a lifecycle stage (its id when it is not configured).
+    func stageName(_ id: String) -> String { stageLabels[id] ?? id }
+
+    /// A stage with its colour swatch.
+    func stageBadge(_ id: String?) -> String {
+        guard let id else { return "—" }
+        guard let index = workspace.config.lifecycleIndex(id) else {
+            return HTML.escape(id) + " <span class=\"badge bad\">unknown stage</span>"
+        }
+        return "<span class=\"swatch \(SVGChart.stageClass(index))\"></span>\(HTML.escape(stageName(id)))"
+    }
+
+    /// The legend of the stage colours, with counts when given.
+    func stageLegend(_ counts: [(stage: String, count: Int)]? = nil) -> String {
+        let entries = counts ?? rollup.stages.map { ($0, -1) }
+        return "<ul class=\"legend\">" + entries.enumerated().map { index, entry in
+            let count = entry.count >= 0 ? " <strong>\(entry.count)</strong>" : ""
+            return "<li><span class=\"swatch \(SVGChart.stageClass(index))\"></span>\(HTML.escape(stageName(entry.stage)))\(count)</li>"
+        }.joined() + "</ul>"
+    }
+
+    /// A link to a group page from a page at `depth`, named by the group's name (or id).
+    func groupLink(_ dimension: Rollup.Dimension, _ id: String, depth: Int) -> String {
+        let name = groupsByKey[Self.key(dimension, id)]?.name ?? id
+        return HTML.link(name, to: String(repeating: "../", count: depth) + Self.groupPath(dimension, id))
+    }
+
+    /// A link to an account page from a page at `depth`, named by the account's name (or id).
+    func accountLink(_ id: String, depth: Int) -> String {
+        let name = accountName(id)
+        guard rollup.figures[id] != nil else { return HTML.escape(name) }
+        return HTML.link(name, to: String(repeating: "../", count: depth) + Self.accountPath(id))
+    }
+
+    func accountName(_ id: String) -> String {
+        guard let index = accountIndex[id] else { return id }
+        return accounts[index].header.name?.value ?? id
+    }
+}
