@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import PlanReports
+import PlanWorkspace
 
 /// The folder `acctplan report` writes into. It must be new, empty, or hold an earlier report
 /// (marked by a `.acctplan-report` file); files of an earlier report are replaced, and its pages
@@ -103,7 +104,7 @@ struct ReportFolder {
             guard let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { continue }
             for name in entries {
                 let relative = folder.isEmpty ? name : folder + "/" + name
-                let isTemporary = name.hasPrefix(".") && name.contains(".tmp-")
+                let isTemporary = AtomicFile.isLeftover(name)
                 let isOldPage = !folder.isEmpty && name.hasSuffix(".html") && !written.contains(relative)
                 // unlink removes a link itself, never what it points to.
                 if (isTemporary || isOldPage) && !Self.isRealDirectory(path + "/" + name) { unlink(path + "/" + name) }
@@ -111,31 +112,13 @@ struct ReportFolder {
         }
     }
 
-    /// Writes `text` to a temporary file next to `path` and renames it over `path`: a reader
-    /// sees the old file or the new one, never half of one; a link at `path` is replaced, not
-    /// followed.
+    /// Writes `text` atomically (``AtomicFile``); a link at `path` is replaced, not followed.
+    /// Not flushed to disk: a report can always be written again.
     static func writeAtomically(_ text: String, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = "\(folder)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw ToolFailure("cannot write '\(path)': \(String(cString: strerror(errno)))") }
-        var failure: String?
-        var bytes = text
-        bytes.withUTF8 { buffer in
-            var written = 0
-            while written < buffer.count {
-                let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0 && errno == EINTR { continue }
-                guard result > 0 else { failure = String(cString: strerror(errno)); return }
-                written += result
-            }
-        }
-        if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
-        if let failure {
-            unlink(temporary)
-            throw ToolFailure("cannot write '\(path)': \(failure)")
+        do {
+            try AtomicFile.write(Array(text.utf8), to: path, sync: false)
+        } catch let failure as AtomicFile.Failure {
+            throw ToolFailure(failure.description)
         }
     }
 }

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Replaces a file in one step: the content goes to a temporary file in the same folder, which
+/// is renamed over the target, so a reader (or a crash) sees the old file or the new one, never
+/// half of one. A link at the target is replaced, not followed.
+public enum AtomicFile {
+    public struct Failure: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "cannot write '\(path)': \(reason)" }
+    }
+
+    /// - Parameters:
+    ///   - mode: the new file's permissions.
+    ///   - owner: the new file's owner and group, when they should differ from the process's
+    ///     (only root may give a file away; the mode is kept either way).
+    ///   - sync: flush the file and, after the rename, its folder to disk (for files a person
+    ///     wrote; generated output that can be made again need not wait for the disk).
+    ///   - beforeRename: a last check, run once the new content is complete; throwing leaves the
+    ///     target as it is.
+    public static func write(_ bytes: some ContiguousBytes, to path: String, mode: mode_t = 0o644,
+                             owner: (uid_t, gid_t)? = nil, sync: Bool, beforeRename: () throws -> Void = {}) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        var template = Array("\(folder)/.\(name).acctplan-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var renamed = false
+        defer { if !renamed { unlink(temporary) } }
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 && errno == EINTR { continue }
+                guard result > 0 else {
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                written += result
+            }
+        }
+        if failure == nil, fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, let (uid, gid) = owner, uid != getuid() || gid != getgid() { _ = fchown(descriptor, uid, gid) }
+        if failure == nil, sync, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure { throw Failure(path: path, reason: failure) }
+        try beforeRename()
+        guard rename(temporary, path) == 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        renamed = true
+        if sync {
+            let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY)
+            if folderDescriptor >= 0 {
+                fsync(folderDescriptor) // the rename itself survives a power cut
+                close(folderDescriptor)
+            }
+        }
+    }
+
+    /// Whether `name` is a temporary file (`.NAME.acctplan-XXXXXX`) that
+    /// ``write(_:to:mode:owner:sync:beforeRename:)`` left behind when it was killed.
+    public static func isLeftover(_ name: String) -> Bool {
+        guard name.hasPrefix("."), let tag = name.range(of: ".acctplan-", options: .backwards),
+              tag.lowerBound > name.index(after: name.startIndex) else { return false }
+        return name[tag.upperBound...].count == 6
+    }
+}
