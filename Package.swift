@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "PlanFormatTests", dependencies: [
             "PlanModel", "PlanParser", "PlanEngine", "PlanFormat",
         ]),
+        .testTarget(name: "PlanWorkspaceTests", dependencies: ["PlanWorkspace"]),
         .testTarget(name: "PlanGitTests", dependencies: ["PlanModel", "PlanGit"]),
         .testTarget(name: "PlanReportsTests", dependencies: ["PlanModel", "PlanEngine", "PlanReports"]),
         .testTarget(name: "EndToEndTests", dependencies: ["acctplan"]),
