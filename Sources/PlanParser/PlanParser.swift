@@ -105,7 +105,7 @@ public struct PlanParser: Sendable {
             var pipes = 0
             var widest = 0
             var linesWithPipes = 0
-            var backslashes = 0 // a pipe after an odd number of backslashes is escaped: not a column
+            var backslashes = 0 // a pipe right after a backslash is escaped (as GFM reads it): not a column
             func endLine() -> (lineIndex: Int, message: String)? {
                 if pipes > maxTableColumns {
                     return (lineIndex, "a table row has \(pipes) '|' separators; the limit is \(maxTableColumns) columns")
@@ -120,7 +120,7 @@ public struct PlanParser: Sendable {
             for byte in bytes {
                 switch byte {
                 case UInt8(ascii: "|"):
-                    if backslashes & 1 == 0 { pipes += 1 }
+                    if backslashes == 0 { pipes += 1 }
                     backslashes = 0
                 case UInt8(ascii: "\\"):
                     backslashes += 1

@@ -1,3 +1,4 @@
+import Foundation
 import PlanModel
 
 /// One row of a GitHub pipe table, split into cells as GFM does: on every `|` that is not
@@ -35,10 +36,10 @@ struct TableRow {
             var terminated = false
             while index < line.endIndex {
                 let byte = line[index]
-                if byte == 0x5C, index + 1 < line.endIndex, TableRow.isASCIIPunctuation(line[index + 1]) {
-                    // An escaped character, as GFM's cell scanner reads it: in `\\|` the backslash is
-                    // escaped and the pipe delimits; `\|` is a pipe inside the cell.
-                    if line[index + 1] == 0x7C { hasEscapedPipe = true }
+                if byte == 0x5C, index + 1 < line.endIndex, line[index + 1] == 0x7C {
+                    // `\|` is a pipe inside the cell, whatever comes before the backslash: GFM's
+                    // cell scanner takes the longest match, so in `\\|` too the pipe is escaped.
+                    hasEscapedPipe = true
                     advance()
                     advance()
                     end = index
@@ -59,23 +60,11 @@ struct TableRow {
         }
         self.cells = cells
     }
-
-    static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
-        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte)
-            || (0x7B...0x7E).contains(byte)
-    }
 }
 
 extension String {
+    /// GFM's `unescape_pipes`: every `\|` becomes `|`; other backslashes stay for the inline parser.
     fileprivate func replacingEscapedPipes() -> String {
-        var result = ""
-        var previousBackslash = false
-        for scalar in unicodeScalars {
-            if previousBackslash && scalar != "|" { result += "\\" }
-            previousBackslash = scalar == "\\" && !previousBackslash
-            if !previousBackslash { result.unicodeScalars.append(scalar) }
-        }
-        if previousBackslash { result += "\\" }
-        return result
+        replacingOccurrences(of: "\\|", with: "|")
     }
 }
