@@ -41,17 +41,18 @@ struct FmtCommand: ParsableCommand {
         var config = WorkspaceConfig()
         if let data = try? source.read(ConfigParser.path) { config = ConfigParser.parse(data).0 }
         var listed: [(path: String, kind: PlanKind)] = []
+        var unreadable: [(path: String, reason: String)] = []
+        func inScope(_ path: String) -> Bool { scopes.isEmpty || scopes.contains { Linter.covers($0, path) } }
         do {
             for kind in PlanKind.allCases {
-                for path in try source.listFiles(under: kind.folder).paths
-                where WorkspaceLoader.isPlanPath(path) && (scopes.isEmpty || scopes.contains { Linter.covers($0, path) }) {
-                    listed.append((path, kind))
-                }
+                let listing = try source.listFiles(under: kind.folder)
+                for path in listing.paths where WorkspaceLoader.isPlanPath(path) && inScope(path) { listed.append((path, kind)) }
+                for refused in listing.refused where inScope(refused.path) { unreadable.append(refused) }
             }
         } catch {
             throw ToolFailure("cannot list the workspace's plans: \(error)")
         }
-        if listed.isEmpty, !scopes.isEmpty {
+        if listed.isEmpty, unreadable.isEmpty, !scopes.isEmpty {
             throw ToolFailure("no plan files in \(paths.joined(separator: ", ")) (plans are *.md under accounts/, industries/, segments/)")
         }
         // A plan reached through a link and directly is formatted once.
@@ -71,7 +72,11 @@ struct FmtCommand: ParsableCommand {
         let style = TerminalStyle(enabled: Terminal.useColor(fileDescriptor: 2))
         var changed = 0
         var written = 0
-        var failed = 0
+        var failed = unreadable.count
+        for file in unreadable {
+            // Links out of the workspace, FIFOs: never read, so never formatted (as lint reports them).
+            Terminal.standardError("acctplan: \(file.path) not formatted: not read: \(file.reason)\n")
+        }
         for (file, result) in zip(files, results) {
             switch result.outcome {
             case .unchanged:
@@ -96,6 +101,10 @@ struct FmtCommand: ParsableCommand {
                     Terminal.standardError(TextReporter.render(Diagnostic(finding, severity: .error), style: style))
                 }
                 Terminal.standardError("acctplan: \(file.path) not formatted: it does not parse (fix the problems above first)\n")
+            case .conflicted(let line):
+                failed += 1
+                Terminal.standardError("acctplan: \(file.path) not formatted: it has merge conflict markers (line \(line)); "
+                    + "resolve the conflict first\n")
             case .unsafe(let reason):
                 failed += 1
                 Terminal.standardError("acctplan: error: \(file.path) not formatted: the canonical form would change what it means "

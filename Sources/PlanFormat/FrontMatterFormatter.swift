@@ -57,7 +57,8 @@ enum FrontMatterFormatter {
 
     private static func isComment(_ line: [UInt8]) -> Bool { line.first == UInt8(ascii: "#") }
 
+    /// Also the document end marker `...`, which must stay last.
     private static func isBlankOrComment(_ line: [UInt8]) -> Bool {
-        isComment(line) || line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+        isComment(line) || line.allSatisfy { $0 == 0x20 || $0 == 0x09 } || line.elementsEqual("...".utf8)
     }
 }

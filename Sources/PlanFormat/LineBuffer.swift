@@ -40,9 +40,15 @@ struct LineBuffer {
         lines[line - 1].content = content
     }
 
-    mutating func trimTrailingWhitespace(_ line: Int) {
+    /// - Parameter keepingSpaceAfterTaskBox: an item that is only a task box (`- [ ] `) needs the
+    ///   space after the box to stay a task item.
+    mutating func trimTrailingWhitespace(_ line: Int, keepingSpaceAfterTaskBox: Bool = false) {
         guard valid(line) else { return }
+        let before = lines[line - 1].content
         while let last = lines[line - 1].content.last, last == 0x20 || last == 0x09 { lines[line - 1].content.removeLast() }
+        if keepingSpaceAfterTaskBox, lines[line - 1].content.count < before.count, lines[line - 1].content.last == UInt8(ascii: "]") {
+            lines[line - 1].content.append(0x20)
+        }
     }
 
     /// Reorders the contents of the lines in `range`: the new line i holds old line
@@ -53,15 +59,15 @@ struct LineBuffer {
         for (offset, source) in order.enumerated() { lines[range.lowerBound + offset - 1].content = old[source] }
     }
 
-    /// `*` and `+` list markers become `-`, `[X]` becomes `[x]`; nothing moves, so the item's
-    /// continuation lines keep their indentation.
-    mutating func normalizeListItem(_ line: Int, isTask: Bool) {
+    /// `*` and `+` list markers become `-` (when `marker`), `[X]` becomes `[x]`; nothing moves,
+    /// so the item's continuation lines keep their indentation.
+    mutating func normalizeListItem(_ line: Int, marker: Bool, isTask: Bool) {
         guard valid(line) else { return }
         var content = lines[line - 1].content
         var index = 0
         while index < content.count, index < 3, content[index] == 0x20 { index += 1 }
         guard index < content.count, [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(content[index]) else { return }
-        content[index] = UInt8(ascii: "-")
+        if marker { content[index] = UInt8(ascii: "-") }
         if isTask {
             index += 1
             while index < content.count, content[index] == 0x20 || content[index] == 0x09 { index += 1 }

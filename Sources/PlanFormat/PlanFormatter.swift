@@ -30,6 +30,8 @@ public struct PlanFormatter: Sendable {
         case formatted(Data)
         /// The plan does not parse; these findings say why.
         case refused([Finding])
+        /// The plan holds merge-conflict markers (the first on this line): resolve them first.
+        case conflicted(line: Int)
         /// The rewrite would have changed the plan's meaning (a bug in fmt): left as it is.
         case unsafe(String)
     }
@@ -38,17 +40,18 @@ public struct PlanFormatter: Sendable {
     static let unparseable: Set<RuleID> = [.encoding, .tooLarge, .frontMatter, .outsideWorkspace]
 
     public func format(_ data: Data, path: String, kind: PlanKind, id: String) -> Outcome {
+        if let line = PlanFormatter.conflictMarkerLine(data) { return .conflicted(line: line) }
         let parser = PlanParser(config: config)
         let original = parser.parseWithLayout(data, path: path, kind: kind, id: id)
         let fatal = original.findings.filter { PlanFormatter.unparseable.contains($0.rule) }
         guard original.plan.isReadable, fatal.isEmpty, let layout = original.layout else {
             return .refused(fatal.isEmpty ? original.findings : fatal)
         }
-        var problem = ""
-        // Trailing whitespace may be content inside a YAML block scalar: if trimming the front
-        // matter changes a value, the front matter's lines are kept as written.
-        for trimFrontMatter in [true, false] {
-            let rewritten = rewrite(data, original.plan, layout, trimFrontMatter: trimFrontMatter)
+        var firstProblem: String?
+        // Trailing whitespace may be content inside a YAML block scalar, and a front matter
+        // written in an unusual way may not reorder cleanly: then it is kept as written.
+        for attempt in [FrontMatterEdit.trimAndReorder, .reorder, .none] {
+            let rewritten = rewrite(data, original.plan, layout, attempt)
             if rewritten == data { return .unchanged }
             if rewritten.count > PlanParser.maxPlanBytes {
                 // Padding a huge table can push a plan over the size limit: refuse, do not guess.
@@ -57,22 +60,51 @@ public struct PlanFormatter: Sendable {
                                          hint: "split the plan: its tables are far larger than a plan a team can review")])
             }
             let reparsed = parser.parse(rewritten, path: path, kind: kind, id: id)
+            let newLimits = reparsed.findings.filter { $0.rule == .tooLarge && !original.findings.contains($0) }
+            if !newLimits.isEmpty {
+                // Outer pipes added to every row can push a table over the column or cell limit.
+                return .refused(newLimits.map { finding in
+                    var aligned = finding
+                    aligned.message = "aligned, this plan would be refused: " + finding.message
+                    return aligned
+                })
+            }
             if let difference = difference(original, reparsed) {
-                problem = difference
+                firstProblem = firstProblem ?? difference
                 continue
             }
             return .formatted(rewritten)
         }
-        return .unsafe(problem)
+        return .unsafe(firstProblem ?? "")
+    }
+
+    /// The first line that is a merge-conflict marker (`<<<<<<< `, `=======`, `>>>>>>> `, `||||||| `).
+    static func conflictMarkerLine(_ data: Data) -> Int? {
+        var line = 1
+        var start = data.startIndex
+        while start < data.endIndex {
+            let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
+            let content = data[start..<end]
+            for marker in ["<<<<<<< ", ">>>>>>> ", "||||||| ", "======="] where content.starts(with: marker.utf8) {
+                let rest = content.dropFirst(marker.utf8.count)
+                if marker != "=======" || rest.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return line }
+            }
+            line += 1
+            start = end + 1
+        }
+        return nil
     }
 
     // MARK: Rewriting
 
-    private func rewrite(_ data: Data, _ plan: Plan, _ layout: PlanLayout, trimFrontMatter: Bool) -> Data {
+    /// How much of the front matter a rewrite may change.
+    enum FrontMatterEdit { case trimAndReorder, reorder, none }
+
+    private func rewrite(_ data: Data, _ plan: Plan, _ layout: PlanLayout, _ frontMatter: FrontMatterEdit) -> Data {
         var text = LineBuffer(data)
-        if let closing = layout.frontMatterClosingLine, closing > 2 {
+        if let closing = layout.frontMatterClosingLine, closing > 2, frontMatter != .none {
             let range = 2..<closing
-            if trimFrontMatter { for line in range { text.trimTrailingWhitespace(line) } }
+            if frontMatter == .trimAndReorder { for line in range { text.trimTrailingWhitespace(line) } }
             let lines = range.map { text.content($0) }
             let keys = plan.frontMatter.map { (key: $0.key, lineIndex: $0.keyLocation.line - 2) }
             let order = FrontMatterFormatter.order(lines, keys: keys, kind: plan.kind)
@@ -87,8 +119,12 @@ public struct PlanFormatter: Sendable {
             for (line, content) in zip(rows, formatted) { text.replace(line, with: content) }
         }
         for item in layout.listItems {
-            text.normalizeListItem(item.line, isTask: item.isTask)
-            for line in item.line...item.paragraphEndLine { text.trimTrailingWhitespace(line) }
+            // A list beside another one keeps its marker: with the same marker the two would
+            // become one list.
+            text.normalizeListItem(item.line, marker: !item.besideAnotherList, isTask: item.isTask)
+            // Only the paragraph's last line: two trailing spaces before a line end inside the
+            // item are a hard line break.
+            text.trimTrailingWhitespace(item.paragraphEndLine, keepingSpaceAfterTaskBox: item.isTask && item.paragraphEndLine == item.line)
         }
         text.endWithOneLineEnd()
         return text.data

@@ -69,9 +69,6 @@ public final class GitCommitSession {
     /// Starts a commit: checks the repository's state and takes the index lock.
     public init(repository: GitRepository, allowDetached: Bool) throws {
         self.repository = repository
-        // Objects, the index and the branch are flushed to disk (fsync) as libgit2 writes
-        // them, like git with core.fsync: a power cut after acctplan reports a commit loses nothing.
-        _ = acctplan_git_enable_fsync(1)
         guard !repository.isBare else { throw Failure.bare }
         if let operation = repository.operationInProgress { throw Failure.operationInProgress(operation) }
         head = try repository.head()

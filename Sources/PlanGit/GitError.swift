@@ -28,7 +28,11 @@ func check(_ result: Int32, _ function: String) throws -> Int32 {
 }
 
 /// libgit2's global state, initialised once (a global `let` initialiser runs exactly once).
+/// Whatever acctplan writes into a repository (objects, the index, refs: only `commit` writes)
+/// is flushed to disk as it is written, like git with `core.fsync`; the ref database reads the
+/// setting when it is created, so it is set before any repository is opened.
 let libgit2Initialized: Bool = {
     git_libgit2_init()
+    _ = acctplan_git_enable_fsync(1)
     return true
 }()

@@ -23,7 +23,7 @@ struct MarkdownOutline {
 
     var blocks: [Block] = []
 
-    private static let registered: Bool = {
+    static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
         return true
     }()

@@ -45,7 +45,13 @@ extension ParseContext {
     }
 
     private mutating func readSection(_ kind: SectionKind, _ blocks: [MarkdownOutline.Block], source: SourceText) {
-        for block in blocks {
+        func isList(_ index: Int) -> Bool {
+            guard blocks.indices.contains(index), case .list = blocks[index] else { return false }
+            return true
+        }
+        for (index, block) in blocks.enumerated() {
+            // Lists next to each other differ in their marker (or they would be one list).
+            let besideAnotherList = isList(index - 1) || isList(index + 1)
             switch (kind, block) {
             case (.stakeholders, .table(let rows, _)), (.installedBase, .table(let rows, _)), (.opportunities, .table(let rows, _)):
                 if let header = rows.first {
@@ -56,14 +62,14 @@ extension ParseContext {
                 plan.actions.reserveCapacity(plan.actions.count + items.count)
                 for item in items {
                     structuredLines.append(item.line...max(item.line, item.paragraphEndLine))
-                    layout?.listItems.append(PlanLayout.ListItem(item))
+                    layout?.listItems.append(PlanLayout.ListItem(item, besideAnotherList: besideAnotherList))
                     readAction(item, source: source)
                 }
             case (.moments, .list(let items)):
                 plan.moments.reserveCapacity(plan.moments.count + items.count)
                 for item in items {
                     structuredLines.append(item.line...max(item.line, item.paragraphEndLine))
-                    layout?.listItems.append(PlanLayout.ListItem(item))
+                    layout?.listItems.append(PlanLayout.ListItem(item, besideAnotherList: besideAnotherList))
                     readMoment(item, source: source)
                 }
             default:

@@ -19,6 +19,9 @@ public struct PlanLayout: Sendable, Equatable {
         public var paragraphEndLine: Int
         /// A task-list item (`- [ ]`, `- [x]`).
         public var isTask: Bool
+        /// The item's list is directly next to another list (they differ in their marker: with
+        /// the same marker they would be one list).
+        public var besideAnotherList: Bool
     }
 
     /// The line of the closing `---` of the front matter; nil when the plan has none.
@@ -41,7 +44,8 @@ public enum TableSyntax {
 }
 
 extension PlanLayout.ListItem {
-    init(_ item: MarkdownOutline.ListItem) {
-        self.init(line: item.line, paragraphEndLine: max(item.line, item.paragraphEndLine), isTask: item.checked != nil)
+    init(_ item: MarkdownOutline.ListItem, besideAnotherList: Bool) {
+        self.init(line: item.line, paragraphEndLine: max(item.line, item.paragraphEndLine), isTask: item.checked != nil,
+                  besideAnotherList: besideAnotherList)
     }
 }

@@ -20,6 +20,9 @@ extension WorkspaceWriter {
         guard stat(real, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
             throw WorkspaceError.unwritable(relativePath, "it is not a regular file")
         }
+        // The rename would replace a read-only file too (it needs only the folder's permission):
+        // a file nobody may write is left as it is.
+        guard status.st_mode & 0o222 != 0 else { throw WorkspaceError.unwritable(relativePath, "it is read-only") }
         do {
             try AtomicFile.write(data, to: real, mode: status.st_mode & 0o7777, owner: (status.st_uid, status.st_gid),
                                  sync: true) {

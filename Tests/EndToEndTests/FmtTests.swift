@@ -151,4 +151,26 @@ struct FmtTests {
         let changes = try JSON.object(diff.stdout)["plans"] as? [Any]
         #expect(changes?.isEmpty == true, "acctplan sees no change in meaning: \(diff.stdout)")
     }
+
+    @Test func leavesConflictedLinkedOutAndReadOnlyPlansAloneAndSaysWhy() throws {
+        let temp = try TempDir()
+        let outside = try TempDir()
+        defer { temp.remove(); outside.remove() }
+        let conflicted = Self.messy + "<<<<<<< HEAD\n- [ ] 2026-12-01 Call\n=======\n- [ ] 2026-12-02 Call\n>>>>>>> other\n"
+        let root = try Fixture.workspace(["accounts/conflicted.md": conflicted, "accounts/locked.md": Self.messy,
+                                          "accounts/messy.md": Self.messy], in: temp)
+        chmod(root.appendingPathComponent("accounts/locked.md").path, 0o444)
+        try outside.write(["theirs.md": Self.messy])
+        try temp.symlink("accounts/away.md", to: outside.path("theirs.md").path)
+
+        let result = try CLI.output(["fmt"], in: root)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stdout == "formatted accounts/messy.md\n")
+        #expect(result.stderr.contains("acctplan: accounts/conflicted.md not formatted: it has merge conflict markers (line 21); resolve the conflict first"))
+        #expect(result.stderr.contains("acctplan: accounts/away.md not formatted: not read: it is a link that leads outside the workspace"))
+        #expect(result.stderr.contains("cannot write 'accounts/locked.md': it is read-only"), "\(result.stderr)")
+        #expect(try Self.read(root.appendingPathComponent("accounts/conflicted.md")) == conflicted)
+        #expect(try Self.read(root.appendingPathComponent("accounts/locked.md")) == Self.messy)
+        #expect(try Self.read(outside.path("theirs.md")) == Self.messy)
+    }
 }

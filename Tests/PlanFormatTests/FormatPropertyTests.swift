@@ -14,7 +14,7 @@ struct FormatPropertyTests {
         let id = "acme"
         let once: String
         switch Fmt.outcome(entry.text, kind: entry.kind, id: id) {
-        case .refused: return false
+        case .refused, .conflicted: return false
         case .unsafe(let reason):
             Issue.record("\(entry.name): the formatter found its own result unsafe: \(reason)\n\(entry.text)")
             return true
@@ -30,6 +30,12 @@ struct FormatPropertyTests {
         #expect(change == nil, "\(entry.name): the semantic diff of x and fmt(x) is not empty: \(String(describing: change))")
         #expect(original.findings.map { "\($0.rule) \($0.message)" }.sorted()
             == formatted.findings.map { "\($0.rule) \($0.message)" }.sorted(), "\(entry.name): findings changed")
+
+        // What GitHub shows of the body is the same: an oracle independent of acctplan's parser.
+        if let body = Self.body(entry.text), let formattedBody = Self.body(once) {
+            #expect(MarkdownHTML.render(body) == MarkdownHTML.render(formattedBody),
+                    "\(entry.name): the body renders differently on GitHub:\n\(body)\n---\n\(formattedBody)")
+        }
 
         // Prose lines (outside the front matter, tables, items and recognized headings) are
         // byte for byte where they were.
@@ -50,6 +56,13 @@ struct FormatPropertyTests {
             }
         }
         return true
+    }
+
+    /// The text after the front matter's closing fence.
+    static func body(_ text: String) -> Substring? {
+        let lines = lines(text)
+        guard lines.first == "---", let closing = lines.dropFirst().firstIndex(of: "---") else { return nil }
+        return lines[(closing + 1)...].joined(separator: "\n")[...]
     }
 
     private static func lines(_ text: String) -> [Substring] {

@@ -28,6 +28,8 @@ enum Fmt {
             Issue.record("refused: \(findings.map(\.message))", sourceLocation: sourceLocation)
         case .unsafe(let reason):
             Issue.record("unsafe: \(reason)", sourceLocation: sourceLocation)
+        case .conflicted(let line):
+            Issue.record("conflict markers on line \(line)", sourceLocation: sourceLocation)
         }
         return text
     }

@@ -158,9 +158,10 @@ struct FormatTests {
 
             ## Actions
             * [X] 2026-01-10 @li-you Kick-off held   
-            + [ ] 2026-12-01 @li-you Send the proposal
-              to the CFO's office
+            * [ ] 2026-12-01 @li-you Send the proposal to:  
+              the CFO's office   
             * [ ] 2026-12-05 Book the workshop
+            * [ ] 
 
             ## Moments of truth
             + 2026-11-03 @li-you Evening visit to the CIO
@@ -175,9 +176,10 @@ struct FormatTests {
 
             ## Actions
             - [x] 2026-01-10 @li-you Kick-off held
-            - [ ] 2026-12-01 @li-you Send the proposal
-              to the CFO's office
+            - [ ] 2026-12-01 @li-you Send the proposal to:  
+              the CFO's office
             - [ ] 2026-12-05 Book the workshop
+            - [ ] 
 
             ## Moments of truth
             - 2026-11-03 @li-you Evening visit to the CIO
@@ -186,7 +188,44 @@ struct FormatTests {
             * a free list: left as written   
             + [X] also left
 
-            """)
+            """, "the hard break inside the item and the space after an empty box stay")
+    }
+
+    @Test func listsBesideAnotherListKeepTheirMarkers() {
+        // A change of marker starts a new list; unifying the markers would merge the lists.
+        let plan = RuleExample.acme + "## Actions\n- [ ] 2026-12-01 One\n\n* [X] 2026-12-02 Two\n"
+        #expect(Fmt.format(plan) == RuleExample.acme + "## Actions\n- [ ] 2026-12-01 One\n\n* [x] 2026-12-02 Two\n")
+    }
+
+    @Test func refusesPlansWithMergeConflictMarkers() {
+        let plan = RuleExample.acme + """
+            ## Stakeholders
+            | Name | Role |
+            | --- | --- |
+            <<<<<<< HEAD
+            | C | decision-maker |
+            =======
+            | B | sponsor |
+            >>>>>>> other
+
+            """
+        #expect(Fmt.outcome(plan) == .conflicted(line: 11))
+    }
+
+    @Test func keepsTheDocumentEndMarkerLast() {
+        let plan = "---\nreviewed: 2026-11-01\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\n...\n---\n# Acme\n"
+        #expect(Fmt.format(plan)
+            == "---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n...\n---\n# Acme\n")
+    }
+
+    @Test func keepsAFrontMatterThatCannotBeReorderedCleanlyAndFormatsTheBody() {
+        // A quoted value continued on a line that starts with '#': not a comment, so no block
+        // boundary can be drawn there; fmt must not move it away from its key.
+        let plan = "---\nreviewed: 2026-11-01\nname: \"Acme\n#1 group\"\nindustry: tobacco\nstage: departmental\nmanager: li-you\n---\n"
+            + "## Actions\n* [ ] 2026-12-01 Call\n"
+        let formatted = Fmt.format(plan)
+        #expect(Fmt.parse(formatted).plan.entry("name")?.value == .scalar("Acme #1 group", quoted: true))
+        #expect(formatted.hasSuffix("## Actions\n- [ ] 2026-12-01 Call\n"))
     }
 
     @Test func leavesProseByteForByteAndEndsWithOneNewline() {
