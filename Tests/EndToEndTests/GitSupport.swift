@@ -14,8 +14,8 @@ final class Launched: Sendable {
 
     /// Waits for the end (at most `timeout` seconds, then it is killed and an issue recorded).
     func wait(timeout: TimeInterval = 30) -> CLI.Output {
-        let result = process.wait(timeout: timeout)
-        if result.timedOut { Issue.record("\(label) did not finish within \(Int(timeout)) s") }
+        let result = process.wait(timeout: timeout * testTimeScale)
+        if result.timedOut { Issue.record("\(label) did not finish within \(Int(timeout * testTimeScale)) s") }
         // A signal (a crash) shows as a status above 128, like a shell would report it.
         return CLI.Output(status: result.termination.shellStatus, stdout: String(decoding: result.stdout, as: UTF8.self),
                           stderr: String(decoding: result.stderr, as: UTF8.self))

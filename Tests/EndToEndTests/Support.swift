@@ -72,9 +72,9 @@ enum CLI {
         environment.removeValue(forKey: "ACCTPLAN_BINARY")
         for (key, value) in env { environment[key] = value }
         let result = try Subprocess.run(executable.path, args, environment: environment, directory: dir.path,
-                                        timeout: timeout)
+                                        timeout: timeout * testTimeScale)
         if result.timedOut {
-            Issue.record("\(executable.lastPathComponent) \(args.joined(separator: " ")) did not finish within \(Int(timeout)) s")
+            Issue.record("\(executable.lastPathComponent) \(args.joined(separator: " ")) did not finish within \(Int(timeout * testTimeScale)) s")
         }
         return (result.termination.shellStatus, String(decoding: result.stdout, as: UTF8.self),
                 String(decoding: result.stderr, as: UTF8.self))
@@ -92,6 +92,10 @@ enum CLI {
 
     static var workspaceTemplate: URL { packageRoot().appendingPathComponent("workspace-template") }
 }
+
+/// `ACCTPLAN_TEST_TIME_SCALE` (a whole number, default 1) multiplies the time a process may take:
+/// scripts/sanitize sets 10, since a binary under a sanitizer runs several times slower.
+let testTimeScale = ProcessInfo.processInfo.environment["ACCTPLAN_TEST_TIME_SCALE"].flatMap { Double($0) }.map { max(1, $0) } ?? 1
 
 /// A fresh temp folder, removed by `remove()` (call it in a `defer`).
 struct TempDir {
