@@ -130,6 +130,11 @@ public struct GitSnapshotSource: PlanSource {
         return try pool.withRepository { try $0.blobData(blob) }
     }
 
+    public func byteCount(_ path: String) -> Int? {
+        guard let entry = entries[path], !entry.isLink else { return nil }
+        return try? pool.withRepository { try $0.blobSize(entry.blob) }
+    }
+
     /// The blob id of a (non-link) file.
     public func blobID(_ path: String) -> ObjectID? {
         guard let entry = entries[path], !entry.isLink else { return nil }

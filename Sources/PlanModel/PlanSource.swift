@@ -14,10 +14,14 @@ public protocol PlanSource: Sendable {
     /// A key that is equal for two files exactly when their bytes are (a git blob id), so a
     /// parse can be reused across revisions; nil when the source cannot tell cheaply.
     func contentKey(_ path: String) -> String?
+    /// The size of one file in bytes when the source can tell without reading it, so that a file
+    /// far over the size limits is refused unread; nil when it cannot tell.
+    func byteCount(_ path: String) -> Int?
 }
 
 extension PlanSource {
     public func contentKey(_ path: String) -> String? { nil }
+    public func byteCount(_ path: String) -> Int? { nil }
 }
 
 /// The result of listing a folder of a ``PlanSource``.

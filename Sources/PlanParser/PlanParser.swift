@@ -45,18 +45,8 @@ public struct PlanParser: Sendable {
 
     /// Parses `data`, the content of `path` (workspace-relative), a plan of `kind` named `id`.
     public func parse(_ data: Data, path: String, kind: PlanKind, id: String, depth: Depth = .full) -> ParsedPlan {
-        var context = ParseContext(path: path, plan: Plan(kind: kind, id: id, path: path), config: config)
-        if !ValueSyntax.isValidID(id) {
-            context.report(.idMismatch, at: .fileStart, "file name '\(id).md' is not a valid plan id",
-                           hint: "plan ids use lowercase letters, digits and '-', e.g. 'shanghai-tobacco'")
-        }
-        guard data.count <= PlanParser.maxPlanBytes else {
-            context.plan.isReadable = false
-            context.report(.tooLarge, at: .fileStart,
-                           "plan is \(data.count) bytes; the limit is \(PlanParser.maxPlanBytes) bytes (4 MiB)",
-                           hint: "split the plan or move attachments out of the workspace")
-            return context.result
-        }
+        if let refused = refuseUnread(byteCount: data.count, path: path, kind: kind, id: id) { return refused }
+        var context = startContext(path: path, kind: kind, id: id)
         // Front matter only: decode just the lines up to the closing fence, not the whole file.
         var data = data
         if depth == .frontMatter, let end = PlanParser.frontMatterEnd(data) { data = data.prefix(end) }
@@ -82,6 +72,29 @@ public struct PlanParser: Sendable {
         context.readBody(outline, source: source)
         context.plan.proseFingerprint = context.proseFingerprint(source, from: bodyStartLine)
         return context.result
+    }
+
+    /// What ``parse(_:path:kind:id:depth:)`` gives for a file of `byteCount` bytes that is over
+    /// ``maxPlanBytes``, without the bytes (a source that knows sizes lets the loader skip reading
+    /// a huge file); nil when `byteCount` is within the limit.
+    public func refuseUnread(byteCount: Int, path: String, kind: PlanKind, id: String) -> ParsedPlan? {
+        guard byteCount > PlanParser.maxPlanBytes else { return nil }
+        var context = startContext(path: path, kind: kind, id: id)
+        context.plan.isReadable = false
+        context.report(.tooLarge, at: .fileStart,
+                       "plan is \(byteCount) bytes; the limit is \(PlanParser.maxPlanBytes) bytes (4 MiB)",
+                       hint: "split the plan or move attachments out of the workspace")
+        return context.result
+    }
+
+    /// A new parse, with the file name checked.
+    private func startContext(path: String, kind: PlanKind, id: String) -> ParseContext {
+        var context = ParseContext(path: path, plan: Plan(kind: kind, id: id, path: path), config: config)
+        if !ValueSyntax.isValidID(id) {
+            context.report(.idMismatch, at: .fileStart, "file name '\(id).md' is not a valid plan id",
+                           hint: "plan ids use lowercase letters, digits and '-', e.g. 'shanghai-tobacco'")
+        }
+        return context
     }
 
     /// Refuses bodies whose pipe-table shape would make cmark-gfm slow or huge (see

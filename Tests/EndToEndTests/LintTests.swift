@@ -356,3 +356,38 @@ struct LintTests {
         #expect(!plain.contains("\u{1B}["), "NO_COLOR on a terminal: \(plain.debugDescription)")
     }
 }
+
+/// Files over the size limits, on disk and in git: one located diagnostic, never read in full.
+struct SizeLimitTests {
+    /// A sparse file of 6 GiB (no disk space used): read in full it would need 6 GB of memory.
+    @Test func aHugePlanOnDiskIsRefusedFromItsSize() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let root = try Fixture.workspace(["accounts/a.md": Fixture.account()], in: temp)
+        let huge = root.appendingPathComponent("accounts/dump.md")
+        try Data().write(to: huge)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 6 << 30)
+        try handle.close()
+        let result = try CLI.output(["lint", "--as-of", Fixture.asOf], in: root)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdout.hasPrefix("""
+            accounts/dump.md:1:1: error: plan is 6442450944 bytes; the limit is 4194304 bytes (4 MiB) [too-large]
+              hint: split the plan or move attachments out of the workspace
+            1 error, 0 warnings in 3 files
+            """), "\(result)")
+    }
+
+    @Test func aPlanOverFourMebibytesInGitIsRefused() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let big = Fixture.account(name: "Big", extra: String(repeating: "A long note about the account.\n", count: 140_000))
+        #expect(big.utf8.count > 4 << 20)
+        let repo = try sandbox.repository(accounts: ["accounts/a.md": Fixture.account(), "accounts/big.md": big])
+        let result = try sandbox.acctplan(["lint", "--rev", "HEAD"] + GitFixture.asOf, in: repo)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdout.hasPrefix(
+            "accounts/big.md:1:1: error: plan is \(big.utf8.count) bytes; the limit is 4194304 bytes (4 MiB) [too-large]\n"),
+            "\(result)")
+    }
+}
