@@ -29,10 +29,17 @@ public struct FileListing: Sendable {
     public var paths: [String]
     /// Files that exist but will not be read, with the reason.
     public var refused: [(path: String, reason: String)]
+    /// Folders that are not listed because they nest too deep (see ``maxFolderDepth``).
+    public var tooDeep: [String]
 
-    public init(paths: [String] = [], refused: [(path: String, reason: String)] = []) {
+    /// Folders nested deeper than this below the workspace are not read: plan folders only group
+    /// plans, and a hostile git tree nested 100,000 deep would otherwise exhaust the stack.
+    public static let maxFolderDepth = 64
+
+    public init(paths: [String] = [], refused: [(path: String, reason: String)] = [], tooDeep: [String] = []) {
         self.paths = paths
         self.refused = refused
+        self.tooDeep = tooDeep
     }
 }
 

@@ -37,6 +37,11 @@ public enum WorkspaceLoader {
                 findings.append(Finding(.outsideWorkspace, path: refused.path, at: .fileStart,
                                         "not read: \(refused.reason)", hint: hint))
             }
+            for folder in listing.tooDeep {
+                findings.append(Finding(.tooLarge, path: folder, at: .fileStart,
+                                        "folder not read: it is nested more than \(FileListing.maxFolderDepth) folders deep",
+                                        hint: "plan folders only group plans; keep them a few levels deep"))
+            }
         }
         let parser = PlanParser(config: config)
         let results = try parseAll(planFiles, source: source, parser: parser, depth: depth, cache: cache)
