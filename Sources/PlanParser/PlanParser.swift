@@ -104,6 +104,7 @@ public struct PlanParser: Sendable {
             var lineIndex = 0
             var pipes = 0
             var widest = 0
+            var widestLine = 0
             var linesWithPipes = 0
             var backslashes = 0 // a pipe after an odd number of backslashes is escaped: not a column
             func endLine() -> (lineIndex: Int, message: String)? {
@@ -112,7 +113,7 @@ public struct PlanParser: Sendable {
                 }
                 if pipes > 0 {
                     linesWithPipes += 1
-                    widest = max(widest, pipes)
+                    if pipes > widest { (widest, widestLine) = (pipes, lineIndex) }
                 }
                 pipes = 0
                 return nil
@@ -134,7 +135,8 @@ public struct PlanParser: Sendable {
             }
             if let refusal = endLine() { return refusal }
             if linesWithPipes * widest > maxTableCells {
-                return (0, "the plan's tables would have \(linesWithPipes) rows of up to \(widest) cells; the limit is \(maxTableCells) cells")
+                // Reported at the widest row: every other row is padded to its width.
+                return (widestLine, "the plan's tables would have \(linesWithPipes) rows of up to \(widest) cells; the limit is \(maxTableCells) cells")
             }
             return nil
         }
