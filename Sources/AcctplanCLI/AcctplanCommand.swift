@@ -11,6 +11,8 @@ public struct AcctplanCommand: ParsableCommand {
             A workspace is a folder (normally a git repository) with acctplan.yml at its root and plans in accounts/, industries/ and segments/. acctplan finds it from the current directory upwards, or from --workspace DIR.
 
             Exit status: 0 success, 1 when the answer is "no" (lint errors), 2 when acctplan could not do the job (bad arguments, no workspace).
+
+            Environment: NO_COLOR turns colour off. ACCTPLAN_THREADS=N reads and checks plans on at most N threads (default: all cores); the output is the same byte for byte with any N.
             """,
         version: ToolInfo.version,
         subcommands: [

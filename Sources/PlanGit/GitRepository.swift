@@ -127,6 +127,18 @@ public final class GitRepository {
         return String(cString: value)
     }
 
+    /// The size of a blob, from its object header (the content is not inflated).
+    func blobSize(_ id: ObjectID) throws -> Int {
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, handle), "git_repository_odb")
+        defer { git_odb_free(odb) }
+        var oid = id.oid
+        var size = 0
+        var type = GIT_OBJECT_ANY
+        try check(git_odb_read_header(&size, &type, odb, &oid), "git_odb_read_header")
+        return size
+    }
+
     /// The content of a blob.
     func blobData(_ id: ObjectID) throws -> Data {
         var oid = id.oid

@@ -17,6 +17,8 @@ public struct GitSnapshotSource: PlanSource {
     let entries: [String: Entry]
     /// Paths that exist but cannot be read as they are (e.g. unresolved conflicts), with why.
     let unreadable: [String: String]
+    /// Folders not entered: deeper than ``FileListing/maxFolderDepth``.
+    var tooDeep: [String] = []
     let pool: RepositoryPool
 
     /// The workspace (at `prefix`, repository-relative, "" for the root) in `commit`'s tree.
@@ -30,12 +32,13 @@ public struct GitSnapshotSource: PlanSource {
     public static func tree(_ rootTree: ObjectID, commit: ObjectID?, label: String, prefix: String,
                             in repository: GitRepository) throws -> GitSnapshotSource {
         var entries: [String: Entry] = [:]
+        var tooDeep: [String] = []
         if let folder = try repository.subtree(at: prefix, inTree: rootTree) {
             let tree = try repository.lookupTree(folder)
             defer { git_tree_free(tree) }
-            try collect(tree: tree, path: "", repository: repository, into: &entries)
+            try collect(tree: tree, path: "", depth: 0, repository: repository, into: &entries, tooDeep: &tooDeep)
         }
-        return GitSnapshotSource(label: label, commit: commit, entries: entries, unreadable: [:],
+        return GitSnapshotSource(label: label, commit: commit, entries: entries, unreadable: [:], tooDeep: tooDeep,
                                  pool: RepositoryPool(gitDirectory: repository.gitDirectory))
     }
 
@@ -76,17 +79,23 @@ public struct GitSnapshotSource: PlanSource {
                                  pool: RepositoryPool(gitDirectory: repository.gitDirectory))
     }
 
-    private static func collect(tree: OpaquePointer?, path: String, repository: GitRepository,
-                                into entries: inout [String: Entry]) throws {
+    /// `tree` is the folder `path`, `depth` folders below the workspace.
+    private static func collect(tree: OpaquePointer?, path: String, depth: Int, repository: GitRepository,
+                                into entries: inout [String: Entry], tooDeep: inout [String]) throws {
         for position in 0..<git_tree_entrycount(tree) {
             guard let entry = git_tree_entry_byindex(tree, position) else { continue }
             let name = String(cString: git_tree_entry_name(entry))
             let childPath = path.isEmpty ? name : path + "/" + name
             switch git_tree_entry_type(entry) {
             case GIT_OBJECT_TREE:
+                guard depth < FileListing.maxFolderDepth else {
+                    tooDeep.append(childPath)
+                    continue
+                }
                 let subtree = try repository.lookupTree(ObjectID(git_tree_entry_id(entry)))
                 defer { git_tree_free(subtree) }
-                try collect(tree: subtree, path: childPath, repository: repository, into: &entries)
+                try collect(tree: subtree, path: childPath, depth: depth + 1, repository: repository, into: &entries,
+                            tooDeep: &tooDeep)
             case GIT_OBJECT_BLOB:
                 let mode = git_tree_entry_filemode(entry)
                 entries[childPath] = Entry(blob: ObjectID(git_tree_entry_id(entry)), isLink: mode == GIT_FILEMODE_LINK)
@@ -113,6 +122,7 @@ public struct GitSnapshotSource: PlanSource {
         for (path, reason) in unreadable where path.hasPrefix(lead) {
             listing.refused.append((path, reason))
         }
+        listing.tooDeep = tooDeep.filter { $0.hasPrefix(lead) }.sorted()
         listing.paths.sort()
         listing.refused.sort { $0.path < $1.path }
         return listing
@@ -128,6 +138,11 @@ public struct GitSnapshotSource: PlanSource {
         }
         let blob = entry.blob
         return try pool.withRepository { try $0.blobData(blob) }
+    }
+
+    public func byteCount(_ path: String) -> Int? {
+        guard let entry = entries[path], !entry.isLink else { return nil }
+        return try? pool.withRepository { try $0.blobSize(entry.blob) }
     }
 
     /// The blob id of a (non-link) file.

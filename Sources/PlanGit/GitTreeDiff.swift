@@ -343,14 +343,17 @@ extension GitRepository {
     public func blobs(inTree treeID: ObjectID, under folder: String) throws -> [(name: String, blob: ObjectID)] {
         guard let start = try subtree(at: folder, inTree: treeID) else { return [] }
         var result: [(name: String, blob: ObjectID)] = []
-        func walk(_ tree: OpaquePointer?) throws {
+        // Like the snapshot source: folders deeper than FileListing.maxFolderDepth below the
+        // workspace are not entered (`folder` is a plan folder, one level below it).
+        func walk(_ tree: OpaquePointer?, depth: Int) throws {
             for position in 0..<git_tree_entrycount(tree) {
                 guard let entry = git_tree_entry_byindex(tree, position) else { continue }
                 switch git_tree_entry_type(entry) {
                 case GIT_OBJECT_TREE:
+                    guard depth < FileListing.maxFolderDepth else { continue }
                     let child = try lookupTree(ObjectID(git_tree_entry_id(entry)))
                     defer { git_tree_free(child) }
-                    try walk(child)
+                    try walk(child, depth: depth + 1)
                 case GIT_OBJECT_BLOB where git_tree_entry_filemode(entry) != GIT_FILEMODE_LINK:
                     result.append((String(cString: git_tree_entry_name(entry)), ObjectID(git_tree_entry_id(entry))))
                 default:
@@ -360,7 +363,7 @@ extension GitRepository {
         }
         let root = try lookupTree(start)
         defer { git_tree_free(root) }
-        try walk(root)
+        try walk(root, depth: 1)
         return result
     }
 

@@ -28,7 +28,7 @@ public struct Finding: Hashable, Sendable {
 }
 
 /// One reported problem: where, how serious, which rule, and what to do about it.
-/// Sorted by path, line, column, rule so that every output is deterministic.
+/// Sorted by path, line, column, rule (then message, hint, severity) so that every output is deterministic.
 public struct Diagnostic: Hashable, Sendable, Comparable {
     public var path: String
     public var line: Int
@@ -54,8 +54,12 @@ public struct Diagnostic: Hashable, Sendable, Comparable {
                   severity: severity, rule: finding.rule, message: finding.message, hint: finding.hint)
     }
 
+    /// A total order: two diagnostics that differ in anything never tie, so a sorted list is
+    /// the same whatever order the rules (on several threads) found them in.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        (lhs.path, lhs.line, lhs.column, lhs.rule.rawValue, lhs.message)
-            < (rhs.path, rhs.line, rhs.column, rhs.rule.rawValue, rhs.message)
+        let left = (lhs.path, lhs.line, lhs.column, lhs.rule.rawValue, lhs.message)
+        let right = (rhs.path, rhs.line, rhs.column, rhs.rule.rawValue, rhs.message)
+        if left != right { return left < right }
+        return (lhs.hint == nil ? 0 : 1, lhs.hint ?? "", lhs.severity) < (rhs.hint == nil ? 0 : 1, rhs.hint ?? "", rhs.severity)
     }
 }

@@ -14,10 +14,14 @@ public protocol PlanSource: Sendable {
     /// A key that is equal for two files exactly when their bytes are (a git blob id), so a
     /// parse can be reused across revisions; nil when the source cannot tell cheaply.
     func contentKey(_ path: String) -> String?
+    /// The size of one file in bytes when the source can tell without reading it, so that a file
+    /// far over the size limits is refused unread; nil when it cannot tell.
+    func byteCount(_ path: String) -> Int?
 }
 
 extension PlanSource {
     public func contentKey(_ path: String) -> String? { nil }
+    public func byteCount(_ path: String) -> Int? { nil }
 }
 
 /// The result of listing a folder of a ``PlanSource``.
@@ -25,10 +29,17 @@ public struct FileListing: Sendable {
     public var paths: [String]
     /// Files that exist but will not be read, with the reason.
     public var refused: [(path: String, reason: String)]
+    /// Folders that are not listed because they nest too deep (see ``maxFolderDepth``).
+    public var tooDeep: [String]
 
-    public init(paths: [String] = [], refused: [(path: String, reason: String)] = []) {
+    /// Folders nested deeper than this below the workspace are not read: plan folders only group
+    /// plans, and a hostile git tree nested 100,000 deep would otherwise exhaust the stack.
+    public static let maxFolderDepth = 64
+
+    public init(paths: [String] = [], refused: [(path: String, reason: String)] = [], tooDeep: [String] = []) {
         self.paths = paths
         self.refused = refused
+        self.tooDeep = tooDeep
     }
 }
 

@@ -31,35 +31,9 @@ public enum ValueSyntax {
 
     /// The closest candidate to a misspelt word, for "did you mean ...?" hints; nil when none is close.
     /// Ties go to the alphabetically first candidate, so the hint never depends on iteration order.
+    /// To ask about many words, build one ``ClosestMatch``.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
-        let lowered = word.lowercased()
-        var best: (String, Int)?
-        for candidate in candidates {
-            if candidate == lowered { return candidate }
-            let distance = editDistance(lowered, candidate)
-            let limit = max(1, min(3, candidate.count / 3))
-            if distance <= limit, best.map({ (distance, candidate) < ($0.1, $0.0) }) ?? true {
-                best = (candidate, distance)
-            }
-        }
-        return best?.0
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        ClosestMatch(candidates).closest(to: word)
     }
 }
 

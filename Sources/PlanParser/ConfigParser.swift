@@ -8,7 +8,11 @@ public enum ConfigParser {
     static let topLevelKeys = ["version", "currency", "fx", "fiscal_year_start", "review_interval_days", "lifecycle",
                                "opportunity_stages", "people", "fields", "rules"]
 
+    /// acctplan.yml larger than this is refused unread (a real one is a few kilobytes).
+    public static let maxBytes = FrontMatterReader.maxBytes
+
     public static func parse(_ data: Data) -> (WorkspaceConfig, [Finding]) {
+        if let refused = refuseUnread(byteCount: data.count) { return refused }
         var reader = ConfigReader()
         guard case .success(let source) = SourceText.decode(data) else {
             reader.report(.fileStart, "acctplan.yml is not UTF-8 text")
@@ -20,6 +24,16 @@ public enum ConfigParser {
         case .failure(let failure):
             reader.report(failure.location, failure.message, hint: failure.hint)
         }
+        return (reader.config, reader.findings)
+    }
+
+    /// What ``parse(_:)`` gives for an acctplan.yml of `byteCount` bytes over ``maxBytes``,
+    /// without reading it: the defaults and one finding; nil when it is within the limit.
+    public static func refuseUnread(byteCount: Int) -> (WorkspaceConfig, [Finding])? {
+        guard byteCount > maxBytes else { return nil }
+        var reader = ConfigReader()
+        reader.report(.fileStart, "acctplan.yml is \(byteCount) bytes; the limit is \(maxBytes) bytes (1 MiB)",
+                      hint: "acctplan.yml holds settings only: a few kilobytes of YAML")
         return (reader.config, reader.findings)
     }
 }

@@ -57,19 +57,9 @@ public struct PlanParser: Sendable {
     }
 
     private func parse(_ data: Data, path: String, kind: PlanKind, id: String, depth: Depth, recordLayout: Bool) -> ParsedPlan {
-        var context = ParseContext(path: path, plan: Plan(kind: kind, id: id, path: path), config: config)
+        if let refused = refuseUnread(byteCount: data.count, path: path, kind: kind, id: id) { return refused }
+        var context = startContext(path: path, kind: kind, id: id)
         if recordLayout { context.layout = PlanLayout() }
-        if !ValueSyntax.isValidID(id) {
-            context.report(.idMismatch, at: .fileStart, "file name '\(id).md' is not a valid plan id",
-                           hint: "plan ids use lowercase letters, digits and '-', e.g. 'shanghai-tobacco'")
-        }
-        guard data.count <= PlanParser.maxPlanBytes else {
-            context.plan.isReadable = false
-            context.report(.tooLarge, at: .fileStart,
-                           "plan is \(data.count) bytes; the limit is \(PlanParser.maxPlanBytes) bytes (4 MiB)",
-                           hint: "split the plan or move attachments out of the workspace")
-            return context.result
-        }
         // Front matter only: decode just the lines up to the closing fence, not the whole file.
         var data = data
         if depth == .frontMatter, let end = PlanParser.frontMatterEnd(data) { data = data.prefix(end) }
@@ -97,6 +87,29 @@ public struct PlanParser: Sendable {
         return context.result
     }
 
+    /// What ``parse(_:path:kind:id:depth:)`` gives for a file of `byteCount` bytes that is over
+    /// ``maxPlanBytes``, without the bytes (a source that knows sizes lets the loader skip reading
+    /// a huge file); nil when `byteCount` is within the limit.
+    public func refuseUnread(byteCount: Int, path: String, kind: PlanKind, id: String) -> ParsedPlan? {
+        guard byteCount > PlanParser.maxPlanBytes else { return nil }
+        var context = startContext(path: path, kind: kind, id: id)
+        context.plan.isReadable = false
+        context.report(.tooLarge, at: .fileStart,
+                       "plan is \(byteCount) bytes; the limit is \(PlanParser.maxPlanBytes) bytes (4 MiB)",
+                       hint: "split the plan or move attachments out of the workspace")
+        return context.result
+    }
+
+    /// A new parse, with the file name checked.
+    private func startContext(path: String, kind: PlanKind, id: String) -> ParseContext {
+        var context = ParseContext(path: path, plan: Plan(kind: kind, id: id, path: path), config: config)
+        if !ValueSyntax.isValidID(id) {
+            context.report(.idMismatch, at: .fileStart, "file name '\(id).md' is not a valid plan id",
+                           hint: "plan ids use lowercase letters, digits and '-', e.g. 'shanghai-tobacco'")
+        }
+        return context
+    }
+
     /// Refuses bodies whose pipe-table shape would make cmark-gfm slow or huge (see
     /// ``maxTableColumns`` and ``maxTableCells``): counts `|` per line in one pass.
     static func tableShapeRefusal(_ body: ArraySlice<UInt8>) -> (lineIndex: Int, message: String)? {
@@ -104,6 +117,7 @@ public struct PlanParser: Sendable {
             var lineIndex = 0
             var pipes = 0
             var widest = 0
+            var widestLine = 0
             var linesWithPipes = 0
             var backslashes = 0 // a pipe right after a backslash is escaped (as GFM reads it): not a column
             func endLine() -> (lineIndex: Int, message: String)? {
@@ -112,7 +126,7 @@ public struct PlanParser: Sendable {
                 }
                 if pipes > 0 {
                     linesWithPipes += 1
-                    widest = max(widest, pipes)
+                    if pipes > widest { (widest, widestLine) = (pipes, lineIndex) }
                 }
                 pipes = 0
                 return nil
@@ -134,7 +148,8 @@ public struct PlanParser: Sendable {
             }
             if let refusal = endLine() { return refusal }
             if linesWithPipes * widest > maxTableCells {
-                return (0, "the plan's tables would have \(linesWithPipes) rows of up to \(widest) cells; the limit is \(maxTableCells) cells")
+                // Reported at the widest row: every other row is padded to its width.
+                return (widestLine, "the plan's tables would have \(linesWithPipes) rows of up to \(widest) cells; the limit is \(maxTableCells) cells")
             }
             return nil
         }

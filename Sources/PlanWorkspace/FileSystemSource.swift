@@ -73,6 +73,13 @@ public struct FileSystemSource: PlanSource {
         }
     }
 
+    public func byteCount(_ path: String) -> Int? {
+        guard let real = FileSystemSource.realPath(root.path + "/" + path), isInside(real) else { return nil }
+        var status = stat()
+        guard stat(real, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
+
     private func isRegularFile(_ path: String) -> Bool {
         var status = stat()
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG

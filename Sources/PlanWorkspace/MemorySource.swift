@@ -21,4 +21,6 @@ public struct MemorySource: PlanSource {
     }
 
     public func read(_ path: String) throws -> Data? { files[path] }
+
+    public func byteCount(_ path: String) -> Int? { files[path]?.count }
 }

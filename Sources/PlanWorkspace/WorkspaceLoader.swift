@@ -20,7 +20,9 @@ public enum WorkspaceLoader {
     {
         var findings: [Finding] = []
         var config = WorkspaceConfig()
-        if let data = try source.read(ConfigParser.path) {
+        if let refused = source.byteCount(ConfigParser.path).flatMap(ConfigParser.refuseUnread(byteCount:)) {
+            (config, findings) = refused
+        } else if let data = try source.read(ConfigParser.path) {
             let (parsed, configFindings) = ConfigParser.parse(data)
             config = parsed
             findings += configFindings
@@ -34,6 +36,11 @@ public enum WorkspaceLoader {
                     : refused.reason.contains("conflict") ? "resolve the conflict with git first" : nil
                 findings.append(Finding(.outsideWorkspace, path: refused.path, at: .fileStart,
                                         "not read: \(refused.reason)", hint: hint))
+            }
+            for folder in listing.tooDeep {
+                findings.append(Finding(.tooLarge, path: folder, at: .fileStart,
+                                        "folder not read: it is nested more than \(FileListing.maxFolderDepth) folders deep",
+                                        hint: "plan folders only group plans; keep them a few levels deep"))
             }
         }
         let parser = PlanParser(config: config)
@@ -59,6 +66,10 @@ public enum WorkspaceLoader {
             do {
                 let key = cache == nil ? nil : source.contentKey(file.path).map { "\($0)|\(file.path)|\(depth)|\(configKey)" }
                 if let key, let cached = cache?[key] { return .success(cached) }
+                if let size = source.byteCount(file.path),
+                   let refused = parser.refuseUnread(byteCount: size, path: file.path, kind: file.kind, id: id) {
+                    return .success(refused)
+                }
                 guard let data = try source.read(file.path) else {
                     throw WorkspaceError.unreadable(file.path, "it disappeared while being read")
                 }

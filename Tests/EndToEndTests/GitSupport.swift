@@ -2,56 +2,23 @@ import Foundation
 import Testing
 
 /// A process started but not yet waited for, so two of them can run at the same moment.
-final class Launched: @unchecked Sendable {
-    private let process: Process
-    private let finished = DispatchSemaphore(value: 0)
-    private let readers = DispatchGroup()
-    private let lock = NSLock()
-    private var stdoutData = Data()
-    private var stderrData = Data()
+final class Launched: Sendable {
+    private let process: Subprocess
     let label: String
 
     /// Starts `executable args` in `dir` with exactly `environment` (nothing inherited).
     init(_ executable: URL, _ args: [String], in dir: URL, environment: [String: String]) throws {
         label = "\(executable.lastPathComponent) \(args.joined(separator: " "))"
-        process = Process()
-        process.executableURL = executable
-        process.arguments = args
-        process.currentDirectoryURL = dir
-        process.environment = environment
-        let outPipe = Pipe()
-        let errPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        process.standardInput = FileHandle.nullDevice
-        let finished = self.finished
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
-        let outHandle = outPipe.fileHandleForReading
-        let errHandle = errPipe.fileHandleForReading
-        DispatchQueue.global().async(group: readers) { [self] in
-            let data = outHandle.readDataToEndOfFile()
-            lock.withLock { stdoutData = data }
-        }
-        DispatchQueue.global().async(group: readers) { [self] in
-            let data = errHandle.readDataToEndOfFile()
-            lock.withLock { stderrData = data }
-        }
+        process = try Subprocess(executable.path, args, environment: environment, directory: dir.path)
     }
 
     /// Waits for the end (at most `timeout` seconds, then it is killed and an issue recorded).
     func wait(timeout: TimeInterval = 30) -> CLI.Output {
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            _ = finished.wait(timeout: .now() + 5)
-            Issue.record("\(label) did not finish within \(Int(timeout)) s")
-        }
-        _ = readers.wait(timeout: .now() + 10)
-        let (out, err) = lock.withLock { (stdoutData, stderrData) }
+        let result = process.wait(timeout: timeout * testTimeScale)
+        if result.timedOut { Issue.record("\(label) did not finish within \(Int(timeout * testTimeScale)) s") }
         // A signal (a crash) shows as a status above 128, like a shell would report it.
-        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-        return CLI.Output(status: status, stdout: String(decoding: out, as: UTF8.self),
-                          stderr: String(decoding: err, as: UTF8.self))
+        return CLI.Output(status: result.termination.shellStatus, stdout: String(decoding: result.stdout, as: UTF8.self),
+                          stderr: String(decoding: result.stderr, as: UTF8.self))
     }
 }
 

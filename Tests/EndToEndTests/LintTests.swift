@@ -356,3 +356,74 @@ struct LintTests {
         #expect(!plain.contains("\u{1B}["), "NO_COLOR on a terminal: \(plain.debugDescription)")
     }
 }
+
+/// Files over the size limits, on disk and in git: one located diagnostic, never read in full.
+struct SizeLimitTests {
+    /// A sparse file of 6 GiB (no disk space used): read in full it would need 6 GB of memory.
+    @Test func aHugePlanOnDiskIsRefusedFromItsSize() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let root = try Fixture.workspace(["accounts/a.md": Fixture.account()], in: temp)
+        let huge = root.appendingPathComponent("accounts/dump.md")
+        try Data().write(to: huge)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 6 << 30)
+        try handle.close()
+        let result = try CLI.output(["lint", "--as-of", Fixture.asOf], in: root)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdout.hasPrefix("""
+            accounts/dump.md:1:1: error: plan is 6442450944 bytes; the limit is 4194304 bytes (4 MiB) [too-large]
+              hint: split the plan or move attachments out of the workspace
+            1 error, 0 warnings in 3 files
+            """), "\(result)")
+    }
+
+    @Test func aPlanOverFourMebibytesInGitIsRefused() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let big = Fixture.account(name: "Big", extra: String(repeating: "A long note about the account.\n", count: 140_000))
+        #expect(big.utf8.count > 4 << 20)
+        let repo = try sandbox.repository(accounts: ["accounts/a.md": Fixture.account(), "accounts/big.md": big])
+        let result = try sandbox.acctplan(["lint", "--rev", "HEAD"] + GitFixture.asOf, in: repo)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdout.hasPrefix(
+            "accounts/big.md:1:1: error: plan is \(big.utf8.count) bytes; the limit is 4194304 bytes (4 MiB) [too-large]\n"),
+            "\(result)")
+    }
+}
+
+/// A git tree nested thousands of folders deep (git can store one; no file system can check it
+/// out): read through git, folders below 64 levels are reported, not entered. Read in full, a
+/// tree 100,000 deep crashed acctplan (stack overflow).
+struct FolderDepthTests {
+    @Test func foldersNestedDeeperThanSixtyFourAreReportedNotRead() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = sandbox.temp.path("repo")
+        try sandbox.temp.write(["repo/acctplan.yml": Fixture.config])
+        try sandbox.gitOK(["init", "-q"], in: repo)
+        let deep = "accounts/" + String(repeating: "d/", count: 3_000) + "deep.md"
+        let shallow = "accounts/" + String(repeating: "s/", count: 10) + "acme.md"
+        var stream = "commit refs/heads/main\ncommitter Test <test@example.com> 1764400000 +0800\ndata 4\ndeep\n"
+        for (path, text) in [("acctplan.yml", Fixture.config), ("industries/tobacco.md", Fixture.tobacco),
+                             (shallow, Fixture.account()), (deep, Fixture.account(name: "Deep"))] {
+            stream += "M 100644 inline \(path)\ndata \(text.utf8.count)\n\(text)\n"
+        }
+        let streamFile = sandbox.temp.path("stream")
+        try Data(stream.utf8).write(to: streamFile)
+        let imported = try Launched(URL(fileURLWithPath: "/bin/sh"), ["-c", "exec git fast-import --quiet < \"$1\"", "sh", streamFile.path],
+                                    in: repo, environment: sandbox.environment()).wait()
+        try #require(imported.status == 0, "\(imported)")
+
+        let result = try sandbox.acctplan(["lint", "--rev", "main", "--format", "json"] + GitFixture.asOf, in: repo)
+        #expect(result.status == 1, "\(result.stderr)")
+        let diagnostics = try JSON.diagnostics(result.stdout)
+        #expect(diagnostics.map { "\($0.string("path") ?? "") \($0.int("line") ?? 0):\($0.int("column") ?? 0) \($0.string("rule") ?? "")" }
+                == ["accounts" + String(repeating: "/d", count: 64) + " 1:1 too-large"])
+        #expect(diagnostics.first?.string("message") == "folder not read: it is nested more than 64 folders deep")
+        let shown = try sandbox.acctplan(["show", "acme", "--rev", "main"], in: repo)
+        #expect(shown.status == 0, "the plan ten folders down is read: \(shown)")
+        let trend = try sandbox.acctplan(["rollup", "--rev", "main", "--since", "main", "--trend", "monthly"] + GitFixture.asOf, in: repo)
+        #expect(trend.status == 0, "\(trend)")
+    }
+}

@@ -52,15 +52,6 @@ enum CLI {
         var description: String { "exit \(status)\n--- stdout ---\n\(stdout)--- stderr ---\n\(stderr)" }
     }
 
-    private final class Collector: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stdoutData = Data()
-        private var stderrData = Data()
-        func set(stdout: Data) { lock.withLock { stdoutData = stdout } }
-        func set(stderr: Data) { lock.withLock { stderrData = stderr } }
-        var both: (Data, Data) { lock.withLock { (stdoutData, stderrData) } }
-    }
-
     /// Runs `acctplan args` in `dir` with stdout and stderr as pipes. `env` is added to the inherited
     /// environment, from which NO_COLOR is removed (so colour tests decide it themselves) and TERM
     /// is set to a colour terminal (so only "is stdout a terminal" decides).
@@ -70,43 +61,23 @@ enum CLI {
         try runProgram(try binary.get(), args, in: dir, env: env, timeout: timeout)
     }
 
-    /// Runs any program the same way (used to give acctplan a terminal through `script`).
+    /// Runs any program the same way (used to give acctplan a terminal through `script`). A child
+    /// killed by a signal shows as 128 + the signal number, as a shell reports it.
     static func runProgram(_ executable: URL, _ args: [String], in dir: URL, env: [String: String] = [:],
                            timeout: TimeInterval = 30) throws -> (status: Int32, stdout: String, stderr: String)
     {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = args
-        process.currentDirectoryURL = dir
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "NO_COLOR")
         environment["TERM"] = "xterm-256color"
         environment.removeValue(forKey: "ACCTPLAN_BINARY")
         for (key, value) in env { environment[key] = value }
-        process.environment = environment
-        let outPipe = Pipe()
-        let errPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        process.standardInput = FileHandle.nullDevice
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
-        // Drain both pipes concurrently so a large output cannot block the child.
-        let collector = Collector()
-        let readers = DispatchGroup()
-        let outHandle = outPipe.fileHandleForReading
-        let errHandle = errPipe.fileHandleForReading
-        DispatchQueue.global().async(group: readers) { collector.set(stdout: outHandle.readDataToEndOfFile()) }
-        DispatchQueue.global().async(group: readers) { collector.set(stderr: errHandle.readDataToEndOfFile()) }
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            _ = finished.wait(timeout: .now() + 5)
-            Issue.record("\(executable.lastPathComponent) \(args.joined(separator: " ")) did not finish within \(Int(timeout)) s")
+        let result = try Subprocess.run(executable.path, args, environment: environment, directory: dir.path,
+                                        timeout: timeout * testTimeScale)
+        if result.timedOut {
+            Issue.record("\(executable.lastPathComponent) \(args.joined(separator: " ")) did not finish within \(Int(timeout * testTimeScale)) s")
         }
-        _ = readers.wait(timeout: .now() + 10)
-        let (stdout, stderr) = collector.both
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (result.termination.shellStatus, String(decoding: result.stdout, as: UTF8.self),
+                String(decoding: result.stderr, as: UTF8.self))
     }
 
     static func output(_ args: [String], in dir: URL, env: [String: String] = [:]) throws -> Output {
@@ -121,6 +92,10 @@ enum CLI {
 
     static var workspaceTemplate: URL { packageRoot().appendingPathComponent("workspace-template") }
 }
+
+/// `ACCTPLAN_TEST_TIME_SCALE` (a whole number, default 1) multiplies the time a process may take:
+/// scripts/sanitize sets 10, since a binary under a sanitizer runs several times slower.
+let testTimeScale = ProcessInfo.processInfo.environment["ACCTPLAN_TEST_TIME_SCALE"].flatMap { Double($0) }.map { max(1, $0) } ?? 1
 
 /// A fresh temp folder, removed by `remove()` (call it in a `defer`).
 struct TempDir {

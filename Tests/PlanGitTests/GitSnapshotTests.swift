@@ -23,26 +23,19 @@ struct Scratch {
 
     @discardableResult
     func git(_ arguments: String...) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        process.arguments = ["-C", root.path] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
         environment["GIT_AUTHOR_NAME"] = "Li You"
         environment["GIT_AUTHOR_EMAIL"] = "li.you@example.com"
         environment["GIT_COMMITTER_NAME"] = "Li You"
         environment["GIT_COMMITTER_EMAIL"] = "li.you@example.com"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw GitError(function: "git \(arguments.joined(separator: " "))", code: process.terminationStatus, message: "")
+        let result = try Subprocess.run("/usr/bin/git", ["-C", root.path] + arguments, environment: environment,
+                                        directory: root.path, timeout: 60)
+        guard result.termination == .exited(0) else {
+            throw GitError(function: "git \(arguments.joined(separator: " "))", code: result.termination.shellStatus,
+                           message: String(decoding: result.stderr, as: UTF8.self))
         }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

@@ -268,6 +268,21 @@ struct HostileInputTests {
         #expect(result.findings.allSatisfy { [.tooLarge, .missingField].contains($0.rule) }, "\(Set(result.findings.map(\.rule)))")
     }
 
+    /// Every limit's exact diagnostic: rule, line, column and message.
+    @Test func tableLimitsAreReportedWhereTheyAre() throws {
+        let wide = Self.header + "# A\n\n## Stakeholders\n\n| Name | Role " + String(repeating: "| x ", count: 300) + "|\n"
+        let refusedWide = withinTimeLimit { parse(wide) }
+        #expect(refusedWide.located == ["too-large 12:1"])
+        #expect(refusedWide.findings.first?.message == "a table row has 303 '|' separators; the limit is 256 columns")
+        #expect(refusedWide.findings.first?.hint == "a plan's tables have a handful of columns; split or simplify this one")
+
+        let cells = Self.header + "# A\n\n## Stakeholders\n\n| Name | Role |\n| --- | --- |\n" + (1...5_000).map { "| a\($0) | user |\n" }.joined()
+            + "\n## Notes\n\n| " + String(repeating: "x | ", count: 250) + "\n"
+        let refusedCells = withinTimeLimit { parse(cells) }
+        #expect(refusedCells.located == ["too-large 5017:1"])
+        #expect(refusedCells.findings.first?.message == "the plan's tables would have 5003 rows of up to 251 cells; the limit is 1000000 cells")
+    }
+
     @Test func frontMatterOverOneMebibyteIsRefused() {
         let text = "---\nname: A\nnotes: \"" + String(repeating: "x", count: 1_048_576) + "\"\n---\n# A\n"
         let result = withinTimeLimit { parse(text) }

@@ -23,16 +23,21 @@ func parseConfig(_ text: String) -> (WorkspaceConfig, [Finding]) {
 }
 
 /// Runs `body` and records an issue when it takes longer than `limit`: a guard against hangs on
-/// hostile input, not a benchmark (the limit is generous).
+/// hostile input, not a benchmark (the limit is generous). `ACCTPLAN_TEST_TIME_SCALE` multiplies
+/// it (scripts/sanitize sets 10: code under a sanitizer runs several times slower).
 func withinTimeLimit<T>(_ limit: Duration = .seconds(5), sourceLocation: Testing.SourceLocation = #_sourceLocation,
                         _ body: () throws -> T) rethrows -> T {
     let clock = ContinuousClock()
     let start = clock.now
     let result = try body()
     let elapsed = clock.now - start
-    #expect(elapsed < limit, "took \(elapsed)", sourceLocation: sourceLocation)
+    let scaled = limit * testTimeScale
+    #expect(elapsed < scaled, "took \(elapsed)", sourceLocation: sourceLocation)
     return result
 }
+
+/// `ACCTPLAN_TEST_TIME_SCALE` (a whole number, default 1).
+let testTimeScale = ProcessInfo.processInfo.environment["ACCTPLAN_TEST_TIME_SCALE"].flatMap { Int($0) }.map { max(1, $0) } ?? 1
 
 extension Finding {
     /// `rule line:column`, e.g. `invalid-value 25:30`.

@@ -32,11 +32,13 @@ public struct UnknownPersonRule: LintRule {
     public func check(_ context: LintContext) -> [Finding] {
         let people = context.config.people
         guard !people.isEmpty else { return [] }
+        let known = ClosestMatch(people.keys)
         var findings: [Finding] = []
         for plan in context.workspace.plans where plan.isReadable {
+            var suggestions = SuggestionBudget()
             func check(_ person: Located<String>?, _ role: String) {
                 guard let person, people[person.value] == nil else { return }
-                let suggestion = ValueSyntax.closest(to: person.value, in: people.keys)
+                let suggestion = suggestions.closest(to: person.value, in: known)
                 findings.append(context.finding(
                     .unknownPerson, plan, at: person.location,
                     "\(role) '\(person.value)' is not in people:" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),

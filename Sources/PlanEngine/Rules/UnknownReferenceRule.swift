@@ -39,26 +39,32 @@ public struct UnknownReferenceRule: LintRule {
     public func check(_ context: LintContext) -> [Finding] {
         let industries = Set(context.workspace.plans(.industry).map(\.id))
         let segments = Set(context.workspace.plans(.segment).map(\.id))
+        let knownIndustries = ClosestMatch(industries)
+        let knownSegments = ClosestMatch(segments)
         var findings: [Finding] = []
         for plan in context.workspace.plans where plan.isReadable {
+            var suggestions = SuggestionBudget()
             if let industry = plan.header.industry, !industries.contains(industry.value) {
-                let suggestion = ValueSyntax.closest(to: industry.value, in: industries)
+                let suggestion = knownIndustries.closest(to: industry.value)
                 findings.append(context.finding(
                     .unknownReference, plan, at: industry.location,
                     "industry '\(industry.value)' has no plan" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
                     hint: "add industries/\(industry.value).md ('acctplan new industry \(industry.value)')"))
             }
             for segment in plan.header.segments where !segments.contains(segment.value) {
-                let suggestion = ValueSyntax.closest(to: segment.value, in: segments)
+                let suggestion = suggestions.closest(to: segment.value, in: knownSegments)
                 findings.append(context.finding(
                     .unknownReference, plan, at: segment.location,
                     "segment '\(segment.value)' has no plan" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
                     hint: "add segments/\(segment.value).md ('acctplan new segment \(segment.value)')"))
             }
             let opportunities = Set(plan.opportunities.compactMap { $0.id?.value })
+            var knownOpportunities: ClosestMatch?
             for action in plan.actions {
                 for reference in action.references where !opportunities.contains(reference.value) {
-                    let suggestion = ValueSyntax.closest(to: reference.value, in: opportunities)
+                    let candidates = knownOpportunities ?? ClosestMatch(opportunities)
+                    knownOpportunities = candidates
+                    let suggestion = suggestions.closest(to: reference.value, in: candidates)
                     findings.append(context.finding(
                         .unknownReference, plan, at: reference.location,
                         "'#\(reference.value)' is not an opportunity of this plan"
