@@ -17,4 +17,16 @@ struct FuzzRegressionTests {
         #expect(parse("---\nname: 上海\u{01}\n---\n").findings.filter { $0.rule == .frontMatter }.map(\.located)
             == ["front-matter 2:9"])
     }
+
+    /// CommonMark also ends a line at a lone CR: the body's line numbers ran past the end of the
+    /// file, and items were read from lines that do not exist.
+    @Test func bodyLinesCountOnlyLineFeeds() {
+        // Only the five missing fields: no "action has no text" from a line past the end.
+        #expect(parse("---\n---\n## Actions\r\r-").located == Array(repeating: "missing-field 1:1", count: 5))
+        let plan = parse(HostileInputTests.header + "## Actions\r\n\r\n- [ ] 2026-12-01 @li-you Call\r- [ ] @nobody Visit\n")
+        // One action on line 10, whose text runs on past the lone CR, as the plan's lines say.
+        #expect(plan.located == [])
+        #expect(plan.plan.actions.map(\.location.line) == [10])
+        #expect(plan.plan.actions.map(\.text) == ["Call\r- [ ] @nobody Visit"])
+    }
 }
