@@ -61,3 +61,14 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["acctplan"]),
     ]
 )
+
+// libFuzzer harnesses (scripts/fuzz): built only when ACCTPLAN_FUZZ is set, so `swift build`,
+// `swift test` and CI never compile them. The target has no main.swift and no @main: libFuzzer's
+// runtime, linked by `--sanitize=fuzzer`, supplies `main` and calls `LLVMFuzzerTestOneInput`.
+if Context.environment["ACCTPLAN_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "AcctplanFuzz",
+        dependencies: ["PlanModel", "PlanParser", "PlanEngine", "PlanReports"],
+        path: "Fuzz/AcctplanFuzz"
+    ))
+}

@@ -31,6 +31,15 @@ struct MarkdownOutline {
     /// Parses `bytes` (the body, after the front matter); line numbers are shifted by `lineOffset`.
     static func parse(_ bytes: ArraySlice<UInt8>, lineOffset: Int) -> MarkdownOutline {
         _ = registered
+        // CommonMark also ends a line at a lone CR; a plan's lines end only at LF (or CRLF), and
+        // every line number cmark reports is read back from the plan's lines. A lone CR is
+        // therefore given to cmark as a space, so both count the same lines.
+        var bytes = bytes
+        if let first = bytes.firstIndex(of: 0x0D) {
+            for index in first..<bytes.endIndex where bytes[index] == 0x0D {
+                if index + 1 == bytes.endIndex || bytes[index + 1] != 0x0A { bytes[index] = 0x20 }
+            }
+        }
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return MarkdownOutline() }
         defer { cmark_parser_free(parser) }
         for name in ["table", "tasklist"] {

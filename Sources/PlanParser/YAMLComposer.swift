@@ -41,6 +41,7 @@ enum YAMLComposer {
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        let lines = LineTable(bytes)
 
         /// An open collection. Mutated in place on the stack, so appending never copies.
         struct Frame {
@@ -85,10 +86,10 @@ enum YAMLComposer {
         while true {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                return .failure(syntaxError(parser))
+                return .failure(syntaxError(parser, lines))
             }
             defer { yaml_event_delete(&event) }
-            let location = SourceLocation(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            let location = lines.location(codePoint: Int(event.start_mark.index))
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return .success(root)
@@ -134,13 +135,50 @@ enum YAMLComposer {
         }
     }
 
-    private static func syntaxError(_ parser: yaml_parser_t) -> Refusal {
+    private static func syntaxError(_ parser: yaml_parser_t, _ lines: LineTable) -> Refusal {
         let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
         let context = parser.context.map { " " + String(cString: $0) } ?? ""
-        let mark = parser.error == YAML_READER_ERROR ? parser.mark : parser.problem_mark
+        // A reader error (a control character) knows its byte offset; the others a mark.
+        let location = parser.error == YAML_READER_ERROR ? lines.location(byteOffset: parser.problem_offset)
+            : lines.location(codePoint: Int(parser.problem_mark.index))
         return Refusal(message: "YAML syntax error: \(problem)\(context)",
                        hint: "check the indentation, and quote values that contain ': ' or start with a special character",
-                       location: SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+                       location: location)
+    }
+
+    /// Positions in the YAML text as a plan counts them: lines end at LF (or CRLF), columns count
+    /// code points. libyaml's own line and column also break at a lone CR, NEL, LS and PS, which
+    /// put findings on lines the file does not have; a mark's `index` (code points from the
+    /// start) does not depend on that.
+    struct LineTable {
+        private let bytes: UnsafeBufferPointer<UInt8>
+        /// The code-point index of the first character of each line.
+        private var lineStarts = [0]
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            var codePoints = 0
+            for byte in bytes {
+                if byte & 0xC0 != 0x80 { codePoints += 1 }
+                if byte == 0x0A { lineStarts.append(codePoints) }
+            }
+        }
+
+        func location(codePoint index: Int) -> SourceLocation {
+            // The last line that starts at or before `index`.
+            var low = 0
+            var high = lineStarts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if lineStarts[middle] <= index { low = middle } else { high = middle - 1 }
+            }
+            return SourceLocation(line: low + 1, column: max(0, index - lineStarts[low]) + 1)
+        }
+
+        func location(byteOffset: Int) -> SourceLocation {
+            let end = min(max(0, byteOffset), bytes.count)
+            return location(codePoint: bytes[..<end].reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 })
+        }
     }
 
     private static func anchorRefusal(_ location: SourceLocation) -> Refusal {
