@@ -59,6 +59,8 @@ struct FmtCommand: ParsableCommand {
         var seen = Set<String>()
         let files = listed.filter { seen.insert(GitPaths.realPath(root.path + "/" + $0.path)).inserted }
 
+        if !check { Self.removeLeftovers(besides: files.map { GitPaths.realPath(root.path + "/" + $0.path) }) }
+
         let formatter = PlanFormatter(config: config)
         let results = concurrentMap(files.count) { index -> (original: Data?, outcome: PlanFormatter.Outcome) in
             let file = files[index]
@@ -120,5 +122,23 @@ struct FmtCommand: ParsableCommand {
         }
         if failed > 0 { throw ExitCode(2) }
         if check && changed > 0 { throw ExitCode(1) }
+    }
+
+    /// Removes the temporary files (`.NAME.acctplan-XXXXXX`) that an earlier fmt, interrupted
+    /// between writing and renaming, left beside the plans it formats: only those named after
+    /// an existing plan, so nothing else is ever touched.
+    static func removeLeftovers(besides plans: [String]) {
+        let folders = Dictionary(grouping: plans) { ($0 as NSString).deletingLastPathComponent }
+        for (folder, paths) in folders {
+            let names = Set(paths.map { ($0 as NSString).lastPathComponent })
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            for entry in entries where AtomicFile.isLeftover(entry) {
+                let plan = String(entry.dropFirst().dropLast(".acctplan-XXXXXX".count))
+                var status = stat()
+                if names.contains(plan), lstat(folder + "/" + entry, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
+                    unlink(folder + "/" + entry)
+                }
+            }
+        }
     }
 }

@@ -114,9 +114,17 @@ struct ReportFolder {
 
     /// Writes `text` atomically (``AtomicFile``); a link at `path` is replaced, not followed.
     /// Not flushed to disk: a report can always be written again.
+    /// 0666 less the umask, as `open` would create the file (read once: `umask` can only be
+    /// read by setting it).
+    static let fileMode: mode_t = {
+        let mask = umask(0o022)
+        umask(mask)
+        return 0o666 & ~mask
+    }()
+
     static func writeAtomically(_ text: String, to path: String) throws {
         do {
-            try AtomicFile.write(Array(text.utf8), to: path, sync: false)
+            try AtomicFile.write(Array(text.utf8), to: path, mode: fileMode, sync: false)
         } catch let failure as AtomicFile.Failure {
             throw ToolFailure(failure.description)
         }

@@ -173,4 +173,16 @@ struct FmtTests {
         #expect(try Self.read(root.appendingPathComponent("accounts/locked.md")) == Self.messy)
         #expect(try Self.read(outside.path("theirs.md")) == Self.messy)
     }
+
+    @Test func removesTemporaryFilesAnInterruptedRunLeftBesideItsPlans() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let root = try Fixture.workspace(["accounts/messy.md": Self.messy, "accounts/.messy.md.acctplan-Ab12Cd": "half",
+                                          "accounts/.notes.txt.acctplan-Ab12Cd": "not ours to judge"], in: temp)
+        #expect(try CLI.output(["fmt", "--check"], in: root).status == 1)
+        #expect(temp.exists("accounts/.messy.md.acctplan-Ab12Cd"), "--check changes nothing")
+        #expect(try CLI.output(["fmt"], in: root).status == 0)
+        #expect(!temp.exists("accounts/.messy.md.acctplan-Ab12Cd"))
+        #expect(temp.exists("accounts/.notes.txt.acctplan-Ab12Cd"), "only leftovers named after a plan are removed")
+    }
 }
