@@ -6,7 +6,7 @@ import PlanReports
 public struct AcctplanCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "acctplan",
-        abstract: "Key-account plans as Markdown in git: create, lint, show and commit plans.",
+        abstract: "Key-account plans as Markdown in git: create, lint, format, show, commit and report on plans.",
         discussion: """
             A workspace is a folder (normally a git repository) with acctplan.yml at its root and plans in accounts/, industries/ and segments/. acctplan finds it from the current directory upwards, or from --workspace DIR.
 
