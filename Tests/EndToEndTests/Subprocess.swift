@@ -86,16 +86,24 @@ final class Subprocess: @unchecked Sendable {
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
         defer { (argv + envp).forEach { free($0) } }
         var childPID: pid_t = 0
-        let spawnResult: Int32
+        var spawnResult: Int32
         if chdirResult != 0 {
             spawnResult = chdirResult
         } else {
-            spawnResult = (argv + [nil]).withUnsafeBufferPointer { argvBuffer in
-                (envp + [nil]).withUnsafeBufferPointer { envpBuffer in
-                    posix_spawn(&childPID, executable, &actions, &attributes,
-                                argvBuffer.baseAddress!, envpBuffer.baseAddress!)
+            // ETXTBSY: a test that has just copied a binary (an "installed" acctplan) may exec it
+            // while a process another test is starting still holds the copy's write descriptor,
+            // inherited across fork until its own exec. The window is short: try again.
+            var attempt = 0
+            repeat {
+                spawnResult = (argv + [nil]).withUnsafeBufferPointer { argvBuffer in
+                    (envp + [nil]).withUnsafeBufferPointer { envpBuffer in
+                        posix_spawn(&childPID, executable, &actions, &attributes,
+                                    argvBuffer.baseAddress!, envpBuffer.baseAddress!)
+                    }
                 }
-            }
+                attempt += 1
+                if spawnResult == ETXTBSY { usleep(20_000) }
+            } while spawnResult == ETXTBSY && attempt < 100
         }
         close(outPipe[1])
         close(errPipe[1])
