@@ -78,17 +78,15 @@ public struct PlanFormatter: Sendable {
         return .unsafe(firstProblem ?? "")
     }
 
-    /// The first line that is a merge-conflict marker (`<<<<<<< `, `=======`, `>>>>>>> `, `||||||| `).
+    /// The first line that is a merge-conflict marker (`<<<<<<< `, `||||||| `, `>>>>>>> `). The
+    /// `=======` between the sides is not looked for on its own: it is also a heading underline.
     static func conflictMarkerLine(_ data: Data) -> Int? {
         var line = 1
         var start = data.startIndex
         while start < data.endIndex {
             let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
             let content = data[start..<end]
-            for marker in ["<<<<<<< ", ">>>>>>> ", "||||||| ", "======="] where content.starts(with: marker.utf8) {
-                let rest = content.dropFirst(marker.utf8.count)
-                if marker != "=======" || rest.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return line }
-            }
+            for marker in ["<<<<<<< ", "||||||| ", ">>>>>>> "] where content.starts(with: marker.utf8) { return line }
             line += 1
             start = end + 1
         }

@@ -210,6 +210,9 @@ struct FormatTests {
 
             """
         #expect(Fmt.outcome(plan) == .conflicted(line: 11))
+        // Seven '=' alone are also a heading underline: not a conflict.
+        let heading = RuleExample.acme + "Plan notes\n=======\n\n## Actions\n* [ ] 2026-12-01 Call\n"
+        #expect(Fmt.format(heading) == RuleExample.acme + "Plan notes\n=======\n\n## Actions\n- [ ] 2026-12-01 Call\n")
     }
 
     @Test func keepsTheDocumentEndMarkerLast() {
