@@ -106,7 +106,7 @@ public struct Rollup: Sendable {
     }
 
     /// Whether a plan reviewed on `reviewed` is stale as of `asOf`: reviewed more than
-    /// `review_interval_days` before (the same test as lint's `stale-review`).
+    /// `review_interval_days` before. Lint's `stale-review` asks the same question.
     public static func isStale(reviewed: CalendarDate, asOf: CalendarDate, config: WorkspaceConfig) -> Bool {
         reviewed < asOf.adding(days: -config.reviewIntervalDays)
     }

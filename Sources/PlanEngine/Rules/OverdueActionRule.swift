@@ -18,7 +18,7 @@ public struct OverdueActionRule: LintRule {
     public func check(_ context: LintContext) -> [Finding] {
         context.workspace.plans.flatMap { plan in
             plan.actions.compactMap { action in
-                guard !action.done, let due = action.due, due.value < context.asOf else { return nil }
+                guard Rollup.isOverdue(action, asOf: context.asOf), let due = action.due else { return nil }
                 return context.finding(.overdueAction, plan, at: due.location,
                                        "action '\(action.text)' was due \(due.value), \(due.value.days(until: context.asOf)) days ago",
                                        hint: "tick it ('- [x]') if it is done, or agree a new date")

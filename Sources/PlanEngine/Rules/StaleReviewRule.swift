@@ -18,9 +18,9 @@ public struct StaleReviewRule: LintRule {
 
     public func check(_ context: LintContext) -> [Finding] {
         let interval = context.config.reviewIntervalDays
-        let oldest = context.asOf.adding(days: -interval)
         return context.workspace.plans.compactMap { plan in
-            guard plan.isReadable, let reviewed = plan.header.reviewed, reviewed.value < oldest else { return nil }
+            guard plan.isReadable, let reviewed = plan.header.reviewed,
+                  Rollup.isStale(reviewed: reviewed.value, asOf: context.asOf, config: context.config) else { return nil }
             let age = reviewed.value.days(until: context.asOf)
             return context.finding(.staleReview, plan, at: reviewed.location,
                                    "plan was last reviewed \(age) days ago (\(reviewed.value)); the interval is \(interval) days",
