@@ -38,17 +38,15 @@ struct FmtCommand: ParsableCommand {
         let opened = OpenedWorkspace.workingTree(root)
         let scopes = try opened.scopes(paths)
         let source = FileSystemSource(root: root)
-        var config = WorkspaceConfig()
-        if let data = try? source.read(ConfigParser.path) { config = ConfigParser.parse(data).0 }
-        var listed: [(path: String, kind: PlanKind)] = []
-        var unreadable: [(path: String, reason: String)] = []
         func inScope(_ path: String) -> Bool { scopes.isEmpty || scopes.contains { Linter.covers($0, path) } }
+        let config: WorkspaceConfig
+        let listed: [(path: String, kind: PlanKind)]
+        let unreadable: [(path: String, reason: String)]
         do {
-            for kind in PlanKind.allCases {
-                let listing = try source.listFiles(under: kind.folder)
-                for path in listing.paths where WorkspaceLoader.isPlanPath(path) && inScope(path) { listed.append((path, kind)) }
-                for refused in listing.refused where inScope(refused.path) { unreadable.append(refused) }
-            }
+            config = try WorkspaceLoader.readConfig(from: source).0
+            let planFiles = try WorkspaceLoader.listPlans(in: source)
+            listed = planFiles.files.filter { inScope($0.path) }
+            unreadable = planFiles.refused.filter { inScope($0.path) }
         } catch {
             throw ToolFailure("cannot list the workspace's plans: \(error)")
         }
@@ -56,10 +54,15 @@ struct FmtCommand: ParsableCommand {
             throw ToolFailure("no plan files in \(paths.joined(separator: ", ")) (plans are *.md under accounts/, industries/, segments/)")
         }
         // A plan reached through a link and directly is formatted once.
+        var realPaths: [String] = []
         var seen = Set<String>()
-        let files = listed.filter { seen.insert(GitPaths.realPath(root.path + "/" + $0.path)).inserted }
-
-        if !check { Self.removeLeftovers(besides: files.map { GitPaths.realPath(root.path + "/" + $0.path) }) }
+        let files = listed.filter { file in
+            let real = GitPaths.realPath(root.path + "/" + file.path)
+            guard seen.insert(real).inserted else { return false }
+            realPaths.append(real)
+            return true
+        }
+        if !check { Self.removeLeftovers(besides: realPaths) }
 
         let formatter = PlanFormatter(config: config)
         let results = concurrentMap(files.count) { index -> (original: Data?, outcome: PlanFormatter.Outcome) in

@@ -28,19 +28,7 @@ public enum AtomicFile {
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var renamed = false
         defer { if !renamed { unlink(temporary) } }
-        var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0 && errno == EINTR { continue }
-                guard result > 0 else {
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                written += result
-            }
-        }
+        var failure = writeAll(bytes, to: descriptor)
         if failure == nil, fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
         if failure == nil, let (uid, gid) = owner, uid != getuid() || gid != getgid() { _ = fchown(descriptor, uid, gid) }
         if failure == nil, sync, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
@@ -55,6 +43,20 @@ public enum AtomicFile {
                 fsync(folderDescriptor) // the rename itself survives a power cut
                 close(folderDescriptor)
             }
+        }
+    }
+
+    /// Writes every byte to `descriptor`; the operating system's reason when it cannot.
+    static func writeAll(_ bytes: some ContiguousBytes, to descriptor: Int32) -> String? {
+        bytes.withUnsafeBytes { buffer -> String? in
+            var written = 0
+            while written < buffer.count {
+                let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 && errno == EINTR { continue }
+                guard result > 0 else { return String(cString: strerror(errno)) }
+                written += result
+            }
+            return nil
         }
     }
 

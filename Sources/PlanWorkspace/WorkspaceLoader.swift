@@ -15,33 +15,51 @@ public enum WorkspaceLoader {
         return name.first != UInt8(ascii: "_") && !name.elementsEqual("README.md".utf8)
     }
 
+    /// `acctplan.yml` as read from `source` (a file over the size limit is refused unread), with
+    /// its findings; the defaults when there is none.
+    public static func readConfig(from source: some PlanSource) throws -> (WorkspaceConfig, [Finding]) {
+        if let refused = source.byteCount(ConfigParser.path).flatMap(ConfigParser.refuseUnread(byteCount:)) { return refused }
+        guard let data = try source.read(ConfigParser.path) else { return (WorkspaceConfig(), []) }
+        return ConfigParser.parse(data)
+    }
+
+    /// The plan files of a workspace (`*.md` under the three folders, sorted within each), and
+    /// what the listing refused to enter or read.
+    public struct PlanFiles {
+        public var files: [(path: String, kind: PlanKind)] = []
+        /// Links leading out, files that are not regular files, index conflicts: never read.
+        public var refused: [(path: String, reason: String)] = []
+        /// Folders nested too deep to enter.
+        public var tooDeep: [String] = []
+    }
+
+    public static func listPlans(in source: some PlanSource) throws -> PlanFiles {
+        var result = PlanFiles()
+        for kind in PlanKind.allCases {
+            let listing = try source.listFiles(under: kind.folder)
+            for path in listing.paths where isPlanPath(path) { result.files.append((path, kind)) }
+            result.refused += listing.refused
+            result.tooDeep += listing.tooDeep
+        }
+        return result
+    }
+
     public static func load(from source: some PlanSource, depth: PlanParser.Depth = .full, cache: ParseCache? = nil)
         throws -> Workspace
     {
-        var findings: [Finding] = []
-        var config = WorkspaceConfig()
-        if let refused = source.byteCount(ConfigParser.path).flatMap(ConfigParser.refuseUnread(byteCount:)) {
-            (config, findings) = refused
-        } else if let data = try source.read(ConfigParser.path) {
-            let (parsed, configFindings) = ConfigParser.parse(data)
-            config = parsed
-            findings += configFindings
+        let (config, configFindings) = try readConfig(from: source)
+        var findings = configFindings
+        let listed = try listPlans(in: source)
+        let planFiles = listed.files
+        for refused in listed.refused {
+            let hint = refused.reason.contains("link") ? "copy the plan into the workspace instead of linking to it"
+                : refused.reason.contains("conflict") ? "resolve the conflict with git first" : nil
+            findings.append(Finding(.outsideWorkspace, path: refused.path, at: .fileStart, "not read: \(refused.reason)", hint: hint))
         }
-        var planFiles: [(path: String, kind: PlanKind)] = []
-        for kind in PlanKind.allCases {
-            let listing = try source.listFiles(under: kind.folder)
-            for path in listing.paths where isPlanPath(path) { planFiles.append((path, kind)) }
-            for refused in listing.refused {
-                let hint = refused.reason.contains("link") ? "copy the plan into the workspace instead of linking to it"
-                    : refused.reason.contains("conflict") ? "resolve the conflict with git first" : nil
-                findings.append(Finding(.outsideWorkspace, path: refused.path, at: .fileStart,
-                                        "not read: \(refused.reason)", hint: hint))
-            }
-            for folder in listing.tooDeep {
-                findings.append(Finding(.tooLarge, path: folder, at: .fileStart,
-                                        "folder not read: it is nested more than \(FileListing.maxFolderDepth) folders deep",
-                                        hint: "plan folders only group plans; keep them a few levels deep"))
-            }
+        for folder in listed.tooDeep {
+            findings.append(Finding(.tooLarge, path: folder, at: .fileStart,
+                                    "folder not read: it is nested more than \(FileListing.maxFolderDepth) folders deep",
+                                    hint: "plan folders only group plans; keep them a few levels deep"))
         }
         let parser = PlanParser(config: config)
         let results = try parseAll(planFiles, source: source, parser: parser, depth: depth, cache: cache)

@@ -39,16 +39,9 @@ public enum WorkspaceWriter {
             throw WorkspaceError.unwritable(relativePath, String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            guard result > 0 else {
-                let reason = String(cString: strerror(errno))
-                unlink(path)
-                throw WorkspaceError.unwritable(relativePath, reason)
-            }
-            written += result
+        if let reason = AtomicFile.writeAll(Array(text.utf8), to: descriptor) {
+            unlink(path)
+            throw WorkspaceError.unwritable(relativePath, reason)
         }
     }
 }
