@@ -37,7 +37,7 @@ public struct PlanFormatter: Sendable {
     }
 
     /// Rules whose findings mean the file could not be read as a plan.
-    static let unparseable: Set<RuleID> = [.encoding, .tooLarge, .frontMatter, .outsideWorkspace]
+    static let unparseable: Set<RuleID> = [.encoding, .tooLarge, .frontMatter]
 
     public func format(_ data: Data, path: String, kind: PlanKind, id: String) -> Outcome {
         if let line = PlanFormatter.conflictMarkerLine(data) { return .conflicted(line: line) }

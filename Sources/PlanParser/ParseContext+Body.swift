@@ -50,8 +50,9 @@ extension ParseContext {
             return true
         }
         for (index, block) in blocks.enumerated() {
-            // Lists next to each other differ in their marker (or they would be one list).
-            let besideAnotherList = isList(index - 1) || isList(index + 1)
+            // Lists next to each other differ in their marker (or they would be one list). Only
+            // the layout needs it.
+            let besideAnotherList = layout != nil && (isList(index - 1) || isList(index + 1))
             switch (kind, block) {
             case (.stakeholders, .table(let rows, _)), (.installedBase, .table(let rows, _)), (.opportunities, .table(let rows, _)):
                 if let header = rows.first {
