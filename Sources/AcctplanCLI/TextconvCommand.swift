@@ -5,8 +5,9 @@ import PlanModel
 import PlanParser
 
 /// `acctplan textconv FILE`: git's textconv filter for plans (diff.acctplan.textconv). Prints the
-/// plan's meaning as sorted lines — fields, then each section's items by key — so that the line
-/// diffs git shows in `git log -p` are semantic: reordering is no change, amounts are normalised.
+/// plan's meaning as sorted lines — fields, then each section's items by key, then the prose line
+/// by line — so that the line diffs git shows in `git log -p` are semantic: reordering is no
+/// change, amounts are normalised, and an edited sentence shows as itself.
 struct TextconvCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "textconv",
@@ -26,26 +27,26 @@ struct TextconvCommand: ParsableCommand {
             config = ConfigParser.parse(configData).0
         }
         // git hands over a temporary file: the kind follows from the fields.
-        var plan = PlanParser(config: config).parse(data, path: "plan.md", kind: .account, id: "plan").plan
+        var plan = PlanParser(config: config).parse(data, path: "plan.md", kind: .account, id: "plan", depth: .withProse).plan
         if plan.entry("industry") == nil && plan.entry("owner") != nil {
-            plan = PlanParser(config: config).parse(data, path: "plan.md", kind: .industry, id: "plan").plan
+            plan = PlanParser(config: config).parse(data, path: "plan.md", kind: .industry, id: "plan", depth: .withProse).plan
         }
         guard plan.isReadable else {
             Terminal.standardOutput(String(decoding: data, as: UTF8.self))
             return
         }
-        var lines: [String] = []
-        for change in PlanDiff.compare(.init(nil, config: config), .init(plan, config: config))?.fields ?? [] {
-            lines.append("\(change.name): \(change.to)")
-        }
-        var sections: [String] = []
-        for section in PlanDiff.compare(.init(nil, config: config), .init(plan, config: config))?.sections ?? [] {
+        let meaning = PlanDiff.compare(.init(nil, config: config), .init(plan, config: config))
+        var lines = (meaning?.fields ?? []).map { "\($0.name): \($0.to)" }.sorted()
+        for section in meaning?.sections ?? [] {
             for item in section.items.sorted(by: { $0.key < $1.key }) {
                 let values = item.fields.map { "\($0.name) \($0.to)" }.joined(separator: "; ")
-                sections.append("\(section.section.rawValue) | \(item.key) | \(values)")
+                lines.append("\(section.section.rawValue) | \(item.key) | \(values)")
             }
         }
-        let output = lines.sorted() + sections + ["prose \(String(plan.proseFingerprint, radix: 16))"]
-        Terminal.standardOutput(output.joined(separator: "\n") + "\n")
+        // Prose as its lines, in file order and named by part, so git's line diff shows the sentence.
+        for part in plan.prose ?? [] {
+            lines += part.lines.map { "prose | \(part.label) | \($0.text)" }
+        }
+        Terminal.standardOutput(lines.joined(separator: "\n") + "\n")
     }
 }
