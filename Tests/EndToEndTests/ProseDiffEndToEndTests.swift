@@ -79,5 +79,45 @@ struct Prose {
         let log = try repo.acctplan(["log", "xinan-tobacco"])
         #expect(log.stdout.contains("xinan-tobacco: prose edited (Risks)"), "\(log.stdout)")
     }
+
+    /// The textconv rendering: fields, items, then every prose line named by its part, in file order.
+    @Test func textconvPrintsProseLinesByPart() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let plan = """
+            ---
+            name: Acme
+            stage: departmental
+            ---
+            # Acme
+
+            Acme makes anvils.
+
+            ## Actions
+
+            - [ ] @li-you Call the CFO
+
+            Calls go through the assistant.
+
+            ## 风险
+
+            预算冻结。
+
+            """
+        let root = try temp.write(["acme.md": plan])
+        let result = try CLI.run(["textconv", root.appendingPathComponent("acme.md").path], in: root)
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result)")
+        #expect(result.stdout == """
+            name: Acme
+            stage: departmental
+            actions | Call the CFO | done false; owner li-you
+            prose | intro | # Acme
+            prose | intro | Acme makes anvils.
+            prose | Actions | Calls go through the assistant.
+            prose | 风险 | ## 风险
+            prose | 风险 | 预算冻结。
+
+            """, "\(result.stdout)")
+    }
 }
 }
