@@ -7,6 +7,10 @@ import PlanModel
 public enum Linter {
     /// Every diagnostic of the workspace, sorted by path, line, column and rule.
     public static func lint(_ workspace: Workspace, asOf: CalendarDate) -> [Diagnostic] {
+        if workspace.config.hasMergeConflicts {
+            // Every plan would be judged against default settings: report only the conflicts.
+            return workspace.findings.filter { $0.rule == .mergeConflict }.map { Diagnostic($0, severity: .error) }.sorted()
+        }
         let context = LintContext(workspace: workspace, asOf: asOf)
         // Rules are pure and independent: run them on all cores, then merge in registry order.
         let rules = RuleRegistry.all
@@ -20,6 +24,10 @@ public enum Linter {
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(findings.count)
         for finding in findings {
+            if RuleRegistry.alwaysErrors.contains(finding.rule) {
+                diagnostics.append(Diagnostic(finding, severity: .error))
+                continue
+            }
             if let off = disabled[finding.path], off.contains(finding.rule) || off.contains(.all) { continue }
             let severity: Severity?
             if let setting = workspace.config.ruleSeverities[finding.rule] {

@@ -11,6 +11,7 @@ public enum RuleRegistry {
         FrontMatterRule(),
         IDMismatchRule(),
         InvalidValueRule(),
+        MergeConflictRule(),
         MissingFieldRule(),
         NoSponsorRule(),
         OutsideWorkspaceRule(),
@@ -29,6 +30,11 @@ public enum RuleRegistry {
 
     public static let defaultSeverities: [RuleID: Severity] = Dictionary(
         uniqueKeysWithValues: all.map { ($0.description.id, $0.description.defaultSeverity) })
+
+    /// Rules whose findings are always errors, whatever `rules:` or an `acctplan-disable`
+    /// comment says: a file with merge-conflict markers is never read, so hiding the finding would
+    /// hide the whole file.
+    public static let alwaysErrors: Set<RuleID> = [.mergeConflict]
 
     public static func rule(_ id: RuleID) -> (any LintRule)? { all.first { $0.description.id == id } }
 }

@@ -78,20 +78,8 @@ public struct PlanFormatter: Sendable {
         return .unsafe(firstProblem ?? "")
     }
 
-    /// The first line that is a merge-conflict marker (`<<<<<<< `, `||||||| `, `>>>>>>> `). The
-    /// `=======` between the sides is not looked for on its own: it is also a heading underline.
-    static func conflictMarkerLine(_ data: Data) -> Int? {
-        var line = 1
-        var start = data.startIndex
-        while start < data.endIndex {
-            let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
-            let content = data[start..<end]
-            for marker in ["<<<<<<< ", "||||||| ", ">>>>>>> "] where content.starts(with: marker.utf8) { return line }
-            line += 1
-            start = end + 1
-        }
-        return nil
-    }
+    /// The first line of the first merge-conflict block (the recognition lint uses too).
+    static func conflictMarkerLine(_ data: Data) -> Int? { MergeConflictMarkers.firstLine(in: data) }
 
     // MARK: Rewriting
 

@@ -26,8 +26,14 @@ public struct Plan: Sendable, Hashable {
     /// and lists, without trailing blanks, blank lines skipped. Equal fingerprints: the prose did
     /// not change (a semantic diff reports only whether it changed, not how).
     public var proseFingerprint: UInt64 = 0
-    /// False when the file could not be read as a plan at all (bad encoding, no front matter, ...).
+    /// False when the file could not be read as a plan at all (bad encoding, no front matter,
+    /// front matter that is not YAML, unresolved merge conflicts, ...).
     public var isReadable = true
+    /// The first line of each unresolved merge conflict in the file (such a plan is not read).
+    /// Empty for a conflict git recorded only in the index (the text is not read there).
+    public var mergeConflictLines: [Int] = []
+    /// True when the plan has unresolved merge conflicts, in its text or in the git index.
+    public var hasMergeConflicts = false
 
     public init(kind: PlanKind, id: String, path: String) {
         self.kind = kind

@@ -18,6 +18,15 @@ public enum ConfigParser {
             reader.report(.fileStart, "acctplan.yml is not UTF-8 text")
             return (reader.config, reader.findings)
         }
+        let conflicts = MergeConflictMarkers.findings(in: source.bytes, path: path, what: "acctplan.yml")
+        if !conflicts.isEmpty {
+            reader.config.hasMergeConflicts = true
+            return (reader.config, conflicts.map { conflict in
+                var finding = conflict
+                finding.message += " (and no plan is checked against default settings meanwhile)"
+                return finding
+            })
+        }
         switch FrontMatterReader.read(source.bytes[...], firstLine: 1, what: "acctplan.yml") {
         case .success(let entries):
             for entry in entries { reader.read(entry) }
