@@ -52,6 +52,8 @@ struct RollupCommand: ParsableCommand {
         let asOf = try asOfOption.date()
         let opened = try OpenedWorkspace.open(workspaceOptions, sourceOptions)
         let workspace = try opened.load()
+        try UnreadableFiles.requireReadableConfig(workspace)
+        UnreadableFiles.warnUncounted(workspace)
         ProcessLifetime.keepUntilExit(workspace)
         var rollup = Rollup.compute(workspace, asOf: asOf, dimensions: by.map { [$0] } ?? [.industry, .segment])
         var history: RollupReporter.History?

@@ -44,6 +44,8 @@ struct ShowCommand: ParsableCommand {
             Terminal.standardError("acctplan: note: '\(id)' is also a plan of kind "
                 + matches.dropFirst().map(\.kind.rawValue).joined(separator: ", ") + "; showing the \(plan.kind.rawValue) plan (use --kind)\n")
         }
+        try UnreadableFiles.requireReadableConfig(workspace)
+        try UnreadableFiles.requireReadable(plan, in: workspace)
         let problems = workspace.findings.filter { $0.path == plan.path }.count
         if problems > 0 {
             Terminal.standardError("acctplan: note: \(plan.path) has \(problems) problem\(problems == 1 ? "" : "s"); run 'acctplan lint \(plan.path)'\n")
