@@ -1,4 +1,5 @@
 import PlanGit
+import PlanParser
 import PlanModel
 import PlanEngine
 
@@ -8,10 +9,14 @@ extension DiffCommand {
     /// tree is compared, new plans git does not track yet. Without this, `acctplan diff` prints
     /// nothing in the middle of a conflicted merge or right after `acctplan new`.
     static func reportUnshownPlans(_ versions: PlanVersions, comparingWorkingTree: Bool, scopes: [String]) throws {
-        let status = try versions.repository.statusPaths(prefix: versions.prefix)
+        // Only the workspace's own files: a status of a whole monorepository would cost more.
+        let looked = (PlanKind.allCases.map(\.folder) + [ConfigParser.path]).map(versions.repositoryPath)
+        let status = try versions.repository.statusPaths(looked, untracked: comparingWorkingTree)
         func plans(_ paths: [String]) -> [String] {
             paths.compactMap(versions.workspacePath).filter { path in
-                PlanVersions.planIdentity(path) != nil && (scopes.isEmpty || scopes.contains { Linter.covers($0, path) })
+                // acctplan.yml in conflict is named whatever the paths: every plan is read with it.
+                path == ConfigParser.path
+                    || PlanVersions.planIdentity(path) != nil && (scopes.isEmpty || scopes.contains { Linter.covers($0, path) })
             }
         }
         func list(_ paths: [String]) -> String {
@@ -24,7 +29,7 @@ extension DiffCommand {
             Terminal.standardError("acctplan: unmerged: \(list(unmerged)) \(one ? "has" : "have") unresolved merge conflicts "
                 + "and \(one ? "is" : "are") not compared; resolve \(one ? "it" : "them") ('acctplan lint' shows where), then 'git add'\n")
         }
-        let untracked = comparingWorkingTree ? plans(status.untracked) : []
+        let untracked = plans(status.untracked).filter { $0 != ConfigParser.path }
         if !untracked.isEmpty {
             let one = untracked.count == 1
             Terminal.standardError("acctplan: note: \(list(untracked)) \(one ? "is a new plan" : "are new plans") git does not track yet; "

@@ -43,10 +43,14 @@ public enum Linter {
     }
 
     /// Keeps the diagnostics of files at or below one of `paths` (workspace-relative);
-    /// `acctplan.yml` problems are kept whenever its path is given.
+    /// `acctplan.yml` problems are kept whenever its path is given, and its merge conflicts
+    /// always: while it has them no plan is checked, so a narrowed lint must not pass.
     public static func narrow(_ diagnostics: [Diagnostic], to paths: [String]) -> [Diagnostic] {
         guard !paths.isEmpty else { return diagnostics }
-        return diagnostics.filter { diagnostic in paths.contains { covers($0, diagnostic.path) } }
+        return diagnostics.filter { diagnostic in
+            paths.contains { covers($0, diagnostic.path) }
+                || (diagnostic.rule == .mergeConflict && diagnostic.path == "acctplan.yml")
+        }
     }
 
     /// Whether `scope` (a file or folder, workspace-relative; "" or "." for all) covers `path`.

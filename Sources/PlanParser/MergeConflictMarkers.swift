@@ -36,7 +36,10 @@ public enum MergeConflictMarkers {
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Block] {
         guard let base = bytes.baseAddress else { return [] }
         var blocks: [Block] = []
+        // Markers committed by mistake and conflicting again nest: count depth, so that the
+        // outer block is one block and its closing marker is not "stray".
         var open: Int?
+        var depth = 0
         var line = 1
         var offset = 0
         while offset < bytes.count {
@@ -46,19 +49,20 @@ public enum MergeConflictMarkers {
             if let marker = marker(UnsafeBufferPointer(rebasing: bytes[offset..<min(lineEnd, offset + 8)])) {
                 switch marker {
                 case .ours:
-                    // A second opening marker before the first closed (git never writes one):
-                    // the first block runs to here.
-                    if let start = open { blocks.append(Block(startLine: start, endLine: nil)) }
-                    open = line
+                    if depth == 0 { open = line }
+                    depth += 1
                 case .theirs:
-                    if let start = open {
-                        blocks.append(Block(startLine: start, endLine: line))
-                        open = nil
-                    } else {
+                    if depth == 0 {
                         blocks.append(Block(startLine: line, endLine: line, isOpened: false))
+                    } else {
+                        depth -= 1
+                        if depth == 0, let start = open {
+                            blocks.append(Block(startLine: start, endLine: line))
+                            open = nil
+                        }
                     }
                 case .base:
-                    if open == nil { blocks.append(Block(startLine: line, endLine: line, isOpened: false)) }
+                    if depth == 0 { blocks.append(Block(startLine: line, endLine: line, isOpened: false)) }
                 case .separator:
                     break
                 }

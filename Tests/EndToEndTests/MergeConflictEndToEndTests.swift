@@ -89,6 +89,8 @@ struct MergeConflictEndToEndTests {
         let diff = try sandbox.acctplan(["diff"], in: b)
         #expect(diff.status == 0, "\(diff)")
         #expect(diff.stderr.contains("unmerged: accounts/acme.md has unresolved merge conflicts"), "\(diff)")
+        let narrowedDiff = try sandbox.acctplan(["diff", "--staged", "accounts/acme.md"], in: b)
+        #expect(narrowedDiff.stderr.contains("unmerged: accounts/acme.md"), "\(narrowedDiff)")
 
         let rollup = try sandbox.acctplan(["rollup"] + GitFixture.asOf, in: b)
         #expect(rollup.status == 0, "\(rollup)")
@@ -139,10 +141,36 @@ struct MergeConflictEndToEndTests {
         #expect(lint.stdout.lines.filter { $0.contains(": error: ") || $0.contains(": warning: ") } == [
             "acctplan.yml:\(line):1: error: unresolved merge conflict (lines \(line)–\(line + 4)); acctplan.yml is not read until it is resolved (and no plan is checked against default settings meanwhile) [merge-conflict]",
         ], "\(lint)")
+        // A lint narrowed to one plan must not pass: no plan was checked at all.
+        let narrowed = try sandbox.acctplan(["lint", "accounts/acme.md"] + GitFixture.asOf, in: repo)
+        #expect(narrowed.status == 1, "\(narrowed)")
+        #expect(narrowed.stdout.contains("acctplan.yml:\(line):1: error: unresolved merge conflict"), "\(narrowed)")
         let rollup = try sandbox.acctplan(["rollup"] + GitFixture.asOf, in: repo)
         #expect(rollup.status == 2, "\(rollup)")
         #expect(rollup.stderr.contains("acctplan.yml has unresolved merge conflicts (line \(line))"), "\(rollup)")
         #expect(rollup.stdout.isEmpty)
+    }
+
+    @Test func anUnmergedSettingsFileIsNamedByDiffAndLintStaged() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let origin = try sandbox.repository("origin", accounts: GitFixture.plans)
+        let a = sandbox.temp.path("a"), b = sandbox.temp.path("b")
+        try sandbox.gitOK(["clone", "-q", origin.path, a.path], in: sandbox.temp.url)
+        try sandbox.gitOK(["clone", "-q", origin.path, b.path], in: sandbox.temp.url)
+        for (clone, days) in [(a, 30), (b, 60)] {
+            try GitFixture.write(Fixture.config + "review_interval_days: \(days)\n", to: "acctplan.yml", in: clone)
+            try sandbox.gitOK(["commit", "-qam", "Review every \(days) days"], in: clone)
+        }
+        let pull = try sandbox.git(["pull", "-q", "--no-rebase", a.path, "main"], in: b)
+        #expect(pull.status != 0, "the pull conflicts: \(pull)")
+        let diff = try sandbox.acctplan(["diff", "accounts/acme.md"], in: b)
+        #expect(diff.stderr.contains("unmerged: acctplan.yml has unresolved merge conflicts"), "\(diff)")
+        let staged = try sandbox.acctplan(["lint", "--staged", "accounts/acme.md"] + GitFixture.asOf, in: b)
+        #expect(staged.status == 1, "\(staged)")
+        #expect(staged.stdout.lines.filter { $0.contains(": error: ") || $0.contains(": warning: ") } == [
+            "acctplan.yml:1:1: error: unresolved merge conflict: the git index holds two versions; acctplan.yml is not read until it is resolved [merge-conflict]",
+        ], "\(staged)")
     }
 
     @Test func theRuleCannotBeSwitchedOffOrMadeAWarning() throws {

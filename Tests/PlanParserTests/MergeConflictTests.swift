@@ -121,6 +121,14 @@ struct MergeConflictTests {
         #expect(MergeConflictMarkers.firstLine(in: Data("x\n=======\n".utf8)) == nil)
     }
 
+    @Test func markersCommittedByMistakeThatConflictAgainNestAsOneBlock() {
+        let text = "<<<<<<< HEAD\n<<<<<<< a\nx\n=======\ny\n>>>>>>> a\n=======\nz\n>>>>>>> main\nend\n>>>>>>> stray"
+        #expect(MergeConflictMarkers.blocks(in: Array(text.utf8)) == [
+            .init(startLine: 1, endLine: 9),
+            .init(startLine: 11, endLine: 11, isOpened: false),
+        ])
+    }
+
     @Test func acctplanYmlWithConflictsIsNotReadAndSaysSo() {
         let (config, findings) = parseConfig("""
             version: 1
