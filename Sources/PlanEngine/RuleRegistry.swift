@@ -31,10 +31,14 @@ public enum RuleRegistry {
     public static let defaultSeverities: [RuleID: Severity] = Dictionary(
         uniqueKeysWithValues: all.map { ($0.description.id, $0.description.defaultSeverity) })
 
+    /// The ids of the rules with `trait`.
+    public static func ids(with trait: RuleDescription.Trait) -> Set<RuleID> {
+        Set(all.map(\.description).filter { $0.traits.contains(trait) }.map(\.id))
+    }
+
     /// Rules whose findings are always errors, whatever `rules:` or an `acctplan-disable`
-    /// comment says: a file with merge-conflict markers is never read, so hiding the finding would
-    /// hide the whole file.
-    public static let alwaysErrors: Set<RuleID> = [.mergeConflict]
+    /// comment says.
+    public static let alwaysErrors = ids(with: .alwaysError)
 
     public static func rule(_ id: RuleID) -> (any LintRule)? { all.first { $0.description.id == id } }
 }

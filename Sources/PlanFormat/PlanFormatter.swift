@@ -37,7 +37,7 @@ public struct PlanFormatter: Sendable {
     }
 
     /// Rules whose findings mean the file could not be read as a plan.
-    static let unparseable: Set<RuleID> = [.encoding, .tooLarge, .frontMatter]
+    static let unparseable = RuleRegistry.ids(with: .makesPlanUnreadable)
 
     public func format(_ data: Data, path: String, kind: PlanKind, id: String) -> Outcome {
         if let line = PlanFormatter.conflictMarkerLine(data) { return .conflicted(line: line) }

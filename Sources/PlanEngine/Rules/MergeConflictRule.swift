@@ -8,7 +8,7 @@ public struct MergeConflictRule: LintRule {
         id: .mergeConflict,
         summary: "A plan or acctplan.yml has unresolved merge conflicts: `<<<<<<<`, `|||||||`, `=======` and `>>>>>>>` lines, or conflict stages in the git index; the file is not read until they are resolved. Always an error: it cannot be turned off or made a warning",
         rationale: "After `git pull` or `git merge`, the lines between conflict markers hold two versions at once. Read as a plan they become nonsense rows, actions with markers in their text, or a YAML error, and a commit would record them; nothing else about the file can be trusted until a person has chosen.",
-        defaultSeverity: .error, phase: .parse,
+        defaultSeverity: .error, phase: .parse, traits: [.extension, .makesPlanUnreadable, .alwaysError],
         valid: [
             RuleExample(RuleExample.acme + "\n# Acme\n\nHeading\n=======\n\nA setext heading's underline is not a conflict marker.\n"),
         ],
