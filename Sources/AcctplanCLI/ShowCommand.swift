@@ -38,7 +38,7 @@ struct ShowCommand: ParsableCommand {
         guard let plan = matches.first else {
             let suggestion = ValueSyntax.closest(to: id, in: workspace.plans.map(\.id))
             throw ToolFailure("no \(kind?.rawValue ?? "") plan '\(id)' in the workspace".replacingOccurrences(of: "no  ", with: "no ")
-                + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""))
+                + ValueSyntax.didYouMean(suggestion))
         }
         if matches.count > 1, kind == nil {
             Terminal.standardError("acctplan: note: '\(id)' is also a plan of kind "

@@ -90,7 +90,7 @@ private struct ConfigReader {
         case "rules": readRules(entry)
         default:
             let suggestion = ValueSyntax.closest(to: entry.key, in: ConfigParser.topLevelKeys)
-            report(entry.keyLocation, "unknown setting '\(entry.key)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+            report(entry.keyLocation, "unknown setting '\(entry.key)'" + ValueSyntax.didYouMean(suggestion),
                    hint: "settings are: " + ConfigParser.topLevelKeys.joined(separator: ", "))
         }
     }
@@ -223,7 +223,7 @@ private struct ConfigReader {
             guard let typeText, let type = CustomFieldType(rawValue: typeText) else {
                 let suggestion = typeText.flatMap { ValueSyntax.closest(to: $0, in: allowed) }
                 report(typeLocation, "field '\(field.key)' needs a type" + (typeText.map { ", not '\($0)'" } ?? "")
-                    + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                    + ValueSyntax.didYouMean(suggestion),
                        hint: "types are: " + allowed.joined(separator: ", "))
                 continue
             }

@@ -19,7 +19,7 @@ extension ParseContext {
             } else {
                 let suggestion = ValueSyntax.closest(to: entry.key, in: known)
                 report(.unknownField, at: entry.keyLocation, "unknown front-matter field '\(entry.key)'"
-                    + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                    + ValueSyntax.didYouMean(suggestion),
                     hint: suggestion == nil ? "declare it under `fields:` in acctplan.yml to use a custom field" : nil)
             }
         }
@@ -135,7 +135,7 @@ extension ParseContext {
     mutating func reportBadEnum(_ value: Located<String>, field: String, allowed: [String]) {
         let suggestion = ValueSyntax.closest(to: value.value, in: allowed)
         report(.invalidValue, at: value.location,
-               "'\(value.value)' is not a valid \(field)" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+               "'\(value.value)' is not a valid \(field)" + ValueSyntax.didYouMean(suggestion),
                hint: "use one of: \(allowed.joined(separator: ", "))")
     }
 

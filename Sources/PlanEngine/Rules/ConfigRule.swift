@@ -32,7 +32,7 @@ public struct ConfigRule: LintRule {
             guard !known.contains(id) else { return nil }
             let suggestion = ValueSyntax.closest(to: id.rawValue, in: known.map(\.rawValue))
             return Finding(.config, path: "acctplan.yml", at: location,
-                           "unknown rule '\(id)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                           "unknown rule '\(id)'" + ValueSyntax.didYouMean(suggestion),
                            hint: "'acctplan rules' lists every rule id")
         }
     }
