@@ -43,4 +43,58 @@ struct CanonicalFormTests {
         let again = try sandbox.acctplan(["fmt", "--check"], in: ws)
         #expect(again.status == 0, "\(again)")
     }
+
+    static func warning(_ path: String) -> String {
+        "acctplan: warning: \(path) is not in canonical form; run 'acctplan fmt \(path)'"
+    }
+
+    @Test func commitWarnsAboutACommittedPlanNotInCanonicalFormAndCommitsIt() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: ["accounts/clean.md": FmtTests.canonical])
+        let base = try sandbox.head(repo)
+        try GitFixture.write(FmtTests.messy, to: "accounts/east/messy.md", in: repo)
+        try GitFixture.write(FmtTests.canonical.replacingOccurrences(of: "Acme", with: "Acme Group"),
+                             to: "accounts/clean.md", in: repo)
+        // Not staged, not committed: not warned about.
+        try GitFixture.write(FmtTests.messy, to: "accounts/untracked.md", in: repo)
+
+        let result = try sandbox.acctplan(["commit", "-m", "Messy plan", "accounts/east/messy.md", "accounts/clean.md"]
+                                          + GitFixture.asOf, in: repo)
+        #expect(result.status == 0, "a warning, not a gate: \(result)")
+        #expect(try sandbox.gitOK(["rev-parse", "HEAD~1"], in: repo) == base, "committed: \(result)")
+        #expect(try sandbox.gitOK(["show", "HEAD:accounts/east/messy.md"], in: repo) + "\n" == FmtTests.messy,
+                "committed as written, not reformatted")
+        let warnings = result.stderr.lines.filter { $0.contains("canonical form") }
+        #expect(warnings == [Self.warning("accounts/east/messy.md")], "\(result)")
+    }
+
+    @Test func commitJudgesTheCommittedVersionNotTheWorkingTree() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: ["accounts/clean.md": FmtTests.canonical])
+        let canonical = FmtTests.canonical.replacingOccurrences(of: "Acme", with: "Acme Group")
+        try GitFixture.write(canonical, to: "accounts/clean.md", in: repo)
+        try sandbox.gitOK(["add", "accounts/clean.md"], in: repo)
+        try GitFixture.write(FmtTests.messy, to: "accounts/clean.md", in: repo)
+
+        let result = try sandbox.acctplan(["commit", "-m", "Staged canonical version"] + GitFixture.asOf, in: repo)
+        #expect(result.status == 0, "\(result)")
+        #expect(!result.stderr.contains("canonical form"), "\(result)")
+        #expect(try sandbox.gitOK(["show", "HEAD:accounts/clean.md"], in: repo) + "\n" == canonical)
+    }
+
+    @Test func commitCapsTheWarnings() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: ["accounts/clean.md": FmtTests.canonical])
+        let names = (1...7).map { "accounts/messy-\($0).md" }
+        for name in names { try GitFixture.write(FmtTests.messy, to: name, in: repo) }
+
+        let result = try sandbox.acctplan(["commit", "-m", "Seven messy plans"] + names + GitFixture.asOf, in: repo)
+        #expect(result.status == 0, "\(result)")
+        let warnings = result.stderr.lines.filter { $0.hasPrefix("acctplan: warning:") }
+        #expect(warnings == names.prefix(5).map(Self.warning)
+                + ["acctplan: warning: and 2 more plans not in canonical form; run 'acctplan fmt'"], "\(result)")
+    }
 }
