@@ -6,7 +6,8 @@ import PlanParser
 /// `acctplan fmt`: rewrites a plan in canonical form without changing what it means.
 ///
 /// - front matter: top-level keys in the order of PLAN_FORMAT.md §4 (comments kept beside their
-///   keys, see ``FrontMatterFormatter``), trailing whitespace removed;
+///   keys, see ``FrontMatterFormatter``), one space (not tabs) between `key:` and its value,
+///   trailing whitespace removed;
 /// - recognized sections: headings without trailing whitespace, tables aligned by display width
 ///   (``TableFormatter``), list markers `-`, task boxes `[ ]`/`[x]`, item lines without
 ///   trailing whitespace;
@@ -91,6 +92,11 @@ public struct PlanFormatter: Sendable {
         if let closing = layout.frontMatterClosingLine, closing > 2, frontMatter != .none {
             let range = 2..<closing
             if frontMatter == .trimAndReorder { for line in range { text.trimTrailingWhitespace(line) } }
+            for key in FrontMatterFormatter.keyLocations(plan.frontMatter) where range.contains(key.line) {
+                if let line = FrontMatterFormatter.separatorWithoutTabs(text.content(key.line), keyColumn: key.column) {
+                    text.replace(key.line, with: line)
+                }
+            }
             let lines = range.map { text.content($0) }
             let keys = plan.frontMatter.map { (key: $0.key, lineIndex: $0.keyLocation.line - 2) }
             let order = FrontMatterFormatter.order(lines, keys: keys, kind: plan.kind)

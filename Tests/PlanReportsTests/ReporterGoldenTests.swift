@@ -69,7 +69,7 @@ struct ReporterGoldenTests {
 
     @Test func jsonExactlyAsPlanFormat() throws {
         let expected = #"""
-            {"version":1,"as_of":"2026-11-29","diagnostics":[{"path":"accounts/east/a.md","line":5,"column":8,"severity":"error","rule":"unknown-stage","message":"unknown lifecycle stage 'industy-solution' (did you mean 'industry-solution'?)"},{"path":"accounts/west,north/x:y.md","line":3,"column":1,"severity":"error","rule":"invalid-value","message":"amount \"12%\" is not money: write 1,200 or CNY 1.2k"},{"path":"accounts/华东/shanghai-tobacco.md","line":12,"column":10,"severity":"warning","rule":"stale-review","message":"plan was last reviewed 120 days ago (2026-08-01); the interval is 90 days"}],"summary":{"files":7,"errors":2,"warnings":1}}
+            {"version":1,"as_of":"2026-11-29","diagnostics":[{"path":"accounts/east/a.md","line":5,"column":8,"severity":"error","rule":"unknown-stage","message":"unknown lifecycle stage 'industy-solution' (did you mean 'industry-solution'?)","hint":"stages are: departmental, industry-solution, integration"},{"path":"accounts/west,north/x:y.md","line":3,"column":1,"severity":"error","rule":"invalid-value","message":"amount \"12%\" is not money: write 1,200 or CNY 1.2k","hint":null},{"path":"accounts/华东/shanghai-tobacco.md","line":12,"column":10,"severity":"warning","rule":"stale-review","message":"plan was last reviewed 120 days ago (2026-08-01); the interval is 90 days","hint":"review the plan with the account team and update `reviewed:`"}],"summary":{"files":7,"errors":2,"warnings":1}}
 
             """#
         let rendered = JSONReporter.render(Self.report)
