@@ -89,7 +89,9 @@ struct CommitCommand: ParsableCommand {
             if !errors.isEmpty && !noVerify {
                 let report = LintReport(asOf: asOf, diagnostics: diagnostics, files: workspace.planPaths.count)
                 Terminal.standardOutput(TextReporter.render(report, color: Terminal.useColor()))
-                Terminal.standardError("acctplan: commit refused: the tree to be committed has \(errors.count) lint error\(errors.count == 1 ? "" : "s"); nothing was changed (fix them, or use --no-verify)\n")
+                // --no-verify is no way out of merge-conflict markers: never suggest it for them.
+                let way = errors.contains { $0.rule == .mergeConflict } ? "resolve the merge conflicts first" : "fix them, or use --no-verify"
+                Terminal.standardError("acctplan: commit refused: the tree to be committed has \(errors.count) lint error\(errors.count == 1 ? "" : "s"); nothing was changed (\(way))\n")
                 throw ExitCode(1)
             }
             let versions = PlanVersions(repository: repository, prefix: prefix)

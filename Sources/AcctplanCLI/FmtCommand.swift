@@ -43,10 +43,18 @@ struct FmtCommand: ParsableCommand {
         let listed: [(path: String, kind: PlanKind)]
         let unreadable: [(path: String, reason: String)]
         do {
-            config = try WorkspaceLoader.readConfig(from: source).0
+            let (read, findings) = try WorkspaceLoader.readConfig(from: source)
+            if read.hasMergeConflicts {
+                // Custom fields and stages decide what a plan means: no rewrite against defaults.
+                let lines = findings.filter { $0.rule == .mergeConflict }.map { String($0.location.line) }.joined(separator: ", ")
+                throw ToolFailure("acctplan.yml has unresolved merge conflicts (line \(lines)); resolve them first: nothing was formatted")
+            }
+            config = read
             let planFiles = try WorkspaceLoader.listPlans(in: source)
             listed = planFiles.files.filter { inScope($0.path) }
             unreadable = planFiles.refused.filter { inScope($0.path) }
+        } catch let failure as ToolFailure {
+            throw failure
         } catch {
             throw ToolFailure("cannot list the workspace's plans: \(error)")
         }
@@ -117,11 +125,13 @@ struct FmtCommand: ParsableCommand {
             }
         }
         let plans = "\(files.count) \(files.count == 1 ? "plan" : "plans")"
+        let notChecked = failed > 0 ? "; \(failed) could not be checked (above)" : ""
         if check {
-            Terminal.standardError(changed == 0 ? "\(plans) checked, all in canonical form\n"
-                : "\(changed) of \(plans) would be reformatted; run 'acctplan fmt' to rewrite them\n")
+            Terminal.standardError(changed == 0 && failed == 0 ? "\(plans) checked, all in canonical form\n"
+                : "\(changed) of \(plans) would be reformatted\(notChecked)"
+                    + (changed > 0 ? "; run 'acctplan fmt' to rewrite them" : "") + "\n")
         } else {
-            Terminal.standardError("\(written) of \(plans) reformatted\n")
+            Terminal.standardError("\(written) of \(plans) reformatted\(notChecked.replacingOccurrences(of: "checked", with: "formatted"))\n")
         }
         if failed > 0 { throw ExitCode(2) }
         if check && changed > 0 { throw ExitCode(1) }

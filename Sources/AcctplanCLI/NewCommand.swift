@@ -65,7 +65,7 @@ struct NewCommand: ParsableCommand {
             let chosen = stage ?? stages.first ?? "departmental"
             guard stages.contains(chosen) else {
                 let suggestion = ValueSyntax.closest(to: chosen, in: stages)
-                throw ToolFailure("unknown lifecycle stage '\(chosen)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+                throw ToolFailure("unknown lifecycle stage '\(chosen)'" + ValueSyntax.didYouMean(suggestion)
                     + "; stages are: " + stages.joined(separator: ", "))
             }
             fields.industry = industry

@@ -173,6 +173,28 @@ struct MergeConflictEndToEndTests {
         ], "\(staged)")
     }
 
+    @Test func fmtAndCommitSayToResolveTheConflictFirst() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: GitFixture.plans)
+        try GitFixture.write(GitFixture.acme("<<<<<<< HEAD\nOne.\n=======\nTwo.\n>>>>>>> x"), to: "accounts/acme.md", in: repo)
+        let check = try sandbox.acctplan(["fmt", "--check"], in: repo)
+        #expect(check.status == 2, "\(check)")
+        #expect(check.stderr.contains("accounts/acme.md not formatted: it has merge conflict markers"), "\(check)")
+        #expect(check.stderr.contains("1 of 3 plans would be reformatted; 1 could not be checked (above); run"), "\(check)")
+        #expect(!check.stderr.contains("all in canonical form"), "\(check)")
+
+        let commit = try sandbox.acctplan(["commit", "-a", "-m", "Both"] + GitFixture.asOf, in: repo)
+        #expect(commit.status == 1, "\(commit)")
+        #expect(commit.stderr.contains("(resolve the merge conflicts first)") && !commit.stderr.contains("--no-verify"), "\(commit)")
+
+        try GitFixture.write(GitFixture.acme, to: "accounts/acme.md", in: repo)
+        try GitFixture.write(Fixture.config + "<<<<<<< HEAD\n=======\n>>>>>>> x\n", to: "acctplan.yml", in: repo)
+        let fmt = try sandbox.acctplan(["fmt"], in: repo)
+        #expect(fmt.status == 2, "\(fmt)")
+        #expect(fmt.stderr.contains("acctplan.yml has unresolved merge conflicts (line \(Fixture.config.lines.count)); resolve them first"), "\(fmt)")
+    }
+
     @Test func theRuleCannotBeSwitchedOffOrMadeAWarning() throws {
         let temp = try TempDir()
         defer { temp.remove() }
