@@ -195,6 +195,23 @@ struct MergeConflictEndToEndTests {
         #expect(fmt.stderr.contains("acctplan.yml has unresolved merge conflicts (line \(Fixture.config.lines.count)); resolve them first"), "\(fmt)")
     }
 
+    @Test func commitNamesThePlansAConflictingStashPopLeftUnmerged() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: GitFixture.plans)
+        try GitFixture.write(GitFixture.acme("Stashed edit."), to: "accounts/acme.md", in: repo)
+        try sandbox.gitOK(["stash", "-q"], in: repo)
+        try GitFixture.write(GitFixture.acme("Committed edit."), to: "accounts/acme.md", in: repo)
+        try sandbox.gitOK(["commit", "-qam", "Edit"], in: repo)
+        let pop = try sandbox.git(["stash", "pop"], in: repo)
+        #expect(pop.status != 0, "the pop conflicts: \(pop)")
+        let head = try sandbox.head(repo)
+        let commit = try sandbox.acctplan(["commit", "-m", "After the pop"] + GitFixture.asOf, in: repo)
+        #expect(commit.status == 2, "\(commit)")
+        #expect(commit.stderr.contains("the index has unresolved merge conflicts in accounts/acme.md"), "\(commit)")
+        #expect(try sandbox.head(repo) == head)
+    }
+
     @Test func theRuleCannotBeSwitchedOffOrMadeAWarning() throws {
         let temp = try TempDir()
         defer { temp.remove() }
