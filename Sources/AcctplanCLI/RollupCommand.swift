@@ -108,12 +108,16 @@ final class StageCensus {
             let blobs = missing
             let parser = PlanParser(config: config)
             let pool = RepositoryPool(gitDirectory: repository.gitDirectory)
-            let found = concurrentMap(blobs.count) { index -> String in
-                guard let data = try? pool.blob(blobs[index]) else { return "" }
-                let plan = parser.parse(data, path: "accounts/plan.md", kind: .account, id: "plan", depth: .frontMatter).plan
-                return plan.isReadable ? plan.header.stage?.value ?? "" : ""
+            // A blob that cannot be read is an error: counting it as "no stage" would quietly drop
+            // an account from the trend.
+            let found = concurrentMap(blobs.count) { index in
+                Result<String, Error> {
+                    let data = try pool.blob(blobs[index])
+                    let plan = parser.parse(data, path: "accounts/plan.md", kind: .account, id: "plan", depth: .frontMatter).plan
+                    return plan.isReadable ? plan.header.stage?.value ?? "" : ""
+                }
             }
-            for (index, blob) in missing.enumerated() { stageOfBlob[blob] = found[index] }
+            for (index, blob) in missing.enumerated() { stageOfBlob[blob] = try found[index].get() }
         }
         var counts: [String: Int] = [:]
         for plan in plans { counts[stageOfBlob[plan.blob] ?? "", default: 0] += 1 }
