@@ -36,7 +36,7 @@ public enum RollupHistory {
         // Accounts that existed then and not now, counted once per group they belonged to then.
         var removed: [String: Int] = [:]
         let dimensions = Array(Set(rollup.groups.map(\.dimension)))
-        for account in (old?.plans ?? []) where account.kind == .account && account.isReadable && after[account.id] == nil {
+        for account in old.map(Rollup.countedAccounts) ?? [] where after[account.id] == nil {
             for (dimension, id) in Rollup.memberships(account, dimensions) {
                 removed["\(dimension.rawValue)/\(id)", default: 0] += 1
             }
@@ -66,12 +66,11 @@ public enum RollupHistory {
         return config.lifecycle.map { ($0.id, counts[$0.id] ?? 0) }
     }
 
-    /// Account id → stage (nil inside when the plan has no readable stage).
+    /// Account id → stage (nil inside when the plan has no readable stage), of the plans the
+    /// rollup counts: with two plans of one id, the first by path, whatever order they were read in.
     static func stages(_ workspace: Workspace?) -> [String: String?] {
         var result: [String: String?] = [:]
-        for plan in workspace?.plans ?? [] where plan.kind == .account && plan.isReadable {
-            result[plan.id] = plan.header.stage?.value
-        }
+        for plan in workspace.map(Rollup.countedAccounts) ?? [] { result[plan.id] = plan.header.stage?.value }
         return result
     }
 
