@@ -17,10 +17,13 @@ public enum RollupHistory {
     }
 
     /// Every account whose stage differs, sorted by account id.
+    /// An account whose plan cannot be read on either side (merge conflicts, a broken header) is
+    /// left out: it is neither new nor removed, its stage is unknown.
     public static func transitions(then old: Workspace?, now new: Workspace) -> [Transition] {
         let before = stages(old)
         let after = stages(new)
-        return Set(before.keys).union(after.keys).sorted().compactMap { id in
+        let unknown = unreadableAccounts(old).union(unreadableAccounts(new))
+        return Set(before.keys).union(after.keys).subtracting(unknown).sorted().compactMap { id in
             let from = before[id] ?? nil, to = after[id] ?? nil
             guard from != to else { return nil }
             return Transition(account: id, from: from, to: to)
@@ -33,10 +36,12 @@ public enum RollupHistory {
         let config = new.config
         let before = stages(old)
         let after = stages(new)
+        // Plans that cannot be read then or now are neither new nor removed.
+        let unreadableThen = unreadableAccounts(old), unreadableNow = unreadableAccounts(new)
         // Accounts that existed then and not now, counted once per group they belonged to then.
         var removed: [String: Int] = [:]
         let dimensions = Array(Set(rollup.groups.map(\.dimension)))
-        for account in old.map(Rollup.countedAccounts) ?? [] where after[account.id] == nil {
+        for account in old.map(Rollup.countedAccounts) ?? [] where after[account.id] == nil && !unreadableNow.contains(account.id) {
             for (dimension, id) in Rollup.memberships(account, dimensions) {
                 removed["\(dimension.rawValue)/\(id)", default: 0] += 1
             }
@@ -45,7 +50,10 @@ public enum RollupHistory {
             var moved = Rollup.Moved()
             let group = rollup.groups[index]
             for member in group.members {
-                guard let previous = before[member] else { moved.new += 1; continue }
+                guard let previous = before[member] else {
+                    if !unreadableThen.contains(member) { moved.new += 1 }
+                    continue
+                }
                 let from = previous.flatMap { config.lifecycleIndex($0) }
                 let to = (after[member] ?? nil).flatMap { config.lifecycleIndex($0) }
                 if let from, let to {
@@ -55,6 +63,13 @@ public enum RollupHistory {
             moved.removed = removed["\(group.dimension.rawValue)/\(group.id)"] ?? 0
             rollup.groups[index].moved = moved
         }
+    }
+
+    /// Ids of account plans that exist but cannot be read (and are not also readable elsewhere).
+    static func unreadableAccounts(_ workspace: Workspace?) -> Set<String> {
+        guard let workspace else { return [] }
+        let readable = Set(Rollup.countedAccounts(workspace).map(\.id))
+        return Set(workspace.plans.filter { $0.kind == .account && !$0.isReadable && !readable.contains($0.id) }.map(\.id))
     }
 
     /// Stage counts of a snapshot (every configured stage of `config`, zeros included).

@@ -212,6 +212,25 @@ struct MergeConflictEndToEndTests {
         #expect(try sandbox.head(repo) == head)
     }
 
+    @Test func aConflictedAccountIsNeitherRemovedNorNewSinceARevision() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: GitFixture.plans)
+        try GitFixture.write(GitFixture.acme("<<<<<<< HEAD\nOne.\n=======\nTwo.\n>>>>>>> x"), to: "accounts/acme.md", in: repo)
+        let rollup = try sandbox.acctplan(["rollup", "--since", "HEAD", "--format", "json"] + GitFixture.asOf, in: repo)
+        #expect(rollup.status == 0, "\(rollup)")
+        let object = try JSON.object(rollup.stdout)
+        #expect(object["since"] is [String: Any])
+        let transitions = try #require(object["transitions"] as? [[String: Any]])
+        #expect(transitions.isEmpty, "acme is not 'removed': \(transitions)")
+        let groups = try #require(object["groups"] as? [[String: Any]])
+        for group in groups {
+            let moved = group["moved"] as? [String: Any] ?? [:]
+            #expect((moved["removed"] as? Int ?? 0) == 0 && (moved["new"] as? Int ?? 0) == 0, "\(group)")
+        }
+        #expect(rollup.stderr.contains("1 account plan is not counted: accounts/acme.md (unresolved merge conflict)"), "\(rollup)")
+    }
+
     @Test func theRuleCannotBeSwitchedOffOrMadeAWarning() throws {
         let temp = try TempDir()
         defer { temp.remove() }
