@@ -8,12 +8,23 @@ public enum RollupHistory {
         public var account: String
         public var from: String?
         public var to: String?
+        /// Whether the plan existed then / exists now: a nil stage of an existing plan means it had
+        /// no stage (written "(no stage)"), not that it was new or removed.
+        public var existedThen: Bool
+        public var existsNow: Bool
 
-        public init(account: String, from: String?, to: String?) {
+        public init(account: String, from: String?, to: String?, existedThen: Bool? = nil, existsNow: Bool? = nil) {
             self.account = account
             self.from = from
             self.to = to
+            self.existedThen = existedThen ?? (from != nil)
+            self.existsNow = existsNow ?? (to != nil)
         }
+
+        /// `from` as people read it: the stage, "(new)" or "(no stage)".
+        public var fromLabel: String { from ?? (existedThen ? "(no stage)" : "(new)") }
+        /// `to` as people read it: the stage, "(removed)" or "(no stage)".
+        public var toLabel: String { to ?? (existsNow ? "(no stage)" : "(removed)") }
     }
 
     /// Every account whose stage differs, sorted by account id.
@@ -26,7 +37,7 @@ public enum RollupHistory {
         return Set(before.keys).union(after.keys).subtracting(unknown).sorted().compactMap { id in
             let from = before[id] ?? nil, to = after[id] ?? nil
             guard from != to else { return nil }
-            return Transition(account: id, from: from, to: to)
+            return Transition(account: id, from: from, to: to, existedThen: before[id] != nil, existsNow: after[id] != nil)
         }
     }
 
