@@ -96,7 +96,9 @@ public enum RollupHistory {
     /// rollup counts: with two plans of one id, the first by path, whatever order they were read in.
     static func stages(_ workspace: Workspace?) -> [String: String?] {
         var result: [String: String?] = [:]
-        for plan in workspace.map(Rollup.countedAccounts) ?? [] { result[plan.id] = plan.header.stage?.value }
+        // updateValue, not `result[id] = stage`: assigning a nil stage through the subscript would
+        // remove the key, and a plan without a stage would read as one that did not exist.
+        for plan in workspace.map(Rollup.countedAccounts) ?? [] { result.updateValue(plan.header.stage?.value, forKey: plan.id) }
         return result
     }
 
