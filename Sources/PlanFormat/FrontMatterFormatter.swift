@@ -1,7 +1,7 @@
 import PlanModel
 
-/// Puts the top-level front-matter keys in the order of PLAN_FORMAT.md §4 (with `kind` and `id`
-/// first), working on the lines as written so that every comment, quote and blank line stays
+/// Puts the top-level front-matter keys in the plan schema's order (PLAN_FORMAT.md §4, with
+/// `kind` and `id` first), working on the lines as written so that every comment, quote and blank line stays
 /// beside its key. Keys the format does not define (custom fields) follow in their own order.
 ///
 /// A key's block is its line, the lines of its value, and the comment lines written directly
@@ -12,9 +12,10 @@ import PlanModel
 ///
 /// Tabs between a key's `:` and its value become one space (``separatorWithoutTabs(_:keyColumn:)``).
 enum FrontMatterFormatter {
-    static let accountOrder = ["kind", "id", "name", "industry", "segments", "stage", "manager", "team", "abu",
-                               "region", "health", "since", "reviewed", "revenue_target"]
-    static let groupOrder = ["kind", "id", "name", "owner", "reviewed", "fiscal_year", "targets"]
+    /// The canonical key order of each kind: the plan schema's.
+    static let orders: [PlanKind: [String]] = Dictionary(uniqueKeysWithValues: PlanKind.allCases.map { kind in
+        (kind, PlanSchema.standard.fields(of: kind).map(\.key))
+    })
 
     /// - Parameters:
     ///   - lines: the lines between the fences (without line ends).
@@ -37,7 +38,7 @@ enum FrontMatterFormatter {
         var tailStart = lines.count
         while tailStart > keys[keys.count - 1].lineIndex + 1, isBlankOrComment(lines[tailStart - 1]) { tailStart -= 1 }
 
-        let canonical = kind == .account ? accountOrder : groupOrder
+        let canonical = orders[kind] ?? []
         func rank(_ key: String) -> Int { canonical.firstIndex(of: key) ?? canonical.count }
         let sorted = keys.indices.sorted { (rank(keys[$0].key), $0) < (rank(keys[$1].key), $1) }
         var result = Array(0..<starts[0])
