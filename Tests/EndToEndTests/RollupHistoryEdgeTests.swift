@@ -60,6 +60,7 @@ struct RollupHistoryEdgeTests {
             #expect(result.stderr.hasPrefix("acctplan: error: --since \(date) is after the as-of date 2026-11-29")
                     && result.stderr.trimmed.lines.count == 1, "\(args): \(result)")
         }
+        #expect(!FileManager.default.fileExists(atPath: report), "a refused report makes no output folder")
         // The as-of day itself is fine.
         let today = try repo.acctplan(["rollup", "--since", Fixture.asOf, "--as-of", Fixture.asOf])
         #expect(today.status == 0, "\(today)")
