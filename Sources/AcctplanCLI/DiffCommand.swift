@@ -135,7 +135,7 @@ enum ExternalDiff {
             return try plainDiff(path, oldFile, newFile)
         }
         func parse(_ data: Data?) -> Plan? {
-            data.map { PlanParser(config: config).parse($0, path: planPath, kind: kind, id: id).plan }
+            data.map { PlanParser(config: config).parse($0, path: planPath, kind: kind, id: id, depth: .withProse).plan }
         }
         let change = PlanDiff.compare(.init(parse(read(oldFile)), config: config), .init(parse(read(newFile)), config: config))
         Terminal.standardOutput(change.map { DiffReporter.text([$0], color: Terminal.useColor()) }

@@ -67,7 +67,7 @@ final class PlanVersions: @unchecked Sendable {
         let cacheKey = blob.map { "\($0)|\(path)|\(configKey)" }
         if let cacheKey, let cached = lock.withLock({ parsed[cacheKey] }) { return cached }
         guard let data = try data(path, at: endpoint, blob: blob) else { return nil }
-        let plan = PlanParser(config: config).parse(data, path: path, kind: kind, id: id).plan
+        let plan = PlanParser(config: config).parse(data, path: path, kind: kind, id: id, depth: .withProse).plan
         if let cacheKey { lock.withLock { parsed[cacheKey] = plan } }
         return plan
     }
@@ -90,8 +90,8 @@ final class PlanVersions: @unchecked Sendable {
             return (nil, nil)
         }
         let (reducedBefore, reducedAfter) = SectionSlicer.withoutCommonSections(before, after)
-        return (PlanParser(config: oldConfig).parse(reducedBefore, path: oldPath, kind: oldKind, id: oldID).plan,
-                PlanParser(config: newConfig).parse(reducedAfter, path: newPath, kind: newKind, id: newID).plan)
+        return (PlanParser(config: oldConfig).parse(reducedBefore, path: oldPath, kind: oldKind, id: oldID, depth: .withProse).plan,
+                PlanParser(config: newConfig).parse(reducedAfter, path: newPath, kind: newKind, id: newID, depth: .withProse).plan)
     }
 
     /// Semantic changes of every plan that differs between two endpoints, sorted by kind and id,

@@ -26,9 +26,9 @@ struct TextconvCommand: ParsableCommand {
             config = ConfigParser.parse(configData).0
         }
         // git hands over a temporary file: the kind follows from the fields.
-        var plan = PlanParser(config: config).parse(data, path: "plan.md", kind: .account, id: "plan").plan
+        var plan = PlanParser(config: config).parse(data, path: "plan.md", kind: .account, id: "plan", depth: .withProse).plan
         if plan.entry("industry") == nil && plan.entry("owner") != nil {
-            plan = PlanParser(config: config).parse(data, path: "plan.md", kind: .industry, id: "plan").plan
+            plan = PlanParser(config: config).parse(data, path: "plan.md", kind: .industry, id: "plan", depth: .withProse).plan
         }
         guard plan.isReadable else {
             Terminal.standardOutput(String(decoding: data, as: UTF8.self))
@@ -45,7 +45,12 @@ struct TextconvCommand: ParsableCommand {
                 sections.append("\(section.section.rawValue) | \(item.key) | \(values)")
             }
         }
-        let output = lines.sorted() + sections + ["prose \(String(plan.proseFingerprint, radix: 16))"]
+        // Prose as its own lines, in file order, each named by its section: git's line diff then
+        // shows the sentence that changed.
+        let prose = (plan.prose ?? []).flatMap { part in
+            part.lines.map { "prose \(part.heading.map { "## \($0)" } ?? "(before the first section)") | \($0.text)" }
+        }
+        let output = lines.sorted() + sections + prose
         Terminal.standardOutput(output.joined(separator: "\n") + "\n")
     }
 }

@@ -62,6 +62,50 @@ public struct SectionChange: Hashable, Sendable {
     }
 }
 
+/// A line of prose that was removed or added.
+public struct ProseLineChange: Hashable, Sendable {
+    public enum Operation: String, Hashable, Sendable {
+        case removed = "-"
+        case added = "+"
+    }
+
+    public var operation: Operation
+    /// The line's number in the old file (removed lines) or the new one (added lines).
+    public var line: Int
+    /// The line as written, without trailing blanks; cut at ``ProseDiff/maxLineCharacters``.
+    public var text: String
+
+    public init(_ operation: Operation, line: Int, text: String) {
+        self.operation = operation
+        self.line = line
+        self.text = text
+    }
+}
+
+/// How the prose of one part of a plan changed: its changed lines, as a line diff shows them.
+public struct ProseChange: Hashable, Sendable {
+    /// The `##` heading as written (the new version's); nil for the prose outside every `##`
+    /// section (the `# ` title and the text before the first section).
+    public var heading: String?
+    /// Added (the part is new), removed (it is gone) or modified.
+    public var status: ChangeStatus
+    /// The changed lines in order (a removed line before the line that replaces it), at most
+    /// ``ProseDiff/maxLinesPerSection``, and fewer when the plan's budget runs out.
+    public var lines: [ProseLineChange]
+    /// Changed lines left out by those bounds.
+    public var omittedLines: Int
+
+    public init(heading: String?, status: ChangeStatus, lines: [ProseLineChange], omittedLines: Int = 0) {
+        self.heading = heading
+        self.status = status
+        self.lines = lines
+        self.omittedLines = omittedLines
+    }
+
+    /// Whether some changed lines are not shown.
+    public var isTruncated: Bool { omittedLines > 0 }
+}
+
 /// Everything that changed in one plan between two versions.
 public struct PlanChange: Hashable, Sendable {
     public var kind: PlanKind
@@ -73,13 +117,16 @@ public struct PlanChange: Hashable, Sendable {
     public var fields: [FieldChange]
     public var sections: [SectionChange]
     public var proseChanged: Bool
+    /// How the prose changed, part by part (new file order, then removed parts); empty when the
+    /// plans were parsed without their prose text (then only ``proseChanged`` tells).
+    public var prose: [ProseChange]
     /// Which side could not be read as a plan ("old", "new" or "both"), if any: then only what
     /// could be read is compared.
     public var unreadable: String?
 
     public init(kind: PlanKind, id: String, path: String, status: ChangeStatus, oldPath: String? = nil,
                 fields: [FieldChange] = [], sections: [SectionChange] = [], proseChanged: Bool = false,
-                unreadable: String? = nil) {
+                prose: [ProseChange] = [], unreadable: String? = nil) {
         self.kind = kind
         self.id = id
         self.path = path
@@ -88,6 +135,7 @@ public struct PlanChange: Hashable, Sendable {
         self.fields = fields
         self.sections = sections
         self.proseChanged = proseChanged
+        self.prose = prose
         self.unreadable = unreadable
     }
 

@@ -39,7 +39,13 @@ public enum PlanDiff {
             if !changed.isEmpty { change.sections.append(SectionChange(section: section, items: changed)) }
         }
         if let oldPlan = old.plan, let newPlan = new.plan {
-            change.proseChanged = oldPlan.proseFingerprint != newPlan.proseFingerprint
+            // With the text of both sides, how it changed; otherwise (lint's and fmt's parses) whether.
+            if let oldProse = oldPlan.prose, let newProse = newPlan.prose {
+                change.prose = ProseDiff.changes(oldProse, newProse)
+                change.proseChanged = !change.prose.isEmpty
+            } else {
+                change.proseChanged = oldPlan.proseFingerprint != newPlan.proseFingerprint
+            }
         }
         return change.isEmpty ? nil : change
     }

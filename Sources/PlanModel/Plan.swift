@@ -24,8 +24,12 @@ public struct Plan: Sendable, Hashable {
     public var disabledRules: Set<RuleID> = []
     /// A fingerprint of the free prose: every body line outside the recognized sections' tables
     /// and lists, without trailing blanks, blank lines skipped. Equal fingerprints: the prose did
-    /// not change (a semantic diff reports only whether it changed, not how).
+    /// not change.
     public var proseFingerprint: UInt64 = 0
+    /// The free prose as text, part by part in file order (parts without prose left out); nil
+    /// unless the plan was parsed with `PlanParser.Depth.withProse`, which a diff asks for to
+    /// show how the prose changed.
+    public var prose: [ProseSection]?
     /// False when the file could not be read as a plan at all (bad encoding, no front matter,
     /// front matter that is not YAML, unresolved merge conflicts, ...).
     public var isReadable = true

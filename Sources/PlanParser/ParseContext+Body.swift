@@ -251,32 +251,3 @@ extension ParseContext {
         return id
     }
 }
-
-extension ParseContext {
-    /// FNV-1a over the prose lines (see ``Plan/proseFingerprint``).
-    func proseFingerprint(_ source: SourceText, from firstLine: Int) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let ranges = structuredLines.sorted { $0.lowerBound < $1.lowerBound }
-        var next = 0
-        var line = firstLine
-        while line <= source.lineCount {
-            while next < ranges.count, ranges[next].upperBound < line { next += 1 }
-            if next < ranges.count, ranges[next].contains(line) {
-                line = ranges[next].upperBound + 1
-                continue
-            }
-            var bytes = source.lineBytes(line)
-            while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
-            if !bytes.isEmpty {
-                for byte in bytes {
-                    hash ^= UInt64(byte)
-                    hash = hash &* 0x0000_0100_0000_01B3
-                }
-                hash ^= 0x0A
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-            line += 1
-        }
-        return hash
-    }
-}

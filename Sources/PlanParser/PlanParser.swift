@@ -44,6 +44,8 @@ public struct PlanParser: Sendable {
         case full
         /// Only the front matter (stage, industry, segments, ...): what a stage trend needs.
         case frontMatter
+        /// Everything, and the free prose as text (``Plan/prose``): what a diff shows.
+        case withProse
     }
 
     /// Parses `data`, the content of `path` (workspace-relative), a plan of `kind` named `id`.
@@ -83,7 +85,7 @@ public struct PlanParser: Sendable {
             return context.result
         }
         let bodyStartLine = readFrontMatter(source, into: &context)
-        guard context.plan.isReadable, depth == .full else { return context.result }
+        guard context.plan.isReadable, depth != .frontMatter else { return context.result }
         let bodyOffset = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.byteCount
         if let refusal = PlanParser.tableShapeRefusal(source.bytes[bodyOffset...]) {
             context.plan.isReadable = false
@@ -94,6 +96,7 @@ public struct PlanParser: Sendable {
         let outline = MarkdownOutline.parse(source.bytes[bodyOffset...], lineOffset: bodyStartLine - 1)
         context.readBody(outline, source: source)
         context.plan.proseFingerprint = context.proseFingerprint(source, from: bodyStartLine)
+        if depth == .withProse { context.plan.prose = context.proseSections(source, from: bodyStartLine) }
         return context.result
     }
 

@@ -53,7 +53,7 @@ public enum DiffReporter {
                 if added > 0 { parts.append("+\(added) \(noun(section.section, added))") }
                 if removed > 0 { parts.append("−\(removed) \(noun(section.section, removed))") }
             }
-            if change.proseChanged { parts.append("prose edited") }
+            if change.proseChanged { parts.append(proseSummary(change)) }
         }
         if let side = change.unreadable { parts.append("\(side == "both" ? "neither version" : "the \(side) version") does not parse") }
         return "\(change.id): " + (parts.isEmpty ? "no semantic change" : parts.joined(separator: "; "))
@@ -104,7 +104,7 @@ public enum DiffReporter {
                     }
                 }
             }
-            if change.proseChanged { output += "  " + style.dim("prose changed") + "\n" }
+            if change.proseChanged { output += proseText(change, style: style) }
         }
         return output
     }
@@ -156,6 +156,7 @@ public enum DiffReporter {
             ])
         })))
         members.append(("prose_changed", .bool(change.proseChanged)))
+        if !change.prose.isEmpty { members.append(("prose", .array(change.prose.map(proseJSON)))) }
         if let side = change.unreadable { members.append(("unreadable", .string(side))) }
         return .object(members)
     }
@@ -207,7 +208,7 @@ public enum DiffReporter {
                 }
                 output += "\n"
             }
-            if change.proseChanged { output += "_Prose edited._\n\n" }
+            if change.proseChanged { output += proseMarkdown(change) }
         }
         return output
     }

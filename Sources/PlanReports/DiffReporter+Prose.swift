@@ -1,0 +1,67 @@
+import PlanEngine
+import PlanModel
+
+/// How prose changed, in each diff output: the changed lines of each part (bounded by
+/// ``ProseDiff``), so a reviewer reads the sentence that changed, not "prose changed".
+extension DiffReporter {
+    /// A part's name: its `##` heading, or the text before the first section.
+    static func proseName(_ part: ProseChange) -> String { part.heading ?? "before the first section" }
+
+    /// For commit messages and `log`: "prose edited (Risks, Service notes)".
+    static func proseSummary(_ change: PlanChange) -> String {
+        guard !change.prose.isEmpty else { return "prose edited" }
+        return "prose edited (" + change.prose.map(proseName).joined(separator: ", ") + ")"
+    }
+
+    static func proseText(_ change: PlanChange, style: TerminalStyle) -> String {
+        guard !change.prose.isEmpty else { return "  " + style.dim("prose changed") + "\n" }
+        var output = ""
+        for part in change.prose {
+            let status = part.status == .modified ? "" : " (\(part.status.rawValue))"
+            output += "  prose, \(proseName(part))\(status):\n"
+            for line in part.lines {
+                output += line.operation == .removed ? "    " + style.red("- \(line.text)") + "\n" : "    " + style.green("+ \(line.text)") + "\n"
+            }
+            if part.isTruncated { output += "    " + style.dim("… and \(part.omittedLines) more changed lines") + "\n" }
+        }
+        return output
+    }
+
+    static func proseJSON(_ part: ProseChange) -> JSONValue {
+        .object([
+            ("section", part.heading.map(JSONValue.string) ?? .null),
+            ("status", .string(part.status.rawValue)),
+            ("lines", .array(part.lines.map { line in
+                .object([("op", .string(line.operation.rawValue)), ("line", .integer(line.line)), ("text", .string(line.text))])
+            })),
+            ("omitted_lines", .integer(part.omittedLines)),
+        ])
+    }
+
+    /// A fenced `diff` block per part; the fence is longer than any run of backticks in the text.
+    static func proseMarkdown(_ change: PlanChange) -> String {
+        guard !change.prose.isEmpty else { return "_Prose edited._\n\n" }
+        var output = ""
+        for part in change.prose {
+            let status = part.status == .modified ? "" : " (\(part.status.rawValue))"
+            output += "Prose, **\(escape(proseName(part)))**\(status):\n\n"
+            let longest = part.lines.map { longestBacktickRun($0.text) }.max() ?? 0
+            let fence = String(repeating: "`", count: max(3, longest + 1))
+            output += fence + "diff\n"
+            for line in part.lines { output += line.operation.rawValue + " " + line.text + "\n" }
+            output += fence + "\n"
+            if part.isTruncated { output += "\n_… and \(part.omittedLines) more changed lines._\n" }
+            output += "\n"
+        }
+        return output
+    }
+
+    private static func longestBacktickRun(_ text: String) -> Int {
+        var longest = 0, current = 0
+        for character in text {
+            current = character == "`" ? current + 1 : 0
+            longest = max(longest, current)
+        }
+        return longest
+    }
+}
