@@ -231,6 +231,20 @@ struct MergeConflictEndToEndTests {
         #expect(rollup.stderr.contains("1 account plan is not counted: accounts/acme.md (unresolved merge conflict)"), "\(rollup)")
     }
 
+    @Test func diffOfCommittedMarkersSaysSoInsteadOfListingEverythingAsRemoved() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: GitFixture.plans)
+        try GitFixture.write(GitFixture.acme("<<<<<<< HEAD\nOne.\n=======\nTwo.\n>>>>>>> x"), to: "accounts/acme.md", in: repo)
+        try sandbox.gitOK(["commit", "-qam", "Markers committed by a tool without the hook"], in: repo)
+        let diff = try sandbox.acctplan(["diff", "HEAD~1", "HEAD"], in: repo)
+        #expect(diff.status == 0, "\(diff)")
+        #expect(diff.stdout.contains("the new version has unresolved merge conflicts; run acctplan lint"), "\(diff)")
+        #expect(!diff.stdout.contains("Zhou Ming") && !diff.stdout.contains("stage"), "nothing listed as removed: \(diff)")
+        let markdown = try sandbox.acctplan(["diff", "HEAD~1", "HEAD", "--format", "markdown"], in: repo)
+        #expect(markdown.stdout.contains("The new version has unresolved merge conflicts; run `acctplan lint`."), "\(markdown)")
+    }
+
     @Test func theRuleCannotBeSwitchedOffOrMadeAWarning() throws {
         let temp = try TempDir()
         defer { temp.remove() }
