@@ -83,6 +83,12 @@ jobs:
         run: ../acctplan-src/.build/release/acctplan fmt --check
 
 """#####),
+        (".gitignore", #####"""
+# The HTML dashboard of `acctplan report --output report`: made from the plans, so not
+# committed. Publish it from CI instead (see acctplan's docs/report.md).
+/report/
+
+"""#####),
         ("README.md", #####"""
 # Key-account planning workspace
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanEngine
+import PlanFormat
 import PlanGit
 import PlanModel
 import PlanReports
@@ -12,7 +13,7 @@ struct CommitCommand: ParsableCommand {
         commandName: "commit",
         abstract: "Commit plan changes, refusing a tree that does not lint.",
         discussion: """
-            Stages the given files (or, with -a, every modified or deleted tracked file; with neither, commits the index as it is), lints the tree that WOULD be committed — not the working tree — and refuses with the diagnostics when it has errors. Otherwise the commit is made on the current branch (an unborn branch too) and the index is updated to match.
+            Stages the given files (or, with -a, every modified or deleted tracked file; with neither, commits the index as it is), lints the tree that WOULD be committed — not the working tree — and refuses with the diagnostics when it has errors. Otherwise the commit is made on the current branch (an unborn branch too) and the index is updated to match. A committed plan that is not in canonical form gets a warning on stderr ('run acctplan fmt'); it is committed all the same.
 
             The message is MSG, a blank line, and one line per changed plan (unless --no-summary). Author and committer come from GIT_AUTHOR_*/GIT_COMMITTER_* or git's user.name and user.email.
 
@@ -88,10 +89,15 @@ struct CommitCommand: ParsableCommand {
             if !errors.isEmpty && !noVerify {
                 let report = LintReport(asOf: asOf, diagnostics: diagnostics, files: workspace.planPaths.count)
                 Terminal.standardOutput(TextReporter.render(report, color: Terminal.useColor()))
-                Terminal.standardError("acctplan: commit refused: the tree to be committed has \(errors.count) lint error\(errors.count == 1 ? "" : "s"); nothing was changed (fix them, or use --no-verify)\n")
+                // --no-verify is no way out of merge-conflict markers: never suggest it for them.
+                let way = errors.contains { $0.rule == .mergeConflict } ? "resolve the merge conflicts first" : "fix them, or use --no-verify"
+                Terminal.standardError("acctplan: commit refused: the tree to be committed has \(errors.count) lint error\(errors.count == 1 ? "" : "s"); nothing was changed (\(way))\n")
                 throw ExitCode(1)
             }
             let versions = PlanVersions(repository: repository, prefix: prefix)
+            // A reminder only: if the check cannot run, the commit goes ahead without it.
+            let notCanonical = (try? Self.plansNotInCanonicalForm(from: headTree ?? repository.emptyTree(), to: tree,
+                                                                  versions: versions, config: workspace.config)) ?? []
             let summary = try versions.changes(from: .tree(headTree ?? repository.emptyTree()), to: .tree(tree))
                 .map(DiffReporter.summaryLine)
             var fullMessage = message.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -105,11 +111,53 @@ struct CommitCommand: ParsableCommand {
             }
             Terminal.standardOutput("[\(branch) \(commit.short)] \(message.split(separator: "\n").first ?? "")\n")
             for line in summary { Terminal.standardOutput(" \(line)\n") }
+            for line in Self.canonicalFormWarnings(notCanonical) { Terminal.standardError(line + "\n") }
         } catch let failure as GitCommitSession.Failure {
             throw ToolFailure(failure.description)
         } catch let error as GitError {
             throw ToolFailure("git: \(error); nothing was changed")
         }
+    }
+}
+
+extension CommitCommand {
+    /// How many plans not in canonical form are named one by one.
+    static let namedCanonicalFormWarnings = 5
+
+    /// The plans this commit adds or changes (as committed, not as in the working tree) that are
+    /// not in canonical form, sorted by path. Only those plans are formatted, so a commit stays
+    /// fast in a large workspace.
+    static func plansNotInCanonicalForm(from old: ObjectID, to new: ObjectID, versions: PlanVersions,
+                                        config: WorkspaceConfig) throws -> [String] {
+        let committed = try versions.repository.changedPaths(from: .tree(old), to: .tree(new), prefix: versions.prefix)
+            .compactMap { change -> (path: String, blob: ObjectID?)? in
+                guard let path = change.newPath.flatMap(versions.workspacePath),
+                      PlanVersions.planIdentity(path) != nil else { return nil }
+                return (path, change.newBlob)
+            }
+        let formatter = PlanFormatter(config: config)
+        let canonical = concurrentMap(committed.count) { index -> Bool in
+            let (path, blob) = committed[index]
+            guard let (kind, id) = PlanVersions.planIdentity(path),
+                  let data = try? versions.data(path, at: .tree(new), blob: blob) else { return true }
+            // Only a plan fmt would rewrite is worth a warning: one that does not parse got its
+            // diagnostics from the lint gate.
+            if case .formatted = formatter.format(data, path: path, kind: kind, id: id) { return false }
+            return true
+        }
+        return zip(committed, canonical).filter { !$0.1 }.map(\.0.path).sorted()
+    }
+
+    /// One warning line per plan, the first few by name.
+    static func canonicalFormWarnings(_ paths: [String]) -> [String] {
+        var lines = paths.prefix(namedCanonicalFormWarnings).map { path in
+            "acctplan: warning: \(path) is not in canonical form; run 'acctplan fmt \(path)'"
+        }
+        if paths.count > namedCanonicalFormWarnings {
+            lines.append("acctplan: warning: and \(paths.count - namedCanonicalFormWarnings) more plans not in canonical form; "
+                + "run 'acctplan fmt'")
+        }
+        return lines
     }
 }
 

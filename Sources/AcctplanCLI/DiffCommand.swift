@@ -95,6 +95,9 @@ struct DiffCommand: ParsableCommand {
             }
             let versions = PlanVersions(repository: repository, prefix: prefix, parseChangedSectionsOnly: true)
             let changes = try versions.changes(from: old, to: new, scopes: scopes)
+            if new == .workingTree || new == .index {
+                try Self.reportUnshownPlans(versions, comparingWorkingTree: new == .workingTree, scopes: scopes)
+            }
             switch format {
             case .text:
                 let text = DiffReporter.text(changes, color: Terminal.useColor())

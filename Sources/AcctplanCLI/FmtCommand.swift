@@ -13,7 +13,7 @@ struct FmtCommand: ParsableCommand {
         commandName: "fmt",
         abstract: "Rewrite plans in canonical form, without changing what they mean.",
         discussion: """
-            Canonical form: front-matter keys in the order of the plan format (kind, id, name, industry, segments, stage, manager, team, abu, region, health, since, reviewed, revenue_target; industry and segment plans: name, owner, reviewed, fiscal_year, targets; other keys after them), every comment kept beside its key; tables of recognized sections aligned so that every row has the same display width (CJK characters count two columns); list markers '-' and task boxes '[ ]'/'[x]'; no trailing whitespace in front matter, headings, table rows and items; exactly one line end at the end of the file. Free prose and unrecognized sections are left byte for byte.
+            Canonical form: front-matter keys in the order of the plan format (kind, id, name, industry, segments, stage, manager, team, abu, region, health, since, reviewed, revenue_target; industry and segment plans: name, owner, reviewed, fiscal_year, targets; other keys after them), every comment kept beside its key, one space (not a tab) between 'key:' and its value; tables of recognized sections aligned so that every row has the same display width (CJK characters count two columns); list markers '-' and task boxes '[ ]'/'[x]'; no trailing whitespace in front matter, headings, table rows and items; exactly one line end at the end of the file. Free prose and unrecognized sections are left byte for byte.
 
             Files are written atomically (a temporary file renamed over the plan, mode kept) and only when they change. A plan that does not parse is not touched: its problems are printed instead. Every result is parsed again and must mean exactly what the original meant.
 
@@ -43,10 +43,18 @@ struct FmtCommand: ParsableCommand {
         let listed: [(path: String, kind: PlanKind)]
         let unreadable: [(path: String, reason: String)]
         do {
-            config = try WorkspaceLoader.readConfig(from: source).0
+            let (read, findings) = try WorkspaceLoader.readConfig(from: source)
+            if read.hasMergeConflicts {
+                // Custom fields and stages decide what a plan means: no rewrite against defaults.
+                let lines = findings.filter { $0.rule == .mergeConflict }.map { String($0.location.line) }.joined(separator: ", ")
+                throw ToolFailure("acctplan.yml has unresolved merge conflicts (line \(lines)); resolve them first: nothing was formatted")
+            }
+            config = read
             let planFiles = try WorkspaceLoader.listPlans(in: source)
             listed = planFiles.files.filter { inScope($0.path) }
             unreadable = planFiles.refused.filter { inScope($0.path) }
+        } catch let failure as ToolFailure {
+            throw failure
         } catch {
             throw ToolFailure("cannot list the workspace's plans: \(error)")
         }
@@ -117,11 +125,13 @@ struct FmtCommand: ParsableCommand {
             }
         }
         let plans = "\(files.count) \(files.count == 1 ? "plan" : "plans")"
+        let notChecked = failed > 0 ? "; \(failed) could not be checked (above)" : ""
         if check {
-            Terminal.standardError(changed == 0 ? "\(plans) checked, all in canonical form\n"
-                : "\(changed) of \(plans) would be reformatted; run 'acctplan fmt' to rewrite them\n")
+            Terminal.standardError(changed == 0 && failed == 0 ? "\(plans) checked, all in canonical form\n"
+                : "\(changed) of \(plans) would be reformatted\(notChecked)"
+                    + (changed > 0 ? "; run 'acctplan fmt' to rewrite them" : "") + "\n")
         } else {
-            Terminal.standardError("\(written) of \(plans) reformatted\n")
+            Terminal.standardError("\(written) of \(plans) reformatted\(notChecked.replacingOccurrences(of: "checked", with: "formatted"))\n")
         }
         if failed > 0 { throw ExitCode(2) }
         if check && changed > 0 { throw ExitCode(1) }

@@ -9,7 +9,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create a workspace from the bundled template and make its first commit.",
         discussion: """
-            Writes acctplan.yml, example plans in accounts/, industries/ and segments/, .gitattributes, a CI workflow and a README for plan authors into DIR (default: the current directory), runs 'git init' there when it is not inside a repository, and commits the new files. Refuses a folder that already holds acctplan.yml, or any file the template would write, without touching anything. The template is compiled into acctplan, so this works from an installed binary anywhere.
+            Writes acctplan.yml, example plans in accounts/, industries/ and segments/ (in canonical form), .gitattributes, a .gitignore for the report/ folder of 'acctplan report --output report', a CI workflow and a README for plan authors into DIR (default: the current directory), runs 'git init' there when it is not inside a repository, and commits the new files. Refuses a folder that already holds acctplan.yml, or any file the template would write, without touching anything. The template is compiled into acctplan, so this works from an installed binary anywhere.
 
             Examples:
               acctplan init key-accounts
@@ -26,7 +26,11 @@ struct InitCommand: ParsableCommand {
         if fileManager.fileExists(atPath: target.appendingPathComponent("acctplan.yml").path) {
             throw ToolFailure("\(directory) already holds a workspace (acctplan.yml); nothing was changed")
         }
-        let conflicts = BundledTemplate.files.map(\.path).filter {
+        // A folder's own .gitignore is kept (the template's only adds report/): refusing it would
+        // refuse most existing repositories.
+        let kept: Set<String> = Set([".gitignore"].filter { fileManager.fileExists(atPath: target.appendingPathComponent($0).path) })
+        let templateFiles = BundledTemplate.files.filter { !kept.contains($0.path) }
+        let conflicts = templateFiles.map(\.path).filter {
             fileManager.fileExists(atPath: target.appendingPathComponent($0).path)
         }
         if !conflicts.isEmpty {
@@ -46,7 +50,7 @@ struct InitCommand: ParsableCommand {
         guard let workingDirectory = repository.workingDirectory else {
             throw ToolFailure("\(directory) is inside a bare repository; create the workspace in a clone")
         }
-        for file in BundledTemplate.files {
+        for file in templateFiles {
             do {
                 try WorkspaceWriter.create(file.path, in: target, text: file.content)
             } catch let error as WorkspaceError {
@@ -54,7 +58,11 @@ struct InitCommand: ParsableCommand {
             }
         }
         let prefix = try GitPaths.relative(target, to: workingDirectory)
-        let paths = BundledTemplate.files.map { prefix.isEmpty ? $0.path : prefix + "/" + $0.path }
+        let paths = templateFiles.map { prefix.isEmpty ? $0.path : prefix + "/" + $0.path }
+        if !kept.isEmpty {
+            Terminal.standardError("acctplan: note: kept the existing .gitignore; add the line '/report/' to it to keep "
+                + "'acctplan report --output report' out of git\n")
+        }
         let (author, committer) = try Identity.resolve(repository)
         do {
             let session = try GitCommitSession(repository: repository, allowDetached: true)

@@ -49,7 +49,9 @@ struct LintCommand: ParsableCommand {
         let workspace = try opened.load()
         let diagnostics = Linter.narrow(Linter.lint(workspace, asOf: asOf), to: scopes)
         let files = workspace.planPaths.filter { path in scopes.isEmpty || scopes.contains { Linter.covers($0, path) } }
-        let report = LintReport(asOf: asOf, diagnostics: diagnostics, files: files.count)
+        // Annotations and SARIF name files from the repository's top, where GitHub looks for them.
+        let repository = format == .github || format == .sarif ? opened.repositoryLocation() : nil
+        let report = LintReport(asOf: asOf, diagnostics: diagnostics, files: files.count, repository: repository)
         ProcessLifetime.keepUntilExit(workspace)
         switch format {
         case .text: Terminal.standardOutput(TextReporter.render(report, color: Terminal.useColor()))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanEngine
+import PlanFormat
 import PlanModel
 import PlanWorkspace
 
@@ -10,7 +11,7 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Create a new account, industry or segment plan from the skeleton.",
         discussion: """
-            Writes accounts/ID.md (or industries/, segments/) with complete front matter and empty sections. Refuses an invalid id, an id that a plan of that kind already uses (in any sub-folder), and any path outside the workspace. Never overwrites a file.
+            Writes accounts/ID.md (or industries/, segments/) with complete front matter and empty sections, in canonical form (as 'acctplan fmt' writes it). Refuses an invalid id, an id that a plan of that kind already uses (in any sub-folder), and any path outside the workspace. Never overwrites a file.
 
             Examples:
               acctplan new account xinan-tobacco --name "Xinan Tobacco" --industry tobacco --manager li-you
@@ -64,7 +65,7 @@ struct NewCommand: ParsableCommand {
             let chosen = stage ?? stages.first ?? "departmental"
             guard stages.contains(chosen) else {
                 let suggestion = ValueSyntax.closest(to: chosen, in: stages)
-                throw ToolFailure("unknown lifecycle stage '\(chosen)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+                throw ToolFailure("unknown lifecycle stage '\(chosen)'" + ValueSyntax.didYouMean(suggestion)
                     + "; stages are: " + stages.joined(separator: ", "))
             }
             fields.industry = industry
@@ -80,12 +81,25 @@ struct NewCommand: ParsableCommand {
             relative += "/" + folder.split(separator: "/").joined(separator: "/")
         }
         relative += "/\(id).md"
+        let text = Self.canonical(PlanSkeleton.text(kind: kind, fields: fields), path: relative, id: id,
+                                  kind: kind, config: workspace.config)
         do {
-            try WorkspaceWriter.create(relative, in: root, text: PlanSkeleton.text(kind: kind, fields: fields))
+            try WorkspaceWriter.create(relative, in: root, text: text)
         } catch let error as WorkspaceError {
             throw ToolFailure(error.description)
         }
         Terminal.standardOutput("created \(relative)\n")
+    }
+
+    /// The skeleton in canonical form, so that `fmt --check` (which the template's CI runs)
+    /// accepts a new plan. The skeleton is written canonical already; this keeps it so whatever
+    /// the name or the workspace's configuration. A skeleton the formatter will not rewrite
+    /// (it would have to refuse it) is written as it is, for lint to explain.
+    static func canonical(_ text: String, path: String, id: String, kind: PlanKind, config: WorkspaceConfig) -> String {
+        switch PlanFormatter(config: config).format(Data(text.utf8), path: path, kind: kind, id: id) {
+        case .formatted(let data): return String(decoding: data, as: UTF8.self)
+        case .unchanged, .refused, .conflicted, .unsafe: return text
+        }
     }
 
     static func checkID(_ value: String, _ option: String) throws {

@@ -39,14 +39,19 @@ struct ReportCommand: ParsableCommand {
         let asOf = try asOfOption.date()
         let opened = try OpenedWorkspace.open(workspaceOptions, sourceOptions)
         let workspace = try opened.load()
+        try UnreadableFiles.requireReadableConfig(workspace)
+        UnreadableFiles.warnUncounted(workspace)
         ProcessLifetime.keepUntilExit(workspace)
-        let folder = try ReportFolder.prepare(output)
         var rollup = Rollup.compute(workspace, asOf: asOf)
         let (history, note) = try readHistory(opened: opened, workspace: workspace, asOf: asOf, rollup: &rollup)
+        // Only now, when nothing can refuse any more, is the output folder made.
+        let folder = try ReportFolder.prepare(output)
         let sourceLabel = opened.revision.map { "commit \($0.short)" + (sourceOptions.rev.map { " (\($0))" } ?? "") }
             ?? (sourceOptions.staged ? "git index" : "working tree")
+        let source = opened.source
         let report = HTMLReport(workspace: workspace, rollup: rollup, history: history, historyNote: note,
-                                diagnostics: Linter.lint(workspace, asOf: asOf), sourceLabel: sourceLabel)
+                                diagnostics: Linter.lint(workspace, asOf: asOf), sourceLabel: sourceLabel,
+                                proseSections: { plan in ProseSections.html(of: plan, in: source) })
         ProcessLifetime.keepUntilExit(report)
         let files = try folder.write(report.pages())
         let index = URL(fileURLWithPath: output).appendingPathComponent("index.html").relativePath

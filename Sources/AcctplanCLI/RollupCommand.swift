@@ -15,7 +15,7 @@ struct RollupCommand: ParsableCommand {
         discussion: """
             One group per industry and segment that has a plan or a member account (or, with --by, per manager, region or ABU: those group by the field and have no targets).
 
-            --since REV|DATE adds the stage transitions since then and each group's moves (up, down, new, removed); a DATE means the last commit on HEAD's first-parent history made on or before that day. --trend monthly|quarterly (with --since DATE) adds one stage count per period end, from history: the customers' S-curve over time.
+            --since REV|DATE adds the stage transitions since then and each group's moves (up, down, new, removed); a DATE means the last commit on HEAD's first-parent history made on or before that day. A DATE before the history starts (every account is then new) or after its last commit gives a warning on stderr; a DATE after the as-of date (today) is an error (exit 2). --trend monthly|quarterly (with --since DATE) adds one stage count per period end, from history: the customers' S-curve over time.
 
             Formats: text (default), json (PLAN_FORMAT.md §8), csv (one row per group), markdown. docs/rollups.md defines every number.
 
@@ -31,7 +31,8 @@ struct RollupCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Group by industry, segment, manager, region or abu (default: industries and segments).", valueName: "dimension"))
     var by: Rollup.Dimension?
 
-    @Option(help: ArgumentHelp("A revision or a date (YYYY-MM-DD): add the moves since then.", valueName: "rev-or-date"))
+    @Option(help: ArgumentHelp("A revision or a date (YYYY-MM-DD, not after --as-of): add the moves since then.",
+                                valueName: "rev-or-date"))
     var since: String?
 
     @Option(help: ArgumentHelp("monthly or quarterly: add a stage count per period end since --since.", valueName: "period"))
@@ -52,6 +53,8 @@ struct RollupCommand: ParsableCommand {
         let asOf = try asOfOption.date()
         let opened = try OpenedWorkspace.open(workspaceOptions, sourceOptions)
         let workspace = try opened.load()
+        try UnreadableFiles.requireReadableConfig(workspace)
+        UnreadableFiles.warnUncounted(workspace)
         ProcessLifetime.keepUntilExit(workspace)
         var rollup = Rollup.compute(workspace, asOf: asOf, dimensions: by.map { [$0] } ?? [.industry, .segment])
         var history: RollupReporter.History?
@@ -108,12 +111,16 @@ final class StageCensus {
             let blobs = missing
             let parser = PlanParser(config: config)
             let pool = RepositoryPool(gitDirectory: repository.gitDirectory)
-            let found = concurrentMap(blobs.count) { index -> String in
-                guard let data = try? pool.blob(blobs[index]) else { return "" }
-                let plan = parser.parse(data, path: "accounts/plan.md", kind: .account, id: "plan", depth: .frontMatter).plan
-                return plan.isReadable ? plan.header.stage?.value ?? "" : ""
+            // A blob that cannot be read is an error: counting it as "no stage" would quietly drop
+            // an account from the trend.
+            let found = concurrentMap(blobs.count) { index in
+                Result<String, Error> {
+                    let data = try pool.blob(blobs[index])
+                    let plan = parser.parse(data, path: "accounts/plan.md", kind: .account, id: "plan", depth: .frontMatter).plan
+                    return plan.isReadable ? plan.header.stage?.value ?? "" : ""
+                }
             }
-            for (index, blob) in missing.enumerated() { stageOfBlob[blob] = found[index] }
+            for (index, blob) in missing.enumerated() { stageOfBlob[blob] = try found[index].get() }
         }
         var counts: [String: Int] = [:]
         for plan in plans { counts[stageOfBlob[plan.blob] ?? "", default: 0] += 1 }

@@ -23,6 +23,11 @@ struct RollupHistoryReader {
     func read(since: String?, trend: Trend?, rollup: inout Rollup, purpose: String = "--since reads git history") throws
         -> RollupReporter.History
     {
+        let sinceDate = since.flatMap(CalendarDate.init(parsing:))
+        if let sinceDate, sinceDate > asOf {
+            throw ToolFailure("--since \(sinceDate) is after the as-of date \(asOf) (today unless --as-of says otherwise): "
+                + "nothing can have moved since a day that has not come; check the year")
+        }
         let located = try WorkspaceRepository.open(workspaceOptions, purpose: purpose)
         let (repository, prefix) = (located.repository, located.prefix)
         do {
@@ -45,9 +50,12 @@ struct RollupHistoryReader {
             var trendStart = commits.last?.committerDay
             if let since {
                 let sinceCommit: CommitInfo?
-                if let date = CalendarDate(parsing: since) {
+                if let date = sinceDate {
                     result.sinceDate = date
                     sinceCommit = onOrBefore(date)
+                    if let warning = Self.outsideHistory(date, commits: commits, chosen: sinceCommit) {
+                        Terminal.standardError("acctplan: warning: \(warning.message)\n  hint: \(warning.hint)\n")
+                    }
                 } else {
                     guard let id = try? repository.resolveCommit(since) else {
                         throw ToolFailure("--since '\(since)' is neither a revision nor a date (YYYY-MM-DD)")
@@ -86,7 +94,29 @@ struct RollupHistoryReader {
                 throw ToolFailure("cannot read the history of this shallow clone (\(error)); fetch all of it with "
                     + "'git fetch --unshallow' (in GitHub Actions: actions/checkout with fetch-depth: 0)")
             }
-            throw ToolFailure("cannot read the history: \(error)")
+            throw ToolFailure("cannot read the history: \(error); check the repository with 'git fsck'")
         }
+    }
+
+    /// Why a `--since DATE` gives a comparison the numbers alone do not explain: the date is
+    /// before the first commit (every account is new) or after the last one (the comparison is
+    /// with that commit). `commits` is the first-parent history, newest first; `chosen` the
+    /// commit the date picked. nil when the date falls within the history.
+    static func outsideHistory(_ date: CalendarDate, commits: [CommitInfo], chosen: CommitInfo?)
+        -> (message: String, hint: String)?
+    {
+        guard let last = commits.first else {
+            return ("--since \(date): the repository has no commits yet: every account is counted as new",
+                    "commit the workspace, then compare with its history")
+        }
+        guard chosen != nil else {
+            // Back-dated commits may be older than the root: the history starts at its earliest day.
+            let start = commits.map(\.committerDay).min() ?? last.committerDay
+            return ("--since \(date) is before the history starts on \(start): every account is counted as new",
+                    "give a date from \(start) on, or a revision")
+        }
+        guard date > last.committerDay else { return nil }
+        return ("--since \(date) is after the last commit (\(last.id.short), \(last.committerDay)): the moves are those since "
+                + "that commit", "give a date on or before \(last.committerDay) to compare with an earlier commit")
     }
 }

@@ -38,12 +38,14 @@ struct ShowCommand: ParsableCommand {
         guard let plan = matches.first else {
             let suggestion = ValueSyntax.closest(to: id, in: workspace.plans.map(\.id))
             throw ToolFailure("no \(kind?.rawValue ?? "") plan '\(id)' in the workspace".replacingOccurrences(of: "no  ", with: "no ")
-                + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""))
+                + ValueSyntax.didYouMean(suggestion))
         }
         if matches.count > 1, kind == nil {
             Terminal.standardError("acctplan: note: '\(id)' is also a plan of kind "
                 + matches.dropFirst().map(\.kind.rawValue).joined(separator: ", ") + "; showing the \(plan.kind.rawValue) plan (use --kind)\n")
         }
+        try UnreadableFiles.requireReadableConfig(workspace)
+        try UnreadableFiles.requireReadable(plan, in: workspace)
         let problems = workspace.findings.filter { $0.path == plan.path }.count
         if problems > 0 {
             Terminal.standardError("acctplan: note: \(plan.path) has \(problems) problem\(problems == 1 ? "" : "s"); run 'acctplan lint \(plan.path)'\n")

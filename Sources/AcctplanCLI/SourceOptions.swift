@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanGit
 import PlanModel
+import PlanReports
 import PlanWorkspace
 
 /// `--rev REV` / `--staged`: where a reading command takes the plans from.
@@ -26,6 +27,10 @@ struct OpenedWorkspace {
     var revision: ObjectID?
     /// Whether a workspace-relative file or folder exists in the source.
     var exists: (String) -> Bool
+    /// For `--rev` and `--staged`: the workspace's folder in the repository, and the repository's
+    /// working tree (nil when bare).
+    var repositoryPrefix: String?
+    var repositoryRoot: String?
 
     /// Opens the workspace named by the options: the working tree, the index or a revision.
     static func open(_ workspace: WorkspaceOptions, _ options: SourceOptions) throws -> OpenedWorkspace {
@@ -57,7 +62,8 @@ struct OpenedWorkspace {
         } catch let error as GitError {
             throw ToolFailure("cannot read the repository: \(error)")
         }
-        return OpenedWorkspace(root: root, source: source, revision: revision) { source.exists($0) }
+        return OpenedWorkspace(root: root, source: source, revision: revision, exists: { source.exists($0) },
+                               repositoryPrefix: prefix, repositoryRoot: repository.workingDirectory.map { GitPaths.realPath($0.path) })
     }
 
     /// The working tree at `root`.
@@ -76,6 +82,14 @@ struct OpenedWorkspace {
         } catch let error as GitError {
             throw ToolFailure("cannot read the repository: \(error)")
         }
+    }
+
+    /// Where the workspace is in its git repository; nil when it is in none.
+    func repositoryLocation() -> RepositoryLocation? {
+        if let repositoryPrefix { return RepositoryLocation(prefix: repositoryPrefix, root: repositoryRoot) }
+        guard let root, let repository = try? GitRepository(discovering: root), let top = repository.workingDirectory,
+              let prefix = try? GitPaths.relative(root, to: top) else { return nil }
+        return RepositoryLocation(prefix: prefix, root: GitPaths.realPath(top.path))
     }
 
     /// Command-line paths (relative to the current directory) as workspace-relative scopes that

@@ -43,9 +43,11 @@ struct TextconvCommand: ParsableCommand {
                 lines.append("\(section.section.rawValue) | \(item.key) | \(values)")
             }
         }
-        // Prose as its lines, in file order and named by part, so git's line diff shows the sentence.
+        // Prose as its own lines, in file order, each named by its section: git's line diff then
+        // shows the sentence that changed.
         for part in plan.prose ?? [] {
-            lines += part.lines.map { "prose | \(part.label) | \($0.text)" }
+            let name = part.heading.map { "## " + $0 } ?? "(\(ProseSection.outsideSectionsName))"
+            lines += part.lines.map { "prose \(name) | \($0.text)" }
         }
         Terminal.standardOutput(lines.joined(separator: "\n") + "\n")
     }

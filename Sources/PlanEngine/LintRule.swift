@@ -23,6 +23,8 @@ public struct RuleDescription: Sendable {
     public var defaultSeverity: Severity
     /// Where the problem is found: `parse` while reading a file, `workspace` by checking plans.
     public var phase: Phase
+    /// What else is true of the rule's findings (see ``Trait``).
+    public var traits: Set<Trait>
     public var valid: [RuleExample]
     public var invalid: [RuleExample]
 
@@ -30,13 +32,24 @@ public struct RuleDescription: Sendable {
         case parse, workspace
     }
 
+    /// Facts about a rule that other parts of acctplan act on, declared with the rule.
+    public enum Trait: Sendable, Hashable {
+        /// An acctplan addition to the core rules of the plan format (marked in docs/rules.md).
+        case `extension`
+        /// Its finding means the file could not be read as a plan at all: `fmt` refuses it.
+        case makesPlanUnreadable
+        /// Always an error: neither `rules:` nor an `acctplan-disable` comment changes it.
+        case alwaysError
+    }
+
     public init(id: RuleID, summary: String, rationale: String, defaultSeverity: Severity, phase: Phase = .workspace,
-                valid: [RuleExample], invalid: [RuleExample]) {
+                traits: Set<Trait> = [], valid: [RuleExample], invalid: [RuleExample]) {
         self.id = id
         self.summary = summary
         self.rationale = rationale
         self.defaultSeverity = defaultSeverity
         self.phase = phase
+        self.traits = traits
         self.valid = valid
         self.invalid = invalid
     }

@@ -7,6 +7,10 @@ import PlanModel
 public enum Linter {
     /// Every diagnostic of the workspace, sorted by path, line, column and rule.
     public static func lint(_ workspace: Workspace, asOf: CalendarDate) -> [Diagnostic] {
+        if workspace.config.hasMergeConflicts {
+            // Every plan would be judged against default settings: report only the conflicts.
+            return workspace.findings.filter { $0.rule == .mergeConflict }.map { Diagnostic($0, severity: .error) }.sorted()
+        }
         let context = LintContext(workspace: workspace, asOf: asOf)
         // Rules are pure and independent: run them on all cores, then merge in registry order.
         let rules = RuleRegistry.all
@@ -20,6 +24,10 @@ public enum Linter {
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(findings.count)
         for finding in findings {
+            if RuleRegistry.alwaysErrors.contains(finding.rule) {
+                diagnostics.append(Diagnostic(finding, severity: .error))
+                continue
+            }
             if let off = disabled[finding.path], off.contains(finding.rule) || off.contains(.all) { continue }
             let severity: Severity?
             if let setting = workspace.config.ruleSeverities[finding.rule] {
@@ -35,10 +43,14 @@ public enum Linter {
     }
 
     /// Keeps the diagnostics of files at or below one of `paths` (workspace-relative);
-    /// `acctplan.yml` problems are kept whenever its path is given.
+    /// `acctplan.yml` problems are kept whenever its path is given, and its merge conflicts
+    /// always: while it has them no plan is checked, so a narrowed lint must not pass.
     public static func narrow(_ diagnostics: [Diagnostic], to paths: [String]) -> [Diagnostic] {
         guard !paths.isEmpty else { return diagnostics }
-        return diagnostics.filter { diagnostic in paths.contains { covers($0, diagnostic.path) } }
+        return diagnostics.filter { diagnostic in
+            paths.contains { covers($0, diagnostic.path) }
+                || (diagnostic.rule == .mergeConflict && diagnostic.path == "acctplan.yml")
+        }
     }
 
     /// Whether `scope` (a file or folder, workspace-relative; "" or "." for all) covers `path`.

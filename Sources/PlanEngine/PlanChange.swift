@@ -123,6 +123,9 @@ public struct PlanChange: Hashable, Sendable {
     /// Which side could not be read as a plan ("old", "new" or "both"), if any: then only what
     /// could be read is compared.
     public var unreadable: String?
+    /// Whether a side that cannot be read has unresolved merge conflicts (said instead of "does
+    /// not parse").
+    public var unreadableForConflicts = false
 
     public init(kind: PlanKind, id: String, path: String, status: ChangeStatus, oldPath: String? = nil,
                 fields: [FieldChange] = [], sections: [SectionChange] = [], proseChanged: Bool = false,

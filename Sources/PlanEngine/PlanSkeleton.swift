@@ -2,7 +2,8 @@ import Foundation
 import PlanModel
 
 /// The text of a new plan, as `acctplan new` writes it: complete front matter and the sections a
-/// plan of its kind needs, with table headers and no rows.
+/// plan of its kind needs, with table headers and no rows. The text is in canonical form (tables
+/// aligned as `acctplan fmt` aligns them), so a new plan passes `fmt --check` untouched.
 public enum PlanSkeleton {
     public struct Fields: Sendable {
         public var name: String
@@ -42,17 +43,17 @@ public enum PlanSkeleton {
                 ## Stakeholders
 
                 | Name | Title | Role | Relationship | Owner |
-                | --- | --- | --- | --- | --- |
+                | ---- | ----- | ---- | ------------ | ----- |
 
                 ## Installed base
 
                 | Product | Modules | Since | Status |
-                | --- | --- | --- | --- |
+                | ------- | ------- | ----- | ------ |
 
                 ## Opportunities
 
-                | ID | Name | Stage | Amount | Probability | Close |
-                | --- | --- | --- | --- | --- | --- |
+                | ID  | Name | Stage | Amount | Probability | Close |
+                | --- | ---- | ----- | ------ | ----------- | ----- |
 
                 ## Actions
 

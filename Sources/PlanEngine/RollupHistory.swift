@@ -8,22 +8,36 @@ public enum RollupHistory {
         public var account: String
         public var from: String?
         public var to: String?
+        /// Whether the plan existed then / exists now: a nil stage of an existing plan means it had
+        /// no stage (written "(no stage)"), not that it was new or removed.
+        public var existedThen: Bool
+        public var existsNow: Bool
 
-        public init(account: String, from: String?, to: String?) {
+        public init(account: String, from: String?, to: String?, existedThen: Bool? = nil, existsNow: Bool? = nil) {
             self.account = account
             self.from = from
             self.to = to
+            self.existedThen = existedThen ?? (from != nil)
+            self.existsNow = existsNow ?? (to != nil)
         }
+
+        /// `from` as people read it: the stage, "(new)" or "(no stage)".
+        public var fromLabel: String { from ?? (existedThen ? "(no stage)" : "(new)") }
+        /// `to` as people read it: the stage, "(removed)" or "(no stage)".
+        public var toLabel: String { to ?? (existsNow ? "(no stage)" : "(removed)") }
     }
 
     /// Every account whose stage differs, sorted by account id.
+    /// An account whose plan cannot be read on either side (merge conflicts, a broken header) is
+    /// left out: it is neither new nor removed, its stage is unknown.
     public static func transitions(then old: Workspace?, now new: Workspace) -> [Transition] {
         let before = stages(old)
         let after = stages(new)
-        return Set(before.keys).union(after.keys).sorted().compactMap { id in
+        let unknown = unreadableAccounts(old).union(unreadableAccounts(new))
+        return Set(before.keys).union(after.keys).subtracting(unknown).sorted().compactMap { id in
             let from = before[id] ?? nil, to = after[id] ?? nil
             guard from != to else { return nil }
-            return Transition(account: id, from: from, to: to)
+            return Transition(account: id, from: from, to: to, existedThen: before[id] != nil, existsNow: after[id] != nil)
         }
     }
 
@@ -33,10 +47,12 @@ public enum RollupHistory {
         let config = new.config
         let before = stages(old)
         let after = stages(new)
+        // Plans that cannot be read then or now are neither new nor removed.
+        let unreadableThen = unreadableAccounts(old), unreadableNow = unreadableAccounts(new)
         // Accounts that existed then and not now, counted once per group they belonged to then.
         var removed: [String: Int] = [:]
         let dimensions = Array(Set(rollup.groups.map(\.dimension)))
-        for account in (old?.plans ?? []) where account.kind == .account && account.isReadable && after[account.id] == nil {
+        for account in old.map(Rollup.countedAccounts) ?? [] where after[account.id] == nil && !unreadableNow.contains(account.id) {
             for (dimension, id) in Rollup.memberships(account, dimensions) {
                 removed["\(dimension.rawValue)/\(id)", default: 0] += 1
             }
@@ -45,7 +61,10 @@ public enum RollupHistory {
             var moved = Rollup.Moved()
             let group = rollup.groups[index]
             for member in group.members {
-                guard let previous = before[member] else { moved.new += 1; continue }
+                guard let previous = before[member] else {
+                    if !unreadableThen.contains(member) { moved.new += 1 }
+                    continue
+                }
                 let from = previous.flatMap { config.lifecycleIndex($0) }
                 let to = (after[member] ?? nil).flatMap { config.lifecycleIndex($0) }
                 if let from, let to {
@@ -57,6 +76,13 @@ public enum RollupHistory {
         }
     }
 
+    /// Ids of account plans that exist but cannot be read (and are not also readable elsewhere).
+    static func unreadableAccounts(_ workspace: Workspace?) -> Set<String> {
+        guard let workspace else { return [] }
+        let readable = Set(Rollup.countedAccounts(workspace).map(\.id))
+        return Set(workspace.plans.filter { $0.kind == .account && !$0.isReadable && !readable.contains($0.id) }.map(\.id))
+    }
+
     /// Stage counts of a snapshot (every configured stage of `config`, zeros included).
     public static func stageCounts(_ workspace: Workspace?, config: WorkspaceConfig) -> [(stage: String, count: Int)] {
         var counts: [String: Int] = [:]
@@ -66,12 +92,13 @@ public enum RollupHistory {
         return config.lifecycle.map { ($0.id, counts[$0.id] ?? 0) }
     }
 
-    /// Account id → stage (nil inside when the plan has no readable stage).
+    /// Account id → stage (nil inside when the plan has no readable stage), of the plans the
+    /// rollup counts: with two plans of one id, the first by path, whatever order they were read in.
     static func stages(_ workspace: Workspace?) -> [String: String?] {
         var result: [String: String?] = [:]
-        for plan in workspace?.plans ?? [] where plan.kind == .account && plan.isReadable {
-            result[plan.id] = plan.header.stage?.value
-        }
+        // updateValue, not `result[id] = stage`: assigning a nil stage through the subscript would
+        // remove the key, and a plan without a stage would read as one that did not exist.
+        for plan in workspace.map(Rollup.countedAccounts) ?? [] { result.updateValue(plan.header.stage?.value, forKey: plan.id) }
         return result
     }
 

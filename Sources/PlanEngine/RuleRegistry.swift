@@ -11,6 +11,7 @@ public enum RuleRegistry {
         FrontMatterRule(),
         IDMismatchRule(),
         InvalidValueRule(),
+        MergeConflictRule(),
         MissingFieldRule(),
         NoSponsorRule(),
         OutsideWorkspaceRule(),
@@ -29,6 +30,15 @@ public enum RuleRegistry {
 
     public static let defaultSeverities: [RuleID: Severity] = Dictionary(
         uniqueKeysWithValues: all.map { ($0.description.id, $0.description.defaultSeverity) })
+
+    /// The ids of the rules with `trait`.
+    public static func ids(with trait: RuleDescription.Trait) -> Set<RuleID> {
+        Set(all.map(\.description).filter { $0.traits.contains(trait) }.map(\.id))
+    }
+
+    /// Rules whose findings are always errors, whatever `rules:` or an `acctplan-disable`
+    /// comment says.
+    public static let alwaysErrors = ids(with: .alwaysError)
 
     public static func rule(_ id: RuleID) -> (any LintRule)? { all.first { $0.description.id == id } }
 }

@@ -1,7 +1,7 @@
 import PlanModel
 
-/// Puts the top-level front-matter keys in the order of PLAN_FORMAT.md §4 (with `kind` and `id`
-/// first), working on the lines as written so that every comment, quote and blank line stays
+/// Puts the top-level front-matter keys in the plan schema's order (PLAN_FORMAT.md §4, with
+/// `kind` and `id` first), working on the lines as written so that every comment, quote and blank line stays
 /// beside its key. Keys the format does not define (custom fields) follow in their own order.
 ///
 /// A key's block is its line, the lines of its value, and the comment lines written directly
@@ -9,10 +9,13 @@ import PlanModel
 /// block stay first; blank and comment lines after the last value stay last. The front matter is
 /// left in its order when its keys are not one per line at the start of a line (a flow mapping,
 /// an indented mapping, explicit `?` keys).
+///
+/// Tabs between a key's `:` and its value become one space (``separatorWithoutTabs(_:keyColumn:)``).
 enum FrontMatterFormatter {
-    static let accountOrder = ["kind", "id", "name", "industry", "segments", "stage", "manager", "team", "abu",
-                               "region", "health", "since", "reviewed", "revenue_target"]
-    static let groupOrder = ["kind", "id", "name", "owner", "reviewed", "fiscal_year", "targets"]
+    /// The canonical key order of each kind: the plan schema's.
+    static let orders: [PlanKind: [String]] = Dictionary(uniqueKeysWithValues: PlanKind.allCases.map { kind in
+        (kind, PlanSchema.standard.fields(of: kind).map(\.key))
+    })
 
     /// - Parameters:
     ///   - lines: the lines between the fences (without line ends).
@@ -35,7 +38,7 @@ enum FrontMatterFormatter {
         var tailStart = lines.count
         while tailStart > keys[keys.count - 1].lineIndex + 1, isBlankOrComment(lines[tailStart - 1]) { tailStart -= 1 }
 
-        let canonical = kind == .account ? accountOrder : groupOrder
+        let canonical = orders[kind] ?? []
         func rank(_ key: String) -> Int { canonical.firstIndex(of: key) ?? canonical.count }
         let sorted = keys.indices.sorted { (rank(keys[$0].key), $0) < (rank(keys[$1].key), $1) }
         var result = Array(0..<starts[0])
@@ -45,6 +48,48 @@ enum FrontMatterFormatter {
         }
         result += tailStart..<lines.count
         return result
+    }
+
+    /// `line` with the blanks between a key's `:` and its value written as one space, when they
+    /// hold a tab (`manager:\tli-you`); nil when there is nothing to change. YAML 1.2 reads a tab
+    /// there as a separator, but many YAML tools refuse it. `keyColumn` is where the key starts
+    /// (code points, 1-based). Blanks at the end of the line are left for trimming.
+    static func separatorWithoutTabs(_ line: [UInt8], keyColumn: Int) -> [UInt8]? {
+        let colon = UInt8(ascii: ":")
+        func isBlank(_ index: Int) -> Bool { index < line.count && (line[index] == 0x20 || line[index] == 0x09) }
+        var index = 0
+        var codePoints = 1
+        while index < line.count, codePoints < keyColumn {
+            index += 1
+            if index < line.count, line[index] & 0xC0 != 0x80 { codePoints += 1 }
+        }
+        guard index < line.count else { return nil }
+        // A quoted key may hold ': ' itself: its end is the closing quote.
+        let quote = line[index]
+        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+            index += 1
+            while index < line.count, line[index] != quote {
+                index += quote == UInt8(ascii: "\"") && line[index] == UInt8(ascii: "\\") ? 2 : 1
+            }
+        }
+        while index < line.count, !(line[index] == colon && (index + 1 == line.count || isBlank(index + 1))) { index += 1 }
+        let start = index + 1
+        var end = start
+        while isBlank(end) { end += 1 }
+        guard end < line.count, line[start..<end].contains(0x09) else { return nil }
+        return Array(line[..<start]) + [0x20] + Array(line[end...])
+    }
+
+    /// Where every key of the front matter is written, nested keys included.
+    static func keyLocations(_ entries: [FrontMatterEntry]) -> [SourceLocation] {
+        func locations(in value: FrontMatterValue) -> [SourceLocation] {
+            switch value {
+            case .null, .scalar: return []
+            case .list(let items): return items.flatMap(locations)
+            case .mapping(let entries): return keyLocations(entries)
+            }
+        }
+        return entries.flatMap { [$0.keyLocation] + locations(in: $0.value) }
     }
 
     /// A line that begins a top-level key: not indented, not a comment, a sequence item, a

@@ -6,7 +6,8 @@ import PlanParser
 /// `acctplan fmt`: rewrites a plan in canonical form without changing what it means.
 ///
 /// - front matter: top-level keys in the order of PLAN_FORMAT.md §4 (comments kept beside their
-///   keys, see ``FrontMatterFormatter``), trailing whitespace removed;
+///   keys, see ``FrontMatterFormatter``), one space (not tabs) between `key:` and its value,
+///   trailing whitespace removed;
 /// - recognized sections: headings without trailing whitespace, tables aligned by display width
 ///   (``TableFormatter``), list markers `-`, task boxes `[ ]`/`[x]`, item lines without
 ///   trailing whitespace;
@@ -37,7 +38,7 @@ public struct PlanFormatter: Sendable {
     }
 
     /// Rules whose findings mean the file could not be read as a plan.
-    static let unparseable: Set<RuleID> = [.encoding, .tooLarge, .frontMatter]
+    static let unparseable = RuleRegistry.ids(with: .makesPlanUnreadable)
 
     public func format(_ data: Data, path: String, kind: PlanKind, id: String) -> Outcome {
         if let line = PlanFormatter.conflictMarkerLine(data) { return .conflicted(line: line) }
@@ -78,20 +79,8 @@ public struct PlanFormatter: Sendable {
         return .unsafe(firstProblem ?? "")
     }
 
-    /// The first line that is a merge-conflict marker (`<<<<<<< `, `||||||| `, `>>>>>>> `). The
-    /// `=======` between the sides is not looked for on its own: it is also a heading underline.
-    static func conflictMarkerLine(_ data: Data) -> Int? {
-        var line = 1
-        var start = data.startIndex
-        while start < data.endIndex {
-            let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
-            let content = data[start..<end]
-            for marker in ["<<<<<<< ", "||||||| ", ">>>>>>> "] where content.starts(with: marker.utf8) { return line }
-            line += 1
-            start = end + 1
-        }
-        return nil
-    }
+    /// The first line of the first merge-conflict block (the recognition lint uses too).
+    static func conflictMarkerLine(_ data: Data) -> Int? { MergeConflictMarkers.firstLine(in: data) }
 
     // MARK: Rewriting
 
@@ -103,6 +92,11 @@ public struct PlanFormatter: Sendable {
         if let closing = layout.frontMatterClosingLine, closing > 2, frontMatter != .none {
             let range = 2..<closing
             if frontMatter == .trimAndReorder { for line in range { text.trimTrailingWhitespace(line) } }
+            for key in FrontMatterFormatter.keyLocations(plan.frontMatter) where range.contains(key.line) {
+                if let line = FrontMatterFormatter.separatorWithoutTabs(text.content(key.line), keyColumn: key.column) {
+                    text.replace(key.line, with: line)
+                }
+            }
             let lines = range.map { text.content($0) }
             let keys = plan.frontMatter.map { (key: $0.key, lineIndex: $0.keyLocation.line - 2) }
             let order = FrontMatterFormatter.order(lines, keys: keys, kind: plan.kind)

@@ -26,6 +26,7 @@ public final class GitCommitSession {
         case nothingToCommit
         case headMoved
         case indexNotUpdated(commit: String, reason: String)
+        case unmerged([String])
 
         public var description: String {
             switch self {
@@ -49,6 +50,10 @@ public final class GitCommitSession {
                 return "nothing to commit: the staged tree is the same as HEAD's"
             case .headMoved:
                 return "the branch moved while committing (another commit won); nothing was changed, try again"
+            case .unmerged(let paths):
+                let shown = paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? ", and \(paths.count - 5) more" : "")
+                return "the index has unresolved merge conflicts in \(shown); resolve them ('acctplan lint' shows where), "
+                    + "then 'git add' the files; nothing was changed"
             case .indexNotUpdated(let commit, let reason):
                 return "committed \(commit), but .git/index could not be updated (\(reason)); "
                     + "run 'git reset' to make the index match the new commit (your files are untouched)"
@@ -181,6 +186,17 @@ public final class GitCommitSession {
 
     /// Writes the staged tree to the object database and returns its id.
     public func stagedTree() throws -> ObjectID {
+        if git_index_has_conflicts(index) != 0 {
+            // git would say only "cannot create a tree from a not fully merged index".
+            var paths: Set<String> = []
+            for position in 0..<git_index_entrycount(index) {
+                guard let entry = git_index_get_byindex(index, position) else { continue }
+                if (Int32(entry.pointee.flags) & GIT_INDEX_ENTRY_STAGEMASK) >> GIT_INDEX_ENTRY_STAGESHIFT != 0 {
+                    paths.insert(String(cString: entry.pointee.path))
+                }
+            }
+            throw Failure.unmerged(paths.sorted())
+        }
         var oid = git_oid()
         try check(git_index_write_tree(&oid, index), "git_index_write_tree")
         return ObjectID(oid)

@@ -189,4 +189,22 @@ extension GitRepository {
         defer { git_config_free(local) }
         try check(git_config_set_string(local, name, value), "git_config_set_string")
     }
+
+    /// Removes a value from the repository's own configuration; false when it was not set.
+    @discardableResult
+    public func unsetConfig(_ name: String) throws -> Bool {
+        var config: OpaquePointer?
+        try check(git_repository_config(&config, handle), "git_repository_config")
+        defer { git_config_free(config) }
+        var local: OpaquePointer?
+        try check(git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), "git_config_open_level")
+        defer { git_config_free(local) }
+        let result = git_config_delete_entry(local, name)
+        if result == GIT_ENOTFOUND.rawValue {
+            git_error_clear()
+            return false
+        }
+        try check(result, "git_config_delete_entry")
+        return true
+    }
 }

@@ -15,8 +15,9 @@ public struct GitSnapshotSource: PlanSource {
     /// For a commit: its id; nil for the index.
     public let commit: ObjectID?
     let entries: [String: Entry]
-    /// Paths that exist but cannot be read as they are (e.g. unresolved conflicts), with why.
-    let unreadable: [String: String]
+    /// Paths the index records as unmerged (conflict stages 1-3): listed, but reading one throws
+    /// ``UnresolvedConflict``.
+    let unmerged: Set<String>
     /// Folders not entered: deeper than ``FileListing/maxFolderDepth``.
     var tooDeep: [String] = []
     let pool: RepositoryPool
@@ -38,7 +39,7 @@ public struct GitSnapshotSource: PlanSource {
             defer { git_tree_free(tree) }
             try collect(tree: tree, path: "", depth: 0, repository: repository, into: &entries, tooDeep: &tooDeep)
         }
-        return GitSnapshotSource(label: label, commit: commit, entries: entries, unreadable: [:], tooDeep: tooDeep,
+        return GitSnapshotSource(label: label, commit: commit, entries: entries, unmerged: [], tooDeep: tooDeep,
                                  pool: RepositoryPool(gitDirectory: repository.gitDirectory))
     }
 
@@ -58,7 +59,7 @@ public struct GitSnapshotSource: PlanSource {
         defer { git_index_free(index) }
         try check(git_index_read(index, 1), "git_index_read")
         var entries: [String: Entry] = [:]
-        var unreadable: [String: String] = [:]
+        var unmerged: Set<String> = []
         let lead = prefix.isEmpty ? "" : prefix + "/"
         for position in 0..<git_index_entrycount(index) {
             guard let entry = git_index_get_byindex(index, position) else { continue }
@@ -67,15 +68,15 @@ public struct GitSnapshotSource: PlanSource {
             let path = String(fullPath.dropFirst(lead.count))
             let stage = (Int32(entry.pointee.flags) & GIT_INDEX_ENTRY_STAGEMASK) >> GIT_INDEX_ENTRY_STAGESHIFT
             if stage != 0 {
-                unreadable[path] = "it has unresolved merge conflicts"
+                unmerged.insert(path)
                 continue
             }
             let mode = entry.pointee.mode
             guard mode != 0o160000 else { continue } // a submodule
             entries[path] = Entry(blob: ObjectID(entry.pointee.id), isLink: mode == 0o120000)
         }
-        for path in unreadable.keys { entries.removeValue(forKey: path) }
-        return GitSnapshotSource(label: "the index", commit: nil, entries: entries, unreadable: unreadable,
+        for path in unmerged { entries.removeValue(forKey: path) }
+        return GitSnapshotSource(label: "the index", commit: nil, entries: entries, unmerged: unmerged,
                                  pool: RepositoryPool(gitDirectory: repository.gitDirectory))
     }
 
@@ -119,9 +120,7 @@ public struct GitSnapshotSource: PlanSource {
                 listing.paths.append(path)
             }
         }
-        for (path, reason) in unreadable where path.hasPrefix(lead) {
-            listing.refused.append((path, reason))
-        }
+        listing.paths += unmerged.filter { $0.hasPrefix(lead) }
         listing.tooDeep = tooDeep.filter { $0.hasPrefix(lead) }.sorted()
         listing.paths.sort()
         listing.refused.sort { $0.path < $1.path }
@@ -129,6 +128,7 @@ public struct GitSnapshotSource: PlanSource {
     }
 
     public func read(_ path: String) throws -> Data? {
+        if unmerged.contains(path) { throw UnresolvedConflict(path: path) }
         guard var entry = entries[path] else { return nil }
         if entry.isLink {
             guard let target = try resolveLink(path), let resolved = entries[target], !resolved.isLink else {
@@ -158,7 +158,8 @@ public struct GitSnapshotSource: PlanSource {
 
     /// Whether a file or folder exists at `path` in this snapshot.
     public func exists(_ path: String) -> Bool {
-        path.isEmpty || entries[path] != nil || entries.keys.contains { $0.hasPrefix(path + "/") }
+        path.isEmpty || entries[path] != nil || unmerged.contains(path)
+            || entries.keys.contains { $0.hasPrefix(path + "/") } || unmerged.contains { $0.hasPrefix(path + "/") }
     }
 
     /// The workspace-relative path a symbolic link points at, if it stays inside the workspace.

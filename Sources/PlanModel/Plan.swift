@@ -30,8 +30,14 @@ public struct Plan: Sendable, Hashable {
     /// unless the plan was parsed with `PlanParser.Depth.withProse`, which a diff asks for to
     /// show how the prose changed.
     public var prose: [ProseSection]?
-    /// False when the file could not be read as a plan at all (bad encoding, no front matter, ...).
+    /// False when the file could not be read as a plan at all (bad encoding, no front matter,
+    /// front matter that is not YAML, unresolved merge conflicts, ...).
     public var isReadable = true
+    /// The first line of each unresolved merge conflict in the file (such a plan is not read).
+    /// Empty for a conflict git recorded only in the index (the text is not read there).
+    public var mergeConflictLines: [Int] = []
+    /// True when the plan has unresolved merge conflicts, in its text or in the git index.
+    public var hasMergeConflicts = false
 
     public init(kind: PlanKind, id: String, path: String) {
         self.kind = kind

@@ -16,11 +16,8 @@ public struct ProseSection: Sendable, Hashable {
         self.lines = lines
     }
 
-    /// What reports call the prose outside every `##` section.
-    public static let outsideSectionsLabel = "intro"
-
-    /// The part's name in reports: its heading, or ``outsideSectionsLabel``.
-    public var label: String { heading ?? Self.outsideSectionsLabel }
+    /// How reports name the prose outside every `##` section (``heading`` nil).
+    public static let outsideSectionsName = "before the first section"
 
     /// What matches this part with its other version: a recognized section by what it is
     /// (whatever alias names it), another one by its heading, the text outside sections by "".

@@ -8,16 +8,8 @@ public enum SectionKind: String, Sendable, Hashable, CaseIterable, Codable {
     case actions
     case moments
 
-    /// The headings that open this section, matched case-insensitively after trimming.
-    public var aliases: [String] {
-        switch self {
-        case .stakeholders: return ["Stakeholders", "干系人", "关键人物"]
-        case .installedBase: return ["Installed base", "已实施产品"]
-        case .opportunities: return ["Opportunities", "商机"]
-        case .actions: return ["Actions", "Action plan", "行动计划"]
-        case .moments: return ["Moments of truth", "MOT", "关键时刻"]
-        }
-    }
+    /// The headings that open this section, matched case-insensitively after trimming (the schema's).
+    public var aliases: [String] { PlanSchema.standard.section(self)?.headings ?? [] }
 
     /// The section's position in `allCases`, for tables indexed by section.
     public var ordinal: Int {
@@ -30,10 +22,11 @@ public enum SectionKind: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
-    /// The kinds of plan in which this section is interpreted.
-    public var kinds: Set<PlanKind> {
-        self == .actions ? [.account, .industry, .segment] : [.account]
-    }
+    /// The kinds of plan in which this section is interpreted (the schema's).
+    public var kinds: Set<PlanKind> { Self.kindsOf[ordinal] }
+
+    /// Read on every heading of every plan: looked up once.
+    private static let kindsOf: [Set<PlanKind>] = allCases.map { PlanSchema.standard.section($0)?.kinds ?? [] }
 
     /// The recognized section a heading opens, if any.
     public init?(heading: String) {

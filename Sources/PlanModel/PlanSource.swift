@@ -54,3 +54,13 @@ public struct ReadRefused: Error, Sendable {
         self.reason = reason
     }
 }
+
+/// A source holds a file only as an unresolved merge conflict (the git index's conflict stages):
+/// there is no one version to read. The loader reports it as `merge-conflict`.
+public struct UnresolvedConflict: Error, Sendable {
+    public var path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+}

@@ -36,6 +36,7 @@ extension RuleID {
     public static let encoding: RuleID = "encoding"
     public static let tooLarge: RuleID = "too-large"
     public static let outsideWorkspace: RuleID = "outside-workspace"
+    public static let mergeConflict: RuleID = "merge-conflict"
 }
 
 extension RuleID {

@@ -35,6 +35,12 @@ public enum ValueSyntax {
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         ClosestMatch(candidates).closest(to: word)
     }
+
+    /// ` (did you mean 'x'?)` after a message, or "" when there is no suggestion. `prefix` goes
+    /// before the suggestion (`#` for an opportunity reference).
+    public static func didYouMean(_ suggestion: String?, prefix: String = "") -> String {
+        suggestion.map { " (did you mean '\(prefix)\($0)'?)" } ?? ""
+    }
 }
 
 extension StringProtocol where SubSequence == Substring {

@@ -16,6 +16,9 @@ public struct WorkspaceConfig: Sendable, Hashable {
     public var ruleSeverities: [RuleID: RuleSetting] = [:]
     /// Where each `rules:` entry is written, so an unknown rule id can be reported there.
     public var ruleLocations: [RuleID: SourceLocation] = [:]
+    /// True when acctplan.yml has unresolved merge conflicts (in its text or in the git index):
+    /// it was not read, and these are the defaults, which no number should be computed with.
+    public var hasMergeConflicts = false
 
     public init() {}
 

@@ -18,6 +18,15 @@ public enum ConfigParser {
             reader.report(.fileStart, "acctplan.yml is not UTF-8 text")
             return (reader.config, reader.findings)
         }
+        let conflicts = MergeConflictMarkers.findings(in: source.bytes, path: path, what: "acctplan.yml")
+        if !conflicts.isEmpty {
+            reader.config.hasMergeConflicts = true
+            return (reader.config, conflicts.map { conflict in
+                var finding = conflict
+                finding.message += " (and no plan is checked against default settings meanwhile)"
+                return finding
+            })
+        }
         switch FrontMatterReader.read(source.bytes[...], firstLine: 1, what: "acctplan.yml") {
         case .success(let entries):
             for entry in entries { reader.read(entry) }
@@ -81,7 +90,7 @@ private struct ConfigReader {
         case "rules": readRules(entry)
         default:
             let suggestion = ValueSyntax.closest(to: entry.key, in: ConfigParser.topLevelKeys)
-            report(entry.keyLocation, "unknown setting '\(entry.key)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+            report(entry.keyLocation, "unknown setting '\(entry.key)'" + ValueSyntax.didYouMean(suggestion),
                    hint: "settings are: " + ConfigParser.topLevelKeys.joined(separator: ", "))
         }
     }
@@ -214,7 +223,7 @@ private struct ConfigReader {
             guard let typeText, let type = CustomFieldType(rawValue: typeText) else {
                 let suggestion = typeText.flatMap { ValueSyntax.closest(to: $0, in: allowed) }
                 report(typeLocation, "field '\(field.key)' needs a type" + (typeText.map { ", not '\($0)'" } ?? "")
-                    + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                    + ValueSyntax.didYouMean(suggestion),
                        hint: "types are: " + allowed.joined(separator: ", "))
                 continue
             }

@@ -3,15 +3,14 @@ import PlanModel
 
 /// Interpreting the front matter (PLAN_FORMAT.md §4).
 extension ParseContext {
-    /// The keys each kind understands, in the spec's order (the canonical order for `fmt`).
-    static let accountKeys = ["kind", "id", "name", "industry", "segments", "stage", "manager", "team", "abu",
-                              "region", "health", "since", "reviewed", "revenue_target"]
-    static let groupKeys = ["kind", "id", "name", "owner", "reviewed", "fiscal_year", "targets"]
+    /// The keys each kind understands, in canonical order, and those it requires (the schema's).
+    static let keys: [PlanKind: (known: [String], required: [String])] = Dictionary(uniqueKeysWithValues: PlanKind.allCases.map { kind in
+        let fields = PlanSchema.standard.fields(of: kind)
+        return (kind, (fields.map(\.key), fields.filter { $0.requiredIn.contains(kind) }.map(\.key)))
+    })
 
     mutating func interpretHeader() {
-        let known = plan.kind == .account ? ParseContext.accountKeys : ParseContext.groupKeys
-        let required = plan.kind == .account
-            ? ["name", "industry", "stage", "manager", "reviewed"] : ["name", "owner"]
+        let (known, required) = ParseContext.keys[plan.kind] ?? ([], [])
         for entry in plan.frontMatter {
             if known.contains(entry.key) {
                 interpret(entry)
@@ -20,7 +19,7 @@ extension ParseContext {
             } else {
                 let suggestion = ValueSyntax.closest(to: entry.key, in: known)
                 report(.unknownField, at: entry.keyLocation, "unknown front-matter field '\(entry.key)'"
-                    + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                    + ValueSyntax.didYouMean(suggestion),
                     hint: suggestion == nil ? "declare it under `fields:` in acctplan.yml to use a custom field" : nil)
             }
         }
@@ -136,7 +135,7 @@ extension ParseContext {
     mutating func reportBadEnum(_ value: Located<String>, field: String, allowed: [String]) {
         let suggestion = ValueSyntax.closest(to: value.value, in: allowed)
         report(.invalidValue, at: value.location,
-               "'\(value.value)' is not a valid \(field)" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+               "'\(value.value)' is not a valid \(field)" + ValueSyntax.didYouMean(suggestion),
                hint: "use one of: \(allowed.joined(separator: ", "))")
     }
 

@@ -17,34 +17,19 @@ struct TableSchema {
         return columns.first { $0.id == key || $0.aliases.contains(key) }
     }
 
-    static func `for`(_ kind: SectionKind) -> TableSchema {
-        switch kind {
-        case .stakeholders:
-            return TableSchema(columns: [
-                Column(id: "name", aliases: ["姓名"], required: true),
-                Column(id: "title", aliases: ["职务"], required: false),
-                Column(id: "role", aliases: ["角色"], required: true),
-                Column(id: "relationship", aliases: ["关系"], required: false),
-                Column(id: "owner", aliases: ["负责人"], required: false),
-            ])
-        case .installedBase:
-            return TableSchema(columns: [
-                Column(id: "product", aliases: ["产品"], required: true),
-                Column(id: "modules", aliases: ["模块"], required: false),
-                Column(id: "since", aliases: ["始于"], required: false),
-                Column(id: "status", aliases: ["状态"], required: false),
-            ])
-        default:
-            return TableSchema(columns: [
-                Column(id: "id", aliases: ["编号"], required: true),
-                Column(id: "name", aliases: ["名称"], required: true),
-                Column(id: "stage", aliases: ["阶段"], required: true),
-                Column(id: "amount", aliases: ["金额"], required: true),
-                Column(id: "probability", aliases: ["概率"], required: false),
-                Column(id: "close", aliases: ["成交日期"], required: true),
-            ])
-        }
+    /// The columns of a table section, from the plan schema; nil for a section that is no table.
+    static func `for`(_ kind: SectionKind) -> TableSchema? {
+        schemas[kind]
     }
+
+    private static let schemas: [SectionKind: TableSchema] = {
+        var result: [SectionKind: TableSchema] = [:]
+        for kind in SectionKind.allCases {
+            guard let spec = PlanSchema.standard.section(kind), case .table(let columns, _) = spec.shape else { continue }
+            result[kind] = TableSchema(columns: columns.map { Column(id: $0.id, aliases: $0.aliases, required: $0.required) })
+        }
+        return result
+    }()
 }
 
 /// The cells of one body row in schema column order, plus the cells of unknown columns.
@@ -76,7 +61,7 @@ extension ParseContext {
     mutating func readTable(_ kind: SectionKind, rowLines: [Int], source: SourceText) {
         guard let headerLine = rowLines.first else { return }
         structuredLines.append(headerLine...max(headerLine + 1, rowLines.last ?? headerLine))
-        let schema = TableSchema.for(kind)
+        guard let schema = TableSchema.for(kind) else { return }
         let header = TableRow(bytes: source.lineBytes(headerLine), lineNumber: headerLine)
         // For each header cell: the schema column it fills, or nil for an extra column.
         var schemaIndexOfCell: [Int?] = []

@@ -74,6 +74,16 @@ public struct PlanParser: Sendable {
             return context.result
         }
         context.scanDisableComments(source.bytes)
+        // Lines between conflict markers are two versions at once: reading them as rows, items
+        // or YAML would only give nonsense diagnostics. Such a plan is not read at all.
+        let conflicts = MergeConflictMarkers.findings(in: source.bytes, path: path, what: "the plan")
+        if !conflicts.isEmpty {
+            context.plan.isReadable = false
+            context.plan.hasMergeConflicts = true
+            context.plan.mergeConflictLines = conflicts.map(\.location.line)
+            context.findings += conflicts
+            return context.result
+        }
         let bodyStartLine = readFrontMatter(source, into: &context)
         guard context.plan.isReadable, depth != .frontMatter else { return context.result }
         let bodyOffset = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.byteCount
@@ -206,6 +216,9 @@ public struct PlanParser: Sendable {
             context.plan.frontMatter = entries
             context.interpretHeader()
         case .failure(let failure):
+            // Without its header the plan's content cannot be judged (no stage, no industry):
+            // content rules would only add noise to the one error that matters.
+            context.plan.isReadable = false
             context.report(.frontMatter, at: failure.location, failure.message, hint: failure.hint)
         }
         return closing + 1

@@ -141,9 +141,10 @@ enum YAMLComposer {
         // A reader error (a control character) knows its byte offset; the others a mark.
         let location = parser.error == YAML_READER_ERROR ? lines.location(byteOffset: parser.problem_offset)
             : lines.location(codePoint: Int(parser.problem_mark.index))
-        return Refusal(message: "YAML syntax error: \(problem)\(context)",
-                       hint: "check the indentation, and quote values that contain ': ' or start with a special character",
-                       location: location)
+        // YAML indents with spaces only; a tab there is the most common invisible mistake.
+        let hint = lines.tabInIndentation(location) ? "indent with spaces: YAML does not allow a tab in indentation"
+            : "check the indentation, and quote values that contain ': ' or start with a special character"
+        return Refusal(message: "YAML syntax error: \(problem)\(context)", hint: hint, location: location)
     }
 
     /// Positions in the YAML text as a plan counts them: lines end at LF (or CRLF), columns count
@@ -173,6 +174,25 @@ enum YAMLComposer {
                 if lineStarts[middle] <= index { low = middle } else { high = middle - 1 }
             }
             return SourceLocation(line: low + 1, column: max(0, index - lineStarts[low]) + 1)
+        }
+
+        /// Whether the indentation of the location's line (blanks and sequence dashes), up to the
+        /// location itself, holds a tab.
+        func tabInIndentation(_ location: SourceLocation) -> Bool {
+            var line = 1
+            var index = 0
+            while line < location.line, index < bytes.count {
+                if bytes[index] == 0x0A { line += 1 }
+                index += 1
+            }
+            var column = 1
+            while index < bytes.count, column <= location.column {
+                if bytes[index] == 0x09 { return true }
+                guard bytes[index] == 0x20 || bytes[index] == UInt8(ascii: "-") else { return false }
+                index += 1
+                column += 1
+            }
+            return false
         }
 
         func location(byteOffset: Int) -> SourceLocation {

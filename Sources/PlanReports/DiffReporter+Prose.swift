@@ -1,62 +1,75 @@
-import Foundation
 import PlanEngine
 import PlanModel
 
-/// How prose changes are rendered: the changed lines of each part, `-` before `+`, as in a line
-/// diff; "… and N more changed lines" where the engine's bounds left lines out.
+/// How prose changed, in each diff output: the changed lines of each part (bounded by
+/// ``ProseDiff``), so a reviewer reads the sentence that changed, not "prose changed".
 extension DiffReporter {
-    /// The part's name: its `##` heading, or "intro" for the prose outside every `##` section.
-    static func proseLabel(_ prose: ProseChange) -> String { prose.heading ?? ProseSection.outsideSectionsLabel }
+    /// A part's name: its `##` heading, or the text before the first section.
+    static func proseName(_ part: ProseChange) -> String { part.heading ?? ProseSection.outsideSectionsName }
 
-    /// `prose edited (Risks, Service notes)`, or just `prose edited` when only the fingerprint tells.
+    /// For commit messages and `log`: "prose edited (Risks, Service notes)".
     static func proseSummary(_ change: PlanChange) -> String {
-        change.prose.isEmpty ? "prose edited" : "prose edited (" + change.prose.map(proseLabel).joined(separator: ", ") + ")"
+        guard !change.prose.isEmpty else { return "prose edited" }
+        return "prose edited (" + change.prose.map(proseName).joined(separator: ", ") + ")"
     }
 
-    static func omittedText(_ prose: ProseChange) -> String {
-        "… and \(prose.omittedLines) more changed line\(prose.omittedLines == 1 ? "" : "s")"
+    /// "… and 3 more changed lines", for the lines the bounds left out.
+    static func omitted(_ part: ProseChange) -> String {
+        "… and \(part.omittedLines) more changed line\(part.omittedLines == 1 ? "" : "s")"
     }
 
     static func proseText(_ change: PlanChange, style: TerminalStyle) -> String {
-        if change.prose.isEmpty { return change.proseChanged ? "  " + style.dim("prose changed") + "\n" : "" }
+        guard !change.prose.isEmpty else { return "  " + style.dim("prose changed") + "\n" }
         var output = ""
-        for prose in change.prose {
-            output += "  prose (\(proseLabel(prose))):\n"
-            for line in prose.lines {
-                let text = "\(line.operation.rawValue) \(line.text)"
-                output += "    " + (line.operation == .removed ? style.red(text) : style.green(text)) + "\n"
+        for part in change.prose {
+            let status = part.status == .modified ? "" : " (\(part.status.rawValue))"
+            output += "  prose, \(proseName(part))\(status):\n"
+            for line in part.lines {
+                output += line.operation == .removed ? "    " + style.red("- \(line.text)") + "\n" : "    " + style.green("+ \(line.text)") + "\n"
             }
-            if prose.isTruncated { output += "    " + style.dim(omittedText(prose)) + "\n" }
+            if part.isTruncated { output += "    " + style.dim(omitted(part)) + "\n" }
         }
         return output
     }
 
-    /// `{"section": "Risks", "status": "modified", "lines": [{"op": "-", "line": 12, "text": "…"}],
-    /// "truncated": false, "more_lines": 0}`; `section` is null for the prose outside sections.
-    static func proseJSON(_ prose: ProseChange) -> JSONValue {
+    static func proseJSON(_ part: ProseChange) -> JSONValue {
         .object([
-            ("section", prose.heading.map { .string($0) } ?? .null),
-            ("status", .string(prose.status.rawValue)),
-            ("lines", .array(prose.lines.map { line in
+            ("section", part.heading.map(JSONValue.string) ?? .null),
+            ("status", .string(part.status.rawValue)),
+            ("lines", .array(part.lines.map { line in
                 .object([("op", .string(line.operation.rawValue)), ("line", .integer(line.line)), ("text", .string(line.text))])
             })),
-            ("truncated", .bool(prose.isTruncated)),
-            ("more_lines", .integer(prose.omittedLines)),
+            ("omitted_lines", .integer(part.omittedLines)),
+            ("truncated", .bool(part.isTruncated)),
         ])
     }
 
-    /// A bold label and a fenced `diff` block per part, which GitHub colours. A line of the
-    /// block starts with `-` or `+`, so no prose line can close the fence.
+    /// A fenced `diff` block per part; the fence is longer than any run of backticks in the text.
     static func proseMarkdown(_ change: PlanChange) -> String {
-        if change.prose.isEmpty { return change.proseChanged ? "_Prose edited._\n\n" : "" }
+        guard !change.prose.isEmpty else { return "_Prose edited._\n\n" }
         var output = ""
-        for prose in change.prose {
-            output += "**Prose: \(escape(proseLabel(prose)))**\n\n"
-            if !prose.lines.isEmpty {
-                output += "```diff\n" + prose.lines.map { "\($0.operation.rawValue) \($0.text)\n" }.joined() + "```\n\n"
+        for part in change.prose {
+            let status = part.status == .modified ? "" : " (\(part.status.rawValue))"
+            output += "Prose, **\(escape(proseName(part)))**\(status):\n\n"
+            // A section past the plan's budget has no lines to show: no empty block, only the count.
+            if !part.lines.isEmpty {
+                let longest = part.lines.map { longestBacktickRun($0.text) }.max() ?? 0
+                let fence = String(repeating: "`", count: max(3, longest + 1))
+                output += fence + "diff\n"
+                for line in part.lines { output += line.operation.rawValue + " " + line.text + "\n" }
+                output += fence + "\n\n"
             }
-            if prose.isTruncated { output += "_\(omittedText(prose))._\n\n" }
+            if part.isTruncated { output += "_\(omitted(part))._\n\n" }
         }
         return output
+    }
+
+    private static func longestBacktickRun(_ text: String) -> Int {
+        var longest = 0, current = 0
+        for character in text {
+            current = character == "`" ? current + 1 : 0
+            longest = max(longest, current)
+        }
+        return longest
     }
 }

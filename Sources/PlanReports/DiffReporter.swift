@@ -55,7 +55,7 @@ public enum DiffReporter {
             }
             if change.proseChanged { parts.append(proseSummary(change)) }
         }
-        if let side = change.unreadable { parts.append("\(side == "both" ? "neither version" : "the \(side) version") does not parse") }
+        if let side = change.unreadable { parts.append("\(side == "both" ? "neither version" : "the \(side) version") \(unreadableReason(change))") }
         return "\(change.id): " + (parts.isEmpty ? "no semantic change" : parts.joined(separator: "; "))
     }
 
@@ -84,7 +84,7 @@ public enum DiffReporter {
             if let old = change.oldPath { header += " from \(old)" }
             output += style.bold(header + ")") + "\n"
             if let side = change.unreadable {
-                output += "  " + style.red("\(side == "both" ? "neither version" : "the \(side) version") does not parse; run acctplan lint") + "\n"
+                output += "  " + style.red("\(side == "both" ? "neither version" : "the \(side) version") \(unreadableReason(change)); run acctplan lint") + "\n"
             }
             for field in change.fields {
                 output += "  \(field.name): \(style.red(show(field.from, field: field.name))) → \(style.green(show(field.to, field: field.name)))\n"
@@ -104,7 +104,7 @@ public enum DiffReporter {
                     }
                 }
             }
-            output += proseText(change, style: style)
+            if change.proseChanged { output += proseText(change, style: style) }
         }
         return output
     }
@@ -182,7 +182,7 @@ public enum DiffReporter {
             output += "#### `\(change.id)` (\(change.kind.rawValue), \(change.status.rawValue))\n\n"
             if let old = change.oldPath { output += "Moved from `\(old)` to `\(change.path)`.\n\n" }
             if let side = change.unreadable {
-                output += "> ⚠️ \(side == "both" ? "Neither version" : "The \(side) version") does not parse; run `acctplan lint`.\n\n"
+                output += "> ⚠️ \(side == "both" ? "Neither version" : "The \(side) version") \(unreadableReason(change)); run `acctplan lint`.\n\n"
             }
             if change.status == .added || change.status == .removed {
                 output += "\(change.status == .added ? "New" : "Removed") plan `\(change.path)`.\n\n"
@@ -208,9 +208,14 @@ public enum DiffReporter {
                 }
                 output += "\n"
             }
-            output += proseMarkdown(change)
+            if change.proseChanged { output += proseMarkdown(change) }
         }
         return output
+    }
+
+    /// Why a side of a change cannot be read, after "the new version".
+    static func unreadableReason(_ change: PlanChange) -> String {
+        change.unreadableForConflicts ? "has unresolved merge conflicts" : "does not parse"
     }
 
     static func escape(_ text: String) -> String {

@@ -3,13 +3,15 @@ import PlanModel
 
 /// GitHub Actions workflow commands: each diagnostic becomes an annotation on the pull request.
 /// Data and properties are escaped as the runner expects (`%`, CR, LF; also `:` and `,` in properties).
+/// Files are named relative to the repository's top, as GitHub places annotations, also when the
+/// workspace is a sub-folder of the repository.
 public enum GitHubReporter {
     public static func render(_ report: LintReport) -> String {
         var output = ""
         for diagnostic in report.diagnostics {
             let command = diagnostic.severity == .error ? "error" : "warning"
             let properties = [
-                "file=\(escapeProperty(diagnostic.path))",
+                "file=\(escapeProperty(report.repositoryPath(diagnostic.path)))",
                 "line=\(diagnostic.line)",
                 "col=\(diagnostic.column)",
                 "title=\(escapeProperty("acctplan \(diagnostic.rule)"))",

@@ -28,7 +28,14 @@ public enum HTML {
     /// `<a href="href">text</a>`, both escaped.
     static func link(_ text: String, to href: String, className: String? = nil) -> String {
         let classAttribute = className.map { " class=\"\(escape($0))\"" } ?? ""
-        return "<a href=\"\(escape(href))\"\(classAttribute)>\(escape(text))</a>"
+        // A Chinese name on an English page: say so, for fonts, screen readers and search.
+        let langAttribute = isChinese(text) ? " lang=\"zh-CN\"" : ""
+        return "<a href=\"\(escape(href))\"\(classAttribute)\(langAttribute)>\(escape(text))</a>"
+    }
+
+    /// Whether `text` holds a CJK ideograph.
+    static func isChinese(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
     }
 
     /// A table: header cells (escaped) and rows of cells that are already markup.

@@ -30,11 +30,11 @@ extension HTMLReport {
         if let abu = header.abu?.value { fields.append(("ABU", HTML.escape(abu))) }
         if let region = header.region?.value { fields.append(("Region", HTML.escape(region))) }
         if let health = header.health?.value { fields.append(("Health", healthBadge(health))) }
-        if let since = header.since?.value { fields.append(("Customer since", since.description)) }
+        if let since = header.since?.value { fields.append(("Customer since", date(since))) }
         if let reviewed = header.reviewed?.value {
             let stale = rollup.figures[plan.id]?.isStale == true
                 ? " <span class=\"badge warn\">stale: \(reviewed.days(until: rollup.asOf)) days ago</span>" : ""
-            fields.append(("Reviewed", reviewed.description + stale))
+            fields.append(("Reviewed", date(reviewed) + stale))
         }
         if let target = header.revenueTarget?.value { fields.append(("Revenue target", amount(target))) }
         for entry in plan.frontMatter where !Self.accountKeys.contains(entry.key) {
@@ -78,15 +78,13 @@ extension HTMLReport {
                 return "<li><span class=\"date\">\(moment.date?.value.description ?? "—")</span>\(person) \(HTML.escape(moment.text))</li>"
             }.joined() + "</ul>"
         }
-        let prose = plan.sections.filter { $0.kind == nil }.map(\.heading)
-        if !prose.isEmpty {
-            body += "<p class=\"note\">Other sections of the plan (free text, see the file): "
-                + prose.map { HTML.escape($0) }.joined(separator: ", ") + "</p>"
+        for section in proseSections(plan) {
+            body += "<section class=\"prose\"><h2>\(HTML.escape(section.heading))</h2>\(section.html)</section>"
         }
         var crumbs: [String] = []
         if let industry = header.industry?.value { crumbs.append(groupLink(.industry, industry, depth: 1)) }
         crumbs.append(HTML.escape(name))
-        return document(title: "\(name) – account plan", depth: 1, crumbs: crumbs, body: body)
+        return document(title: "\(name) – account plan", depth: 1, crumbs: crumbs, lang: language(of: plan), body: body)
     }
 
     /// The opportunities table: amounts converted to the workspace currency, probability (the
@@ -99,7 +97,7 @@ extension HTMLReport {
                 "\($0.plainString)%" + (opportunity.probability == nil ? " <span class=\"muted\">(stage)</span>" : "")
             } ?? "—"
             let weighted = closed ? "<span class=\"muted\">closed</span>" : opportunity.weightedAmount(config).map(Format.amount) ?? "—"
-            var close = opportunity.close.map { $0.value.description } ?? "—"
+            var close = opportunity.close.map { date($0.value) } ?? "—"
             if !closed, let date = opportunity.close?.value, date < rollup.asOf { close += " <span class=\"badge warn\">past close</span>" }
             return [HTML.escape(opportunity.id?.value ?? "—"), HTML.escape(opportunity.name?.value ?? ""),
                     HTML.escape(opportunity.stage?.value ?? "—"), opportunity.amount.map { amount($0.value) } ?? "—",

@@ -43,8 +43,8 @@ extension HTMLReport {
             body += "<h2>Lifecycle moves since \(HTML.escape(sinceLabel)) (\(transitions.count))</h2>"
             body += transitions.isEmpty ? "<p class=\"muted\">No account changed stage.</p>"
                 : HTML.table(["Account", "From", "To"], transitions.map { move in
-                    [accountLink(move.account, depth: 0), move.from.map(stageBadge) ?? "<span class=\"muted\">(new)</span>",
-                     move.to.map(stageBadge) ?? "<span class=\"muted\">(removed)</span>"]
+                    [accountLink(move.account, depth: 0), move.from.map(stageBadge) ?? "<span class=\"muted\">\(move.fromLabel)</span>",
+                     move.to.map(stageBadge) ?? "<span class=\"muted\">\(move.toLabel)</span>"]
                 })
         }
         body += "<h2>Stale plans (\(stalePlans.count))</h2>" + staleTable(limit: Self.dashboardListLimit, depth: 0)
@@ -85,7 +85,7 @@ extension HTMLReport {
             + "beyond that stage.</p>"
         output += SVGChart.stageTrend(points, labels: stageLabels) + stageLegend()
         output += "<details><summary>Figures</summary>" + HTML.table(["Date"] + rollup.stages.map(stageName) + ["Total"], points.map { point in
-            [point.date.description] + point.stageCounts.map { String($0.count) } + [String(point.stageCounts.reduce(0) { $0 + $1.count })]
+            [date(point.date)] + point.stageCounts.map { String($0.count) } + [String(point.stageCounts.reduce(0) { $0 + $1.count })]
         }, numericColumns: Set(1...(rollup.stages.count + 1))) + "</details>"
         return output
     }
@@ -100,7 +100,7 @@ extension HTMLReport {
         output += "<ul class=\"legend\"><li><span class=\"swatch open\"></span>open pipeline</li>"
             + "<li><span class=\"swatch weighted\"></span>weighted pipeline</li></ul>"
         var rows: [[String]] = closeQuarters.map { quarter in
-            let period = quarter.start.flatMap { start in quarter.end.map { "\(start) – \($0)" } } ?? "no close date"
+            let period = quarter.start.flatMap { start in quarter.end.map { "\(date(start)) – \(date($0))" } } ?? "no close date"
             return [period, String(quarter.opportunities), Format.amount(quarter.open), Format.amount(quarter.weighted)]
         }
         rows.append(["<strong>total</strong>", String(closeQuarters.reduce(0) { $0 + $1.opportunities }),

@@ -19,7 +19,7 @@ extension HTMLReport {
         let shown = limit.map { Array(stalePlans.prefix($0)) } ?? stalePlans
         let rows: [[String]] = shown.map { stale in
             let manager = accountIndex[stale.account].flatMap { accounts[$0].header.manager?.value }
-            return [accountLink(stale.account, depth: depth), manager.map(person) ?? "—", stale.reviewed.description,
+            return [accountLink(stale.account, depth: depth), manager.map(person) ?? "—", date(stale.reviewed),
                     String(stale.daysSinceReview)]
         }
         return HTML.table(["Account", "Manager", "Reviewed", "Days since"], rows, numericColumns: [3])
@@ -31,7 +31,7 @@ extension HTMLReport {
         guard !overdueActions.isEmpty else { return "<p class=\"muted\">None.</p>" }
         let shown = limit.map { Array(overdueActions.prefix($0)) } ?? overdueActions
         let rows: [[String]] = shown.map { action in
-            [action.due.description, String(action.daysOverdue), accountLink(action.account, depth: depth),
+            [date(action.due), String(action.daysOverdue), accountLink(action.account, depth: depth),
              action.owner.map(person) ?? "—", HTML.escape(action.text)]
         }
         return HTML.table(["Due", "Days over", "Account", "Owner", "Action"], rows, numericColumns: [1])

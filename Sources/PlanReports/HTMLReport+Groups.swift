@@ -35,8 +35,7 @@ extension HTMLReport {
         if group.revenue.target != nil {
             row("Revenue target", money(group.revenue.target))
             row("Planned by accounts", money(group.revenue.planned))
-            let gap = group.revenue.gap ?? 0
-            row("Gap", gap > 0 ? "<span class=\"down\">\(money(gap))</span>" : money(gap))
+            row("Gap", gapText(group.revenue.gap ?? 0))
         } else {
             row("Planned by accounts", money(group.revenue.planned))
         }
@@ -48,10 +47,19 @@ extension HTMLReport {
         row("Stale plans", group.stale > 0 ? "<span class=\"down\">\(group.stale)</span>" : "0")
         row("Health", healthSummary(group.health))
         if let moved = group.moved {
-            row("Moved since \(HTML.escape(sinceLabel))", "<span class=\"up\">↑\(moved.up)</span> <span class=\"down\">↓\(moved.down)</span>"
-                + " +\(moved.new) new −\(moved.removed) removed")
+            row("Moved since \(HTML.escape(sinceLabel))", "<span class=\"nowrap\"><span class=\"up\">↑\(moved.up)</span> "
+                + "<span class=\"down\">↓\(moved.down)</span></span> <span class=\"nowrap\">+\(moved.new) new</span> "
+                + "<span class=\"nowrap\">−\(moved.removed) removed</span>")
         }
         return output + "</dl></section>"
+    }
+
+    /// The gap (target minus planned, docs/rollups.md) in words: "short by CNY 1,500,000" when the
+    /// account plans do not yet cover the target, "ahead by …" when they plan more.
+    func gapText(_ gap: Decimal) -> String {
+        if gap > 0 { return "<span class=\"down\">short by \(money(gap))</span>" }
+        if gap < 0 { return "<span class=\"up\">ahead by \(money(-gap))</span>" }
+        return "on target"
     }
 
     /// "2 green · 1 yellow · 0 red", and how many do not say, when any.
@@ -102,7 +110,7 @@ extension HTMLReport {
                 stageBadge(plan?.header.stage?.value),
                 plan?.header.manager.map { person($0.value) } ?? "—",
                 plan?.header.health.map { healthBadge($0.value) } ?? "—",
-                (reviewed?.description ?? "—") + stale,
+                (reviewed.map(date) ?? "—") + stale,
                 figures.map { Format.amount($0.plannedRevenue) } ?? "—",
                 figures.map { Format.amount($0.pipeline.open) } ?? "—",
                 figures.map { Format.amount($0.pipeline.weighted) } ?? "—",

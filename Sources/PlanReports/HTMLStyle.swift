@@ -92,7 +92,9 @@ public enum HTMLStyle {
         ul.items { padding-left: 1.2em; }
         ul.items li { margin: .15em 0; }
         ul.tasks { list-style: none; padding-left: 0; }
-        .date { font-variant-numeric: tabular-nums; font-weight: 600; }
+        .date { font-variant-numeric: tabular-nums; font-weight: 600; white-space: nowrap; }
+        time.date { font-weight: inherit; }
+        .nowrap { white-space: nowrap; }
         .done { color: var(--muted); text-decoration: line-through; }
         .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: .2em 1.5em; margin: .6em 0; }
         .fields div { display: flex; gap: .6em; border-bottom: 1px dotted var(--border); padding: .15em 0; }

@@ -1,6 +1,6 @@
 import PlanModel
 
-/// `acctplan lint --format json`, exactly PLAN_FORMAT.md §8.
+/// `acctplan lint --format json`: PLAN_FORMAT.md §8, plus each diagnostic's `hint` (docs/format.md §7).
 public enum JSONReporter {
     public static func render(_ report: LintReport) -> String {
         let diagnostics: [JSONValue] = report.diagnostics.map { diagnostic in
@@ -11,6 +11,9 @@ public enum JSONReporter {
                 ("severity", .string(diagnostic.severity.rawValue)),
                 ("rule", .string(diagnostic.rule.rawValue)),
                 ("message", .string(diagnostic.message)),
+                // What to do about it, as the text output's `hint:` line; null when there is none
+                // (like every absent value in acctplan's JSON).
+                ("hint", .optional(diagnostic.hint)),
             ])
         }
         let document = JSONValue.object([

@@ -30,8 +30,11 @@ public enum PlanJSON {
         return .object(members)
     }
 
+    private static let moneyFields = Set(PlanSchema.standard.fields.filter { $0.type == .money }.map(\.key))
+
     private static func field(_ entry: FrontMatterEntry, config: WorkspaceConfig) -> JSONValue {
-        if entry.key == "revenue_target", let text = entry.value.scalarText, case .success(let money) = Money.parse(text) {
+        // Money fields (the schema says which) are amounts in the workspace currency.
+        if moneyFields.contains(entry.key), let text = entry.value.scalarText, case .success(let money) = Money.parse(text) {
             return .amount(config.convert(money))
         }
         return raw(entry.value, key: entry.key, config: config)

@@ -184,7 +184,7 @@ public enum RollupReporter {
             output += "\n" + style.bold("Moves since \(history?.sinceDate?.description ?? history?.sinceRevision.map { String($0.prefix(7)) } ?? "the start")") + "\n"
             if transitions.isEmpty { output += "  none\n" }
             for transition in transitions {
-                output += "  \(transition.account): \(transition.from ?? "(new)") → \(transition.to ?? "(removed)")\n"
+                output += "  \(transition.account): \(transition.fromLabel) → \(transition.toLabel)\n"
             }
         }
         if let trend = history?.trend {
@@ -218,7 +218,7 @@ public enum RollupReporter {
         if let transitions = history?.transitions, !transitions.isEmpty {
             output += "\n**Lifecycle moves**\n\n"
             for transition in transitions {
-                output += "- `\(transition.account)`: \(transition.from ?? "(new)") → \(transition.to ?? "(removed)")\n"
+                output += "- `\(transition.account)`: \(transition.fromLabel) → \(transition.toLabel)\n"
             }
         }
         return output

@@ -26,9 +26,8 @@ public enum RulesReporter {
             | --- | --- | --- |
 
             """
-        let extensions: Set<RuleID> = [.encoding, .tooLarge, .outsideWorkspace]
         for rule in rules {
-            let name = extensions.contains(rule.id) ? "`\(rule.id)` (*extension*)" : "`\(rule.id)`"
+            let name = rule.traits.contains(.extension) ? "`\(rule.id)` (*extension*)" : "`\(rule.id)`"
             output += "| \(name) | \(rule.defaultSeverity.rawValue) | \(rule.summary.replacingPipes) |\n"
         }
         for rule in rules {

@@ -3,6 +3,8 @@ import PlanModel
 
 /// SARIF 2.1.0 for code-scanning tools: one run, the rule catalogue from the registry, one result
 /// per diagnostic. Columns are counted in Unicode code points, as every acctplan diagnostic is.
+/// URIs are relative to the repository's top (`%SRCROOT%`, defined in `originalUriBaseIds` when
+/// the working tree is known) and percent-encoded as RFC 3986 requires of a URI reference.
 public enum SARIFReporter {
     public static func render(_ report: LintReport) -> String {
         let rules = RuleRegistry.all.map(\.description)
@@ -26,7 +28,7 @@ public enum SARIFReporter {
                 ("locations", .array([.object([
                     ("physicalLocation", .object([
                         ("artifactLocation", .object([
-                            ("uri", .string(diagnostic.path)),
+                            ("uri", .string(percentEncoded(report.repositoryPath(diagnostic.path)))),
                             ("uriBaseId", .string("%SRCROOT%")),
                         ])),
                         ("region", .object([
@@ -48,10 +50,35 @@ public enum SARIFReporter {
                     ("informationUri", .string(ToolInfo.informationURI)),
                     ("rules", .array(ruleObjects)),
                 ]))])),
+            ] + baseIDs(report) + [
                 ("columnKind", .string("unicodeCodePoints")),
                 ("results", .array(results)),
             ])])),
         ])
         return document.serialized(pretty: true) + "\n"
+    }
+
+    /// `originalUriBaseIds`: where `%SRCROOT%` is, as a `file:` URI ending in `/`.
+    static func baseIDs(_ report: LintReport) -> [(String, JSONValue)] {
+        guard let root = report.repository?.root else { return [] }
+        let uri = "file://" + percentEncoded(root.hasSuffix("/") ? root : root + "/")
+        return [("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(uri))]))]))]
+    }
+
+    /// `path` with every byte other than RFC 3986's unreserved characters and `/` written as `%XX`
+    /// (UTF-8): spaces, `%`, `#` and Chinese file names included.
+    static func percentEncoded(_ path: String) -> String {
+        var output = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF")
+                output += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
+            }
+        }
+        return output
     }
 }

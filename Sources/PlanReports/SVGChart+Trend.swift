@@ -19,7 +19,8 @@ extension SVGChart {
 
     /// The customers' S-curve: accounts per lifecycle stage over time, stacked with the highest
     /// stage at the bottom, so the top edge of each band is the number of accounts at or beyond
-    /// that stage. One point draws a single column.
+    /// that stage. One or two points draw columns: a slope between two points would suggest a
+    /// path the history does not show.
     public static func stageTrend(_ points: [TrendPoint], labels: [String: String] = [:]) -> String {
         let plotTop = 12.0, plotBottom = 200.0, left = 44.0, right = 716.0
         let width = 760.0, height = plotBottom + 28
@@ -48,11 +49,15 @@ extension SVGChart {
         }
         for stage in (0..<stageCount).reversed() {
             let className = stageClass(stage)
-            if points.count == 1 {
-                let top = y(Double(cumulative(points[0], through: stage)))
-                let bottom = y(Double(cumulative(points[0], through: stage + 1)))
-                output += "<rect class=\"\(className)\" x=\"\(number(x(0) - 30))\" y=\"\(number(top))\" width=\"60\""
-                    + " height=\"\(number(bottom - top))\"/>"
+            if points.count <= 2 {
+                for index in points.indices {
+                    let top = y(Double(cumulative(points[index], through: stage)))
+                    let bottom = y(Double(cumulative(points[index], through: stage + 1)))
+                    // The outer columns stay inside the plot.
+                    let center = min(max(x(index), left + 30), right - 30)
+                    output += "<rect class=\"\(className)\" x=\"\(number(center - 30))\" y=\"\(number(top))\" width=\"60\""
+                        + " height=\"\(number(bottom - top))\"/>"
+                }
                 continue
             }
             var upper: [String] = [], lower: [String] = []

@@ -1,6 +1,8 @@
 /// Why a workspace could not be read at all (as opposed to a problem in a file, which is a finding).
 public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     case notFound(searchedFrom: String)
+    /// No workspace, and the search started in (or passed through) this bare repository.
+    case bareRepository(String)
     case notADirectory(String)
     case outsideWorkspace(String)
     case unreadable(String, String)
@@ -13,6 +15,9 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
         case .notFound(let start):
             return "no acctplan workspace found in \(start) or any folder above it (no acctplan.yml); "
                 + "run 'acctplan init' to create one, or pass --workspace DIR"
+        case .bareRepository(let path):
+            return "\(path) is a bare git repository: it has no working tree; "
+                + "read the plans of a revision with --rev HEAD (or --rev main), or work in a clone to edit them"
         case .notADirectory(let path):
             return "'\(path)' is not a directory"
         case .outsideWorkspace(let path):

@@ -19,15 +19,30 @@ public enum WorkspaceLoader {
     /// its findings; the defaults when there is none.
     public static func readConfig(from source: some PlanSource) throws -> (WorkspaceConfig, [Finding]) {
         if let refused = source.byteCount(ConfigParser.path).flatMap(ConfigParser.refuseUnread(byteCount:)) { return refused }
-        guard let data = try source.read(ConfigParser.path) else { return (WorkspaceConfig(), []) }
+        let data: Data?
+        do {
+            data = try source.read(ConfigParser.path)
+        } catch is UnresolvedConflict {
+            var config = WorkspaceConfig()
+            config.hasMergeConflicts = true
+            return (config, [unmergedFinding(ConfigParser.path, what: "acctplan.yml")])
+        }
+        guard let data else { return (WorkspaceConfig(), []) }
         return ConfigParser.parse(data)
+    }
+
+    /// The finding for a file the index holds only as an unresolved conflict.
+    static func unmergedFinding(_ path: String, what: String) -> Finding {
+        Finding(.mergeConflict, path: path, at: .fileStart,
+                "unresolved merge conflict: the git index holds two versions; \(what) is not read until it is resolved",
+                hint: "resolve the conflict in the working tree ('acctplan lint' there shows where), then 'git add \(path)'")
     }
 
     /// The plan files of a workspace (`*.md` under the three folders, sorted within each), and
     /// what the listing refused to enter or read.
     public struct PlanFiles {
         public var files: [(path: String, kind: PlanKind)] = []
-        /// Links leading out, files that are not regular files, index conflicts: never read.
+        /// Links leading out, files that are not regular files: never read.
         public var refused: [(path: String, reason: String)] = []
         /// Folders nested too deep to enter.
         public var tooDeep: [String] = []
@@ -52,8 +67,7 @@ public enum WorkspaceLoader {
         let listed = try listPlans(in: source)
         let planFiles = listed.files
         for refused in listed.refused {
-            let hint = refused.reason.contains("link") ? "copy the plan into the workspace instead of linking to it"
-                : refused.reason.contains("conflict") ? "resolve the conflict with git first" : nil
+            let hint = refused.reason.contains("link") ? "copy the plan into the workspace instead of linking to it" : nil
             findings.append(Finding(.outsideWorkspace, path: refused.path, at: .fileStart, "not read: \(refused.reason)", hint: hint))
         }
         for folder in listed.tooDeep {
@@ -94,6 +108,11 @@ public enum WorkspaceLoader {
                 let parsed = parser.parse(data, path: file.path, kind: file.kind, id: id, depth: depth)
                 if let key { cache?[key] = parsed }
                 return .success(parsed)
+            } catch is UnresolvedConflict {
+                var plan = Plan(kind: file.kind, id: id, path: file.path)
+                plan.isReadable = false
+                plan.hasMergeConflicts = true
+                return .success(ParsedPlan(plan: plan, findings: [unmergedFinding(file.path, what: "the plan")]))
             } catch let refusal as ReadRefused {
                 var plan = Plan(kind: file.kind, id: id, path: file.path)
                 plan.isReadable = false

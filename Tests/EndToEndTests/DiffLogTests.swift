@@ -543,9 +543,9 @@ struct GitIntegration {
         defer { repo.remove() }
         try repo.write(DiffFixture.xinan, to: "accounts/xinan-tobacco.md")
         try repo.commit("c1", "Add Xinan", at: "2026-09-01T10:00:00Z")
-        // No acctplan on PATH: the driver must name the binary that installed it.
+        // No acctplan on PATH: the driver runs the binary named by --acctplan.
         let path = GitSandbox.gitExecutable.deletingLastPathComponent().path + ":/usr/bin:/bin"
-        let install = try repo.acctplan(["hooks", "install"], path: path)
+        let install = try repo.acctplan(["hooks", "install", "--acctplan", try CLI.binary.get().path], path: path)
         #expect(install.status == 0, "\(install)")
         let command = try repo.git(["config", "diff.acctplan.command"])
         #expect(command.stdout.contains("acctplan") && command.stdout.contains("diff"), "\(command)")

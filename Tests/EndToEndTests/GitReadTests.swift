@@ -164,23 +164,38 @@ struct GitHookTests {
         #expect(try sandbox.head(repo) == head)
     }
 
-    @Test func theHookFindsTheBinaryThatInstalledItWhenPathDoesNot() throws {
+    @Test func theHookRunsAcctplanFromPathOrTheGivenBinary() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
         let repo = try sandbox.repository(accounts: GitFixture.plans)
-        let install = try sandbox.acctplan(["hooks", "install"], in: repo)
-        #expect(install.status == 0, "\(install)")
-        let base = try sandbox.head(repo)
-        try GitFixture.write(GitFixture.brokenAcme, to: "accounts/acme.md", in: repo)
         // PATH has git and sh but no acctplan.
         let path = GitSandbox.gitExecutable.deletingLastPathComponent().path + ":/usr/bin:/bin"
+        let install = try sandbox.acctplan(["hooks", "install"], in: repo, path: path)
+        #expect(install.status == 0, "\(install)")
+        #expect(install.stderr.contains("'acctplan' is not on PATH here"), "a warning, not a failure: \(install)")
+        let script = GitFixture.read(".git/hooks/pre-commit", in: repo) ?? ""
+        #expect(script.contains("exec acctplan lint --staged") && !script.contains("/acctplan"), "no absolute path: \(script)")
+        let base = try sandbox.head(repo)
+        try GitFixture.write(GitFixture.brokenAcme, to: "accounts/acme.md", in: repo)
+        // Without acctplan on PATH the gate cannot run: the commit is stopped, and says why.
+        let missing = try sandbox.git(["commit", "-am", "Broken"], in: repo, path: path)
+        #expect(missing.status != 0, "\(missing)")
+        #expect(missing.stderr.contains("cannot run acctplan: not found"), "\(missing)")
+        #expect(try sandbox.head(repo) == base)
+
+        // --acctplan names a binary: it works with no acctplan on PATH.
+        let binary = try CLI.binary.get().path
+        let explicit = try sandbox.acctplan(["hooks", "install", "--acctplan", binary], in: repo, path: path)
+        #expect(explicit.status == 0 && !explicit.stderr.contains("not on PATH"), "\(explicit)")
         let broken = try sandbox.git(["commit", "-am", "Broken"], in: repo, path: path)
         #expect(broken.status != 0, "\(broken)")
         #expect((broken.stdout + broken.stderr).contains("unknown-stage"), "\(broken)")
         #expect(try sandbox.head(repo) == base)
+        let wrong = try sandbox.acctplan(["hooks", "install", "--acctplan", "/no/such/acctplan"], in: repo)
+        #expect(wrong.status == 2 && wrong.stderr.contains("--acctplan /no/such/acctplan: no executable file there"), "\(wrong)")
     }
 
-    @Test func installNeverReplacesAHookWithoutForce() throws {
+    @Test func installLeavesAForeignHookAloneButConfiguresTheDriver() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
         let repo = try sandbox.repository(accounts: GitFixture.plans)
@@ -189,16 +204,22 @@ struct GitHookTests {
         #expect(first.status == 0, "\(first)")
         let installed = try Data(contentsOf: hook)
 
+        // Installing again updates acctplan's own hook: the same file.
         let again = try sandbox.acctplan(["hooks", "install"], in: repo)
-        #expect(again.status == 2, "\(again)")
-        #expect(again.stderr.contains("--force"), "\(again)")
+        #expect(again.status == 0, "\(again)")
         #expect((try? Data(contentsOf: hook)) == installed)
 
         let mine = Data("#!/bin/sh\n# my own hook\nexit 0\n".utf8)
         try mine.write(to: hook)
-        let refused = try sandbox.acctplan(["hooks", "install"], in: repo)
-        #expect(refused.status == 2, "\(refused)")
+        try sandbox.gitOK(["config", "--unset-all", "diff.acctplan.command"], in: repo)
+        let kept = try sandbox.acctplan(["hooks", "install"], in: repo)
+        #expect(kept.status == 0, "\(kept)")
         #expect((try? Data(contentsOf: hook)) == mine, "someone else's hook is left alone")
+        #expect(kept.stderr.contains("already exists and is not acctplan's; it was left as it is"), "\(kept)")
+        #expect(kept.stderr.contains("(cd \"$(git rev-parse --show-toplevel)\" && acctplan lint --staged) || exit 1"),
+                "the line to add: \(kept)")
+        #expect(kept.stdout.contains("configured the 'acctplan' diff driver"), "\(kept)")
+        #expect(try sandbox.gitOK(["config", "diff.acctplan.command"], in: repo) == "acctplan diff --external")
 
         let forced = try sandbox.acctplan(["hooks", "install", "--force"], in: repo)
         #expect(forced.status == 0, "\(forced)")
@@ -207,6 +228,70 @@ struct GitHookTests {
         #expect(Self.isExecutable(hook))
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: hook.deletingLastPathComponent().path)) ?? []
         #expect(!leftovers.contains { $0.hasPrefix(".pre-commit") }, "no temporary file left: \(leftovers)")
+    }
+
+    @Test func chainAddsTheCheckToAForeignHookAndUninstallTakesItOutAgain() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: GitFixture.plans)
+        let bin = try sandbox.bin(copy: false)
+        let path = bin.path + ":" + GitSandbox.inheritedPath
+        let hook = repo.appendingPathComponent(".git/hooks/pre-commit")
+        // A hook of the team's own that ends with exec: a block appended at the end would never run.
+        let theirs = "#!/bin/sh\n# the team's checks\ndate > \"$(git rev-parse --git-dir)/ran-team-hook\"\nexec true\n"
+        try Data(theirs.utf8).write(to: hook)
+        chmod(hook.path, 0o750)
+
+        let chained = try sandbox.acctplan(["hooks", "install", "--chain"], in: repo, path: path)
+        #expect(chained.status == 0, "\(chained)")
+        let text = GitFixture.read(".git/hooks/pre-commit", in: repo) ?? ""
+        #expect(text.hasPrefix("#!/bin/sh\n# >>> acctplan: lint the staged plans"), "\(text)")
+        #expect(text.hasSuffix("# the team's checks\ndate > \"$(git rev-parse --git-dir)/ran-team-hook\"\nexec true\n"), "\(text)")
+        let again = try sandbox.acctplan(["hooks", "install", "--chain"], in: repo, path: path)
+        #expect(again.status == 0)
+        #expect(GitFixture.read(".git/hooks/pre-commit", in: repo) == text, "chaining twice adds one block")
+
+        let base = try sandbox.head(repo)
+        try GitFixture.write(GitFixture.brokenAcme, to: "accounts/acme.md", in: repo)
+        let broken = try sandbox.git(["commit", "-am", "Broken"], in: repo, path: path)
+        #expect(broken.status != 0 && (broken.stdout + broken.stderr).contains("unknown-stage"), "\(broken)")
+        #expect(try sandbox.head(repo) == base)
+        try GitFixture.write(GitFixture.acme("Fixed."), to: "accounts/acme.md", in: repo)
+        let good = try sandbox.git(["commit", "-q", "-am", "Good"], in: repo, path: path)
+        #expect(good.status == 0, "\(good)")
+        #expect(FileManager.default.fileExists(atPath: repo.appendingPathComponent(".git/ran-team-hook").path), "their hook still runs")
+
+        let uninstall = try sandbox.acctplan(["hooks", "uninstall"], in: repo)
+        #expect(uninstall.status == 0, "\(uninstall)")
+        #expect(uninstall.stdout.contains("removed acctplan's check from"), "\(uninstall)")
+        #expect(GitFixture.read(".git/hooks/pre-commit", in: repo) == theirs, "their hook, byte for byte")
+        let mode = (try? FileManager.default.attributesOfItem(atPath: hook.path))?[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o750, "and its mode")
+        #expect(try sandbox.git(["config", "diff.acctplan.command"], in: repo).status != 0, "the driver is gone")
+        let twice = try sandbox.acctplan(["hooks", "uninstall"], in: repo)
+        #expect(twice.status == 0 && twice.stdout.contains("nothing to remove"), "\(twice)")
+
+        // A hook in another language is not edited.
+        try Data("#!/usr/bin/env python3\nprint('hi')\n".utf8).write(to: hook)
+        let python = try sandbox.acctplan(["hooks", "install", "--chain"], in: repo, path: path)
+        #expect(python.status == 2 && python.stderr.contains("is not a shell script"), "\(python)")
+    }
+
+    @Test func uninstallRemovesAcctplansOwnHookOnly() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: GitFixture.plans)
+        #expect(try sandbox.acctplan(["hooks", "install"], in: repo).status == 0)
+        let uninstall = try sandbox.acctplan(["hooks", "uninstall"], in: repo)
+        #expect(uninstall.status == 0, "\(uninstall)")
+        #expect(uninstall.stdout.contains("removed the pre-commit hook") && uninstall.stdout.contains("removed diff.acctplan.textconv"),
+                "\(uninstall)")
+        #expect(!FileManager.default.fileExists(atPath: repo.appendingPathComponent(".git/hooks/pre-commit").path))
+        let mine = Data("#!/bin/sh\nexit 0\n".utf8)
+        try mine.write(to: repo.appendingPathComponent(".git/hooks/pre-commit"))
+        let foreign = try sandbox.acctplan(["hooks", "uninstall"], in: repo)
+        #expect(foreign.status == 0 && foreign.stdout.contains("nothing to remove"), "\(foreign)")
+        #expect((try? Data(contentsOf: repo.appendingPathComponent(".git/hooks/pre-commit"))) == mine)
     }
 
     @Test func installRespectsCoreHooksPath() throws {
@@ -222,7 +307,8 @@ struct GitHookTests {
         // git runs it from there.
         let base = try sandbox.head(repo)
         try GitFixture.write(GitFixture.brokenAcme, to: "accounts/acme.md", in: repo)
-        let broken = try sandbox.git(["commit", "-m", "Broken", "accounts/acme.md"], in: repo)
+        let path = try sandbox.bin(copy: false).path + ":" + GitSandbox.inheritedPath
+        let broken = try sandbox.git(["commit", "-m", "Broken", "accounts/acme.md"], in: repo, path: path)
         #expect(broken.status != 0 && (broken.stdout + broken.stderr).contains("unknown-stage"), "\(broken)")
         #expect(try sandbox.head(repo) == base)
     }
@@ -244,11 +330,12 @@ struct GitHookTests {
         #expect(Self.isExecutable(repo.appendingPathComponent(".git/hooks/pre-commit")))
         let base = try sandbox.head(repo)
         try GitFixture.write(GitFixture.brokenAcme, to: "plans/accounts/acme.md", in: repo)
-        let broken = try sandbox.git(["commit", "-am", "Broken"], in: repo)
+        let path = try sandbox.bin(copy: false).path + ":" + GitSandbox.inheritedPath
+        let broken = try sandbox.git(["commit", "-am", "Broken"], in: repo, path: path)
         #expect(broken.status != 0 && (broken.stdout + broken.stderr).contains("unknown-stage"), "\(broken)")
         #expect(try sandbox.head(repo) == base)
         try GitFixture.write(GitFixture.acme("ok"), to: "plans/accounts/acme.md", in: repo)
-        let good = try sandbox.git(["commit", "-q", "-am", "Good"], in: repo)
+        let good = try sandbox.git(["commit", "-q", "-am", "Good"], in: repo, path: path)
         #expect(good.status == 0, "\(good)")
     }
 
@@ -258,23 +345,28 @@ struct GitHookTests {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
         let repo = try sandbox.repository(accounts: GitFixture.plans)
-        let install = try sandbox.acctplan(["hooks", "install"], in: repo)
+        let temporaryCopy = try sandbox.bin("temporary-bin", copy: true)
+        let install = try sandbox.acctplan(["hooks", "install"], in: repo, binary: temporaryCopy.appendingPathComponent("acctplan"))
         #expect(install.status == 0, "\(install)")
+        try FileManager.default.removeItem(at: temporaryCopy)
         let driver = try sandbox.git(["config", "--local", "--get-regexp", #"^diff\.acctplan\."#], in: repo)
         #expect(driver.status == 0 && driver.stdout.contains("acctplan"),
                 "a diff.acctplan.* setting in .git/config: \(driver)")
 
-        // And git uses it for the plans .gitattributes marks (the template's rules), with no
-        // acctplan on PATH: the driver names the binary that installed it.
+        #expect(try sandbox.gitOK(["config", "diff.acctplan.command"], in: repo) == "acctplan diff --external")
+        #expect(try sandbox.gitOK(["config", "diff.acctplan.textconv"], in: repo) == "acctplan textconv")
+
+        // And git uses it for the plans .gitattributes marks (the template's rules), running the
+        // acctplan on PATH: installed from a copy that is then deleted, nothing breaks.
+        let path = try sandbox.bin(copy: false).path + ":" + GitSandbox.gitExecutable.deletingLastPathComponent().path + ":/usr/bin:/bin"
         let attributes = try Data(contentsOf: CLI.workspaceTemplate.appendingPathComponent(".gitattributes"))
         try attributes.write(to: repo.appendingPathComponent(".gitattributes"))
         try sandbox.gitOK(["add", ".gitattributes"], in: repo)
-        try sandbox.gitOK(["commit", "-q", "-m", "Attributes"], in: repo)
+        try sandbox.gitOK(["commit", "-q", "-m", "Attributes"], in: repo, path: path)
         try GitFixture.write(Fixture.account(name: "Acme", stage: "industry-solution"), to: "accounts/acme.md", in: repo)
-        let path = GitSandbox.gitExecutable.deletingLastPathComponent().path + ":/usr/bin:/bin"
         let diff = try sandbox.git(["diff"], in: repo, path: path)
         #expect(diff.status == 0 && diff.stdout.contains("acme") && diff.stderr.isEmpty, "git diff through the driver: \(diff)")
-        try sandbox.gitOK(["commit", "-q", "-am", "Acme moves on"], in: repo)
+        try sandbox.gitOK(["commit", "-q", "-am", "Acme moves on"], in: repo, path: path)
         let log = try sandbox.git(["log", "-p", "-1"], in: repo, path: path)
         #expect(log.status == 0 && log.stdout.contains("acme") && log.stderr.isEmpty, "git log -p through textconv: \(log)")
     }

@@ -76,8 +76,12 @@ struct LintTests {
         #expect(stage?.int("column") == 8)
         #expect(stage?.string("severity") == "error")
         #expect(stage?.string("message") == "unknown lifecycle stage 'industy-solution' (did you mean 'industry-solution'?)")
+        let text = try CLI.output(["lint", "--as-of", Fixture.asOf], in: root)
+        #expect(stage?.string("hint").map { text.stdout.contains("[unknown-stage]\n  hint: \($0)\n") } == true,
+                "the hint of the text output: \(stage ?? [:])")
         for diagnostic in diagnostics {
-            #expect(Set(diagnostic.keys).isSuperset(of: ["path", "line", "column", "severity", "rule", "message"]))
+            #expect(Set(diagnostic.keys) == ["path", "line", "column", "severity", "rule", "message", "hint"])
+            #expect(diagnostic["hint"] is String || diagnostic["hint"] is NSNull, "a text or null: \(diagnostic)")
         }
         let summary = try #require(object["summary"] as? [String: Any])
         #expect(summary.int("files") == 4, "3 accounts and 1 industry: \(summary)")

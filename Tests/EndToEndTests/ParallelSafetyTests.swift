@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// Parallel work never shows in the output: lint and rollup of a 300-plan workspace with a
-/// history print the same bytes on one thread (`ACCTPLAN_THREADS=1`) as on all cores, every time
-/// (the CI-sized version of `scripts/parallel-check`).
+/// Parallel work never shows in the output: lint, rollup and report of a 300-plan workspace in
+/// sub-folders, with a history that has a back-dated commit, print (and write) the same bytes on
+/// one thread (`ACCTPLAN_THREADS=1`) as on 2, 3, 8 and all cores, every time (the CI-sized
+/// version of `scripts/parallel-check`).
 struct ParallelSafetyTests {
     static let people = ["li-you", "wang-fang", "zhou-jie", "chen-hao"]
     static let industries = ["tobacco", "power", "retail", "steel", "banking"]
@@ -88,8 +89,12 @@ struct ParallelSafetyTests {
         try sandbox.temp.write(files, under: "ws")
         try sandbox.gitOK(["init", "-q"], in: ws)
 
-        // Three commits a month apart: stages move, plans come and go.
-        let dates = ["2026-06-10T10:00:00+08:00", "2026-07-20T10:00:00+08:00", "2026-09-05T10:00:00+08:00"]
+        // Four commits: stages move, plans come and go. The third is back-dated (older than the
+        // second), as history rewritten or committed late is: a date picks the first commit on
+        // or before it in first-parent order, never an order that depends on timing.
+        let dates = ["2026-06-10T10:00:00+08:00", "2026-08-20T10:00:00+08:00", "2026-07-05T10:00:00+08:00",
+                     "2026-09-05T10:00:00+08:00"]
+        var commits: [String] = []
         for (step, date) in dates.enumerated() {
             if step > 0 {
                 for index in stride(from: step, to: 300, by: 4) {
@@ -104,8 +109,9 @@ struct ParallelSafetyTests {
                                           environment: sandbox.environment(extra: env)).wait()
                 try #require(result.status == 0, "git \(args.joined(separator: " ")): \(result)")
             }
+            commits.append(try sandbox.head(ws))
         }
-        let first = try sandbox.gitOK(["rev-list", "--max-parents=0", "HEAD"], in: ws)
+        let first = commits[0]
 
         let commands: [[String]] = [
             ["lint", "--format", "json"],
@@ -114,18 +120,39 @@ struct ParallelSafetyTests {
             ["rollup", "--by", "manager", "--format", "csv"],
             ["rollup", "--since", first, "--format", "json"],
             ["rollup", "--since", first, "--trend", "monthly", "--format", "json"],
+            // Dates over the back-dated history: 08-01 picks the third commit, 06-15 the first;
+            // the monthly trend reads the first, third (twice) and fourth.
+            ["rollup", "--since", "2026-08-01", "--format", "json"],
+            ["rollup", "--since", "2026-06-15"],
+            ["rollup", "--since", "2026-06-10", "--trend", "monthly", "--format", "json"],
+            ["report", "--since", "2026-08-01", "--trend", "monthly", "--output", "../report"],
         ]
+        // One run, and everything it printed and wrote (for `report`, every page) as one text.
+        func run(_ args: [String], threads: String) throws -> (result: CLI.Output, all: String) {
+            let result = try sandbox.acctplan(args, in: ws, extra: threads.isEmpty ? [:] : ["ACCTPLAN_THREADS": threads])
+            var all = "exit \(result.status)\n== stdout\n\(result.stdout)\n== stderr\n\(result.stderr)\n"
+            if args.first == "report" {
+                let folder = sandbox.temp.path("report")
+                for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+                    all += "== \(name)\n" + ((try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? "")
+                }
+            }
+            return (result, all)
+        }
         for command in commands {
             let args = command + ["--as-of", Fixture.asOf]
-            let reference = try sandbox.acctplan(args, in: ws, extra: ["ACCTPLAN_THREADS": "1"])
+            let (reference, expected) = try run(args, threads: "1")
             try #require(reference.status <= 1, "\(command): \(reference)")
             #expect(reference.stderr.isEmpty, "\(command): \(reference.stderr)")
-            // All cores (one task per plan), and two workers taking plans in turn.
-            for threads in ["", "2"] {
-                let result = try sandbox.acctplan(args, in: ws, extra: threads.isEmpty ? [:] : ["ACCTPLAN_THREADS": threads])
-                #expect(result.status == reference.status, "\(command), ACCTPLAN_THREADS=\(threads)")
-                #expect(result.stdout == reference.stdout, "\(command), ACCTPLAN_THREADS=\(threads)")
-                #expect(result.stderr == reference.stderr, "\(command), ACCTPLAN_THREADS=\(threads)")
+            // All cores (one task per plan), and two, three and eight workers taking plans in turn.
+            for threads in ["", "2", "3", "8"] {
+                #expect(try run(args, threads: threads).all == expected, "\(command), ACCTPLAN_THREADS=\(threads)")
+            }
+            if command == ["rollup", "--since", "2026-06-10", "--trend", "monthly", "--format", "json"] {
+                let object = try JSON.object(reference.stdout)
+                #expect((object["since"] as? [String: Any])?.string("revision") == commits[0], "\(object)")
+                let points = (object["trend"] as? [[String: Any]] ?? []).map { $0.string("revision") ?? "null" }
+                #expect(points == [0, 2, 2, 3, 3].map { commits[$0] }, "June, July, August (the back-dated third), then the fourth")
             }
             if command == ["lint", "--format", "json"] {
                 // Ordering matters only if there is something to order: findings in most plans.

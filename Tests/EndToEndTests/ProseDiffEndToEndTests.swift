@@ -17,9 +17,9 @@ struct Prose {
         defer { repo.remove() }
         try repo.write(Self.before, to: "accounts/xinan-tobacco.md")
         try repo.commit("c1", "Add Xinan", at: "2026-09-01T10:00:00Z")
-        // No acctplan on PATH: the driver names the binary that installed it.
+        // No acctplan on PATH: the driver runs the binary named by --acctplan.
         let path = GitSandbox.gitExecutable.deletingLastPathComponent().path + ":/usr/bin:/bin"
-        let install = try repo.acctplan(["hooks", "install"], path: path)
+        let install = try repo.acctplan(["hooks", "install", "--acctplan", try CLI.binary.get().path], path: path)
         #expect(install.status == 0, "\(install)")
         try repo.write(Self.after, to: "accounts/xinan-tobacco.md")
 
@@ -27,7 +27,7 @@ struct Prose {
         #expect(text.status == 0 && text.stderr.isEmpty, "\(text)")
         #expect(text.stdout == """
             accounts/xinan-tobacco.md (account xinan-tobacco, modified)
-              prose (Risks):
+              prose, Risks:
                 - Budget freeze until Q3.
                 + Budget freeze until Q4; the CFO confirmed it.
 
@@ -37,7 +37,7 @@ struct Prose {
         let prose = try #require(DiffJSON.plan(json, "xinan-tobacco")?["prose"] as? [[String: Any]])
         #expect(prose.count == 1)
         #expect(prose.first?.string("section") == "Risks" && prose.first?.string("status") == "modified")
-        #expect(prose.first?["truncated"] as? Bool == false)
+        #expect(prose.first?["truncated"] as? Bool == false && prose.first?.int("omitted_lines") == 0)
         let lines = (prose.first?["lines"] as? [[String: Any]]) ?? []
         #expect(lines.map { "\($0.string("op") ?? "?")\($0.int("line") ?? 0) \($0.string("text") ?? "?")" }
                 == ["-35 Budget freeze until Q3.", "+35 Budget freeze until Q4; the CFO confirmed it."])
@@ -45,7 +45,7 @@ struct Prose {
 
         let markdown = try repo.acctplan(["diff", "--format", "markdown"])
         #expect(markdown.stdout.contains("""
-            **Prose: Risks**
+            Prose, **Risks**:
 
             ```diff
             - Budget freeze until Q3.
@@ -68,9 +68,9 @@ struct Prose {
         for args in [["log", "-p", "-1"], ["show", "HEAD"]] {
             let shown = try runGit(args)
             #expect(shown.status == 0 && shown.stderr.isEmpty, "\(shown)")
-            #expect(shown.stdout.contains("\n-prose | Risks | Budget freeze until Q3.\n")
-                    && shown.stdout.contains("\n+prose | Risks | Budget freeze until Q4; the CFO confirmed it.\n")
-                    && shown.stdout.contains("\n prose | Risks | SAP is pitching to the CFO.\n"),
+            #expect(shown.stdout.contains("\n-prose ## Risks | Budget freeze until Q3.\n")
+                    && shown.stdout.contains("\n+prose ## Risks | Budget freeze until Q4; the CFO confirmed it.\n")
+                    && shown.stdout.contains("\n prose ## Risks | SAP is pitching to the CFO.\n"),
                     "git \(args.joined(separator: " ")): \(shown.stdout)")
             #expect(shown.stdout.range(of: #"\n[-+]prose [0-9a-f]+\n"#, options: .regularExpression) == nil,
                     "no fingerprint: \(shown.stdout)")
@@ -111,11 +111,11 @@ struct Prose {
             name: Acme
             stage: departmental
             actions | Call the CFO | done false; owner li-you
-            prose | intro | # Acme
-            prose | intro | Acme makes anvils.
-            prose | Actions | Calls go through the assistant.
-            prose | 风险 | ## 风险
-            prose | 风险 | 预算冻结。
+            prose (before the first section) | # Acme
+            prose (before the first section) | Acme makes anvils.
+            prose ## Actions | Calls go through the assistant.
+            prose ## 风险 | ## 风险
+            prose ## 风险 | 预算冻结。
 
             """, "\(result.stdout)")
     }

@@ -19,7 +19,7 @@ struct ReportEndToEndTests {
 
     static let templatePages = ["accounts/harbour-city-land.html", "accounts/new-co.html", "accounts/northwest-wind.html",
                                 "accounts/shanghai-tobacco.html", "accounts/sunrise-properties.html",
-                                "accounts/zhejiang-tobacco.html", "follow-ups.html", "index.html", "industries/energy.html",
+                                "accounts/zhejiang-tobacco.html", "definitions.html", "follow-ups.html", "index.html", "industries/energy.html",
                                 "industries/real-estate.html", "industries/tobacco.html", "segments/installed-base-high-end.html",
                                 "segments/new-logo-growth.html", "style.css"]
 
@@ -64,6 +64,9 @@ struct ReportEndToEndTests {
         #expect(shanghai.contains("<td class=\"num\">1,920,000</td>"))
         // The Chinese plan renders as written.
         #expect(files["accounts/zhejiang-tobacco.html"]?.contains("浙江烟草工业集团") == true)
+        #expect(files["accounts/zhejiang-tobacco.html"]?.contains("<html lang=\"zh-CN\">") == true, "written in Chinese")
+        #expect(shanghai.contains("<html lang=\"en\">"))
+        #expect(shanghai.contains("<section class=\"prose\"><h2>Post-go-live service</h2><p>A named service team"), "\(shanghai)")
         #expect(try repo.sandbox.status(repo.ws).isEmpty, "the report leaves the workspace untouched")
     }
 
@@ -156,6 +159,12 @@ struct ReportEndToEndTests {
 
             ## \(hostile)
 
+            ## Risks
+
+            Budget **freeze** until March.
+            <script>alert(5)</script>
+            [a link](javascript:alert(6)) and <img src=x onerror=alert(7)>
+
             """
         let ws = try Fixture.workspace(["accounts/evil.md": evil, "accounts/broken.md": "no front matter\n",
                                         "accounts/bad-stage.md": Fixture.misspeltStage], in: temp, under: "ws")
@@ -164,12 +173,14 @@ struct ReportEndToEndTests {
         let files = Self.files(temp.path("out"))
         #expect(files["accounts/evil.html"] != nil && files["accounts/bad-stage.html"] != nil)
         for (path, text) in files {
-            for raw in ["<script", "\"onmouseover", "<img", "<svg onload", "'><"] {
+            for raw in ["<script", "\"onmouseover", "<img", "<svg onload", "'><", "javascript:"] {
                 #expect(!text.contains(raw), "\(path) contains the raw \(raw)")
             }
         }
         let page = try #require(files["accounts/evil.html"])
         #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;onmouseover=alert(2)"))
+        // A free-prose section is shown, rendered as GitHub renders it, with raw HTML left out.
+        #expect(page.contains("<section class=\"prose\"><h2>Risks</h2><p>Budget <strong>freeze</strong> until March."), "\(page)")
         let index = try #require(files["index.html"])
         #expect(index.contains("1 plan file could not be read at all"), "\(index)")
         #expect(index.contains("<code>accounts/broken.md</code>"))

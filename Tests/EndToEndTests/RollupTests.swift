@@ -99,13 +99,19 @@ struct RollupRepo {
     func acctplan(_ args: [String]) throws -> CLI.Output { try sandbox.acctplan(args, in: ws) }
 
     /// `acctplan rollup ARGS --format json` (as of 2026-11-29 unless ARGS say otherwise), which must
-    /// exit 0 with nothing on stderr.
-    func rollup(_ args: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+    /// exit 0 with nothing on stderr, or, with `warning`, a warning that begins with it.
+    func rollup(_ args: [String], warning: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> [String: Any]
+    {
         var full = ["rollup"] + args + ["--format", "json"]
         if !args.contains("--as-of") { full += ["--as-of", Fixture.asOf] }
         let result = try acctplan(full)
         #expect(result.status == 0, "\(result)", sourceLocation: sourceLocation)
-        #expect(result.stderr.isEmpty, "\(result)", sourceLocation: sourceLocation)
+        if let warning {
+            #expect(result.stderr.hasPrefix("acctplan: warning: \(warning)"), "\(result)", sourceLocation: sourceLocation)
+        } else {
+            #expect(result.stderr.isEmpty, "\(result)", sourceLocation: sourceLocation)
+        }
         return try JSON.object(result.stdout)
     }
 
@@ -143,6 +149,9 @@ enum RollupJSON {
 }
 
 struct RollupEndToEndTests {
+    /// The trends start on January 1st, before c0 (January 15th): the moves count every account as new.
+    static let beforeC0 = "--since 2026-01-01 is before the history starts on 2026-01-15: every account is counted as new"
+
     @Test func workingTreeAndRevisions() throws {
         let repo = try RollupRepo()
         defer { repo.remove() }
@@ -236,7 +245,7 @@ struct RollupEndToEndTests {
         #expect(RollupJSON.moved(RollupJSON.group(july, "industry", "tobacco")) == "up 0, down 0, new 0, removed 0")
 
         // Before the first commit there is no revision: every account is new.
-        let before = try repo.rollup(["--since", "2025-12-31"])
+        let before = try repo.rollup(["--since", "2025-12-31"], warning: "--since 2025-12-31 is before the history starts on 2026-01-15")
         let beforeSince = try #require(before["since"] as? [String: Any], "\(before)")
         #expect(beforeSince.keys.contains("revision") && beforeSince["revision"] is NSNull, "\(beforeSince)")
         #expect(beforeSince.string("date") == "2025-12-31")
@@ -302,7 +311,7 @@ struct RollupEndToEndTests {
             return trend.map { "\($0.string("date") ?? "?") \(repo.label($0["revision"])) \(RollupJSON.counts($0["stage_counts"]))" }
         }
 
-        let monthly = try repo.rollup(["--trend", "monthly", "--since", "2026-01-01", "--as-of", "2026-06-30"])
+        let monthly = try repo.rollup(["--trend", "monthly", "--since", "2026-01-01", "--as-of", "2026-06-30"], warning: Self.beforeC0)
         #expect(monthly.string("as_of") == "2026-06-30")
         #expect(points(monthly) == [
             "2026-01-31 c0 2/2/2",
@@ -315,7 +324,8 @@ struct RollupEndToEndTests {
         #expect(monthly["since"] != nil && monthly["transitions"] != nil)
 
         // Before the first commit: revision null, all counts zero.
-        let early = try repo.rollup(["--trend", "monthly", "--since", "2025-11-15", "--as-of", "2026-02-28"])
+        let early = try repo.rollup(["--trend", "monthly", "--since", "2025-11-15", "--as-of", "2026-02-28"],
+                                    warning: "--since 2025-11-15 is before the history starts")
         #expect(points(early) == [
             "2025-11-30 null 0/0/0",
             "2025-12-31 null 0/0/0",
@@ -323,7 +333,7 @@ struct RollupEndToEndTests {
             "2026-02-28 c0 2/2/2",
         ], "\(early)")
 
-        let quarterly = try repo.rollup(["--trend", "quarterly", "--since", "2026-01-01"])
+        let quarterly = try repo.rollup(["--trend", "quarterly", "--since", "2026-01-01"], warning: Self.beforeC0)
         #expect(points(quarterly) == [
             "2026-03-31 c1 1/3/2",
             "2026-06-30 c2 1/2/3",
@@ -340,7 +350,7 @@ struct RollupEndToEndTests {
         try #require(config.contains("fiscal_year_start: \"01-01\""))
         try GitFixture.write(config.replacingOccurrences(of: "fiscal_year_start: \"01-01\"", with: "fiscal_year_start: \"02-01\""),
                              to: "acctplan.yml", in: repo.ws)
-        let fiscal = try repo.rollup(["--trend", "quarterly", "--since", "2026-01-01"])
+        let fiscal = try repo.rollup(["--trend", "quarterly", "--since", "2026-01-01"], warning: Self.beforeC0)
         #expect(points(fiscal) == [
             "2026-01-31 c0 2/2/2",
             "2026-04-30 c1 1/3/2",

@@ -4,172 +4,95 @@ import PlanModel
 import PlanParser
 import Testing
 
-/// How prose changes are shown: per part of the plan, the changed lines, matched by heading,
-/// bounded. Plans inline, parsed with their prose text as `diff`, `log` and `textconv` do.
+/// How prose changed: a minimal line diff (Myers), per part of the plan, bounded.
 struct ProseDiffTests {
-    static let path = "accounts/xinan-tobacco.md"
-
-    static let base = """
-        ---
-        name: Xinan Tobacco
-        stage: departmental
-        ---
-        # Xinan Tobacco – account plan
-
-        Xinan runs our financials since 2009.
-
-        ## Opportunities
-
-        | ID | Name | Stage | Amount | Close |
-        | --- | --- | --- | --- | --- |
-        | opp-x | Consolidation phase 2 | negotiate | 2,000,000 | 2026-12-20 |
-
-        Amounts are before discount.
-
-        ## Risks
-
-        Budget freeze until Q3.
-        SAP is pitching to the CFO.
-
-        ## Service notes
-
-        Two open tickets on consolidation.
-
-        """
-
-    static func plan(_ text: String, depth: PlanParser.Depth = .withProse) -> Plan {
-        PlanParser().parse(Data(text.utf8), path: path, kind: .account, id: "xinan-tobacco", depth: depth).plan
-    }
-
-    static func compare(_ old: String, _ new: String) -> PlanChange? {
-        PlanDiff.compare(.init(plan(old), config: WorkspaceConfig()), .init(plan(new), config: WorkspaceConfig()))
-    }
-
-    static func replacing(_ old: String, _ new: String, in text: String = base) -> String {
-        precondition(text.components(separatedBy: old).count == 2, "'\(old)' must occur once")
-        return text.replacingOccurrences(of: old, with: new)
-    }
-
-    // MARK: The parser's part of it
-
-    @Test func proseIsKeptPartByPartOnlyWhenAskedFor() throws {
-        #expect(Self.plan(Self.base, depth: .full).prose == nil, "lint's parse does not keep prose text")
-        let prose = try #require(Self.plan(Self.base).prose)
-        #expect(prose.map(\.heading) == [nil, "Opportunities", "Risks", "Service notes"])
-        #expect(prose.map(\.kind) == [nil, .opportunities, nil, nil])
-        #expect(prose[0].lines == [ProseLine(line: 5, text: "# Xinan Tobacco – account plan"),
-                                   ProseLine(line: 7, text: "Xinan runs our financials since 2009.")])
-        #expect(prose[1].lines == [ProseLine(line: 15, text: "Amounts are before discount.")],
-                "a recognized section's heading and table are not prose; its notes are")
-        #expect(prose[2].lines.map(\.text) == ["## Risks", "Budget freeze until Q3.", "SAP is pitching to the CFO."])
-        #expect(Self.plan(Self.base).proseFingerprint == Self.plan(Self.base, depth: .full).proseFingerprint)
-    }
-
-    // MARK: Changes
-
-    @Test func anEditedSentenceShowsAsItsOldAndNewLine() throws {
-        let change = try #require(Self.compare(Self.base, Self.replacing("Budget freeze until Q3.",
-                                                                          "Budget freeze until Q4; the CFO confirmed it.")))
-        #expect(change.proseChanged)
-        #expect(change.fields == [] && change.sections == [])
-        #expect(change.prose == [ProseChange(heading: "Risks", status: .modified, lines: [
-            ProseLineChange(.removed, line: 19, text: "Budget freeze until Q3."),
-            ProseLineChange(.added, line: 19, text: "Budget freeze until Q4; the CFO confirmed it."),
-        ])])
-    }
-
-    @Test func theTitleAndIntroductionAndARecognizedSectionsNotes() throws {
-        let edited = Self.replacing("Amounts are before discount.", "Amounts are after discount.",
-                                    in: Self.replacing("since 2009.", "since 2009, HR since 2024."))
-        let change = try #require(Self.compare(Self.base, edited))
-        #expect(change.prose.map(\.heading) == [nil, "Opportunities"])
-        #expect(change.prose[0].lines.map(\.text) == ["Xinan runs our financials since 2009.",
-                                                      "Xinan runs our financials since 2009, HR since 2024."])
-        #expect(change.sections == [], "notes are not items")
-    }
-
-    @Test func chineseProseIsShownAsWritten() throws {
-        let old = Self.base + "## 风险\n\n客户预算冻结到第三季度。\n"
-        let new = Self.base + "## 风险\n\n客户预算冻结到第四季度。\n竞争对手在接触财务总监。\n"
-        let change = try #require(Self.compare(old, new))
-        #expect(change.prose == [ProseChange(heading: "风险", status: .modified, lines: [
-            ProseLineChange(.removed, line: 27, text: "客户预算冻结到第三季度。"),
-            ProseLineChange(.added, line: 27, text: "客户预算冻结到第四季度。"),
-            ProseLineChange(.added, line: 28, text: "竞争对手在接触财务总监。"),
-        ])])
-    }
-
-    @Test func aMovedSectionIsNoChange() {
-        let moved = Self.replacing("## Risks\n\nBudget freeze until Q3.\nSAP is pitching to the CFO.\n\n", "") +
-            "\n## Risks\n\nBudget freeze until Q3.\nSAP is pitching to the CFO.\n"
-        #expect(Self.compare(Self.base, moved) == nil)
-    }
-
-    @Test func sectionsAddedAndRemovedAndEmptied() throws {
-        let added = try #require(Self.compare(Self.base, Self.base + "## Competition\n\nOracle left in 2025.\n"))
-        #expect(added.prose == [ProseChange(heading: "Competition", status: .added, lines: [
-            ProseLineChange(.added, line: 25, text: "## Competition"), ProseLineChange(.added, line: 27, text: "Oracle left in 2025."),
-        ])])
-        let removed = try #require(Self.compare(Self.base, Self.replacing("## Service notes\n\nTwo open tickets on consolidation.\n", "")))
-        #expect(removed.prose == [ProseChange(heading: "Service notes", status: .removed, lines: [
-            ProseLineChange(.removed, line: 22, text: "## Service notes"),
-            ProseLineChange(.removed, line: 24, text: "Two open tickets on consolidation."),
-        ])])
-        let emptied = try #require(Self.compare(Self.base, Self.replacing("Two open tickets on consolidation.\n", "")))
-        #expect(emptied.prose.map(\.status) == [.modified])
-        #expect(emptied.prose.first?.lines == [ProseLineChange(.removed, line: 24, text: "Two open tickets on consolidation.")])
-    }
-
-    @Test func aRenamedHeadingIsOnePartRemovedAndOneAdded() throws {
-        let change = try #require(Self.compare(Self.base, Self.replacing("## Risks\n", "## Risks and issues\n")))
-        #expect(change.prose.map(\.heading) == ["Risks and issues", "Risks"])
-        #expect(change.prose.map(\.status) == [.added, .removed])
-    }
-
-    @Test func blanksAndLineEndsAreNoChange() {
-        let spaced = Self.replacing("Budget freeze until Q3.\n", "Budget freeze until Q3.  \n\n")
-        #expect(Self.compare(Self.base, spaced) == nil)
-        #expect(Self.compare(Self.base, Self.base.replacingOccurrences(of: "\n", with: "\r\n")) == nil)
-    }
-
-    // MARK: Bounds
-
-    @Test func aSectionShowsAtMostItsShareOfLines() throws {
-        let many = (1...50).map { "Risk number \($0)." }.joined(separator: "\n") + "\n"
-        let change = try #require(Self.compare(Self.base, Self.base + "## Long list\n\n" + many))
-        let part = try #require(change.prose.first)
-        #expect(part.lines.count == ProseDiff.maxLinesPerSection)
-        #expect(part.omittedLines == 51 - ProseDiff.maxLinesPerSection, "50 lines and the heading")
-        #expect(part.isTruncated)
-        #expect(part.lines.last?.text == "Risk number \(ProseDiff.maxLinesPerSection - 1).")
-    }
-
-    @Test func aPlanShowsAtMostItsBudgetOfLines() throws {
-        var addition = ""
-        for section in 1...5 {
-            addition += "## Part \(section)\n\n" + (1...30).map { "Line \($0) of part \(section)." }.joined(separator: "\n") + "\n\n"
+    /// The length of a longest common subsequence, by dynamic programming: an oracle for Myers.
+    static func lcs(_ a: [Int], _ b: [Int]) -> Int {
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 1...max(1, a.count) where i <= a.count {
+            for j in 1...max(1, b.count) where j <= b.count {
+                table[i][j] = a[i - 1] == b[j - 1] ? table[i - 1][j - 1] + 1 : max(table[i - 1][j], table[i][j - 1])
+            }
         }
-        let change = try #require(Self.compare(Self.base, Self.base + addition))
-        #expect(change.prose.count == 5, "every changed part is named, even past the budget")
-        #expect(change.prose.reduce(0) { $0 + $1.lines.count } == ProseDiff.maxLinesPerPlan)
-        #expect(change.prose.reduce(0) { $0 + $1.lines.count + $1.omittedLines } == 5 * 31)
-        #expect(change.prose.last?.lines == [] && change.prose.last?.omittedLines == 31)
+        return table[a.count][b.count]
     }
 
-    @Test func aLongLineIsCut() throws {
-        let long = String(repeating: "很长的句子。", count: 100)
-        let change = try #require(Self.compare(Self.base, Self.replacing("SAP is pitching to the CFO.", long)))
-        let added = try #require(change.prose.first?.lines.last)
-        #expect(added.text.count == ProseDiff.maxLineCharacters + 1 && added.text.hasSuffix("…"))
-        #expect(added.text.hasPrefix("很长的句子。"))
+    /// Applies an edit script: the kept and added lines in order must be `new`.
+    static func apply(_ edits: [LineDiff.Edit], _ old: [Int], _ new: [Int]) -> [Int] {
+        edits.compactMap { edit in
+            switch edit {
+            case .kept(let x, _): return old[x]
+            case .added(let y): return new[y]
+            case .removed: return nil
+            }
+        }
     }
 
-    // MARK: Without prose text
+    @Test func editScriptsAreCorrectAndMinimalOnEverySmallPair() {
+        // Every pair of sequences of length ≤ 4 over a three-letter alphabet: exhaustive, not sampled.
+        var sequences: [[Int]] = [[]]
+        for length in 1...4 {
+            var next: [[Int]] = []
+            for sequence in sequences where sequence.count == length - 1 { for letter in 0..<3 { next.append(sequence + [letter]) } }
+            sequences += next
+        }
+        for old in sequences {
+            for new in sequences {
+                let edits = LineDiff.edits(old, new)
+                #expect(Self.apply(edits, old, new) == new, "\(old) → \(new)")
+                let kept = edits.filter { if case .kept = $0 { return true } else { return false } }.count
+                #expect(kept == Self.lcs(old, new), "\(old) → \(new): not minimal")
+                #expect(edits.count == old.count + new.count - kept)
+            }
+        }
+    }
 
-    @Test func plansParsedWithoutProseTextStillSayWhetherItChanged() throws {
-        let edited = Self.replacing("Budget freeze until Q3.", "Budget freeze until Q4.")
-        let change = try #require(PlanDiff.compare(.init(Self.plan(Self.base, depth: .full), config: WorkspaceConfig()),
-                                                   .init(Self.plan(edited, depth: .full), config: WorkspaceConfig())))
-        #expect(change.proseChanged && change.prose == [])
+    @Test func beyondTheBoundTheMiddleIsAllRemovedThenAllAdded() {
+        let old = Array(0..<50), new = Array(100..<150)
+        let edits = LineDiff.edits(old, new, maxDistance: 10)
+        #expect(Self.apply(edits, old, new) == new)
+        #expect(edits.prefix(50).allSatisfy { if case .removed = $0 { return true } else { return false } })
+    }
+
+    static func prose(_ body: String) -> [ProseSection] {
+        let text = "---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n" + body
+        return PlanParser().parse(Data(text.utf8), path: "accounts/acme.md", kind: .account, id: "acme", depth: .withProse).plan.prose ?? []
+    }
+
+    @Test func aChangedSentenceIsOneRemovedAndOneAddedLineOfItsSection() {
+        let before = Self.prose("# Acme\n\nIntro.\n\n## Risks\n\nBudget freeze until March.\nCIO leaves in June.\n\n## 服务说明\n\n每月一次回访。\n")
+        let after = Self.prose("# Acme\n\nIntro.\n\n## Risks\n\nBudget freeze until May.\nCIO leaves in June.\n\n## 服务说明\n\n每两周一次回访。\n")
+        let changes = ProseDiff.changes(before, after)
+        #expect(changes.map(\.heading) == ["Risks", "服务说明"])
+        #expect(changes[0].lines.map { "\($0.operation.rawValue)\($0.line) \($0.text)" }
+            == ["-14 Budget freeze until March.", "+14 Budget freeze until May."])
+        #expect(changes[1].lines.map { "\($0.operation.rawValue) \($0.text)" } == ["- 每月一次回访。", "+ 每两周一次回访。"])
+    }
+
+    @Test func movedSectionsAreNoChangeAndAddedOrRemovedOnesAreWhole() {
+        let before = Self.prose("## Risks\n\nOne.\n\n## Notes\n\nTwo.\n")
+        #expect(ProseDiff.changes(before, Self.prose("## Notes\n\nTwo.\n\n## Risks\n\nOne.\n")).isEmpty)
+        let changes = ProseDiff.changes(before, Self.prose("## Risks\n\nOne.\n\n## Service\n\nThree.\n"))
+        #expect(changes.map { "\($0.heading ?? "") \($0.status.rawValue) \($0.lines.count)" } == ["Service added 2", "Notes removed 2"])
+    }
+
+    @Test func longEditsAreBoundedPerSectionAndPerPlan() {
+        let many = (1...30).map { "Line \($0)." }.joined(separator: "\n")
+        let other = (1...30).map { "Row \($0)." }.joined(separator: "\n")
+        let sections = (1...4).map { "## Part \($0)\n\n" }
+        let before = Self.prose(sections.map { $0 + many + "\n\n" }.joined())
+        let after = Self.prose(sections.map { $0 + other + "\n\n" }.joined())
+        let changes = ProseDiff.changes(before, after)
+        #expect(changes.map(\.lines.count) == [ProseDiff.maxLinesPerSection, ProseDiff.maxLinesPerSection,
+                                                ProseDiff.maxLinesPerSection, 0])
+        #expect(changes.map(\.omittedLines) == [40, 40, 40, 60])
+        let long = Self.prose("## Risks\n\n" + String(repeating: "x", count: 1_000) + "\n")
+        let cut = ProseDiff.changes([], long)
+        #expect(cut[0].lines.last?.text.count == ProseDiff.maxLineCharacters + 1 && cut[0].lines.last?.text.hasSuffix("…") == true)
+    }
+
+    @Test func lintsParseKeepsNoProseText() {
+        let text = "---\nname: Acme\n---\n## Risks\n\nOne.\n"
+        #expect(PlanParser().parse(Data(text.utf8), path: "accounts/acme.md", kind: .account, id: "acme").plan.prose == nil)
     }
 }

@@ -550,6 +550,19 @@ extension RollupTests {
         #expect(RollupHistory.transitions(then: now, now: now).isEmpty)
     }
 
+    @Test func aPlanWithoutAStageExistedAndAnUnreadablePlanIsLeftOut() throws {
+        let then = try WorkspaceLoader.load(from: MemorySource([
+            "accounts/nostage.md": "---\nname: N\nindustry: tobacco\nmanager: li-you\nreviewed: 2026-11-01\n---\n",
+            "accounts/torn.md": "---\nname: T\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n",
+        ]))
+        let now = try WorkspaceLoader.load(from: MemorySource([
+            "accounts/nostage.md": "---\nname: N\nindustry: tobacco\nstage: integration\nmanager: li-you\nreviewed: 2026-11-01\n---\n",
+            "accounts/torn.md": "---\nname: T\n<<<<<<< HEAD\nstage: integration\n=======\n>>>>>>> x\n---\n",
+        ]))
+        let transitions = RollupHistory.transitions(then: then, now: now)
+        #expect(transitions.map { "\($0.account): \($0.fromLabel) → \($0.toLabel)" } == ["nostage: (no stage) → integration"])
+    }
+
     /// tobacco now: a up, b same, c down, y new; x (then in tobacco) removed.
     /// s1 now: a up, c down; x (then in s1) removed. s2: y new.
     @Test func applyMovesCountsPerGroup() throws {

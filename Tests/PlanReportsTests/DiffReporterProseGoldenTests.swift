@@ -30,24 +30,24 @@ struct DiffReporterProseGoldenTests {
 
     @Test func summaryNamesTheParts() {
         #expect(DiffReporter.summaryLine(Self.change)
-                == "xinan-tobacco: health green → yellow; prose edited (intro, Risks, 风险 | 竞争, Service notes)")
+                == "xinan-tobacco: health green → yellow; prose edited (before the first section, Risks, 风险 | 竞争, Service notes)")
     }
 
     @Test func textShowsTheChangedLines() {
         let expected = """
             accounts/xinan-tobacco.md (account xinan-tobacco, modified)
               health: green → yellow
-              prose (intro):
+              prose, before the first section:
                 - # Xinan Tobacco
                 + # Xinan Tobacco – account plan
-              prose (Risks):
+              prose, Risks:
                 - Budget freeze until Q3.
                 + Budget freeze until Q4; the CFO confirmed it.
-              prose (风险 | 竞争):
+              prose, 风险 | 竞争 (added):
                 + ## 风险 | 竞争
                 + 竞争对手在接触财务总监。
                 … and 3 more changed lines
-              prose (Service notes):
+              prose, Service notes (removed):
                 … and 1 more changed line
 
             """
@@ -67,21 +67,21 @@ struct DiffReporterProseGoldenTests {
             | --- | --- | --- |
             | health | green | yellow |
 
-            **Prose: intro**
+            Prose, **before the first section**:
 
             ```diff
             - # Xinan Tobacco
             + # Xinan Tobacco – account plan
             ```
 
-            **Prose: Risks**
+            Prose, **Risks**:
 
             ```diff
             - Budget freeze until Q3.
             + Budget freeze until Q4; the CFO confirmed it.
             ```
 
-            **Prose: 风险 \\| 竞争**
+            Prose, **风险 \\| 竞争** (added):
 
             ```diff
             + ## 风险 | 竞争
@@ -90,7 +90,7 @@ struct DiffReporterProseGoldenTests {
 
             _… and 3 more changed lines._
 
-            **Prose: Service notes**
+            Prose, **Service notes** (removed):
 
             _… and 1 more changed line._
 
@@ -106,12 +106,12 @@ struct DiffReporterProseGoldenTests {
             + #""fields":[{"name":"health","from":"green","to":"yellow"}],"sections":[],"prose_changed":true,"#
             + #""prose":["#
             + ##"{"section":null,"status":"modified","lines":[{"op":"-","line":10,"text":"# Xinan Tobacco"},"##
-            + ##"{"op":"+","line":10,"text":"# Xinan Tobacco – account plan"}],"truncated":false,"more_lines":0},"##
+            + ##"{"op":"+","line":10,"text":"# Xinan Tobacco – account plan"}],"omitted_lines":0,"truncated":false},"##
             + #"{"section":"Risks","status":"modified","lines":[{"op":"-","line":41,"text":"Budget freeze until Q3."},"#
-            + #"{"op":"+","line":41,"text":"Budget freeze until Q4; the CFO confirmed it."}],"truncated":false,"more_lines":0},"#
+            + #"{"op":"+","line":41,"text":"Budget freeze until Q4; the CFO confirmed it."}],"omitted_lines":0,"truncated":false},"#
             + ###"{"section":"风险 | 竞争","status":"added","lines":[{"op":"+","line":60,"text":"## 风险 | 竞争"},"###
-            + #"{"op":"+","line":62,"text":"竞争对手在接触财务总监。"}],"truncated":true,"more_lines":3},"#
-            + #"{"section":"Service notes","status":"removed","lines":[],"truncated":true,"more_lines":1}]}]}"#
+            + #"{"op":"+","line":62,"text":"竞争对手在接触财务总监。"}],"omitted_lines":3,"truncated":true},"#
+            + #"{"section":"Service notes","status":"removed","lines":[],"omitted_lines":1,"truncated":true}]}]}"#
             + "\n"
         #expect(rendered == expected)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String: Any])

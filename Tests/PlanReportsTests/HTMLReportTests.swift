@@ -69,7 +69,7 @@ struct HTMLReportTests {
 
     @Test func everyPieceOfPlanTextIsEscapedOnEveryPage() throws {
         let (_, pages) = Self.hostileReport()
-        #expect(Set(pages.keys) == ["style.css", "index.html", "follow-ups.html", "industries/tobacco.html",
+        #expect(Set(pages.keys) == ["style.css", "index.html", "follow-ups.html", "definitions.html", "industries/tobacco.html",
                                     "segments/\(HTML.fileName(for: Self.hostile)).html", "accounts/evil.html", "accounts/good.html"])
         for (path, text) in pages {
             #expect(!text.contains("<script"), "\(path) contains a raw <script")
@@ -99,7 +99,7 @@ struct HTMLReportTests {
         #expect(index.contains("<rect class=\"stage-2\" x=\"150\" y=\"0\" width=\"150\""))
         // Revenue: target 1,000,000, planned 500,000 → gap 500,000 (shown as short).
         #expect(index.contains("<dt>Revenue target</dt><dd>CNY 1,000,000</dd><dt>Planned by accounts</dt><dd>CNY 500,000</dd>"
-            + "<dt>Gap</dt><dd><span class=\"down\">CNY 500,000</span></dd>"))
+            + "<dt>Gap</dt><dd><span class=\"down\">short by CNY 500,000</span></dd>"))
         // Stale (reviewed 2020-01-01) and overdue (due 2026-01-01) are listed and linked.
         #expect(index.contains("<h2>Stale plans (1)</h2>") && index.contains("<h2>Overdue actions (1)</h2>"))
         #expect(index.contains("href=\"accounts/evil.html\""))

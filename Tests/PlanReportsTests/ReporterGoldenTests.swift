@@ -69,7 +69,7 @@ struct ReporterGoldenTests {
 
     @Test func jsonExactlyAsPlanFormat() throws {
         let expected = #"""
-            {"version":1,"as_of":"2026-11-29","diagnostics":[{"path":"accounts/east/a.md","line":5,"column":8,"severity":"error","rule":"unknown-stage","message":"unknown lifecycle stage 'industy-solution' (did you mean 'industry-solution'?)"},{"path":"accounts/west,north/x:y.md","line":3,"column":1,"severity":"error","rule":"invalid-value","message":"amount \"12%\" is not money: write 1,200 or CNY 1.2k"},{"path":"accounts/华东/shanghai-tobacco.md","line":12,"column":10,"severity":"warning","rule":"stale-review","message":"plan was last reviewed 120 days ago (2026-08-01); the interval is 90 days"}],"summary":{"files":7,"errors":2,"warnings":1}}
+            {"version":1,"as_of":"2026-11-29","diagnostics":[{"path":"accounts/east/a.md","line":5,"column":8,"severity":"error","rule":"unknown-stage","message":"unknown lifecycle stage 'industy-solution' (did you mean 'industry-solution'?)","hint":"stages are: departmental, industry-solution, integration"},{"path":"accounts/west,north/x:y.md","line":3,"column":1,"severity":"error","rule":"invalid-value","message":"amount \"12%\" is not money: write 1,200 or CNY 1.2k","hint":null},{"path":"accounts/华东/shanghai-tobacco.md","line":12,"column":10,"severity":"warning","rule":"stale-review","message":"plan was last reviewed 120 days ago (2026-08-01); the interval is 90 days","hint":"review the plan with the account team and update `reviewed:`"}],"summary":{"files":7,"errors":2,"warnings":1}}
 
             """#
         let rendered = JSONReporter.render(Self.report)
@@ -167,6 +167,38 @@ struct ReporterGoldenTests {
         }
         #expect(results[0]["level"] as? String == "error")
         #expect(results[2]["level"] as? String == "warning")
+    }
+
+    @Test func ciOutputsNameFilesFromTheRepositorysTopWithEncodedURIs() throws {
+        let paths = ["accounts/Wind Farm 100%.md", "accounts/华南置地.md", "accounts/a#b?c.md"]
+        let diagnostics = paths.map {
+            Diagnostic(path: $0, line: 1, column: 1, severity: .error, rule: .idMismatch, message: "m", hint: nil)
+        }
+        let report = LintReport(asOf: Self.asOf, diagnostics: diagnostics, files: 3,
+                                repository: RepositoryLocation(prefix: "mono/plans", root: "/work/my repo"))
+        let github = GitHubReporter.render(report)
+        #expect(github.hasPrefix("::error file=mono/plans/accounts/Wind Farm 100%25.md,line=1"), "\(github)")
+        #expect(github.contains("file=mono/plans/accounts/华南置地.md,"))
+
+        let rendered = SARIFReporter.render(report)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String: Any])
+        let run = try #require((object["runs"] as? [[String: Any]])?.first)
+        let base = (run["originalUriBaseIds"] as? [String: Any])?["%SRCROOT%"] as? [String: Any]
+        #expect(base?["uri"] as? String == "file:///work/my%20repo/")
+        let uris = try #require(run["results"] as? [[String: Any]]).compactMap {
+            ((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]
+                as? [String: Any])?["uri"] as? String
+        }
+        #expect(uris == ["mono/plans/accounts/Wind%20Farm%20100%25.md",
+                         "mono/plans/accounts/%E5%8D%8E%E5%8D%97%E7%BD%AE%E5%9C%B0.md",
+                         "mono/plans/accounts/a%23b%3Fc.md"])
+        // RFC 3986 uri-reference: only unreserved characters, '/' and %XX; each reads back as the path.
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/%")
+        for (uri, path) in zip(uris, paths) {
+            #expect(uri.allSatisfy { allowed.contains($0) }, "\(uri)")
+            #expect(uri.removingPercentEncoding == "mono/plans/" + path)
+            #expect(URL(string: uri) != nil)
+        }
     }
 
     @Test func sarifEmptyReportHasNoResults() throws {

@@ -141,6 +141,19 @@ struct RollupReporterTests {
         for key in ["\"since\"", "\"transitions\"", "\"trend\"", "\"moved\""] { #expect(!plain.contains(key), "\(key)") }
     }
 
+    @Test func aPlanThatHadNoStageIsNotCalledNewOrRemoved() {
+        let history = RollupReporter.History(
+            sinceRevision: "c0ffee", sinceDate: nil,
+            transitions: [RollupHistory.Transition(account: "d", from: nil, to: "integration", existedThen: true, existsNow: true),
+                          RollupHistory.Transition(account: "e", from: "departmental", to: nil, existedThen: true, existsNow: true),
+                          RollupHistory.Transition(account: "f", from: nil, to: "integration")],
+            trend: nil)
+        let text = RollupReporter.text(Self.tiny, history: history, color: false)
+        #expect(text.contains("  d: (no stage) → integration\n") && text.contains("  e: departmental → (no stage)\n")
+                && text.contains("  f: (new) → integration\n"), "\(text)")
+        #expect(RollupReporter.markdown(Self.tiny, history: history).contains("- `d`: (no stage) → integration"))
+    }
+
     /// The larger fixture parsed back: every key of §8 and its value.
     @Test func jsonParsesBackWithTheSpecKeys() throws {
         let rollup = Self.twoIndustries

@@ -74,18 +74,32 @@ struct SVGChartTests {
     @Test func trendStacksTheHighestStageAtTheBottom() {
         let points = [
             SVGChart.TrendPoint(date: Self.date("2026-03-31"), stageCounts: [("dep", 4), ("ind", 0), ("int", 0)]),
-            SVGChart.TrendPoint(date: Self.date("2026-06-30"), stageCounts: [("dep", 2), ("ind", 1), ("int", 1)], note: "now"),
+            SVGChart.TrendPoint(date: Self.date("2026-06-30"), stageCounts: [("dep", 3), ("ind", 1), ("int", 0)]),
+            SVGChart.TrendPoint(date: Self.date("2026-09-30"), stageCounts: [("dep", 2), ("ind", 1), ("int", 1)], note: "now"),
         ]
         let svg = SVGChart.stageTrend(points, labels: ["dep": "Departmental"])
         let polygons = Self.attributes("points", of: "polygon", in: svg)
         #expect(Self.attributes("class", of: "polygon", in: svg) == ["stage-2", "stage-1", "stage-0"])
         // Scale: at least 4 accounts high, plot from y 200 (0) to y 12 (4): 47 px per account.
-        // The integration band of the second point is 1 high (200 → 153), the departmental band's
-        // top is all 4 accounts (12) at both points.
-        #expect(polygons[0].hasSuffix("716,153 716,200 44,200"), "\(polygons[0])")
-        #expect(polygons[2].hasPrefix("44,12 716,12 "), "\(polygons[2])")
-        #expect(svg.contains("<title>2026-06-30 (now): Departmental 2, ind 1, int 1</title>"))
-        #expect(svg.contains(">2026-03-31</text>") && svg.contains(">2026-06-30</text>"))
+        // The integration band of the last point is 1 high (200 → 153), the departmental band's
+        // top is all 4 accounts (12) at every point.
+        #expect(polygons[0].hasPrefix("44,200 ") && polygons[0].contains("716,153 716,200 "), "\(polygons[0])")
+        #expect(polygons[2].hasPrefix("44,12 ") && polygons[2].contains(" 716,12 "), "\(polygons[2])")
+        #expect(svg.contains("<title>2026-09-30 (now): Departmental 2, ind 1, int 1</title>"))
+        #expect(svg.contains(">2026-03-31</text>") && svg.contains(">2026-09-30</text>"))
+    }
+
+    /// Two points are two columns: a slope between them would draw a path the history does not show.
+    @Test func trendWithTwoPointsIsTwoColumns() {
+        let svg = SVGChart.stageTrend([
+            SVGChart.TrendPoint(date: Self.date("2026-03-31"), stageCounts: [("dep", 4), ("ind", 0)]),
+            SVGChart.TrendPoint(date: Self.date("2026-06-30"), stageCounts: [("dep", 2), ("ind", 2)]),
+        ])
+        #expect(!svg.contains("<polygon"))
+        #expect(Self.attributes("class", of: "rect", in: svg).filter { $0.hasPrefix("stage-") }
+            == ["stage-1", "stage-1", "stage-0", "stage-0"])
+        let xs = Set(Self.attributes("x", of: "rect", in: svg))
+        #expect(xs.contains("44") && xs.contains("656"), "the columns sit inside the plot at both ends: \(xs)")
     }
 
     @Test func trendWithOnePointIsAColumn() {

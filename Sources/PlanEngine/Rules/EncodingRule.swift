@@ -7,7 +7,7 @@ public struct EncodingRule: LintRule {
         id: .encoding,
         summary: "The file is not UTF-8 text (invalid byte sequences or NUL bytes), or cannot be read at all",
         rationale: "Plans are text read by people in editors and reviews; a file in another encoding or a binary file would be misread silently.",
-        defaultSeverity: .error, phase: .parse,
+        defaultSeverity: .error, phase: .parse, traits: [.extension, .makesPlanUnreadable],
         valid: [
             RuleExample("\u{FEFF}---\r\nname: 雅克美\r\nindustry: tobacco\r\nstage: departmental\r\nmanager: li-you\r\nreviewed: 2026-11-01\r\n---\r\n"),
         ],

@@ -7,7 +7,7 @@ public struct FrontMatterRule: LintRule {
         id: .frontMatter,
         summary: "Front matter missing, unterminated, not a mapping, a YAML syntax error, an alias or anchor, a tag, or a duplicate key",
         rationale: "Every plan starts with a YAML mapping between two '---' lines; without it the plan's fields cannot be read at all. Aliases, tags and repeated keys make a plan mean something other than what a reviewer reads.",
-        defaultSeverity: .error, phase: .parse,
+        defaultSeverity: .error, phase: .parse, traits: [.makesPlanUnreadable],
         valid: [
             RuleExample(RuleExample.acme + "# Acme\n"),
         ],

@@ -6,9 +6,9 @@ public struct OutsideWorkspaceRule: LintRule {
     public init() {}
     public let description = RuleDescription(
         id: .outsideWorkspace,
-        summary: "A plan file is a link that leads outside the workspace, is not a regular file (a FIFO, a device), or has unresolved merge conflicts in the index; it is not read",
+        summary: "A plan file is a link that leads outside the workspace, or is not a regular file (a FIFO, a device); it is not read",
         rationale: "Lint output and CI annotations are often public; a link must never make acctplan read or show a file from elsewhere on the machine.",
-        defaultSeverity: .error, phase: .parse,
+        defaultSeverity: .error, phase: .parse, traits: [.extension],
         valid: [
             RuleExample(RuleExample.acme),
         ],

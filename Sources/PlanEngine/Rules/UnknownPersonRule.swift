@@ -41,7 +41,7 @@ public struct UnknownPersonRule: LintRule {
                 let suggestion = suggestions.closest(to: person.value, in: known)
                 findings.append(context.finding(
                     .unknownPerson, plan, at: person.location,
-                    "\(role) '\(person.value)' is not in people:" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                    "\(role) '\(person.value)' is not in people:" + ValueSyntax.didYouMean(suggestion),
                     hint: suggestion == nil ? "add \(person.value) under people: in acctplan.yml" : nil))
             }
             check(plan.header.manager, "manager")

@@ -48,14 +48,14 @@ public struct UnknownReferenceRule: LintRule {
                 let suggestion = knownIndustries.closest(to: industry.value)
                 findings.append(context.finding(
                     .unknownReference, plan, at: industry.location,
-                    "industry '\(industry.value)' has no plan" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                    "industry '\(industry.value)' has no plan" + ValueSyntax.didYouMean(suggestion),
                     hint: "add industries/\(industry.value).md ('acctplan new industry \(industry.value)')"))
             }
             for segment in plan.header.segments where !segments.contains(segment.value) {
                 let suggestion = suggestions.closest(to: segment.value, in: knownSegments)
                 findings.append(context.finding(
                     .unknownReference, plan, at: segment.location,
-                    "segment '\(segment.value)' has no plan" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                    "segment '\(segment.value)' has no plan" + ValueSyntax.didYouMean(suggestion),
                     hint: "add segments/\(segment.value).md ('acctplan new segment \(segment.value)')"))
             }
             let opportunities = Set(plan.opportunities.compactMap { $0.id?.value })
@@ -68,7 +68,7 @@ public struct UnknownReferenceRule: LintRule {
                     findings.append(context.finding(
                         .unknownReference, plan, at: reference.location,
                         "'#\(reference.value)' is not an opportunity of this plan"
-                            + (suggestion.map { " (did you mean '#\($0)'?)" } ?? "")))
+                            + ValueSyntax.didYouMean(suggestion, prefix: "#")))
                 }
             }
         }

@@ -32,7 +32,7 @@ public struct UnknownStageRule: LintRule {
             let suggestion = ValueSyntax.closest(to: stage.value, in: known)
             findings.append(context.finding(
                 .unknownStage, plan, at: stage.location,
-                "unknown \(what) '\(stage.value)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                "unknown \(what) '\(stage.value)'" + ValueSyntax.didYouMean(suggestion),
                 hint: "stages are: \(known.joined(separator: ", ")) (set in acctplan.yml)"))
         }
         for plan in context.workspace.plans where plan.isReadable {

@@ -1,0 +1,144 @@
+import Foundation
+import PlanGit
+
+/// The repository's pre-commit hook and diff driver as `acctplan hooks` writes them.
+struct HookSetup {
+    let repository: GitRepository
+    let hook: URL
+    /// How the hook and the driver name acctplan: `acctplan` (found on PATH) or a quoted path.
+    let binary: String
+    /// ` --workspace 'plans'` when the workspace is a sub-folder of the repository.
+    let workspaceArgument: String
+
+    static let marker = "# installed by acctplan hooks install"
+    static let blockStart = "# >>> acctplan: lint the staged plans (added by 'acctplan hooks install --chain') >>>"
+    static let blockEnd = "# <<< acctplan <<<"
+    static let driverSettings = ["diff.acctplan.command", "diff.acctplan.textconv"]
+
+    init(_ options: HookOptions) throws {
+        let root = try options.workspaceOptions.root()
+        do {
+            repository = try GitRepository(discovering: root)
+        } catch {
+            throw ToolFailure("\(root.path) is not in a git repository")
+        }
+        guard let workingDirectory = repository.workingDirectory else {
+            throw ToolFailure("this is a bare repository: hooks run where commits are made, in a clone")
+        }
+        let prefix = try GitPaths.relative(root, to: workingDirectory)
+        workspaceArgument = prefix.isEmpty ? "" : " --workspace \(Self.shellQuoted(prefix))"
+        hook = repository.hooksDirectory.appendingPathComponent("pre-commit")
+        if let given = options.binary {
+            let path = GitPaths.realPath(URL(fileURLWithPath: given).standardizedFileURL.path)
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                throw ToolFailure("--acctplan \(given): no executable file there")
+            }
+            binary = Self.shellQuoted(path)
+        } else {
+            binary = "acctplan"
+        }
+    }
+
+    /// The command that lints the staged plans, from the top of the working tree.
+    var checkCommand: String { "(cd \"$(git rev-parse --show-toplevel)\" && \(binary) lint --staged\(workspaceArgument)) || exit 1" }
+
+    var chainBlock: String { "\(Self.blockStart)\n\(checkCommand)\n\(Self.blockEnd)\n" }
+
+    var ownHook: String {
+        """
+        #!/bin/sh
+        \(Self.marker)
+        # Lints the plans as they are staged; 'git commit --no-verify' skips it.
+        if ! command -v \(binary) >/dev/null 2>&1; then
+            echo "acctplan: the pre-commit hook cannot run \(binary.replacingOccurrences(of: "\"", with: "\\\"")): not found; put acctplan on PATH, or run 'acctplan hooks install --acctplan PATH'" >&2
+            exit 1
+        fi
+        cd "$(git rev-parse --show-toplevel)" || exit 1
+        exec \(binary) lint --staged\(workspaceArgument)
+
+        """
+    }
+
+    /// What is at the hook's path now.
+    enum Existing { case none, acctplans, foreign(String) }
+
+    static func existing(at hook: URL) -> Existing {
+        var status = stat()
+        guard lstat(hook.path, &status) == 0 else { return .none } // lstat: a dangling link is a hook too
+        let text = (try? String(contentsOf: hook, encoding: .utf8)) ?? ""
+        return text.contains(marker) ? .acctplans : .foreign(text)
+    }
+
+    func writeOwnHook() throws { try write(ownHook, mode: 0o755) }
+
+    /// Replaces the hook's content through a temporary file and a rename; `mode` nil keeps the
+    /// current file's mode.
+    func write(_ text: String, mode: mode_t?) throws {
+        let folder = hook.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var status = stat()
+        let keptMode = stat(hook.path, &status) == 0 ? status.st_mode & 0o7777 : 0o755
+        let temporary = folder.appendingPathComponent(".pre-commit.acctplan-\(getpid())")
+        do {
+            try Data(text.utf8).write(to: temporary)
+        } catch {
+            throw ToolFailure("cannot write \(hook.path): \(error.localizedDescription)")
+        }
+        chmod(temporary.path, mode ?? keptMode)
+        guard rename(temporary.path, hook.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw ToolFailure("cannot write \(hook.path): \(reason)")
+        }
+    }
+
+    func configureDiffDriver() throws {
+        do {
+            try repository.setConfig("diff.acctplan.command", "\(binary) diff --external")
+            try repository.setConfig("diff.acctplan.textconv", "\(binary) textconv")
+        } catch let error as GitError {
+            throw ToolFailure("the diff driver could not be configured: \(error)")
+        }
+    }
+
+    /// Whether a hook is run by a POSIX shell (no `#!` line counts: git runs it with sh).
+    static func isShellScript(_ text: String) -> Bool {
+        guard text.hasPrefix("#!") else { return true }
+        let line = text.prefix { $0 != "\n" }.dropFirst(2)
+        let words = line.split(separator: " ")
+        let interpreter = (words.first?.hasSuffix("/env") == true ? words.dropFirst().first : words.first) ?? ""
+        let name = interpreter.split(separator: "/").last ?? ""
+        return ["sh", "bash", "dash", "ksh", "zsh"].contains(String(name))
+    }
+
+    /// `text` with `block` right after its `#!` line (replacing an earlier block): it runs first,
+    /// before an `exec` further down could end the script.
+    static func chained(_ text: String, block: String) -> String {
+        let base = unchained(text) ?? text
+        guard base.hasPrefix("#!") else { return block + base }
+        let lineEnd = base.firstIndex(of: "\n").map { base.index(after: $0) } ?? base.endIndex
+        let shebang = base[..<lineEnd]
+        return String(shebang) + (shebang.hasSuffix("\n") ? "" : "\n") + block + base[lineEnd...]
+    }
+
+    /// `text` without acctplan's block; nil when it has none.
+    static func unchained(_ text: String) -> String? {
+        var lines = text.components(separatedBy: "\n")
+        guard let start = lines.firstIndex(of: blockStart),
+              let end = lines[start...].firstIndex(of: blockEnd) else { return nil }
+        lines.removeSubrange(start...end)
+        return lines.joined(separator: "\n")
+    }
+
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    static func onPath(_ name: String) -> String? {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(folder)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}

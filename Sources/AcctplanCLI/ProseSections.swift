@@ -1,0 +1,22 @@
+import Foundation
+import PlanModel
+import PlanParser
+import PlanReports
+
+/// The free-prose sections of a plan (those acctplan does not read as tables or lists: risks,
+/// service notes, ...) rendered to HTML for the dashboard's account pages, as GitHub renders
+/// them: cmark-gfm with its default options, which leave raw HTML out and drop unsafe links.
+enum ProseSections {
+    static func html(of plan: Plan, in source: any PlanSource) -> [HTMLReport.ProseSection] {
+        let prose = plan.sections.filter { $0.kind == nil }
+        guard !prose.isEmpty, let data = try? source.read(plan.path) else { return [] }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        return prose.compactMap { section in
+            let first = section.location.line // the heading's line (1-based); the text follows it
+            guard first < lines.count else { return nil }
+            let body = lines[first..<min(section.endLine, lines.count)].joined(separator: "\n")
+            guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+            return HTMLReport.ProseSection(heading: section.heading, html: MarkdownHTML.render(body))
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import PlanModel
+
+/// What a reading command (show, rollup, report) says about files it could not read: a
+/// conflicted `acctplan.yml` stops it (every number would use default settings), an unreadable
+/// plan is named instead of being left out in silence.
+enum UnreadableFiles {
+    /// Throws when `acctplan.yml` has unresolved merge conflicts.
+    static func requireReadableConfig(_ workspace: Workspace) throws {
+        guard workspace.config.hasMergeConflicts else { return }
+        let lines = workspace.findings.filter { $0.path == "acctplan.yml" && $0.rule == .mergeConflict }.map(\.location.line)
+        throw ToolFailure("acctplan.yml has unresolved merge conflicts\(lineList(lines)); resolve them first "
+            + "(nothing is computed with default settings); 'acctplan lint' shows where")
+    }
+
+    /// Throws when `plan` cannot be read; says why.
+    static func requireReadable(_ plan: Plan, in workspace: Workspace) throws {
+        guard !plan.isReadable else { return }
+        if plan.hasMergeConflicts {
+            throw ToolFailure("\(plan.path) has unresolved merge conflicts\(lineList(plan.mergeConflictLines)); resolve them first: "
+                + "keep the lines you want and delete the marker lines ('acctplan lint \(plan.path)' shows where)")
+        }
+        let reason = workspace.findings.first { $0.path == plan.path }.map { ": \($0.message)" } ?? ""
+        throw ToolFailure("\(plan.path) cannot be read as a plan\(reason); run 'acctplan lint \(plan.path)'")
+    }
+
+    /// Warns on stderr about account plans that are not counted because they cannot be read.
+    static func warnUncounted(_ workspace: Workspace) {
+        let unreadable = workspace.plans.filter { $0.kind == .account && !$0.isReadable }
+        guard !unreadable.isEmpty else { return }
+        let shown = unreadable.prefix(5).map { "\($0.path) (\($0.hasMergeConflicts ? "unresolved merge conflict" : "cannot be read"))" }
+        let more = unreadable.count > shown.count ? ", and \(unreadable.count - shown.count) more" : ""
+        Terminal.standardError("acctplan: warning: \(unreadable.count) account plan\(unreadable.count == 1 ? " is" : "s are") "
+            + "not counted: \(shown.joined(separator: ", "))\(more); 'acctplan lint' shows why\n")
+    }
+
+    private static func lineList(_ lines: [Int]) -> String {
+        guard !lines.isEmpty else { return " (in the git index)" }
+        return " (line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", ")))"
+    }
+}

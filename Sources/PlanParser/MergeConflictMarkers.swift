@@ -1,0 +1,114 @@
+import Foundation
+import PlanModel
+
+/// The merge-conflict blocks git leaves in a file (`<<<<<<< ours`, `||||||| base` with diff3,
+/// `=======`, `>>>>>>> theirs`, each at the start of a line). One recognition for every reader:
+/// the parser and `acctplan.yml` report them as `merge-conflict` and read nothing else of the
+/// file, and `fmt` refuses to touch such a file.
+public enum MergeConflictMarkers {
+    /// One conflict: the lines from its opening marker to its closing one.
+    public struct Block: Sendable, Hashable {
+        /// The `<<<<<<<` line; for a stray `|||||||` or `>>>>>>>` with no opening marker, that line.
+        public var startLine: Int
+        /// The `>>>>>>>` line; nil when the file ends first.
+        public var endLine: Int?
+        /// False for a marker line that does not open a block (a stray `|||||||` or `>>>>>>>`).
+        public var isOpened: Bool
+
+        public init(startLine: Int, endLine: Int?, isOpened: Bool = true) {
+            self.startLine = startLine
+            self.endLine = endLine
+            self.isOpened = isOpened
+        }
+    }
+
+    enum Marker { case ours, base, separator, theirs }
+
+    /// Every conflict block in `bytes` (a file's text; CRLF or LF), in file order.
+    /// A line of seven `=` on its own counts only inside a block: elsewhere it is a Markdown
+    /// heading underline. Runs over every plan lint reads: lines that cannot start a marker are
+    /// skipped with memchr.
+    public static func blocks(in bytes: some Collection<UInt8>) -> [Block] {
+        if let found = bytes.withContiguousStorageIfAvailable({ scan($0) }) { return found }
+        return Array(bytes).withUnsafeBufferPointer { scan($0) }
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Block] {
+        guard let base = bytes.baseAddress else { return [] }
+        var blocks: [Block] = []
+        // Markers committed by mistake and conflicting again nest: count depth, so that the
+        // outer block is one block and its closing marker is not "stray".
+        var open: Int?
+        var depth = 0
+        var line = 1
+        var offset = 0
+        while offset < bytes.count {
+            let remaining = bytes.count - offset
+            let lineEnd = memchr(base + offset, 0x0A, remaining).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+                ?? bytes.count
+            if let marker = marker(UnsafeBufferPointer(rebasing: bytes[offset..<min(lineEnd, offset + 8)])) {
+                switch marker {
+                case .ours:
+                    if depth == 0 { open = line }
+                    depth += 1
+                case .theirs:
+                    if depth == 0 {
+                        blocks.append(Block(startLine: line, endLine: line, isOpened: false))
+                    } else {
+                        depth -= 1
+                        if depth == 0, let start = open {
+                            blocks.append(Block(startLine: start, endLine: line))
+                            open = nil
+                        }
+                    }
+                case .base:
+                    if depth == 0 { blocks.append(Block(startLine: line, endLine: line, isOpened: false)) }
+                case .separator:
+                    break
+                }
+            }
+            line += 1
+            offset = lineEnd + 1
+        }
+        if let start = open { blocks.append(Block(startLine: start, endLine: nil)) }
+        return blocks
+    }
+
+    /// The first line of the first block, if any.
+    public static func firstLine(in bytes: some Collection<UInt8>) -> Int? { blocks(in: bytes).first?.startLine }
+
+    /// What to do about a conflict, for every diagnostic that reports one.
+    public static let hint = "keep the lines you want, delete the '<<<<<<<', '|||||||', '=======' and '>>>>>>>' lines, then 'git add' the file"
+
+    /// One `merge-conflict` finding per block of `bytes`, at its first line, saying that `what`
+    /// ("the plan", "acctplan.yml") is not read.
+    public static func findings(in bytes: some Collection<UInt8>, path: String, what: String) -> [Finding] {
+        blocks(in: bytes).map { block in
+            let message: String
+            if !block.isOpened {
+                message = "stray merge-conflict marker with no '<<<<<<<' before it; \(what) is not read until it is removed"
+            } else if let end = block.endLine {
+                message = "unresolved merge conflict (lines \(block.startLine)–\(end)); \(what) is not read until it is resolved"
+            } else {
+                message = "unresolved merge conflict: '<<<<<<<' with no closing '>>>>>>>'; \(what) is not read until it is resolved"
+            }
+            return Finding(.mergeConflict, path: path, at: SourceLocation(line: block.startLine, column: 1), message, hint: hint)
+        }
+    }
+
+    /// Which marker the first (up to eight) bytes of a line are. `<<<<<<<`, `|||||||` and
+    /// `>>>>>>>` are followed by a space (and a label) or end the line; `=======` ends the line.
+    static func marker(_ start: UnsafeBufferPointer<UInt8>) -> Marker? {
+        guard start.count >= 7, let first = start.first else { return nil }
+        guard start.prefix(7).allSatisfy({ $0 == first }) else { return nil }
+        let next: UInt8? = start.count > 7 ? start[7] : nil
+        let endsLine = next == nil || next == 0x0D
+        switch first {
+        case 0x3C: return endsLine || next == 0x20 ? .ours : nil
+        case 0x7C: return endsLine || next == 0x20 ? .base : nil
+        case 0x3E: return endsLine || next == 0x20 ? .theirs : nil
+        case 0x3D: return endsLine ? .separator : nil
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// The project's .pre-commit-hooks.yaml, run by the real pre-commit framework (PyPI): a
+/// workspace lists acctplan's hooks in its .pre-commit-config.yaml and `git commit` runs them.
+struct PreCommitFrameworkTests {
+    /// The interpreter (its real path, not a pyenv shim, which needs the machine's HOME) of the
+    /// first python3 on PATH that can import pre_commit; nil when none can (scripts/deps tests
+    /// installs the framework).
+    static let python: String? = {
+        for folder in GitSandbox.inheritedPath.split(separator: ":") {
+            let candidate = "\(folder)/python3"
+            guard FileManager.default.isExecutableFile(atPath: candidate),
+                  let result = try? Subprocess.run(candidate, ["-c", "import pre_commit, sys; print(sys.executable)"],
+                                                   environment: ProcessInfo.processInfo.environment,
+                                                   directory: NSTemporaryDirectory(), timeout: 30),
+                  result.termination.shellStatus == 0
+            else { continue }
+            let path = String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return path.isEmpty ? candidate : path
+        }
+        return nil
+    }()
+
+    @Test(.enabled(if: python != nil, "the pre-commit framework is not installed (scripts/deps tests installs it from PyPI)"))
+    func theFrameworkRunsAcctplansHooksOnCommit() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        // The hooks repository: the project's manifest as it is in this checkout.
+        let hooksRepo = sandbox.temp.path("acctplan-hooks")
+        try FileManager.default.createDirectory(at: hooksRepo, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.packageRoot().appendingPathComponent(".pre-commit-hooks.yaml"),
+                                         to: hooksRepo.appendingPathComponent(".pre-commit-hooks.yaml"))
+        try sandbox.gitOK(["init", "-q"], in: hooksRepo)
+        try sandbox.gitOK(["add", "-A"], in: hooksRepo)
+        try sandbox.gitOK(["commit", "-q", "-m", "Hooks"], in: hooksRepo)
+        let rev = try sandbox.head(hooksRepo)
+
+        let repo = try sandbox.repository(accounts: GitFixture.plans)
+        try GitFixture.write("""
+            repos:
+              - repo: \(hooksRepo.path)
+                rev: \(rev)
+                hooks:
+                  - id: acctplan-lint
+                    args: [--as-of, "\(Fixture.asOf)"]
+                  - id: acctplan-fmt
+
+            """, to: ".pre-commit-config.yaml", in: repo)
+        try sandbox.gitOK(["add", ".pre-commit-config.yaml"], in: repo)
+        let bin = try sandbox.bin(copy: false)
+        let path = bin.path + ":" + GitSandbox.inheritedPath
+        let extra = ["PRE_COMMIT_HOME": sandbox.temp.path("pre-commit-home").path]
+        func run(_ program: String, _ args: [String]) throws -> CLI.Output {
+            try Launched(URL(fileURLWithPath: program), args, in: repo,
+                         environment: sandbox.environment(path: path, extra: extra)).wait(timeout: 120)
+        }
+        let python = try #require(Self.python)
+        let install = try run(python, ["-m", "pre_commit", "install"])
+        #expect(install.status == 0, "\(install)")
+        let git = GitSandbox.gitExecutable.path
+
+        // A clean commit goes through (the fixture's plans put in canonical form first).
+        #expect(try run("/bin/sh", ["-c", "acctplan fmt >/dev/null"]).status == 0)
+        try sandbox.gitOK(["add", "-A"], in: repo)
+        let first = try run(git, ["commit", "-q", "-m", "pre-commit config"])
+        #expect(first.status == 0, "\(first)")
+        let clean = try sandbox.head(repo)
+
+        // A broken plan: the framework runs acctplan-lint, which fails the commit with the diagnostic.
+        try GitFixture.write(GitFixture.brokenAcme, to: "accounts/acme.md", in: repo)
+        _ = try run("/bin/sh", ["-c", "acctplan fmt accounts/acme.md >/dev/null 2>&1; true"])
+        let broken = try run(git, ["commit", "-am", "Broken"])
+        #expect(broken.status != 0, "\(broken)")
+        let said = broken.stdout + broken.stderr
+        #expect(said.contains("acctplan lint") && said.contains("Failed") && said.contains("unknown-stage"), "\(broken)")
+        #expect(try sandbox.head(repo) == clean, "HEAD did not move")
+
+        // Fixed: it passes, and `pre-commit run --all-files` (what CI runs) agrees.
+        try GitFixture.write(GitFixture.acme("Fixed."), to: "accounts/acme.md", in: repo)
+        _ = try run("/bin/sh", ["-c", "acctplan fmt accounts/acme.md >/dev/null 2>&1; true"])
+        let good = try run(git, ["commit", "-q", "-am", "Fixed"])
+        #expect(good.status == 0, "\(good)")
+        let all = try run(python, ["-m", "pre_commit", "run", "--all-files"])
+        #expect(all.status == 0 && all.stdout.contains("acctplan lint") && all.stdout.contains("Passed"), "\(all)")
+
+        // fmt as a fixer: a plan out of canonical form is rewritten and the commit stops.
+        try GitFixture.write(GitFixture.acme("Fixed, but with a ragged table."), to: "accounts/acme.md", in: repo)
+        let ragged = try run(git, ["commit", "-am", "Ragged"])
+        #expect(ragged.status != 0 && (ragged.stdout + ragged.stderr).contains("files were modified by this hook"), "\(ragged)")
+    }
+}

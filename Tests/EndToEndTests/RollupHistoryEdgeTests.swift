@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// History at its edges: a `--since` date outside the history, a history whose objects cannot
+/// all be read, and account ids that two folders share. Each runs the real binary on a real
+/// repository (``RollupRepo``: the template, c0 on 2026-01-15 … c4 on 2026-08-05).
+struct RollupHistoryEdgeTests {
+    /// Before the first commit every account is new, and stderr says why (issue 11).
+    @Test func sinceBeforeTheFirstCommitWarnsThatEveryAccountIsNew() throws {
+        let repo = try RollupRepo()
+        defer { repo.remove() }
+        let result = try repo.acctplan(["rollup", "--since", "2025-12-31", "--format", "json", "--as-of", Fixture.asOf])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr == """
+            acctplan: warning: --since 2025-12-31 is before the history starts on 2026-01-15: every account is counted as new
+              hint: give a date from 2026-01-15 on, or a revision
+
+            """, "\(result)")
+        let object = try JSON.object(result.stdout)
+        #expect(RollupJSON.transitions(object).count == 6 && RollupJSON.transitions(object).allSatisfy { $0.contains(": null → ") },
+                "the output itself is unchanged: \(object)")
+
+        // The same words from `report`, which reads history through the same code.
+        let output = repo.sandbox.temp.path("report")
+        let report = try repo.acctplan(["report", "-o", output.path, "--since", "2025-12-31", "--as-of", Fixture.asOf])
+        #expect(report.status == 0, "\(report)")
+        #expect(report.stderr.contains("warning: --since 2025-12-31 is before the history starts on 2026-01-15"), "\(report)")
+        // On the first day of the history there is a commit: no warning.
+        let first = try repo.acctplan(["rollup", "--since", "2026-01-15", "--as-of", Fixture.asOf])
+        #expect(first.status == 0 && first.stderr.isEmpty, "\(first)")
+    }
+
+    /// After the last commit the comparison is with that commit: said, with its date.
+    @Test func sinceAfterTheLastCommitSaysWhatItComparesWith() throws {
+        let repo = try RollupRepo()
+        defer { repo.remove() }
+        let c4 = try #require(repo.commits["c4"])
+        let result = try repo.acctplan(["rollup", "--since", "2026-09-01", "--format", "json", "--as-of", Fixture.asOf])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr == """
+            acctplan: warning: --since 2026-09-01 is after the last commit (\(c4.prefix(7)), 2026-08-05): the moves are those since that commit
+              hint: give a date on or before 2026-08-05 to compare with an earlier commit
+
+            """, "\(result)")
+        #expect(repo.label((try JSON.object(result.stdout)["since"] as? [String: Any])?["revision"]) == "c4")
+        // On the day of the last commit: no warning.
+        let last = try repo.acctplan(["rollup", "--since", "2026-08-05", "--as-of", Fixture.asOf])
+        #expect(last.status == 0 && last.stderr.isEmpty, "\(last)")
+    }
+
+    /// A date after the as-of day (today by default) is a mistake, not a question: exit 2.
+    @Test func sinceInTheFutureIsAnError() throws {
+        let repo = try RollupRepo()
+        defer { repo.remove() }
+        let report = repo.sandbox.temp.path("report").path
+        for (date, args) in [("2026-11-30", ["rollup"]), ("2027-01-01", ["rollup", "--trend", "monthly"]),
+                             ("2026-11-30", ["report", "-o", report])] {
+            let result = try repo.acctplan(args + ["--since", date, "--as-of", Fixture.asOf])
+            #expect(result.status == 2 && result.stdout.isEmpty, "\(args): \(result)")
+            #expect(result.stderr.hasPrefix("acctplan: error: --since \(date) is after the as-of date 2026-11-29")
+                    && result.stderr.trimmed.lines.count == 1, "\(args): \(result)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: report), "a refused report makes no output folder")
+        // The as-of day itself is fine.
+        let today = try repo.acctplan(["rollup", "--since", Fixture.asOf, "--as-of", Fixture.asOf])
+        #expect(today.status == 0, "\(today)")
+    }
+
+    /// A repository without commits: every account is new, and stderr says there is no history.
+    @Test func sinceOnAnUnbornBranchWarns() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try Fixture.workspace(["accounts/east/a.md": Fixture.account(name: "A")], in: sandbox.temp, under: "ws")
+        try sandbox.gitOK(["init", "-q"], in: ws)
+        let result = try sandbox.acctplan(["rollup", "--since", "2026-01-01", "--as-of", Fixture.asOf], in: ws)
+        #expect(result.status == 0 && result.stdout.contains("a: (new) → departmental"), "\(result)")
+        #expect(result.stderr == """
+            acctplan: warning: --since 2026-01-01: the repository has no commits yet: every account is counted as new
+              hint: commit the workspace, then compare with its history
+
+            """, "\(result)")
+    }
+
+    /// A blob of a commit that cannot be read is an error naming it, never an account quietly
+    /// left out of the trend (the stage census used to count such a plan as having no stage).
+    @Test func anUnreadableBlobInHistoryIsAnErrorNotAMissingAccount() throws {
+        let repo = try RollupRepo()
+        defer { repo.remove() }
+        // northwest-wind's version of c4 (moved to integration) is in c4 only.
+        let c3 = try #require(repo.commits["c3"]), c4 = try #require(repo.commits["c4"])
+        let blob = try repo.sandbox.gitOK(["rev-parse", "\(c4):accounts/northwest-wind.md"], in: repo.ws)
+        #expect(try repo.sandbox.gitOK(["rev-parse", "\(c3):accounts/northwest-wind.md"], in: repo.ws) != blob)
+        let object = repo.ws.appendingPathComponent(".git/objects/\(blob.prefix(2))/\(blob.dropFirst(2))")
+        try #require(FileManager.default.fileExists(atPath: object.path), "a loose object")
+        try FileManager.default.removeItem(at: object)
+
+        // What does not need it still works: the working tree, and the moves since c3.
+        let moves = try repo.acctplan(["rollup", "--since", "2026-07-01", "--as-of", Fixture.asOf])
+        #expect(moves.status == 0 && moves.stderr.isEmpty, "\(moves)")
+        // The trend's point at 2026-08-31 is c4; so is the snapshot of --since 2026-08-05.
+        for args in [["--since", "2026-07-01", "--trend", "monthly"], ["--since", "2026-08-05"]] {
+            let result = try repo.acctplan(["rollup"] + args + ["--as-of", Fixture.asOf])
+            #expect(result.status == 2 && result.stdout.isEmpty, "\(args): \(result)")
+            #expect(result.stderr.hasPrefix("acctplan: error: cannot read the history: ") && result.stderr.contains(blob)
+                    && result.stderr.contains("git fsck") && result.stderr.trimmed.lines.count == 1, "\(args): \(result)")
+        }
+    }
+
+    /// Two plans with one id (in accounts/ and accounts/east/): the moves follow the plan the
+    /// rollup counts (the first by path, as everywhere), not whichever was read last.
+    @Test func movesFollowTheCountedPlanOfADuplicateID() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try Fixture.workspace([
+            "accounts/acme.md": Fixture.account(name: "Acme", stage: "departmental"),
+            "accounts/east/acme.md": Fixture.account(name: "Acme East", stage: "departmental"),
+        ], in: sandbox.temp, under: "ws")
+        try sandbox.gitOK(["init", "-q"], in: ws)
+        try sandbox.gitOK(["add", "-A"], in: ws)
+        try sandbox.gitOK(["commit", "-q", "-m", "one"], in: ws)
+        let first = try sandbox.head(ws)
+        // Only the duplicate (not counted) moves.
+        try GitFixture.write(Fixture.account(name: "Acme East", stage: "integration"), to: "accounts/east/acme.md", in: ws)
+        let result = try sandbox.acctplan(["rollup", "--since", first, "--format", "json", "--as-of", Fixture.asOf], in: ws)
+        #expect(result.status == 0, "\(result)")
+        let object = try JSON.object(result.stdout)
+        #expect(RollupJSON.counts((object["total"] as? [String: Any])?["stage_counts"]) == "1/0/0", "\(object)")
+        #expect(RollupJSON.transitions(object) == [], "\(object)")
+        #expect(RollupJSON.moved(RollupJSON.group(object, "industry", "tobacco")) == "up 0, down 0, new 0, removed 0", "\(object)")
+    }
+}
