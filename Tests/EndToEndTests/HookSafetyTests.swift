@@ -99,4 +99,27 @@ struct HookSafetyTests {
         let pwned = sandbox.temp.allFiles().filter { $0.hasSuffix("PWNED") || $0.hasSuffix("PWNED2") }
         #expect(pwned.isEmpty, "no command in the path ran: \(pwned)")
     }
+
+    /// git runs the hooks of a linked worktree (`git worktree add`) from the shared git
+    /// directory, not from `.git/worktrees/NAME/hooks`.
+    @Test func aLinkedWorktreeGetsTheHookGitRuns() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: GitFixture.plans)
+        let linked = sandbox.temp.path("linked")
+        try sandbox.gitOK(["worktree", "add", "-q", "-b", "review", linked.path], in: repo)
+        let install = try sandbox.acctplan(["hooks", "install"], in: linked)
+        #expect(install.status == 0 && install.stdout.contains(repo.appendingPathComponent(".git/hooks/pre-commit").path),
+                "\(install)")
+        let path = try sandbox.bin(copy: false).path + ":" + GitSandbox.inheritedPath
+        let base = try sandbox.head(linked)
+        try GitFixture.write(GitFixture.brokenAcme, to: "accounts/acme.md", in: linked)
+        let broken = try sandbox.git(["commit", "-am", "Broken"], in: linked, path: path)
+        #expect(broken.status != 0 && (broken.stdout + broken.stderr).contains("unknown-stage"), "\(broken)")
+        #expect(try sandbox.head(linked) == base)
+
+        let uninstall = try sandbox.acctplan(["hooks", "uninstall"], in: linked)
+        #expect(uninstall.status == 0 && uninstall.stdout.contains("removed the pre-commit hook"), "\(uninstall)")
+        #expect(!FileManager.default.fileExists(atPath: repo.appendingPathComponent(".git/hooks/pre-commit").path))
+    }
 }
