@@ -61,6 +61,12 @@ struct CIOutputPathTests {
         return repo
     }
 
+    static func bareClone(of repo: URL, _ sandbox: GitSandbox) throws -> URL {
+        let bare = sandbox.temp.path("mono.git")
+        try sandbox.gitOK(["clone", "-q", "--bare", repo.path, bare.path], in: sandbox.temp.url)
+        return bare
+    }
+
     static let encodedURIs: Set = [
         "plans/accounts/Wind%20Farm%20100%25.md",
         "plans/accounts/%E5%8D%8E%E5%8D%97%E7%BD%AE%E5%9C%B0.md",
@@ -72,9 +78,7 @@ struct CIOutputPathTests {
     @Test func aBareCloneNamesFilesFromTheTopToo() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
-        let repo = try Self.monorepo(sandbox)
-        let bare = sandbox.temp.path("mono.git")
-        try sandbox.gitOK(["clone", "-q", "--bare", repo.path, bare.path], in: sandbox.temp.url)
+        let bare = try Self.bareClone(of: try Self.monorepo(sandbox), sandbox)
         let lint = ["lint", "--rev", "HEAD", "--workspace", "plans"] + GitFixture.asOf
         let github = try sandbox.acctplan(lint + ["--format", "github"], in: bare)
         #expect(github.status == 1 && github.stdout.contains("::error file=plans/accounts/Wind Farm 100%25.md,line=5,col=8,"),
@@ -91,9 +95,7 @@ struct CIOutputPathTests {
     @Test func aBareCloneRefusesAFolderThatIsNoWorkspace() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
-        let repo = try Self.monorepo(sandbox)
-        let bare = sandbox.temp.path("mono.git")
-        try sandbox.gitOK(["clone", "-q", "--bare", repo.path, bare.path], in: sandbox.temp.url)
+        let bare = try Self.bareClone(of: try Self.monorepo(sandbox), sandbox)
         for workspace in [["--workspace", "plan"], []] {
             let lint = try sandbox.acctplan(["lint", "--rev", "HEAD"] + workspace + GitFixture.asOf, in: bare)
             #expect(lint.status == 2, "\(workspace): \(lint)")

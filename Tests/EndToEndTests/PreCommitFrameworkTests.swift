@@ -34,6 +34,23 @@ struct PreCommitFrameworkTests {
         return (hooksRepo, try sandbox.head(hooksRepo))
     }
 
+    /// A .pre-commit-config.yaml listing both hooks of the manifest at `rev`, with `--workspace`
+    /// for a workspace in a sub-folder.
+    static func config(_ hooksRepo: URL, _ rev: String, workspace: String? = nil) -> String {
+        let folder = workspace.map { "--workspace, \($0), " } ?? ""
+        return """
+            repos:
+              - repo: \(hooksRepo.path)
+                rev: \(rev)
+                hooks:
+                  - id: acctplan-lint
+                    args: [\(folder)--as-of, "\(Fixture.asOf)"]
+                  - id: acctplan-fmt
+                    args: [\(folder.isEmpty ? "" : String(folder.dropLast(2)))]
+
+            """
+    }
+
     /// pre-commit runs hooks from the repository's top: a workspace in a sub-folder gives both
     /// hooks `args: [--workspace, plans]`, as docs/git.md says.
     @Test(.enabled(if: python != nil, "the pre-commit framework is not installed (scripts/deps tests installs it from PyPI)"))
@@ -43,17 +60,7 @@ struct PreCommitFrameworkTests {
         let (hooksRepo, rev) = try Self.hooksRepository(sandbox)
         let repo = try sandbox.temp.write(["mono/README.md": "# Code and plans\n"]).appendingPathComponent("mono")
         let plans = try Fixture.workspace(GitFixture.plans, in: sandbox.temp, under: "mono/plans")
-        try GitFixture.write("""
-            repos:
-              - repo: \(hooksRepo.path)
-                rev: \(rev)
-                hooks:
-                  - id: acctplan-lint
-                    args: [--workspace, plans, --as-of, "\(Fixture.asOf)"]
-                  - id: acctplan-fmt
-                    args: [--workspace, plans]
-
-            """, to: ".pre-commit-config.yaml", in: repo)
+        try GitFixture.write(Self.config(hooksRepo, rev, workspace: "plans"), to: ".pre-commit-config.yaml", in: repo)
         let path = try sandbox.bin(copy: false).path + ":" + GitSandbox.inheritedPath
         let extra = ["PRE_COMMIT_HOME": sandbox.temp.path("pre-commit-home").path]
         func run(_ program: String, _ args: [String], in dir: URL = repo) throws -> CLI.Output {
@@ -90,16 +97,7 @@ struct PreCommitFrameworkTests {
         let (hooksRepo, rev) = try Self.hooksRepository(sandbox)
 
         let repo = try sandbox.repository(accounts: GitFixture.plans)
-        try GitFixture.write("""
-            repos:
-              - repo: \(hooksRepo.path)
-                rev: \(rev)
-                hooks:
-                  - id: acctplan-lint
-                    args: [--as-of, "\(Fixture.asOf)"]
-                  - id: acctplan-fmt
-
-            """, to: ".pre-commit-config.yaml", in: repo)
+        try GitFixture.write(Self.config(hooksRepo, rev), to: ".pre-commit-config.yaml", in: repo)
         try sandbox.gitOK(["add", ".pre-commit-config.yaml"], in: repo)
         let bin = try sandbox.bin(copy: false)
         let path = bin.path + ":" + GitSandbox.inheritedPath
