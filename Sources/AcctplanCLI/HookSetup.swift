@@ -15,8 +15,9 @@ struct HookSetup {
     static let blockEnd = "# <<< acctplan <<<"
     static let driverSettings = ["diff.acctplan.command", "diff.acctplan.textconv"]
 
-    init(_ options: HookOptions) throws {
-        let root = try options.workspaceOptions.root()
+    /// `binary`: the `--acctplan` path given, nil for `acctplan` from PATH.
+    init(workspace: WorkspaceOptions, binary given: String?) throws {
+        let root = try workspace.root()
         do {
             repository = try GitRepository(discovering: root)
         } catch {
@@ -28,7 +29,7 @@ struct HookSetup {
         let prefix = try GitPaths.relative(root, to: workingDirectory)
         workspaceArgument = prefix.isEmpty ? "" : " --workspace \(Self.shellQuoted(prefix))"
         hook = repository.hooksDirectory.appendingPathComponent("pre-commit")
-        if let given = options.binary {
+        if let given {
             let path = GitPaths.realPath(URL(fileURLWithPath: given).standardizedFileURL.path)
             guard FileManager.default.isExecutableFile(atPath: path) else {
                 throw ToolFailure("--acctplan \(given): no executable file there")

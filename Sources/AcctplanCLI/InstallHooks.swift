@@ -36,7 +36,7 @@ struct InstallHooks: ParsableCommand {
     }
 
     func run() throws {
-        let setup = try HookSetup(options)
+        let setup = try HookSetup(workspace: options.workspaceOptions, binary: options.binary)
         let hook = setup.hook
         switch HookSetup.existing(at: hook) {
         case .none, .acctplans:
@@ -83,10 +83,10 @@ struct UninstallHooks: ParsableCommand {
             A pre-commit hook that is not acctplan's is never removed; only the block 'install --chain' added to it is. Safe to run again: what is already gone is skipped.
             """)
 
-    @OptionGroup var options: HookOptions
+    @OptionGroup var workspaceOptions: WorkspaceOptions
 
     func run() throws {
-        let setup = try HookSetup(options)
+        let setup = try HookSetup(workspace: workspaceOptions, binary: nil)
         let hook = setup.hook
         var removed: [String] = []
         switch HookSetup.existing(at: hook) {

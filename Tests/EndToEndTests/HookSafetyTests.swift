@@ -122,4 +122,15 @@ struct HookSafetyTests {
         #expect(uninstall.status == 0 && uninstall.stdout.contains("removed the pre-commit hook"), "\(uninstall)")
         #expect(!FileManager.default.fileExists(atPath: repo.appendingPathComponent(".git/hooks/pre-commit").path))
     }
+
+    /// `uninstall` offers only what it uses: `--acctplan` names a binary to install, and an
+    /// uninstall must not fail because that binary is gone.
+    @Test func uninstallTakesNoBinary() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let help = try CLI.output(["hooks", "uninstall", "--help"], in: temp.url)
+        #expect(help.status == 0 && help.stdout.contains("--workspace") && !help.stdout.contains("--acctplan"), "\(help)")
+        let install = try CLI.output(["hooks", "install", "--help"], in: temp.url)
+        #expect(install.stdout.contains("--acctplan <path>") && install.stdout.contains("--chain"), "\(install)")
+    }
 }
