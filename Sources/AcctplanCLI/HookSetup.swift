@@ -15,8 +15,9 @@ struct HookSetup {
     static let blockEnd = "# <<< acctplan <<<"
     static let driverSettings = ["diff.acctplan.command", "diff.acctplan.textconv"]
 
-    init(_ options: HookOptions) throws {
-        let root = try options.workspaceOptions.root()
+    /// `binary`: the `--acctplan` path given, nil for `acctplan` from PATH.
+    init(workspace: WorkspaceOptions, binary given: String?) throws {
+        let root = try workspace.root()
         do {
             repository = try GitRepository(discovering: root)
         } catch {
@@ -28,7 +29,7 @@ struct HookSetup {
         let prefix = try GitPaths.relative(root, to: workingDirectory)
         workspaceArgument = prefix.isEmpty ? "" : " --workspace \(Self.shellQuoted(prefix))"
         hook = repository.hooksDirectory.appendingPathComponent("pre-commit")
-        if let given = options.binary {
+        if let given {
             let path = GitPaths.realPath(URL(fileURLWithPath: given).standardizedFileURL.path)
             guard FileManager.default.isExecutableFile(atPath: path) else {
                 throw ToolFailure("--acctplan \(given): no executable file there")
@@ -42,6 +43,12 @@ struct HookSetup {
     /// The command that lints the staged plans, from the top of the working tree.
     var checkCommand: String { "(cd \"$(git rev-parse --show-toplevel)\" && \(binary) lint --staged\(workspaceArgument)) || exit 1" }
 
+    /// Why `--chain` cannot add to the hook, with the line to add by hand.
+    func cannotChain(because reason: String) -> ToolFailure {
+        ToolFailure("\(hook.path) \(reason), so acctplan cannot add to it; nothing was changed. "
+            + "Make it run this before it commits: \(checkCommand)")
+    }
+
     var chainBlock: String { "\(Self.blockStart)\n\(checkCommand)\n\(Self.blockEnd)\n" }
 
     var ownHook: String {
@@ -49,24 +56,38 @@ struct HookSetup {
         #!/bin/sh
         \(Self.marker)
         # Lints the plans as they are staged; 'git commit --no-verify' skips it.
-        if ! command -v \(binary) >/dev/null 2>&1; then
-            echo "acctplan: the pre-commit hook cannot run \(binary.replacingOccurrences(of: "\"", with: "\\\"")): not found; put acctplan on PATH, or run 'acctplan hooks install --acctplan PATH'" >&2
+        acctplan=\(binary)
+        if ! command -v "$acctplan" >/dev/null 2>&1; then
+            echo "acctplan: the pre-commit hook cannot run $acctplan: not found; put acctplan on PATH, or run 'acctplan hooks install --acctplan PATH'" >&2
             exit 1
         fi
         cd "$(git rev-parse --show-toplevel)" || exit 1
-        exec \(binary) lint --staged\(workspaceArgument)
+        exec "$acctplan" lint --staged\(workspaceArgument)
 
         """
     }
 
     /// What is at the hook's path now.
-    enum Existing { case none, acctplans, foreign(String) }
+    enum Existing { case none, acctplans, foreign(ForeignHook) }
+
+    /// A pre-commit hook that is not acctplan's.
+    enum ForeignHook {
+        /// A file of text acctplan may edit (add or remove its block).
+        case text(String)
+        /// Something acctplan must never rewrite, and why: a link (rewriting would replace it by a
+        /// copy, or change the file it shares) or a compiled program (not text).
+        case untouchable(String)
+    }
 
     static func existing(at hook: URL) -> Existing {
         var status = stat()
         guard lstat(hook.path, &status) == 0 else { return .none } // lstat: a dangling link is a hook too
-        let text = (try? String(contentsOf: hook, encoding: .utf8)) ?? ""
-        return text.contains(marker) ? .acctplans : .foreign(text)
+        if status.st_mode & S_IFMT == S_IFLNK { return .foreign(.untouchable("is a link")) }
+        guard status.st_mode & S_IFMT == S_IFREG, let data = FileManager.default.contents(atPath: hook.path),
+              !data.contains(0), let text = String(data: data, encoding: .utf8) else {
+            return .foreign(.untouchable("is not a text file"))
+        }
+        return text.contains(marker) ? .acctplans : .foreign(.text(text))
     }
 
     func writeOwnHook() throws { try write(ownHook, mode: 0o755) }

@@ -8,8 +8,7 @@ struct HooksCommand: ParsableCommand {
         subcommands: [InstallHooks.self, UninstallHooks.self])
 }
 
-/// What `acctplan hooks install` and `uninstall` share: where the hook is, and which binary the
-/// hook and the diff driver run.
+/// `acctplan hooks install`'s options: which binary the hook and the diff driver run, and the workspace.
 struct HookOptions: ParsableArguments {
     @Option(name: .customLong("acctplan"),
             help: ArgumentHelp("The acctplan binary the hook and the diff driver run (default: 'acctplan', found on PATH when git runs them).",

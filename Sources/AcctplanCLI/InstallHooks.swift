@@ -14,7 +14,9 @@ struct InstallHooks: ParsableCommand {
 
             The hook and the driver run 'acctplan' as found on PATH when git runs them, so moving or upgrading the binary breaks nothing; --acctplan PATH names a binary instead.
 
-            When the repository already has a pre-commit hook of its own, it is left as it is: the driver is still configured, and acctplan says which line to add to the hook. --chain adds that line for you (a marked block at the top of a shell hook, removed again by 'hooks uninstall'); --force replaces the hook.
+            When the repository already has a pre-commit hook of its own, it is left as it is: the driver is still configured, and acctplan says which line to add to the hook. --chain adds that line for you (a marked block at the top of a shell hook, removed again by 'hooks uninstall'; a hook that is a link or a compiled program is never edited); --force replaces the hook.
+
+            Exit status: 0 when the hook or the driver was set up (a hook of your own left alone is a warning on stderr), 2 when nothing could be done (not in a clone, --acctplan names no program, --chain cannot edit the hook).
 
               acctplan hooks install
               acctplan hooks install --chain
@@ -34,26 +36,30 @@ struct InstallHooks: ParsableCommand {
     }
 
     func run() throws {
-        let setup = try HookSetup(options)
+        let setup = try HookSetup(workspace: options.workspaceOptions, binary: options.binary)
         let hook = setup.hook
         switch HookSetup.existing(at: hook) {
         case .none, .acctplans:
             try setup.writeOwnHook()
             Terminal.standardOutput("installed \(hook.path): 'git commit' now runs 'acctplan lint --staged'\n")
-        case .foreign(let text):
+        case .foreign(let foreign):
             if force {
                 try setup.writeOwnHook()
                 Terminal.standardOutput("replaced \(hook.path): 'git commit' now runs 'acctplan lint --staged'\n")
             } else if chain {
-                guard HookSetup.isShellScript(text) else {
-                    throw ToolFailure("\(hook.path) is not a shell script, so acctplan cannot add to it; nothing was changed. "
-                        + "Make it run this before it commits: \(setup.checkCommand)")
+                let text: String
+                switch foreign {
+                case .text(let script) where HookSetup.isShellScript(script): text = script
+                case .text: throw setup.cannotChain(because: "is not a shell script")
+                case .untouchable(let reason): throw setup.cannotChain(because: reason)
                 }
                 try setup.write(HookSetup.chained(text, block: setup.chainBlock), mode: nil)
                 Terminal.standardOutput("added acctplan's check to the top of \(hook.path) ('acctplan hooks uninstall' removes it)\n")
             } else {
-                let framework = text.contains("pre-commit.com")
-                    ? " It is the pre-commit framework's hook: add acctplan to .pre-commit-config.yaml instead (docs/git.md)." : ""
+                var framework = ""
+                if case .text(let text) = foreign, text.contains("pre-commit.com") {
+                    framework = " It is the pre-commit framework's hook: add acctplan to .pre-commit-config.yaml instead (docs/git.md)."
+                }
                 Terminal.standardError("acctplan: warning: \(hook.path) already exists and is not acctplan's; it was left as it is, "
                     + "so 'git commit' does not lint plans yet.\(framework) Add this line to it:\n    \(setup.checkCommand)\n"
                     + "or run 'acctplan hooks install --chain' to add it for you (--force replaces the hook)\n")
@@ -77,10 +83,10 @@ struct UninstallHooks: ParsableCommand {
             A pre-commit hook that is not acctplan's is never removed; only the block 'install --chain' added to it is. Safe to run again: what is already gone is skipped.
             """)
 
-    @OptionGroup var options: HookOptions
+    @OptionGroup var workspaceOptions: WorkspaceOptions
 
     func run() throws {
-        let setup = try HookSetup(options)
+        let setup = try HookSetup(workspace: workspaceOptions, binary: nil)
         let hook = setup.hook
         var removed: [String] = []
         switch HookSetup.existing(at: hook) {
@@ -89,8 +95,8 @@ struct UninstallHooks: ParsableCommand {
                 throw ToolFailure("cannot remove \(hook.path): \(String(cString: strerror(errno)))")
             }
             removed.append("the pre-commit hook \(hook.path)")
-        case .foreign(let text):
-            if let without = HookSetup.unchained(text) {
+        case .foreign(let foreign):
+            if case .text(let text) = foreign, let without = HookSetup.unchained(text) {
                 try setup.write(without, mode: nil)
                 removed.append("acctplan's check from \(hook.path)")
             }

@@ -50,6 +50,12 @@ struct OpenedWorkspace {
                 }
                 revision = commit
                 source = try GitSnapshotSource.commit(commit, label: "\(rev) (\(commit.short))", prefix: prefix, in: repository)
+                // Without a working tree nothing on disk said where the workspace is.
+                if root == nil, !source.exists("acctplan.yml") {
+                    let folder = prefix.isEmpty ? "the top of the tree" : "'\(prefix)'"
+                    throw ToolFailure("no acctplan workspace at \(folder) in \(source.label): no acctplan.yml there; "
+                        + "in a bare repository, --workspace FOLDER names the workspace's folder in the tree")
+                }
             } else {
                 guard !repository.isBare else { throw ToolFailure("--staged needs a working tree; this repository is bare") }
                 // Inside a git hook, GIT_INDEX_FILE names the index being committed (relative to
@@ -121,7 +127,11 @@ struct WorkspaceRepository {
         do {
             repository = try GitRepository(discovering: start)
         } catch {
-            throw ToolFailure("\(start.path) is not in a git repository: \(purpose)")
+            // In a bare repository --workspace names a folder of the tree, which is not on disk.
+            guard options.workspace != nil, let bare = try? GitRepository(discovering: cwd), bare.isBare else {
+                throw ToolFailure("\(start.path) is not in a git repository: \(purpose)")
+            }
+            repository = bare
         }
         if let workingDirectory = repository.workingDirectory {
             let root = try options.root()

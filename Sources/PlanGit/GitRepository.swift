@@ -166,7 +166,9 @@ extension GitRepository {
         return String(cString: value)
     }
 
-    /// Hooks folder: `core.hooksPath` (relative paths are relative to the working tree) or `.git/hooks`.
+    /// Hooks folder: `core.hooksPath` (relative paths are relative to the working tree) or the
+    /// shared `.git/hooks`, which git runs for every worktree (a linked worktree's own git
+    /// directory, `.git/worktrees/NAME`, has no hooks of its own).
     public var hooksDirectory: URL {
         if let configured = configString("core.hooksPath"), !configured.isEmpty {
             let expanded = configured.hasPrefix("~/") ? NSHomeDirectory() + configured.dropFirst(1) : configured
@@ -174,7 +176,7 @@ extension GitRepository {
             let base = workingDirectory ?? URL(fileURLWithPath: gitDirectory)
             return base.appendingPathComponent(expanded).standardizedFileURL
         }
-        return URL(fileURLWithPath: gitDirectory).appendingPathComponent("hooks")
+        return URL(fileURLWithPath: commonDirectory).appendingPathComponent("hooks")
     }
 }
 

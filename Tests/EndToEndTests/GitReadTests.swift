@@ -174,7 +174,8 @@ struct GitHookTests {
         #expect(install.status == 0, "\(install)")
         #expect(install.stderr.contains("'acctplan' is not on PATH here"), "a warning, not a failure: \(install)")
         let script = GitFixture.read(".git/hooks/pre-commit", in: repo) ?? ""
-        #expect(script.contains("exec acctplan lint --staged") && !script.contains("/acctplan"), "no absolute path: \(script)")
+        #expect(script.contains("\nacctplan=acctplan\n") && script.contains("exec \"$acctplan\" lint --staged")
+                && !script.contains("/acctplan"), "no absolute path: \(script)")
         let base = try sandbox.head(repo)
         try GitFixture.write(GitFixture.brokenAcme, to: "accounts/acme.md", in: repo)
         // Without acctplan on PATH the gate cannot run: the commit is stopped, and says why.

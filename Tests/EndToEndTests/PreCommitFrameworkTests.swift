@@ -22,11 +22,8 @@ struct PreCommitFrameworkTests {
         return nil
     }()
 
-    @Test(.enabled(if: python != nil, "the pre-commit framework is not installed (scripts/deps tests installs it from PyPI)"))
-    func theFrameworkRunsAcctplansHooksOnCommit() throws {
-        let sandbox = try GitSandbox()
-        defer { sandbox.remove() }
-        // The hooks repository: the project's manifest as it is in this checkout.
+    /// A repository holding the project's manifest as it is in this checkout, and its commit.
+    static func hooksRepository(_ sandbox: GitSandbox) throws -> (URL, String) {
         let hooksRepo = sandbox.temp.path("acctplan-hooks")
         try FileManager.default.createDirectory(at: hooksRepo, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: CLI.packageRoot().appendingPathComponent(".pre-commit-hooks.yaml"),
@@ -34,19 +31,73 @@ struct PreCommitFrameworkTests {
         try sandbox.gitOK(["init", "-q"], in: hooksRepo)
         try sandbox.gitOK(["add", "-A"], in: hooksRepo)
         try sandbox.gitOK(["commit", "-q", "-m", "Hooks"], in: hooksRepo)
-        let rev = try sandbox.head(hooksRepo)
+        return (hooksRepo, try sandbox.head(hooksRepo))
+    }
 
-        let repo = try sandbox.repository(accounts: GitFixture.plans)
-        try GitFixture.write("""
+    /// A .pre-commit-config.yaml listing both hooks of the manifest at `rev`, with `--workspace`
+    /// for a workspace in a sub-folder.
+    static func config(_ hooksRepo: URL, _ rev: String, workspace: String? = nil) -> String {
+        let folder = workspace.map { "--workspace, \($0), " } ?? ""
+        return """
             repos:
               - repo: \(hooksRepo.path)
                 rev: \(rev)
                 hooks:
                   - id: acctplan-lint
-                    args: [--as-of, "\(Fixture.asOf)"]
+                    args: [\(folder)--as-of, "\(Fixture.asOf)"]
                   - id: acctplan-fmt
+                    args: [\(folder.isEmpty ? "" : String(folder.dropLast(2)))]
 
-            """, to: ".pre-commit-config.yaml", in: repo)
+            """
+    }
+
+    /// pre-commit runs hooks from the repository's top: a workspace in a sub-folder gives both
+    /// hooks `args: [--workspace, plans]`, as docs/git.md says.
+    @Test(.enabled(if: python != nil, "the pre-commit framework is not installed (scripts/deps tests installs it from PyPI)"))
+    func aWorkspaceInASubFolderNamesItsFolder() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let (hooksRepo, rev) = try Self.hooksRepository(sandbox)
+        let repo = try sandbox.temp.write(["mono/README.md": "# Code and plans\n"]).appendingPathComponent("mono")
+        let plans = try Fixture.workspace(GitFixture.plans, in: sandbox.temp, under: "mono/plans")
+        try GitFixture.write(Self.config(hooksRepo, rev, workspace: "plans"), to: ".pre-commit-config.yaml", in: repo)
+        let path = try sandbox.bin(copy: false).path + ":" + GitSandbox.inheritedPath
+        let extra = ["PRE_COMMIT_HOME": sandbox.temp.path("pre-commit-home").path]
+        func run(_ program: String, _ args: [String], in dir: URL = repo) throws -> CLI.Output {
+            try Launched(URL(fileURLWithPath: program), args, in: dir,
+                         environment: sandbox.environment(path: path, extra: extra)).wait(timeout: 120)
+        }
+        let git = GitSandbox.gitExecutable.path
+        #expect(try run(git, ["init", "-q"]).status == 0)
+        #expect(try run("/bin/sh", ["-c", "acctplan fmt >/dev/null"], in: plans).status == 0)
+        let install = try run(try #require(Self.python), ["-m", "pre_commit", "install"])
+        #expect(install.status == 0, "\(install)")
+        #expect(try run(git, ["add", "-A"]).status == 0)
+        let first = try run(git, ["commit", "-q", "-m", "Code and plans"])
+        #expect(first.status == 0, "\(first)")
+        let clean = try sandbox.head(repo)
+
+        try GitFixture.write(GitFixture.brokenAcme, to: "plans/accounts/acme.md", in: repo)
+        _ = try run("/bin/sh", ["-c", "acctplan fmt accounts/acme.md >/dev/null 2>&1; true"], in: plans)
+        let broken = try run(git, ["commit", "-am", "Broken"])
+        #expect(broken.status != 0 && (broken.stdout + broken.stderr).contains("unknown-stage"), "\(broken)")
+        #expect(try sandbox.head(repo) == clean)
+
+        try GitFixture.write(GitFixture.acme("Fixed, but with a ragged table."), to: "plans/accounts/acme.md", in: repo)
+        let ragged = try run(git, ["commit", "-am", "Ragged"])
+        #expect(ragged.status != 0 && (ragged.stdout + ragged.stderr).contains("files were modified by this hook"), "\(ragged)")
+        let good = try run(git, ["commit", "-q", "-am", "Fixed"])
+        #expect(good.status == 0, "fmt's rewrite is committed: \(good)")
+    }
+
+    @Test(.enabled(if: python != nil, "the pre-commit framework is not installed (scripts/deps tests installs it from PyPI)"))
+    func theFrameworkRunsAcctplansHooksOnCommit() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let (hooksRepo, rev) = try Self.hooksRepository(sandbox)
+
+        let repo = try sandbox.repository(accounts: GitFixture.plans)
+        try GitFixture.write(Self.config(hooksRepo, rev), to: ".pre-commit-config.yaml", in: repo)
         try sandbox.gitOK(["add", ".pre-commit-config.yaml"], in: repo)
         let bin = try sandbox.bin(copy: false)
         let path = bin.path + ":" + GitSandbox.inheritedPath
