@@ -91,8 +91,9 @@ enum PlanTargets {
         let (oldData, newData) = split(bytes)
         let parser = PlanParser(config: templateConfig)
         let path = "accounts/shanghai-tobacco.md"
-        let old = oldData.map { parser.parse($0, path: path, kind: .account, id: "shanghai-tobacco").plan }
-        let new = parser.parse(newData, path: path, kind: .account, id: "shanghai-tobacco").plan
+        // With the prose text, as `acctplan diff` parses: the prose line diff and its bounds are fuzzed too.
+        let old = oldData.map { parser.parse($0, path: path, kind: .account, id: "shanghai-tobacco", depth: .withProse).plan }
+        let new = parser.parse(newData, path: path, kind: .account, id: "shanghai-tobacco", depth: .withProse).plan
         let side = { (plan: Plan?) in PlanDiff.Side(plan, config: templateConfig) }
         let changes = [PlanDiff.compare(side(old), side(new)), PlanDiff.compare(side(new), side(old))].compactMap { $0 }
         // An unreadable plan is reported as such even against itself.

@@ -12,7 +12,7 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Show plan changes in plan terms: stage moves, amounts, ticked actions.",
         discussion: """
-            Like git diff, but semantic: fields and section items are matched by meaning, so reordering rows, list items or keys is no change, and 2.4M → 2,400,000 is no change.
+            Like git diff, but semantic: fields and section items are matched by meaning, so reordering rows, list items or keys is no change, and 2.4M → 2,400,000 is no change. Free prose (a Risks section, notes, the intro) is shown as its changed lines, part by part, bounded (docs/git.md).
 
               acctplan diff                 index → working tree (what you have not staged)
               acctplan diff --staged        HEAD → index (what the next commit records)

@@ -5,8 +5,9 @@ import PlanModel
 import PlanParser
 
 /// `acctplan textconv FILE`: git's textconv filter for plans (diff.acctplan.textconv). Prints the
-/// plan's meaning as sorted lines — fields, then each section's items by key — so that the line
-/// diffs git shows in `git log -p` are semantic: reordering is no change, amounts are normalised.
+/// plan's meaning as sorted lines — fields, then each section's items by key, then the prose line
+/// by line — so that the line diffs git shows in `git log -p` are semantic: reordering is no
+/// change, amounts are normalised, and an edited sentence shows as itself.
 struct TextconvCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "textconv",
@@ -34,23 +35,20 @@ struct TextconvCommand: ParsableCommand {
             Terminal.standardOutput(String(decoding: data, as: UTF8.self))
             return
         }
-        var lines: [String] = []
-        for change in PlanDiff.compare(.init(nil, config: config), .init(plan, config: config))?.fields ?? [] {
-            lines.append("\(change.name): \(change.to)")
-        }
-        var sections: [String] = []
-        for section in PlanDiff.compare(.init(nil, config: config), .init(plan, config: config))?.sections ?? [] {
+        let meaning = PlanDiff.compare(.init(nil, config: config), .init(plan, config: config))
+        var lines = (meaning?.fields ?? []).map { "\($0.name): \($0.to)" }.sorted()
+        for section in meaning?.sections ?? [] {
             for item in section.items.sorted(by: { $0.key < $1.key }) {
                 let values = item.fields.map { "\($0.name) \($0.to)" }.joined(separator: "; ")
-                sections.append("\(section.section.rawValue) | \(item.key) | \(values)")
+                lines.append("\(section.section.rawValue) | \(item.key) | \(values)")
             }
         }
         // Prose as its own lines, in file order, each named by its section: git's line diff then
         // shows the sentence that changed.
-        let prose = (plan.prose ?? []).flatMap { part in
-            part.lines.map { "prose \(part.heading.map { "## \($0)" } ?? "(before the first section)") | \($0.text)" }
+        for part in plan.prose ?? [] {
+            let name = part.heading.map { "## " + $0 } ?? "(\(ProseSection.outsideSectionsName))"
+            lines += part.lines.map { "prose \(name) | \($0.text)" }
         }
-        let output = lines.sorted() + sections + prose
-        Terminal.standardOutput(output.joined(separator: "\n") + "\n")
+        Terminal.standardOutput(lines.joined(separator: "\n") + "\n")
     }
 }

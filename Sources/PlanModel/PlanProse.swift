@@ -16,6 +16,9 @@ public struct ProseSection: Sendable, Hashable {
         self.lines = lines
     }
 
+    /// How reports name the prose outside every `##` section (``heading`` nil).
+    public static let outsideSectionsName = "before the first section"
+
     /// What matches this part with its other version: a recognized section by what it is
     /// (whatever alias names it), another one by its heading, the text outside sections by "".
     public var key: String {

@@ -5,12 +5,17 @@ import PlanModel
 /// ``ProseDiff``), so a reviewer reads the sentence that changed, not "prose changed".
 extension DiffReporter {
     /// A part's name: its `##` heading, or the text before the first section.
-    static func proseName(_ part: ProseChange) -> String { part.heading ?? "before the first section" }
+    static func proseName(_ part: ProseChange) -> String { part.heading ?? ProseSection.outsideSectionsName }
 
     /// For commit messages and `log`: "prose edited (Risks, Service notes)".
     static func proseSummary(_ change: PlanChange) -> String {
         guard !change.prose.isEmpty else { return "prose edited" }
         return "prose edited (" + change.prose.map(proseName).joined(separator: ", ") + ")"
+    }
+
+    /// "… and 3 more changed lines", for the lines the bounds left out.
+    static func omitted(_ part: ProseChange) -> String {
+        "… and \(part.omittedLines) more changed line\(part.omittedLines == 1 ? "" : "s")"
     }
 
     static func proseText(_ change: PlanChange, style: TerminalStyle) -> String {
@@ -22,7 +27,7 @@ extension DiffReporter {
             for line in part.lines {
                 output += line.operation == .removed ? "    " + style.red("- \(line.text)") + "\n" : "    " + style.green("+ \(line.text)") + "\n"
             }
-            if part.isTruncated { output += "    " + style.dim("… and \(part.omittedLines) more changed lines") + "\n" }
+            if part.isTruncated { output += "    " + style.dim(omitted(part)) + "\n" }
         }
         return output
     }
@@ -35,6 +40,7 @@ extension DiffReporter {
                 .object([("op", .string(line.operation.rawValue)), ("line", .integer(line.line)), ("text", .string(line.text))])
             })),
             ("omitted_lines", .integer(part.omittedLines)),
+            ("truncated", .bool(part.isTruncated)),
         ])
     }
 
@@ -45,13 +51,15 @@ extension DiffReporter {
         for part in change.prose {
             let status = part.status == .modified ? "" : " (\(part.status.rawValue))"
             output += "Prose, **\(escape(proseName(part)))**\(status):\n\n"
-            let longest = part.lines.map { longestBacktickRun($0.text) }.max() ?? 0
-            let fence = String(repeating: "`", count: max(3, longest + 1))
-            output += fence + "diff\n"
-            for line in part.lines { output += line.operation.rawValue + " " + line.text + "\n" }
-            output += fence + "\n"
-            if part.isTruncated { output += "\n_… and \(part.omittedLines) more changed lines._\n" }
-            output += "\n"
+            // A section past the plan's budget has no lines to show: no empty block, only the count.
+            if !part.lines.isEmpty {
+                let longest = part.lines.map { longestBacktickRun($0.text) }.max() ?? 0
+                let fence = String(repeating: "`", count: max(3, longest + 1))
+                output += fence + "diff\n"
+                for line in part.lines { output += line.operation.rawValue + " " + line.text + "\n" }
+                output += fence + "\n\n"
+            }
+            if part.isTruncated { output += "_\(omitted(part))._\n\n" }
         }
         return output
     }

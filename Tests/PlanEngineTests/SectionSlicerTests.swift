@@ -27,6 +27,10 @@ struct SectionSlicerTests {
             return text.replacingCharacters(in: range, with: "- [x] ")
         }),
         ("prose", { $0.replacingOccurrences(of: "\n## ", with: "\nA new sentence of prose.\n\n## ", options: [], range: nil) }),
+        ("edit one prose line", { text in
+            guard let range = text.range(of: "\n## ") else { return text }
+            return text.replacingCharacters(in: range, with: "\nAn edited line.\n## ")
+        }),
         ("drop a section", { text in
             guard let start = text.range(of: "\n## Moments of truth") ?? text.range(of: "\n## 关键时刻") else { return text }
             let rest = text[start.upperBound...]
@@ -39,7 +43,8 @@ struct SectionSlicerTests {
 
     static func parse(_ text: String, path: String) -> Plan {
         let id = String(path.split(separator: "/").last!.dropLast(3))
-        return PlanParser().parse(Data(text.utf8), path: path, kind: .account, id: id).plan
+        // With the prose text, as `diff` parses: the prose's line diff must survive the slicing too.
+        return PlanParser().parse(Data(text.utf8), path: path, kind: .account, id: id, depth: .withProse).plan
     }
 
     @Test func slicedDiffEqualsWholeDiff() throws {
