@@ -106,7 +106,7 @@ public enum PlanDiff {
         return result
     }
 
-    static let moneyFields: Set<String> = ["revenue_target", "targets.revenue"]
+    static let moneyFields = PlanSchema.standard.moneyFields
 
     static func scalar(_ text: String, field: String, config: WorkspaceConfig) -> DiffValue {
         if moneyFields.contains(field) || config.fields[field] == .money {

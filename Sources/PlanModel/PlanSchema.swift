@@ -18,6 +18,21 @@ public struct PlanSchema: Sendable {
 
     /// The spec of a recognized section.
     public func section(_ kind: SectionKind) -> SectionSpec? { sections.first { $0.id == kind.rawValue } }
+
+    /// The front-matter values that are amounts, as the diff names them: money keys and
+    /// `targets.revenue`.
+    public var moneyFields: Set<String> {
+        Set(fields.flatMap { field -> [String] in
+            switch field.type {
+            case .money: return [field.key]
+            case .targets: return [field.key + ".revenue"]
+            default: return []
+            }
+        })
+    }
+
+    /// The table columns that are amounts.
+    public var moneyColumns: Set<String> { Set(sections.flatMap(\.columns).filter { $0.type == .money }.map(\.id)) }
 }
 
 /// The type of a front-matter value or a table cell: how it is read and checked.

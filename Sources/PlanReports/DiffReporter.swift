@@ -5,7 +5,7 @@ import PlanModel
 /// Renders semantic diffs: one summary line per plan (commit messages, `log`), text for people,
 /// JSON (PLAN_FORMAT.md §8) and Markdown for pull-request comments.
 public enum DiffReporter {
-    static let amountFields: Set<String> = ["amount", "revenue_target", "targets.revenue"]
+    static let amountFields = PlanSchema.standard.moneyFields.union(PlanSchema.standard.moneyColumns)
 
     static func show(_ value: DiffValue, field: String) -> String {
         if case .number(let number) = value, amountFields.contains(field) { return Format.amount(number) }

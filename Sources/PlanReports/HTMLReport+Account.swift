@@ -4,8 +4,7 @@ import PlanModel
 
 extension HTMLReport {
     /// Front-matter keys shown in the account's field grid (others are listed after them as written).
-    static let accountKeys: Set<String> = ["id", "kind", "name", "industry", "segments", "stage", "manager", "team", "abu",
-                                           "region", "health", "since", "reviewed", "revenue_target"]
+    static let accountKeys = Set(PlanSchema.standard.fields(of: .account).map(\.key))
 
     /// `accounts/ID.html`: the plan's fields, its lint findings, stakeholders, installed base,
     /// opportunities with weighted amounts, actions and moments of truth.

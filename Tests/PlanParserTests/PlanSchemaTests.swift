@@ -42,4 +42,9 @@ struct PlanSchemaTests {
             }
         }
     }
+
+    @Test func theAmountsAreTheMoneyKeysTargetsRevenueAndTheAmountColumn() {
+        #expect(Self.schema.moneyFields == ["revenue_target", "targets.revenue"])
+        #expect(Self.schema.moneyColumns == ["amount"])
+    }
 }
