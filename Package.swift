@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "acctplan", targets: ["acctplan"]),
         .library(name: "PlanEngine", targets: [
-            "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports",
+            "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
         ]),
     ],
     dependencies: [
@@ -25,19 +25,22 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // Threads: the one place work is spread over cores (and where ACCTPLAN_THREADS is read),
+        // so that PlanModel stays values only, with no I/O.
+        .target(name: "PlanSupport"),
         .target(name: "PlanModel"),
         .target(name: "PlanParser", dependencies: [
             "PlanModel", "CCmarkGFM", .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "PlanWorkspace", dependencies: ["PlanModel", "PlanParser"]),
-        .target(name: "PlanGit", dependencies: ["PlanModel", "CGit2"]),
-        .target(name: "PlanEngine", dependencies: ["PlanModel"]),
+        .target(name: "PlanWorkspace", dependencies: ["PlanModel", "PlanParser", "PlanSupport"]),
+        .target(name: "PlanGit", dependencies: ["PlanModel", "PlanSupport", "CGit2"]),
+        .target(name: "PlanEngine", dependencies: ["PlanModel", "PlanSupport"]),
         // The canonical writer works on a plan's lines as written (the model has no comments or
         // column widths), so it sits on the parser as well as the engine (for its meaning check).
         .target(name: "PlanFormat", dependencies: ["PlanModel", "PlanParser", "PlanEngine"]),
         .target(name: "PlanReports", dependencies: ["PlanModel", "PlanEngine"]),
         .target(name: "AcctplanCLI", dependencies: [
-            "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports",
+            "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(
@@ -48,6 +51,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("mimalloc")]
         ),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+        .testTarget(name: "PlanSupportTests", dependencies: ["PlanSupport"]),
         .testTarget(name: "PlanParserTests", dependencies: ["PlanModel", "PlanParser"]),
         .testTarget(name: "PlanEngineTests", dependencies: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine",

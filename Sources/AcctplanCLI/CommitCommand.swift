@@ -6,6 +6,7 @@ import PlanGit
 import PlanModel
 import PlanReports
 import PlanWorkspace
+import PlanSupport
 
 /// `acctplan commit`: commit plan changes through libgit2 with the linter as a gate.
 struct CommitCommand: ParsableCommand {

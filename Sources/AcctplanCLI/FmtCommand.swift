@@ -6,6 +6,7 @@ import PlanModel
 import PlanParser
 import PlanReports
 import PlanWorkspace
+import PlanSupport
 
 /// `acctplan fmt`: rewrite plans in canonical form.
 struct FmtCommand: ParsableCommand {

@@ -5,6 +5,7 @@ import PlanGit
 import PlanModel
 import PlanParser
 import PlanWorkspace
+import PlanSupport
 
 /// Reads the two versions of changed plans from git endpoints and diffs them semantically.
 /// Parsed versions are cached by blob id, so a plan seen in many commits is parsed once.

@@ -2,6 +2,7 @@ import Foundation
 import PlanModel
 import PlanReports
 import PlanWorkspace
+import PlanSupport
 
 /// The folder `acctplan report` writes into. It must be new, empty, or hold an earlier report
 /// (marked by a `.acctplan-report` file); files of an earlier report are replaced, and its pages

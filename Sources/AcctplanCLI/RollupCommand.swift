@@ -6,6 +6,7 @@ import PlanModel
 import PlanParser
 import PlanReports
 import PlanWorkspace
+import PlanSupport
 
 /// `acctplan rollup`: the lifecycle rollup management reads.
 struct RollupCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import PlanModel
+import PlanSupport
 
 /// Runs every rule over a workspace and decides each finding's severity from the configuration
 /// (`rules:`) and the file's `acctplan-disable` comments.

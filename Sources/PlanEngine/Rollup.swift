@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import PlanModel
+import PlanSupport
 
 /// The lifecycle rollup management reads (PLAN_FORMAT.md §8): for every group (an industry or
 /// segment, or a manager, region or ABU) the accounts on each lifecycle stage, targets against

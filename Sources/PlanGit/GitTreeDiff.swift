@@ -2,6 +2,7 @@ import CGit2
 import PlanModel
 import Dispatch
 import Foundation
+import PlanSupport
 
 /// One side of a comparison: a tree (of a commit), the index, or the working tree.
 public enum DiffEndpoint: Equatable, Sendable {

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import PlanModel
 import PlanParser
+import PlanSupport
 
 /// Reads a whole workspace from a ``PlanSource``: the configuration, then every plan, parsed on
 /// all cores. Problems in files become findings; only a source that cannot be read at all throws.

@@ -1,5 +1,5 @@
 import Foundation
-import PlanModel
+import PlanSupport
 import Testing
 
 struct ConcurrentMapTests {
