@@ -19,10 +19,7 @@ extension DiffCommand {
                     || PlanVersions.planIdentity(path) != nil && (scopes.isEmpty || scopes.contains { Linter.covers($0, path) })
             }
         }
-        func list(_ paths: [String]) -> String {
-            let shown = paths.prefix(10).joined(separator: ", ")
-            return paths.count > 10 ? shown + ", and \(paths.count - 10) more" : shown
-        }
+        func list(_ paths: [String]) -> String { ValueSyntax.shortList(paths, limit: 10) }
         let unmerged = plans(status.unmerged)
         if !unmerged.isEmpty {
             let one = unmerged.count == 1

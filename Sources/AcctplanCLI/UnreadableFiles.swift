@@ -27,10 +27,9 @@ enum UnreadableFiles {
     static func warnUncounted(_ workspace: Workspace) {
         let unreadable = workspace.plans.filter { $0.kind == .account && !$0.isReadable }
         guard !unreadable.isEmpty else { return }
-        let shown = unreadable.prefix(5).map { "\($0.path) (\($0.hasMergeConflicts ? "unresolved merge conflict" : "cannot be read"))" }
-        let more = unreadable.count > shown.count ? ", and \(unreadable.count - shown.count) more" : ""
+        let named = unreadable.map { "\($0.path) (\($0.hasMergeConflicts ? "unresolved merge conflict" : "cannot be read"))" }
         Terminal.standardError("acctplan: warning: \(unreadable.count) account plan\(unreadable.count == 1 ? " is" : "s are") "
-            + "not counted: \(shown.joined(separator: ", "))\(more); 'acctplan lint' shows why\n")
+            + "not counted: \(ValueSyntax.shortList(named, limit: 5)); 'acctplan lint' shows why\n")
     }
 
     private static func lineList(_ lines: [Int]) -> String {

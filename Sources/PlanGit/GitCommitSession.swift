@@ -1,5 +1,6 @@
 import CGit2
 import Foundation
+import PlanModel
 
 /// One commit made the way git makes it, safe against other git processes:
 ///
@@ -51,7 +52,7 @@ public final class GitCommitSession {
             case .headMoved:
                 return "the branch moved while committing (another commit won); nothing was changed, try again"
             case .unmerged(let paths):
-                let shown = paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? ", and \(paths.count - 5) more" : "")
+                let shown = ValueSyntax.shortList(paths, limit: 5)
                 return "the index has unresolved merge conflicts in \(shown); resolve them ('acctplan lint' shows where), "
                     + "then 'git add' the files; nothing was changed"
             case .indexNotUpdated(let commit, let reason):

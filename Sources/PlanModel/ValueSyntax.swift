@@ -36,6 +36,13 @@ public enum ValueSyntax {
         ClosestMatch(candidates).closest(to: word)
     }
 
+    /// The first `limit` of `items` joined by ", ", then ", and N more" for the rest: how a message
+    /// names files without flooding the terminal.
+    public static func shortList(_ items: [String], limit: Int) -> String {
+        let shown = items.prefix(limit).joined(separator: ", ")
+        return items.count > limit ? shown + ", and \(items.count - limit) more" : shown
+    }
+
     /// ` (did you mean 'x'?)` after a message, or "" when there is no suggestion. `prefix` goes
     /// before the suggestion (`#` for an opportunity reference).
     public static func didYouMean(_ suggestion: String?, prefix: String = "") -> String {

@@ -57,4 +57,10 @@ struct ValueSyntaxTests {
         #expect(ValueSyntax.closest(to: "wonn", in: ["won", "wonder"]) == "won")
         #expect(ValueSyntax.closest(to: "userr", in: ["gatekeeper", "user", "users"]) == "user")
     }
+
+    @Test func shortListsNameTheFirstFewAndCountTheRest() {
+        #expect(ValueSyntax.shortList([], limit: 2) == "")
+        #expect(ValueSyntax.shortList(["a", "b"], limit: 2) == "a, b")
+        #expect(ValueSyntax.shortList(["a", "b", "c", "d"], limit: 2) == "a, b, and 2 more")
+    }
 }
