@@ -61,7 +61,9 @@ let package = Package(
         ]),
         .testTarget(name: "PlanWorkspaceTests", dependencies: ["PlanWorkspace"]),
         .testTarget(name: "PlanGitTests", dependencies: ["PlanModel", "PlanGit"]),
-        .testTarget(name: "PlanReportsTests", dependencies: ["PlanModel", "PlanEngine", "PlanReports"]),
+        .testTarget(name: "PlanReportsTests", dependencies: [
+            "PlanModel", "PlanParser", "PlanEngine", "PlanFormat", "PlanReports",
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["acctplan"]),
     ]
 )

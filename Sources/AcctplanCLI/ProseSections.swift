@@ -8,7 +8,7 @@ import PlanReports
 /// them: cmark-gfm with its default options, which leave raw HTML out and drop unsafe links.
 enum ProseSections {
     static func html(of plan: Plan, in source: any PlanSource) -> [HTMLReport.ProseSection] {
-        let prose = plan.sections.filter { $0.kind == nil }
+        let prose = plan.sections.filter { !$0.isRecognized }
         guard !prose.isEmpty, let data = try? source.read(plan.path) else { return [] }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         return prose.compactMap { section in

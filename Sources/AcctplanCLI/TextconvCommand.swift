@@ -40,7 +40,7 @@ struct TextconvCommand: ParsableCommand {
         for section in meaning?.sections ?? [] {
             for item in section.items.sorted(by: { $0.key < $1.key }) {
                 let values = item.fields.map { "\($0.name) \($0.to)" }.joined(separator: "; ")
-                lines.append("\(section.section.rawValue) | \(item.key) | \(values)")
+                lines.append("\(section.id) | \(item.key) | \(values)")
             }
         }
         // Prose as its own lines, in file order, each named by its section: git's line diff then

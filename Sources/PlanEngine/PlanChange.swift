@@ -4,15 +4,18 @@ import PlanModel
 /// A value in a semantic diff: what a field was or became.
 public enum DiffValue: Hashable, Sendable, CustomStringConvertible {
     case text(String)
-    /// Numbers and amounts (amounts already converted to the workspace currency).
+    /// Numbers, and the amounts of the standard schema's money fields and columns (converted to
+    /// the workspace currency; renderers know them by name).
     case number(Decimal)
+    /// An amount of a column only the schema knows, converted to the workspace currency.
+    case amount(Decimal)
     case bool(Bool)
     case null
 
     public var description: String {
         switch self {
         case .text(let text): return text
-        case .number(let value): return value.plainString
+        case .number(let value), .amount(let value): return value.plainString
         case .bool(let value): return value ? "true" : "false"
         case .null: return "—"
         }
@@ -53,13 +56,21 @@ public struct ItemChange: Hashable, Sendable {
 
 /// The items of one section that changed.
 public struct SectionChange: Hashable, Sendable {
-    public var section: SectionKind
+    /// The section's id in the plan schema (`opportunities`, or a section only the schema knows).
+    public var id: String
     public var items: [ItemChange]
 
-    public init(section: SectionKind, items: [ItemChange]) {
-        self.section = section
+    public init(id: String, items: [ItemChange]) {
+        self.id = id
         self.items = items
     }
+
+    public init(section: SectionKind, items: [ItemChange]) {
+        self.init(id: section.rawValue, items: items)
+    }
+
+    /// The typed section, nil for a section only the schema knows.
+    public var section: SectionKind? { SectionKind(rawValue: id) }
 }
 
 /// A line of prose that was removed or added.

@@ -44,6 +44,11 @@ public enum PlanDiff {
                                     new.plan.map { items(section, of: $0, config: new.config) } ?? [])
             if !changed.isEmpty { change.sections.append(SectionChange(section: section, items: changed)) }
         }
+        for spec in new.config.schema.sections where SectionKind(rawValue: spec.id) == nil {
+            let changed = diffItems(old.plan.map { items(spec, of: $0, config: old.config) } ?? [],
+                                    new.plan.map { items(spec, of: $0, config: new.config) } ?? [])
+            if !changed.isEmpty { change.sections.append(SectionChange(id: spec.id, items: changed)) }
+        }
         if let oldPlan = old.plan, let newPlan = new.plan {
             // With the text of both sides, how it changed; otherwise (lint's and fmt's parses) whether.
             if let oldProse = oldPlan.prose, let newProse = newPlan.prose {
@@ -159,6 +164,30 @@ public enum PlanDiff {
                                       }))
         }
         return changes
+    }
+
+    /// The rows of a section only the schema knows, keyed by its key column; amounts and
+    /// percents compared as numbers, like the typed sections' cells.
+    static func items(_ spec: SectionSpec, of plan: Plan, config: WorkspaceConfig) -> [Item] {
+        guard let key = spec.keyColumn else { return [] }
+        let columns = spec.columns.filter { $0.id != key }
+        return plan.schemaTable(spec.id).compactMap { row in
+            guard let name = row.cells[key]?.value else { return nil }
+            let fields: Fields = columns.map { column in
+                guard let text = row.cells[column.id]?.value else { return (column.id, .null) }
+                switch column.type {
+                case .money:
+                    if case .success(let money) = Money.parse(text), let amount = config.convert(money) { return (column.id, .amount(amount)) }
+                case .percent:
+                    if let number = ValueSyntax.parsePercent(text) { return (column.id, .number(number)) }
+                case .integer:
+                    if let number = Int(text) { return (column.id, .number(Decimal(number))) }
+                default: break
+                }
+                return (column.id, .text(text))
+            }
+            return Item(key: name, fields: fields + row.extra.map { ($0.column.lowercased(), $0.value.isEmpty ? .null : .text($0.value)) })
+        }
     }
 
     static func items(_ section: SectionKind, of plan: Plan, config: WorkspaceConfig) -> [Item] {

@@ -22,7 +22,7 @@ public enum PlanSkeleton {
         }
     }
 
-    public static func text(kind: PlanKind, fields: Fields) -> String {
+    public static func text(kind: PlanKind, fields: Fields, schema: PlanSchema = .standard) -> String {
         let name = yamlScalar(fields.name)
         switch kind {
         case .account:
@@ -40,24 +40,7 @@ public enum PlanSkeleton {
 
                 Goals for this account: where it is on the lifecycle and what moves it up.
 
-                ## Stakeholders
-
-                | Name | Title | Role | Relationship | Owner |
-                | ---- | ----- | ---- | ------------ | ----- |
-
-                ## Installed base
-
-                | Product | Modules | Since | Status |
-                | ------- | ------- | ----- | ------ |
-
-                ## Opportunities
-
-                | ID  | Name | Stage | Amount | Probability | Close |
-                | --- | ---- | ----- | ------ | ----------- | ----- |
-
-                ## Actions
-
-                ## Moments of truth
+                \(sections(of: .account, in: schema))
 
                 ## Post-go-live service
 
@@ -78,10 +61,24 @@ public enum PlanSkeleton {
 
                 The \(kind.rawValue)'s solution, its customers and this year's targets.
 
-                ## Actions
+                \(sections(of: kind, in: schema))
 
                 """
         }
+    }
+
+    /// The schema's sections of `kind`, in schema order: a heading each, and a table's header
+    /// and delimiter rows, aligned as `fmt` aligns them (each column at least 3 wide).
+    static func sections(of kind: PlanKind, in schema: PlanSchema) -> String {
+        schema.sections.filter { $0.kinds.contains(kind) }.map { section in
+            let heading = "## \(section.headings.first ?? section.id)"
+            guard !section.columns.isEmpty else { return heading }
+            let names = section.columns.map(\.header)
+            let widths = names.map { max(3, $0.count) }
+            return heading + "\n\n"
+                + "| " + zip(names, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: " | ") + " |\n"
+                + "| " + widths.map { String(repeating: "-", count: $0) }.joined(separator: " | ") + " |"
+        }.joined(separator: "\n\n")
     }
 
     /// A name as a YAML scalar: quoted when it would otherwise not read back as the same text.

@@ -128,7 +128,7 @@ public struct PlanFormatter: Sendable {
     private func difference(_ old: ParsedPlan, _ new: ParsedPlan) -> String? {
         if !new.plan.isReadable { return "the result does not parse" }
         if let change = PlanDiff.compare(PlanDiff.Side(old.plan, config: config), PlanDiff.Side(new.plan, config: config)) {
-            return "the semantic diff is not empty: \(change.fields.map(\.name) + change.sections.map(\.section.rawValue))"
+            return "the semantic diff is not empty: \(change.fields.map(\.name) + change.sections.map(\.id))"
                 + (change.proseChanged ? " (prose)" : "")
         }
         func byKey(_ entries: [FrontMatterEntry]) -> [String: MeaningOnly] {

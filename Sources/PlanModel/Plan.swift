@@ -20,6 +20,8 @@ public struct Plan: Sendable, Hashable {
     public var opportunities: [Opportunity] = []
     public var actions: [PlanAction] = []
     public var moments: [Moment] = []
+    /// The rows of table sections the schema declares without typed items, in file order.
+    public var schemaTables: [SchemaTable] = []
     /// Rules turned off for this file by `<!-- acctplan-disable ... -->`.
     public var disabledRules: Set<RuleID> = []
     /// A fingerprint of the free prose: every body line outside the recognized sections' tables
@@ -48,5 +50,10 @@ public struct Plan: Sendable, Hashable {
     /// The front-matter entry for `key`, if present.
     public func entry(_ key: String) -> FrontMatterEntry? {
         frontMatter.first { $0.key == key }
+    }
+
+    /// The rows of a schema-only table section (empty when the plan has none).
+    public func schemaTable(_ section: String) -> [TableItem] {
+        schemaTables.first { $0.section == section }?.rows ?? []
     }
 }

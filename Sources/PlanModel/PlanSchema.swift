@@ -2,22 +2,48 @@
 /// section with its columns. The parser reads it; the formatter, the diff, the renderers, `new`,
 /// the language server and the query language are to read it too (docs/architecture.md), so that
 /// a new key or section is one declaration plus its tests.
-public struct PlanSchema: Sendable {
+///
+/// The schema travels with the configuration (``WorkspaceConfig/schema``): whatever reads a
+/// plan with a configuration reads it with that schema. A table section the schema declares
+/// but the model has no typed items for (an extension, declared in code or a test) is read,
+/// diffed, shown and formatted generically, row by row, keyed by its key column
+/// (``SchemaTable``).
+public struct PlanSchema: Sendable, Hashable {
     /// Front-matter keys, in canonical order (the order `fmt` writes; each kind uses its subset).
-    public var fields: [FieldSpec]
+    public let fields: [FieldSpec]
     /// Recognized sections, in the order `new` writes them.
-    public var sections: [SectionSpec]
+    public let sections: [SectionSpec]
+    /// Lowercased heading → index in `sections`.
+    private let headingIndex: [String: Int]
 
     public init(fields: [FieldSpec], sections: [SectionSpec]) {
         self.fields = fields
         self.sections = sections
+        var index: [String: Int] = [:]
+        for (position, section) in sections.enumerated() {
+            for heading in section.headings where index[heading.lowercased()] == nil { index[heading.lowercased()] = position }
+        }
+        headingIndex = index
     }
+
+    /// This schema with `section` added after the others (or replacing the one with its id).
+    public func adding(_ section: SectionSpec) -> PlanSchema {
+        PlanSchema(fields: fields, sections: sections.filter { $0.id != section.id } + [section])
+    }
+
+    /// The section a heading opens (trimmed, case-insensitive), whatever the plan's kind.
+    public func section(forHeading heading: String) -> SectionSpec? {
+        headingIndex[heading.trimmingSpaces().lowercased()].map { sections[$0] }
+    }
+
+    /// The spec of the section with this id.
+    public func section(id: String) -> SectionSpec? { sections.first { $0.id == id } }
 
     /// The keys of `kind`, in canonical order.
     public func fields(of kind: PlanKind) -> [FieldSpec] { fields.filter { $0.kinds.contains(kind) } }
 
     /// The spec of a recognized section.
-    public func section(_ kind: SectionKind) -> SectionSpec? { sections.first { $0.id == kind.rawValue } }
+    public func section(_ kind: SectionKind) -> SectionSpec? { section(id: kind.rawValue) }
 
     /// The front-matter values that are amounts, as the diff names them: money keys and
     /// `targets.revenue`.
@@ -33,6 +59,9 @@ public struct PlanSchema: Sendable {
 
     /// The table columns that are amounts.
     public var moneyColumns: Set<String> { Set(sections.flatMap(\.columns).filter { $0.type == .money }.map(\.id)) }
+
+    /// Every name a diff shows as an amount: ``moneyFields`` and ``moneyColumns``.
+    public var amountFields: Set<String> { moneyFields.union(moneyColumns) }
 }
 
 /// The type of a front-matter value or a table cell: how it is read and checked.
@@ -104,6 +133,13 @@ public struct ColumnSpec: Sendable, Hashable {
     }
 }
 
+extension ColumnSpec {
+    /// The column's header as `new` writes it and messages name it: `Relationship`, `ID`.
+    public var header: String { Self.header(id) }
+
+    public static func header(_ id: String) -> String { id == "id" ? "ID" : id.prefix(1).uppercased() + id.dropFirst() }
+}
+
 /// One recognized level-2 section.
 public struct SectionSpec: Sendable, Hashable {
     /// The section's id (`installed-base`).
@@ -114,6 +150,10 @@ public struct SectionSpec: Sendable, Hashable {
     /// The kinds of plan in which it is read (elsewhere it is free prose).
     public var kinds: Set<PlanKind>
     public var shape: Shape
+    /// What one item is called in a diff's summary (`opportunity`), and more than one
+    /// (`opportunities`).
+    public var itemName: String
+    public var itemNamePlural: String
 
     /// How the section's items are written.
     public enum Shape: Sendable, Hashable {
@@ -125,11 +165,21 @@ public struct SectionSpec: Sendable, Hashable {
         case datedList
     }
 
-    public init(id: String, headings: [String], kinds: Set<PlanKind>, shape: Shape) {
+    /// `itemName` defaults to "ID row" (`co-innovation row`, plural with an `s`).
+    public init(id: String, headings: [String], kinds: Set<PlanKind>, shape: Shape,
+                itemName: String? = nil, itemNamePlural: String? = nil) {
         self.id = id
         self.headings = headings
         self.kinds = kinds
         self.shape = shape
+        self.itemName = itemName ?? id + " row"
+        self.itemNamePlural = itemNamePlural ?? self.itemName + "s"
+    }
+
+    /// The key column of a table section.
+    public var keyColumn: String? {
+        if case .table(_, let key) = shape { return key }
+        return nil
     }
 
     /// The table's columns (empty for lists).
@@ -139,70 +189,3 @@ public struct SectionSpec: Sendable, Hashable {
     }
 }
 
-extension PlanSchema {
-    /// The plan format of docs/format.md.
-    public static let standard = PlanSchema(
-        fields: [
-            FieldSpec("kind", kinds: [.account, .industry, .segment], type: .choice(PlanKind.allCases.map(\.rawValue)),
-                      summary: "The plan's kind; optional, must match the folder."),
-            FieldSpec("id", kinds: [.account, .industry, .segment], type: .identifier,
-                      summary: "The plan's id; optional, must match the file name."),
-            FieldSpec("name", kinds: [.account, .industry, .segment], requiredIn: [.account, .industry, .segment], type: .text,
-                      summary: "The customer's, industry's or segment's name as people write it."),
-            FieldSpec("industry", kinds: [.account], requiredIn: [.account], type: .identifier,
-                      summary: "The id of the account's industry plan (industries/ID.md)."),
-            FieldSpec("segments", kinds: [.account], type: .identifierList,
-                      summary: "The ids of the segment plans the account belongs to (segments/ID.md)."),
-            FieldSpec("stage", kinds: [.account], requiredIn: [.account], type: .lifecycleStage,
-                      summary: "Where the account is on the lifecycle S-curve: a stage of acctplan.yml's lifecycle."),
-            FieldSpec("manager", kinds: [.account], requiredIn: [.account], type: .person,
-                      summary: "The account manager who owns the plan: a person id of acctplan.yml."),
-            FieldSpec("owner", kinds: [.industry, .segment], requiredIn: [.industry, .segment], type: .person,
-                      summary: "The person who owns the industry or segment plan: a person id of acctplan.yml."),
-            FieldSpec("team", kinds: [.account], type: .personList,
-                      summary: "The account team: person ids of acctplan.yml."),
-            FieldSpec("abu", kinds: [.account], type: .text,
-                      summary: "The dedicated account business unit, for the largest accounts."),
-            FieldSpec("region", kinds: [.account], type: .text, summary: "The sales region."),
-            FieldSpec("health", kinds: [.account], type: .choice(Health.allCases.map(\.rawValue)),
-                      summary: "The account team's judgement of the relationship: green, yellow or red."),
-            FieldSpec("since", kinds: [.account], type: .date, summary: "When the customer relationship began."),
-            FieldSpec("reviewed", kinds: [.account, .industry, .segment], requiredIn: [.account], type: .date,
-                      summary: "When the plan was last reviewed; stale after review_interval_days."),
-            FieldSpec("revenue_target", kinds: [.account], type: .money,
-                      summary: "The account's revenue target for the fiscal year; rolled up against its industry's and segments' targets."),
-            FieldSpec("fiscal_year", kinds: [.industry, .segment], type: .integer, summary: "The fiscal year the targets are for."),
-            FieldSpec("targets", kinds: [.industry, .segment], type: .targets,
-                      summary: "revenue, accounts and stages: the targets the member accounts roll up against."),
-        ],
-        sections: [
-            SectionSpec(id: SectionKind.stakeholders.rawValue, headings: ["Stakeholders", "干系人", "关键人物"], kinds: [.account],
-                        shape: .table(columns: [
-                            ColumnSpec("name", aliases: ["姓名"], type: .text, required: true),
-                            ColumnSpec("title", aliases: ["职务"], type: .text),
-                            ColumnSpec("role", aliases: ["角色"], type: .choice(StakeholderRole.allCases.map(\.rawValue)), required: true),
-                            ColumnSpec("relationship", aliases: ["关系"], type: .choice(Relationship.allCases.map(\.rawValue))),
-                            ColumnSpec("owner", aliases: ["负责人"], type: .person),
-                        ], key: "name")),
-            SectionSpec(id: SectionKind.installedBase.rawValue, headings: ["Installed base", "已实施产品"], kinds: [.account],
-                        shape: .table(columns: [
-                            ColumnSpec("product", aliases: ["产品"], type: .text, required: true),
-                            ColumnSpec("modules", aliases: ["模块"], type: .text),
-                            ColumnSpec("since", aliases: ["始于"], type: .yearOrDate),
-                            ColumnSpec("status", aliases: ["状态"], type: .choice(InstallStatus.allCases.map(\.rawValue))),
-                        ], key: "product")),
-            SectionSpec(id: SectionKind.opportunities.rawValue, headings: ["Opportunities", "商机"], kinds: [.account],
-                        shape: .table(columns: [
-                            ColumnSpec("id", aliases: ["编号"], type: .identifier, required: true),
-                            ColumnSpec("name", aliases: ["名称"], type: .text, required: true),
-                            ColumnSpec("stage", aliases: ["阶段"], type: .opportunityStage, required: true),
-                            ColumnSpec("amount", aliases: ["金额"], type: .money, required: true),
-                            ColumnSpec("probability", aliases: ["概率"], type: .percent),
-                            ColumnSpec("close", aliases: ["成交日期"], type: .date, required: true),
-                        ], key: "id")),
-            SectionSpec(id: SectionKind.actions.rawValue, headings: ["Actions", "Action plan", "行动计划"],
-                        kinds: [.account, .industry, .segment], shape: .taskList),
-            SectionSpec(id: SectionKind.moments.rawValue, headings: ["Moments of truth", "MOT", "关键时刻"], kinds: [.account],
-                        shape: .datedList),
-        ])
-}

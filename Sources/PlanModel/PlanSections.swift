@@ -48,17 +48,48 @@ public enum SectionKind: String, Sendable, Hashable, CaseIterable, Codable {
 /// recognized section it is (nil for free prose).
 public struct PlanSection: Sendable, Hashable {
     public var heading: String
+    /// The typed section it is; nil for prose and for a section only the schema knows.
     public var kind: SectionKind?
+    /// The id of the schema's section it is (`kind`'s raw value, or a section only the schema
+    /// declares, read into ``Plan/schemaTables``); nil for free prose.
+    public var schemaID: String?
     public var location: SourceLocation
     /// The last line of the section (inclusive).
     public var endLine: Int
 
-    public init(heading: String, kind: SectionKind?, location: SourceLocation, endLine: Int) {
+    public init(heading: String, kind: SectionKind?, schemaID: String? = nil, location: SourceLocation, endLine: Int) {
         self.heading = heading
         self.kind = kind
+        self.schemaID = schemaID ?? kind?.rawValue
         self.location = location
         self.endLine = endLine
     }
+
+    /// A recognized section (typed or schema-only): not free prose.
+    public var isRecognized: Bool { schemaID != nil }
+}
+
+/// The rows of a table section that the schema declares but the model has no typed items for:
+/// cells by column id, keyed by the section's key column.
+public struct SchemaTable: Sendable, Hashable {
+    /// The section's id in the schema.
+    public var section: String
+    public var rows: [TableItem]
+
+    public init(section: String, rows: [TableItem] = []) {
+        self.section = section
+        self.rows = rows
+    }
+}
+
+/// One row of a ``SchemaTable``.
+public struct TableItem: Sendable, Hashable {
+    public var location: SourceLocation
+    /// Column id → the cell, for the schema's columns with a non-empty, valid cell.
+    public var cells: [String: Located<String>] = [:]
+    public var extra: [ExtraField] = []
+
+    public init(location: SourceLocation) { self.location = location }
 }
 
 /// A cell of a column the tool does not know, kept as written.

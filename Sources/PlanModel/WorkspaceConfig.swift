@@ -19,6 +19,9 @@ public struct WorkspaceConfig: Sendable, Hashable {
     /// True when acctplan.yml has unresolved merge conflicts (in its text or in the git index):
     /// it was not read, and these are the defaults, which no number should be computed with.
     public var hasMergeConflicts = false
+    /// What a plan may contain: its front-matter keys and recognized sections. Everything that
+    /// reads a plan with this configuration reads it with this schema.
+    public var schema = PlanSchema.standard
 
     public init() {}
 

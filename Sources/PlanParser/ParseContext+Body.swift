@@ -6,21 +6,25 @@ extension ParseContext {
     mutating func readBody(_ outline: MarkdownOutline, source: SourceText) {
         // Group blocks into level-2 sections.
         var current: (section: PlanSection, blocks: [MarkdownOutline.Block])?
-        var seen: [SectionKind: Int] = [:]
+        var seen: [String: Int] = [:]
         func close(_ endLine: Int, _ context: inout ParseContext) {
             guard var open = current else { return }
             open.section.endLine = max(open.section.location.line, endLine)
             context.plan.sections.append(open.section)
-            if let kind = open.section.kind {
+            if let id = open.section.schemaID {
                 context.structuredLines.append(open.section.location.line...open.section.location.line)
-                if let first = seen[kind] {
+                if let first = seen[id] {
                     context.report(.duplicateSection, at: open.section.location,
                                    "section '\(open.section.heading)' appears twice (first on line \(first))",
                                    hint: "merge the two sections into one")
                 } else {
-                    seen[kind] = open.section.location.line
+                    seen[id] = open.section.location.line
                     context.layout?.sectionHeadingLines.append(open.section.location.line)
-                    context.readSection(kind, open.blocks, source: source)
+                    if let kind = open.section.kind {
+                        context.readSection(kind, open.blocks, source: source)
+                    } else if let spec = context.config.schema.section(id: id) {
+                        context.readSchemaSection(spec, open.blocks, source: source)
+                    }
                 }
             }
             current = nil
@@ -33,15 +37,28 @@ extension ParseContext {
                     continue
                 }
                 let heading = String(text.trimmingSpaces())
-                var kind = SectionKind(heading: heading)
-                if let recognized = kind, !recognized.kinds.contains(plan.kind) { kind = nil }
+                // A section of another kind of plan is free prose here.
+                let spec = config.schema.section(forHeading: heading).flatMap { $0.kinds.contains(plan.kind) ? $0 : nil }
                 let location = SourceLocation(line: line, column: 1)
-                current = (PlanSection(heading: heading, kind: kind, location: location, endLine: line), [])
+                current = (PlanSection(heading: heading, kind: spec.flatMap { SectionKind(rawValue: $0.id) },
+                                       schemaID: spec?.id, location: location, endLine: line), [])
             } else {
                 current?.blocks.append(block)
             }
         }
         close(source.lineCount, &self)
+    }
+
+    /// A section only the schema knows: its tables are read row by row into ``Plan/schemaTables``
+    /// (a list section needs a typed reader, so its lists stay prose).
+    private mutating func readSchemaSection(_ spec: SectionSpec, _ blocks: [MarkdownOutline.Block], source: SourceText) {
+        guard case .table = spec.shape else { return }
+        for case .table(let rows, _) in blocks {
+            if let header = rows.first {
+                layout?.tables.append(PlanLayout.Table(headerLine: header, bodyLines: Array(rows.dropFirst())))
+            }
+            readSchemaTable(spec, rowLines: rows, source: source)
+        }
     }
 
     private mutating func readSection(_ kind: SectionKind, _ blocks: [MarkdownOutline.Block], source: SourceText) {

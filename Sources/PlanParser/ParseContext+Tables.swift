@@ -22,11 +22,15 @@ struct TableSchema {
         schemas[kind]
     }
 
+    init?(_ spec: SectionSpec) {
+        guard case .table(let columns, _) = spec.shape else { return nil }
+        self.columns = columns.map { Column(id: $0.id, aliases: $0.aliases, required: $0.required) }
+    }
+
     private static let schemas: [SectionKind: TableSchema] = {
         var result: [SectionKind: TableSchema] = [:]
         for kind in SectionKind.allCases {
-            guard let spec = PlanSchema.standard.section(kind), case .table(let columns, _) = spec.shape else { continue }
-            result[kind] = TableSchema(columns: columns.map { Column(id: $0.id, aliases: $0.aliases, required: $0.required) })
+            if let spec = PlanSchema.standard.section(kind), let schema = TableSchema(spec) { result[kind] = schema }
         }
         return result
     }()
@@ -59,9 +63,64 @@ struct TableRecord {
 
 extension ParseContext {
     mutating func readTable(_ kind: SectionKind, rowLines: [Int], source: SourceText) {
+        guard let schema = TableSchema.for(kind) else { return }
+        let rowCount = max(0, rowLines.count - 1)
+        switch kind {
+        case .stakeholders: plan.stakeholders.reserveCapacity(plan.stakeholders.count + rowCount)
+        case .installedBase: plan.installedBase.reserveCapacity(plan.installedBase.count + rowCount)
+        case .opportunities: plan.opportunities.reserveCapacity(plan.opportunities.count + rowCount)
+        case .actions, .moments: return
+        }
+        readRecords(kind.rawValue, schema: schema, rowLines: rowLines, source: source) { context, record in
+            switch kind {
+            case .stakeholders: context.addStakeholder(record)
+            case .installedBase: context.addInstalledProduct(record)
+            case .opportunities: context.addOpportunity(record)
+            case .actions, .moments: break
+            }
+        }
+    }
+
+    /// A table of a section only the schema declares: each row's cells by column id, checked
+    /// against the column's value type.
+    mutating func readSchemaTable(_ spec: SectionSpec, rowLines: [Int], source: SourceText) {
+        guard let schema = TableSchema(spec), let key = spec.keyColumn else { return }
+        let columns = Dictionary(spec.columns.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // A second table in the section continues the first one's rows (and its keys).
+        let tableIndex = plan.schemaTables.firstIndex { $0.section == spec.id } ?? {
+            plan.schemaTables.append(SchemaTable(section: spec.id))
+            return plan.schemaTables.count - 1
+        }()
+        var firstLineOfKey: [String: Int] = [:]
+        for row in plan.schemaTables[tableIndex].rows {
+            if let value = row.cells[key] { firstLineOfKey[value.value] = firstLineOfKey[value.value] ?? value.location.line }
+        }
+        readRecords(spec.id, schema: schema, rowLines: rowLines, source: source) { context, record in
+            var item = TableItem(location: record.location)
+            for column in schema.columns {
+                guard let value = record.value(column.id), let type = columns[column.id]?.type else { continue }
+                if let checked = context.checkedCell(value, type: type, column: column.id) { item.cells[column.id] = checked }
+            }
+            item.extra = record.extra
+            if let keyValue = item.cells[key] {
+                if let first = firstLineOfKey[keyValue.value] {
+                    context.report(.duplicateKey, at: keyValue.location,
+                                   "\(spec.id) \(key.capitalizedColumnName) '\(keyValue.value)' is listed twice (first on line \(first))",
+                                   hint: "each row needs its own \(key.capitalizedColumnName)")
+                } else {
+                    firstLineOfKey[keyValue.value] = keyValue.location.line
+                }
+            }
+            context.plan.schemaTables[tableIndex].rows.append(item)
+        }
+    }
+
+    /// Reads a table's header against `schema` (reporting missing required columns, in which
+    /// case no row is read) and hands each body row, as a record, to `add`.
+    private mutating func readRecords(_ section: String, schema: TableSchema, rowLines: [Int], source: SourceText,
+                                      _ add: (inout ParseContext, TableRecord) -> Void) {
         guard let headerLine = rowLines.first else { return }
         structuredLines.append(headerLine...max(headerLine + 1, rowLines.last ?? headerLine))
-        guard let schema = TableSchema.for(kind) else { return }
         let header = TableRow(bytes: source.lineBytes(headerLine), lineNumber: headerLine)
         // For each header cell: the schema column it fills, or nil for an extra column.
         var schemaIndexOfCell: [Int?] = []
@@ -79,7 +138,7 @@ extension ParseContext {
         for (index, column) in schema.columns.enumerated() where column.required && !schemaIndexOfCell.contains(index) {
             missing = true
             report(.missingField, at: SourceLocation(line: headerLine, column: 1),
-                   "\(kind.rawValue) table has no '\(column.id.capitalizedColumnName)' column",
+                   "\(section) table has no '\(column.id.capitalizedColumnName)' column",
                    hint: "add a '\(column.id.capitalizedColumnName)' column; columns are: "
                        + schema.columns.map { $0.id.capitalizedColumnName + ($0.required ? "" : " (optional)") }
                        .joined(separator: ", "))
@@ -88,14 +147,9 @@ extension ParseContext {
         var bodyRows = rowLines.dropFirst()
         if bodyRows.count > PlanParser.maxTableRows {
             report(.tooLarge, at: SourceLocation(line: headerLine, column: 1),
-                   "\(kind.rawValue) table has \(bodyRows.count) rows; only the first \(PlanParser.maxTableRows) are read",
+                   "\(section) table has \(bodyRows.count) rows; only the first \(PlanParser.maxTableRows) are read",
                    hint: "split the plan: a table this long is not a plan a team can review")
             bodyRows = bodyRows.prefix(PlanParser.maxTableRows)
-        }
-        switch kind {
-        case .stakeholders: plan.stakeholders.reserveCapacity(plan.stakeholders.count + bodyRows.count)
-        case .installedBase: plan.installedBase.reserveCapacity(plan.installedBase.count + bodyRows.count)
-        default: plan.opportunities.reserveCapacity(plan.opportunities.count + bodyRows.count)
         }
         for line in bodyRows {
             let row = TableRow(bytes: source.lineBytes(line), lineNumber: line)
@@ -109,13 +163,9 @@ extension ParseContext {
             }
             for (index, column) in schema.columns.enumerated() where column.required && (record.cells[index]?.text.isEmpty ?? true) {
                 report(.missingField, at: record.cells[index]?.location ?? record.location,
-                       "\(kind.rawValue) row has no \(column.id.capitalizedColumnName)")
+                       "\(section) row has no \(column.id.capitalizedColumnName)")
             }
-            switch kind {
-            case .stakeholders: addStakeholder(record)
-            case .installedBase: addInstalledProduct(record)
-            default: addOpportunity(record)
-            }
+            add(&self, record)
         }
     }
 
@@ -198,5 +248,5 @@ extension ParseContext {
 
 extension String {
     /// `relationship` → `Relationship`, `id` → `ID`: the column names as the spec writes them.
-    var capitalizedColumnName: String { self == "id" ? "ID" : prefix(1).uppercased() + dropFirst() }
+    var capitalizedColumnName: String { ColumnSpec.header(self) }
 }

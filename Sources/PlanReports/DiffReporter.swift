@@ -5,10 +5,11 @@ import PlanModel
 /// Renders semantic diffs: one summary line per plan (commit messages, `log`), text for people,
 /// JSON (PLAN_FORMAT.md §8) and Markdown for pull-request comments.
 public enum DiffReporter {
-    static let amountFields = PlanSchema.standard.moneyFields.union(PlanSchema.standard.moneyColumns)
+    static let amountFields = PlanSchema.standard.amountFields
 
     static func show(_ value: DiffValue, field: String) -> String {
         if case .number(let number) = value, amountFields.contains(field) { return Format.amount(number) }
+        if case .amount(let number) = value { return Format.amount(number) }
         if case .text(let text) = value, text.contains(" ") || text.isEmpty { return "'\(text)'" }
         return value.description
     }
@@ -17,16 +18,11 @@ public enum DiffReporter {
         "\(field.name) \(show(field.from, field: field.name)) → \(show(field.to, field: field.name))"
     }
 
-    static func noun(_ section: SectionKind, _ count: Int) -> String {
-        let singular: String
-        switch section {
-        case .stakeholders: singular = "stakeholder"
-        case .installedBase: singular = "installed product"
-        case .opportunities: singular = count == 1 ? "opportunity" : "opportunities"
-        case .actions: singular = "action"
-        case .moments: singular = count == 1 ? "moment of truth" : "moments of truth"
-        }
-        return count == 1 || section == .opportunities || section == .moments ? singular : singular + "s"
+    /// What `count` items of a section are called: the schema's item name.
+    static func noun(_ section: String, _ count: Int) -> String {
+        let spec = PlanSchema.standard.section(id: section)
+            ?? SectionSpec(id: section, headings: [], kinds: [], shape: .table(columns: [], key: ""))
+        return count == 1 ? spec.itemName : spec.itemNamePlural
     }
 
     /// `xinan-tobacco: stage departmental → industry-solution; opp-x amount 2,000,000 → 2,400,000; +1 opportunity`
@@ -50,8 +46,8 @@ public enum DiffReporter {
                     default: parts.append(itemText(item, section: section.section))
                     }
                 }
-                if added > 0 { parts.append("+\(added) \(noun(section.section, added))") }
-                if removed > 0 { parts.append("−\(removed) \(noun(section.section, removed))") }
+                if added > 0 { parts.append("+\(added) \(noun(section.id, added))") }
+                if removed > 0 { parts.append("−\(removed) \(noun(section.id, removed))") }
             }
             if change.proseChanged { parts.append(proseSummary(change)) }
         }
@@ -59,7 +55,7 @@ public enum DiffReporter {
         return "\(change.id): " + (parts.isEmpty ? "no semantic change" : parts.joined(separator: "; "))
     }
 
-    static func itemText(_ item: ItemChange, section: SectionKind) -> String {
+    static func itemText(_ item: ItemChange, section: SectionKind?) -> String {
         if section == .actions {
             var words: [String] = []
             for field in item.fields {
@@ -90,7 +86,7 @@ public enum DiffReporter {
                 output += "  \(field.name): \(style.red(show(field.from, field: field.name))) → \(style.green(show(field.to, field: field.name)))\n"
             }
             for section in change.sections {
-                output += "  \(section.section.rawValue):\n"
+                output += "  \(section.id):\n"
                 for item in section.items {
                     switch item.status {
                     case .added:
@@ -129,6 +125,7 @@ public enum DiffReporter {
         switch value {
         case .text(let text): return .string(text)
         case .number(let number): return amountFields.contains(field) ? .amount(number) : .number(number)
+        case .amount(let number): return .amount(number)
         case .bool(let flag): return .bool(flag)
         case .null: return .null
         }
@@ -148,7 +145,7 @@ public enum DiffReporter {
         members.append(("fields", .array(change.fields.map(fieldJSON))))
         members.append(("sections", .array(change.sections.map { section in
             .object([
-                ("section", .string(section.section.rawValue)),
+                ("section", .string(section.id)),
                 ("items", .array(section.items.map { item in
                     .object([("key", .string(item.key)), ("status", .string(item.status.rawValue)),
                              ("fields", .array(item.fields.map(fieldJSON)))])
@@ -195,7 +192,7 @@ public enum DiffReporter {
                 }
                 for section in change.sections {
                     for item in section.items {
-                        let label = "\(section.section.rawValue) `\(escape(item.key))`"
+                        let label = "\(section.id) `\(escape(item.key))`"
                         switch item.status {
                         case .added: output += "| \(label) | — | added |\n"
                         case .removed: output += "| \(label) | removed | — |\n"

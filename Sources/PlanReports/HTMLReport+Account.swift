@@ -77,6 +77,17 @@ extension HTMLReport {
                 return "<li><span class=\"date\">\(moment.date?.value.description ?? "—")</span>\(person) \(HTML.escape(moment.text))</li>"
             }.joined() + "</ul>"
         }
+        for table in plan.schemaTables where !table.rows.isEmpty {
+            guard let spec = config.schema.section(id: table.section) else { continue }
+            let numeric = Set(spec.columns.indices.filter { [.money, .percent, .integer].contains(spec.columns[$0].type) })
+            body += "<h2>\(HTML.escape(spec.headings.first ?? spec.id))</h2>" + HTML.table(spec.columns.map(\.header), table.rows.map { row in
+                spec.columns.map { column in
+                    guard let text = row.cells[column.id]?.value else { return "" }
+                    if column.type == .money, case .success(let money) = Money.parse(text) { return amount(money) }
+                    return HTML.escape(text)
+                }
+            }, numericColumns: numeric)
+        }
         for section in proseSections(plan) {
             body += "<section class=\"prose\"><h2>\(HTML.escape(section.heading))</h2>\(section.html)</section>"
         }

@@ -19,11 +19,15 @@ public enum PlanJSON {
         var sections: [JSONValue] = []
         for section in plan.sections {
             var object: [(String, JSONValue)] = [
-                ("section", .optional(section.kind?.rawValue)),
+                ("section", .optional(section.schemaID)),
                 ("heading", .string(section.heading)),
                 ("line", .integer(section.location.line)),
             ]
-            if let kind = section.kind { object.append(("items", .array(items(kind, plan, config)))) }
+            if let kind = section.kind {
+                object.append(("items", .array(items(kind, plan, config))))
+            } else if let id = section.schemaID, let spec = config.schema.section(id: id) {
+                object.append(("items", .array(items(spec, plan, config))))
+            }
             sections.append(.object(object))
         }
         members.append(("sections", .array(sections)))
@@ -59,6 +63,30 @@ public enum PlanJSON {
 
     private static func extra(_ fields: [ExtraField]) -> [(String, JSONValue)] {
         fields.map { ($0.column, .string($0.value)) }
+    }
+
+    /// The rows of a section only the schema knows: every column in schema order (amounts in
+    /// the workspace currency, percents and whole numbers as numbers), then unknown columns.
+    private static func items(_ spec: SectionSpec, _ plan: Plan, _ config: WorkspaceConfig) -> [JSONValue] {
+        plan.schemaTable(spec.id).map { row in
+            let values: [(String, JSONValue)] = spec.columns.map { column in
+                guard let text = row.cells[column.id]?.value else { return (column.id, .null) }
+                switch column.type {
+                case .money:
+                    if case .success(let money) = Money.parse(text) { return (column.id, .amount(config.convert(money))) }
+                case .percent:
+                    if let number = ValueSyntax.parsePercent(text) { return (column.id, .number(number)) }
+                case .integer:
+                    if let number = Int(text) { return (column.id, .integer(number)) }
+                default: break
+                }
+                return (column.id, .string(text))
+            }
+            return .object([
+                ("key", .optional(spec.keyColumn.flatMap { row.cells[$0]?.value })), ("line", .integer(row.location.line)),
+                ("values", .object(values + extra(row.extra))),
+            ])
+        }
     }
 
     private static func items(_ kind: SectionKind, _ plan: Plan, _ config: WorkspaceConfig) -> [JSONValue] {

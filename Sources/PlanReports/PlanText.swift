@@ -57,7 +57,15 @@ public enum PlanText {
                 output += "  \(moment.date?.value.description ?? "?")\(person) \(moment.text)\n"
             }
         }
-        let prose = plan.sections.filter { $0.kind == nil }.map(\.heading)
+        for table in plan.schemaTables where !table.rows.isEmpty {
+            guard let spec = config.schema.section(id: table.section), let key = spec.keyColumn else { continue }
+            output += "\n" + style.bold(spec.headings.first ?? spec.id) + "\n"
+            for row in table.rows {
+                let parts = spec.columns.filter { $0.id != key }.compactMap { column in row.cells[column.id].map { "\(column.id) \($0.value)" } }
+                output += "  \(row.cells[key]?.value ?? "?")  \(style.dim(parts.joined(separator: ", ")))\n"
+            }
+        }
+        let prose = plan.sections.filter { !$0.isRecognized }.map(\.heading)
         if !prose.isEmpty { output += "\n" + style.dim("Other sections: " + prose.joined(separator: ", ")) + "\n" }
         return output
     }
