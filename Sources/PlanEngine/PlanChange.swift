@@ -40,6 +40,27 @@ public enum ChangeStatus: String, Hashable, Sendable {
     case added, removed, modified, renamed
 }
 
+/// A side of a comparison that could not be read as a plan (bad encoding, no front matter,
+/// front matter that is not YAML, merge conflicts): it is not compared as an empty plan.
+public struct UnreadableSide: Hashable, Sendable {
+    public enum Side: String, Hashable, Sendable { case old, new, both }
+
+    public var side: Side
+    /// A side has unresolved merge conflicts (said instead of "does not parse").
+    public var hasMergeConflicts: Bool
+
+    public init(_ side: Side, hasMergeConflicts: Bool = false) {
+        self.side = side
+        self.hasMergeConflicts = hasMergeConflicts
+    }
+
+    /// "the old version has unresolved merge conflicts", "neither version does not parse".
+    public var sentence: String {
+        (side == .both ? "neither version" : "the \(side.rawValue) version")
+            + (hasMergeConflicts ? " has unresolved merge conflicts" : " does not parse")
+    }
+}
+
 /// One row or list item of a recognized section that changed, matched by its key.
 public struct ItemChange: Hashable, Sendable {
     public var key: String
@@ -131,16 +152,12 @@ public struct PlanChange: Hashable, Sendable {
     /// How the prose changed, part by part (new file order, then removed parts); empty when the
     /// plans were parsed without their prose text (then only ``proseChanged`` tells).
     public var prose: [ProseChange]
-    /// Which side could not be read as a plan ("old", "new" or "both"), if any: then only what
-    /// could be read is compared.
-    public var unreadable: String?
-    /// Whether a side that cannot be read has unresolved merge conflicts (said instead of "does
-    /// not parse").
-    public var unreadableForConflicts = false
+    /// Which side could not be read as a plan, and why, if any: then nothing is compared.
+    public var unreadable: UnreadableSide?
 
     public init(kind: PlanKind, id: String, path: String, status: ChangeStatus, oldPath: String? = nil,
                 fields: [FieldChange] = [], sections: [SectionChange] = [], proseChanged: Bool = false,
-                prose: [ProseChange] = [], unreadable: String? = nil) {
+                prose: [ProseChange] = [], unreadable: UnreadableSide? = nil) {
         self.kind = kind
         self.id = id
         self.path = path

@@ -28,13 +28,12 @@ public enum PlanDiff {
             change.status = .renamed
             change.oldPath = oldPlan.path
         }
-        let unreadable = [old.plan.map { !$0.isReadable } == true ? "old" : nil,
-                          new.plan.map { !$0.isReadable } == true ? "new" : nil].compactMap { $0 }
-        if !unreadable.isEmpty {
+        let oldUnreadable = old.plan.map { !$0.isReadable } == true, newUnreadable = new.plan.map { !$0.isReadable } == true
+        if oldUnreadable || newUnreadable {
             // A side that cannot be read is not an empty plan: comparing with it would list every
             // field and item as removed (or added). Only that it cannot be read is reported.
-            change.unreadable = unreadable.count == 2 ? "both" : unreadable[0]
-            change.unreadableForConflicts = [old.plan, new.plan].contains { $0?.hasMergeConflicts == true }
+            change.unreadable = UnreadableSide(oldUnreadable && newUnreadable ? .both : oldUnreadable ? .old : .new,
+                                               hasMergeConflicts: [old.plan, new.plan].contains { $0?.hasMergeConflicts == true })
             return change
         }
         change.fields = diffFields(old.plan.map { fields(of: $0, config: old.config) } ?? [],

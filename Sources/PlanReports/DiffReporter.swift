@@ -51,7 +51,7 @@ public enum DiffReporter {
             }
             if change.proseChanged { parts.append(proseSummary(change)) }
         }
-        if let side = change.unreadable { parts.append("\(side == "both" ? "neither version" : "the \(side) version") \(unreadableReason(change))") }
+        if let unreadable = change.unreadable { parts.append(unreadable.sentence) }
         return "\(change.id): " + (parts.isEmpty ? "no semantic change" : parts.joined(separator: "; "))
     }
 
@@ -79,8 +79,8 @@ public enum DiffReporter {
             var header = "\(change.path) (\(change.kind.rawValue) \(change.id), \(change.status.rawValue)"
             if let old = change.oldPath { header += " from \(old)" }
             output += style.bold(header + ")") + "\n"
-            if let side = change.unreadable {
-                output += "  " + style.red("\(side == "both" ? "neither version" : "the \(side) version") \(unreadableReason(change)); run acctplan lint") + "\n"
+            if let unreadable = change.unreadable {
+                output += "  " + style.red(unreadable.sentence + "; run acctplan lint") + "\n"
             }
             for field in change.fields {
                 output += "  \(field.name): \(style.red(show(field.from, field: field.name))) → \(style.green(show(field.to, field: field.name)))\n"
@@ -154,7 +154,7 @@ public enum DiffReporter {
         })))
         members.append(("prose_changed", .bool(change.proseChanged)))
         if !change.prose.isEmpty { members.append(("prose", .array(change.prose.map(proseJSON)))) }
-        if let side = change.unreadable { members.append(("unreadable", .string(side))) }
+        if let unreadable = change.unreadable { members.append(("unreadable", .string(unreadable.side.rawValue))) }
         return .object(members)
     }
 
@@ -178,8 +178,8 @@ public enum DiffReporter {
         for change in ordered {
             output += "#### `\(change.id)` (\(change.kind.rawValue), \(change.status.rawValue))\n\n"
             if let old = change.oldPath { output += "Moved from `\(old)` to `\(change.path)`.\n\n" }
-            if let side = change.unreadable {
-                output += "> ⚠️ \(side == "both" ? "Neither version" : "The \(side) version") \(unreadableReason(change)); run `acctplan lint`.\n\n"
+            if let unreadable = change.unreadable {
+                output += "> ⚠️ \(unreadable.sentence.prefix(1).uppercased() + unreadable.sentence.dropFirst()); run `acctplan lint`.\n\n"
             }
             if change.status == .added || change.status == .removed {
                 output += "\(change.status == .added ? "New" : "Removed") plan `\(change.path)`.\n\n"
@@ -208,11 +208,6 @@ public enum DiffReporter {
             if change.proseChanged { output += proseMarkdown(change) }
         }
         return output
-    }
-
-    /// Why a side of a change cannot be read, after "the new version".
-    static func unreadableReason(_ change: PlanChange) -> String {
-        change.unreadableForConflicts ? "has unresolved merge conflicts" : "does not parse"
     }
 
     static func escape(_ text: String) -> String {

@@ -448,15 +448,15 @@ struct PlanDiffTests {
         let noFrontMatter = "# Xinan Tobacco\n\nSomeone deleted the front matter.\n"
         #expect(!Self.plan(noFrontMatter).isReadable)
         let old = try #require(Self.compare(noFrontMatter, Self.base))
-        #expect(old.unreadable == "old")
+        #expect(old.unreadable?.side == .old)
         #expect(old.status == .modified)
         let new = try #require(Self.compare(Self.base, noFrontMatter))
-        #expect(new.unreadable == "new")
+        #expect(new.unreadable?.side == .new)
         let unterminated = "---\nname: Xinan\n# no end\n"
         let both = try #require(Self.compare(noFrontMatter, unterminated))
-        #expect(both.unreadable == "both")
+        #expect(both.unreadable?.side == .both)
         // Even with identical unreadable text there is something to report.
-        #expect(Self.compare(noFrontMatter, noFrontMatter)?.unreadable == "both")
+        #expect(Self.compare(noFrontMatter, noFrontMatter)?.unreadable?.side == .both)
     }
 
     @Test func severalChangesAtOnceInSectionOrder() throws {

@@ -65,7 +65,7 @@ struct DiffReporterGoldenTests {
                                     fields: [FieldChange(name: "name", from: .text("Old"), to: .null)])
 
     static let unreadable = PlanChange(kind: .account, id: "cobalt", path: "accounts/cobalt.md", status: .modified,
-                                       unreadable: "old")
+                                       unreadable: UnreadableSide(.old))
 
     // MARK: Summary line
 
