@@ -62,9 +62,21 @@ public struct Rollup: Sendable {
         }
     }
 
+    /// A group's identity: its dimension and id (`industry` `tobacco`).
+    public struct GroupKey: Hashable, Sendable {
+        public var dimension: Dimension
+        public var id: String
+
+        public init(_ dimension: Dimension, _ id: String) {
+            self.dimension = dimension
+            self.id = id
+        }
+    }
+
     public struct Group: Sendable {
         public var dimension: Dimension
         public var id: String
+        public var key: GroupKey { GroupKey(dimension, id) }
         public var name: String?
         public var hasPlan: Bool
         /// Member account ids, sorted.
@@ -125,28 +137,27 @@ public struct Rollup: Sendable {
         let config = workspace.config
         let stages = config.lifecycle.map(\.id)
         let accounts = countedAccounts(workspace)
-        var groups: [String: Group] = [:]
-        func key(_ dimension: Dimension, _ id: String) -> String { "\(dimension.rawValue)/\(id)" }
+        var groups: [GroupKey: Group] = [:]
 
         // Groups that have a plan exist even without members.
         for plan in workspace.plans where plan.isReadable {
             guard let dimension: Dimension = plan.kind == .industry ? .industry : plan.kind == .segment ? .segment : nil,
                   dimensions.contains(dimension) else { continue }
-            var group = groups[key(dimension, plan.id)] ?? Group(dimension: dimension, id: plan.id, hasPlan: true)
+            var group = groups[GroupKey(dimension, plan.id)] ?? Group(dimension: dimension, id: plan.id, hasPlan: true)
             group.hasPlan = true
             group.name = plan.header.name?.value
             if let targets = plan.header.targets {
                 group.revenue.target = targets.revenue.flatMap { config.convert($0.value) }
                 group.stageTargets = targets.stages.map { StageTarget(stage: $0.stage.value, target: $0.count, actual: 0) }
             }
-            groups[key(dimension, plan.id)] = group
+            groups[GroupKey(dimension, plan.id)] = group
         }
         for account in accounts {
             for (dimension, id) in memberships(account, dimensions) {
-                var group = groups[key(dimension, id)] ?? Group(dimension: dimension, id: id, hasPlan: false)
+                var group = groups[GroupKey(dimension, id)] ?? Group(dimension: dimension, id: id, hasPlan: false)
                 if group.name == nil, dimension == .manager { group.name = config.people[id] }
                 group.members.append(account.id)
-                groups[key(dimension, id)] = group
+                groups[GroupKey(dimension, id)] = group
             }
         }
         let byID = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

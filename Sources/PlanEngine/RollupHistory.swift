@@ -50,11 +50,11 @@ public enum RollupHistory {
         // Plans that cannot be read then or now are neither new nor removed.
         let unreadableThen = unreadableAccounts(old), unreadableNow = unreadableAccounts(new)
         // Accounts that existed then and not now, counted once per group they belonged to then.
-        var removed: [String: Int] = [:]
+        var removed: [Rollup.GroupKey: Int] = [:]
         let dimensions = Array(Set(rollup.groups.map(\.dimension)))
         for account in old.map(Rollup.countedAccounts) ?? [] where after[account.id] == nil && !unreadableNow.contains(account.id) {
             for (dimension, id) in Rollup.memberships(account, dimensions) {
-                removed["\(dimension.rawValue)/\(id)", default: 0] += 1
+                removed[Rollup.GroupKey(dimension, id), default: 0] += 1
             }
         }
         for index in rollup.groups.indices {
@@ -71,7 +71,7 @@ public enum RollupHistory {
                     if to > from { moved.up += 1 } else if to < from { moved.down += 1 }
                 }
             }
-            moved.removed = removed["\(group.dimension.rawValue)/\(group.id)"] ?? 0
+            moved.removed = removed[group.key] ?? 0
             rollup.groups[index].moved = moved
         }
     }

@@ -13,7 +13,7 @@ extension HTMLReport {
         if !group.hasPlan { output += " <span class=\"badge warn\" title=\"members name it, but it has no plan file\">no plan</span>" }
         output += "</h3>"
         var accountsLine = "\(group.accounts) account\(group.accounts == 1 ? "" : "s")"
-        if let target = groupPlans[Self.key(group.dimension, group.id)]?.header.targets?.accounts?.value {
+        if let target = groupPlans[group.key]?.header.targets?.accounts?.value {
             accountsLine += " · target \(target)"
         }
         output += "<div class=\"counts\">\(accountsLine)</div>"
@@ -79,7 +79,7 @@ extension HTMLReport {
         let kind = group.dimension == .industry ? "Industry" : "Segment"
         let title = group.name ?? group.id
         var body = "<h1>\(HTML.escape(title))</h1><p class=\"subtitle\">\(kind) <code>\(HTML.escape(group.id))</code>"
-        if let plan = groupPlans[Self.key(group.dimension, group.id)] {
+        if let plan = groupPlans[group.key] {
             var facts = ["plan <code>\(HTML.escape(plan.path))</code>"]
             if let owner = plan.header.owner?.value { facts.append("owner " + person(owner)) }
             if let year = plan.header.fiscalYear?.value { facts.append("fiscal year \(year)") }

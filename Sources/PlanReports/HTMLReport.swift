@@ -48,9 +48,9 @@ public struct HTMLReport: Sendable {
     let closeQuarters: [Rollup.QuarterPipeline]
     let diagnosticsByPath: [String: [Diagnostic]]
     /// "industry/tobacco" → the rollup group.
-    let groupsByKey: [String: Rollup.Group]
+    let groupsByKey: [Rollup.GroupKey: Rollup.Group]
     /// "industry/tobacco" → its plan.
-    let groupPlans: [String: Plan]
+    let groupPlans: [Rollup.GroupKey: Plan]
 
     public init(workspace: Workspace, rollup: Rollup, history: RollupReporter.History? = nil, historyNote: String? = nil,
                 diagnostics: [Diagnostic] = [], sourceLabel: String = "working tree",
@@ -70,16 +70,14 @@ public struct HTMLReport: Sendable {
         overdueActions = Rollup.overdueActions(counted, asOf: rollup.asOf)
         closeQuarters = Rollup.pipelineByCloseQuarter(counted, config: workspace.config)
         diagnosticsByPath = Dictionary(grouping: diagnostics, by: \.path)
-        groupsByKey = Dictionary(rollup.groups.map { (Self.key($0.dimension, $0.id), $0) }, uniquingKeysWith: { first, _ in first })
-        var plans: [String: Plan] = [:]
+        groupsByKey = Dictionary(rollup.groups.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var plans: [Rollup.GroupKey: Plan] = [:]
         for plan in workspace.plans where plan.isReadable && (plan.kind == .industry || plan.kind == .segment) {
-            let key = Self.key(plan.kind == .industry ? .industry : .segment, plan.id)
+            let key = Rollup.GroupKey(plan.kind == .industry ? .industry : .segment, plan.id)
             if plans[key] == nil { plans[key] = plan }
         }
         groupPlans = plans
     }
-
-    static func key(_ dimension: Rollup.Dimension, _ id: String) -> String { "\(dimension.rawValue)/\(id)" }
 
     /// Every file of the report: the stylesheet, the dashboard, the follow-up lists, one page per
     /// group and one per account. Render them in any order, on any thread.
@@ -189,7 +187,7 @@ public struct HTMLReport: Sendable {
 
     /// A link to a group page from a page at `depth`, named by the group's name (or id).
     func groupLink(_ dimension: Rollup.Dimension, _ id: String, depth: Int) -> String {
-        let name = groupsByKey[Self.key(dimension, id)]?.name ?? id
+        let name = groupsByKey[Rollup.GroupKey(dimension, id)]?.name ?? id
         return HTML.link(name, to: String(repeating: "../", count: depth) + Self.groupPath(dimension, id))
     }
 
