@@ -57,7 +57,7 @@ struct LintCommand: ParsableCommand {
         case .text: Terminal.standardOutput(TextReporter.render(report, color: Terminal.useColor()))
         case .json: Terminal.standardOutput(JSONReporter.render(report))
         case .github: Terminal.standardOutput(GitHubReporter.render(report))
-        case .sarif: Terminal.standardOutput(SARIFReporter.render(report))
+        case .sarif: Terminal.standardOutput(SARIFReporter.render(report, rules: RuleRegistry.descriptions))
         }
         if report.errors > 0 || (strict && report.warnings > 0) { throw ExitCode(1) }
     }

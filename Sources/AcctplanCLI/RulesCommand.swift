@@ -13,7 +13,7 @@ struct RulesCommand: ParsableCommand {
     var markdown = false
 
     func run() throws {
-        let rules = RuleRegistry.all.map(\.description)
+        let rules = RuleRegistry.descriptions
         Terminal.standardOutput(markdown ? RulesReporter.markdown(rules) : RulesReporter.text(rules))
     }
 }

@@ -31,9 +31,13 @@ public enum RuleRegistry {
     public static let defaultSeverities: [RuleID: Severity] = Dictionary(
         uniqueKeysWithValues: all.map { ($0.description.id, $0.description.defaultSeverity) })
 
+    /// Every rule's description, in registry order: the catalogue `rules`, docs/rules.md and
+    /// SARIF show.
+    public static let descriptions = all.map(\.description)
+
     /// The ids of the rules with `trait`.
     public static func ids(with trait: RuleDescription.Trait) -> Set<RuleID> {
-        Set(all.map(\.description).filter { $0.traits.contains(trait) }.map(\.id))
+        Set(descriptions.filter { $0.traits.contains(trait) }.map(\.id))
     }
 
     /// Rules whose findings are always errors, whatever `rules:` or an `acctplan-disable`

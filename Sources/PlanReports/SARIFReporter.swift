@@ -1,13 +1,12 @@
 import PlanEngine
 import PlanModel
 
-/// SARIF 2.1.0 for code-scanning tools: one run, the rule catalogue from the registry, one result
-/// per diagnostic. Columns are counted in Unicode code points, as every acctplan diagnostic is.
+/// SARIF 2.1.0 for code-scanning tools: one run, the rule catalogue it is given (the linter's
+/// rules, `RuleRegistry.descriptions`), one result per diagnostic. Columns are counted in Unicode code points, as every acctplan diagnostic is.
 /// URIs are relative to the repository's top (`%SRCROOT%`, defined in `originalUriBaseIds` when
 /// the working tree is known) and percent-encoded as RFC 3986 requires of a URI reference.
 public enum SARIFReporter {
-    public static func render(_ report: LintReport) -> String {
-        let rules = RuleRegistry.all.map(\.description)
+    public static func render(_ report: LintReport, rules: [RuleDescription]) -> String {
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let ruleObjects: [JSONValue] = rules.map { rule in
             .object([
