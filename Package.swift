@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "acctplan", targets: ["acctplan"]),
         .library(name: "PlanEngine", targets: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
+            "PlanLanguageServer",
         ]),
     ],
     dependencies: [
@@ -39,8 +40,12 @@ let package = Package(
         // column widths), so it sits on the parser as well as the engine (for its meaning check).
         .target(name: "PlanFormat", dependencies: ["PlanModel", "PlanParser", "PlanEngine"]),
         .target(name: "PlanReports", dependencies: ["PlanModel", "PlanEngine"]),
+        // The language server (`acctplan lsp`): the engine behind the Language Server Protocol.
+        .target(name: "PlanLanguageServer", dependencies: [
+            "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine", "PlanFormat", "PlanReports",
+        ]),
         .target(name: "AcctplanCLI", dependencies: [
-            "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
+            "PlanLanguageServer", "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(
@@ -64,6 +69,7 @@ let package = Package(
         .testTarget(name: "PlanReportsTests", dependencies: [
             "PlanModel", "PlanParser", "PlanEngine", "PlanFormat", "PlanReports",
         ]),
+        .testTarget(name: "PlanLanguageServerTests", dependencies: ["PlanLanguageServer", "PlanModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["acctplan"]),
     ]
 )

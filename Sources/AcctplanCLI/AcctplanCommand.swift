@@ -19,7 +19,7 @@ public struct AcctplanCommand: ParsableCommand {
             InitCommand.self, NewCommand.self, LintCommand.self, ShowCommand.self, DiffCommand.self, LogCommand.self,
             RollupCommand.self, ReportCommand.self, FmtCommand.self,
             CommitCommand.self, HooksCommand.self, TextconvCommand.self,
-            RulesCommand.self,
+            RulesCommand.self, LspCommand.self,
         ]
     )
 

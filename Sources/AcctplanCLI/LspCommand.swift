@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import PlanLanguageServer
+import PlanWorkspace
+
+/// `acctplan lsp`: the language server an editor starts (docs/editors.md).
+struct LspCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lsp",
+        abstract: "Run the language server: live diagnostics, completion, hover and formatting in your editor.",
+        discussion: """
+            Speaks the Language Server Protocol over stdin and stdout; your editor starts it, you do not. It attaches to the workspace found from the editor's root folder (the nearest folder with acctplan.yml at or above it), or to --workspace DIR, and only to that workspace's plans and acctplan.yml.
+
+            Setup for Neovim, Helix, Emacs, Zed and VS Code: docs/editors.md.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The workspace root (default: found from the editor's root folder).", valueName: "dir"))
+    var workspace: String?
+
+    @OptionGroup var asOfOption: AsOfOption
+
+    func run() throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let root: URL?
+        do {
+            root = try workspace.map { try WorkspaceLocator.explicitRoot($0, relativeTo: cwd) }
+        } catch let error as WorkspaceError {
+            throw ToolFailure(error.description)
+        }
+        let server = LanguageServer(writer: MessageWriter(fileDescriptor: STDOUT_FILENO), asOf: try asOfOption.date(), workspace: root)
+        var reader = MessageReader(fileDescriptor: STDIN_FILENO)
+        let status = server.run(&reader, inputPending: { Self.inputPending(STDIN_FILENO) })
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Whether bytes are waiting on `fd` (then diagnostics wait for the next edit).
+    static func inputPending(_ fd: Int32) -> Bool {
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import PlanEngine
+import PlanModel
+import PlanParser
+import PlanWorkspace
+
+/// Diagnostics: the workspace as the editor sees it (the files on disk, with the text of open
+/// documents in their place) is linted as a whole, so cross-plan rules see plans that are not
+/// open; each open document is told its own diagnostics.
+extension LanguageServer {
+    /// The files of the workspace with the open documents' text over them.
+    struct OverlaySource: PlanSource {
+        let disk: FileSystemSource
+        let open: [String: Data]
+
+        var label: String { "the editor" }
+
+        func listFiles(under folder: String) throws -> FileListing {
+            var listing = try disk.listFiles(under: folder)
+            let added = open.keys.filter { $0.hasPrefix(folder + "/") && !listing.paths.contains($0) }
+            if !added.isEmpty { listing.paths = (listing.paths + added).sorted() }
+            return listing
+        }
+
+        func read(_ path: String) throws -> Data? { try open[path] ?? disk.read(path) }
+    }
+
+    /// The workspace with every open document's current text; nil outside a workspace.
+    func currentWorkspace() -> Workspace? {
+        guard let root, var workspace = disk else { return nil }
+        let open = documents.values
+        if let config = open.first(where: { $0.path == ConfigParser.path }),
+           ConfigParser.parse(Data(config.text.utf8)).0 != workspace.config {
+            // Another configuration reads every plan differently: read them all again.
+            let texts = Dictionary(open.map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { first, _ in first })
+            return try? WorkspaceLoader.load(from: OverlaySource(disk: FileSystemSource(root: root), open: texts))
+        }
+        let parser = PlanParser(config: workspace.config)
+        for document in open where document.path != ConfigParser.path {
+            guard let (kind, id) = Self.kindAndID(document.path) else { continue }
+            let parsed = parser.parse(Data(document.text.utf8), path: document.path, kind: kind, id: id)
+            workspace.findings.removeAll { $0.path == document.path }
+            workspace.findings += parsed.findings
+            if let index = workspace.plans.firstIndex(where: { $0.path == document.path }) {
+                workspace.plans[index] = parsed.plan
+            } else {
+                let index = workspace.plans.firstIndex { ($0.kind, $0.path) > (kind, document.path) } ?? workspace.plans.count
+                workspace.plans.insert(parsed.plan, at: index)
+                workspace.planPaths.append(document.path)
+            }
+        }
+        return workspace
+    }
+
+    static func kindAndID(_ path: String) -> (PlanKind, String)? {
+        guard let folder = path.split(separator: "/").first, let kind = PlanKind(folder: folder),
+              let name = path.split(separator: "/").last, name.hasSuffix(".md") else { return nil }
+        return (kind, String(name.dropLast(3)))
+    }
+
+    /// Publishes the diagnostics of every document whose diagnostics may have changed.
+    func publishDiagnostics() {
+        defer { stale.removeAll() }
+        guard let workspace = currentWorkspace() else { return }
+        let diagnostics = Linter.lint(workspace, asOf: asOf)
+        let byPath = Dictionary(grouping: diagnostics, by: \.path)
+        for uri in stale.sorted() {
+            guard let document = documents[uri] else { continue }
+            let items = (byPath[document.path] ?? []).map { lspDiagnostic($0, in: document) }
+            send(["jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
+                  "params": ["uri": .string(uri), "version": .int(document.version), "diagnostics": .array(items)]])
+        }
+    }
+
+    /// One diagnostic: from its line and column to the end of the word there.
+    func lspDiagnostic(_ diagnostic: Diagnostic, in document: TextDocument) -> JSON {
+        let start = document.position(line: diagnostic.line, column: diagnostic.column, encoding: encoding)
+        let lines = document.lines
+        var end = start
+        if lines.indices.contains(start.line) {
+            let rest = lines[start.line].unicodeScalars.dropFirst(max(0, diagnostic.column - 1))
+            var word = rest.prefix { $0 != " " && $0 != "\t" && $0 != "|" }.reduce(0) { $0 + encoding.units($1) }
+            if word == 0 { word = rest.reduce(0) { $0 + encoding.units($1) } }
+            end.character += word
+        }
+        var message = diagnostic.message
+        if let hint = diagnostic.hint { message += "\nhint: " + hint }
+        return [
+            "range": TextRange(start, end).json,
+            "severity": diagnostic.severity == .error ? 1 : 2,
+            "code": .string(diagnostic.rule.rawValue),
+            "codeDescription": ["href": .string(LanguageServer.ruleDocumentation + diagnostic.rule.rawValue)],
+            "source": "acctplan",
+            "message": .string(message),
+        ]
+    }
+
+    static let ruleDocumentation = "https://github.com/acctplan/acctplan/blob/main/docs/rules.md#"
+}

@@ -1,0 +1,158 @@
+import Foundation
+import PlanLanguageServer
+import PlanModel
+
+/// A workspace in a temporary folder and a language server run in-process over it: messages in
+/// (framed exactly as an editor frames them), messages out.
+final class LSPSession: @unchecked Sendable {
+    let root: URL
+    private let lock = NSLock()
+    private var output = Data()
+
+    static let config = """
+        currency: CNY
+        fx: {USD: 7}
+        people:
+          li-you: {name: Li You}
+          wang-fang: {name: Wang Fang}
+
+        """
+
+    static let tobacco = """
+        ---
+        name: Tobacco
+        owner: li-you
+        reviewed: 2026-11-01
+        fiscal_year: 2026
+        targets:
+          revenue: CNY 10M
+          accounts: 3
+        ---
+        # Tobacco
+
+        """
+
+    static let acme = """
+        ---
+        name: Acme Tobacco
+        industry: tobacco
+        stage: departmental
+        manager: li-you
+        reviewed: 2026-11-01
+        ---
+        # Acme Tobacco
+
+        ## Opportunities
+
+        | ID    | Name   | Stage   | Amount   | Probability | Close      |
+        | ----- | ------ | ------- | -------- | ----------- | ---------- |
+        | opp-a | Rollout | propose | USD 100k |             | 2027-03-31 |
+
+        ## Actions
+
+        - [ ] 2026-12-20 @wang-fang Demo for #opp-a
+
+        ## Stakeholders
+
+        | Name      | Title | Role    |
+        | --------- | ----- | ------- |
+        | Zhang Wei | CIO   | sponsor |
+
+        """
+
+    init(files: [String: String] = ["acctplan.yml": LSPSession.config, "industries/tobacco.md": LSPSession.tobacco,
+                                    "accounts/acme.md": LSPSession.acme]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("lsp-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    func uri(_ path: String) -> String { root.appendingPathComponent(path).absoluteString }
+
+    /// Frames `messages` (raw bodies pass through as written), runs a server over them to the
+    /// end of input, and returns what it wrote, in order, with its exit status.
+    func run(_ messages: [Any], utf8: Bool = false) -> (messages: [JSON], status: Int32) {
+        var input = Data()
+        for message in messages {
+            let body: Data
+            if let raw = message as? Data { body = raw } else { body = try! JSONSerialization.data(withJSONObject: message) }
+            input += Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body
+        }
+        var bytes = [UInt8](input)
+        var reader = MessageReader { buffer in
+            let count = min(bytes.count, 4096)
+            buffer += bytes.prefix(count)
+            bytes.removeFirst(count)
+            return count
+        }
+        lock.withLock { output = Data() }
+        let server = LanguageServer(writer: MessageWriter { [self] data in lock.withLock { output += data } },
+                                    asOf: CalendarDate(year: 2026, month: 12, day: 1)!)
+        // All input is there from the start, as when an editor sends a burst of edits.
+        let status = server.run(&reader, inputPending: { !bytes.isEmpty })
+        return (parse(lock.withLock { output }), status)
+    }
+
+    private func parse(_ data: Data) -> [JSON] {
+        var bytes = [UInt8](data)
+        var reader = MessageReader { buffer in
+            let count = bytes.count
+            buffer += bytes
+            bytes.removeAll()
+            return count
+        }
+        var result: [JSON] = []
+        while let frame = reader.next() {
+            if case .message(let body) = frame, let json = try? JSON.parse(body) { result.append(json) }
+        }
+        return result
+    }
+
+    func initialize(id: Int = 1, utf8: Bool = false) -> [String: Any] {
+        var capabilities: [String: Any] = [:]
+        if utf8 { capabilities["general"] = ["positionEncodings": ["utf-8", "utf-16"]] }
+        return ["jsonrpc": "2.0", "id": id, "method": "initialize",
+                "params": ["rootUri": root.absoluteString, "capabilities": capabilities]]
+    }
+
+    static var initialized: [String: Any] { ["jsonrpc": "2.0", "method": "initialized", "params": [:]] }
+
+    func open(_ path: String, _ text: String, version: Int = 1) -> [String: Any] {
+        ["jsonrpc": "2.0", "method": "textDocument/didOpen",
+         "params": ["textDocument": ["uri": uri(path), "languageId": "markdown", "version": version, "text": text]]]
+    }
+
+    func change(_ path: String, version: Int, text: String, range: ((Int, Int), (Int, Int))? = nil) -> [String: Any] {
+        var change: [String: Any] = ["text": text]
+        if let range {
+            change["range"] = ["start": ["line": range.0.0, "character": range.0.1], "end": ["line": range.1.0, "character": range.1.1]]
+        }
+        return ["jsonrpc": "2.0", "method": "textDocument/didChange",
+                "params": ["textDocument": ["uri": uri(path), "version": version], "contentChanges": [change]]]
+    }
+
+    func request(_ id: Int, _ method: String, _ path: String, line: Int? = nil, character: Int? = nil) -> [String: Any] {
+        var params: [String: Any] = ["textDocument": ["uri": uri(path)]]
+        if let line, let character { params["position"] = ["line": line, "character": character] }
+        if method == "textDocument/formatting" { params["options"] = ["tabSize": 4, "insertSpaces": true] }
+        return ["jsonrpc": "2.0", "id": id, "method": method, "params": params]
+    }
+
+    static var shutdown: [String: Any] { ["jsonrpc": "2.0", "id": 99, "method": "shutdown"] }
+    static var exit: [String: Any] { ["jsonrpc": "2.0", "method": "exit"] }
+}
+
+extension Array where Element == JSON {
+    func response(_ id: Int) -> JSON? { first { $0["id"] == .int(id) } }
+
+    /// The diagnostics published for `uri`, in order.
+    func diagnostics(_ uri: String) -> [JSON] {
+        filter { $0["method"]?.string == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.string == uri }
+            .map { $0["params"]! }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import PlanLanguageServer
+import Testing
+
+/// The server in-process, over real workspaces in temporary folders, driven by framed messages.
+struct LanguageServerTests {
+    @Test func negotiatesUTF8WhenOfferedElseUTF16() throws {
+        let session = try LSPSession()
+        let utf8 = session.run([session.initialize(utf8: true)]).messages.response(1)
+        #expect(utf8?["result"]?["capabilities"]?["positionEncoding"] == "utf-8")
+        let utf16 = session.run([session.initialize()]).messages.response(1)
+        #expect(utf16?["result"]?["capabilities"]?["positionEncoding"] == "utf-16")
+        #expect(utf16?["result"]?["capabilities"]?["textDocumentSync"]?["change"] == 2)
+    }
+
+    @Test func diagnosticsAppearAndDisappearAsThePlanIsEdited() throws {
+        let session = try LSPSession()
+        let typo = LSPSession.acme.replacingOccurrences(of: "stage: departmental", with: "stage: departmentl")
+        let out = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", typo, version: 1),
+            ["jsonrpc": "2.0", "id": 2, "method": "shutdown"],
+        ]).messages
+        let published = out.diagnostics(session.uri("accounts/acme.md"))
+        let first = try #require(published.first?["diagnostics"]?[0])
+        #expect(first["code"] == "unknown-stage")
+        #expect(first["source"] == "acctplan")
+        #expect(first["severity"] == 1)
+        #expect(first["message"]?.string?.contains("'departmentl'") == true, "\(first)")
+        #expect(first["message"]?.string?.contains("did you mean 'departmental'") == true)
+        #expect(first["range"] == ["start": ["line": 3, "character": 7], "end": ["line": 3, "character": 18]])
+        #expect(first["codeDescription"]?["href"]?.string?.hasSuffix("docs/rules.md#unknown-stage") == true)
+
+        // Fixing the typo with an incremental edit (insert "a" at line 3, character 17) clears them.
+        let fixed = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", typo, version: 1),
+            session.change("accounts/acme.md", version: 2, text: "a", range: ((3, 17), (3, 17))),
+        ]).messages.diagnostics(session.uri("accounts/acme.md"))
+        #expect(fixed.last?["version"] == 2)
+        #expect(fixed.last?["diagnostics"] == [])
+    }
+
+    @Test func aBurstOfEditsIsCheckedOnceAtItsLatestVersion() throws {
+        let session = try LSPSession()
+        var messages: [Any] = [session.initialize(), LSPSession.initialized, session.open("accounts/acme.md", LSPSession.acme)]
+        for version in 2...6 {
+            messages.append(session.change("accounts/acme.md", version: version,
+                                           text: LSPSession.acme.replacingOccurrences(of: "li-you", with: "nobody-\(version)")))
+        }
+        let published = session.run(messages).messages.diagnostics(session.uri("accounts/acme.md"))
+        #expect(published.count == 1)
+        #expect(published.first?["version"] == 6)
+        #expect(published.first?["diagnostics"]?[0]?["message"]?.string?.contains("nobody-6") == true)
+    }
+
+    @Test func crossPlanRulesSeePlansThatAreNotOpenAndOnesThatAreNew() throws {
+        let session = try LSPSession()
+        let elsewhere = LSPSession.acme.replacingOccurrences(of: "industry: tobacco", with: "industry: energy")
+        let before = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", elsewhere),
+        ]).messages.diagnostics(session.uri("accounts/acme.md"))
+        // The energy plan does not exist: the account's industry is unknown.
+        #expect(before.last?["diagnostics"]?.array?.contains { $0["code"] == "unknown-reference" } == true, "\(before)")
+        // Opened in the editor (never saved), it exists for the account at once.
+        let after = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", elsewhere),
+            session.open("industries/energy.md", LSPSession.tobacco.replacingOccurrences(of: "Tobacco", with: "Energy")),
+        ]).messages
+        #expect(after.diagnostics(session.uri("accounts/acme.md")).last?["diagnostics"] == [])
+        // And the new industry plan is checked against its members, the account among them.
+        let energy = after.diagnostics(session.uri("industries/energy.md")).last?["diagnostics"]?.array ?? []
+        #expect(energy.map { $0["code"] } == ["target-gap"])
+        #expect(energy.first?["message"]?.string?.hasPrefix("revenue target 10000000 CNY is 10000000 above the members' planned 0") == true)
+    }
+
+    @Test func formattingGivesExactlyWhatFmtWrites() throws {
+        let session = try LSPSession()
+        let out = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", LSPSession.acme),
+            session.request(2, "textDocument/formatting", "accounts/acme.md"),
+            session.open("accounts/broken.md", "# no front matter\n"),
+            session.request(3, "textDocument/formatting", "accounts/broken.md"),
+        ]).messages
+        let edit = try #require(out.response(2)?["result"]?[0])
+        let lastLine = LSPSession.acme.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(edit["range"] == ["start": ["line": 0, "character": 0], "end": ["line": .int(lastLine), "character": 0]])
+        #expect(edit["newText"]?.string?.contains("""
+            | ID    | Name    | Stage   | Amount   | Probability | Close      |
+            | ----- | ------- | ------- | -------- | ----------- | ---------- |
+            | opp-a | Rollout | propose | USD 100k |             | 2027-03-31 |
+            """) == true)
+        #expect(out.response(3)?["result"] == [])
+        #expect(out.contains { $0["method"] == "window/showMessage" && $0["params"]?["message"]?.string?.contains("accounts/broken.md is not formatted") == true })
+    }
+
+    @Test func survivesMalformedMessagesUnknownMethodsAndFilesOutsideTheWorkspace() throws {
+        let session = try LSPSession()
+        let out = session.run([
+            Data("{not json".utf8),
+            Data("[1, 2]".utf8),
+            session.initialize(id: 7),
+            ["jsonrpc": "2.0", "id": 8, "method": "textDocument/semanticTokens/full", "params": [:]],
+            ["jsonrpc": "2.0", "method": "textDocument/didOpen",
+             "params": ["textDocument": ["uri": "file:///etc/passwd.md", "version": 1, "text": "x"]]],
+            ["jsonrpc": "2.0", "id": 9, "method": "textDocument/hover",
+             "params": ["textDocument": ["uri": "file:///etc/passwd.md"], "position": ["line": 0, "character": 0]]],
+            LSPSession.shutdown, LSPSession.exit,
+        ])
+        #expect(out.messages.filter { $0["error"]?["code"] == -32700 }.count == 2)
+        #expect(out.messages.response(7)?["result"]?["capabilities"] != nil)
+        #expect(out.messages.response(8)?["error"]?["code"] == -32601)
+        #expect(out.messages.response(9)?["result"] == .null)
+        #expect(out.messages.diagnostics("file:///etc/passwd.md").isEmpty)
+        #expect(out.status == 0)
+        #expect(session.run([session.initialize(), LSPSession.exit]).status == 1, "exit without shutdown")
+    }
+
+    @Test func completesKeysStagesPeopleAndTableCells() throws {
+        let session = try LSPSession()
+        let text = LSPSession.acme.replacingOccurrences(of: "reviewed: 2026-11-01\n", with: "reviewed: 2026-11-01\nhe\n")
+        let out = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", text),
+            session.request(2, "textDocument/completion", "accounts/acme.md", line: 6, character: 2),
+            session.request(3, "textDocument/completion", "accounts/acme.md", line: 3, character: 7),
+            session.request(4, "textDocument/completion", "accounts/acme.md", line: 18, character: 19),
+            session.request(5, "textDocument/completion", "accounts/acme.md", line: 14, character: 21),
+        ]).messages
+        let keys = out.response(2)?["result"]?["items"]?.array?.compactMap { $0["label"]?.string } ?? []
+        #expect(keys.contains("health") && keys.contains("team") && !keys.contains("stage") && !keys.contains("owner"))
+        let stages = out.response(3)?["result"]?["items"]?.array?.compactMap { $0["label"]?.string }
+        #expect(stages == ["departmental", "industry-solution", "integration"])
+        let people = out.response(4)?["result"]?["items"]?.array?.compactMap { $0["label"]?.string }
+        #expect(people == ["li-you — Li You", "wang-fang — Wang Fang"])
+        let cells = out.response(5)?["result"]?["items"]?.array?.compactMap { $0["label"]?.string }
+        #expect(cells == ["qualify", "develop", "propose", "negotiate", "won", "lost"])
+    }
+
+    @Test func hoversExplainKeysPeopleAndAnOpportunity() throws {
+        let session = try LSPSession()
+        let out = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", LSPSession.acme),
+            session.request(2, "textDocument/hover", "accounts/acme.md", line: 4, character: 2),
+            session.request(3, "textDocument/hover", "accounts/acme.md", line: 4, character: 12),
+            session.request(4, "textDocument/hover", "accounts/acme.md", line: 13, character: 4),
+            session.request(5, "textDocument/hover", "accounts/acme.md", line: 2, character: 11),
+        ]).messages
+        func text(_ id: Int) -> String { out.response(id)?["result"]?["contents"]?["value"]?.string ?? "" }
+        #expect(text(2).hasPrefix("**manager** — The account manager"))
+        #expect(text(3) == "**Li You** (`li-you`, acctplan.yml)\n\nowns 2 plans, on the team of 0")
+        #expect(text(4) == "**opp-a**: 700,000 × 50% (stage default) = 350,000 CNY weighted")
+        #expect(text(5).hasPrefix("industry plan **Tobacco** (`industries/tobacco.md`)\n\nrevenue target 10,000,000 CNY"))
+    }
+
+    @Test func outlinesSectionsAndTheirRows() throws {
+        let session = try LSPSession()
+        let out = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", LSPSession.acme),
+            session.request(2, "textDocument/documentSymbol", "accounts/acme.md"),
+        ]).messages
+        let symbols = try #require(out.response(2)?["result"]?.array)
+        #expect(symbols.map { $0["name"]?.string } == ["Opportunities", "Actions", "Stakeholders"])
+        #expect(symbols[0]["children"]?[0]?["name"] == "opp-a — Rollout")
+        #expect(symbols[1]["children"]?[0]?["name"] == "[ ] Demo for #opp-a")
+        #expect(symbols[0]["range"]?["start"]?["line"] == 9)
+        #expect(symbols[0]["range"]?["end"]?["line"] == 14)
+        #expect(symbols[2]["children"]?[0]?["name"] == "Zhang Wei")
+    }
+}
