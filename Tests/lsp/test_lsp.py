@@ -1,0 +1,188 @@
+"""`acctplan lsp` driven by pytest-lsp: diagnostics appear and disappear as a plan is edited,
+completion, hover, outline, formatting byte-identical to `acctplan fmt`, and a server that
+survives malformed input."""
+import asyncio
+import json
+import pathlib
+import shutil
+import subprocess
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+from conftest import BINARY
+
+PLAN = "accounts/huaxia-power.md"
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[BINARY, "lsp", "--as-of", "2026-11-20"]))
+async def client(lsp_client: LanguageClient):
+    yield
+    # A test that failed half-way still ends the server the way an editor does.
+    if lsp_client.capabilities is not None:
+        try:
+            await asyncio.wait_for(lsp_client.shutdown_session(), 10)
+        except Exception:  # noqa: BLE001 - the test's own failure is the one to report
+            pass
+
+
+async def start(client, workspace, utf8=False):
+    capabilities = types.ClientCapabilities(
+        general=types.GeneralClientCapabilities(
+            position_encodings=[types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16] if utf8 else None))
+    result = await client.initialize_session(types.InitializeParams(
+        capabilities=capabilities, root_uri=workspace.as_uri(),
+        workspace_folders=[types.WorkspaceFolder(uri=workspace.as_uri(), name="plans")]))
+    return result
+
+
+def open_plan(client, workspace, path=PLAN, text=None):
+    uri = (workspace / path).as_uri()
+    text = text if text is not None else (workspace / path).read_text(encoding="utf-8")
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)))
+    return uri, text
+
+
+async def diagnostics_of(client, uri):
+    """Waits (at most 20 s) for the first diagnostics of `uri`."""
+    async def wait():
+        while uri not in client.diagnostics:
+            await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await asyncio.wait_for(wait(), 20)
+    return client.diagnostics[uri]
+
+
+async def next_diagnostics(client, uri):
+    """Waits (at most 20 s) for the next diagnostics published for `uri`."""
+    client.diagnostics.pop(uri, None)
+    return await diagnostics_of(client, uri)
+
+
+@pytest.mark.asyncio
+async def test_diagnostics_appear_and_disappear_as_the_plan_is_edited(client, workspace):
+    await start(client, workspace)
+    uri, text = open_plan(client, workspace)
+    clean = await diagnostics_of(client, uri)
+    assert [d.code for d in clean] == []
+
+    line = text.splitlines().index("stage: integration")
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=line, character=7), end=types.Position(line=line, character=18)),
+            text="integraton")]))
+    broken = await next_diagnostics(client, uri)
+    assert [d.code for d in broken] == ["unknown-stage"]
+    assert broken[0].source == "acctplan"
+    assert broken[0].severity == types.DiagnosticSeverity.Error
+    assert broken[0].range.start == types.Position(line=line, character=7)
+    assert "did you mean 'integration'" in broken[0].message
+
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=3),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=line, character=7), end=types.Position(line=line, character=17)),
+            text="integration")]))
+    assert list(await next_diagnostics(client, uri)) == []
+    await client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_an_unknown_person_in_chinese_text_is_placed_in_utf16_and_utf8(client, workspace):
+    result = await start(client, workspace, utf8=True)
+    assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
+    path = "accounts/east/zhejiang-tobacco.md"
+    text = (workspace / path).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    index = next(i for i, l in enumerate(lines) if l.startswith("- [") and "@" in l)
+    owner = lines[index].split("@")[1].split()[0]
+    edited = text.replace(lines[index], lines[index].replace("@" + owner, "@nobody"), 1)
+    uri, _ = open_plan(client, workspace, path, edited)
+    found = [d for d in await diagnostics_of(client, uri) if d.code == "unknown-person"]
+    assert len(found) == 1
+    prefix = lines[index].replace("@" + owner, "@nobody").split("@nobody")[0] + "@"
+    # The range starts at the id: its UTF-8 byte offset in the line.
+    assert found[0].range.start.line == index
+    assert found[0].range.start.character in (len(prefix.encode("utf-8")), len(prefix.encode("utf-8")) - 1)
+    await client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_completion_offers_stages_and_people(client, workspace):
+    await start(client, workspace)
+    uri, text = open_plan(client, workspace)
+    line = text.splitlines().index("stage: integration")
+    items = await client.text_document_completion_async(types.CompletionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=line, character=7)))
+    assert [i.label for i in items.items] == ["departmental", "industry-solution", "integration"]
+    manager = text.splitlines().index("manager: liu-yang")
+    people = await client.text_document_completion_async(types.CompletionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=manager, character=9)))
+    assert "liu-yang — Liu Yang" in [i.label for i in people.items]
+    await client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_hover_explains_a_key(client, workspace):
+    await start(client, workspace)
+    uri, text = open_plan(client, workspace)
+    line = text.splitlines().index("abu: Energy ABU")
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=line, character=1)))
+    assert hover.contents.value.startswith("**abu** — The dedicated account business unit")
+    await client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_outline_lists_sections_and_opportunities(client, workspace):
+    await start(client, workspace)
+    uri, _ = open_plan(client, workspace)
+    symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
+        text_document=types.TextDocumentIdentifier(uri=uri)))
+    names = [s.name for s in symbols]
+    assert names[:3] == ["Stakeholders", "Installed base", "Opportunities"]
+    opportunities = symbols[2].children
+    assert opportunities and " — " in opportunities[0].name
+    await client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_formatting_is_byte_identical_to_acctplan_fmt(client, workspace):
+    await start(client, workspace)
+    path = workspace / PLAN
+    squashed = "\n".join(
+        "|" + "|".join(cell.strip() for cell in l.strip("|").split("|")) + "|" if l.startswith("| ") else l
+        for l in path.read_text(encoding="utf-8").split("\n"))
+    uri, _ = open_plan(client, workspace, PLAN, squashed)
+    edits = await client.text_document_formatting_async(types.DocumentFormattingParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        options=types.FormattingOptions(tab_size=4, insert_spaces=True)))
+    assert len(edits) == 1 and edits[0].range.start == types.Position(line=0, character=0)
+    path.write_text(squashed, encoding="utf-8")
+    subprocess.run([BINARY, "fmt", PLAN], cwd=workspace, check=True, capture_output=True)
+    assert edits[0].new_text == path.read_text(encoding="utf-8")
+    await client.shutdown_session()
+
+
+def test_survives_malformed_messages(workspace):
+    """Garbage, a bad header and an unknown method get errors; the next request is answered."""
+    def frame(body):
+        return b"Content-Length: %d\r\n\r\n" % len(body) + body
+    initialize = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                             "params": {"rootUri": workspace.as_uri(), "capabilities": {}}}).encode()
+    unknown = json.dumps({"jsonrpc": "2.0", "id": 2, "method": "workspace/unknownThing"}).encode()
+    shutdown = json.dumps({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}).encode()
+    exit_ = json.dumps({"jsonrpc": "2.0", "method": "exit"}).encode()
+    data = frame(b"{not json") + b"X-Nothing: 1\r\n\r\n" + frame(b"\x00\xff\xfe") + frame(initialize) \
+        + frame(unknown) + frame(shutdown) + frame(exit_)
+    done = subprocess.run([BINARY, "lsp"], input=data, capture_output=True, timeout=60)
+    assert done.returncode == 0
+    bodies = [json.loads(part.split(b"\r\n\r\n", 1)[1]) for part in done.stdout.split(b"Content-Length: ")[1:]]
+    by_id = {b.get("id"): b for b in bodies if "id" in b}
+    assert by_id[1]["result"]["capabilities"]["documentFormattingProvider"] is True
+    assert by_id[2]["error"]["code"] == -32601
+    assert by_id[3]["result"] is None
+    assert sum(1 for b in bodies if b.get("error", {}).get("code") == -32700) == 2
