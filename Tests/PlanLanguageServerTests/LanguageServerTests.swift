@@ -172,4 +172,25 @@ struct LanguageServerTests {
         #expect(symbols[0]["range"]?["end"]?["line"] == 14)
         #expect(symbols[2]["children"]?[0]?["name"] == "Zhang Wei")
     }
+
+    @Test func garbageAndHugePlansGetDiagnosticsNotACrash() throws {
+        let session = try LSPSession()
+        let garbage = String(decoding: (0..<2000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }, as: UTF8.self)
+        let huge = LSPSession.acme + String(repeating: "Lorem ipsum dolor sit amet. ", count: 160_000)
+        let out = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/garbage.md", garbage),
+            session.open("accounts/huge.md", huge),
+            session.request(2, "textDocument/formatting", "accounts/garbage.md"),
+            session.request(3, "textDocument/documentSymbol", "accounts/huge.md"),
+            session.request(4, "textDocument/hover", "accounts/garbage.md", line: 0, character: 0),
+        ])
+        let garbageCodes = out.messages.diagnostics(session.uri("accounts/garbage.md")).last?["diagnostics"]?.array?.map { $0["code"] }
+        #expect(garbageCodes == ["encoding"])
+        let hugeCodes = out.messages.diagnostics(session.uri("accounts/huge.md")).last?["diagnostics"]?.array?.map { $0["code"] }
+        #expect(hugeCodes == ["too-large"])
+        #expect(out.messages.response(2)?["result"] == [])
+        #expect(out.messages.response(3)?["result"] == [])
+        #expect(out.messages.response(4)?["result"] == .null)
+    }
 }
