@@ -85,6 +85,8 @@ public final class LanguageServer {
         case "textDocument/documentSymbol": result = .success(documentSymbols(params))
         case "textDocument/hover": result = .success(hover(params))
         case "textDocument/completion": result = .success(completion(params))
+        case "textDocument/definition": result = .success(definition(params))
+        case "textDocument/references": result = .success(references(params))
         default: result = .failure(ResponseError(code: -32601, message: "method not supported: \(method)"))
         }
         switch result {
@@ -124,6 +126,8 @@ public final class LanguageServer {
                 "documentFormattingProvider": true,
                 "documentSymbolProvider": true,
                 "hoverProvider": true,
+                "definitionProvider": true,
+                "referencesProvider": true,
                 "completionProvider": ["triggerCharacters": ["@", "#", ":", " ", "|"]],
             ],
             "serverInfo": ["name": "acctplan", "version": .string(LanguageServer.version)],

@@ -193,4 +193,29 @@ struct LanguageServerTests {
         #expect(out.messages.response(3)?["result"] == [])
         #expect(out.messages.response(4)?["result"] == .null)
     }
+
+    @Test func definitionsAndReferencesLeadToPlansRowsAndPeople() throws {
+        let session = try LSPSession()
+        var refs = session.request(6, "textDocument/references", "accounts/acme.md", line: 4, character: 11)
+        refs["params"] = (refs["params"] as? [String: Any] ?? [:]).merging(["context": ["includeDeclaration": true]]) { $1 }
+        let out = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", LSPSession.acme),
+            session.request(2, "textDocument/definition", "accounts/acme.md", line: 2, character: 12),
+            session.request(3, "textDocument/definition", "accounts/acme.md", line: 17, character: 20),
+            session.request(4, "textDocument/definition", "accounts/acme.md", line: 17, character: 39),
+            session.request(5, "textDocument/references", "accounts/acme.md", line: 13, character: 3),
+            refs,
+        ]).messages
+        func at(_ json: JSON?) -> String {
+            guard let uri = json?["uri"]?.string, let line = json?["range"]?["start"]?["line"]?.int,
+                  let character = json?["range"]?["start"]?["character"]?.int else { return "none" }
+            return "\(uri.replacingOccurrences(of: session.uri(""), with: "")):\(line):\(character)"
+        }
+        #expect(at(out.response(2)?["result"]) == "industries/tobacco.md:0:0")
+        #expect(at(out.response(3)?["result"]) == "acctplan.yml:4:2")
+        #expect(at(out.response(4)?["result"]) == "accounts/acme.md:13:2")
+        #expect(out.response(5)?["result"]?.array?.map(at) == ["accounts/acme.md:13:2", "accounts/acme.md:17:37"])
+        #expect(out.response(6)?["result"]?.array?.map(at) == ["accounts/acme.md:4:9", "industries/tobacco.md:2:7", "acctplan.yml:3:2"])
+    }
 }
