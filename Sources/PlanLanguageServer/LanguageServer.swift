@@ -87,6 +87,7 @@ public final class LanguageServer {
         case "textDocument/completion": result = .success(completion(params))
         case "textDocument/definition": result = .success(definition(params))
         case "textDocument/references": result = .success(references(params))
+        case "textDocument/rename": result = rename(params)
         default: result = .failure(ResponseError(code: -32601, message: "method not supported: \(method)"))
         }
         switch result {
@@ -128,6 +129,7 @@ public final class LanguageServer {
                 "hoverProvider": true,
                 "definitionProvider": true,
                 "referencesProvider": true,
+                "renameProvider": true,
                 "completionProvider": ["triggerCharacters": ["@", "#", ":", " ", "|"]],
             ],
             "serverInfo": ["name": "acctplan", "version": .string(LanguageServer.version)],

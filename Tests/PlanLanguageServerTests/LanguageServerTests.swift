@@ -218,4 +218,34 @@ struct LanguageServerTests {
         #expect(out.response(5)?["result"]?.array?.map(at) == ["accounts/acme.md:13:2", "accounts/acme.md:17:37"])
         #expect(out.response(6)?["result"]?.array?.map(at) == ["accounts/acme.md:4:9", "industries/tobacco.md:2:7", "acctplan.yml:3:2"])
     }
+
+    @Test func renameIsOneWorkspaceEditOrARefusal() throws {
+        let session = try LSPSession()
+        func rename(_ id: Int, line: Int, character: Int, to name: String) -> [String: Any] {
+            var request = session.request(id, "textDocument/rename", "accounts/acme.md", line: line, character: character)
+            request["params"] = (request["params"] as? [String: Any] ?? [:]).merging(["newName": name]) { $1 }
+            return request
+        }
+        let out = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", LSPSession.acme),
+            rename(2, line: 4, character: 11, to: "li-yu"),
+            rename(3, line: 13, character: 3, to: "opp-rollout"),
+            rename(4, line: 4, character: 11, to: "wang-fang"),
+            rename(5, line: 4, character: 11, to: "Li You"),
+        ]).messages
+        let changes = try #require(out.response(2)?["result"]?["changes"])
+        func edits(_ path: String, in changes: JSON) -> [String] {
+            (changes[session.uri(path)]?.array ?? []).map {
+                "\($0["range"]?["start"]?["line"]?.int ?? -1):\($0["range"]?["start"]?["character"]?.int ?? -1)-\($0["range"]?["end"]?["character"]?.int ?? -1)=\($0["newText"]?.string ?? "")"
+            }
+        }
+        #expect(edits("acctplan.yml", in: changes) == ["3:2-8=li-yu"])
+        #expect(edits("accounts/acme.md", in: changes) == ["4:9-15=li-yu"])
+        #expect(edits("industries/tobacco.md", in: changes) == ["2:7-13=li-yu"])
+        let opportunity = try #require(out.response(3)?["result"]?["changes"])
+        #expect(edits("accounts/acme.md", in: opportunity) == ["13:2-7=opp-rollout", "17:38-43=opp-rollout"])
+        #expect(out.response(4)?["error"]?["message"] == "'wang-fang' is already a person in acctplan.yml")
+        #expect(out.response(5)?["error"]?["message"]?.string?.hasPrefix("'Li You' is not a valid id") == true)
+    }
 }
