@@ -88,6 +88,7 @@ public final class LanguageServer {
         case "textDocument/definition": result = .success(definition(params))
         case "textDocument/references": result = .success(references(params))
         case "textDocument/rename": result = rename(params)
+        case "textDocument/codeAction": result = .success(codeActions(params))
         default: result = .failure(ResponseError(code: -32601, message: "method not supported: \(method)"))
         }
         switch result {
@@ -130,6 +131,7 @@ public final class LanguageServer {
                 "definitionProvider": true,
                 "referencesProvider": true,
                 "renameProvider": true,
+                "codeActionProvider": ["codeActionKinds": ["quickfix"]],
                 "completionProvider": ["triggerCharacters": ["@", "#", ":", " ", "|"]],
             ],
             "serverInfo": ["name": "acctplan", "version": .string(LanguageServer.version)],

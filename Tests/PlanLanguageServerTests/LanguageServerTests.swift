@@ -248,4 +248,25 @@ struct LanguageServerTests {
         #expect(out.response(4)?["error"]?["message"] == "'wang-fang' is already a person in acctplan.yml")
         #expect(out.response(5)?["error"]?["message"]?.string?.hasPrefix("'Li You' is not a valid id") == true)
     }
+
+    @Test func quickFixesApplyTheSuggestionAndRefreshTheReviewDate() throws {
+        let session = try LSPSession()
+        let typo = LSPSession.acme.replacingOccurrences(of: "stage: departmental", with: "stage: departmentl")
+            .replacingOccurrences(of: "reviewed: 2026-11-01", with: "reviewed: 2025-01-01")
+        let first = session.run([session.initialize(), LSPSession.initialized, session.open("accounts/acme.md", typo)]).messages
+        let diagnostics = try #require(first.diagnostics(session.uri("accounts/acme.md")).last?["diagnostics"]?.array)
+        #expect(diagnostics.map { $0["code"] } == ["unknown-stage", "stale-review"])
+        let request: [String: Any] = ["jsonrpc": "2.0", "id": 2, "method": "textDocument/codeAction", "params": [
+            "textDocument": ["uri": session.uri("accounts/acme.md")],
+            "range": ["start": ["line": 0, "character": 0], "end": ["line": 30, "character": 0]],
+            "context": ["diagnostics": try JSONSerialization.jsonObject(with: JSON.array(diagnostics).data)],
+        ]]
+        let out = session.run([session.initialize(), LSPSession.initialized, session.open("accounts/acme.md", typo), request]).messages
+        let actions = try #require(out.response(2)?["result"]?.array)
+        #expect(actions.map { $0["title"] } == ["Change to 'departmental'", "Set reviewed: to today (2026-12-01)"])
+        let edit = actions[0]["edit"]?["changes"]?[session.uri("accounts/acme.md")]?[0]
+        #expect(edit?["newText"] == "departmental")
+        #expect(edit?["range"] == ["start": ["line": 3, "character": 7], "end": ["line": 3, "character": 18]])
+        #expect(actions[1]["edit"]?["changes"]?[session.uri("accounts/acme.md")]?[0]?["newText"] == "reviewed: 2026-12-01")
+    }
 }
