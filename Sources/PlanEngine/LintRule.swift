@@ -40,6 +40,10 @@ public struct RuleDescription: Sendable {
         case makesPlanUnreadable
         /// Always an error: neither `rules:` nor an `acctplan-disable` comment changes it.
         case alwaysError
+        /// Looks at other plans than the one it reports on (an id used twice, a reference to
+        /// another plan, an industry's members): an edit of one plan can change its findings
+        /// on another. Every other rule judges each plan on its own (with the configuration).
+        case crossPlan
     }
 
     public init(id: RuleID, summary: String, rationale: String, defaultSeverity: Severity, phase: Phase = .workspace,

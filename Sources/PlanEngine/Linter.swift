@@ -17,6 +17,30 @@ public enum Linter {
         let rules = RuleRegistry.all
         var findings = workspace.findings
         for ruleFindings in concurrentMap(rules.count, { rules[$0].check(context) }) { findings += ruleFindings }
+        return diagnostics(findings, workspace)
+    }
+
+    /// The diagnostics of the files at `paths` only, as ``lint(_:asOf:)`` narrowed to them
+    /// would give, without judging the other plans one by one: rules that look at one plan at a
+    /// time run on these plans, rules with the ``RuleDescription/Trait/crossPlan`` trait on the
+    /// whole workspace. What an editor needs after an edit of one plan.
+    public static func lint(_ workspace: Workspace, asOf: CalendarDate, only paths: Set<String>) -> [Diagnostic] {
+        if workspace.config.hasMergeConflicts { return lint(workspace, asOf: asOf).filter { paths.contains($0.path) } }
+        var some = workspace
+        some.plans = workspace.plans.filter { paths.contains($0.path) }
+        some.findings = workspace.findings.filter { paths.contains($0.path) }
+        let whole = LintContext(workspace: workspace, asOf: asOf), part = LintContext(workspace: some, asOf: asOf)
+        var findings = some.findings
+        for rule in RuleRegistry.all {
+            let crossPlan = rule.description.traits.contains(.crossPlan)
+            findings += rule.check(crossPlan ? whole : part).filter { paths.contains($0.path) }
+        }
+        return diagnostics(findings, some)
+    }
+
+    /// Each finding's severity, from the configuration and the files' `acctplan-disable`
+    /// comments (of `workspace`'s plans); sorted.
+    private static func diagnostics(_ findings: [Finding], _ workspace: Workspace) -> [Diagnostic] {
         var disabled: [String: Set<RuleID>] = [:]
         for plan in workspace.plans where !plan.disabledRules.isEmpty {
             disabled[plan.path] = plan.disabledRules

@@ -5,8 +5,8 @@ import PlanParser
 import PlanWorkspace
 
 /// Diagnostics: the workspace as the editor sees it (the files on disk, with the text of open
-/// documents in their place) is linted as a whole, so cross-plan rules see plans that are not
-/// open; each open document is told its own diagnostics.
+/// documents in their place) is linted for the open documents, with cross-plan rules reading
+/// every plan (`Linter.lint(_:asOf:only:)`); each open document is told its own diagnostics.
 extension LanguageServer {
     /// The files of the workspace with the open documents' text over them.
     struct OverlaySource: PlanSource {
@@ -62,7 +62,9 @@ extension LanguageServer {
     func publishDiagnostics() {
         defer { stale.removeAll() }
         guard let workspace = currentWorkspace() else { return }
-        let diagnostics = Linter.lint(workspace, asOf: asOf)
+        // Only the open documents are told anything: the other plans are not judged one by one
+        // (cross-plan rules still read every plan).
+        let diagnostics = Linter.lint(workspace, asOf: asOf, only: Set(documents.values.map(\.path)))
         let byPath = Dictionary(grouping: diagnostics, by: \.path)
         for uri in stale.sorted() {
             guard let document = documents[uri] else { continue }

@@ -7,7 +7,7 @@ public struct DuplicateIDRule: LintRule {
         id: .duplicateID,
         summary: "Two plans of one kind share an id (file name), e.g. in two sub-folders",
         rationale: "Accounts are referenced, diffed and rolled up by id; two plans with one id would be counted and reviewed as one.",
-        defaultSeverity: .error,
+        defaultSeverity: .error, traits: [.crossPlan],
         valid: [
             RuleExample(files: [
                 "accounts/east/acme.md": RuleExample.acme,

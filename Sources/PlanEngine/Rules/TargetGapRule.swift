@@ -9,7 +9,7 @@ public struct TargetGapRule: LintRule {
         id: .targetGap,
         summary: "An industry's or segment's `targets.revenue` is above the sum of its member accounts' `revenue_target`",
         rationale: "The industry target is delivered account by account; a gap is revenue that no account plan has signed up for. Not checked while any account plan cannot be read (e.g. it has merge conflicts): its target is unknown.",
-        defaultSeverity: .warning,
+        defaultSeverity: .warning, traits: [.crossPlan],
         valid: [
             RuleExample("---\nname: Tobacco\nowner: li-you\ntargets:\n  revenue: 30M\n---\n", path: "industries/tobacco.md",
                         files: ["accounts/acme.md": TargetGapRule.member]),

@@ -7,7 +7,7 @@ public struct UnknownReferenceRule: LintRule {
         id: .unknownReference,
         summary: "An account's industry or segment has no plan file, or an action's `#id` names no opportunity of the same plan",
         rationale: "Industry and segment plans carry the targets accounts are rolled up against; a reference to nothing is usually a typo.",
-        defaultSeverity: .warning,
+        defaultSeverity: .warning, traits: [.crossPlan],
         valid: [
             RuleExample(RuleExample.acme,
                         files: ["industries/tobacco.md": "---\nname: Tobacco\nowner: li-you\n---\n"]),
