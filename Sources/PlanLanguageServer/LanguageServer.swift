@@ -27,6 +27,8 @@ public final class LanguageServer {
     var stale: Set<String> = []
     var shutdownRequested = false
     var exitCode: Int32?
+    /// The client can be asked to watch files (dynamic registration).
+    var watchFiles = false
 
     public init(writer: MessageWriter, asOf: CalendarDate, workspace: URL? = nil) {
         self.writer = writer
@@ -99,12 +101,17 @@ public final class LanguageServer {
 
     private func notify(_ method: String, _ params: JSON) {
         switch method {
-        case "initialized": loadWorkspace()
+        case "initialized":
+            if disk == nil { loadWorkspace() }
+            if watchFiles { registerFileWatchers() }
         case "exit": exitCode = shutdownRequested ? 0 : 1
         case "textDocument/didOpen": didOpen(params)
         case "textDocument/didChange": didChange(params)
         case "textDocument/didClose": didClose(params)
-        case "textDocument/didSave", "workspace/didChangeWatchedFiles": reloadFromDisk()
+        case "textDocument/didSave":
+            if let uri = params["textDocument"]?["uri"]?.string, let path = relativePath(uri) { reread([path]) }
+        case "workspace/didChangeWatchedFiles":
+            reread((params["changes"]?.array ?? []).compactMap { $0["uri"]?.string.flatMap(relativePath) })
         default: break // $/cancelRequest, $/setTrace, ...: requests are answered at once.
         }
     }
@@ -119,8 +126,8 @@ public final class LanguageServer {
     private func initialize(_ params: JSON) -> JSON {
         let offered = params["capabilities"]?["general"]?["positionEncodings"]?.array?.compactMap(\.string) ?? []
         encoding = offered.contains(PositionEncoding.utf8.rawValue) ? .utf8 : .utf16
+        watchFiles = params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool == true
         root = explicitRoot ?? clientRoot(params).flatMap { try? WorkspaceLocator.findRoot(from: $0) }
-        if disk == nil { loadWorkspace() }
         return [
             "capabilities": [
                 "positionEncoding": .string(encoding.rawValue),
@@ -160,8 +167,44 @@ public final class LanguageServer {
         stale.formUnion(documents.keys)
     }
 
-    private func reloadFromDisk() {
-        loadWorkspace()
+    /// Reads these files again after they changed on disk (a save, `git pull`): only them,
+    /// unless `acctplan.yml` changed, which changes how every plan reads.
+    func reread(_ paths: [String]) {
+        guard !paths.isEmpty else { return }
+        guard let root, var workspace = disk, !paths.contains(ConfigParser.path) else { return loadWorkspace() }
+        let source = FileSystemSource(root: root)
+        let parser = PlanParser(config: workspace.config)
+        for path in Set(paths) {
+            guard let (kind, id) = Self.kindAndID(path) else { continue }
+            workspace.plans.removeAll { $0.path == path }
+            workspace.findings.removeAll { $0.path == path }
+            workspace.planPaths.removeAll { $0 == path }
+            let data: Data?
+            do {
+                data = try source.read(path)
+            } catch {
+                // A link out of the workspace, a file that cannot be read: the full listing says how.
+                return loadWorkspace()
+            }
+            guard let data else { continue }
+            let parsed = parser.parse(data, path: path, kind: kind, id: id)
+            let index = workspace.plans.firstIndex { ($0.kind, $0.path) > (kind, path) } ?? workspace.plans.count
+            workspace.plans.insert(parsed.plan, at: index)
+            workspace.findings += parsed.findings
+            workspace.planPaths.append(path)
+        }
+        disk = workspace
+        stale.formUnion(documents.keys)
+    }
+
+    /// Asks the client to report changes of plans and `acctplan.yml` made outside the editor.
+    private func registerFileWatchers() {
+        send(["jsonrpc": "2.0", "id": "acctplan-watch", "method": "client/registerCapability", "params": [
+            "registrations": [[
+                "id": "acctplan-files", "method": "workspace/didChangeWatchedFiles",
+                "registerOptions": ["watchers": [["globPattern": "**/*.md"], ["globPattern": "**/acctplan.yml"]]],
+            ]],
+        ]])
     }
 
     // MARK: Documents

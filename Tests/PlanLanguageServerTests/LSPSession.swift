@@ -75,26 +75,27 @@ final class LSPSession: @unchecked Sendable {
     func uri(_ path: String) -> String { root.appendingPathComponent(path).absoluteString }
 
     /// Frames `messages` (raw bodies pass through as written), runs a server over them to the
-    /// end of input, and returns what it wrote, in order, with its exit status.
-    func run(_ messages: [Any], utf8: Bool = false) -> (messages: [JSON], status: Int32) {
-        var input = Data()
-        for message in messages {
+    /// end of input, and returns what it wrote, in order, with its exit status. `before[i]` runs
+    /// just before message `i` is read (the earlier ones are handled by then).
+    func run(_ messages: [Any], before: [Int: () -> Void] = [:]) -> (messages: [JSON], status: Int32) {
+        let frames: [[UInt8]] = messages.map { message in
             let body: Data
             if let raw = message as? Data { body = raw } else { body = try! JSONSerialization.data(withJSONObject: message) }
-            input += Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body
+            return [UInt8](Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body)
         }
-        var bytes = [UInt8](input)
+        var next = 0
         var reader = MessageReader { buffer in
-            let count = min(bytes.count, 4096)
-            buffer += bytes.prefix(count)
-            bytes.removeFirst(count)
-            return count
+            guard next < frames.count else { return 0 }
+            before[next]?()
+            buffer += frames[next]
+            next += 1
+            return frames[next - 1].count
         }
         lock.withLock { output = Data() }
         let server = LanguageServer(writer: MessageWriter { [self] data in lock.withLock { output += data } },
                                     asOf: CalendarDate(year: 2026, month: 12, day: 1)!)
         // All input is there from the start, as when an editor sends a burst of edits.
-        let status = server.run(&reader, inputPending: { !bytes.isEmpty })
+        let status = server.run(&reader, inputPending: { next < frames.count && before[next] == nil })
         return (parse(lock.withLock { output }), status)
     }
 

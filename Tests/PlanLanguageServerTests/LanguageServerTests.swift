@@ -269,4 +269,31 @@ struct LanguageServerTests {
         #expect(edit?["range"] == ["start": ["line": 3, "character": 7], "end": ["line": 3, "character": 18]])
         #expect(actions[1]["edit"]?["changes"]?[session.uri("accounts/acme.md")]?[0]?["newText"] == "reviewed: 2026-12-01")
     }
+
+    @Test func filesChangedOutsideTheEditorAreReadAgain() throws {
+        let session = try LSPSession()
+        let tobacco = session.root.appendingPathComponent("industries/tobacco.md")
+        let watched: [String: Any] = ["jsonrpc": "2.0", "method": "workspace/didChangeWatchedFiles",
+                                      "params": ["changes": [["uri": session.uri("industries/tobacco.md"), "type": 3]]]]
+        let out = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", LSPSession.acme),
+            watched,
+        ], before: [3: { try? FileManager.default.removeItem(at: tobacco) }]).messages
+        let published = out.diagnostics(session.uri("accounts/acme.md"))
+        #expect(published.first?["diagnostics"] == [])
+        // After `git pull` deleted the industry plan, the account's industry is unknown.
+        #expect(published.last?["diagnostics"]?.array?.map { $0["code"] } == ["unknown-reference"])
+    }
+
+    @Test func asksTheClientToWatchPlansWhenItCan() throws {
+        let session = try LSPSession()
+        var initialize = session.initialize()
+        initialize["params"] = ["rootUri": session.root.absoluteString,
+                                "capabilities": ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]]]
+        let out = session.run([initialize, LSPSession.initialized]).messages
+        let registration = out.first { $0["method"] == "client/registerCapability" }
+        #expect(registration?["params"]?["registrations"]?[0]?["method"] == "workspace/didChangeWatchedFiles")
+        #expect(session.run([session.initialize(), LSPSession.initialized]).messages.allSatisfy { $0["method"] != "client/registerCapability" })
+    }
 }
