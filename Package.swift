@@ -80,7 +80,7 @@ let package = Package(
 if Context.environment["ACCTPLAN_FUZZ"] != nil {
     package.targets.append(.executableTarget(
         name: "AcctplanFuzz",
-        dependencies: ["PlanModel", "PlanParser", "PlanEngine", "PlanReports"],
+        dependencies: ["PlanModel", "PlanParser", "PlanEngine", "PlanReports", "PlanLanguageServer"],
         path: "Fuzz/AcctplanFuzz"
     ))
 }

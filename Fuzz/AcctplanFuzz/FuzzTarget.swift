@@ -20,6 +20,8 @@ struct FuzzTarget: Sendable {
                    run: PlanTargets.lint),
         FuzzTarget(name: "diff", summary: "two plans split at a '=====' line: PlanDiff both ways and against itself, diff reporters",
                    run: PlanTargets.diff),
+        FuzzTarget(name: "lsp", summary: "acctplan lsp on a byte stream: framing, then whatever requests it makes, on a small workspace",
+                   run: LSPTargets.lsp),
     ]
 }
 

@@ -76,7 +76,7 @@ enum PlanTargets {
         let report = LintReport(asOf: asOf, diagnostics: Linter.lint(workspace, asOf: asOf), files: 2)
         _ = TextReporter.render(report)
         _ = JSONReporter.render(report)
-        _ = SARIFReporter.render(report)
+        _ = SARIFReporter.render(report, rules: RuleRegistry.descriptions)
         _ = PlanText.render(account.plan, config: config)
         _ = PlanJSON.render(account.plan, config: config)
         let rollup = Rollup.compute(workspace, asOf: asOf)
