@@ -5,11 +5,18 @@ import PlanModel
 public struct LintContext: Sendable {
     public let workspace: Workspace
     public let asOf: CalendarDate
+    /// The paths whose findings are wanted; nil for every plan. Cross-plan rules read every plan
+    /// but need only judge these (``Linter/lint(_:asOf:only:)``).
+    public let focus: Set<String>?
 
-    public init(workspace: Workspace, asOf: CalendarDate) {
+    public init(workspace: Workspace, asOf: CalendarDate, focus: Set<String>? = nil) {
         self.workspace = workspace
         self.asOf = asOf
+        self.focus = focus
     }
+
+    /// Whether findings on `path` are wanted.
+    public func judges(_ path: String) -> Bool { focus?.contains(path) ?? true }
 
     public var config: WorkspaceConfig { workspace.config }
 

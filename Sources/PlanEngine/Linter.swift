@@ -29,7 +29,7 @@ public enum Linter {
         var some = workspace
         some.plans = workspace.plans.filter { paths.contains($0.path) }
         some.findings = workspace.findings.filter { paths.contains($0.path) }
-        let whole = LintContext(workspace: workspace, asOf: asOf), part = LintContext(workspace: some, asOf: asOf)
+        let whole = LintContext(workspace: workspace, asOf: asOf, focus: paths), part = LintContext(workspace: some, asOf: asOf)
         var findings = some.findings
         for rule in RuleRegistry.all {
             let crossPlan = rule.description.traits.contains(.crossPlan)

@@ -25,31 +25,49 @@ extension LanguageServer {
         func read(_ path: String) throws -> Data? { try open[path] ?? disk.read(path) }
     }
 
-    /// The workspace with every open document's current text; nil outside a workspace.
+    /// The workspace with every open document's current text; nil outside a workspace. Kept
+    /// between edits (``editor``) and updated in place: an edit re-reads only the plans whose
+    /// text changed, and copies nothing of the other 9,999.
     func currentWorkspace() -> Workspace? {
-        guard let root, var workspace = disk else { return nil }
+        guard let root, let disk else { return nil }
         let open = documents.values
         if let config = open.first(where: { $0.path == ConfigParser.path }),
-           ConfigParser.parse(Data(config.text.utf8)).0 != workspace.config {
+           ConfigParser.parse(Data(config.text.utf8)).0 != disk.config {
             // Another configuration reads every plan differently: read them all again.
             let texts = Dictionary(open.map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { first, _ in first })
             return try? WorkspaceLoader.load(from: OverlaySource(disk: FileSystemSource(root: root), open: texts))
         }
+        var workspace = editor ?? disk
+        editor = nil // so that the updates below happen in place, not on a copy
         let parser = PlanParser(config: workspace.config)
-        for document in open where document.path != ConfigParser.path {
+        var wanted: [String: Int] = [:]
+        for document in open where document.path != ConfigParser.path { wanted[document.path] = document.version }
+        // Closed documents: the file on disk again (or nothing, for one never saved).
+        for (path, _) in applied where wanted[path] == nil {
+            replace(path, with: disk.plans.first { $0.path == path }, findings: disk.findings.filter { $0.path == path }, in: &workspace)
+            applied[path] = nil
+        }
+        for document in open where document.path != ConfigParser.path && applied[document.path] != document.version {
             guard let (kind, id) = Self.kindAndID(document.path) else { continue }
             let parsed = parser.parse(Data(document.text.utf8), path: document.path, kind: kind, id: id)
-            workspace.findings.removeAll { $0.path == document.path }
-            workspace.findings += parsed.findings
-            if let index = workspace.plans.firstIndex(where: { $0.path == document.path }) {
-                workspace.plans[index] = parsed.plan
-            } else {
-                let index = workspace.plans.firstIndex { ($0.kind, $0.path) > (kind, document.path) } ?? workspace.plans.count
-                workspace.plans.insert(parsed.plan, at: index)
-                workspace.planPaths.append(document.path)
-            }
+            replace(document.path, with: parsed.plan, findings: parsed.findings, in: &workspace)
+            applied[document.path] = document.version
         }
+        editor = workspace
         return workspace
+    }
+
+    /// Puts `plan` (nil: none) and its findings in place of what `workspace` has at `path`.
+    private func replace(_ path: String, with plan: Plan?, findings: [Finding], in workspace: inout Workspace) {
+        workspace.findings.removeAll { $0.path == path }
+        workspace.findings += findings
+        if let index = workspace.plans.firstIndex(where: { $0.path == path }) {
+            if let plan { workspace.plans[index] = plan } else { workspace.plans.remove(at: index) }
+        } else if let plan {
+            let index = workspace.plans.firstIndex { ($0.kind, $0.path) > (plan.kind, path) } ?? workspace.plans.count
+            workspace.plans.insert(plan, at: index)
+        }
+        if plan == nil { workspace.planPaths.removeAll { $0 == path } } else if !workspace.planPaths.contains(path) { workspace.planPaths.append(path) }
     }
 
     static func kindAndID(_ path: String) -> (PlanKind, String)? {

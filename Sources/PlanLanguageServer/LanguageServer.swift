@@ -21,7 +21,11 @@ public final class LanguageServer {
     var encoding = PositionEncoding.utf16
     var root: URL?
     /// The workspace as read from disk; open documents are laid over it.
-    var disk: Workspace?
+    var disk: Workspace? { didSet { editor = nil; applied = [:] } }
+    /// The workspace as the editor sees it, as last built (see `currentWorkspace`), and the
+    /// version of each open document it holds.
+    var editor: Workspace?
+    var applied: [String: Int] = [:]
     var documents: [String: TextDocument] = [:]
     /// Documents whose diagnostics must be published again.
     var stale: Set<String> = []

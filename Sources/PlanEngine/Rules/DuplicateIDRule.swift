@@ -22,6 +22,7 @@ public struct DuplicateIDRule: LintRule {
         ])
 
     public func check(_ context: LintContext) -> [Finding] {
+        if let focus = context.focus { return check(context, only: focus) }
         var first: [String: Plan] = [:]
         var findings: [Finding] = []
         for plan in context.workspace.plans {
@@ -33,6 +34,21 @@ public struct DuplicateIDRule: LintRule {
             } else {
                 first[key] = plan
             }
+        }
+        return findings
+    }
+
+    /// The same findings for the plans at `focus` only, without a key per plan of the workspace:
+    /// a plan is a duplicate when an earlier plan of its kind has its id.
+    private func check(_ context: LintContext, only focus: Set<String>) -> [Finding] {
+        let plans = context.workspace.plans
+        var findings: [Finding] = []
+        for index in plans.indices where focus.contains(plans[index].path) {
+            let kind = plans[index].kind, id = plans[index].id
+            guard let original = plans[..<index].firstIndex(where: { $0.kind == kind && $0.id == id }) else { continue }
+            findings.append(context.finding(.duplicateID, plans[index], at: .fileStart,
+                                            "\(kind.rawValue) id '\(id)' is already used by \(plans[original].path)",
+                                            hint: "rename one of the files: ids are unique per kind, whatever the sub-folder"))
         }
         return findings
     }

@@ -25,15 +25,24 @@ public struct TargetGapRule: LintRule {
         // own error is what to fix first.
         guard !context.workspace.plans.contains(where: { $0.kind == .account && !$0.isReadable }) else { return [] }
         let config = context.config
+        let plans = context.workspace.plans
+        // The groups to judge: every industry and segment plan, or those in focus.
+        let judged = plans.indices.filter { plans[$0].kind != .account && plans[$0].isReadable && context.judges(plans[$0].path) }
+        guard !judged.isEmpty else { return [] }
+        let wanted = context.focus == nil ? nil : Set(judged.map { plans[$0].id })
         var industryTotals: [String: Decimal] = [:]
         var segmentTotals: [String: Decimal] = [:]
-        for account in context.plans(.account) {
-            let target = account.header.revenueTarget.flatMap { config.convert($0.value) } ?? 0
-            if let industry = account.header.industry?.value { industryTotals[industry, default: 0] += target }
-            for segment in Set(account.header.segments.map(\.value)) { segmentTotals[segment, default: 0] += target }
+        for index in plans.indices where plans[index].kind == .account && plans[index].isReadable {
+            let header = plans[index].header
+            let industry = header.industry?.value
+            let segments = Set(header.segments.map(\.value))
+            if let wanted, !(industry.map(wanted.contains) ?? false), wanted.isDisjoint(with: segments) { continue }
+            let target = header.revenueTarget.flatMap { config.convert($0.value) } ?? 0
+            if let industry { industryTotals[industry, default: 0] += target }
+            for segment in segments { segmentTotals[segment, default: 0] += target }
         }
         var findings: [Finding] = []
-        for plan in context.workspace.plans where plan.kind != .account && plan.isReadable {
+        for plan in judged.map({ plans[$0] }) {
             guard let revenue = plan.header.targets?.revenue, let target = config.convert(revenue.value) else { continue }
             let planned = (plan.kind == .industry ? industryTotals : segmentTotals)[plan.id] ?? 0
             guard target > planned else { continue }

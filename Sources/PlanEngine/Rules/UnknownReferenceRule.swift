@@ -42,7 +42,7 @@ public struct UnknownReferenceRule: LintRule {
         let knownIndustries = ClosestMatch(industries)
         let knownSegments = ClosestMatch(segments)
         var findings: [Finding] = []
-        for plan in context.workspace.plans where plan.isReadable {
+        for plan in context.workspace.plans where plan.isReadable && context.judges(plan.path) {
             var suggestions = SuggestionBudget()
             if let industry = plan.header.industry, !industries.contains(industry.value) {
                 let suggestion = knownIndustries.closest(to: industry.value)
