@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "acctplan", targets: ["acctplan"]),
         .library(name: "PlanEngine", targets: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
+            "PlanServices",
         ]),
     ],
     dependencies: [
@@ -39,8 +40,15 @@ let package = Package(
         // column widths), so it sits on the parser as well as the engine (for its meaning check).
         .target(name: "PlanFormat", dependencies: ["PlanModel", "PlanParser", "PlanEngine"]),
         .target(name: "PlanReports", dependencies: ["PlanModel", "PlanEngine"]),
+        // The use cases (open a workspace at the working tree, the index or a revision; diff, log,
+        // rollup history, fmt, commit through the lint gate, report), each returning a value, with
+        // plain parameters: what the command line and a language server call.
+        .target(name: "PlanServices", dependencies: [
+            "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
+        ]),
         .target(name: "AcctplanCLI", dependencies: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
+            "PlanServices",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(
@@ -62,6 +70,9 @@ let package = Package(
         .testTarget(name: "PlanWorkspaceTests", dependencies: ["PlanWorkspace"]),
         .testTarget(name: "PlanGitTests", dependencies: ["PlanModel", "PlanGit"]),
         .testTarget(name: "PlanReportsTests", dependencies: ["PlanModel", "PlanEngine", "PlanReports"]),
+        .testTarget(name: "PlanServicesTests", dependencies: [
+            "PlanModel", "PlanGit", "PlanWorkspace", "PlanEngine", "PlanReports", "PlanServices",
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["acctplan"]),
     ]
 )

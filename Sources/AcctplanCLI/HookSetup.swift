@@ -1,4 +1,5 @@
 import Foundation
+import PlanServices
 import PlanGit
 
 /// The repository's pre-commit hook and diff driver as `acctplan hooks` writes them.

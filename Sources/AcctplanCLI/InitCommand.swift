@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanServices
 import PlanGit
 import PlanWorkspace
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanServices
 import PlanEngine
 import PlanFormat
 import PlanModel

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanServices
 import PlanEngine
 import PlanModel
 import PlanParser
