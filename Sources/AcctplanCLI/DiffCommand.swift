@@ -19,16 +19,14 @@ struct DiffCommand: ParsableCommand {
             PATHs after the revisions narrow the diff. Formats: text (default), json, markdown. Also usable as git's diff driver: 'acctplan hooks install' sets that up (docs/git.md).
             """)
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
-
     @Argument(help: ArgumentHelp("Up to two revisions, then paths to narrow the diff.", valueName: "rev-or-path"))
     var arguments: [String] = []
 
     @Flag(help: "Compare HEAD (or REV) with the index.")
     var staged = false
 
-    @Option(help: ArgumentHelp("Output format: text, json or markdown.", valueName: "format"))
-    var format: OutputFormat = .text
+    @Option(help: FormatChoice<DiffFormatList>.help)
+    var format = FormatChoice<DiffFormatList>.first
 
     @Flag(help: .hidden)
     var external = false
@@ -39,10 +37,6 @@ struct DiffCommand: ParsableCommand {
         if external { return try ExternalDiff.run(arguments, workspace: workspaceOptions.workspace) }
         let result = try DiffService.compare(arguments, staged: staged, workspace: workspaceOptions.workspace)
         DiffNotices.report(unmerged: result.unmerged, untracked: result.untracked)
-        switch format {
-        case .text: Terminal.standardOutput(DiffReporter.text(result.changes, color: Terminal.useColor()))
-        case .json: Terminal.standardOutput(DiffReporter.json(result.changes, from: result.from, to: result.to))
-        case .markdown: Terminal.standardOutput(DiffReporter.markdown(result.changes, from: result.fromText, to: result.toText))
-        }
+        Terminal.standardOutput(format.format.render(result.changes, between: result.ends, color: Terminal.useColor()))
     }
 }

@@ -22,18 +22,14 @@ struct LintCommand: ParsableCommand {
               acctplan lint --rev origin/main    # any revision, straight from git
             """)
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json, github, sarif
-    }
-
     @Argument(help: ArgumentHelp("Plan files or folders to report on (default: the whole workspace).", valueName: "path"))
     var paths: [String] = []
 
     @Flag(help: "Fail (exit 1) on warnings too.")
     var strict = false
 
-    @Option(help: ArgumentHelp("Output format: text, json, github or sarif.", valueName: "format"))
-    var format: OutputFormat = .text
+    @Option(help: FormatChoice<LintFormatList>.help)
+    var format = FormatChoice<LintFormatList>.first
 
     @OptionGroup var sourceOptions: SourceOptions
     @OptionGroup var workspaceOptions: WorkspaceOptions
@@ -42,13 +38,8 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         // Annotations and SARIF name files from the repository's top, where GitHub looks for them.
         let report = try LintService.lint(workspace: workspaceOptions.workspace, at: sourceOptions.choice, paths: paths,
-                                          asOf: try asOfOption.date(), repositoryPaths: format == .github || format == .sarif)
-        switch format {
-        case .text: Terminal.standardOutput(TextReporter.render(report, color: Terminal.useColor()))
-        case .json: Terminal.standardOutput(JSONReporter.render(report))
-        case .github: Terminal.standardOutput(GitHubReporter.render(report))
-        case .sarif: Terminal.standardOutput(SARIFReporter.render(report))
-        }
+                                          asOf: try asOfOption.date(), repositoryPaths: format.format.namesFilesFromRepositoryTop)
+        Terminal.standardOutput(format.format.render(report, color: Terminal.useColor()))
         if report.errors > 0 || (strict && report.warnings > 0) { throw ExitCode(1) }
     }
 }

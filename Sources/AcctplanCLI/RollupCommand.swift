@@ -21,7 +21,6 @@ struct RollupCommand: ParsableCommand {
               acctplan rollup --trend quarterly --since 2025-01-01
             """)
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv, markdown }
     typealias Trend = RollupHistoryReader.Trend
 
     @Option(help: ArgumentHelp("Group by industry, segment, manager, region or abu (default: industries and segments).", valueName: "dimension"))
@@ -34,8 +33,8 @@ struct RollupCommand: ParsableCommand {
     @Option(help: ArgumentHelp("monthly or quarterly: add a stage count per period end since --since.", valueName: "period"))
     var trend: Trend?
 
-    @Option(help: ArgumentHelp("Output format: text, json, csv or markdown.", valueName: "format"))
-    var format: OutputFormat = .text
+    @Option(help: FormatChoice<RollupFormatList>.help)
+    var format = FormatChoice<RollupFormatList>.first
 
     @OptionGroup var sourceOptions: SourceOptions
     @OptionGroup var workspaceOptions: WorkspaceOptions
@@ -49,13 +48,8 @@ struct RollupCommand: ParsableCommand {
         let asOf = try asOfOption.date()
         let result = try RollupService.rollup(workspace: workspaceOptions.workspace, at: sourceOptions.choice, by: by, since: since,
                                               trend: trend, asOf: asOf, progress: ProgressLine(), warn: Terminal.warn)
-        let (rollup, history) = (result.rollup, result.history)
-        switch format {
-        case .text: Terminal.standardOutput(RollupReporter.text(rollup, history: history, color: Terminal.useColor()))
-        case .json: Terminal.standardOutput(RollupReporter.json(rollup, revision: result.revision?.description, history: history))
-        case .csv: Terminal.standardOutput(RollupReporter.csv(rollup))
-        case .markdown: Terminal.standardOutput(RollupReporter.markdown(rollup, history: history))
-        }
+        Terminal.standardOutput(format.format.render(result.rollup, history: result.history, revision: result.revision?.description,
+                                                     color: Terminal.useColor()))
     }
 }
 

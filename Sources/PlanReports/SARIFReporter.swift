@@ -82,3 +82,10 @@ public enum SARIFReporter {
         return output
     }
 }
+
+/// `--format sarif`.
+public struct SARIFLintFormat: LintFormat {
+    public let name = "sarif"
+    public let namesFilesFromRepositoryTop = true
+    public func render(_ report: LintReport, color: Bool) -> String { SARIFReporter.render(report) }
+}

@@ -3,6 +3,7 @@ import PlanEngine
 import PlanGit
 import PlanModel
 import PlanParser
+import PlanReports
 
 /// `diff`: the semantic changes between two versions of the workspace.
 public enum DiffService {
@@ -16,6 +17,8 @@ public enum DiffService {
         /// plans git does not track yet (when the working tree is compared); workspace-relative.
         public var unmerged: [String] = []
         public var untracked: [String] = []
+        /// Both ends, for a ``DiffFormat``.
+        public var ends: DiffEnds { DiffEnds(from: from, to: to, fromText: fromText, toText: toText) }
     }
 
     /// Compares what `arguments` name: up to two leading revisions, then paths (relative to the

@@ -78,7 +78,7 @@ public struct ReportFolder {
             do {
                 try Self.writeAtomically(page.render(), to: root + "/" + page.path)
                 return nil
-            } catch let failure as ToolFailure {
+            } catch let failure as any UserFacingError {
                 return failure.message
             } catch {
                 return "cannot write '\(page.path)': \(error)"
@@ -124,10 +124,6 @@ public struct ReportFolder {
     }()
 
     static func writeAtomically(_ text: String, to path: String) throws {
-        do {
-            try AtomicFile.write(Array(text.utf8), to: path, mode: fileMode, sync: false)
-        } catch let failure as AtomicFile.Failure {
-            throw ToolFailure(failure.description)
-        }
+        try AtomicFile.write(Array(text.utf8), to: path, mode: fileMode, sync: false)
     }
 }
