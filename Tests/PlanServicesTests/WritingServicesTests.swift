@@ -142,3 +142,46 @@ import Testing
 extension CommitService.Outcome {
     var isNothingToCommit: Bool { if case .nothingToCommit = self { true } else { false } }
 }
+
+@Suite struct NewAndInitServiceTests {
+    @Test func newWritesTheSkeletonOnceAndRefusesAnUnknownStage() throws {
+        let repo = try ScratchRepository()
+        defer { repo.remove() }
+        var request = NewPlanService.Request(kind: .account, id: "xinan-tobacco", today: ScratchRepository.asOf)
+        (request.industry, request.manager, request.folder, request.workspace) = ("tobacco", "li-you", "west", repo.root.path)
+        #expect(try NewPlanService.create(request) == "accounts/west/xinan-tobacco.md")
+        let text = try repo.read("accounts/west/xinan-tobacco.md")
+        #expect(text.contains("name: Xinan Tobacco\n") && text.contains("stage: departmental\n"))
+        // The id is taken now, in any sub-folder.
+        request.folder = nil
+        #expect(throws: ToolFailure.self) { try NewPlanService.create(request) }
+
+        var misspelt = NewPlanService.Request(kind: .account, id: "east-power", today: ScratchRepository.asOf)
+        (misspelt.industry, misspelt.manager, misspelt.stage, misspelt.workspace) = ("tobacco", "li-you", "integraton", repo.root.path)
+        do {
+            _ = try NewPlanService.create(misspelt)
+            Issue.record("an unknown stage was written")
+        } catch let failure as ToolFailure {
+            #expect(failure.message == "unknown lifecycle stage 'integraton' (did you mean 'integration'?); "
+                + "stages are: departmental, industry-solution, integration")
+        }
+        #expect(!FileManager.default.fileExists(atPath: repo.root.appendingPathComponent("accounts/east-power.md").path))
+    }
+
+    @Test func initWritesTheFilesAndCommitsThemInASubFolderOfARepository() throws {
+        let repo = try ScratchRepository()
+        defer { repo.remove() }
+        // An existing folder of the repository (a missing one is looked for from the current directory).
+        let folder = repo.root.appendingPathComponent("plans").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let files = [(path: "acctplan.yml", content: ScratchRepository.config),
+                     (path: "industries/tobacco.md", content: ScratchRepository.tobacco)]
+        let created = try InitService.create(in: folder, files: files)
+        #expect(try repo.git("rev-parse", "HEAD") == created.commit.description)
+        #expect(try repo.git("show", "--name-only", "--format=%s", "HEAD").split(separator: "\n")
+            == ["Create acctplan workspace", "plans/acctplan.yml", "plans/industries/tobacco.md"])
+        // A second time: refused, nothing changed.
+        #expect(throws: ToolFailure.self) { try InitService.create(in: folder, files: files) }
+        #expect(try repo.git("rev-parse", "HEAD") == created.commit.description)
+    }
+}
