@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PlanReports
 import PlanServices
 
 /// `acctplan commit`: commit plan changes through libgit2 with the linter as a gate.
@@ -51,18 +50,9 @@ struct CommitCommand: ParsableCommand {
         var request = CommitService.Request(message: message, asOf: try asOfOption.date())
         (request.all, request.paths, request.noVerify) = (all, paths, noVerify)
         (request.noSummary, request.allowDetached, request.workspace) = (noSummary, allowDetached, workspaceOptions.workspace)
-        switch try CommitService.commit(request) {
-        case .nothingToCommit:
-            Terminal.standardError("acctplan: nothing to commit: the staged tree is the same as HEAD's (stage files with PATH arguments or -a)\n")
-            throw ExitCode(1)
-        case .refused(let report):
-            Terminal.standardOutput(TextReporter.render(report, color: Terminal.useColor()))
-            Terminal.standardError(CommitRenderer.refusal(report))
-            throw ExitCode(1)
-        case .committed(let committed):
-            Terminal.standardOutput("[\(committed.branch) \(committed.commit.short)] \(message.split(separator: "\n").first ?? "")\n")
-            for line in committed.summary { Terminal.standardOutput(" \(line)\n") }
-            for line in CommitRenderer.canonicalFormWarnings(committed.notInCanonicalForm) { Terminal.standardError(line + "\n") }
-        }
+        let outcome = try CommitService.commit(request)
+        CommitRenderer.report(outcome, message: message)
+        if case .committed = outcome { return }
+        throw ExitCode(1)
     }
 }

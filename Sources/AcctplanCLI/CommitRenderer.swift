@@ -1,8 +1,24 @@
 import PlanModel
 import PlanReports
+import PlanServices
 
-/// What `acctplan commit` says on stderr besides the commit line.
+/// What `acctplan commit` prints: the commit line and the summary on stdout; a refusal's
+/// diagnostics on stdout and its reason on stderr; reminders on stderr.
 enum CommitRenderer {
+    static func report(_ outcome: CommitService.Outcome, message: String) {
+        switch outcome {
+        case .nothingToCommit:
+            Terminal.standardError("acctplan: nothing to commit: the staged tree is the same as HEAD's (stage files with PATH arguments or -a)\n")
+        case .refused(let report):
+            Terminal.standardOutput(TextReporter.render(report, color: Terminal.useColor()))
+            Terminal.standardError(refusal(report))
+        case .committed(let committed):
+            Terminal.standardOutput("[\(committed.branch) \(committed.commit.short)] \(message.split(separator: "\n").first ?? "")\n")
+            for line in committed.summary { Terminal.standardOutput(" \(line)\n") }
+            for line in canonicalFormWarnings(committed.notInCanonicalForm) { Terminal.standardError(line + "\n") }
+        }
+    }
+
     /// How many plans not in canonical form are named one by one.
     static let namedCanonicalFormWarnings = 5
 
