@@ -51,3 +51,19 @@ import Testing
         }
     }
 }
+
+@Suite struct TextconvServiceTests {
+    @Test func reorderedRowsGiveTheSameLinesAndAnUnreadableFileNone() throws {
+        let repo = try ScratchRepository()
+        defer { repo.remove() }
+        let two = ScratchRepository.account("Acme").replacingOccurrences(
+            of: "| Zhou Ming | decision-maker |", with: "| Zhou Ming | decision-maker |\n| Li Lei | user |")
+        let swapped = ScratchRepository.account("Acme").replacingOccurrences(
+            of: "| Zhou Ming | decision-maker |", with: "| Li Lei | user |\n| Zhou Ming | decision-maker |")
+        let lines = try #require(TextconvService.meaning(of: Data(two.utf8), workspace: repo.root.path))
+        #expect(TextconvService.meaning(of: Data(swapped.utf8), workspace: repo.root.path) == lines)
+        #expect(lines.contains("stage: departmental\n"))
+        #expect(lines.split(separator: "\n").filter { $0.hasPrefix("stakeholders | ") }.count == 2)
+        #expect(TextconvService.meaning(of: Data("no front matter\n".utf8), workspace: repo.root.path) == nil)
+    }
+}
