@@ -46,9 +46,10 @@ let package = Package(
         .target(name: "PlanServices", dependencies: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
         ]),
+        // The front end: options, one service call, a renderer. It sees the engine and the model
+        // for their types (a rule list, a dimension to parse), never the parser, git or the files.
         .target(name: "AcctplanCLI", dependencies: [
-            "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
-            "PlanServices",
+            "PlanModel", "PlanEngine", "PlanReports", "PlanServices",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(

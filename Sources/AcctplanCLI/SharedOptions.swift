@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import PlanModel
 import PlanServices
-import PlanWorkspace
 
 /// `--workspace DIR`, shared by every command that reads a workspace.
 struct WorkspaceOptions: ParsableArguments {
