@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "acctplan", targets: ["acctplan"]),
         .library(name: "PlanEngine", targets: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
-            "PlanLanguageServer",
+            "PlanServices", "PlanLanguageServer",
         ]),
     ],
     dependencies: [
@@ -40,12 +40,21 @@ let package = Package(
         // column widths), so it sits on the parser as well as the engine (for its meaning check).
         .target(name: "PlanFormat", dependencies: ["PlanModel", "PlanParser", "PlanEngine"]),
         .target(name: "PlanReports", dependencies: ["PlanModel", "PlanEngine"]),
-        // The language server (`acctplan lsp`): the engine behind the Language Server Protocol.
+        // The use cases (open a workspace at the working tree, the index or a revision; diff, log,
+        // rollup history, fmt, commit through the lint gate, report), each returning a value, with
+        // plain parameters: what the command line and a language server call.
+        .target(name: "PlanServices", dependencies: [
+            "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
+        ]),
+        // The front end: options, one service call, a renderer. It sees the engine and the model
+        // for their types (a rule list, a dimension to parse), never the parser, git or the files.
+        // The language server (`acctplan lsp`): the same schema, engine and services behind the
+        // Language Server Protocol.
         .target(name: "PlanLanguageServer", dependencies: [
-            "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine", "PlanFormat", "PlanReports",
+            "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine", "PlanFormat", "PlanReports", "PlanServices",
         ]),
         .target(name: "AcctplanCLI", dependencies: [
-            "PlanLanguageServer", "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
+            "PlanModel", "PlanEngine", "PlanReports", "PlanServices", "PlanLanguageServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(
@@ -68,6 +77,9 @@ let package = Package(
         .testTarget(name: "PlanGitTests", dependencies: ["PlanModel", "PlanGit"]),
         .testTarget(name: "PlanReportsTests", dependencies: [
             "PlanModel", "PlanParser", "PlanEngine", "PlanFormat", "PlanReports",
+        ]),
+        .testTarget(name: "PlanServicesTests", dependencies: [
+            "PlanModel", "PlanGit", "PlanWorkspace", "PlanEngine", "PlanReports", "PlanServices",
         ]),
         .testTarget(name: "PlanLanguageServerTests", dependencies: ["PlanLanguageServer", "PlanModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["acctplan"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanReports
+import PlanServices
 
 /// The `acctplan` command: lists the subcommands; each lives in its own file.
 public struct AcctplanCommand: ParsableCommand {
@@ -36,9 +37,10 @@ public struct AcctplanCommand: ParsableCommand {
                 return 2
             }
             return 0
-        } catch let failure as ToolFailure {
-            Terminal.standardError("acctplan: error: \(failure.message)\n")
-            return 2
+        } catch let failure as any UserFacingError {
+            // The one place an environment problem becomes a message and exit status 2.
+            Terminal.standardError("acctplan: error: \(failure.message)\n" + (failure.hint.map { "  hint: \($0)\n" } ?? ""))
+            return failure.exitStatus
         } catch let exit as ExitCode {
             return exit.rawValue
         } catch {
@@ -51,10 +53,4 @@ public struct AcctplanCommand: ParsableCommand {
             return 2
         }
     }
-}
-
-/// acctplan could not do the job: one clear line, exit 2.
-struct ToolFailure: Error {
-    var message: String
-    init(_ message: String) { self.message = message }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import Foundation
-import PlanGit
+import PlanServices
 
 /// `acctplan hooks install`.
 struct InstallHooks: ParsableCommand {
@@ -36,34 +35,19 @@ struct InstallHooks: ParsableCommand {
     }
 
     func run() throws {
-        let setup = try HookSetup(workspace: options.workspaceOptions, binary: options.binary)
+        let setup = try HookSetup(workspace: options.workspaceOptions.workspace, binary: options.binary)
         let hook = setup.hook
-        switch HookSetup.existing(at: hook) {
-        case .none, .acctplans:
-            try setup.writeOwnHook()
-            Terminal.standardOutput("installed \(hook.path): 'git commit' now runs 'acctplan lint --staged'\n")
-        case .foreign(let foreign):
-            if force {
-                try setup.writeOwnHook()
-                Terminal.standardOutput("replaced \(hook.path): 'git commit' now runs 'acctplan lint --staged'\n")
-            } else if chain {
-                let text: String
-                switch foreign {
-                case .text(let script) where HookSetup.isShellScript(script): text = script
-                case .text: throw setup.cannotChain(because: "is not a shell script")
-                case .untouchable(let reason): throw setup.cannotChain(because: reason)
-                }
-                try setup.write(HookSetup.chained(text, block: setup.chainBlock), mode: nil)
-                Terminal.standardOutput("added acctplan's check to the top of \(hook.path) ('acctplan hooks uninstall' removes it)\n")
-            } else {
-                var framework = ""
-                if case .text(let text) = foreign, text.contains("pre-commit.com") {
-                    framework = " It is the pre-commit framework's hook: add acctplan to .pre-commit-config.yaml instead (docs/git.md)."
-                }
-                Terminal.standardError("acctplan: warning: \(hook.path) already exists and is not acctplan's; it was left as it is, "
-                    + "so 'git commit' does not lint plans yet.\(framework) Add this line to it:\n    \(setup.checkCommand)\n"
-                    + "or run 'acctplan hooks install --chain' to add it for you (--force replaces the hook)\n")
-            }
+        switch try setup.installHook(force: force, chain: chain) {
+        case .installed: Terminal.standardOutput("installed \(hook.path): 'git commit' now runs 'acctplan lint --staged'\n")
+        case .replaced: Terminal.standardOutput("replaced \(hook.path): 'git commit' now runs 'acctplan lint --staged'\n")
+        case .chained:
+            Terminal.standardOutput("added acctplan's check to the top of \(hook.path) ('acctplan hooks uninstall' removes it)\n")
+        case .leftAlone(let preCommitFramework):
+            let framework = preCommitFramework
+                ? " It is the pre-commit framework's hook: add acctplan to .pre-commit-config.yaml instead (docs/git.md)." : ""
+            Terminal.standardError("acctplan: warning: \(hook.path) already exists and is not acctplan's; it was left as it is, "
+                + "so 'git commit' does not lint plans yet.\(framework) Add this line to it:\n    \(setup.checkCommand)\n"
+                + "or run 'acctplan hooks install --chain' to add it for you (--force replaces the hook)\n")
         }
         try setup.configureDiffDriver()
         Terminal.standardOutput("configured the 'acctplan' diff driver: git diff and git log -p show plan changes in plan terms\n")
@@ -71,46 +55,5 @@ struct InstallHooks: ParsableCommand {
             Terminal.standardError("acctplan: warning: 'acctplan' is not on PATH here; the hook, git diff and git log -p run "
                 + "'acctplan' from PATH: put it there, or install again with --acctplan PATH\n")
         }
-    }
-}
-
-/// `acctplan hooks uninstall`.
-struct UninstallHooks: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "uninstall",
-        abstract: "Remove what 'acctplan hooks install' added: its hook (or its block in a hook of yours) and the diff driver.",
-        discussion: """
-            A pre-commit hook that is not acctplan's is never removed; only the block 'install --chain' added to it is. Safe to run again: what is already gone is skipped.
-            """)
-
-    @OptionGroup var workspaceOptions: WorkspaceOptions
-
-    func run() throws {
-        let setup = try HookSetup(workspace: workspaceOptions, binary: nil)
-        let hook = setup.hook
-        var removed: [String] = []
-        switch HookSetup.existing(at: hook) {
-        case .acctplans:
-            guard unlink(hook.path) == 0 else {
-                throw ToolFailure("cannot remove \(hook.path): \(String(cString: strerror(errno)))")
-            }
-            removed.append("the pre-commit hook \(hook.path)")
-        case .foreign(let foreign):
-            if case .text(let text) = foreign, let without = HookSetup.unchained(text) {
-                try setup.write(without, mode: nil)
-                removed.append("acctplan's check from \(hook.path)")
-            }
-        case .none:
-            break
-        }
-        do {
-            for name in HookSetup.driverSettings where try setup.repository.unsetConfig(name) {
-                removed.append(name)
-            }
-        } catch let error as GitError {
-            throw ToolFailure("cannot change the repository's configuration: \(error)")
-        }
-        Terminal.standardOutput(removed.isEmpty ? "nothing to remove: acctplan's hook and diff driver are not installed\n"
-            : removed.map { "removed \($0)\n" }.joined())
     }
 }

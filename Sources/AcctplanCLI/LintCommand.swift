@@ -1,9 +1,6 @@
 import ArgumentParser
-import Foundation
-import PlanEngine
-import PlanModel
 import PlanReports
-import PlanWorkspace
+import PlanServices
 
 /// `acctplan lint`: validate plans and the configuration.
 struct LintCommand: ParsableCommand {
@@ -25,57 +22,24 @@ struct LintCommand: ParsableCommand {
               acctplan lint --rev origin/main    # any revision, straight from git
             """)
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json, github, sarif
-    }
-
     @Argument(help: ArgumentHelp("Plan files or folders to report on (default: the whole workspace).", valueName: "path"))
     var paths: [String] = []
 
     @Flag(help: "Fail (exit 1) on warnings too.")
     var strict = false
 
-    @Option(help: ArgumentHelp("Output format: text, json, github or sarif.", valueName: "format"))
-    var format: OutputFormat = .text
+    @Option(help: FormatChoice<LintFormatList>.help)
+    var format = FormatChoice<LintFormatList>.first
 
     @OptionGroup var sourceOptions: SourceOptions
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var asOfOption: AsOfOption
 
     func run() throws {
-        let opened = try OpenedWorkspace.open(workspaceOptions, sourceOptions)
-        let asOf = try asOfOption.date()
-        let scopes = try opened.scopes(paths)
-        let workspace = try opened.load()
-        let diagnostics = Linter.narrow(Linter.lint(workspace, asOf: asOf), to: scopes)
-        let files = workspace.planPaths.filter { path in scopes.isEmpty || scopes.contains { Linter.covers($0, path) } }
         // Annotations and SARIF name files from the repository's top, where GitHub looks for them.
-        let repository = format == .github || format == .sarif ? opened.repositoryLocation() : nil
-        let report = LintReport(asOf: asOf, diagnostics: diagnostics, files: files.count, repository: repository)
-        ProcessLifetime.keepUntilExit(workspace)
-        switch format {
-        case .text: Terminal.standardOutput(TextReporter.render(report, color: Terminal.useColor()))
-        case .json: Terminal.standardOutput(JSONReporter.render(report))
-        case .github: Terminal.standardOutput(GitHubReporter.render(report))
-        case .sarif: Terminal.standardOutput(SARIFReporter.render(report, rules: RuleRegistry.descriptions))
-        }
+        let report = try LintService.lint(workspace: workspaceOptions.workspace, at: sourceOptions.choice, paths: paths,
+                                          asOf: try asOfOption.date(), repositoryPaths: format.format.namesFilesFromRepositoryTop)
+        Terminal.standardOutput(format.format.render(report, color: Terminal.useColor()))
         if report.errors > 0 || (strict && report.warnings > 0) { throw ExitCode(1) }
-    }
-}
-
-/// Command-line paths (relative to the current directory) as workspace-relative scopes.
-enum PathScope {
-    /// `path` relative to the workspace root; without a root on disk (a bare repository) the
-    /// path is taken as workspace-relative already.
-    static func workspaceRelative(_ path: String, root: URL?) throws -> String {
-        guard let root else { return path.split(separator: "/").joined(separator: "/") }
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let absolute = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL.path
-        let rootPath = root.standardizedFileURL.path
-        if absolute == rootPath { return "" }
-        guard absolute.hasPrefix(rootPath == "/" ? "/" : rootPath + "/") else {
-            throw ToolFailure("'\(path)' is outside the workspace at \(rootPath)")
-        }
-        return String(absolute.dropFirst(rootPath == "/" ? 1 : rootPath.count + 1))
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanLanguageServer
-import PlanWorkspace
+import PlanServices
 
 /// `acctplan lsp`: the language server an editor starts (docs/editors.md).
 struct LspCommand: ParsableCommand {
@@ -20,13 +20,7 @@ struct LspCommand: ParsableCommand {
     @OptionGroup var asOfOption: AsOfOption
 
     func run() throws {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let root: URL?
-        do {
-            root = try workspace.map { try WorkspaceLocator.explicitRoot($0, relativeTo: cwd) }
-        } catch let error as WorkspaceError {
-            throw ToolFailure(error.description)
-        }
+        let root = try workspace.map { try WorkspaceLocation.root($0) }
         let server = LanguageServer(writer: MessageWriter(fileDescriptor: STDOUT_FILENO), asOf: try asOfOption.date(), workspace: root)
         var reader = MessageReader(fileDescriptor: STDIN_FILENO)
         let status = server.run(&reader, inputPending: { Self.inputPending(STDIN_FILENO) })

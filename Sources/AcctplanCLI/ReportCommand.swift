@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import PlanEngine
-import PlanModel
-import PlanReports
+import PlanServices
 
 /// `acctplan report`: the static HTML dashboard.
 struct ReportCommand: ParsableCommand {
@@ -37,52 +35,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let asOf = try asOfOption.date()
-        let opened = try OpenedWorkspace.open(workspaceOptions, sourceOptions)
-        let workspace = try opened.load()
-        try UnreadableFiles.requireReadableConfig(workspace)
-        UnreadableFiles.warnUncounted(workspace)
-        ProcessLifetime.keepUntilExit(workspace)
-        var rollup = Rollup.compute(workspace, asOf: asOf)
-        let (history, note) = try readHistory(opened: opened, workspace: workspace, asOf: asOf, rollup: &rollup)
-        // Only now, when nothing can refuse any more, is the output folder made.
-        let folder = try ReportFolder.prepare(output)
-        let sourceLabel = opened.revision.map { "commit \($0.short)" + (sourceOptions.rev.map { " (\($0))" } ?? "") }
-            ?? (sourceOptions.staged ? "git index" : "working tree")
-        let source = opened.source
-        let report = HTMLReport(workspace: workspace, rollup: rollup, history: history, historyNote: note,
-                                diagnostics: Linter.lint(workspace, asOf: asOf), sourceLabel: sourceLabel,
-                                proseSections: { plan in ProseSections.html(of: plan, in: source) })
-        ProcessLifetime.keepUntilExit(report)
-        let files = try folder.write(report.pages())
+        let written = try ReportService.write(output: output, workspace: workspaceOptions.workspace, at: sourceOptions.choice,
+                                              since: since, trend: trend, asOf: asOf, progress: ProgressLine(), warn: Terminal.warn)
         let index = URL(fileURLWithPath: output).appendingPathComponent("index.html").relativePath
-        Terminal.standardOutput("Wrote \(files) files for \(rollup.total.accounts) accounts; open \(index)\n")
-    }
-
-    /// The trend (and, with --since, the moves), or why there is none. Without --since, a
-    /// workspace outside git simply has no trend; with it, that is an error, as for rollup.
-    private func readHistory(opened: OpenedWorkspace, workspace: Workspace, asOf: CalendarDate, rollup: inout Rollup) throws
-        -> (RollupReporter.History?, String?)
-    {
-        if since == nil, (try? WorkspaceRepository.open(workspaceOptions, purpose: "")) == nil {
-            return (nil, "This workspace is not in a git repository, so there is no history to draw the stage trend from.")
-        }
-        let reader = RollupHistoryReader(opened: opened, workspace: workspace, workspaceOptions: workspaceOptions, asOf: asOf)
-        let history: RollupReporter.History
-        do {
-            history = try reader.read(since: since, trend: trend, rollup: &rollup, purpose: "--since reads git history")
-        } catch let failure as ToolFailure where since == nil {
-            // The trend is a part of the page, not the job: say why it is missing, write the rest.
-            Terminal.standardError("acctplan: warning: no stage trend: \(failure.message)\n")
-            return (nil, "No stage trend: acctplan \(failure.message).")
-        }
-        guard let points = history.trend else {
-            return (history, "The repository has no commits yet, so there is no history to draw the stage trend from.")
-        }
-        if points.isEmpty {
-            let period = trend == .quarterly ? "quarter" : "month"
-            let start = history.sinceDate.map { "since \($0)" } ?? "since the first commit"
-            return (history, "No \(period) has ended \(start) (as of \(asOf)), so the stage trend has no point yet.")
-        }
-        return (history, nil)
+        Terminal.standardOutput("Wrote \(written.files) files for \(written.accounts) accounts; open \(index)\n")
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanModel
-import PlanWorkspace
+import PlanServices
 
 /// `--workspace DIR`, shared by every command that reads a workspace.
 struct WorkspaceOptions: ParsableArguments {
@@ -9,15 +9,7 @@ struct WorkspaceOptions: ParsableArguments {
     var workspace: String?
 
     /// The workspace root, or a clear failure.
-    func root() throws -> URL {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        do {
-            if let workspace { return try WorkspaceLocator.explicitRoot(workspace, relativeTo: cwd) }
-            return try WorkspaceLocator.findRoot(from: cwd)
-        } catch let error as WorkspaceError {
-            throw ToolFailure(error.description)
-        }
-    }
+    func root() throws -> URL { try WorkspaceLocation.root(workspace) }
 }
 
 /// `--as-of YYYY-MM-DD`, defaulting to today's local date.

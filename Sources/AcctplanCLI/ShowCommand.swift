@@ -1,9 +1,7 @@
 import ArgumentParser
-import Foundation
-import PlanEngine
 import PlanModel
 import PlanReports
-import PlanWorkspace
+import PlanServices
 
 /// `acctplan show ID`: one plan as parsed.
 struct ShowCommand: ParsableCommand {
@@ -33,26 +31,20 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var workspaceOptions: WorkspaceOptions
 
     func run() throws {
-        let workspace = try OpenedWorkspace.open(workspaceOptions, sourceOptions).load()
-        let matches = workspace.plans.filter { $0.id == id && (kind == nil || $0.kind == kind) }
-        guard let plan = matches.first else {
-            let suggestion = ValueSyntax.closest(to: id, in: workspace.plans.map(\.id))
-            throw ToolFailure("no \(kind?.rawValue ?? "") plan '\(id)' in the workspace".replacingOccurrences(of: "no  ", with: "no ")
-                + ValueSyntax.didYouMean(suggestion))
-        }
-        if matches.count > 1, kind == nil {
+        let found = try ShowService.find(id, kind: kind, workspace: workspaceOptions.workspace, at: sourceOptions.choice)
+        let (plan, config) = (found.plan, found.workspace.config)
+        if !found.otherKinds.isEmpty {
             Terminal.standardError("acctplan: note: '\(id)' is also a plan of kind "
-                + matches.dropFirst().map(\.kind.rawValue).joined(separator: ", ") + "; showing the \(plan.kind.rawValue) plan (use --kind)\n")
+                + found.otherKinds.map(\.rawValue).joined(separator: ", ") + "; showing the \(plan.kind.rawValue) plan (use --kind)\n")
         }
-        try UnreadableFiles.requireReadableConfig(workspace)
-        try UnreadableFiles.requireReadable(plan, in: workspace)
-        let problems = workspace.findings.filter { $0.path == plan.path }.count
-        if problems > 0 {
-            Terminal.standardError("acctplan: note: \(plan.path) has \(problems) problem\(problems == 1 ? "" : "s"); run 'acctplan lint \(plan.path)'\n")
+        try found.requireReadable()
+        if found.problems > 0 {
+            Terminal.standardError("acctplan: note: \(plan.path) has \(found.problems) problem\(found.problems == 1 ? "" : "s"); "
+                + "run 'acctplan lint \(plan.path)'\n")
         }
         switch format {
-        case .text: Terminal.standardOutput(PlanText.render(plan, config: workspace.config, color: Terminal.useColor()))
-        case .json: Terminal.standardOutput(PlanJSON.render(plan, config: workspace.config))
+        case .text: Terminal.standardOutput(PlanText.render(plan, config: config, color: Terminal.useColor()))
+        case .json: Terminal.standardOutput(PlanJSON.render(plan, config: config))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PlanServices
 #if canImport(Glibc)
 import Glibc
 private let systemWrite = Glibc.write
@@ -50,5 +51,29 @@ enum Terminal {
         if ProcessInfo.processInfo.environment["NO_COLOR"] != nil { return false }
         if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
         return isatty(fileDescriptor) == 1
+    }
+}
+
+extension Terminal {
+    /// A service's warning on stderr: `acctplan: warning: MESSAGE` and `  hint: HINT`.
+    static func warn(_ warning: ServiceWarning) {
+        standardError("acctplan: warning: \(warning.message)\n" + (warning.hint.map { "  hint: \($0)\n" } ?? ""))
+    }
+}
+
+/// A progress line on stderr, only on a terminal and only once the work has taken a second.
+final class ProgressLine: ServiceProgress {
+    private let started = Date()
+    private var shown = false
+    private let enabled = isatty(2) == 1
+
+    func update(_ done: Int, of total: Int) {
+        guard enabled, Date().timeIntervalSince(started) > 1 else { return }
+        shown = true
+        Terminal.standardError("\racctplan: reading history \(done)/\(total)")
+    }
+
+    func finish() {
+        if shown { Terminal.standardError("\r\u{1B}[K") }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import PlanEngine
 import PlanModel
 import PlanParser
+import PlanServices
 import PlanWorkspace
 
 /// `acctplan lsp`: the Language Server Protocol (3.17) over a byte stream. One thread reads a
@@ -131,7 +132,7 @@ public final class LanguageServer {
         let offered = params["capabilities"]?["general"]?["positionEncodings"]?.array?.compactMap(\.string) ?? []
         encoding = offered.contains(PositionEncoding.utf8.rawValue) ? .utf8 : .utf16
         watchFiles = params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool == true
-        root = explicitRoot ?? clientRoot(params).flatMap { try? WorkspaceLocator.findRoot(from: $0) }
+        root = explicitRoot ?? clientRoot(params).flatMap { try? WorkspaceLocation.root(searchingFrom: $0) }
         return [
             "capabilities": [
                 "positionEncoding": .string(encoding.rawValue),
@@ -163,7 +164,7 @@ public final class LanguageServer {
     func loadWorkspace() {
         guard let root else { return }
         do {
-            disk = try WorkspaceLoader.load(from: FileSystemSource(root: root))
+            disk = try OpenedWorkspace.workingTree(root).load()
         } catch {
             disk = nil
             logMessage("cannot read the workspace at \(root.path): \(error)")

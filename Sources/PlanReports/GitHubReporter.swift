@@ -33,3 +33,10 @@ public enum GitHubReporter {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }
+
+/// `--format github`.
+public struct GitHubLintFormat: LintFormat {
+    public let name = "github"
+    public let namesFilesFromRepositoryTop = true
+    public func render(_ report: LintReport, color: Bool) -> String { GitHubReporter.render(report) }
+}

@@ -29,3 +29,9 @@ public enum JSONReporter {
         return document.serialized() + "\n"
     }
 }
+
+/// `--format json`.
+public struct JSONLintFormat: LintFormat {
+    public let name = "json"
+    public func render(_ report: LintReport, color: Bool) -> String { JSONReporter.render(report) }
+}

@@ -81,3 +81,16 @@ public enum SARIFReporter {
         return output
     }
 }
+
+/// `--format sarif`, with the catalogue of the rules that linted (the registry's, by default).
+public struct SARIFLintFormat: LintFormat {
+    public let name = "sarif"
+    public let namesFilesFromRepositoryTop = true
+    public let rules: [RuleDescription]
+
+    public init(rules: [RuleDescription] = RuleRegistry.descriptions) {
+        self.rules = rules
+    }
+
+    public func render(_ report: LintReport, color: Bool) -> String { SARIFReporter.render(report, rules: rules) }
+}

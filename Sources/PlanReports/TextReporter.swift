@@ -42,3 +42,9 @@ public struct TerminalStyle: Sendable {
     public func bold(_ text: String) -> String { wrap("1", text) }
     public func dim(_ text: String) -> String { wrap("2", text) }
 }
+
+/// `--format text` (the default).
+public struct TextLintFormat: LintFormat {
+    public let name = "text"
+    public func render(_ report: LintReport, color: Bool) -> String { TextReporter.render(report, color: color) }
+}

@@ -9,10 +9,10 @@ import PlanSupport
 
 /// Reads the two versions of changed plans from git endpoints and diffs them semantically.
 /// Parsed versions are cached by blob id, so a plan seen in many commits is parsed once.
-final class PlanVersions: @unchecked Sendable {
-    let repository: GitRepository
+public final class PlanVersions: @unchecked Sendable {
+    public let repository: GitRepository
     /// The workspace's folder in the repository ("" at the root).
-    let prefix: String
+    public let prefix: String
     private var parsed: [String: Plan] = [:]
     private var configs: [String: WorkspaceConfig] = [:]
     private let lock = NSLock()
@@ -21,9 +21,9 @@ final class PlanVersions: @unchecked Sendable {
 
     /// Parse only the sections two versions do not share (for one-off diffs; `log` keeps whole
     /// parses, which its cache reuses across commits).
-    let parseChangedSectionsOnly: Bool
+    public let parseChangedSectionsOnly: Bool
 
-    init(repository: GitRepository, prefix: String, parseChangedSectionsOnly: Bool = false) {
+    public init(repository: GitRepository, prefix: String, parseChangedSectionsOnly: Bool = false) {
         self.repository = repository
         self.prefix = prefix
         self.parseChangedSectionsOnly = parseChangedSectionsOnly
@@ -32,22 +32,22 @@ final class PlanVersions: @unchecked Sendable {
     }
 
     /// Workspace-relative path of a repository path, or nil when outside the workspace.
-    func workspacePath(_ repositoryPath: String) -> String? {
+    public func workspacePath(_ repositoryPath: String) -> String? {
         if prefix.isEmpty { return repositoryPath }
         guard repositoryPath.hasPrefix(prefix + "/") else { return nil }
         return String(repositoryPath.dropFirst(prefix.count + 1))
     }
 
-    func repositoryPath(_ workspacePath: String) -> String { prefix.isEmpty ? workspacePath : prefix + "/" + workspacePath }
+    public func repositoryPath(_ workspacePath: String) -> String { prefix.isEmpty ? workspacePath : prefix + "/" + workspacePath }
 
     /// The kind and id of a plan path (workspace-relative), nil for files that are not plans.
-    static func planIdentity(_ path: String) -> (PlanKind, String)? {
+    public static func planIdentity(_ path: String) -> (PlanKind, String)? {
         let parts = path.split(separator: "/")
         guard parts.count >= 2, let kind = PlanKind(folder: parts[0]), WorkspaceLoader.isPlanPath(path) else { return nil }
         return (kind, String(parts[parts.count - 1].dropLast(3)))
     }
 
-    func config(at endpoint: DiffEndpoint) throws -> WorkspaceConfig {
+    public func config(at endpoint: DiffEndpoint) throws -> WorkspaceConfig {
         let key = "\(endpoint)"
         if let cached = configs[key] { return cached }
         var config = WorkspaceConfig()
@@ -61,7 +61,7 @@ final class PlanVersions: @unchecked Sendable {
     /// The plan at a workspace-relative path of an endpoint (nil when absent). Safe to call from
     /// several threads: blobs are read through per-thread repository handles, the working tree
     /// from disk, and the cache is locked.
-    func plan(_ path: String, at endpoint: DiffEndpoint, blob: ObjectID?, config: WorkspaceConfig, configKey: Int) throws
+    public func plan(_ path: String, at endpoint: DiffEndpoint, blob: ObjectID?, config: WorkspaceConfig, configKey: Int) throws
         -> Plan?
     {
         guard let (kind, id) = Self.planIdentity(path) else { return nil }
@@ -74,7 +74,7 @@ final class PlanVersions: @unchecked Sendable {
     }
 
     /// The bytes of a plan at an endpoint (nil when absent).
-    func data(_ path: String, at endpoint: DiffEndpoint, blob: ObjectID?) throws -> Data? {
+    public func data(_ path: String, at endpoint: DiffEndpoint, blob: ObjectID?) throws -> Data? {
         if let blob { return try pool.blob(blob) }
         if endpoint == .workingTree {
             return workingDirectoryReal.flatMap { GitRepository.file(repositoryPath(path), inside: $0) }
@@ -98,7 +98,7 @@ final class PlanVersions: @unchecked Sendable {
     /// Semantic changes of every plan that differs between two endpoints, sorted by kind and id,
     /// narrowed to `scopes` (workspace-relative; empty for all). Changed plans are read, parsed
     /// and compared on all cores.
-    func changes(from old: DiffEndpoint, to new: DiffEndpoint, scopes: [String] = []) throws -> [PlanChange] {
+    public func changes(from old: DiffEndpoint, to new: DiffEndpoint, scopes: [String] = []) throws -> [PlanChange] {
         let oldConfig = try config(at: old)
         let newConfig = try config(at: new)
         // Hashing a configuration (people, fx, ...) is not free: once per side, not per plan.

@@ -3,9 +3,9 @@ import PlanModel
 /// What a reading command (show, rollup, report) says about files it could not read: a
 /// conflicted `acctplan.yml` stops it (every number would use default settings), an unreadable
 /// plan is named instead of being left out in silence.
-enum UnreadableFiles {
+public enum UnreadableFiles {
     /// Throws when `acctplan.yml` has unresolved merge conflicts.
-    static func requireReadableConfig(_ workspace: Workspace) throws {
+    public static func requireReadableConfig(_ workspace: Workspace) throws {
         guard workspace.config.hasMergeConflicts else { return }
         let lines = workspace.findings.filter { $0.path == "acctplan.yml" && $0.rule == .mergeConflict }.map(\.location.line)
         throw ToolFailure("acctplan.yml has unresolved merge conflicts\(lineList(lines)); resolve them first "
@@ -13,7 +13,7 @@ enum UnreadableFiles {
     }
 
     /// Throws when `plan` cannot be read; says why.
-    static func requireReadable(_ plan: Plan, in workspace: Workspace) throws {
+    public static func requireReadable(_ plan: Plan, in workspace: Workspace) throws {
         guard !plan.isReadable else { return }
         if plan.hasMergeConflicts {
             throw ToolFailure("\(plan.path) has unresolved merge conflicts\(lineList(plan.mergeConflictLines)); resolve them first: "
@@ -23,13 +23,13 @@ enum UnreadableFiles {
         throw ToolFailure("\(plan.path) cannot be read as a plan\(reason); run 'acctplan lint \(plan.path)'")
     }
 
-    /// Warns on stderr about account plans that are not counted because they cannot be read.
-    static func warnUncounted(_ workspace: Workspace) {
+    /// The warning about account plans that are not counted because they cannot be read.
+    public static func uncounted(_ workspace: Workspace) -> ServiceWarning? {
         let unreadable = workspace.plans.filter { $0.kind == .account && !$0.isReadable }
-        guard !unreadable.isEmpty else { return }
+        guard !unreadable.isEmpty else { return nil }
         let named = unreadable.map { "\($0.path) (\($0.hasMergeConflicts ? "unresolved merge conflict" : "cannot be read"))" }
-        Terminal.standardError("acctplan: warning: \(unreadable.count) account plan\(unreadable.count == 1 ? " is" : "s are") "
-            + "not counted: \(ValueSyntax.shortList(named, limit: 5)); 'acctplan lint' shows why\n")
+        return ServiceWarning("\(unreadable.count) account plan\(unreadable.count == 1 ? " is" : "s are") "
+            + "not counted: \(ValueSyntax.shortList(named, limit: 5)); 'acctplan lint' shows why")
     }
 
     private static func lineList(_ lines: [Int]) -> String {

@@ -2,22 +2,23 @@ import Foundation
 import PlanGit
 
 /// The repository's pre-commit hook and diff driver as `acctplan hooks` writes them.
-struct HookSetup {
-    let repository: GitRepository
-    let hook: URL
+public struct HookSetup {
+    public let repository: GitRepository
+    public let hook: URL
     /// How the hook and the driver name acctplan: `acctplan` (found on PATH) or a quoted path.
-    let binary: String
+    public let binary: String
     /// ` --workspace 'plans'` when the workspace is a sub-folder of the repository.
-    let workspaceArgument: String
+    public let workspaceArgument: String
 
     static let marker = "# installed by acctplan hooks install"
     static let blockStart = "# >>> acctplan: lint the staged plans (added by 'acctplan hooks install --chain') >>>"
     static let blockEnd = "# <<< acctplan <<<"
-    static let driverSettings = ["diff.acctplan.command", "diff.acctplan.textconv"]
+    public static let driverSettings = ["diff.acctplan.command", "diff.acctplan.textconv"]
 
-    /// `binary`: the `--acctplan` path given, nil for `acctplan` from PATH.
-    init(workspace: WorkspaceOptions, binary given: String?) throws {
-        let root = try workspace.root()
+    /// `workspace`: `--workspace` (nil: search upwards from the current directory); `binary`: the
+    /// `--acctplan` path given, nil for `acctplan` from PATH.
+    public init(workspace: String?, binary given: String?) throws {
+        let root = try WorkspaceLocation.root(workspace)
         do {
             repository = try GitRepository(discovering: root)
         } catch {
@@ -41,15 +42,15 @@ struct HookSetup {
     }
 
     /// The command that lints the staged plans, from the top of the working tree.
-    var checkCommand: String { "(cd \"$(git rev-parse --show-toplevel)\" && \(binary) lint --staged\(workspaceArgument)) || exit 1" }
+    public var checkCommand: String { "(cd \"$(git rev-parse --show-toplevel)\" && \(binary) lint --staged\(workspaceArgument)) || exit 1" }
 
     /// Why `--chain` cannot add to the hook, with the line to add by hand.
-    func cannotChain(because reason: String) -> ToolFailure {
+    public func cannotChain(because reason: String) -> ToolFailure {
         ToolFailure("\(hook.path) \(reason), so acctplan cannot add to it; nothing was changed. "
             + "Make it run this before it commits: \(checkCommand)")
     }
 
-    var chainBlock: String { "\(Self.blockStart)\n\(checkCommand)\n\(Self.blockEnd)\n" }
+    public var chainBlock: String { "\(Self.blockStart)\n\(checkCommand)\n\(Self.blockEnd)\n" }
 
     var ownHook: String {
         """
@@ -68,10 +69,10 @@ struct HookSetup {
     }
 
     /// What is at the hook's path now.
-    enum Existing { case none, acctplans, foreign(ForeignHook) }
+    public enum Existing { case none, acctplans, foreign(ForeignHook) }
 
     /// A pre-commit hook that is not acctplan's.
-    enum ForeignHook {
+    public enum ForeignHook {
         /// A file of text acctplan may edit (add or remove its block).
         case text(String)
         /// Something acctplan must never rewrite, and why: a link (rewriting would replace it by a
@@ -79,7 +80,7 @@ struct HookSetup {
         case untouchable(String)
     }
 
-    static func existing(at hook: URL) -> Existing {
+    public static func existing(at hook: URL) -> Existing {
         var status = stat()
         guard lstat(hook.path, &status) == 0 else { return .none } // lstat: a dangling link is a hook too
         if status.st_mode & S_IFMT == S_IFLNK { return .foreign(.untouchable("is a link")) }
@@ -90,11 +91,11 @@ struct HookSetup {
         return text.contains(marker) ? .acctplans : .foreign(.text(text))
     }
 
-    func writeOwnHook() throws { try write(ownHook, mode: 0o755) }
+    public func writeOwnHook() throws { try write(ownHook, mode: 0o755) }
 
     /// Replaces the hook's content through a temporary file and a rename; `mode` nil keeps the
     /// current file's mode.
-    func write(_ text: String, mode: mode_t?) throws {
+    public func write(_ text: String, mode: mode_t?) throws {
         let folder = hook.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var status = stat()
@@ -113,7 +114,7 @@ struct HookSetup {
         }
     }
 
-    func configureDiffDriver() throws {
+    public func configureDiffDriver() throws {
         do {
             try repository.setConfig("diff.acctplan.command", "\(binary) diff --external")
             try repository.setConfig("diff.acctplan.textconv", "\(binary) textconv")
@@ -123,7 +124,7 @@ struct HookSetup {
     }
 
     /// Whether a hook is run by a POSIX shell (no `#!` line counts: git runs it with sh).
-    static func isShellScript(_ text: String) -> Bool {
+    public static func isShellScript(_ text: String) -> Bool {
         guard text.hasPrefix("#!") else { return true }
         let line = text.prefix { $0 != "\n" }.dropFirst(2)
         let words = line.split(separator: " ")
@@ -134,7 +135,7 @@ struct HookSetup {
 
     /// `text` with `block` right after its `#!` line (replacing an earlier block): it runs first,
     /// before an `exec` further down could end the script.
-    static func chained(_ text: String, block: String) -> String {
+    public static func chained(_ text: String, block: String) -> String {
         let base = unchained(text) ?? text
         guard base.hasPrefix("#!") else { return block + base }
         let lineEnd = base.firstIndex(of: "\n").map { base.index(after: $0) } ?? base.endIndex
@@ -143,7 +144,7 @@ struct HookSetup {
     }
 
     /// `text` without acctplan's block; nil when it has none.
-    static func unchained(_ text: String) -> String? {
+    public static func unchained(_ text: String) -> String? {
         var lines = text.components(separatedBy: "\n")
         guard let start = lines.firstIndex(of: blockStart),
               let end = lines[start...].firstIndex(of: blockEnd) else { return nil }
@@ -151,11 +152,11 @@ struct HookSetup {
         return lines.joined(separator: "\n")
     }
 
-    static func shellQuoted(_ text: String) -> String {
+    public static func shellQuoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    static func onPath(_ name: String) -> String? {
+    public static func onPath(_ name: String) -> String? {
         for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
             let candidate = "\(folder)/\(name)"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }

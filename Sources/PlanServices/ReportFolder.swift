@@ -9,14 +9,14 @@ import PlanSupport
 /// that this run does not write (an account that was removed) are deleted. Every file is written
 /// atomically (a temporary file in the same folder, then a rename) and only below the folder:
 /// page paths are checked, and sub-folders that are links are refused.
-struct ReportFolder {
+public struct ReportFolder {
     static let markerName = ".acctplan-report"
     static let subfolders = ["accounts", "industries", "segments"]
 
-    let url: URL
+    public let url: URL
 
     /// Creates the folder when missing; refuses a file, or a non-empty folder without the marker.
-    static func prepare(_ path: String) throws -> ReportFolder {
+    public static func prepare(_ path: String) throws -> ReportFolder {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let url = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
         let fileManager = FileManager.default
@@ -57,7 +57,7 @@ struct ReportFolder {
 
     /// Renders and writes every page on all cores, then deletes pages of an earlier report that
     /// were not written now. Returns the number of files written.
-    func write(_ pages: [HTMLReport.Page]) throws -> Int {
+    public func write(_ pages: [HTMLReport.Page]) throws -> Int {
         let root = url.path
         try Self.writeAtomically("This folder holds a report written by `acctplan report`. acctplan replaces and deletes the\n"
                                  + "files of this folder when it writes the report again.\n",
@@ -78,7 +78,7 @@ struct ReportFolder {
             do {
                 try Self.writeAtomically(page.render(), to: root + "/" + page.path)
                 return nil
-            } catch let failure as ToolFailure {
+            } catch let failure as any UserFacingError {
                 return failure.message
             } catch {
                 return "cannot write '\(page.path)': \(error)"
@@ -124,10 +124,6 @@ struct ReportFolder {
     }()
 
     static func writeAtomically(_ text: String, to path: String) throws {
-        do {
-            try AtomicFile.write(Array(text.utf8), to: path, mode: fileMode, sync: false)
-        } catch let failure as AtomicFile.Failure {
-            throw ToolFailure(failure.description)
-        }
+        try AtomicFile.write(Array(text.utf8), to: path, mode: fileMode, sync: false)
     }
 }

@@ -1,26 +1,33 @@
-import ArgumentParser
 import Foundation
 import PlanEngine
 import PlanGit
 import PlanModel
 import PlanReports
+import PlanParser
+import PlanSupport
 import PlanWorkspace
 
 /// Reads from git history what `--since` and `--trend` add to a rollup (used by `rollup` and
 /// `report`): the snapshot at the `--since` commit, the transitions and moves since then, and one
 /// stage count per period end.
-struct RollupHistoryReader {
-    enum Trend: String, ExpressibleByArgument, CaseIterable { case monthly, quarterly }
+public struct RollupHistoryReader {
+    public enum Trend: String, CaseIterable, Sendable { case monthly, quarterly }
 
     let opened: OpenedWorkspace
     let workspace: Workspace
-    let workspaceOptions: WorkspaceOptions
+    /// `--workspace` (nil: the current directory), to find the repository.
+    let workspaceOption: String?
     let asOf: CalendarDate
+
+    public init(opened: OpenedWorkspace, workspace: Workspace, workspaceOption: String?, asOf: CalendarDate) {
+        (self.opened, self.workspace, self.workspaceOption, self.asOf) = (opened, workspace, workspaceOption, asOf)
+    }
 
     /// `since` (a revision or a date) adds transitions and moves to `rollup`; `trend` adds one point
     /// per period end from the `--since` date, or, without `since`, from the day of the first commit.
     /// `purpose` finishes the sentence when there is no repository ("--since reads git history").
-    func read(since: String?, trend: Trend?, rollup: inout Rollup, purpose: String = "--since reads git history") throws
+    public func read(since: String?, trend: Trend?, rollup: inout Rollup, purpose: String = "--since reads git history",
+                     progress: any ServiceProgress = NoProgress(), warn: (ServiceWarning) -> Void = { _ in }) throws
         -> RollupReporter.History
     {
         let sinceDate = since.flatMap(CalendarDate.init(parsing:))
@@ -28,10 +35,9 @@ struct RollupHistoryReader {
             throw ToolFailure("--since \(sinceDate) is after the as-of date \(asOf) (today unless --as-of says otherwise): "
                 + "nothing can have moved since a day that has not come; check the year")
         }
-        let located = try WorkspaceRepository.open(workspaceOptions, purpose: purpose)
+        let located = try WorkspaceRepository.open(workspace: workspaceOption, purpose: purpose)
         let (repository, prefix) = (located.repository, located.prefix)
         do {
-            let progress = Progress(total: 0)
             let commits = try repository.history(from: opened.revision, firstParentOnly: true)
             func onOrBefore(_ date: CalendarDate) -> CommitInfo? {
                 commits.first { $0.committerDay <= date }
@@ -54,7 +60,7 @@ struct RollupHistoryReader {
                     result.sinceDate = date
                     sinceCommit = onOrBefore(date)
                     if let warning = Self.outsideHistory(date, commits: commits, chosen: sinceCommit) {
-                        Terminal.standardError("acctplan: warning: \(warning.message)\n  hint: \(warning.hint)\n")
+                        warn(warning)
                     }
                 } else {
                     guard let id = try? repository.resolveCommit(since) else {
@@ -74,14 +80,13 @@ struct RollupHistoryReader {
             if let trend, let from = trendStart {
                 let ends = RollupHistory.periodEnds(from: from, to: asOf, quarterly: trend == .quarterly,
                                                     fiscalYearStart: workspace.config.fiscalYearStart)
-                progress.total = ends.count
                 var points: [(date: CalendarDate, revision: String?, stageCounts: [(stage: String, count: Int)])] = []
                 let census = StageCensus(repository: repository, prefix: prefix, config: workspace.config)
                 if let (thenWorkspace, source) = thenSnapshot { census.seed(thenWorkspace, source: source) }
                 for (index, end) in ends.enumerated() {
                     let commit = onOrBefore(end)
                     points.append((end, commit?.id.description, try census.stageCounts(at: commit)))
-                    progress.update(index + 1)
+                    progress.update(index + 1, of: ends.count)
                 }
                 progress.finish()
                 result.trend = points
@@ -102,21 +107,74 @@ struct RollupHistoryReader {
     /// before the first commit (every account is new) or after the last one (the comparison is
     /// with that commit). `commits` is the first-parent history, newest first; `chosen` the
     /// commit the date picked. nil when the date falls within the history.
-    static func outsideHistory(_ date: CalendarDate, commits: [CommitInfo], chosen: CommitInfo?)
-        -> (message: String, hint: String)?
-    {
+    public static func outsideHistory(_ date: CalendarDate, commits: [CommitInfo], chosen: CommitInfo?) -> ServiceWarning? {
         guard let last = commits.first else {
-            return ("--since \(date): the repository has no commits yet: every account is counted as new",
-                    "commit the workspace, then compare with its history")
+            return ServiceWarning("--since \(date): the repository has no commits yet: every account is counted as new",
+                                  hint: "commit the workspace, then compare with its history")
         }
         guard chosen != nil else {
             // Back-dated commits may be older than the root: the history starts at its earliest day.
             let start = commits.map(\.committerDay).min() ?? last.committerDay
-            return ("--since \(date) is before the history starts on \(start): every account is counted as new",
-                    "give a date from \(start) on, or a revision")
+            return ServiceWarning("--since \(date) is before the history starts on \(start): every account is counted as new",
+                                  hint: "give a date from \(start) on, or a revision")
         }
         guard date > last.committerDay else { return nil }
-        return ("--since \(date) is after the last commit (\(last.id.short), \(last.committerDay)): the moves are those since "
-                + "that commit", "give a date on or before \(last.committerDay) to compare with an earlier commit")
+        return ServiceWarning("--since \(date) is after the last commit (\(last.id.short), \(last.committerDay)): the moves are "
+                              + "those since that commit", hint: "give a date on or before \(last.committerDay) to compare with an earlier commit")
+    }
+}
+
+/// Stage counts of account plans at many commits, for `--trend`. A trend needs only each
+/// account's stage, so no workspace is built: the tree is listed, and each blob's front matter is
+/// parsed once for the whole run (keyed by blob id), on all cores.
+public final class StageCensus {
+    private let repository: GitRepository
+    private let prefix: String
+    private let config: WorkspaceConfig
+    private var stageOfBlob: [ObjectID: String] = [:]
+
+    public init(repository: GitRepository, prefix: String, config: WorkspaceConfig) {
+        self.repository = repository
+        self.prefix = prefix
+        self.config = config
+    }
+
+    /// Reuses the stages of a snapshot already parsed (the `--since` one), by blob id.
+    public func seed(_ workspace: Workspace, source: GitSnapshotSource) {
+        for plan in workspace.plans where plan.kind == .account {
+            guard let blob = source.blobID(plan.path) else { continue }
+            stageOfBlob[blob] = plan.isReadable ? plan.header.stage?.value ?? "" : ""
+        }
+    }
+
+    public func stageCounts(at commit: CommitInfo?) throws -> [(stage: String, count: Int)] {
+        guard let commit else { return config.lifecycle.map { ($0.id, 0) } }
+        let folder = prefix.isEmpty ? PlanKind.account.folder : prefix + "/" + PlanKind.account.folder
+        // Like the loader: plan files only, and one plan per id (a duplicate id is a lint error).
+        var ids = Set<String>()
+        let plans = try repository.blobs(inTree: commit.tree, under: folder).filter {
+            WorkspaceLoader.isPlanPath($0.name) && ids.insert($0.name).inserted
+        }
+        var missing: [ObjectID] = []
+        var seen = Set<ObjectID>()
+        for plan in plans where stageOfBlob[plan.blob] == nil && seen.insert(plan.blob).inserted { missing.append(plan.blob) }
+        if !missing.isEmpty {
+            let blobs = missing
+            let parser = PlanParser(config: config)
+            let pool = RepositoryPool(gitDirectory: repository.gitDirectory)
+            // A blob that cannot be read is an error: counting it as "no stage" would quietly drop
+            // an account from the trend.
+            let found = concurrentMap(blobs.count) { index in
+                Result<String, Error> {
+                    let data = try pool.blob(blobs[index])
+                    let plan = parser.parse(data, path: "accounts/plan.md", kind: .account, id: "plan", depth: .frontMatter).plan
+                    return plan.isReadable ? plan.header.stage?.value ?? "" : ""
+                }
+            }
+            for (index, blob) in missing.enumerated() { stageOfBlob[blob] = try found[index].get() }
+        }
+        var counts: [String: Int] = [:]
+        for plan in plans { counts[stageOfBlob[plan.blob] ?? "", default: 0] += 1 }
+        return config.lifecycle.map { ($0.id, counts[$0.id] ?? 0) }
     }
 }

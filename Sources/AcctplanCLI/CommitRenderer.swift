@@ -1,0 +1,45 @@
+import PlanModel
+import PlanReports
+import PlanServices
+
+/// What `acctplan commit` prints: the commit line and the summary on stdout; a refusal's
+/// diagnostics on stdout and its reason on stderr; reminders on stderr.
+enum CommitRenderer {
+    static func report(_ outcome: CommitService.Outcome, message: String) {
+        switch outcome {
+        case .nothingToCommit:
+            Terminal.standardError("acctplan: nothing to commit: the staged tree is the same as HEAD's (stage files with PATH arguments or -a)\n")
+        case .refused(let report):
+            Terminal.standardOutput(TextReporter.render(report, color: Terminal.useColor()))
+            Terminal.standardError(refusal(report))
+        case .committed(let committed):
+            Terminal.standardOutput("[\(committed.branch) \(committed.commit.short)] \(message.split(separator: "\n").first ?? "")\n")
+            for line in committed.summary { Terminal.standardOutput(" \(line)\n") }
+            for line in canonicalFormWarnings(committed.notInCanonicalForm) { Terminal.standardError(line + "\n") }
+        }
+    }
+
+    /// How many plans not in canonical form are named one by one.
+    static let namedCanonicalFormWarnings = 5
+
+    /// Why the lint gate refused, and the way out.
+    static func refusal(_ report: LintReport) -> String {
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        // --no-verify is no way out of merge-conflict markers: never suggest it for them.
+        let way = errors.contains { $0.rule == .mergeConflict } ? "resolve the merge conflicts first" : "fix them, or use --no-verify"
+        return "acctplan: commit refused: the tree to be committed has \(errors.count) lint error\(errors.count == 1 ? "" : "s"); "
+            + "nothing was changed (\(way))\n"
+    }
+
+    /// One warning line per plan, the first few by name.
+    static func canonicalFormWarnings(_ paths: [String]) -> [String] {
+        var lines = paths.prefix(namedCanonicalFormWarnings).map { path in
+            "acctplan: warning: \(path) is not in canonical form; run 'acctplan fmt \(path)'"
+        }
+        if paths.count > namedCanonicalFormWarnings {
+            lines.append("acctplan: warning: and \(paths.count - namedCanonicalFormWarnings) more plans not in canonical form; "
+                + "run 'acctplan fmt'")
+        }
+        return lines
+    }
+}

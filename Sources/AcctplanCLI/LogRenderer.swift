@@ -1,0 +1,38 @@
+import PlanModel
+import PlanReports
+import PlanServices
+
+/// `acctplan log`'s outputs: one commit per entry with its semantic summary.
+enum LogRenderer {
+    static func json(_ entries: [LogService.Entry]) -> String {
+        let commits: [JSONValue] = entries.map { entry in
+            .object([
+                ("id", .string(entry.commit.id.description)),
+                ("date", .string(isoTime(entry.commit.authorTime))),
+                ("author", .string(entry.commit.authorName)),
+                ("message", .string(entry.commit.subject)),
+                ("plans", .array(entry.changes.map(DiffReporter.planJSON))),
+            ])
+        }
+        return JSONValue.object([("version", .integer(1)), ("commits", .array(commits))]).serialized() + "\n"
+    }
+
+    static func text(_ entries: [LogService.Entry], color: Bool) -> String {
+        let style = TerminalStyle(enabled: color)
+        var output = ""
+        for entry in entries {
+            let commit = entry.commit
+            output += style.yellow(commit.id.short) + " " + style.dim(isoTime(commit.authorTime).prefix(10) + " " + commit.authorName)
+                + "  " + commit.subject + "\n"
+            for change in entry.changes { output += "    " + DiffReporter.summaryLine(change) + "\n" }
+        }
+        return output
+    }
+
+    static func isoTime(_ time: Int64) -> String {
+        let date = CalendarDate(dayNumber: Int((Double(time) / 86_400).rounded(.down)))
+        let seconds = Int(time - Int64(date.dayNumber) * 86_400)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(date)T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
+    }
+}

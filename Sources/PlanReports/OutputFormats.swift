@@ -1,0 +1,59 @@
+import PlanEngine
+
+/// The output formats of each kind of result, as data: a format is a type conforming to its
+/// kind's protocol, listed once in `all`. `--format`'s allowed values, its help text and its
+/// error message all come from these lists, so a new lint format is one file (a conforming type
+/// beside its renderer) and one entry here.
+public protocol OutputFormat: Sendable {
+    /// The name `--format` takes.
+    var name: String { get }
+}
+
+/// A lint format: how a ``LintReport`` is written.
+public protocol LintFormat: OutputFormat {
+    /// Whether files are named from the repository's top (GitHub annotations, SARIF), so that the
+    /// report must say where the workspace is in its repository.
+    var namesFilesFromRepositoryTop: Bool { get }
+    func render(_ report: LintReport, color: Bool) -> String
+}
+
+extension LintFormat {
+    public var namesFilesFromRepositoryTop: Bool { false }
+}
+
+public enum LintFormats {
+    /// Every lint format, the default first.
+    public static let all: [any LintFormat] = [TextLintFormat(), JSONLintFormat(), GitHubLintFormat(), SARIFLintFormat()]
+}
+
+/// The two ends of a semantic diff, named for JSON (commit ids, "index", "worktree") and for
+/// people ("HEAD (abc1234)", "working tree").
+public struct DiffEnds: Sendable {
+    public var from: String, to: String
+    public var fromText: String, toText: String
+
+    public init(from: String, to: String, fromText: String, toText: String) {
+        (self.from, self.to, self.fromText, self.toText) = (from, to, fromText, toText)
+    }
+}
+
+/// A diff format: how the changes between two versions are written.
+public protocol DiffFormat: OutputFormat {
+    func render(_ changes: [PlanChange], between ends: DiffEnds, color: Bool) -> String
+}
+
+public enum DiffFormats {
+    /// Every diff format, the default first.
+    public static let all: [any DiffFormat] = [TextDiffFormat(), JSONDiffFormat(), MarkdownDiffFormat()]
+}
+
+/// A rollup format: how a rollup (and, with `--since`, its history) is written.
+public protocol RollupFormat: OutputFormat {
+    /// `revision`: the commit read, for `--rev` (nil for the working tree or the index).
+    func render(_ rollup: Rollup, history: RollupReporter.History?, revision: String?, color: Bool) -> String
+}
+
+public enum RollupFormats {
+    /// Every rollup format, the default first.
+    public static let all: [any RollupFormat] = [TextRollupFormat(), JSONRollupFormat(), CSVRollupFormat(), MarkdownRollupFormat()]
+}

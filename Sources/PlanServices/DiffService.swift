@@ -1,0 +1,137 @@
+import Foundation
+import PlanEngine
+import PlanGit
+import PlanModel
+import PlanParser
+import PlanReports
+
+/// `diff`: the semantic changes between two versions of the workspace.
+public enum DiffService {
+    /// The changes, how to name both ends, and the plans the comparison could not show.
+    public struct Result {
+        public var changes: [PlanChange]
+        /// Labels for JSON (commit ids, "index", "worktree") and for people ("HEAD (abc1234)").
+        public var from: String, to: String
+        public var fromText: String, toText: String
+        /// Plans the index holds as unresolved conflicts (a tree comparison skips them), and new
+        /// plans git does not track yet (when the working tree is compared); workspace-relative.
+        public var unmerged: [String] = []
+        public var untracked: [String] = []
+        /// Both ends, for a ``DiffFormat``.
+        public var ends: DiffEnds { DiffEnds(from: from, to: to, fromText: fromText, toText: toText) }
+    }
+
+    /// Compares what `arguments` name: up to two leading revisions, then paths (relative to the
+    /// current directory). No revision: index → working tree (`staged`: HEAD → index); one:
+    /// REV → working tree (`staged`: REV → index); two: REV1 → REV2.
+    public static func compare(_ arguments: [String], staged: Bool, workspace: String?) throws -> Result {
+        let opened = try WorkspaceRepository.open(workspace: workspace, purpose: "acctplan diff compares versions in git")
+        let (repository, root, prefix) = (opened.repository, opened.root, opened.prefix)
+        // Leading arguments that name commits are revisions; the rest are paths.
+        var revisions: [(text: String, id: ObjectID)] = []
+        var paths: [String] = []
+        for argument in arguments {
+            if paths.isEmpty, revisions.count < 2, let id = try? repository.resolveCommit(argument) {
+                revisions.append((argument, id))
+            } else {
+                paths.append(argument)
+            }
+        }
+        let scopes = try paths.map { try PathScope.workspaceRelative($0, root: root) }
+        // A word that is neither a revision nor a path (on disk, in HEAD or in a given revision)
+        // is a mistake, not an empty diff.
+        let trees = (revisions.map(\.id) + [try? repository.resolveCommit("HEAD")].compactMap { $0 })
+            .compactMap { try? repository.treeOfCommit($0) }
+        for (path, scope) in zip(paths, scopes) {
+            let repositoryPath = prefix.isEmpty ? scope : (scope.isEmpty ? prefix : prefix + "/" + scope)
+            let onDisk = root.map { FileManager.default.fileExists(atPath: $0.appendingPathComponent(scope).path) } ?? false
+            guard onDisk || trees.contains(where: { repository.pathExists(repositoryPath, inTree: $0) }) else {
+                throw ToolFailure("'\(path)' is neither a revision nor a path in the workspace")
+            }
+        }
+        let old: DiffEndpoint, new: DiffEndpoint
+        var result = Result(changes: [], from: "", to: "", fromText: "", toText: "")
+        switch (revisions.count, staged) {
+        case (0, false):
+            (old, new, result.from, result.to) = (.index, .workingTree, "index", "worktree")
+            (result.fromText, result.toText) = ("index", "working tree")
+        case (0, true):
+            guard let head = try? repository.resolveCommit("HEAD") else {
+                throw ToolFailure("HEAD has no commit yet: nothing to compare the index with")
+            }
+            (old, new) = (.tree(try repository.treeOfCommit(head)), .index)
+            (result.from, result.to, result.fromText, result.toText) = (head.description, "index", "HEAD (\(head.short))", "index")
+        case (1, let toIndex):
+            let rev = revisions[0]
+            (old, new) = (.tree(try repository.treeOfCommit(rev.id)), toIndex ? .index : .workingTree)
+            (result.from, result.to) = (rev.id.description, toIndex ? "index" : "worktree")
+            (result.fromText, result.toText) = ("\(rev.text) (\(rev.id.short))", toIndex ? "index" : "working tree")
+        default:
+            if staged { throw ToolFailure("--staged compares with the index; give at most one revision") }
+            (old, new) = (.tree(try repository.treeOfCommit(revisions[0].id)), .tree(try repository.treeOfCommit(revisions[1].id)))
+            (result.from, result.to) = (revisions[0].id.description, revisions[1].id.description)
+            (result.fromText, result.toText) = ("\(revisions[0].text) (\(revisions[0].id.short))",
+                                                "\(revisions[1].text) (\(revisions[1].id.short))")
+        }
+        if repository.isBare && (new == .workingTree || new == .index) {
+            throw ToolFailure("this repository is bare: give two revisions to compare")
+        }
+        let versions = PlanVersions(repository: repository, prefix: prefix, parseChangedSectionsOnly: true)
+        result.changes = try versions.changes(from: old, to: new, scopes: scopes)
+        if new == .workingTree || new == .index {
+            (result.unmerged, result.untracked) = try unshownPlans(versions, comparingWorkingTree: new == .workingTree, scopes: scopes)
+        }
+        return result
+    }
+
+    /// Plans a comparison with the index or the working tree cannot show: plans the index holds
+    /// as unresolved conflicts and, when the working tree is compared, new plans git does not
+    /// track yet. Without them, `acctplan diff` would say nothing in the middle of a conflicted
+    /// merge or right after `acctplan new`.
+    static func unshownPlans(_ versions: PlanVersions, comparingWorkingTree: Bool, scopes: [String]) throws
+        -> (unmerged: [String], untracked: [String])
+    {
+        // Only the workspace's own files: a status of a whole monorepository would cost more.
+        let looked = (PlanKind.allCases.map(\.folder) + [ConfigParser.path]).map(versions.repositoryPath)
+        let status = try versions.repository.statusPaths(looked, untracked: comparingWorkingTree)
+        func plans(_ paths: [String]) -> [String] {
+            paths.compactMap(versions.workspacePath).filter { path in
+                // acctplan.yml in conflict is named whatever the paths: every plan is read with it.
+                path == ConfigParser.path
+                    || PlanVersions.planIdentity(path) != nil && (scopes.isEmpty || scopes.contains { Linter.covers($0, path) })
+            }
+        }
+        return (plans(status.unmerged), plans(status.untracked).filter { $0 != ConfigParser.path })
+    }
+}
+
+/// `diff --external`: git's external diff protocol, for one file.
+public enum ExternalDiffService {
+    public enum Result {
+        /// A plan: its workspace path and its semantic change (nil: none).
+        case plan(String, PlanChange?)
+        /// Any other file (the command shows a plain unified diff).
+        case notAPlan
+    }
+
+    /// Compares the files `oldFile` and `newFile` ("/dev/null" when absent) that git passes for the
+    /// repository path `path`, read with the configuration of the workspace (when one is found).
+    public static func compare(path: String, oldFile: String, newFile: String, workspace: String?) -> Result {
+        func read(_ file: String) -> Data? { file == "/dev/null" ? nil : FileManager.default.contents(atPath: file) }
+        let config: WorkspaceConfig
+        if let root = try? WorkspaceLocation.root(workspace),
+           let data = FileManager.default.contents(atPath: root.appendingPathComponent("acctplan.yml").path) {
+            config = ConfigParser.parse(data).0
+        } else {
+            config = WorkspaceConfig()
+        }
+        // git passes the repository-relative path; the plan is identified by its last folders.
+        let parts = path.split(separator: "/").map(String.init)
+        let planPath = parts.firstIndex { PlanKind(folder: $0) != nil }.map { parts[$0...].joined(separator: "/") }
+        guard let planPath, let (kind, id) = PlanVersions.planIdentity(planPath) else { return .notAPlan }
+        func parse(_ data: Data?) -> Plan? {
+            data.map { PlanParser(config: config).parse($0, path: planPath, kind: kind, id: id, depth: .withProse).plan }
+        }
+        return .plan(planPath, PlanDiff.compare(.init(parse(read(oldFile)), config: config), .init(parse(read(newFile)), config: config)))
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import PlanEngine
+import PlanModel
+import PlanReports
+import PlanWorkspace
+
+/// `report`: the static HTML dashboard, written into a folder.
+public enum ReportService {
+    public struct Written {
+        /// Files written (pages, style sheet and the folder's marker).
+        public let files: Int
+        public let accounts: Int
+    }
+
+    /// Writes the dashboard of the workspace as `choice` holds it into `output` (created when
+    /// missing). `rev` is only for the label ("commit abc1234 (main)"). `since` lists the moves and
+    /// starts the trend there; without it the trend starts at the first commit, and a workspace
+    /// outside git simply has none.
+    public static func write(output: String, workspace: String?, at choice: PlanSourceChoice, since: String?,
+                             trend: RollupHistoryReader.Trend, asOf: CalendarDate,
+                             progress: any ServiceProgress = NoProgress(), warn: (ServiceWarning) -> Void = { _ in })
+        throws -> Written
+    {
+        let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
+        let loaded = try opened.load()
+        try UnreadableFiles.requireReadableConfig(loaded)
+        UnreadableFiles.uncounted(loaded).map(warn)
+        ProcessLifetime.keepUntilExit(loaded)
+        var rollup = Rollup.compute(loaded, asOf: asOf)
+        let reader = RollupHistoryReader(opened: opened, workspace: loaded, workspaceOption: workspace, asOf: asOf)
+        let (history, note) = try readHistory(reader, since: since, trend: trend, asOf: asOf, rollup: &rollup,
+                                              progress: progress, warn: warn)
+        // Only now, when nothing can refuse any more, is the output folder made.
+        let folder = try ReportFolder.prepare(output)
+        let sourceLabel: String
+        switch choice {
+        case .workingTree: sourceLabel = "working tree"
+        case .index: sourceLabel = "git index"
+        case .revision(let rev): sourceLabel = opened.revision.map { "commit \($0.short) (\(rev))" } ?? "working tree"
+        }
+        let source = opened.source
+        let report = HTMLReport(workspace: loaded, rollup: rollup, history: history, historyNote: note,
+                                diagnostics: Linter.lint(loaded, asOf: asOf), sourceLabel: sourceLabel,
+                                proseSections: { plan in ProseSections.html(of: plan, in: source) })
+        ProcessLifetime.keepUntilExit(report)
+        return Written(files: try folder.write(report.pages()), accounts: rollup.total.accounts)
+    }
+
+    /// The trend (and, with `since`, the moves), or why there is none. Without `since`, a
+    /// workspace outside git simply has no trend; with it, that is an error, as for rollup.
+    private static func readHistory(_ reader: RollupHistoryReader, since: String?, trend: RollupHistoryReader.Trend,
+                                    asOf: CalendarDate, rollup: inout Rollup, progress: any ServiceProgress,
+                                    warn: (ServiceWarning) -> Void) throws -> (RollupReporter.History?, String?)
+    {
+        if since == nil, (try? WorkspaceRepository.open(workspace: reader.workspaceOption, purpose: "")) == nil {
+            return (nil, "This workspace is not in a git repository, so there is no history to draw the stage trend from.")
+        }
+        let history: RollupReporter.History
+        do {
+            history = try reader.read(since: since, trend: trend, rollup: &rollup, purpose: "--since reads git history",
+                                      progress: progress, warn: warn)
+        } catch let failure as any UserFacingError where since == nil {
+            // The trend is a part of the page, not the job: say why it is missing, write the rest.
+            warn(ServiceWarning("no stage trend: \(failure.message)"))
+            return (nil, "No stage trend: acctplan \(failure.message).")
+        }
+        guard let points = history.trend else {
+            return (history, "The repository has no commits yet, so there is no history to draw the stage trend from.")
+        }
+        if points.isEmpty {
+            let period = trend == .quarterly ? "quarter" : "month"
+            let start = history.sinceDate.map { "since \($0)" } ?? "since the first commit"
+            return (history, "No \(period) has ended \(start) (as of \(asOf)), so the stage trend has no point yet.")
+        }
+        return (history, nil)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import PlanModel
+import PlanServices
+import Testing
+
+@Suite struct ShowAndReportServiceTests {
+    @Test func showFindsAPlanNamesTheOtherKindsOfItsIdAndSuggestsForATypo() throws {
+        let repo = try ScratchRepository()
+        defer { repo.remove() }
+        try repo.write("accounts/tobacco.md", ScratchRepository.account("Tobacco Co"))
+        let found = try ShowService.find("tobacco", kind: nil, workspace: repo.root.path, at: .workingTree)
+        #expect(found.plan.kind == .account && found.otherKinds == [.industry])
+        try found.requireReadable()
+        #expect(found.problems == 0)
+        let industry = try ShowService.find("tobacco", kind: .industry, workspace: repo.root.path, at: .workingTree)
+        #expect(industry.plan.path == "industries/tobacco.md" && industry.otherKinds.isEmpty)
+        do {
+            _ = try ShowService.find("tobaco", kind: nil, workspace: repo.root.path, at: .workingTree)
+            Issue.record("a plan that does not exist was found")
+        } catch let failure as ToolFailure {
+            #expect(failure.message == "no plan 'tobaco' in the workspace (did you mean 'tobacco'?)")
+        }
+    }
+
+    @Test func showRefusesAPlanWithMergeConflictsOnlyWhenAskedToRead() throws {
+        let repo = try ScratchRepository()
+        defer { repo.remove() }
+        try repo.write("accounts/acme.md", ScratchRepository.account("Acme") + "<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> other\n")
+        let found = try ShowService.find("acme", kind: .account, workspace: repo.root.path, at: .workingTree)
+        #expect(throws: ToolFailure.self) { try found.requireReadable() }
+    }
+
+    @Test func theReportIsWrittenIntoANewFolderWithItsMarker() throws {
+        let repo = try ScratchRepository()
+        defer { repo.remove() }
+        try repo.write("accounts/acme.md", ScratchRepository.account("Acme"))
+        try repo.commitAll("Acme", on: "2026-01-15")
+        let output = repo.root.appendingPathComponent("report").path
+        var warnings: [ServiceWarning] = []
+        let written = try ReportService.write(output: output, workspace: repo.root.path, at: .workingTree, since: nil,
+                                              trend: .quarterly, asOf: ScratchRepository.asOf, warn: { warnings.append($0) })
+        #expect(written.accounts == 1 && warnings.isEmpty)
+        let names = try FileManager.default.contentsOfDirectory(atPath: output)
+        #expect(names.contains("index.html") && names.contains(".acctplan-report") && names.contains("accounts"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output + "/accounts") == ["acme.html"])
+        // A folder that holds something else is refused.
+        let other = repo.root.appendingPathComponent("accounts").path
+        #expect(throws: ToolFailure.self) {
+            try ReportService.write(output: other, workspace: repo.root.path, at: .workingTree, since: nil, trend: .quarterly,
+                                    asOf: ScratchRepository.asOf)
+        }
+    }
+}
+
+@Suite struct TextconvServiceTests {
+    @Test func reorderedRowsGiveTheSameLinesAndAnUnreadableFileNone() throws {
+        let repo = try ScratchRepository()
+        defer { repo.remove() }
+        let two = ScratchRepository.account("Acme").replacingOccurrences(
+            of: "| Zhou Ming | decision-maker |", with: "| Zhou Ming | decision-maker |\n| Li Lei | user |")
+        let swapped = ScratchRepository.account("Acme").replacingOccurrences(
+            of: "| Zhou Ming | decision-maker |", with: "| Li Lei | user |\n| Zhou Ming | decision-maker |")
+        let lines = try #require(TextconvService.meaning(of: Data(two.utf8), workspace: repo.root.path))
+        #expect(TextconvService.meaning(of: Data(swapped.utf8), workspace: repo.root.path) == lines)
+        #expect(lines.contains("stage: departmental\n"))
+        #expect(lines.split(separator: "\n").filter { $0.hasPrefix("stakeholders | ") }.count == 2)
+        #expect(TextconvService.meaning(of: Data("no front matter\n".utf8), workspace: repo.root.path) == nil)
+    }
+}
