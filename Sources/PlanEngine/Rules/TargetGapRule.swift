@@ -33,10 +33,11 @@ public struct TargetGapRule: LintRule {
         var industryTotals: [String: Decimal] = [:]
         var segmentTotals: [String: Decimal] = [:]
         for index in plans.indices where plans[index].kind == .account && plans[index].isReadable {
+            if let wanted, !(plans[index].header.industry.map { wanted.contains($0.value) } ?? false),
+               !plans[index].header.segments.contains(where: { wanted.contains($0.value) }) { continue }
             let header = plans[index].header
             let industry = header.industry?.value
             let segments = Set(header.segments.map(\.value))
-            if let wanted, !(industry.map(wanted.contains) ?? false), wanted.isDisjoint(with: segments) { continue }
             let target = header.revenueTarget.flatMap { config.convert($0.value) } ?? 0
             if let industry { industryTotals[industry, default: 0] += target }
             for segment in segments { segmentTotals[segment, default: 0] += target }

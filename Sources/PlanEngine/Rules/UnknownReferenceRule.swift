@@ -37,12 +37,15 @@ public struct UnknownReferenceRule: LintRule {
         ])
 
     public func check(_ context: LintContext) -> [Finding] {
-        let industries = Set(context.workspace.plans(.industry).map(\.id))
-        let segments = Set(context.workspace.plans(.segment).map(\.id))
+        // Ids only: no plan is copied for them (an editor asks this after every edit).
+        let plans = context.workspace.plans
+        let industries = Set(plans.lazy.filter { $0.kind == .industry }.map(\.id))
+        let segments = Set(plans.lazy.filter { $0.kind == .segment }.map(\.id))
         let knownIndustries = ClosestMatch(industries)
         let knownSegments = ClosestMatch(segments)
         var findings: [Finding] = []
-        for plan in context.workspace.plans where plan.isReadable && context.judges(plan.path) {
+        for index in plans.indices where plans[index].isReadable && context.judges(plans[index].path) {
+            let plan = plans[index]
             var suggestions = SuggestionBudget()
             if let industry = plan.header.industry, !industries.contains(industry.value) {
                 let suggestion = knownIndustries.closest(to: industry.value)
