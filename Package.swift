@@ -39,8 +39,11 @@ let package = Package(
         // column widths), so it sits on the parser as well as the engine (for its meaning check).
         .target(name: "PlanFormat", dependencies: ["PlanModel", "PlanParser", "PlanEngine"]),
         .target(name: "PlanReports", dependencies: ["PlanModel", "PlanEngine"]),
+        // The three-way merge driver's engine: plans merged per key, row and item (docs/merge.md).
+        .target(name: "PlanMerge", dependencies: ["PlanModel", "PlanParser", "PlanFormat", "PlanGit"]),
         .target(name: "AcctplanCLI", dependencies: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
+            "PlanMerge",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(
@@ -62,6 +65,9 @@ let package = Package(
         .testTarget(name: "PlanWorkspaceTests", dependencies: ["PlanWorkspace"]),
         .testTarget(name: "PlanGitTests", dependencies: ["PlanModel", "PlanGit"]),
         .testTarget(name: "PlanReportsTests", dependencies: ["PlanModel", "PlanEngine", "PlanReports"]),
+        .testTarget(name: "PlanMergeTests", dependencies: [
+            "PlanModel", "PlanParser", "PlanEngine", "PlanFormat", "PlanGit", "PlanMerge",
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["acctplan"]),
     ]
 )
