@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// The merge driver under a real `git merge`, in a workspace from `acctplan init` (issue 13):
+/// two branches edit the same plan's Opportunities table and `fmt` re-pads it.
+struct MergeDriverEndToEndTests {
+    static let plan = "accounts/east/shanghai-tobacco.md"
+
+    /// A workspace from `acctplan init` with the driver configured in `.git/config` and
+    /// `.git/info/attributes`, and a branch `theirs` next to `main`.
+    static func workspace(_ sandbox: GitSandbox) throws -> URL {
+        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
+        try #require(created.status == 0, "\(created)")
+        let ws = sandbox.temp.path("ws")
+        let binary = try CLI.binary.get().path
+        try sandbox.gitOK(["config", "merge.acctplan.name", "acctplan plan merge"], in: ws)
+        try sandbox.gitOK(["config", "merge.acctplan.driver", "'\(binary)' merge-driver %O %A %B %P"], in: ws)
+        let info = ws.appendingPathComponent(".git/info")
+        try FileManager.default.createDirectory(at: info, withIntermediateDirectories: true)
+        try Data("accounts/**/*.md merge=acctplan\n".utf8).write(to: info.appendingPathComponent("attributes"))
+        try sandbox.gitOK(["branch", "theirs"], in: ws)
+        return ws
+    }
+
+    /// Replaces `old` with `new` in the plan, runs `fmt` and commits on the current branch.
+    static func edit(_ sandbox: GitSandbox, _ ws: URL, _ replacements: [(String, String)], message: String) throws {
+        var text = try #require(GitFixture.read(plan, in: ws))
+        for (old, new) in replacements {
+            #expect(text.contains(old), "\(old) is in the plan")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        try GitFixture.write(text, to: plan, in: ws)
+        let fmt = try sandbox.acctplan(["fmt", plan], in: ws)
+        #expect(fmt.status == 0, "\(fmt)")
+        try sandbox.gitOK(["commit", "-qam", message], in: ws)
+    }
+
+    static let lastRow = "| opp-leaf-upgrade    | Leaf procurement suite upgrade              | won       | 1,200,000 |             | 2026-09-15 |\n"
+
+    @Test func parallelEditsOfOneTableMergeCleanlyAndLintClean() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try Self.workspace(sandbox)
+        // Theirs: one new row with a longer name than any (fmt widens the Name column).
+        try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)
+        try Self.edit(sandbox, ws, [(Self.lastRow, Self.lastRow + "| opp-cigarette-factory-analytics | Analytics for the three cigarette factories' lines | qualify | CNY 1.5M | 20% | 2027-09-30 |\n")],
+                      message: "A new opportunity")
+        // Ours: another row's amount, and a different new row.
+        try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
+        try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 5.8M  |"),
+                                    (Self.lastRow, Self.lastRow + "| opp-hr | HR cloud | qualify | CNY 0.8M | | 2027-12-31 |\n")],
+                      message: "Amount up, and HR cloud")
+        let merge = try sandbox.git(["merge", "--no-edit", "theirs"], in: ws)
+        #expect(merge.status == 0, "\(merge)")
+        let merged = try #require(GitFixture.read(Self.plan, in: ws))
+        #expect(!merged.contains("<<<<<<<"))
+        #expect(merged.contains("CNY 5.8M"))
+        #expect(merged.contains("| opp-hr "))
+        #expect(merged.contains("| opp-cigarette-factory-analytics | Analytics for the three cigarette factories' lines | qualify "))
+        let lint = try sandbox.acctplan(["lint", Self.plan], in: ws)
+        #expect(lint.status == 0, "\(lint)")
+        let check = try sandbox.acctplan(["fmt", "--check", Self.plan], in: ws)
+        #expect(check.status == 0, "the merge is in canonical form: \(check)")
+    }
+
+    @Test func aSameCellEditIsAOneRowConflictThatLintReports() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try Self.workspace(sandbox)
+        try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)
+        try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 4.9M  |")], message: "Amount down")
+        try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
+        try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 5.8M  |"), ("| 3,500,000 |", "| 3,900,000 |")], message: "Amounts up")
+        let merge = try sandbox.git(["merge", "--no-edit", "theirs"], in: ws)
+        #expect(merge.status != 0, "\(merge)")
+        let merged = try #require(GitFixture.read(Self.plan, in: ws))
+        let block = merged.components(separatedBy: "<<<<<<< ").dropFirst()
+        #expect(block.count == 1, "\(merged)")
+        #expect(merged.contains("\n=======\n| opp-mes-integration | MES–ERP integration for cigarette factories | develop   | CNY 4.9M  | 35          | 2027-06-30 |\n>>>>>>> "), "\(merged)")
+        #expect(merged.contains("3,900,000"))
+        let lint = try sandbox.acctplan(["lint", "--format", "json", Self.plan], in: ws)
+        #expect(lint.status == 1, "\(lint)")
+        #expect(lint.stdout.contains("merge-conflict"), "\(lint)")
+    }
+}
