@@ -13,7 +13,7 @@ struct HookSetup {
     static let marker = "# installed by acctplan hooks install"
     static let blockStart = "# >>> acctplan: lint the staged plans (added by 'acctplan hooks install --chain') >>>"
     static let blockEnd = "# <<< acctplan <<<"
-    static let driverSettings = ["diff.acctplan.command", "diff.acctplan.textconv"]
+    static let driverSettings = ["diff.acctplan.command", "diff.acctplan.textconv", "merge.acctplan.name", "merge.acctplan.driver"]
 
     /// `binary`: the `--acctplan` path given, nil for `acctplan` from PATH.
     init(workspace: WorkspaceOptions, binary given: String?) throws {
@@ -117,6 +117,9 @@ struct HookSetup {
         do {
             try repository.setConfig("diff.acctplan.command", "\(binary) diff --external")
             try repository.setConfig("diff.acctplan.textconv", "\(binary) textconv")
+            // The merge driver (docs/merge.md), for the files .gitattributes marks merge=acctplan.
+            try repository.setConfig("merge.acctplan.name", "acctplan: plans merged row by row")
+            try repository.setConfig("merge.acctplan.driver", "\(binary) merge-driver\(workspaceArgument) %O %A %B %P")
         } catch let error as GitError {
             throw ToolFailure("the diff driver could not be configured: \(error)")
         }

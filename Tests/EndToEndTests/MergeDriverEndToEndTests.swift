@@ -82,4 +82,39 @@ struct MergeDriverEndToEndTests {
         #expect(lint.status == 1, "\(lint)")
         #expect(lint.stdout.contains("merge-conflict"), "\(lint)")
     }
+
+    /// `hooks install` sets the driver up and the template's .gitattributes marks plans: a
+    /// rebase and a cherry-pick of parallel table edits go through without a conflict.
+    @Test func hooksInstallConfiguresTheDriverForRebaseAndCherryPick() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
+        try #require(created.status == 0, "\(created)")
+        let ws = sandbox.temp.path("ws")
+        let install = try sandbox.acctplan(["hooks", "install", "--acctplan", try CLI.binary.get().path], in: ws)
+        #expect(install.status == 0, "\(install)")
+        #expect(try sandbox.gitOK(["config", "merge.acctplan.driver"], in: ws).hasSuffix("merge-driver %O %A %B %P"))
+        #expect(try sandbox.gitOK(["check-attr", "merge", Self.plan], in: ws).hasSuffix("merge: acctplan"))
+        try sandbox.gitOK(["branch", "theirs"], in: ws)
+        try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)
+        try Self.edit(sandbox, ws, [(Self.lastRow, Self.lastRow + "| opp-cigarette-factory-analytics | Factory analytics | qualify | CNY 1.5M | 20% | 2027-09-30 |\n")],
+                      message: "A new opportunity")
+        try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
+        try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 5.8M  |")], message: "Amount up")
+        try sandbox.gitOK(["branch", "picked"], in: ws)
+        let theirsTip = try sandbox.gitOK(["rev-parse", "theirs"], in: ws)
+        // Rebase theirs onto main.
+        let rebase = try sandbox.git(["rebase", "main", "theirs"], in: ws)
+        #expect(rebase.status == 0, "\(rebase)")
+        var text = try #require(GitFixture.read(Self.plan, in: ws))
+        #expect(text.contains("CNY 5.8M") && text.contains("opp-cigarette-factory-analytics") && !text.contains("<<<<<<<"))
+        // Cherry-pick main's amount change onto a branch that has the new row, the other way round.
+        try sandbox.gitOK(["checkout", "-q", "-b", "other", theirsTip], in: ws)
+        let pick = try sandbox.git(["cherry-pick", "picked"], in: ws)
+        #expect(pick.status == 0, "\(pick)")
+        text = try #require(GitFixture.read(Self.plan, in: ws))
+        #expect(text.contains("CNY 5.8M") && text.contains("opp-cigarette-factory-analytics") && !text.contains("<<<<<<<"))
+        let lint = try sandbox.acctplan(["lint", Self.plan], in: ws)
+        #expect(lint.status == 0, "\(lint)")
+    }
 }
