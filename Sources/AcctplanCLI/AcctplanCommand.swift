@@ -20,7 +20,7 @@ public struct AcctplanCommand: ParsableCommand {
             RollupCommand.self, ReportCommand.self, FmtCommand.self,
             CommitCommand.self, HooksCommand.self, TextconvCommand.self,
             RulesCommand.self,
-            MergeDriverCommand.self,
+            MergeDriverCommand.self, ResolveCommand.self,
         ]
     )
 

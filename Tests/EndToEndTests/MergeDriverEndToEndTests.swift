@@ -117,4 +117,46 @@ struct MergeDriverEndToEndTests {
         let lint = try sandbox.acctplan(["lint", Self.plan], in: ws)
         #expect(lint.status == 0, "\(lint)")
     }
+
+    /// Without the driver git conflicts over the whole re-padded table; `acctplan resolve`
+    /// re-merges from the index stages, stages the plan, and the merge can be committed.
+    @Test func resolveAfterAMergeWithoutTheDriver() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
+        try #require(created.status == 0, "\(created)")
+        let ws = sandbox.temp.path("ws")
+        try sandbox.gitOK(["branch", "theirs"], in: ws)
+        try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)
+        try Self.edit(sandbox, ws, [(Self.lastRow, Self.lastRow + "| opp-cigarette-factory-analytics | Factory analytics | qualify | CNY 1.5M | 20% | 2027-09-30 |\n"),
+                                    ("| CNY 2.4M  |", "| CNY 2.2M  |")],
+                      message: "A new opportunity")
+        try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
+        try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 5.8M  |"), ("| CNY 2.4M  |", "| CNY 2.6M  |")], message: "Amounts up")
+        let merge = try sandbox.git(["merge", "--no-edit", "theirs"], in: ws)
+        #expect(merge.status != 0, "without the driver git conflicts: \(merge)")
+        // One real conflict (opp-consolidation's amount): resolve leaves just that row.
+        let first = try sandbox.acctplan(["resolve"], in: ws)
+        #expect(first.status == 1, "\(first)")
+        #expect(first.stdout == "conflict    \(Self.plan): 1 conflict left; edit them, then 'git add \(Self.plan)'\n", "\(first)")
+        var text = try #require(GitFixture.read(Self.plan, in: ws))
+        #expect(text.components(separatedBy: "<<<<<<< ").count == 2, "\(text)")
+        #expect(text.contains("CNY 5.8M") && text.contains("opp-cigarette-factory-analytics"))
+        // Again with the amount agreed on both branches: the plan merges cleanly and is staged.
+        try sandbox.gitOK(["merge", "--abort"], in: ws)
+        try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)
+        try Self.edit(sandbox, ws, [("| CNY 2.2M  |", "| CNY 2.6M  |")], message: "Agree on 2.6M")
+        try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
+        let again = try sandbox.git(["merge", "--no-edit", "theirs"], in: ws)
+        #expect(again.status != 0, "\(again)")
+        let second = try sandbox.acctplan(["resolve", Self.plan], in: ws)
+        #expect(second.status == 0, "\(second)")
+        #expect(second.stdout == "merged      \(Self.plan)\n", "\(second)")
+        text = try #require(GitFixture.read(Self.plan, in: ws))
+        #expect(!text.contains("<<<<<<<") && text.contains("CNY 5.8M") && text.contains("opp-cigarette-factory-analytics"))
+        #expect(try sandbox.gitOK(["diff", "--name-only", "--diff-filter=U"], in: ws).isEmpty, "nothing left unmerged")
+        try sandbox.gitOK(["commit", "-q", "--no-edit"], in: ws)
+        let lint = try sandbox.acctplan(["lint", Self.plan], in: ws)
+        #expect(lint.status == 0, "\(lint)")
+    }
 }
