@@ -201,4 +201,34 @@ struct PlanMergerTests {
         #expect(result.conflicts == 0)
         #expect(result.text == plan(opportunities: [erp, bi]))
     }
+
+    @Test func chineseHeadingsAndColumnsAreMatchedThroughTheSchema() {
+        let table = "## 商机\n\n| 编号 | 名称 | 阶段 | 金额 | 成交日期 |\n| --- | --- | --- | --- | --- |\n"
+        let base = header + "\n" + table + "| opp-erp | ERP | negotiate | 2.4M | 2027-03-31 |\n"
+        let ours = base.replacingOccurrences(of: "negotiate", with: "won")
+        let theirs = base.replacingOccurrences(of: "2.4M", with: "2.0M") + "| opp-bi | BI | propose | 0.5M | 2027-02-28 |\n"
+        let result = merge(base, ours, theirs)
+        #expect(result.conflicts == 0)
+        #expect(result.text.hasSuffix(table + "| opp-erp | ERP | won | 2.0M | 2027-03-31 |\n| opp-bi | BI | propose | 0.5M | 2027-02-28 |\n"))
+    }
+
+    @Test func momentsMergePerItem() {
+        let section = "\n## Moments of truth\n\n"
+        let base = header + section + "- 2026-11-03 @li-you CFO asked for a consolidation demo\n"
+        let ours = header + section + "- 2026-11-04 @li-you CFO asked for a consolidation demo\n- 2026-11-20 @li-you Demo went well\n"
+        let theirs = header + section + "- 2026-11-03 @wang-fang CFO asked for a consolidation demo\n- 2026-11-21 @wang-fang Budget approved\n"
+        let result = merge(base, ours, theirs)
+        #expect(result.conflicts == 0)
+        #expect(result.text.hasSuffix(section + "- 2026-11-04 @wang-fang CFO asked for a consolidation demo\n- 2026-11-20 @li-you Demo went well\n- 2026-11-21 @wang-fang Budget approved\n"))
+    }
+
+    @Test func markerSizeAndLabelsAreGits() {
+        let options = LineMerge.Options(style: .diff3, markerSize: 9, oursLabel: "HEAD", baseLabel: "merged common ancestors", theirsLabel: "feature")
+        let base = plan(opportunities: [erp])
+        let result = PlanMerger(options: options).merge(
+            base: Data(base.utf8), ours: Data(plan(opportunities: [erp.replacingOccurrences(of: "2.4M", with: "2.6M")]).utf8),
+            theirs: Data(plan(opportunities: [erp.replacingOccurrences(of: "2.4M", with: "2.0M")]).utf8), path: "accounts/acme.md")
+        let text = String(decoding: result.text, as: UTF8.self)
+        #expect(text.contains("<<<<<<<<< HEAD\n| opp-erp | ERP | negotiate | 2.6M | 2027-03-31 |\n||||||||| merged common ancestors\n\(erp)\n=========\n| opp-erp | ERP | negotiate | 2.0M | 2027-03-31 |\n>>>>>>>>> feature\n"))
+    }
 }
