@@ -69,6 +69,7 @@ def main():
     parser.add_argument("--pairs", type=int, default=1000)
     parser.add_argument("--same-cell", type=float, default=5.0)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--files-only", action="store_true", help="write base/, ours/ and theirs/ and stop (run-merge.sh)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     binary = os.path.abspath(args.acctplan) if os.sep in args.acctplan else args.acctplan
@@ -106,6 +107,9 @@ def main():
             plans.append(path)
     for folder in sides.values():
         subprocess.run([binary, "fmt"], cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if args.files_only:
+        print(f"pairs: {len(plans)} in {args.out}/base, ours, theirs")
+        return
     line_conflicts, driver_clean, driver_conflicts, real_left, elapsed = 0, 0, 0, 0, 0.0
     scratch = os.path.join(args.out, "scratch.md")
     for path in plans:
