@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "acctplan", targets: ["acctplan"]),
         .library(name: "PlanEngine", targets: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
-            "PlanServices", "PlanLanguageServer",
+            "PlanServices", "PlanLanguageServer", "PlanMerge",
         ]),
     ],
     dependencies: [
@@ -40,19 +40,23 @@ let package = Package(
         // column widths), so it sits on the parser as well as the engine (for its meaning check).
         .target(name: "PlanFormat", dependencies: ["PlanModel", "PlanParser", "PlanEngine"]),
         .target(name: "PlanReports", dependencies: ["PlanModel", "PlanEngine"]),
+        // The three-way merge driver's engine: plans merged per key, row and item (docs/merge.md).
+        .target(name: "PlanMerge", dependencies: ["PlanModel", "PlanParser", "PlanFormat", "PlanGit"]),
         // The use cases (open a workspace at the working tree, the index or a revision; diff, log,
-        // rollup history, fmt, commit through the lint gate, report), each returning a value, with
-        // plain parameters: what the command line and a language server call.
+        // rollup history, fmt, commit through the lint gate, report, merge and resolve), each
+        // returning a value, with plain parameters: what the command line and the language
+        // server call.
         .target(name: "PlanServices", dependencies: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
+            "PlanMerge",
         ]),
-        // The front end: options, one service call, a renderer. It sees the engine and the model
-        // for their types (a rule list, a dimension to parse), never the parser, git or the files.
         // The language server (`acctplan lsp`): the same schema, engine and services behind the
         // Language Server Protocol.
         .target(name: "PlanLanguageServer", dependencies: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine", "PlanFormat", "PlanReports", "PlanServices",
         ]),
+        // The front end: options, one service call, a renderer. It sees the engine and the model
+        // for their types (a rule list, a dimension to parse), never the parser, git or the files.
         .target(name: "AcctplanCLI", dependencies: [
             "PlanModel", "PlanEngine", "PlanReports", "PlanServices", "PlanLanguageServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -82,6 +86,9 @@ let package = Package(
             "PlanModel", "PlanGit", "PlanWorkspace", "PlanEngine", "PlanReports", "PlanServices",
         ]),
         .testTarget(name: "PlanLanguageServerTests", dependencies: ["PlanLanguageServer", "PlanModel"]),
+        .testTarget(name: "PlanMergeTests", dependencies: [
+            "PlanModel", "PlanParser", "PlanEngine", "PlanFormat", "PlanGit", "PlanMerge",
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["acctplan"]),
     ]
 )

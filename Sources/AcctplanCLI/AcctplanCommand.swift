@@ -21,6 +21,7 @@ public struct AcctplanCommand: ParsableCommand {
             RollupCommand.self, ReportCommand.self, FmtCommand.self,
             CommitCommand.self, HooksCommand.self, TextconvCommand.self,
             RulesCommand.self, LspCommand.self,
+            MergeDriverCommand.self, ResolveCommand.self,
         ]
     )
 

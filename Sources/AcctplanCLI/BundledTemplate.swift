@@ -14,6 +14,12 @@ accounts/**/*.md diff=acctplan
 industries/**/*.md diff=acctplan
 segments/**/*.md diff=acctplan
 
+# Merge plans row by row, so parallel edits of one table merge (`acctplan hooks install`
+# configures the "acctplan" merge driver; without it git merges these files line by line).
+accounts/**/*.md merge=acctplan
+industries/**/*.md merge=acctplan
+segments/**/*.md merge=acctplan
+
 """#####),
         (".github/workflows/acctplan.yml", #####"""
 # Lint every account, industry and segment plan on each push and pull request, and

@@ -9,7 +9,7 @@ struct InstallHooks: ParsableCommand {
         discussion: """
             After this, a plain 'git commit' of a plan with lint errors fails and prints the diagnostics; 'git commit --no-verify' skips the hook once. It respects core.hooksPath. Running it again updates acctplan's own hook.
 
-            Also configures the 'acctplan' diff driver in this repository (diff.acctplan.command for git diff, diff.acctplan.textconv for git log -p), used for the files .gitattributes marks with diff=acctplan (the workspace template marks every plan).
+            Also configures the 'acctplan' diff driver in this repository (diff.acctplan.command for git diff, diff.acctplan.textconv for git log -p), used for the files .gitattributes marks with diff=acctplan (the workspace template marks every plan), and the 'acctplan' merge driver (merge.acctplan.driver = acctplan merge-driver %O %A %B %P) for the files marked merge=acctplan.
 
             The hook and the driver run 'acctplan' as found on PATH when git runs them, so moving or upgrading the binary breaks nothing; --acctplan PATH names a binary instead.
 
@@ -51,6 +51,7 @@ struct InstallHooks: ParsableCommand {
         }
         try setup.configureDiffDriver()
         Terminal.standardOutput("configured the 'acctplan' diff driver: git diff and git log -p show plan changes in plan terms\n")
+        Terminal.standardOutput("configured the 'acctplan' merge driver: git merges plans row by row (docs/merge.md)\n")
         if options.binary == nil, HookSetup.onPath("acctplan") == nil {
             Terminal.standardError("acctplan: warning: 'acctplan' is not on PATH here; the hook, git diff and git log -p run "
                 + "'acctplan' from PATH: put it there, or install again with --acctplan PATH\n")

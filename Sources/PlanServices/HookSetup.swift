@@ -13,7 +13,7 @@ public struct HookSetup {
     static let marker = "# installed by acctplan hooks install"
     static let blockStart = "# >>> acctplan: lint the staged plans (added by 'acctplan hooks install --chain') >>>"
     static let blockEnd = "# <<< acctplan <<<"
-    public static let driverSettings = ["diff.acctplan.command", "diff.acctplan.textconv"]
+    public static let driverSettings = ["diff.acctplan.command", "diff.acctplan.textconv", "merge.acctplan.name", "merge.acctplan.driver"]
 
     /// `workspace`: `--workspace` (nil: search upwards from the current directory); `binary`: the
     /// `--acctplan` path given, nil for `acctplan` from PATH.
@@ -118,6 +118,9 @@ public struct HookSetup {
         do {
             try repository.setConfig("diff.acctplan.command", "\(binary) diff --external")
             try repository.setConfig("diff.acctplan.textconv", "\(binary) textconv")
+            // The merge driver (docs/merge.md), for the files .gitattributes marks merge=acctplan.
+            try repository.setConfig("merge.acctplan.name", "acctplan: plans merged row by row")
+            try repository.setConfig("merge.acctplan.driver", "\(binary) merge-driver\(workspaceArgument) %O %A %B %P")
         } catch let error as GitError {
             throw ToolFailure("the diff driver could not be configured: \(error)")
         }

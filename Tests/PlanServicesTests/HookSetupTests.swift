@@ -19,9 +19,10 @@ import Testing
 
         try setup.configureDiffDriver()
         #expect(try repo.git("config", "diff.acctplan.command") == "acctplan diff --external")
+        #expect(try repo.git("config", "merge.acctplan.driver") == "acctplan merge-driver %O %A %B %P")
         let removed = try setup.uninstall()
         #expect(removed.first == "acctplan's check from \(setup.hook.path)")
-        #expect(removed.dropFirst() == ["diff.acctplan.command", "diff.acctplan.textconv"])
+        #expect(removed.dropFirst() == ["diff.acctplan.command", "diff.acctplan.textconv", "merge.acctplan.name", "merge.acctplan.driver"])
         #expect(try repo.read(".git/hooks/pre-commit") == own)
         #expect(try setup.uninstall().isEmpty)
     }

@@ -1,0 +1,48 @@
+import ArgumentParser
+import PlanServices
+
+/// `acctplan resolve [PATH...]`: in a repository stopped in a conflicted merge, rebase,
+/// cherry-pick or revert, re-merges each conflicted plan from its index stages with the plan
+/// merge driver's engine, writes it, and stages the plans that merged cleanly.
+struct ResolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resolve",
+        abstract: "Re-merge conflicted plans row by row after a conflicted git merge, rebase or cherry-pick.",
+        discussion: """
+            For when git merged plans line by line (the merge driver was not configured, or the merge was started elsewhere): each conflicted plan is merged again from the versions git recorded (base, ours, theirs) the way 'acctplan merge-driver' does, and written over the file. Plans that merge cleanly are staged ('git add'); the others keep only their real conflicts, each confined to one key, row, item or prose hunk. Then continue as git says ('git merge --continue', 'git rebase --continue', ...). See docs/merge.md.
+
+            Exit status: 0 when nothing is left to resolve, 1 when conflicts remain (in plans or other files), 2 when it could not run.
+            """)
+
+    @Argument(help: "The conflicted plans to resolve (default: every conflicted plan).")
+    var paths: [String] = []
+
+    @Option(help: "Conflict style for what remains: merge or diff3. Default: git's merge.conflictStyle.")
+    var conflictStyle: String?
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    func run() throws {
+        var left = 0
+        for line in try ResolveService.resolve(paths: paths, conflictStyle: conflictStyle, workspace: workspaceOptions.workspace) {
+            let path = line.path
+            switch line.outcome {
+            case .notConflicted:
+                Terminal.standardOutput("not conflicted  \(path)\n")
+            case .notAPlan:
+                left += 1
+                Terminal.standardOutput("skipped     \(path): not a plan; resolve it with git\n")
+            case .deletedAndChanged:
+                left += 1
+                Terminal.standardOutput("conflict    \(path): deleted on one side and changed on the other; keep it with 'git add' or drop it with 'git rm'\n")
+            case .merged(let fallback):
+                Terminal.standardOutput("merged      \(path)\(fallback.map { " (\($0); merged line by line)" } ?? "")\n")
+            case .conflicts(let count, let fallback):
+                left += 1
+                let note = fallback.map { " (\($0); merged line by line)" } ?? ""
+                Terminal.standardOutput("conflict    \(path): \(count) conflict\(count == 1 ? "" : "s") left\(note); edit them, then 'git add \(path)'\n")
+            }
+        }
+        if left > 0 { throw ExitCode(1) }
+    }
+}

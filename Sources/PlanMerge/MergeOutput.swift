@@ -1,0 +1,73 @@
+import Foundation
+import PlanGit
+
+/// The merged file being written, line by line, with the conflicts counted.
+struct MergeOutput {
+    let options: LineMerge.Options
+    private(set) var lines: [String] = []
+    private(set) var conflicts = 0
+    /// The indices of the marker lines this output wrote itself.
+    private(set) var markerLines: Set<Int> = []
+
+    init(options: LineMerge.Options) { self.options = options }
+
+    mutating func append(_ more: [String]) { lines += more }
+
+    mutating func append(_ merged: Merged<[String]>) {
+        switch merged {
+        case .value(let value): lines += value
+        case .conflict(let ours, let base, let theirs): conflict(ours: ours ?? [], base: base ?? [], theirs: theirs ?? [])
+        }
+    }
+
+    /// One conflict block in git's form (`|||||||` and the base only in diff3 styles).
+    mutating func conflict(ours: [String], base: [String], theirs: [String]) {
+        let size = max(options.markerSize, 7)
+        conflicts += 1
+        marker(String(repeating: "<", count: size) + " " + options.oursLabel)
+        lines += ours
+        if options.style != .merge {
+            marker(String(repeating: "|", count: size) + " " + options.baseLabel)
+            lines += base
+        }
+        marker(String(repeating: "=", count: size))
+        lines += theirs
+        marker(String(repeating: ">", count: size) + " " + options.theirsLabel)
+    }
+
+    private mutating func marker(_ line: String) {
+        markerLines.insert(lines.count)
+        lines.append(line)
+    }
+
+    mutating func countConflict() { conflicts += 1 }
+
+    /// git's line merge of three runs of lines (prose), its conflicts counted.
+    mutating func lineMerge(base: [String], ours: [String], theirs: [String]) {
+        if ours == theirs || base == theirs { lines += ours; return }
+        if base == ours { lines += theirs; return }
+        func data(_ lines: [String]) -> Data { Data(lines.map { $0 + "\n" }.joined().utf8) }
+        let result = LineMerge.merge(base: data(base), ours: data(ours), theirs: data(theirs), options: options)
+        let merged = TextLines(result.text).lines
+        if !result.isClean {
+            let size = max(options.markerSize, 7)
+            let opening = String(repeating: "<", count: size)
+            conflicts += max(1, merged.filter { $0.hasPrefix(opening) }.count)
+        }
+        lines += merged
+    }
+}
+
+/// A text split into lines (without their `\n`), and whether it ended with one.
+struct TextLines {
+    var lines: [String]
+    var endsWithNewline: Bool
+
+    init(_ data: Data) {
+        let text = String(decoding: data, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        endsWithNewline = lines.count > 1 && lines.last == ""
+        if endsWithNewline || lines == [""] { lines.removeLast() }
+        self.lines = lines
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import PlanGit
+import PlanMerge
+import PlanModel
+import PlanParser
+import PlanWorkspace
+
+/// `acctplan merge-driver`: the three versions of a plan git hands over, merged in plan terms
+/// and written over ours (docs/merge.md).
+public enum MergeService {
+    /// How conflicts that remain are written.
+    public struct Markers: Sendable {
+        /// `merge`, `diff3` or `zdiff3`; nil for git's `merge.conflictStyle`.
+        public var style: String?
+        public var size = 7
+        public var ours = "ours", base = "base", theirs = "theirs"
+
+        public init(style: String?, size: Int = 7, ours: String = "ours", base: String = "base", theirs: String = "theirs") {
+            self.style = style
+            self.size = size
+            self.ours = ours
+            self.base = base
+            self.theirs = theirs
+        }
+    }
+
+    /// Merges the files `base`, `ours` and `theirs` (the plan at `path` in the repository) and
+    /// writes the result over `ours`; `warn` hears when a side is no plan and the merge went
+    /// line by line. `workspace`: `--workspace`, whose acctplan.yml reads the plans.
+    public static func driver(base: String, ours: String, theirs: String, path: String, markers: Markers,
+                              workspace: String?, warn: (String) -> Void) throws -> PlanMerger.Result {
+        func read(_ file: String) throws -> Data {
+            guard let data = FileManager.default.contents(atPath: file) else { throw ToolFailure("cannot read \(file)") }
+            return data
+        }
+        let baseData = try read(base), oursData = try read(ours), theirsData = try read(theirs)
+        let options = try lineMergeOptions(markers, configured: configuredStyle())
+        let merger = PlanMerger(options: options, config: workspaceConfig(workspace))
+        let result = merger.merge(base: baseData, ours: oursData, theirs: theirsData, path: path)
+        if let reason = result.fallbackReason { warn("\(path): \(reason); merged line by line") }
+        try AtomicFile.write(result.text, to: ours, sync: false)
+        return result
+    }
+
+    static func lineMergeOptions(_ markers: Markers, configured: String?) throws -> LineMerge.Options {
+        let name = markers.style ?? configured
+        guard let style = LineMerge.Style(rawValue: name?.lowercased() ?? "merge") else {
+            throw ToolFailure("the conflict style must be merge, diff3 or zdiff3, not '\(name ?? "")'")
+        }
+        return LineMerge.Options(style: style, markerSize: markers.size, oursLabel: markers.ours, baseLabel: markers.base,
+                                 theirsLabel: markers.theirs)
+    }
+
+    /// git's merge.conflictStyle for the repository git runs us in, else the user's.
+    static func configuredStyle() -> String? {
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if let repository = try? GitRepository(discovering: here) { return repository.configString("merge.conflictStyle") }
+        return GitRepository.globalConfigString("merge.conflictStyle")
+    }
+
+    /// The workspace's configuration, or the defaults when there is none (git may run the
+    /// driver anywhere in the repository).
+    static func workspaceConfig(_ workspace: String?) -> WorkspaceConfig {
+        guard let root = try? WorkspaceLocation.root(workspace),
+              let data = FileManager.default.contents(atPath: root.appendingPathComponent(ConfigParser.path).path) else {
+            return WorkspaceConfig()
+        }
+        return ConfigParser.parse(data).0
+    }
+}
+
+/// `acctplan resolve`: the conflicted plans of a stopped merge, rebase or cherry-pick merged
+/// again from their index stages.
+public enum ResolveService {
+    /// What happened to one conflicted file.
+    public enum Outcome: Sendable, Equatable {
+        case merged(fallback: String?)
+        case conflicts(Int, fallback: String?)
+        /// Deleted on one side, changed on the other.
+        case deletedAndChanged
+        case notAPlan
+        case notConflicted
+    }
+
+    public struct Line: Sendable, Equatable {
+        public var path: String
+        public var outcome: Outcome
+    }
+
+    /// Resolves `paths` (relative to the current directory; empty: every conflicted plan).
+    public static func resolve(paths: [String], conflictStyle: String?, workspace: String?) throws -> [Line] {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let repository: GitRepository
+        do {
+            repository = try GitRepository(discovering: (try? WorkspaceLocation.root(workspace)) ?? cwd)
+        } catch {
+            throw ToolFailure("not in a git repository")
+        }
+        guard let workdir = repository.workingDirectory else { throw ToolFailure("this is a bare repository: resolve in a clone") }
+        let wanted = try Set(paths.map { try GitPaths.relative(URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL, to: workdir) })
+        let options = try MergeService.lineMergeOptions(.init(style: conflictStyle), configured: repository.configString("merge.conflictStyle"))
+        let merger = PlanMerger(options: options, config: MergeService.workspaceConfig(workspace))
+        let conflicted = try repository.conflictedFiles().filter { wanted.isEmpty || wanted.contains($0.path) }
+        var lines = wanted.sorted().filter { path in !conflicted.contains { $0.path == path } }.map { Line(path: $0, outcome: .notConflicted) }
+        for file in conflicted {
+            guard isPlan(file.path) else {
+                lines.append(Line(path: file.path, outcome: .notAPlan))
+                continue
+            }
+            guard let ours = file.ours, let theirs = file.theirs else {
+                lines.append(Line(path: file.path, outcome: .deletedAndChanged))
+                continue
+            }
+            let result = merger.merge(base: file.base ?? Data(), ours: ours, theirs: theirs, path: file.path)
+            try AtomicFile.write(result.text, to: workdir.appendingPathComponent(file.path).path, sync: true)
+            if result.isClean {
+                try repository.stageResolved(file.path)
+                lines.append(Line(path: file.path, outcome: .merged(fallback: result.fallbackReason)))
+            } else {
+                lines.append(Line(path: file.path, outcome: .conflicts(result.conflicts, fallback: result.fallbackReason)))
+            }
+        }
+        return lines
+    }
+
+    /// Plans are Markdown files under accounts/, industries/ or segments/ (anywhere in the
+    /// path, for a workspace in a sub-folder of the repository).
+    static func isPlan(_ path: String) -> Bool {
+        WorkspaceLoader.isPlanPath(path) && path.split(separator: "/").dropLast().contains { PlanKind(folder: $0) != nil }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+/// The merge driver under a real `git merge`, in a workspace from `acctplan init` (issue 13):
+/// two branches edit the same plan's Opportunities table and `fmt` re-pads it.
+struct MergeDriverEndToEndTests {
+    static let plan = "accounts/east/shanghai-tobacco.md"
+
+    /// A workspace from `acctplan init` with the driver configured in `.git/config` and
+    /// `.git/info/attributes`, and a branch `theirs` next to `main`.
+    static func workspace(_ sandbox: GitSandbox) throws -> URL {
+        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
+        try #require(created.status == 0, "\(created)")
+        let ws = sandbox.temp.path("ws")
+        let binary = try CLI.binary.get().path
+        try sandbox.gitOK(["config", "merge.acctplan.name", "acctplan plan merge"], in: ws)
+        try sandbox.gitOK(["config", "merge.acctplan.driver", "'\(binary)' merge-driver %O %A %B %P"], in: ws)
+        let info = ws.appendingPathComponent(".git/info")
+        try FileManager.default.createDirectory(at: info, withIntermediateDirectories: true)
+        try Data("accounts/**/*.md merge=acctplan\n".utf8).write(to: info.appendingPathComponent("attributes"))
+        try sandbox.gitOK(["branch", "theirs"], in: ws)
+        return ws
+    }
+
+    /// Replaces `old` with `new` in the plan, runs `fmt` and commits on the current branch.
+    static func edit(_ sandbox: GitSandbox, _ ws: URL, _ replacements: [(String, String)], message: String) throws {
+        var text = try #require(GitFixture.read(plan, in: ws))
+        for (old, new) in replacements {
+            #expect(text.contains(old), "\(old) is in the plan")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        try GitFixture.write(text, to: plan, in: ws)
+        let fmt = try sandbox.acctplan(["fmt", plan], in: ws)
+        #expect(fmt.status == 0, "\(fmt)")
+        try sandbox.gitOK(["commit", "-qam", message], in: ws)
+    }
+
+    static let lastRow = "| opp-leaf-upgrade    | Leaf procurement suite upgrade              | won       | 1,200,000 |             | 2026-09-15 |\n"
+
+    @Test func parallelEditsOfOneTableMergeCleanlyAndLintClean() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try Self.workspace(sandbox)
+        // Theirs: one new row with a longer name than any (fmt widens the Name column).
+        try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)
+        try Self.edit(sandbox, ws, [(Self.lastRow, Self.lastRow + "| opp-cigarette-factory-analytics | Analytics for the three cigarette factories' lines | qualify | CNY 1.5M | 20% | 2027-09-30 |\n")],
+                      message: "A new opportunity")
+        // Ours: another row's amount, and a different new row.
+        try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
+        try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 5.8M  |"),
+                                    (Self.lastRow, Self.lastRow + "| opp-hr | HR cloud | qualify | CNY 0.8M | | 2027-12-31 |\n")],
+                      message: "Amount up, and HR cloud")
+        let merge = try sandbox.git(["merge", "--no-edit", "theirs"], in: ws)
+        #expect(merge.status == 0, "\(merge)")
+        let merged = try #require(GitFixture.read(Self.plan, in: ws))
+        #expect(!merged.contains("<<<<<<<"))
+        #expect(merged.contains("CNY 5.8M"))
+        #expect(merged.contains("| opp-hr "))
+        #expect(merged.contains("| opp-cigarette-factory-analytics | Analytics for the three cigarette factories' lines | qualify "))
+        let lint = try sandbox.acctplan(["lint", Self.plan], in: ws)
+        #expect(lint.status == 0, "\(lint)")
+        let check = try sandbox.acctplan(["fmt", "--check", Self.plan], in: ws)
+        #expect(check.status == 0, "the merge is in canonical form: \(check)")
+    }
+
+    @Test func aSameCellEditIsAOneRowConflictThatLintReports() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try Self.workspace(sandbox)
+        try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)
+        try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 4.9M  |")], message: "Amount down")
+        try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
+        try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 5.8M  |"), ("| 3,500,000 |", "| 3,900,000 |")], message: "Amounts up")
+        let merge = try sandbox.git(["merge", "--no-edit", "theirs"], in: ws)
+        #expect(merge.status != 0, "\(merge)")
+        let merged = try #require(GitFixture.read(Self.plan, in: ws))
+        let block = merged.components(separatedBy: "<<<<<<< ").dropFirst()
+        #expect(block.count == 1, "\(merged)")
+        #expect(merged.contains("\n=======\n| opp-mes-integration | MES–ERP integration for cigarette factories | develop   | CNY 4.9M  | 35          | 2027-06-30 |\n>>>>>>> "), "\(merged)")
+        #expect(merged.contains("3,900,000"))
+        let lint = try sandbox.acctplan(["lint", "--format", "json", Self.plan], in: ws)
+        #expect(lint.status == 1, "\(lint)")
+        #expect(lint.stdout.contains("merge-conflict"), "\(lint)")
+    }
+
+    /// `hooks install` sets the driver up and the template's .gitattributes marks plans: a
+    /// rebase and a cherry-pick of parallel table edits go through without a conflict.
+    @Test func hooksInstallConfiguresTheDriverForRebaseAndCherryPick() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
+        try #require(created.status == 0, "\(created)")
+        let ws = sandbox.temp.path("ws")
+        let install = try sandbox.acctplan(["hooks", "install", "--acctplan", try CLI.binary.get().path], in: ws)
+        #expect(install.status == 0, "\(install)")
+        #expect(try sandbox.gitOK(["config", "merge.acctplan.driver"], in: ws).hasSuffix("merge-driver %O %A %B %P"))
+        #expect(try sandbox.gitOK(["check-attr", "merge", Self.plan], in: ws).hasSuffix("merge: acctplan"))
+        try sandbox.gitOK(["branch", "theirs"], in: ws)
+        try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)
+        try Self.edit(sandbox, ws, [(Self.lastRow, Self.lastRow + "| opp-cigarette-factory-analytics | Factory analytics | qualify | CNY 1.5M | 20% | 2027-09-30 |\n")],
+                      message: "A new opportunity")
+        try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
+        try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 5.8M  |")], message: "Amount up")
+        try sandbox.gitOK(["branch", "picked"], in: ws)
+        let theirsTip = try sandbox.gitOK(["rev-parse", "theirs"], in: ws)
+        // Rebase theirs onto main.
+        let rebase = try sandbox.git(["rebase", "main", "theirs"], in: ws)
+        #expect(rebase.status == 0, "\(rebase)")
+        var text = try #require(GitFixture.read(Self.plan, in: ws))
+        #expect(text.contains("CNY 5.8M") && text.contains("opp-cigarette-factory-analytics") && !text.contains("<<<<<<<"))
+        // Cherry-pick main's amount change onto a branch that has the new row, the other way round.
+        try sandbox.gitOK(["checkout", "-q", "-b", "other", theirsTip], in: ws)
+        let pick = try sandbox.git(["cherry-pick", "picked"], in: ws)
+        #expect(pick.status == 0, "\(pick)")
+        text = try #require(GitFixture.read(Self.plan, in: ws))
+        #expect(text.contains("CNY 5.8M") && text.contains("opp-cigarette-factory-analytics") && !text.contains("<<<<<<<"))
+        let lint = try sandbox.acctplan(["lint", Self.plan], in: ws)
+        #expect(lint.status == 0, "\(lint)")
+    }
+
+    /// Without the driver git conflicts over the whole re-padded table; `acctplan resolve`
+    /// re-merges from the index stages, stages the plan, and the merge can be committed.
+    @Test func resolveAfterAMergeWithoutTheDriver() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
+        try #require(created.status == 0, "\(created)")
+        let ws = sandbox.temp.path("ws")
+        try sandbox.gitOK(["branch", "theirs"], in: ws)
+        try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)
+        try Self.edit(sandbox, ws, [(Self.lastRow, Self.lastRow + "| opp-cigarette-factory-analytics | Factory analytics | qualify | CNY 1.5M | 20% | 2027-09-30 |\n"),
+                                    ("| CNY 2.4M  |", "| CNY 2.2M  |")],
+                      message: "A new opportunity")
+        try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
+        try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 5.8M  |"), ("| CNY 2.4M  |", "| CNY 2.6M  |")], message: "Amounts up")
+        let merge = try sandbox.git(["merge", "--no-edit", "theirs"], in: ws)
+        #expect(merge.status != 0, "without the driver git conflicts: \(merge)")
+        // One real conflict (opp-consolidation's amount): resolve leaves just that row.
+        let first = try sandbox.acctplan(["resolve"], in: ws)
+        #expect(first.status == 1, "\(first)")
+        #expect(first.stdout == "conflict    \(Self.plan): 1 conflict left; edit them, then 'git add \(Self.plan)'\n", "\(first)")
+        var text = try #require(GitFixture.read(Self.plan, in: ws))
+        #expect(text.components(separatedBy: "<<<<<<< ").count == 2, "\(text)")
+        #expect(text.contains("CNY 5.8M") && text.contains("opp-cigarette-factory-analytics"))
+        // Again with the amount agreed on both branches: the plan merges cleanly and is staged.
+        try sandbox.gitOK(["merge", "--abort"], in: ws)
+        try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)
+        try Self.edit(sandbox, ws, [("| CNY 2.2M  |", "| CNY 2.6M  |")], message: "Agree on 2.6M")
+        try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
+        let again = try sandbox.git(["merge", "--no-edit", "theirs"], in: ws)
+        #expect(again.status != 0, "\(again)")
+        let second = try sandbox.acctplan(["resolve", Self.plan], in: ws)
+        #expect(second.status == 0, "\(second)")
+        #expect(second.stdout == "merged      \(Self.plan)\n", "\(second)")
+        text = try #require(GitFixture.read(Self.plan, in: ws))
+        #expect(!text.contains("<<<<<<<") && text.contains("CNY 5.8M") && text.contains("opp-cigarette-factory-analytics"))
+        #expect(try sandbox.gitOK(["diff", "--name-only", "--diff-filter=U"], in: ws).isEmpty, "nothing left unmerged")
+        try sandbox.gitOK(["commit", "-q", "--no-edit"], in: ws)
+        let lint = try sandbox.acctplan(["lint", Self.plan], in: ws)
+        #expect(lint.status == 0, "\(lint)")
+    }
+}
