@@ -178,6 +178,8 @@ enum Identity {
             return (author, committer)
         } catch let error as GitError {
             throw ToolFailure(error.description)
+        } catch let error as GitSignature.InvalidDate {
+            throw ToolFailure(error.description)
         }
     }
 }
