@@ -3,6 +3,7 @@ import Foundation
 import PlanGit
 import PlanModel
 import PlanReports
+import PlanSupport
 import PlanWorkspace
 
 /// `--rev REV` / `--staged`: where a reading command takes the plans from.
@@ -162,6 +163,6 @@ enum GitPaths {
 
     /// Links resolved; a path that does not exist (yet) is only standardized.
     static func realPath(_ path: String) -> String {
-        GitRepository.realPath(path) ?? URL(fileURLWithPath: path).standardizedFileURL.path
+        RealPath.resolve(path) ?? URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }

@@ -1,6 +1,7 @@
 import CGit2
 import Foundation
 import PlanModel
+import PlanSupport
 
 /// Reading files and trees: one file at an endpoint, the blobs of a folder, paths that exist.
 extension GitRepository {
@@ -9,7 +10,7 @@ extension GitRepository {
         if let blob { return try blobData(blob) }
         switch endpoint {
         case .workingTree:
-            guard let root = workingDirectory, let realRoot = Self.realPath(root.path) else { return nil }
+            guard let root = workingDirectory, let realRoot = RealPath.resolve(root.path) else { return nil }
             return Self.file(path, inside: realRoot)
         case .index:
             let index = try IndexHandle(of: self)
@@ -67,14 +68,8 @@ extension GitRepository {
     /// The bytes of `path` below the (already resolved) folder `realRoot`, never through a link
     /// that leads out of it; nil when absent or outside.
     public static func file(_ path: String, inside realRoot: String) -> Data? {
-        guard let resolved = realPath(realRoot + "/" + path), resolved.hasPrefix(realRoot + "/") else { return nil }
+        guard let resolved = RealPath.resolve(realRoot + "/" + path), resolved != realRoot, RealPath.isInside(resolved, realRoot)
+        else { return nil }
         return FileManager.default.contents(atPath: resolved)
-    }
-
-    /// `realpath(3)`: the path with every link resolved; nil when it does not exist.
-    public static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }

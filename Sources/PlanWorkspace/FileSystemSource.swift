@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import PlanSupport
 
 /// The working tree: files under a workspace root on disk. A symbolic link is followed only
 /// when it resolves inside the workspace; one that leads outside is listed as refused and never read.
@@ -9,7 +10,7 @@ public struct FileSystemSource: PlanSource {
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
-        self.realRoot = FileSystemSource.realPath(root.path) ?? root.standardizedFileURL.path
+        self.realRoot = RealPath.resolve(root.path) ?? root.standardizedFileURL.path
     }
 
     public var label: String { "the working tree" }
@@ -25,7 +26,7 @@ public struct FileSystemSource: PlanSource {
 
     private func walk(_ relative: String, into listing: inout FileListing, visited: inout Set<String>) {
         let absolute = root.path + "/" + relative
-        guard let real = FileSystemSource.realPath(absolute) else { return }
+        guard let real = RealPath.resolve(absolute) else { return }
         guard isInside(real) else {
             listing.refused.append((relative, "it is a link that leads outside the workspace"))
             return
@@ -40,7 +41,7 @@ public struct FileSystemSource: PlanSource {
             let isLink = (status.st_mode & S_IFMT) == S_IFLNK
             var isDirectory = (status.st_mode & S_IFMT) == S_IFDIR
             if isLink {
-                guard let target = FileSystemSource.realPath(childPath) else {
+                guard let target = RealPath.resolve(childPath) else {
                     if name.hasSuffix(".md") { listing.refused.append((child, "it is a link to nothing")) }
                     continue
                 }
@@ -64,7 +65,7 @@ public struct FileSystemSource: PlanSource {
 
     public func read(_ path: String) throws -> Data? {
         let absolute = root.path + "/" + path
-        guard let real = FileSystemSource.realPath(absolute) else { return nil }
+        guard let real = RealPath.resolve(absolute) else { return nil }
         guard isInside(real) else { throw ReadRefused(path: path, reason: "it leads outside the workspace") }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: real))
@@ -74,7 +75,7 @@ public struct FileSystemSource: PlanSource {
     }
 
     public func byteCount(_ path: String) -> Int? {
-        guard let real = FileSystemSource.realPath(root.path + "/" + path), isInside(real) else { return nil }
+        guard let real = RealPath.resolve(root.path + "/" + path), isInside(real) else { return nil }
         var status = stat()
         guard stat(real, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(status.st_size)
@@ -85,13 +86,5 @@ public struct FileSystemSource: PlanSource {
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
-    private func isInside(_ real: String) -> Bool {
-        real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/")
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
+    private func isInside(_ real: String) -> Bool { RealPath.isInside(real, realRoot) }
 }
