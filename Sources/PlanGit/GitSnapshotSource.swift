@@ -103,7 +103,7 @@ public struct GitSnapshotSource: PlanSource {
                 if let target = try resolveLink(path), entries[target]?.isLink == false {
                     listing.paths.append(path)
                 } else {
-                    listing.refused.append((path, "it is a link that leads outside the workspace"))
+                    listing.refused.append(RefusedFile(path: path, reason: "it is a link that leads outside the workspace"))
                 }
             } else {
                 listing.paths.append(path)

@@ -28,7 +28,7 @@ public enum RollupReporter {
         .object(counts.map { ($0.stage, .integer($0.count)) })
     }
 
-    static func pipeline(_ money: Rollup.Money3) -> JSONValue {
+    static func pipeline(_ money: Rollup.PipelineAmounts) -> JSONValue {
         .object([("open", .amount(money.open)), ("weighted", .amount(money.weighted)), ("won", .amount(money.won))])
     }
 
@@ -36,7 +36,7 @@ public enum RollupReporter {
         .object([("open", .integer(actions.open)), ("overdue", .integer(actions.overdue)), ("done", .integer(actions.done))])
     }
 
-    static func health(_ health: Rollup.Health) -> JSONValue {
+    static func health(_ health: Rollup.HealthCounts) -> JSONValue {
         .object([("green", .integer(health.green)), ("yellow", .integer(health.yellow)), ("red", .integer(health.red)),
                  ("unset", .integer(health.unset))])
     }

@@ -28,7 +28,7 @@ public struct FileSystemSource: PlanSource {
         let absolute = root.path + "/" + relative
         guard let real = RealPath.resolve(absolute) else { return }
         guard isInside(real) else {
-            listing.refused.append((relative, "it is a link that leads outside the workspace"))
+            listing.refused.append(RefusedFile(path: relative, reason: "it is a link that leads outside the workspace"))
             return
         }
         guard visited.insert(real).inserted else { return } // a link cycle
@@ -42,11 +42,13 @@ public struct FileSystemSource: PlanSource {
             var isDirectory = (status.st_mode & S_IFMT) == S_IFDIR
             if isLink {
                 guard let target = RealPath.resolve(childPath) else {
-                    if name.hasSuffix(".md") { listing.refused.append((child, "it is a link to nothing")) }
+                    if name.hasSuffix(".md") {
+                        listing.refused.append(RefusedFile(path: child, reason: "it is a link to nothing"))
+                    }
                     continue
                 }
                 guard isInside(target) else {
-                    listing.refused.append((child, "it is a link that leads outside the workspace"))
+                    listing.refused.append(RefusedFile(path: child, reason: "it is a link that leads outside the workspace"))
                     continue
                 }
                 var targetStatus = stat()
@@ -58,7 +60,7 @@ public struct FileSystemSource: PlanSource {
             } else if isRegularFile(childPath) {
                 listing.paths.append(child)
             } else if name.hasSuffix(".md") {
-                listing.refused.append((child, "it is not a regular file"))
+                listing.refused.append(RefusedFile(path: child, reason: "it is not a regular file"))
             }
         }
     }

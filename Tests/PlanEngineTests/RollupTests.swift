@@ -268,7 +268,7 @@ private func summary(_ group: Rollup.Group) -> String {
 
 private func actions(_ value: Rollup.Actions) -> String { "\(value.open)/\(value.overdue)/\(value.done)" }
 
-private func health(_ value: Rollup.Health) -> String { "\(value.green)/\(value.yellow)/\(value.red)/\(value.unset)" }
+private func health(_ value: Rollup.HealthCounts) -> String { "\(value.green)/\(value.yellow)/\(value.red)/\(value.unset)" }
 
 private func counts(_ list: [(stage: String, count: Int)]) -> String {
     list.map { "\($0.stage)=\($0.count)" }.joined(separator: ",")
