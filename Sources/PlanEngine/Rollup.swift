@@ -218,7 +218,7 @@ public struct Rollup: Sendable {
             var weightedTimes100: Decimal = 0
             for opportunity in plan.opportunities {
                 guard let amount = opportunity.convertedAmount(config) else { continue }
-                if opportunity.stage?.value == "won" { pipeline.won += amount }
+                if opportunity.isWon(config) { pipeline.won += amount }
                 guard !opportunity.isClosed(config) else { continue }
                 pipeline.open += amount
                 if let probability = opportunity.effectiveProbability(config) { weightedTimes100 += amount * probability }
