@@ -10,15 +10,29 @@ public enum RollupReporter {
         public var sinceRevision: String?
         public var sinceDate: CalendarDate?
         public var transitions: [RollupHistory.Transition]?
-        public var trend: [(date: CalendarDate, revision: String?, stageCounts: [(stage: String, count: Int)])]?
+        public var trend: [TrendPoint]?
 
         public init(sinceRevision: String? = nil, sinceDate: CalendarDate? = nil,
                     transitions: [RollupHistory.Transition]? = nil,
-                    trend: [(date: CalendarDate, revision: String?, stageCounts: [(stage: String, count: Int)])]? = nil) {
+                    trend: [TrendPoint]? = nil) {
             self.sinceRevision = sinceRevision
             self.sinceDate = sinceDate
             self.transitions = transitions
             self.trend = trend
+        }
+    }
+
+    /// One point of `--trend`: the stage counts at the end of a period, as of the commit read
+    /// (nil when the period ends before the first commit).
+    public struct TrendPoint: Sendable {
+        public var date: CalendarDate
+        public var revision: String?
+        public var stageCounts: [(stage: String, count: Int)]
+
+        public init(date: CalendarDate, revision: String?, stageCounts: [(stage: String, count: Int)]) {
+            self.date = date
+            self.revision = revision
+            self.stageCounts = stageCounts
         }
     }
 
