@@ -1,36 +1,28 @@
 import CGit2
 
 /// A git configuration (a read-only snapshot, or one level to write), freed when the handle goes.
-final class ConfigHandle {
-    let pointer: OpaquePointer
-    private let repository: GitRepository?
-
-    private init(_ pointer: OpaquePointer, repository: GitRepository?) {
-        self.pointer = pointer
-        self.repository = repository
-    }
-
+final class ConfigHandle: GitHandle {
     deinit { git_config_free(pointer) }
 
     /// A snapshot of every level the repository sees (system, global, local).
     static func snapshot(of repository: GitRepository) throws -> ConfigHandle {
         ConfigHandle(try made("git_repository_config_snapshot") { git_repository_config_snapshot(&$0, repository.handle) },
-                     repository: repository)
+                     of: repository)
     }
 
     /// A snapshot of the user's global and system configuration (no repository needed).
     static func globalSnapshot() throws -> ConfigHandle {
         _ = libgit2Initialized
-        let all = ConfigHandle(try made("git_config_open_default") { git_config_open_default(&$0) }, repository: nil)
-        return ConfigHandle(try made("git_config_snapshot") { git_config_snapshot(&$0, all.pointer) }, repository: nil)
+        let all = ConfigHandle(try made("git_config_open_default") { git_config_open_default(&$0) }, of: nil)
+        return ConfigHandle(try made("git_config_snapshot") { git_config_snapshot(&$0, all.pointer) }, of: nil)
     }
 
     /// The repository's own configuration (`.git/config`), for writing.
     static func local(of repository: GitRepository) throws -> ConfigHandle {
         let all = ConfigHandle(try made("git_repository_config") { git_repository_config(&$0, repository.handle) },
-                               repository: repository)
+                               of: repository)
         return ConfigHandle(try made("git_config_open_level") { git_config_open_level(&$0, all.pointer, GIT_CONFIG_LEVEL_LOCAL) },
-                            repository: repository)
+                            of: repository)
     }
 
     /// A value (read from a snapshot), nil when unset.

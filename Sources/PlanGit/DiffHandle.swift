@@ -1,14 +1,10 @@
 import CGit2
 
 /// A libgit2 diff (of two trees, a tree and the index, ...), freed when the handle goes.
-final class DiffHandle {
-    let pointer: OpaquePointer
-    private let repository: GitRepository
-
+final class DiffHandle: GitHandle {
     /// The diff that `create` (`git_diff_tree_to_tree` and the like) makes.
-    init(in repository: GitRepository, _ function: String, _ create: (inout OpaquePointer?) -> Int32) throws {
-        pointer = try made(function, create)
-        self.repository = repository
+    convenience init(in repository: GitRepository, _ function: String, _ create: (inout OpaquePointer?) -> Int32) throws {
+        self.init(try made(function, create), of: repository)
     }
 
     deinit { git_diff_free(pointer) }

@@ -37,13 +37,9 @@ extension GitRepository {
 }
 
 /// A status list, freed when the handle goes.
-final class StatusListHandle {
-    let pointer: OpaquePointer
-    private let repository: GitRepository
-
-    init(in repository: GitRepository, options: inout git_status_options) throws {
-        pointer = try made("git_status_list_new") { git_status_list_new(&$0, repository.handle, &options) }
-        self.repository = repository
+final class StatusListHandle: GitHandle {
+    convenience init(in repository: GitRepository, options: inout git_status_options) throws {
+        self.init(try made("git_status_list_new") { git_status_list_new(&$0, repository.handle, &options) }, of: repository)
     }
 
     deinit { git_status_list_free(pointer) }

@@ -2,20 +2,15 @@ import CGit2
 
 /// An index (the repository's own, or an index file such as git's `GIT_INDEX_FILE`), freed when
 /// the handle goes.
-final class IndexHandle {
-    let pointer: OpaquePointer
-    private let repository: GitRepository?
-
+final class IndexHandle: GitHandle {
     /// The repository's index (`.git/index`).
-    init(of repository: GitRepository) throws {
-        pointer = try made("git_repository_index") { git_repository_index(&$0, repository.handle) }
-        self.repository = repository
+    convenience init(of repository: GitRepository) throws {
+        self.init(try made("git_repository_index") { git_repository_index(&$0, repository.handle) }, of: repository)
     }
 
     /// The index stored in the file at `path` (created empty when it does not exist).
-    init(file path: String) throws {
-        pointer = try made("git_index_open") { git_index_open(&$0, path) }
-        repository = nil
+    convenience init(file path: String) throws {
+        self.init(try made("git_index_open") { git_index_open(&$0, path) }, of: nil)
     }
 
     deinit { git_index_free(pointer) }

@@ -6,20 +6,15 @@ import Foundation
 /// is copied into Swift values by the handle's own members.
 
 /// A reference (a branch, `HEAD`).
-final class ReferenceHandle {
-    let pointer: OpaquePointer
-    private let repository: GitRepository
-
+final class ReferenceHandle: GitHandle {
     /// The reference called `name` (`HEAD`, `refs/heads/main`), not resolved.
-    init(named name: String, in repository: GitRepository) throws {
-        pointer = try made("git_reference_lookup") { git_reference_lookup(&$0, repository.handle, name) }
-        self.repository = repository
+    convenience init(named name: String, in repository: GitRepository) throws {
+        self.init(try made("git_reference_lookup") { git_reference_lookup(&$0, repository.handle, name) }, of: repository)
     }
 
     /// HEAD resolved to the branch it is on (or HEAD itself when detached).
-    init(headOf repository: GitRepository) throws {
-        pointer = try made("git_repository_head") { git_repository_head(&$0, repository.handle) }
-        self.repository = repository
+    convenience init(headOf repository: GitRepository) throws {
+        self.init(try made("git_repository_head") { git_repository_head(&$0, repository.handle) }, of: repository)
     }
 
     /// Creates or moves a reference with `write` (`git_reference_create` and the like) and frees
@@ -41,13 +36,9 @@ final class ReferenceHandle {
 }
 
 /// Any object, as `git rev-parse` finds it.
-final class ObjectHandle {
-    let pointer: OpaquePointer
-    private let repository: GitRepository
-
-    init(revision: String, in repository: GitRepository) throws {
-        pointer = try made("git_revparse_single") { git_revparse_single(&$0, repository.handle, revision) }
-        self.repository = repository
+final class ObjectHandle: GitHandle {
+    convenience init(revision: String, in repository: GitRepository) throws {
+        self.init(try made("git_revparse_single") { git_revparse_single(&$0, repository.handle, revision) }, of: repository)
     }
 
     deinit { git_object_free(pointer) }
@@ -56,14 +47,10 @@ final class ObjectHandle {
 }
 
 /// A commit object.
-final class CommitHandle {
-    let pointer: OpaquePointer
-    private let repository: GitRepository
-
-    init(_ id: ObjectID, in repository: GitRepository) throws {
+final class CommitHandle: GitHandle {
+    convenience init(_ id: ObjectID, in repository: GitRepository) throws {
         var oid = id.oid
-        pointer = try made("git_commit_lookup") { git_commit_lookup(&$0, repository.handle, &oid) }
-        self.repository = repository
+        self.init(try made("git_commit_lookup") { git_commit_lookup(&$0, repository.handle, &oid) }, of: repository)
     }
 
     deinit { git_commit_free(pointer) }
@@ -85,14 +72,10 @@ final class CommitHandle {
 }
 
 /// A blob object.
-final class BlobHandle {
-    let pointer: OpaquePointer
-    private let repository: GitRepository
-
-    init(_ id: ObjectID, in repository: GitRepository) throws {
+final class BlobHandle: GitHandle {
+    convenience init(_ id: ObjectID, in repository: GitRepository) throws {
         var oid = id.oid
-        pointer = try made("git_blob_lookup") { git_blob_lookup(&$0, repository.handle, &oid) }
-        self.repository = repository
+        self.init(try made("git_blob_lookup") { git_blob_lookup(&$0, repository.handle, &oid) }, of: repository)
     }
 
     deinit { git_blob_free(pointer) }
@@ -105,13 +88,9 @@ final class BlobHandle {
 }
 
 /// The object database.
-final class ObjectDatabaseHandle {
-    let pointer: OpaquePointer
-    private let repository: GitRepository
-
-    init(of repository: GitRepository) throws {
-        pointer = try made("git_repository_odb") { git_repository_odb(&$0, repository.handle) }
-        self.repository = repository
+final class ObjectDatabaseHandle: GitHandle {
+    convenience init(of repository: GitRepository) throws {
+        self.init(try made("git_repository_odb") { git_repository_odb(&$0, repository.handle) }, of: repository)
     }
 
     deinit { git_odb_free(pointer) }
@@ -127,13 +106,9 @@ final class ObjectDatabaseHandle {
 }
 
 /// A revision walk.
-final class RevisionWalkHandle {
-    let pointer: OpaquePointer
-    private let repository: GitRepository
-
-    init(in repository: GitRepository) throws {
-        pointer = try made("git_revwalk_new") { git_revwalk_new(&$0, repository.handle) }
-        self.repository = repository
+final class RevisionWalkHandle: GitHandle {
+    convenience init(in repository: GitRepository) throws {
+        self.init(try made("git_revwalk_new") { git_revwalk_new(&$0, repository.handle) }, of: repository)
     }
 
     deinit { git_revwalk_free(pointer) }

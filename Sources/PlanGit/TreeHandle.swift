@@ -1,14 +1,10 @@
 import CGit2
 
 /// A tree object, freed when the handle goes. It keeps its repository alive as long as it lives.
-final class TreeHandle {
-    let pointer: OpaquePointer
-    private let repository: GitRepository
-
-    init(_ id: ObjectID, in repository: GitRepository) throws {
+final class TreeHandle: GitHandle {
+    convenience init(_ id: ObjectID, in repository: GitRepository) throws {
         var oid = id.oid
-        pointer = try made("git_tree_lookup") { git_tree_lookup(&$0, repository.handle, &oid) }
-        self.repository = repository
+        self.init(try made("git_tree_lookup") { git_tree_lookup(&$0, repository.handle, &oid) }, of: repository)
     }
 
     deinit { git_tree_free(pointer) }
@@ -64,13 +60,9 @@ struct TreeEntry {
 }
 
 /// A tree builder, for writing a tree (the empty one) to the object database.
-final class TreeBuilderHandle {
-    let pointer: OpaquePointer
-    private let repository: GitRepository
-
-    init(in repository: GitRepository) throws {
-        pointer = try made("git_treebuilder_new") { git_treebuilder_new(&$0, repository.handle, nil) }
-        self.repository = repository
+final class TreeBuilderHandle: GitHandle {
+    convenience init(in repository: GitRepository) throws {
+        self.init(try made("git_treebuilder_new") { git_treebuilder_new(&$0, repository.handle, nil) }, of: repository)
     }
 
     deinit { git_treebuilder_free(pointer) }
