@@ -11,7 +11,5 @@ public enum RealPath {
     }
 
     /// Whether the resolved path `real` is the resolved folder `root` or lies below it.
-    public static func isInside(_ real: String, _ root: String) -> Bool {
-        real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/")
-    }
+    public static func isInside(_ real: String, _ root: String) -> Bool { FolderPath.relative(real, to: root) != nil }
 }
