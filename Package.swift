@@ -70,15 +70,17 @@ let package = Package(
         ),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "PlanSupportTests", dependencies: ["PlanSupport"]),
-        .testTarget(name: "PlanParserTests", dependencies: ["PlanModel", "PlanParser"]),
+        // Shared by the test targets: starting processes (Subprocess), seeded randomness (SplitMix64).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PlanParserTests", dependencies: ["PlanModel", "PlanParser", "TestSupport"]),
         .testTarget(name: "PlanEngineTests", dependencies: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine",
         ]),
         .testTarget(name: "PlanFormatTests", dependencies: [
-            "PlanModel", "PlanParser", "PlanEngine", "PlanFormat",
+            "PlanModel", "PlanParser", "PlanEngine", "PlanFormat", "TestSupport",
         ]),
         .testTarget(name: "PlanWorkspaceTests", dependencies: ["PlanWorkspace"]),
-        .testTarget(name: "PlanGitTests", dependencies: ["PlanModel", "PlanGit"]),
+        .testTarget(name: "PlanGitTests", dependencies: ["PlanModel", "PlanGit", "TestSupport"]),
         .testTarget(name: "PlanReportsTests", dependencies: [
             "PlanModel", "PlanParser", "PlanEngine", "PlanFormat", "PlanReports",
         ]),
@@ -89,7 +91,7 @@ let package = Package(
         .testTarget(name: "PlanMergeTests", dependencies: [
             "PlanModel", "PlanParser", "PlanEngine", "PlanFormat", "PlanGit", "PlanMerge",
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["acctplan"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["acctplan", "TestSupport"]),
     ]
 )
 

@@ -79,8 +79,5 @@ public enum Linter {
     }
 
     /// Whether `scope` (a file or folder, workspace-relative; "" or "." for all) covers `path`.
-    public static func covers(_ scope: String, _ path: String) -> Bool {
-        let scope = scope.hasSuffix("/") ? String(scope.dropLast()) : scope
-        return scope.isEmpty || scope == "." || path == scope || path.hasPrefix(scope + "/")
-    }
+    public static func covers(_ scope: String, _ path: String) -> Bool { FolderPath.covers(scope, path) }
 }

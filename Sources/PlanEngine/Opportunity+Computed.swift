@@ -23,4 +23,9 @@ extension Opportunity {
     public func isClosed(_ config: WorkspaceConfig) -> Bool {
         stage.flatMap { config.opportunityStage($0.value)?.closed } ?? false
     }
+
+    /// Whether the opportunity is in a won stage (see ``OpportunityStage/isWon``).
+    public func isWon(_ config: WorkspaceConfig) -> Bool {
+        stage.flatMap { config.opportunityStage($0.value)?.isWon } ?? false
+    }
 }

@@ -16,7 +16,8 @@ public struct Rollup: Sendable {
         }
     }
 
-    public struct Money3: Sendable, Equatable {
+    /// The amounts of a group's opportunities: open, weighted by probability, and won.
+    public struct PipelineAmounts: Sendable, Equatable {
         public var open: Decimal = 0
         public var weighted: Decimal = 0
         public var won: Decimal = 0
@@ -28,7 +29,8 @@ public struct Rollup: Sendable {
         public var done = 0
     }
 
-    public struct Health: Sendable, Equatable {
+    /// How many of a group's accounts have each `health:` (the model's ``Health``) or none.
+    public struct HealthCounts: Sendable, Equatable {
         public var green = 0
         public var yellow = 0
         public var red = 0
@@ -86,20 +88,20 @@ public struct Rollup: Sendable {
         public var stageCounts: [(stage: String, count: Int)] = []
         public var stageTargets: [StageTarget] = []
         public var revenue = Revenue()
-        public var pipeline = Money3()
+        public var pipeline = PipelineAmounts()
         public var actions = Actions()
         public var stale = 0
-        public var health = Health()
+        public var health = HealthCounts()
         public var moved: Moved?
     }
 
     public struct Totals: Sendable {
         public var accounts = 0
         public var stageCounts: [(stage: String, count: Int)] = []
-        public var pipeline = Money3()
+        public var pipeline = PipelineAmounts()
         public var actions = Actions()
         public var stale = 0
-        public var health = Health()
+        public var health = HealthCounts()
     }
 
     public var asOf: CalendarDate
@@ -216,10 +218,10 @@ public struct Rollup: Sendable {
         public var stage: String?
         /// `revenue_target` in the workspace currency (0 without one).
         public var plannedRevenue: Decimal = 0
-        public var pipeline = Money3()
+        public var pipeline = PipelineAmounts()
         public var actions = Actions()
         public var isStale = false
-        public var health: PlanModel.Health?
+        public var health: Health?
 
         public init(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate) {
             stage = plan.header.stage?.value
@@ -227,7 +229,7 @@ public struct Rollup: Sendable {
             var weightedTimes100: Decimal = 0
             for opportunity in plan.opportunities {
                 guard let amount = opportunity.convertedAmount(config) else { continue }
-                if opportunity.stage?.value == "won" { pipeline.won += amount }
+                if opportunity.isWon(config) { pipeline.won += amount }
                 guard !opportunity.isClosed(config) else { continue }
                 pipeline.open += amount
                 if let probability = opportunity.effectiveProbability(config) { weightedTimes100 += amount * probability }
@@ -250,10 +252,10 @@ public struct Rollup: Sendable {
     struct Measures {
         var stageCounts: [(stage: String, count: Int)] = []
         var plannedRevenue: Decimal = 0
-        var pipeline = Money3()
+        var pipeline = PipelineAmounts()
         var actions = Actions()
         var stale = 0
-        var health = Health()
+        var health = HealthCounts()
 
         init(_ members: [AccountFigures], config: WorkspaceConfig) {
             var counts = [String: Int]()

@@ -66,7 +66,8 @@ public final class GitCommitSession {
     private let head: GitRepository.Head
     private let lockPath: String
     private let stagingPath: String
-    private var index: OpaquePointer?
+    /// The staged copy of the index; set once the lock is held (nil only while `init` fails).
+    private var index: IndexHandle?
     private var finished = false
     /// Set once this session created index.lock: only then may it remove the lock (a throwing
     /// initializer still runs `deinit`, and another process's lock must never be touched).
@@ -99,18 +100,24 @@ public final class GitCommitSession {
                     throw Failure.cannotWrite(path: stagingPath, reason: Self.reason(error))
                 }
             }
-            try check(git_index_open(&index, stagingPath), "git_index_open")
-            try check(git_repository_set_index(repository.handle, index), "git_repository_set_index")
-            try check(git_index_read(index, 1), "git_index_read")
+            let staged = try IndexHandle(file: stagingPath)
+            index = staged
+            try check(git_repository_set_index(repository.handle, staged.pointer), "git_repository_set_index")
+            try staged.read(force: true)
         } catch {
             abandon()
             throw error
         }
     }
 
-    deinit {
-        abandon()
-        git_index_free(index)
+    deinit { abandon() }
+
+    /// The staged index (set by `init`).
+    private var staged: IndexHandle {
+        get throws {
+            guard let index else { throw GitMissingResult(function: "git_index_open") }
+            return index
+        }
     }
 
     /// Removes the staging indexes of sessions that were killed before cleaning up. A session
@@ -130,8 +137,9 @@ public final class GitCommitSession {
         }
         var target = git_oid()
         var expected = commit
-        guard git_reference_name_to_id(&target, repository.handle, name) == 0 else {
-            git_error_clear()
+        do {
+            try check(git_reference_name_to_id(&target, repository.handle, name), "git_reference_name_to_id")
+        } catch {
             return false
         }
         return git_oid_equal(&target, &expected) != 0
@@ -168,12 +176,13 @@ public final class GitCommitSession {
     /// files deleted from the working tree are removed from the index.
     public func stage(_ paths: [String]) throws {
         guard let workingDirectory = repository.workingDirectory else { throw Failure.bare }
+        let index = try staged
         for path in paths {
             var status = stat()
             if lstat(workingDirectory.path + "/" + path, &status) == 0 {
-                try check(git_index_add_bypath(index, path), "git_index_add_bypath")
-            } else if git_index_get_bypath(index, path, 0) != nil {
-                try check(git_index_remove_bypath(index, path), "git_index_remove_bypath")
+                try check(git_index_add_bypath(index.pointer, path), "git_index_add_bypath")
+            } else if index.entry(path: path) != nil {
+                try check(git_index_remove_bypath(index.pointer, path), "git_index_remove_bypath")
             } else {
                 throw Failure.noSuchPath(path)
             }
@@ -182,24 +191,19 @@ public final class GitCommitSession {
 
     /// `-a`: stages every modification and deletion of tracked files (not untracked ones).
     public func stageAllTracked() throws {
-        try check(git_index_update_all(index, nil, nil, nil), "git_index_update_all")
+        try check(git_index_update_all(try staged.pointer, nil, nil, nil), "git_index_update_all")
     }
 
     /// Writes the staged tree to the object database and returns its id.
     public func stagedTree() throws -> ObjectID {
-        if git_index_has_conflicts(index) != 0 {
+        let index = try staged
+        if index.hasConflicts {
             // git would say only "cannot create a tree from a not fully merged index".
-            var paths: Set<String> = []
-            for position in 0..<git_index_entrycount(index) {
-                guard let entry = git_index_get_byindex(index, position) else { continue }
-                if (Int32(entry.pointee.flags) & GIT_INDEX_ENTRY_STAGEMASK) >> GIT_INDEX_ENTRY_STAGESHIFT != 0 {
-                    paths.insert(String(cString: entry.pointee.path))
-                }
-            }
+            let paths = Set((0..<index.count).compactMap { index.entry($0) }.filter { $0.stage != 0 }.map(\.path))
             throw Failure.unmerged(paths.sorted())
         }
         var oid = git_oid()
-        try check(git_index_write_tree(&oid, index), "git_index_write_tree")
+        try check(git_index_write_tree(&oid, index.pointer), "git_index_write_tree")
         return ObjectID(oid)
     }
 
@@ -221,54 +225,48 @@ public final class GitCommitSession {
 
     /// Records `tree` as a new commit on the current branch and makes the staged index live.
     public func commit(tree: ObjectID, message: String, author: GitSignature, committer: GitSignature) throws -> ObjectID {
-        let treeObject = try repository.lookupTree(tree)
-        defer { git_tree_free(treeObject) }
-        var parent: OpaquePointer?
-        if var parentID = headCommit?.oid {
-            try check(git_commit_lookup(&parent, repository.handle, &parentID), "git_commit_lookup")
-        }
-        defer { git_commit_free(parent) }
-        var parents: [OpaquePointer?] = parent.map { [$0] } ?? []
+        let treeObject = try repository.tree(tree)
+        let parent = try headCommit.map { try CommitHandle($0, in: repository) }
+        var parents: [OpaquePointer?] = parent.map { [$0.pointer] } ?? []
         var newID = git_oid()
-        try author.withSignature { authorSignature in
-            try committer.withSignature { committerSignature in
-                try parents.withUnsafeMutableBufferPointer { buffer in
-                    try check(git_commit_create(&newID, repository.handle, nil, authorSignature, committerSignature, "UTF-8",
-                                                message, treeObject, buffer.count, buffer.baseAddress),
-                              "git_commit_create")
-                }
-            }
+        let authorSignature = try SignatureHandle(author)
+        let committerSignature = try SignatureHandle(committer)
+        _ = try parents.withUnsafeMutableBufferPointer { buffer in
+            try check(git_commit_create(&newID, repository.handle, nil, authorSignature.pointer, committerSignature.pointer,
+                                        "UTF-8", message, treeObject.pointer, buffer.count, buffer.baseAddress),
+                      "git_commit_create")
         }
+        withExtendedLifetime(parent) {} // `parents` borrows its pointer
         // The new index is written beside the lock first, so the swap below is the only step
         // that publishes anything.
-        try check(git_index_write(index), "git_index_write")
+        try check(git_index_write(try staged.pointer), "git_index_write")
         let subject = message.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        var reference: OpaquePointer?
-        var result: Int32
-        switch head {
-        case .unborn(let branch):
-            result = git_reference_create(&reference, repository.handle, "refs/heads/" + branch, &newID, 0,
-                                          "commit (initial): " + subject)
-        case .branch(let branch, let old):
-            var oldID = old.oid
-            result = git_reference_create_matching(&reference, repository.handle, "refs/heads/" + branch, &newID, 1, &oldID,
-                                                   "commit: " + subject)
-        case .detached(let old):
-            var oldID = old.oid
-            result = git_reference_create_matching(&reference, repository.handle, "HEAD", &newID, 1, &oldID,
-                                                   "commit: " + subject)
-        }
-        git_reference_free(reference)
-        if result < 0, pointsAt(newID) {
+        var failure: GitCode?
+        do {
+            failure = try ReferenceHandle.write("git_reference_create", expected: [.locked, .exists, .modified]) { reference in
+                switch head {
+                case .unborn(let branch):
+                    return git_reference_create(&reference, repository.handle, "refs/heads/" + branch, &newID, 0,
+                                                "commit (initial): " + subject)
+                case .branch(let branch, let old):
+                    var oldID = old.oid
+                    return git_reference_create_matching(&reference, repository.handle, "refs/heads/" + branch, &newID, 1,
+                                                         &oldID, "commit: " + subject)
+                case .detached(let old):
+                    var oldID = old.oid
+                    return git_reference_create_matching(&reference, repository.handle, "HEAD", &newID, 1, &oldID,
+                                                         "commit: " + subject)
+                }
+            }
+        } catch {
             // The branch moved, then a later step of libgit2's update failed (flushing the refs
             // folder, say): the commit stands, so the index must follow it.
-            git_error_clear()
-            result = 0
+            guard pointsAt(newID) else { throw error }
         }
-        if result == GIT_ELOCKED.rawValue {
+        if failure != nil, pointsAt(newID) { failure = nil } // as above
+        if failure == .locked {
             // Another process holds the ref's lock file, or died holding it (a kill while
             // moving the branch): unlike a lost race, retrying cannot succeed until it is gone.
-            git_error_clear()
             let lockedReference: String
             switch head {
             case .unborn(let branch), .branch(let branch, _): lockedReference = repository.commonDirectory + "/refs/heads/" + branch
@@ -276,11 +274,7 @@ public final class GitCommitSession {
             }
             throw Failure.branchLocked(lockedReference + ".lock")
         }
-        if result == GIT_EEXISTS.rawValue || result == GIT_EMODIFIED.rawValue {
-            git_error_clear()
-            throw Failure.headMoved
-        }
-        try check(result, "git_reference_create")
+        if failure == .exists || failure == .modified { throw Failure.headMoved }
         guard rename(stagingPath, repository.gitDirectory + "/index") == 0 else {
             let reason = String(cString: strerror(errno))
             abandon() // releases the lock; the commit itself stands

@@ -9,22 +9,58 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
     public var description: String { message.isEmpty ? "\(function) failed (\(code))" : message }
 
     /// Whether libgit2 said "not found" (an unknown revision or path).
-    public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
+    public var isNotFound: Bool { code == GitCode.notFound.rawValue }
     /// Whether a lock file was held or a reference moved underneath us.
-    public var isLocked: Bool { code == GIT_ELOCKED.rawValue || code == GIT_EMODIFIED.rawValue }
+    public var isLocked: Bool { code == GitCode.locked.rawValue || code == GitCode.modified.rawValue }
 }
 
-/// Every libgit2 call goes through here: a negative result becomes a ``GitError`` carrying
-/// libgit2's last error message, which is then cleared.
+/// A libgit2 error code that a caller expects and handles itself (an outcome, not a failure).
+struct GitCode: Hashable, Sendable {
+    let rawValue: Int32
+
+    /// The object, path, reference or configuration value does not exist.
+    static let notFound = GitCode(rawValue: GIT_ENOTFOUND.rawValue)
+    /// A lock file is held (by another process, or left by a killed one).
+    static let locked = GitCode(rawValue: GIT_ELOCKED.rawValue)
+    /// The reference already exists (it was created underneath us).
+    static let exists = GitCode(rawValue: GIT_EEXISTS.rawValue)
+    /// The reference no longer has the value we expected (compare-and-swap lost).
+    static let modified = GitCode(rawValue: GIT_EMODIFIED.rawValue)
+    /// An iterator (a revision walk) has no more items.
+    static let iterationOver = GitCode(rawValue: GIT_ITEROVER.rawValue)
+}
+
+/// Every libgit2 call goes through here. A result that is not negative is success (nil). A
+/// negative one reads and clears libgit2's last error; it is returned when it is one of the
+/// `expected` codes, and thrown as a ``GitError`` otherwise. This is the only place that reads
+/// or clears libgit2's error state.
 @discardableResult
-func check(_ result: Int32, _ function: String) throws -> Int32 {
-    guard result < 0 else { return result }
+func check(_ result: Int32, _ function: String, expected: Set<GitCode> = []) throws -> GitCode? {
+    guard result < 0 else { return nil }
     var message = ""
     if let last = git_error_last(), let text = last.pointee.message {
         message = String(cString: text)
     }
     git_error_clear()
+    let code = GitCode(rawValue: result)
+    if expected.contains(code) { return code }
     throw GitError(function: function, code: result, message: message)
+}
+
+/// A libgit2 call that reported success but did not hand back the object it promised: a broken
+/// contract of the library, not an error libgit2 reported (so not a ``GitError``).
+public struct GitMissingResult: Error, CustomStringConvertible, Sendable {
+    public let function: String
+    public var description: String { "\(function) succeeded but returned nothing" }
+}
+
+/// Calls a libgit2 constructor (`git_tree_lookup(&out, ...)` and the like) through ``check``
+/// and returns the object it made, for a handle to own.
+func made(_ function: String, _ body: (inout OpaquePointer?) -> Int32) throws -> OpaquePointer {
+    var pointer: OpaquePointer?
+    try check(body(&pointer), function)
+    guard let pointer else { throw GitMissingResult(function: function) }
+    return pointer
 }
 
 /// libgit2's global state, initialised once (a global `let` initialiser runs exactly once).

@@ -18,26 +18,39 @@ extension GitRepository {
         }
         var strings = paths.map { strdup($0) }
         defer { strings.forEach { free($0) } }
-        var list: OpaquePointer?
-        try strings.withUnsafeMutableBufferPointer { buffer in
+        let list = try strings.withUnsafeMutableBufferPointer { buffer in
             options.pathspec.strings = buffer.baseAddress
             options.pathspec.count = buffer.count
-            try check(git_status_list_new(&list, handle, &options), "git_status_list_new")
+            return try StatusListHandle(in: self, options: &options)
         }
-        defer { git_status_list_free(list) }
         var unmerged: Set<String> = []
         var untracked: Set<String> = []
-        for position in 0..<git_status_list_entrycount(list) {
-            guard let entry = git_status_byindex(list, position)?.pointee else { continue }
-            let delta = entry.index_to_workdir ?? entry.head_to_index
-            guard let file = delta?.pointee, let rawPath = file.new_file.path ?? file.old_file.path else { continue }
-            let path = String(cString: rawPath)
-            if entry.status.rawValue & GIT_STATUS_CONFLICTED.rawValue != 0 {
+        for (path, status) in list.entries {
+            if status & GIT_STATUS_CONFLICTED.rawValue != 0 {
                 unmerged.insert(path)
-            } else if entry.status.rawValue & GIT_STATUS_WT_NEW.rawValue != 0 {
+            } else if status & GIT_STATUS_WT_NEW.rawValue != 0 {
                 untracked.insert(path)
             }
         }
         return (unmerged.sorted(), untracked.sorted())
+    }
+}
+
+/// A status list, freed when the handle goes.
+final class StatusListHandle: GitHandle {
+    convenience init(in repository: GitRepository, options: inout git_status_options) throws {
+        self.init(try made("git_status_list_new") { git_status_list_new(&$0, repository.handle, &options) }, of: repository)
+    }
+
+    deinit { git_status_list_free(pointer) }
+
+    /// Each entry's path (repository-relative) and its `git_status_t` flags.
+    var entries: [(path: String, status: UInt32)] {
+        (0..<git_status_list_entrycount(pointer)).compactMap { position in
+            guard let entry = git_status_byindex(pointer, position)?.pointee else { return nil }
+            let delta = entry.index_to_workdir ?? entry.head_to_index
+            guard let file = delta?.pointee, let rawPath = file.new_file.path ?? file.old_file.path else { return nil }
+            return (String(cString: rawPath), entry.status.rawValue)
+        }
     }
 }

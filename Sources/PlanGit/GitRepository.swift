@@ -10,28 +10,21 @@ public final class GitRepository {
     /// Opens the repository that contains `path` (searching upwards, like git), bare or not.
     public init(discovering path: URL) throws {
         _ = libgit2Initialized
-        var repository: OpaquePointer?
-        try check(git_repository_open_ext(&repository, path.path, 0, nil), "git_repository_open_ext")
-        guard let repository else { throw GitError(function: "git_repository_open_ext", code: -1, message: "no repository") }
-        handle = repository
+        handle = try made("git_repository_open_ext") { git_repository_open_ext(&$0, path.path, 0, nil) }
     }
 
     /// Opens the repository whose git directory is exactly `gitDirectory`.
     init(gitDirectory: String) throws {
         _ = libgit2Initialized
-        var repository: OpaquePointer?
-        try check(git_repository_open_ext(&repository, gitDirectory, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil),
-                  "git_repository_open_ext")
-        guard let repository else { throw GitError(function: "git_repository_open_ext", code: -1, message: "no repository") }
-        handle = repository
+        handle = try made("git_repository_open_ext") {
+            git_repository_open_ext(&$0, gitDirectory, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil)
+        }
     }
 
     /// Creates a new repository (with a working tree) at `path`.
     public static func create(at path: URL) throws -> GitRepository {
         _ = libgit2Initialized
-        var repository: OpaquePointer?
-        try check(git_repository_init(&repository, path.path, 0), "git_repository_init")
-        if let repository { git_repository_free(repository) }
+        git_repository_free(try made("git_repository_init") { git_repository_init(&$0, path.path, 0) })
         return try GitRepository(discovering: path)
     }
 
@@ -70,21 +63,13 @@ public final class GitRepository {
 
     public func head() throws -> Head {
         if git_repository_head_unborn(handle) == 1 {
-            var reference: OpaquePointer?
-            try check(git_reference_lookup(&reference, handle, "HEAD"), "git_reference_lookup")
-            defer { git_reference_free(reference) }
-            let target = git_reference_symbolic_target(reference).map { String(cString: $0) } ?? "refs/heads/main"
+            let target = try ReferenceHandle(named: "HEAD", in: self).symbolicTarget ?? "refs/heads/main"
             return .unborn(branch: target.hasPrefix("refs/heads/") ? String(target.dropFirst(11)) : target)
         }
-        var reference: OpaquePointer?
-        try check(git_repository_head(&reference, handle), "git_repository_head")
-        defer { git_reference_free(reference) }
-        guard let target = git_reference_target(reference) else {
-            throw GitError(function: "git_reference_target", code: -1, message: "HEAD does not point at a commit")
-        }
-        let id = ObjectID(target)
+        let reference = try ReferenceHandle(headOf: self)
+        guard let id = reference.target else { throw GitMissingResult(function: "git_reference_target") }
         if git_repository_head_detached(handle) == 1 { return .detached(id) }
-        return .branch(String(cString: git_reference_shorthand(reference)), id)
+        return .branch(reference.shorthand, id)
     }
 
     /// An operation git has in progress, which a commit must not interleave with.
@@ -102,68 +87,35 @@ public final class GitRepository {
 
     /// The commit a revision names (`HEAD~2`, a branch, a tag, a short id).
     public func resolveCommit(_ revision: String) throws -> ObjectID {
-        var object: OpaquePointer?
-        try check(git_revparse_single(&object, handle, revision + "^{commit}"), "git_revparse_single")
-        defer { git_object_free(object) }
-        return ObjectID(git_object_id(object))
+        try ObjectHandle(revision: revision + "^{commit}", in: self).id
     }
 
     /// The root tree of a commit.
     public func treeOfCommit(_ commit: ObjectID) throws -> ObjectID {
-        var oid = commit.oid
-        var object: OpaquePointer?
-        try check(git_commit_lookup(&object, handle, &oid), "git_commit_lookup")
-        defer { git_commit_free(object) }
-        return ObjectID(git_commit_tree_id(object))
+        try CommitHandle(commit, in: self).tree
     }
 
     /// A configuration value (e.g. `user.name`), nil when unset.
     public func configString(_ name: String) -> String? {
-        var config: OpaquePointer?
-        guard git_repository_config_snapshot(&config, handle) == 0 else { git_error_clear(); return nil }
-        defer { git_config_free(config) }
-        var value: UnsafePointer<CChar>?
-        guard git_config_get_string(&value, config, name) == 0, let value else { git_error_clear(); return nil }
-        return String(cString: value)
+        // An unreadable configuration reads as unset, as before: the caller falls back to its default.
+        try? ConfigHandle.snapshot(of: self).string(name)
     }
 
     /// The size of a blob, from its object header (the content is not inflated).
     func blobSize(_ id: ObjectID) throws -> Int {
-        var odb: OpaquePointer?
-        try check(git_repository_odb(&odb, handle), "git_repository_odb")
-        defer { git_odb_free(odb) }
-        var oid = id.oid
-        var size = 0
-        var type = GIT_OBJECT_ANY
-        try check(git_odb_read_header(&size, &type, odb, &oid), "git_odb_read_header")
-        return size
+        try ObjectDatabaseHandle(of: self).size(of: id)
     }
 
     /// The content of a blob.
     func blobData(_ id: ObjectID) throws -> Data {
-        var oid = id.oid
-        var blob: OpaquePointer?
-        try check(git_blob_lookup(&blob, handle, &oid), "git_blob_lookup")
-        defer { git_blob_free(blob) }
-        let size = Int(git_blob_rawsize(blob))
-        guard size > 0, let content = git_blob_rawcontent(blob) else { return Data() }
-        return Data(bytes: content, count: size)
+        try BlobHandle(id, in: self).data
     }
 }
 
 extension GitRepository {
     /// A value from the user's global and system git configuration (no repository needed).
     public static func globalConfigString(_ name: String) -> String? {
-        _ = libgit2Initialized
-        var config: OpaquePointer?
-        guard git_config_open_default(&config) == 0 else { git_error_clear(); return nil }
-        defer { git_config_free(config) }
-        var snapshot: OpaquePointer?
-        guard git_config_snapshot(&snapshot, config) == 0 else { git_error_clear(); return nil }
-        defer { git_config_free(snapshot) }
-        var value: UnsafePointer<CChar>?
-        guard git_config_get_string(&value, snapshot, name) == 0, let value else { git_error_clear(); return nil }
-        return String(cString: value)
+        try? ConfigHandle.globalSnapshot().string(name)
     }
 
     /// Hooks folder: `core.hooksPath` (relative paths are relative to the working tree) or the
@@ -183,30 +135,12 @@ extension GitRepository {
 extension GitRepository {
     /// Sets a value in the repository's own configuration (`.git/config`).
     public func setConfig(_ name: String, _ value: String) throws {
-        var config: OpaquePointer?
-        try check(git_repository_config(&config, handle), "git_repository_config")
-        defer { git_config_free(config) }
-        var local: OpaquePointer?
-        try check(git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), "git_config_open_level")
-        defer { git_config_free(local) }
-        try check(git_config_set_string(local, name, value), "git_config_set_string")
+        try ConfigHandle.local(of: self).set(name, value)
     }
 
     /// Removes a value from the repository's own configuration; false when it was not set.
     @discardableResult
     public func unsetConfig(_ name: String) throws -> Bool {
-        var config: OpaquePointer?
-        try check(git_repository_config(&config, handle), "git_repository_config")
-        defer { git_config_free(config) }
-        var local: OpaquePointer?
-        try check(git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), "git_config_open_level")
-        defer { git_config_free(local) }
-        let result = git_config_delete_entry(local, name)
-        if result == GIT_ENOTFOUND.rawValue {
-            git_error_clear()
-            return false
-        }
-        try check(result, "git_config_delete_entry")
-        return true
+        try ConfigHandle.local(of: self).delete(name)
     }
 }

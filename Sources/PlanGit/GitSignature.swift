@@ -30,8 +30,7 @@ public struct GitSignature: Equatable, Sendable {
         else { return nil }
         if let text = nonEmpty(environment[prefix + "DATE"]) {
             guard let (time, offset) = parseDate(text) else {
-                throw GitError(function: "signature", code: -1,
-                               message: "\(prefix)DATE '\(text)' is not a date git understands (use e.g. 2026-11-20T04:00:00+08:00 or '@1795147200 +0800')")
+                throw InvalidDate(variable: prefix + "DATE", text: text)
             }
             return GitSignature(name: name, email: email, time: time, offsetMinutes: offset)
         }
@@ -83,12 +82,13 @@ public struct GitSignature: Equatable, Sendable {
         return sign == "-" ? -minutes : minutes
     }
 
-    /// A libgit2 signature for the duration of `body`.
-    func withSignature<T>(_ body: (UnsafePointer<git_signature>) throws -> T) throws -> T {
-        var signature: UnsafeMutablePointer<git_signature>?
-        try check(git_signature_new(&signature, name, email, git_time_t(time), Int32(offsetMinutes)), "git_signature_new")
-        defer { git_signature_free(signature) }
-        guard let signature else { throw GitError(function: "git_signature_new", code: -1, message: "no signature") }
-        return try body(signature)
+    /// A `GIT_AUTHOR_DATE` / `GIT_COMMITTER_DATE` that is not a date git understands.
+    public struct InvalidDate: Error, CustomStringConvertible, Sendable {
+        public let variable: String
+        public let text: String
+
+        public var description: String {
+            "\(variable) '\(text)' is not a date git understands (use e.g. 2026-11-20T04:00:00+08:00 or '@1795147200 +0800')"
+        }
     }
 }

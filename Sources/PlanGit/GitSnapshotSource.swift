@@ -35,9 +35,7 @@ public struct GitSnapshotSource: PlanSource {
         var entries: [String: Entry] = [:]
         var tooDeep: [String] = []
         if let folder = try repository.subtree(at: prefix, inTree: rootTree) {
-            let tree = try repository.lookupTree(folder)
-            defer { git_tree_free(tree) }
-            try collect(tree: tree, path: "", depth: 0, repository: repository, into: &entries, tooDeep: &tooDeep)
+            try collect(tree: try repository.tree(folder), path: "", depth: 0, repository: repository, into: &entries, tooDeep: &tooDeep)
         }
         return GitSnapshotSource(label: label, commit: commit, entries: entries, unmerged: [], tooDeep: tooDeep,
                                  pool: RepositoryPool(gitDirectory: repository.gitDirectory))
@@ -50,30 +48,24 @@ public struct GitSnapshotSource: PlanSource {
     public static func index(prefix: String, in repository: GitRepository, indexFile: String? = nil) throws
         -> GitSnapshotSource
     {
-        var index: OpaquePointer?
-        if let indexFile, !indexFile.isEmpty {
-            try check(git_index_open(&index, indexFile), "git_index_open")
+        let index = if let indexFile, !indexFile.isEmpty {
+            try IndexHandle(file: indexFile)
         } else {
-            try check(git_repository_index(&index, repository.handle), "git_repository_index")
+            try IndexHandle(of: repository)
         }
-        defer { git_index_free(index) }
-        try check(git_index_read(index, 1), "git_index_read")
+        try index.read(force: true)
         var entries: [String: Entry] = [:]
         var unmerged: Set<String> = []
         let lead = prefix.isEmpty ? "" : prefix + "/"
-        for position in 0..<git_index_entrycount(index) {
-            guard let entry = git_index_get_byindex(index, position) else { continue }
-            let fullPath = String(cString: entry.pointee.path)
-            guard fullPath.hasPrefix(lead) else { continue }
-            let path = String(fullPath.dropFirst(lead.count))
-            let stage = (Int32(entry.pointee.flags) & GIT_INDEX_ENTRY_STAGEMASK) >> GIT_INDEX_ENTRY_STAGESHIFT
-            if stage != 0 {
+        for position in 0..<index.count {
+            guard let entry = index.entry(position), entry.path.hasPrefix(lead) else { continue }
+            let path = String(entry.path.dropFirst(lead.count))
+            if entry.stage != 0 {
                 unmerged.insert(path)
                 continue
             }
-            let mode = entry.pointee.mode
-            guard mode != 0o160000 else { continue } // a submodule
-            entries[path] = Entry(blob: ObjectID(entry.pointee.id), isLink: mode == 0o120000)
+            guard entry.mode != 0o160000 else { continue } // a submodule
+            entries[path] = Entry(blob: entry.id, isLink: entry.mode == 0o120000)
         }
         for path in unmerged { entries.removeValue(forKey: path) }
         return GitSnapshotSource(label: "the index", commit: nil, entries: entries, unmerged: unmerged,
@@ -81,25 +73,22 @@ public struct GitSnapshotSource: PlanSource {
     }
 
     /// `tree` is the folder `path`, `depth` folders below the workspace.
-    private static func collect(tree: OpaquePointer?, path: String, depth: Int, repository: GitRepository,
+    private static func collect(tree: TreeHandle, path: String, depth: Int, repository: GitRepository,
                                 into entries: inout [String: Entry], tooDeep: inout [String]) throws {
-        for position in 0..<git_tree_entrycount(tree) {
-            guard let entry = git_tree_entry_byindex(tree, position) else { continue }
-            let name = String(cString: git_tree_entry_name(entry))
+        for position in 0..<tree.count {
+            guard let entry = tree.entry(position) else { continue }
+            let name = entry.name
             let childPath = path.isEmpty ? name : path + "/" + name
-            switch git_tree_entry_type(entry) {
+            switch entry.type {
             case GIT_OBJECT_TREE:
                 guard depth < FileListing.maxFolderDepth else {
                     tooDeep.append(childPath)
                     continue
                 }
-                let subtree = try repository.lookupTree(ObjectID(git_tree_entry_id(entry)))
-                defer { git_tree_free(subtree) }
-                try collect(tree: subtree, path: childPath, depth: depth + 1, repository: repository, into: &entries,
+                try collect(tree: try repository.tree(entry.id), path: childPath, depth: depth + 1, repository: repository, into: &entries,
                             tooDeep: &tooDeep)
             case GIT_OBJECT_BLOB:
-                let mode = git_tree_entry_filemode(entry)
-                entries[childPath] = Entry(blob: ObjectID(git_tree_entry_id(entry)), isLink: mode == GIT_FILEMODE_LINK)
+                entries[childPath] = Entry(blob: entry.id, isLink: entry.isLink)
             default:
                 continue // submodules
             }
@@ -114,7 +103,7 @@ public struct GitSnapshotSource: PlanSource {
                 if let target = try resolveLink(path), entries[target]?.isLink == false {
                     listing.paths.append(path)
                 } else {
-                    listing.refused.append((path, "it is a link that leads outside the workspace"))
+                    listing.refused.append(RefusedFile(path: path, reason: "it is a link that leads outside the workspace"))
                 }
             } else {
                 listing.paths.append(path)

@@ -24,11 +24,23 @@ extension PlanSource {
     public func byteCount(_ path: String) -> Int? { nil }
 }
 
+/// A file that a listing will not read, and why (a link that leads outside the workspace, not a
+/// regular file).
+public struct RefusedFile: Sendable, Equatable {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
 /// The result of listing a folder of a ``PlanSource``.
 public struct FileListing: Sendable {
     public var paths: [String]
     /// Files that exist but will not be read, with the reason.
-    public var refused: [(path: String, reason: String)]
+    public var refused: [RefusedFile]
     /// Folders that are not listed because they nest too deep (see ``maxFolderDepth``).
     public var tooDeep: [String]
 
@@ -36,7 +48,7 @@ public struct FileListing: Sendable {
     /// plans, and a hostile git tree nested 100,000 deep would otherwise exhaust the stack.
     public static let maxFolderDepth = 64
 
-    public init(paths: [String] = [], refused: [(path: String, reason: String)] = [], tooDeep: [String] = []) {
+    public init(paths: [String] = [], refused: [RefusedFile] = [], tooDeep: [String] = []) {
         self.paths = paths
         self.refused = refused
         self.tooDeep = tooDeep

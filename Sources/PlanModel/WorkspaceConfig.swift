@@ -79,6 +79,10 @@ public struct OpportunityStage: Sendable, Hashable {
         self.closed = closed
     }
 
+    /// A won stage: closed with probability 100 (`won` by default), read from `acctplan.yml`
+    /// rather than from the stage's name.
+    public var isWon: Bool { closed && probability == 100 }
+
     public static let defaults = [
         OpportunityStage(id: "qualify", probability: 10),
         OpportunityStage(id: "develop", probability: 30),

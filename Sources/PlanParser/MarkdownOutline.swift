@@ -23,14 +23,8 @@ struct MarkdownOutline {
 
     var blocks: [Block] = []
 
-    static let registered: Bool = {
-        cmark_gfm_core_extensions_ensure_registered()
-        return true
-    }()
-
     /// Parses `bytes` (the body, after the front matter); line numbers are shifted by `lineOffset`.
     static func parse(_ bytes: ArraySlice<UInt8>, lineOffset: Int) -> MarkdownOutline {
-        _ = registered
         // CommonMark also ends a line at a lone CR; a plan's lines end only at LF (or CRLF), and
         // every line number cmark reports is read back from the plan's lines. A lone CR is
         // therefore given to cmark as a space, so both count the same lines.
@@ -40,30 +34,17 @@ struct MarkdownOutline {
                 if index + 1 == bytes.endIndex || bytes[index + 1] != 0x0A { bytes[index] = 0x20 }
             }
         }
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return MarkdownOutline() }
-        defer { cmark_parser_free(parser) }
-        for name in ["table", "tasklist"] {
-            if let extensionPointer = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, extensionPointer)
-            }
-        }
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    cmark_parser_feed(parser, $0, buffer.count)
+        return bytes.withUnsafeBufferPointer { buffer in
+            GFMParser.withDocument(buffer, fallback: MarkdownOutline()) { document, _ in
+                var outline = MarkdownOutline()
+                var node = cmark_node_first_child(document)
+                while let current = node {
+                    outline.blocks.append(block(current, lineOffset: lineOffset))
+                    node = cmark_node_next(current)
                 }
+                return outline
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return MarkdownOutline() }
-        defer { cmark_node_free(document) }
-
-        var outline = MarkdownOutline()
-        var node = cmark_node_first_child(document)
-        while let current = node {
-            outline.blocks.append(block(current, lineOffset: lineOffset))
-            node = cmark_node_next(current)
-        }
-        return outline
     }
 
     private static func typeName(_ node: OpaquePointer) -> String {

@@ -26,16 +26,12 @@ extension ParseContext {
 
     /// FNV-1a over the prose lines (see ``Plan/proseFingerprint``).
     func proseFingerprint(_ source: SourceText, from firstLine: Int) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a()
         forEachProseLine(source, from: firstLine) { _, bytes in
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-            hash ^= 0x0A
-            hash = hash &* 0x0000_0100_0000_01B3
+            hash.add(bytes)
+            hash.add(0x0A)
         }
-        return hash
+        return hash.value
     }
 
     /// The prose lines grouped by the `##` section they are in (see ``Plan/prose``): one part per

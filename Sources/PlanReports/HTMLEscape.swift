@@ -62,12 +62,7 @@ public enum HTML {
     /// specially.
     public static func fileName(for id: String) -> String {
         if ValueSyntax.isValidID(id) { return id }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
+        let hex = String(FNV1a.hash(id.utf8), radix: 16)
         return "_" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

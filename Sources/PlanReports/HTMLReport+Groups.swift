@@ -63,7 +63,7 @@ extension HTMLReport {
     }
 
     /// "2 green · 1 yellow · 0 red", and how many do not say, when any.
-    func healthSummary(_ health: Rollup.Health) -> String {
+    func healthSummary(_ health: Rollup.HealthCounts) -> String {
         "<span class=\"up\">\(health.green) green</span> · <span class=\"warn\">\(health.yellow) yellow</span> · "
             + "<span class=\"down\">\(health.red) red</span>" + (health.unset > 0 ? " · \(health.unset) unset" : "")
     }

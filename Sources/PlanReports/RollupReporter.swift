@@ -10,15 +10,29 @@ public enum RollupReporter {
         public var sinceRevision: String?
         public var sinceDate: CalendarDate?
         public var transitions: [RollupHistory.Transition]?
-        public var trend: [(date: CalendarDate, revision: String?, stageCounts: [(stage: String, count: Int)])]?
+        public var trend: [TrendPoint]?
 
         public init(sinceRevision: String? = nil, sinceDate: CalendarDate? = nil,
                     transitions: [RollupHistory.Transition]? = nil,
-                    trend: [(date: CalendarDate, revision: String?, stageCounts: [(stage: String, count: Int)])]? = nil) {
+                    trend: [TrendPoint]? = nil) {
             self.sinceRevision = sinceRevision
             self.sinceDate = sinceDate
             self.transitions = transitions
             self.trend = trend
+        }
+    }
+
+    /// One point of `--trend`: the stage counts at the end of a period, as of the commit read
+    /// (nil when the period ends before the first commit).
+    public struct TrendPoint: Sendable {
+        public var date: CalendarDate
+        public var revision: String?
+        public var stageCounts: [(stage: String, count: Int)]
+
+        public init(date: CalendarDate, revision: String?, stageCounts: [(stage: String, count: Int)]) {
+            self.date = date
+            self.revision = revision
+            self.stageCounts = stageCounts
         }
     }
 
@@ -28,7 +42,7 @@ public enum RollupReporter {
         .object(counts.map { ($0.stage, .integer($0.count)) })
     }
 
-    static func pipeline(_ money: Rollup.Money3) -> JSONValue {
+    static func pipeline(_ money: Rollup.PipelineAmounts) -> JSONValue {
         .object([("open", .amount(money.open)), ("weighted", .amount(money.weighted)), ("won", .amount(money.won))])
     }
 
@@ -36,7 +50,7 @@ public enum RollupReporter {
         .object([("open", .integer(actions.open)), ("overdue", .integer(actions.overdue)), ("done", .integer(actions.done))])
     }
 
-    static func health(_ health: Rollup.Health) -> JSONValue {
+    static func health(_ health: Rollup.HealthCounts) -> JSONValue {
         .object([("green", .integer(health.green)), ("yellow", .integer(health.yellow)), ("red", .integer(health.red)),
                  ("unset", .integer(health.unset))])
     }

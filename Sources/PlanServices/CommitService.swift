@@ -136,6 +136,8 @@ public enum Identity {
         } catch let error as GitError {
             // git's own words about its configuration, with no "cannot read the repository".
             throw ToolFailure(error.description)
+        } catch let error as GitSignature.InvalidDate {
+            throw ToolFailure(error.description)
         }
         guard let author = resolved.author, let committer = resolved.committer else {
             throw ToolFailure("""

@@ -61,7 +61,7 @@ public enum FormatService {
         func inScope(_ path: String) -> Bool { scopes.isEmpty || scopes.contains { Linter.covers($0, path) } }
         let config: WorkspaceConfig
         let listed: [(path: String, kind: PlanKind)]
-        let unreadable: [(path: String, reason: String)]
+        let unreadable: [RefusedFile]
         do {
             let (read, findings) = try WorkspaceLoader.readConfig(from: source)
             if read.hasMergeConflicts {

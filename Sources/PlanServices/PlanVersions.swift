@@ -28,7 +28,7 @@ public final class PlanVersions: @unchecked Sendable {
         self.prefix = prefix
         self.parseChangedSectionsOnly = parseChangedSectionsOnly
         pool = RepositoryPool(gitDirectory: repository.gitDirectory)
-        workingDirectoryReal = repository.workingDirectory.flatMap { GitRepository.realPath($0.path) }
+        workingDirectoryReal = repository.workingDirectory.flatMap { RealPath.resolve($0.path) }
     }
 
     /// Workspace-relative path of a repository path, or nil when outside the workspace.

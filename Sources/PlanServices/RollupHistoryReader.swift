@@ -80,12 +80,12 @@ public struct RollupHistoryReader {
             if let trend, let from = trendStart {
                 let ends = RollupHistory.periodEnds(from: from, to: asOf, quarterly: trend == .quarterly,
                                                     fiscalYearStart: workspace.config.fiscalYearStart)
-                var points: [(date: CalendarDate, revision: String?, stageCounts: [(stage: String, count: Int)])] = []
+                var points: [RollupReporter.TrendPoint] = []
                 let census = StageCensus(repository: repository, prefix: prefix, config: workspace.config)
                 if let (thenWorkspace, source) = thenSnapshot { census.seed(thenWorkspace, source: source) }
                 for (index, end) in ends.enumerated() {
                     let commit = onOrBefore(end)
-                    points.append((end, commit?.id.description, try census.stageCounts(at: commit)))
+                    points.append(.init(date: end, revision: commit?.id.description, stageCounts: try census.stageCounts(at: commit)))
                     progress.update(index + 1, of: ends.count)
                 }
                 progress.finish()

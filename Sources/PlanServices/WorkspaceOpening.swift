@@ -2,6 +2,7 @@ import Foundation
 import PlanGit
 import PlanModel
 import PlanReports
+import PlanSupport
 import PlanWorkspace
 
 /// Where the workspace is: `--workspace DIR` (nil for "the nearest folder with acctplan.yml at or
@@ -164,7 +165,7 @@ public enum GitPaths {
 
     /// Links resolved; a path that does not exist (yet) is only standardized.
     public static func realPath(_ path: String) -> String {
-        GitRepository.realPath(path) ?? URL(fileURLWithPath: path).standardizedFileURL.path
+        RealPath.resolve(path) ?? URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }
 

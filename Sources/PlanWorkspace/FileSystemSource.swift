@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import PlanSupport
 
 /// The working tree: files under a workspace root on disk. A symbolic link is followed only
 /// when it resolves inside the workspace; one that leads outside is listed as refused and never read.
@@ -9,7 +10,7 @@ public struct FileSystemSource: PlanSource {
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
-        self.realRoot = FileSystemSource.realPath(root.path) ?? root.standardizedFileURL.path
+        self.realRoot = RealPath.resolve(root.path) ?? root.standardizedFileURL.path
     }
 
     public var label: String { "the working tree" }
@@ -25,9 +26,9 @@ public struct FileSystemSource: PlanSource {
 
     private func walk(_ relative: String, into listing: inout FileListing, visited: inout Set<String>) {
         let absolute = root.path + "/" + relative
-        guard let real = FileSystemSource.realPath(absolute) else { return }
+        guard let real = RealPath.resolve(absolute) else { return }
         guard isInside(real) else {
-            listing.refused.append((relative, "it is a link that leads outside the workspace"))
+            listing.refused.append(RefusedFile(path: relative, reason: "it is a link that leads outside the workspace"))
             return
         }
         guard visited.insert(real).inserted else { return } // a link cycle
@@ -40,12 +41,14 @@ public struct FileSystemSource: PlanSource {
             let isLink = (status.st_mode & S_IFMT) == S_IFLNK
             var isDirectory = (status.st_mode & S_IFMT) == S_IFDIR
             if isLink {
-                guard let target = FileSystemSource.realPath(childPath) else {
-                    if name.hasSuffix(".md") { listing.refused.append((child, "it is a link to nothing")) }
+                guard let target = RealPath.resolve(childPath) else {
+                    if name.hasSuffix(".md") {
+                        listing.refused.append(RefusedFile(path: child, reason: "it is a link to nothing"))
+                    }
                     continue
                 }
                 guard isInside(target) else {
-                    listing.refused.append((child, "it is a link that leads outside the workspace"))
+                    listing.refused.append(RefusedFile(path: child, reason: "it is a link that leads outside the workspace"))
                     continue
                 }
                 var targetStatus = stat()
@@ -57,14 +60,14 @@ public struct FileSystemSource: PlanSource {
             } else if isRegularFile(childPath) {
                 listing.paths.append(child)
             } else if name.hasSuffix(".md") {
-                listing.refused.append((child, "it is not a regular file"))
+                listing.refused.append(RefusedFile(path: child, reason: "it is not a regular file"))
             }
         }
     }
 
     public func read(_ path: String) throws -> Data? {
         let absolute = root.path + "/" + path
-        guard let real = FileSystemSource.realPath(absolute) else { return nil }
+        guard let real = RealPath.resolve(absolute) else { return nil }
         guard isInside(real) else { throw ReadRefused(path: path, reason: "it leads outside the workspace") }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: real))
@@ -74,7 +77,7 @@ public struct FileSystemSource: PlanSource {
     }
 
     public func byteCount(_ path: String) -> Int? {
-        guard let real = FileSystemSource.realPath(root.path + "/" + path), isInside(real) else { return nil }
+        guard let real = RealPath.resolve(root.path + "/" + path), isInside(real) else { return nil }
         var status = stat()
         guard stat(real, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(status.st_size)
@@ -85,13 +88,5 @@ public struct FileSystemSource: PlanSource {
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
-    private func isInside(_ real: String) -> Bool {
-        real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/")
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
+    private func isInside(_ real: String) -> Bool { RealPath.isInside(real, realRoot) }
 }

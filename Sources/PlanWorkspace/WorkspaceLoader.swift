@@ -44,7 +44,7 @@ public enum WorkspaceLoader {
     public struct PlanFiles {
         public var files: [(path: String, kind: PlanKind)] = []
         /// Links leading out, files that are not regular files: never read.
-        public var refused: [(path: String, reason: String)] = []
+        public var refused: [RefusedFile] = []
         /// Folders nested too deep to enter.
         public var tooDeep: [String] = []
     }

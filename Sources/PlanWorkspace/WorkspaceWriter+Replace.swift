@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import PlanSupport
 
 extension WorkspaceWriter {
     /// Replaces the content of an existing file under `root` with `data`, atomically and durably
@@ -9,13 +10,13 @@ extension WorkspaceWriter {
     /// replaced; the link stays). Just before the rename the file is read again and compared
     /// with `expected`: an edit saved meanwhile (by an editor) is never overwritten.
     public static func replace(_ relativePath: String, in root: URL, with data: Data, expected: Data) throws {
-        guard let realRoot = FileSystemSource.realPath(root.path) else {
+        guard let realRoot = RealPath.resolve(root.path) else {
             throw WorkspaceError.unreadable(".", "the workspace folder cannot be resolved")
         }
-        guard let real = FileSystemSource.realPath(root.path + "/" + relativePath) else {
+        guard let real = RealPath.resolve(root.path + "/" + relativePath) else {
             throw WorkspaceError.unreadable(relativePath, "it no longer exists")
         }
-        guard real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/") else { throw WorkspaceError.outsideWorkspace(relativePath) }
+        guard real != realRoot, RealPath.isInside(real, realRoot) else { throw WorkspaceError.outsideWorkspace(relativePath) }
         var status = stat()
         guard stat(real, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
             throw WorkspaceError.unwritable(relativePath, "it is not a regular file")

@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import PlanSupport
 
 /// Writes new files into a workspace on disk, never outside it and never over an existing file.
 public enum WorkspaceWriter {
@@ -11,18 +12,17 @@ public enum WorkspaceWriter {
         guard !relativePath.hasPrefix("/"), !components.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
             throw WorkspaceError.outsideWorkspace(relativePath)
         }
-        guard let realRoot = FileSystemSource.realPath(root.path) else {
+        guard let realRoot = RealPath.resolve(root.path) else {
             throw WorkspaceError.unreadable(".", "the workspace folder cannot be resolved")
         }
-        func isInside(_ real: String) -> Bool { real == realRoot || real.hasPrefix(realRoot + "/") }
         // Walk the folders one at a time: an existing one must resolve inside the workspace
         // (a link to elsewhere is refused before anything is created through it); a missing
         // one is created, never through a link.
         var realFolder = realRoot
         for component in components.dropLast() {
             let next = realFolder + "/" + component
-            if let resolved = FileSystemSource.realPath(next) {
-                guard isInside(resolved) else { throw WorkspaceError.outsideWorkspace(relativePath) }
+            if let resolved = RealPath.resolve(next) {
+                guard RealPath.isInside(resolved, realRoot) else { throw WorkspaceError.outsideWorkspace(relativePath) }
                 realFolder = resolved
             } else {
                 guard mkdir(next, 0o755) == 0 else {

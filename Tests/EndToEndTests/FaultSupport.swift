@@ -4,20 +4,10 @@ import Testing
 import Glibc
 #endif
 
-/// SplitMix64: a tiny deterministic generator, so a failing fault run replays from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
+/// The fault runs' generator: SplitMix64 (from TestSupport), so a failing run replays from its seed.
+typealias SeededGenerator = SplitMix64
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// `ACCTPLAN_FAULT_SEED` when set (to replay a reported failure), else a fresh seed.
     static func seed() -> UInt64 {
         if let text = ProcessInfo.processInfo.environment["ACCTPLAN_FAULT_SEED"], let seed = UInt64(text) { return seed }

@@ -1,4 +1,5 @@
 import Foundation
+@_exported import TestSupport
 import Testing
 
 /// Runs the real `acctplan` binary as a subprocess on workspaces written into fresh temp folders.

@@ -268,7 +268,7 @@ private func summary(_ group: Rollup.Group) -> String {
 
 private func actions(_ value: Rollup.Actions) -> String { "\(value.open)/\(value.overdue)/\(value.done)" }
 
-private func health(_ value: Rollup.Health) -> String { "\(value.green)/\(value.yellow)/\(value.red)/\(value.unset)" }
+private func health(_ value: Rollup.HealthCounts) -> String { "\(value.green)/\(value.yellow)/\(value.red)/\(value.unset)" }
 
 private func counts(_ list: [(stage: String, count: Int)]) -> String {
     list.map { "\($0.stage)=\($0.count)" }.joined(separator: ",")
@@ -380,6 +380,27 @@ extension RollupTests {
         // The total is not the sum over groups (alpha is in three of them).
         let rollup = try RollupFixture.rollup()
         #expect(rollup.groups.reduce(0) { $0 + $1.accounts } == 9)
+    }
+
+    /// "Won" is read from the configuration (closed, probability 100), not from the stage's name:
+    /// renamed `signed`, the same opportunities are still won; a `won` stage that is not closed
+    /// at 100 % wins nothing.
+    @Test func wonComesFromTheConfiguredStageNotItsName() throws {
+        var files = RollupFixture.files
+        for (path, text) in files where path.hasPrefix("accounts/") {
+            files[path] = text.replacingOccurrences(of: "| won |", with: "| signed |")
+        }
+        files["acctplan.yml"] = RollupFixture.config.replacingOccurrences(
+            of: "{id: won,       probability: 100, closed: true}", with: "{id: signed, probability: 100, closed: true}")
+        let renamed = Rollup.compute(try RollupFixture.workspace(files), asOf: RollupFixture.asOf, dimensions: [.industry])
+        #expect(renamed.total.pipeline.won == dec("1071000"))
+        #expect(renamed.total.pipeline.open == dec("4111234.56"))
+
+        files = RollupFixture.files
+        files["acctplan.yml"] = RollupFixture.config.replacingOccurrences(
+            of: "{id: won,       probability: 100, closed: true}", with: "{id: won, probability: 90, closed: true}")
+        let notWon = Rollup.compute(try RollupFixture.workspace(files), asOf: RollupFixture.asOf, dimensions: [.industry])
+        #expect(notWon.total.pipeline.won == 0)
     }
 
     /// Stale is "older than review_interval_days": 2026-08-31 is exactly 90 days before the

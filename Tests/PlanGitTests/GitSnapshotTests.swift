@@ -1,6 +1,7 @@
 import Foundation
 @testable import PlanGit
 import PlanModel
+import TestSupport
 import Testing
 
 /// A real repository in a temp dir, built with the git command line.

@@ -66,19 +66,8 @@ func decimal(_ text: String) -> Decimal {
     Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))!
 }
 
-/// A deterministic pseudo-random byte source (SplitMix64), so "random" inputs are the same on
-/// every run and every machine.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+// SplitMix64 (deterministic "random" inputs) comes from the shared TestSupport target.
+@_exported import TestSupport
 
 /// Where the first byte that is not valid UTF-8 (or is NUL) sits, as an editor shows it
 /// (1-based line, column in code points); nil for valid text. Independent of the parser: it uses

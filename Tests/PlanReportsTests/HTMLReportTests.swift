@@ -131,10 +131,10 @@ struct HTMLReportTests {
         let rollup = Rollup.compute(workspace, asOf: Fixture.asOf)
         let history = RollupReporter.History(sinceRevision: "abcdef1234", sinceDate: CalendarDate(parsing: "2026-06-30"),
                                              transitions: [.init(account: "a", from: "departmental", to: "integration")],
-                                             trend: [(CalendarDate(parsing: "2026-06-30")!, "abcdef1234",
-                                                      [("departmental", 1), ("industry-solution", 0), ("integration", 0)]),
-                                                     (CalendarDate(parsing: "2026-09-30")!, "abcdef1234",
-                                                      [("departmental", 1), ("industry-solution", 0), ("integration", 0)])])
+                                             trend: [.init(date: CalendarDate(parsing: "2026-06-30")!, revision: "abcdef1234",
+                                                           stageCounts: [("departmental", 1), ("industry-solution", 0), ("integration", 0)]),
+                                                     .init(date: CalendarDate(parsing: "2026-09-30")!, revision: "abcdef1234",
+                                                           stageCounts: [("departmental", 1), ("industry-solution", 0), ("integration", 0)])])
         let page = HTMLReport(workspace: workspace, rollup: rollup, history: history).pages().first { $0.path == "index.html" }
         let index = try #require(page).render()
         #expect(index.contains("class=\"chart trend-chart\""))

@@ -124,8 +124,10 @@ struct RollupReporterTests {
             transitions: [RollupHistory.Transition(account: "a", from: "departmental", to: "industry-solution"),
                           RollupHistory.Transition(account: "b", from: nil, to: "integration"),
                           RollupHistory.Transition(account: "c", from: "integration", to: nil)],
-            trend: [(CalendarDate(parsing: "2026-03-31")!, nil, [("departmental", 0), ("industry-solution", 0), ("integration", 0)]),
-                    (CalendarDate(parsing: "2026-06-30")!, "c0ffee", [("departmental", 1), ("industry-solution", 2), ("integration", 0)])])
+            trend: [.init(date: CalendarDate(parsing: "2026-03-31")!, revision: nil,
+                          stageCounts: [("departmental", 0), ("industry-solution", 0), ("integration", 0)]),
+                    .init(date: CalendarDate(parsing: "2026-06-30")!, revision: "c0ffee",
+                          stageCounts: [("departmental", 1), ("industry-solution", 2), ("integration", 0)])])
         let json = RollupReporter.json(rollup, revision: nil, history: history)
         let moved = #""health":{"green":1,"yellow":0,"red":0,"unset":0},"moved":{"up":1,"down":0,"new":2,"removed":3}}],"#
         #expect(json.contains(moved), "moved follows health in the group: \(json)")

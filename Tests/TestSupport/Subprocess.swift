@@ -7,14 +7,14 @@ import Glibc
 /// The tests start processes through this rather than Foundation's `Process`: under
 /// AddressSanitizer, swift-corelibs-foundation's `Process.run` (`findMaximumOpenFromProcSelfFD`)
 /// is reported as a heap-buffer-overflow, which kept the end-to-end tests out of the ASan run.
-final class Subprocess: @unchecked Sendable {
+public final class Subprocess: @unchecked Sendable {
     /// How a child ended.
-    enum Termination: Equatable, Sendable {
+    public enum Termination: Equatable, Sendable {
         case exited(Int32)
         case signaled(Int32)
 
         /// The status a shell would show: the exit code, or 128 + the signal number.
-        var shellStatus: Int32 {
+        public var shellStatus: Int32 {
             switch self {
             case .exited(let code): code
             case .signaled(let signal): 128 + signal
@@ -23,22 +23,22 @@ final class Subprocess: @unchecked Sendable {
     }
 
     /// What a finished child printed and how it ended.
-    struct Result: Sendable {
-        var termination: Termination
-        var stdout: Data
-        var stderr: Data
+    public struct Result: Sendable {
+        public var termination: Termination
+        public var stdout: Data
+        public var stderr: Data
         /// The child outlived its time limit and was killed.
-        var timedOut: Bool
+        public var timedOut: Bool
     }
 
-    struct SpawnError: Error, CustomStringConvertible {
-        var executable: String
-        var step: String
-        var code: Int32
-        var description: String { "cannot start \(executable): \(step) failed: \(String(cString: strerror(code)))" }
+    public struct SpawnError: Error, CustomStringConvertible {
+        public var executable: String
+        public var step: String
+        public var code: Int32
+        public var description: String { "cannot start \(executable): \(step) failed: \(String(cString: strerror(code)))" }
     }
 
-    let pid: pid_t
+    public let pid: pid_t
     private let finished = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var stdoutData = Data()
@@ -48,7 +48,7 @@ final class Subprocess: @unchecked Sendable {
     /// Starts `executable arguments` in `directory` with exactly `environment` (nothing inherited)
     /// and stdin from /dev/null. The child gets a process group of its own, so a timeout kills
     /// whatever it started too.
-    init(_ executable: String, _ arguments: [String], environment: [String: String], directory: String) throws {
+    public init(_ executable: String, _ arguments: [String], environment: [String: String], directory: String) throws {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         // Close-on-exec: a child started at the same moment by another test must not inherit
@@ -153,7 +153,7 @@ final class Subprocess: @unchecked Sendable {
     }
 
     /// Waits for the end; after `timeout` the child's process group is killed (SIGKILL).
-    func wait(timeout: TimeInterval) -> Result {
+    public func wait(timeout: TimeInterval) -> Result {
         var timedOut = false
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             timedOut = true
@@ -168,7 +168,7 @@ final class Subprocess: @unchecked Sendable {
     }
 
     /// Starts, waits and returns in one call.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String], directory: String,
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String], directory: String,
                     timeout: TimeInterval) throws -> Result {
         try Subprocess(executable, arguments, environment: environment, directory: directory).wait(timeout: timeout)
     }

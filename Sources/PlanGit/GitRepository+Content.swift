@@ -1,0 +1,75 @@
+import CGit2
+import Foundation
+import PlanModel
+import PlanSupport
+
+/// Reading files and trees: one file at an endpoint, the blobs of a folder, paths that exist.
+extension GitRepository {
+    /// The content of a file at an endpoint (repository-relative path), nil when absent.
+    public func content(of path: String, at endpoint: DiffEndpoint, blob: ObjectID? = nil) throws -> Data? {
+        if let blob { return try blobData(blob) }
+        switch endpoint {
+        case .workingTree:
+            guard let root = workingDirectory, let realRoot = RealPath.resolve(root.path) else { return nil }
+            return Self.file(path, inside: realRoot)
+        case .index:
+            let index = try IndexHandle(of: self)
+            try index.read(force: false)
+            guard let entry = index.entry(path: path) else { return nil }
+            return try blobData(entry.id)
+        case .tree(let treeID):
+            guard let found = try entry(at: path, inTree: treeID), !found.isTree else { return nil }
+            return try blobData(found.id)
+        }
+    }
+}
+
+extension GitRepository {
+    /// The id of the empty tree (written to the object database if missing), the "parent" of a
+    /// root commit.
+    public func emptyTree() throws -> ObjectID {
+        try TreeBuilderHandle(in: self).write()
+    }
+}
+
+extension GitRepository {
+    /// Whether a file or folder exists at a repository-relative path in a tree.
+    public func pathExists(_ path: String, inTree treeID: ObjectID) -> Bool {
+        path.isEmpty || (try? entry(at: path, inTree: treeID)) != nil
+    }
+}
+
+extension GitRepository {
+    /// Every blob below `folder` (repository-relative) of a tree, as (file name, blob id), without
+    /// building paths: what a stage census of many revisions needs, cheaply.
+    public func blobs(inTree treeID: ObjectID, under folder: String) throws -> [(name: String, blob: ObjectID)] {
+        guard let start = try subtree(at: folder, inTree: treeID) else { return [] }
+        var result: [(name: String, blob: ObjectID)] = []
+        // Like the snapshot source: folders deeper than FileListing.maxFolderDepth below the
+        // workspace are not entered (`folder` is a plan folder, one level below it).
+        func walk(_ tree: TreeHandle, depth: Int) throws {
+            for position in 0..<tree.count {
+                guard let entry = tree.entry(position) else { continue }
+                switch entry.type {
+                case GIT_OBJECT_TREE:
+                    guard depth < FileListing.maxFolderDepth else { continue }
+                    try walk(try self.tree(entry.id), depth: depth + 1)
+                case GIT_OBJECT_BLOB where !entry.isLink:
+                    result.append((entry.name, entry.id))
+                default:
+                    continue
+                }
+            }
+        }
+        try walk(try tree(start), depth: 1)
+        return result
+    }
+
+    /// The bytes of `path` below the (already resolved) folder `realRoot`, never through a link
+    /// that leads out of it; nil when absent or outside.
+    public static func file(_ path: String, inside realRoot: String) -> Data? {
+        guard let resolved = RealPath.resolve(realRoot + "/" + path), resolved != realRoot, RealPath.isInside(resolved, realRoot)
+        else { return nil }
+        return FileManager.default.contents(atPath: resolved)
+    }
+}
