@@ -22,10 +22,7 @@ public enum ReportService {
         throws -> Written
     {
         let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
-        let loaded = try opened.load()
-        try UnreadableFiles.requireReadableConfig(loaded)
-        UnreadableFiles.uncounted(loaded).map(warn)
-        ProcessLifetime.keepUntilExit(loaded)
+        let loaded = try UnreadableFiles.loadForCounting(opened, warn: warn)
         var rollup = Rollup.compute(loaded, asOf: asOf)
         let reader = RollupHistoryReader(opened: opened, workspace: loaded, workspaceOption: workspace, asOf: asOf)
         let (history, note) = try readHistory(reader, since: since, trend: trend, asOf: asOf, rollup: &rollup,

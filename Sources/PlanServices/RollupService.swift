@@ -22,10 +22,7 @@ public enum RollupService {
         throws -> Result
     {
         let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
-        let loaded = try opened.load()
-        try UnreadableFiles.requireReadableConfig(loaded)
-        UnreadableFiles.uncounted(loaded).map(warn)
-        ProcessLifetime.keepUntilExit(loaded)
+        let loaded = try UnreadableFiles.loadForCounting(opened, warn: warn)
         var rollup = Rollup.compute(loaded, asOf: asOf, dimensions: dimension.map { [$0] } ?? [.industry, .segment])
         var history: RollupReporter.History?
         if let since {

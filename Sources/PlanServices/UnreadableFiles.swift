@@ -4,6 +4,17 @@ import PlanModel
 /// conflicted `acctplan.yml` stops it (every number would use default settings), an unreadable
 /// plan is named instead of being left out in silence.
 public enum UnreadableFiles {
+    /// `opened` loaded for counting (rollup, report): refused while acctplan.yml has merge
+    /// conflicts, the plans that cannot be counted said through `warn`, and kept until the
+    /// process exits (freeing 10,000 plans would cost more than the exit).
+    public static func loadForCounting(_ opened: OpenedWorkspace, warn: (ServiceWarning) -> Void) throws -> Workspace {
+        let loaded = try opened.load()
+        try requireReadableConfig(loaded)
+        uncounted(loaded).map(warn)
+        ProcessLifetime.keepUntilExit(loaded)
+        return loaded
+    }
+
     /// Throws when `acctplan.yml` has unresolved merge conflicts.
     public static func requireReadableConfig(_ workspace: Workspace) throws {
         guard workspace.config.hasMergeConflicts else { return }
