@@ -27,7 +27,8 @@ public enum Linter {
     public static func lint(_ workspace: Workspace, asOf: CalendarDate, only paths: Set<String>) -> [Diagnostic] {
         if workspace.config.hasMergeConflicts { return lint(workspace, asOf: asOf).filter { paths.contains($0.path) } }
         var some = workspace
-        some.plans = workspace.plans.filter { paths.contains($0.path) }
+        some.plans = []
+        for index in workspace.plans.indices where paths.contains(workspace.plans[index].path) { some.plans.append(workspace.plans[index]) }
         some.findings = workspace.findings.filter { paths.contains($0.path) }
         let whole = LintContext(workspace: workspace, asOf: asOf, focus: paths), part = LintContext(workspace: some, asOf: asOf)
         var findings = some.findings

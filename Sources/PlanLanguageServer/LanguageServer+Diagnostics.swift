@@ -61,7 +61,13 @@ extension LanguageServer {
     private func replace(_ path: String, with plan: Plan?, findings: [Finding], in workspace: inout Workspace) {
         workspace.findings.removeAll { $0.path == path }
         workspace.findings += findings
-        if let index = workspace.plans.firstIndex(where: { $0.path == path }) {
+        // An index loop: a closure over the plans would copy each one it looks at.
+        var found: Int?
+        for index in workspace.plans.indices where workspace.plans[index].path == path {
+            found = index
+            break
+        }
+        if let index = found {
             if let plan { workspace.plans[index] = plan } else { workspace.plans.remove(at: index) }
         } else if let plan {
             let index = workspace.plans.firstIndex { ($0.kind, $0.path) > (plan.kind, path) } ?? workspace.plans.count

@@ -45,7 +45,12 @@ public struct DuplicateIDRule: LintRule {
         var findings: [Finding] = []
         for index in plans.indices where focus.contains(plans[index].path) {
             let kind = plans[index].kind, id = plans[index].id
-            guard let original = plans[..<index].firstIndex(where: { $0.kind == kind && $0.id == id }) else { continue }
+            var first: Int?
+            for earlier in 0..<index where plans[earlier].kind == kind && plans[earlier].id == id {
+                first = earlier
+                break
+            }
+            guard let original = first else { continue }
             findings.append(context.finding(.duplicateID, plans[index], at: .fileStart,
                                             "\(kind.rawValue) id '\(id)' is already used by \(plans[original].path)",
                                             hint: "rename one of the files: ids are unique per kind, whatever the sub-folder"))

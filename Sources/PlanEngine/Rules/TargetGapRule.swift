@@ -23,11 +23,16 @@ public struct TargetGapRule: LintRule {
         // An account plan that could not be read (a merge conflict, a broken header) has an
         // unknown target and unknown groups: every sum would be short, and every gap false. Its
         // own error is what to fix first.
-        guard !context.workspace.plans.contains(where: { $0.kind == .account && !$0.isReadable }) else { return [] }
-        let config = context.config
         let plans = context.workspace.plans
+        // Index loops, not closures over the plans: an editor asks this after every edit, and a
+        // closure would copy each of 10,000 plans.
+        for index in plans.indices where plans[index].kind == .account && !plans[index].isReadable { return [] }
+        let config = context.config
         // The groups to judge: every industry and segment plan, or those in focus.
-        let judged = plans.indices.filter { plans[$0].kind != .account && plans[$0].isReadable && context.judges(plans[$0].path) }
+        var judged: [Int] = []
+        for index in plans.indices where plans[index].kind != .account && plans[index].isReadable && context.judges(plans[index].path) {
+            judged.append(index)
+        }
         guard !judged.isEmpty else { return [] }
         let wanted = context.focus == nil ? nil : Set(judged.map { plans[$0].id })
         var industryTotals: [String: Decimal] = [:]

@@ -39,8 +39,14 @@ public struct UnknownReferenceRule: LintRule {
     public func check(_ context: LintContext) -> [Finding] {
         // Ids only: no plan is copied for them (an editor asks this after every edit).
         let plans = context.workspace.plans
-        let industries = Set(plans.lazy.filter { $0.kind == .industry }.map(\.id))
-        let segments = Set(plans.lazy.filter { $0.kind == .segment }.map(\.id))
+        var industries = Set<String>(), segments = Set<String>()
+        for index in plans.indices {
+            switch plans[index].kind {
+            case .industry: industries.insert(plans[index].id)
+            case .segment: segments.insert(plans[index].id)
+            case .account: break
+            }
+        }
         let knownIndustries = ClosestMatch(industries)
         let knownSegments = ClosestMatch(segments)
         var findings: [Finding] = []
