@@ -79,15 +79,13 @@ extension ParseContext {
             case (.actions, .list(let items)):
                 plan.actions.reserveCapacity(plan.actions.count + items.count)
                 for item in items {
-                    structuredLines.append(item.line...max(item.line, item.paragraphEndLine))
-                    layout?.listItems.append(PlanLayout.ListItem(item, besideAnotherList: besideAnotherList))
+                    recordListItem(item, besideAnotherList: besideAnotherList)
                     readAction(item, source: source)
                 }
             case (.moments, .list(let items)):
                 plan.moments.reserveCapacity(plan.moments.count + items.count)
                 for item in items {
-                    structuredLines.append(item.line...max(item.line, item.paragraphEndLine))
-                    layout?.listItems.append(PlanLayout.ListItem(item, besideAnotherList: besideAnotherList))
+                    recordListItem(item, besideAnotherList: besideAnotherList)
                     readMoment(item, source: source)
                 }
             default:
@@ -97,6 +95,12 @@ extension ParseContext {
     }
 
     // MARK: Lists
+
+    /// An item's lines are structure, not prose; `fmt` normalises its marker.
+    private mutating func recordListItem(_ item: MarkdownOutline.ListItem, besideAnotherList: Bool) {
+        structuredLines.append(item.line...max(item.line, item.paragraphEndLine))
+        layout?.listItems.append(PlanLayout.ListItem(item, besideAnotherList: besideAnotherList))
+    }
 
     /// A word of a list item: its bytes and position; a String is made only when needed.
     struct ItemWord {
