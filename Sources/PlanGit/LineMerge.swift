@@ -63,8 +63,11 @@ public enum LineMerge {
             }
         }
         defer { git_merge_file_result_free(&out) }
-        guard code == 0, let pointer = out.ptr else {
-            git_error_clear()
+        // A failure (libgit2 refuses binary input, for one) is no error of the user's: the
+        // caller's own fallback keeps both sides. `check` reads and clears libgit2's error.
+        let failed: Bool
+        do { try check(code, "git_merge_file"); failed = false } catch { failed = true }
+        guard !failed, let pointer = out.ptr else {
             return fallback(base: base, ours: ours, theirs: theirs, options: options)
         }
         let text = Data(bytes: pointer, count: out.len)
