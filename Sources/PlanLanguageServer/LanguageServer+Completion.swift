@@ -17,7 +17,11 @@ extension LanguageServer {
         if let end = frontMatterEnd, line > 1, line < end {
             if let colon = before.firstIndex(of: ":") {
                 let key = before[..<colon].trimmingCharacters(in: .whitespaces)
-                if let field = config.schema.fields.first(where: { $0.key == key }) { items = values(of: field.type, field: key) }
+                if let field = config.schema.fields.first(where: { $0.key == key }) {
+                    items = values(of: field.type, field: key)
+                } else if config.fields[key] == .boolean {
+                    items = ["true", "false"].map { ["label": .string($0), "kind": 20, "detail": .string("custom field (boolean)")] }
+                }
             } else if !before.hasPrefix(" ") {
                 // Read from the lines, not the parse: while a key is half typed the YAML is broken.
                 let present = Set(lines[1..<end].compactMap { line -> String? in
@@ -30,6 +34,11 @@ extension LanguageServer {
                         "detail": .string(field.requiredIn.contains(plan.kind) ? "required" : "optional"),
                         "documentation": ["kind": "markdown", "value": .string(field.summary)],
                     ]
+                }
+                // The workspace's own keys (`fields:` in acctplan.yml), with their type.
+                items += config.fields.keys.sorted().filter { !present.contains($0) }.map { key in
+                    ["label": .string(key), "kind": 10, "insertText": .string(key + ": "),
+                     "detail": .string("custom field (\(config.fields[key]!.rawValue), acctplan.yml)")]
                 }
             }
         } else if let token = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).last, !before.hasSuffix(" ") {

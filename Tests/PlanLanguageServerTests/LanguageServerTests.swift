@@ -296,4 +296,22 @@ struct LanguageServerTests {
         #expect(registration?["params"]?["registrations"]?[0]?["method"] == "workspace/didChangeWatchedFiles")
         #expect(session.run([session.initialize(), LSPSession.initialized]).messages.allSatisfy { $0["method"] != "client/registerCapability" })
     }
+
+    @Test func completesTheWorkspacesOwnFieldsAndBooleanValues() throws {
+        let session = try LSPSession(files: [
+            "acctplan.yml": LSPSession.config + "fields:\n  strategic: {type: boolean}\n  erp_vendor: {type: string}\n",
+            "industries/tobacco.md": LSPSession.tobacco, "accounts/acme.md": LSPSession.acme,
+        ])
+        let text = LSPSession.acme.replacingOccurrences(of: "reviewed: 2026-11-01\n", with: "reviewed: 2026-11-01\nstrategic: \n")
+        let out = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", text),
+            session.request(2, "textDocument/completion", "accounts/acme.md", line: 1, character: 0),
+            session.request(3, "textDocument/completion", "accounts/acme.md", line: 6, character: 11),
+        ]).messages
+        let keys = out.response(2)?["result"]?["items"]?.array?.compactMap { $0["label"]?.string } ?? []
+        #expect(keys.contains("erp_vendor") && !keys.contains("strategic"), "\(keys)")
+        let values = out.response(3)?["result"]?["items"]?.array?.compactMap { $0["label"]?.string }
+        #expect(values == ["true", "false"])
+    }
 }
