@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import PlanParser
 
 /// A recognized table merged row by row: rows are matched by the key column's cell (found
 /// through the header's aliases) and merged cell by cell. The lines around the table are
@@ -91,22 +92,8 @@ enum TableMerge {
 
     /// A row's cells, trimmed; `\|` does not split.
     static func cells(_ line: String) -> [String] {
-        var text = Substring(line.trimmingCharacters(in: .whitespaces))
-        if text.hasPrefix("|") { text = text.dropFirst() }
-        if text.hasSuffix("|") && !text.hasSuffix("\\|") { text = text.dropLast() }
-        var cells: [String] = []
-        var current = ""
-        var escaped = false
-        for character in text {
-            if character == "|" && !escaped {
-                cells.append(current.trimmingCharacters(in: .whitespaces))
-                current = ""
-            } else {
-                current.append(character)
-            }
-            escaped = character == "\\" && !escaped
-        }
-        cells.append(current.trimmingCharacters(in: .whitespaces))
-        return cells
+        // Split exactly as the parser splits rows (one home for it; bytes, not characters).
+        let bytes = Array(line.utf8)
+        return TableSyntax.rawCells(bytes[...]).map { String(decoding: $0, as: UTF8.self) }
     }
 }
