@@ -66,7 +66,8 @@ extension LanguageServer {
                 let uses = Self.personUses(id, in: other)
                 guard !uses.isEmpty, let text = text(of: other.path) else { continue }
                 let uri = documents.values.first { $0.path == other.path }?.uri ?? root.appendingPathComponent(other.path).absoluteString
-                result += uses.map { location(uri, line: $0.line, column: $0.column, in: text) }
+                let document = TextDocument(uri: uri, path: other.path, version: 0, text: text)
+                result += uses.map { location(line: $0.line, column: $0.column, in: document) }
             }
             if params["context"]?["includeDeclaration"]?.bool != false, let config = text(of: ConfigParser.path),
                let line = Self.peopleLine(id, in: config) {
@@ -75,7 +76,7 @@ extension LanguageServer {
         case .opportunity(let id):
             var uses = plan.actions.flatMap(\.references).filter { $0.value == id }.map(\.location)
             if let row = plan.opportunities.first(where: { $0.id?.value == id })?.id { uses.insert(row.location, at: 0) }
-            result = uses.map { location(document.uri, line: $0.line, column: $0.column, in: document.text) }
+            result = uses.map { location(line: $0.line, column: $0.column, in: document) }
         case .plan:
             return []
         }
@@ -114,8 +115,12 @@ extension LanguageServer {
     }
 
     func location(_ uri: String, line: Int, column: Int, in text: String) -> JSON {
-        let document = TextDocument(uri: uri, path: "", version: 0, text: text)
+        location(line: line, column: column, in: TextDocument(uri: uri, path: "", version: 0, text: text))
+    }
+
+    /// A location in `document`; for many in one file, split its text once.
+    func location(line: Int, column: Int, in document: TextDocument) -> JSON {
         let start = document.position(line: line, column: column, encoding: encoding)
-        return ["uri": .string(uri), "range": TextRange(start, start).json]
+        return ["uri": .string(document.uri), "range": TextRange(start, start).json]
     }
 }

@@ -15,13 +15,13 @@ extension LanguageServer {
             return .failure(ResponseError(code: -32803, message: "'\(newName)' is not a valid id: use lowercase letters, digits and '-'"))
         }
         var changes: [String: [JSON]] = [:]
-        func edit(_ uri: String, _ text: String, _ location: SourceLocation, old: String) {
+        func edit(_ document: TextDocument, _ location: SourceLocation, old: String) {
             // `@id` and `#id` are located at their sigil.
-            let line = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let scalars = location.line <= line.count ? Array(line[location.line - 1].unicodeScalars) : []
+            let lines = document.lines
+            let scalars = location.line <= lines.count ? Array(lines[location.line - 1].unicodeScalars) : []
             let sigil = scalars.indices.contains(location.column - 1) && (scalars[location.column - 1] == "@" || scalars[location.column - 1] == "#")
             let column = location.column + (sigil ? 1 : 0)
-            let document = TextDocument(uri: uri, path: "", version: 0, text: text)
+            let uri = document.uri
             let start = document.position(line: location.line, column: column, encoding: encoding)
             let end = document.position(line: location.line, column: column + old.unicodeScalars.count, encoding: encoding)
             changes[uri, default: []].append(["range": TextRange(start, end).json, "newText": .string(newName)])
@@ -34,20 +34,22 @@ extension LanguageServer {
             guard let configText = text(of: ConfigParser.path), let declaration = Self.peopleLine(id, in: configText) else {
                 return .failure(ResponseError(code: -32803, message: "'\(id)' is not a person of acctplan.yml"))
             }
-            edit(root.appendingPathComponent(ConfigParser.path).absoluteString, configText, declaration, old: id)
+            edit(TextDocument(uri: root.appendingPathComponent(ConfigParser.path).absoluteString, path: ConfigParser.path, version: 0,
+                              text: configText), declaration, old: id)
             for other in currentWorkspace()?.plans ?? [] where other.isReadable {
                 let uses = Self.personUses(id, in: other)
                 guard !uses.isEmpty, let text = text(of: other.path) else { continue }
                 let uri = documents.values.first { $0.path == other.path }?.uri ?? root.appendingPathComponent(other.path).absoluteString
-                for use in uses { edit(uri, text, use, old: id) }
+                let document = TextDocument(uri: uri, path: other.path, version: 0, text: text)
+                for use in uses { edit(document, use, old: id) }
             }
         case .opportunity(let id):
             guard !plan.opportunities.contains(where: { $0.id?.value == newName }) else {
                 return .failure(ResponseError(code: -32803, message: "'\(newName)' is already an opportunity of this plan"))
             }
-            if let row = plan.opportunities.first(where: { $0.id?.value == id })?.id { edit(document.uri, document.text, row.location, old: id) }
+            if let row = plan.opportunities.first(where: { $0.id?.value == id })?.id { edit(document, row.location, old: id) }
             for reference in plan.actions.flatMap(\.references) where reference.value == id {
-                edit(document.uri, document.text, reference.location, old: id)
+                edit(document, reference.location, old: id)
             }
         case .plan:
             return .failure(ResponseError(code: -32803, message: "rename the plan's file to rename an industry or segment"))

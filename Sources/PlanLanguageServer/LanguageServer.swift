@@ -230,7 +230,7 @@ public final class LanguageServer {
         let item = params["textDocument"]
         guard let uri = item?["uri"]?.string, let text = item?["text"]?.string, let path = relativePath(uri) else { return }
         documents[uri] = TextDocument(uri: uri, path: path, version: item?["version"]?.int ?? 0, text: text)
-        markStale(path)
+        markEveryDocumentStale()
     }
 
     private func didChange(_ params: JSON) {
@@ -241,7 +241,7 @@ public final class LanguageServer {
         }
         document.version = params["textDocument"]?["version"]?.int ?? document.version + 1
         documents[uri] = document
-        markStale(document.path)
+        markEveryDocumentStale()
     }
 
     private func didClose(_ params: JSON) {
@@ -250,13 +250,13 @@ public final class LanguageServer {
         // The file on disk is the truth again; its diagnostics go with the editor's buffer.
         send(["jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
               "params": ["uri": .string(uri), "diagnostics": []]])
-        markStale(document.path)
+        markEveryDocumentStale()
     }
 
     /// An edit of one plan can change what other open plans are told (an id they reference, a
     /// duplicate); an edit of `acctplan.yml` changes everything: every open document is
     /// checked again (the workspace is linted as a whole, so plans not open count too).
-    private func markStale(_ path: String) {
+    private func markEveryDocumentStale() {
         stale.formUnion(documents.keys)
     }
 

@@ -58,17 +58,22 @@ public struct TextDocument: Sendable {
     /// Relative to the workspace root, with `/` separators.
     public var path: String
     public var version: Int
-    public private(set) var text: String
+    public private(set) var text: String {
+        didSet { lines = Self.lines(of: text) }
+    }
+    /// The lines without their line ends (a `\r` before `\n` is not part of the line), split
+    /// once per change of the text: positions of every diagnostic and edit are read from them.
+    private(set) var lines: [Substring]
 
     public init(uri: String, path: String, version: Int, text: String) {
         self.uri = uri
         self.path = path
         self.version = version
         self.text = text
+        self.lines = Self.lines(of: text)
     }
 
-    /// The lines without their line ends (a `\r` before `\n` is not part of the line).
-    var lines: [Substring] {
+    private static func lines(of text: String) -> [Substring] {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
     }
 
@@ -110,7 +115,6 @@ public struct TextDocument: Sendable {
     /// The LSP position of a 1-based line and 1-based column counted in code points (as every
     /// acctplan diagnostic is).
     public func position(line: Int, column: Int, encoding: PositionEncoding) -> Position {
-        let lines = self.lines
         let zeroLine = max(0, min(line - 1, lines.count - 1))
         guard lines.indices.contains(zeroLine) else { return Position(line: 0, character: 0) }
         let character = lines[zeroLine].unicodeScalars.prefix(max(0, column - 1)).reduce(0) { $0 + encoding.units($1) }
@@ -119,7 +123,6 @@ public struct TextDocument: Sendable {
 
     /// The 1-based line and code-point column of an LSP position, with that line's text.
     func location(of position: Position, encoding: PositionEncoding) -> (line: Int, column: Int, text: Substring)? {
-        let lines = self.lines
         guard lines.indices.contains(position.line) else { return nil }
         let text = lines[position.line]
         var units = 0
