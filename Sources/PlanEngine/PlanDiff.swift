@@ -174,16 +174,10 @@ public enum PlanDiff {
             guard let name = row.cells[key]?.value else { return nil }
             let fields: Fields = columns.map { column in
                 guard let text = row.cells[column.id]?.value else { return (column.id, .null) }
-                switch column.type {
-                case .money:
-                    if case .success(let money) = Money.parse(text), let amount = config.convert(money) { return (column.id, .amount(amount)) }
-                case .percent:
-                    if let number = ValueSyntax.parsePercent(text) { return (column.id, .number(number)) }
-                case .integer:
-                    if let number = Int(text) { return (column.id, .number(Decimal(number))) }
-                default: break
+                if column.type == .money, case .success(let money) = Money.parse(text), let amount = config.convert(money) {
+                    return (column.id, .amount(amount))
                 }
-                return (column.id, .text(text))
+                return (column.id, column.number(text).map { .number($0) } ?? .text(text))
             }
             return Item(key: name, fields: fields + row.extra.map { ($0.column.lowercased(), $0.value.isEmpty ? .null : .text($0.value)) })
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a plan may contain, declared once as data: every front-matter key and every recognized
 /// section with its columns. The parser reads it; the formatter, the diff, the renderers, `new`,
 /// the language server and the query language are to read it too (docs/architecture.md), so that
@@ -134,6 +136,16 @@ public struct ColumnSpec: Sendable, Hashable {
 }
 
 extension ColumnSpec {
+    /// A cell's value as a number, for the columns that hold one (percents, whole numbers);
+    /// amounts are `Money` (`Money.parse`), not numbers. Nil for other columns and bad cells.
+    public func number(_ text: String) -> Decimal? {
+        switch type {
+        case .percent: return ValueSyntax.parsePercent(text)
+        case .integer: return Int(text).map { Decimal($0) }
+        default: return nil
+        }
+    }
+
     /// The column's header as `new` writes it and messages name it: `Relationship`, `ID`.
     public var header: String { Self.header(id) }
 

@@ -71,16 +71,8 @@ public enum PlanJSON {
         plan.schemaTable(spec.id).map { row in
             let values: [(String, JSONValue)] = spec.columns.map { column in
                 guard let text = row.cells[column.id]?.value else { return (column.id, .null) }
-                switch column.type {
-                case .money:
-                    if case .success(let money) = Money.parse(text) { return (column.id, .amount(config.convert(money))) }
-                case .percent:
-                    if let number = ValueSyntax.parsePercent(text) { return (column.id, .number(number)) }
-                case .integer:
-                    if let number = Int(text) { return (column.id, .integer(number)) }
-                default: break
-                }
-                return (column.id, .string(text))
+                if column.type == .money, case .success(let money) = Money.parse(text) { return (column.id, .amount(config.convert(money))) }
+                return (column.id, column.number(text).map { .number($0) } ?? .string(text))
             }
             return .object([
                 ("key", .optional(spec.keyColumn.flatMap { row.cells[$0]?.value })), ("line", .integer(row.location.line)),
