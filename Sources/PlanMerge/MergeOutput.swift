@@ -62,12 +62,21 @@ struct MergeOutput {
 struct TextLines {
     var lines: [String]
     var endsWithNewline: Bool
+    /// Every line ended with `\r\n`: the lines are kept without the `\r`, and the merge writes
+    /// `\r\n` again (a file with mixed endings keeps its `\r`s as part of its lines).
+    var crlf: Bool
 
     init(_ data: Data) {
-        let text = String(decoding: data, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on the byte, not on Characters: "\r\n" is one Character, so a Character split
+        // would leave a CRLF file as one line (and it is the slowest step of a merge).
+        var lines = data.withUnsafeBytes { bytes in
+            bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        }
         endsWithNewline = lines.count > 1 && lines.last == ""
         if endsWithNewline || lines == [""] { lines.removeLast() }
+        let terminated = endsWithNewline ? lines.count : lines.count - 1
+        crlf = terminated > 0 && lines[..<terminated].allSatisfy { $0.utf8.last == 0x0D }
+        if crlf { for index in 0..<terminated { lines[index].removeLast() } }
         self.lines = lines
     }
 }

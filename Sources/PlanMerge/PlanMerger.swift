@@ -45,9 +45,10 @@ public struct PlanMerger: Sendable {
         output.append(["---"])
         output.lineMerge(base: original.preamble, ours: mine.preamble, theirs: other.preamble)
         mergeSections(original.sections, mine.sections, other.sections, into: &output)
-        var text = Data(output.lines.joined(separator: "\n").utf8)
-        if mine.endsWithNewline || other.endsWithNewline { text.append(0x0A) }
-        if output.conflicts == 0 { text = canonical(text, base: base, ours: ours, theirs: theirs, kind: kind, id: id) }
+        let newline = mine.crlf ? "\r\n" : "\n"
+        var text = Data(output.lines.joined(separator: newline).utf8)
+        if mine.endsWithNewline || other.endsWithNewline { text.append(contentsOf: newline.utf8) }
+        if output.conflicts == 0 { text = canonical(text, ours: ours, theirs: theirs, kind: kind, id: id) }
         return Result(text: text, conflicts: output.conflicts)
     }
 
@@ -107,12 +108,13 @@ public struct PlanMerger: Sendable {
         return Result(text: merged.text, conflicts: count, fallbackReason: reason)
     }
 
-    /// The clean result in canonical form when the three inputs were (so padding never
-    /// conflicts), else as merged.
-    private func canonical(_ text: Data, base: Data, ours: Data, theirs: Data, kind: PlanKind, id: String) -> Data {
+    /// The clean result in canonical form when both sides were (so padding never conflicts),
+    /// else as merged. The base is not asked: a part both sides kept is already canonical in
+    /// both, and one either side changed is that side's.
+    private func canonical(_ text: Data, ours: Data, theirs: Data, kind: PlanKind, id: String) -> Data {
         let formatter = PlanFormatter(config: config)
         let path = "\(kind.folder)/\(id).md"
-        for data in [ours, theirs, base] where !data.isEmpty {
+        for data in [ours, theirs] {
             guard formatter.format(data, path: path, kind: kind, id: id) == .unchanged else { return text }
         }
         if case .formatted(let formatted) = formatter.format(text, path: path, kind: kind, id: id) { return formatted }

@@ -17,11 +17,14 @@ struct PlanText {
     var preamble: [String]
     var sections: [Section]
     var endsWithNewline: Bool
+    /// Lines end with `\r\n` (see ``TextLines``).
+    var crlf: Bool
 
     /// Nil when the text has no front matter (not a plan).
     init?(_ data: Data, planKind: PlanKind) {
         let text = TextLines(data)
         endsWithNewline = text.endsWithNewline
+        crlf = text.crlf
         let lines = text.lines
         guard lines.first?.trimmingTrailingSpaces() == "---",
               let close = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpaces() == "---" || $0.trimmingTrailingSpaces() == "..." })
@@ -56,5 +59,6 @@ struct PlanText {
         preamble = []
         sections = []
         endsWithNewline = true
+        crlf = false
     }
 }

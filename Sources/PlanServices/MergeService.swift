@@ -34,9 +34,17 @@ public enum MergeService {
             return data
         }
         let baseData = try read(base), oursData = try read(ours), theirsData = try read(theirs)
-        let options = try lineMergeOptions(markers, configured: configuredStyle())
-        let merger = PlanMerger(options: options, config: workspaceConfig(workspace))
-        let result = merger.merge(base: baseData, ours: oursData, theirs: theirsData, path: path)
+        // The conflict style only shapes conflicts, so git's configuration (whose reading starts
+        // libgit2, a few milliseconds per run) is read only when some remain.
+        var merger = PlanMerger(options: try lineMergeOptions(markers, configured: nil), config: workspaceConfig(workspace))
+        var result = merger.merge(base: baseData, ours: oursData, theirs: theirsData, path: path)
+        if !result.isClean, markers.style == nil {
+            let configured = try lineMergeOptions(markers, configured: configuredStyle())
+            if configured.style != merger.options.style {
+                merger.options = configured
+                result = merger.merge(base: baseData, ours: oursData, theirs: theirsData, path: path)
+            }
+        }
         if let reason = result.fallbackReason { warn("\(path): \(reason); merged line by line") }
         try AtomicFile.write(result.text, to: ours, sync: false)
         return result

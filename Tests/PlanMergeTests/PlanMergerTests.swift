@@ -44,6 +44,23 @@ struct PlanMergerTests {
             """))
     }
 
+    @Test func windowsLineEndingsMergeInPlanTermsAndStayCRLF() {
+        func crlf(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: "\r\n") }
+        let base = crlf(plan(opportunities: [erp, mes]))
+        let ours = crlf(plan(opportunities: [erp, mes, bi]))
+        let theirs = crlf(plan(opportunities: [erp.replacingOccurrences(of: "2.4M", with: "2.6M"), mes, hr]))
+        let result = merge(base, ours, theirs)
+        // Read as a plan (a CRLF file once fell back to the line merge and conflicted here).
+        #expect(result.fallback == nil)
+        #expect(result.conflicts == 0)
+        #expect(result.text == crlf(plan(opportunities: [erp.replacingOccurrences(of: "2.4M", with: "2.6M"), mes, bi, hr])))
+        // A conflict is written with CRLF markers too (and `merge` checks lint's scan sees them).
+        let conflicted = merge(base, crlf(plan(opportunities: [erp.replacingOccurrences(of: "2.4M", with: "2.0M"), mes])), theirs)
+        #expect(conflicted.conflicts == 1)
+        #expect(conflicted.text.contains("\r\n=======\r\n"))
+        #expect(!conflicted.text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+    }
+
     @Test func diff3StyleShowsTheBase() {
         let base = plan(opportunities: [erp])
         let result = merge(base, plan(opportunities: [erp.replacingOccurrences(of: "2.4M", with: "2.6M")]),
