@@ -31,8 +31,12 @@ public struct AcctplanCommand: ParsableCommand {
     /// ArgumentParser's 64), as CLI.md specifies; `--help` and `--version` exit 0.
     public static func run(_ arguments: [String]) -> Int32 {
         do {
-            var command = try parseHot(arguments) ?? parseAsRoot(arguments)
-            try command.run()
+            if let driver = MergeDriverInvocation(arguments) {
+                try driver.run()
+            } else {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+            }
             if let failure = Terminal.outputFailure {
                 Terminal.standardError("acctplan: error: could not write standard output (\(failure)); the command itself completed\n")
                 return 2
@@ -53,14 +57,5 @@ public struct AcctplanCommand: ParsableCommand {
             Terminal.standardError(fullMessage(for: error) + "\n")
             return 2
         }
-    }
-
-    /// The merge driver runs once per file git merges, so it skips the walk over every
-    /// subcommand's arguments (a few milliseconds a run); anything unusual (help, a usage error)
-    /// goes the normal way, for the normal messages.
-    static func parseHot(_ arguments: [String]) -> (any ParsableCommand)? {
-        guard arguments.first == MergeDriverCommand.configuration.commandName,
-              !arguments.contains(where: { $0.hasPrefix("-h") || $0 == "--help" || $0 == "help" }) else { return nil }
-        return try? MergeDriverCommand.parse(Array(arguments.dropFirst()))
     }
 }

@@ -46,9 +46,15 @@ struct MergeDriverCommand: ParsableCommand {
     @OptionGroup var workspaceOptions: WorkspaceOptions
 
     func run() throws {
-        let markers = MergeService.Markers(style: conflictStyle, size: markerSize, ours: oursLabel, base: baseLabel, theirs: theirsLabel)
+        try Self.merge(base: base, ours: ours, theirs: theirs, path: path,
+                       markers: MergeService.Markers(style: conflictStyle, size: markerSize, ours: oursLabel, base: baseLabel, theirs: theirsLabel),
+                       workspace: workspaceOptions.workspace)
+    }
+
+    /// The merge itself, also run by ``MergeDriverInvocation`` (git's usual call, read by hand).
+    static func merge(base: String, ours: String, theirs: String, path: String, markers: MergeService.Markers, workspace: String?) throws {
         let result = try MergeService.driver(base: base, ours: ours, theirs: theirs, path: path, markers: markers,
-                                             workspace: workspaceOptions.workspace) { Terminal.standardError("acctplan merge-driver: \($0)\n") }
+                                             workspace: workspace) { Terminal.standardError("acctplan merge-driver: \($0)\n") }
         guard result.isClean else {
             Terminal.standardError("acctplan merge-driver: \(path): \(result.conflicts) conflict\(result.conflicts == 1 ? "" : "s") left to resolve\n")
             throw ExitCode(1)
