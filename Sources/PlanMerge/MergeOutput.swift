@@ -69,8 +69,9 @@ struct TextLines {
     init(_ data: Data) {
         // Split on the byte, not on Characters: "\r\n" is one Character, so a Character split
         // would leave a CRLF file as one line (and it is the slowest step of a merge).
-        var lines = data.withUnsafeBytes { bytes in
-            bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        var lines = data.withUnsafeBytes { raw in
+            raw.assumingMemoryBound(to: UInt8.self).split(separator: 0x0A, omittingEmptySubsequences: false)
+                .map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
         }
         endsWithNewline = lines.count > 1 && lines.last == ""
         if endsWithNewline || lines == [""] { lines.removeLast() }

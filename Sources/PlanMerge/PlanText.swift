@@ -40,8 +40,7 @@ struct PlanText {
             } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 fence = String(trimmed.prefix(3))
             } else if line.hasPrefix("## ") || line == "##" {
-                let title = String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces)
-                    .trimmingCharacters(in: CharacterSet(charactersIn: "#")).trimmingCharacters(in: .whitespaces)
+                let title = Self.title(line)
                 let kind = SectionKind(heading: title).flatMap { $0.kinds.contains(planKind) ? $0 : nil }
                 sections.append(Section(key: kind.map { "kind:" + $0.rawValue } ?? "heading:" + title.lowercased(),
                                         kind: kind, heading: line, body: []))
@@ -51,6 +50,17 @@ struct PlanText {
         }
         self.preamble = preamble
         self.sections = sections
+    }
+
+    /// A `## ` heading's text: blanks and closing `#`s trimmed (in Swift; Foundation's trimming
+    /// bridges through NSString, a tenth of a merge).
+    static func title(_ line: String) -> String {
+        func blank(_ character: Character) -> Bool { character.isWhitespace && !character.isNewline }
+        func trim(_ text: Substring, _ unwanted: (Character) -> Bool) -> Substring {
+            let start = text.drop(while: unwanted)
+            return start[..<(start.lastIndex { !unwanted($0) }.map(start.index(after:)) ?? start.startIndex)]
+        }
+        return String(trim(trim(trim(line.dropFirst(2), blank), { $0 == "#" }), blank))
     }
 
     /// An empty plan: the base of a file added on both sides.

@@ -61,6 +61,14 @@ struct PlanMergerTests {
         #expect(!conflicted.text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
     }
 
+    @Test func aHeadingWithClosingHashesIsStillRecognized() {
+        func closed(_ text: String) -> String { text.replacingOccurrences(of: "## Opportunities\n", with: "##  Opportunities ##\t\n") }
+        let result = merge(closed(plan(opportunities: [erp])), closed(plan(opportunities: [erp, bi])), closed(plan(opportunities: [erp, hr])))
+        // Recognized, the table merges by row; read as prose, both appends would conflict.
+        #expect(result.conflicts == 0)
+        #expect(result.text == closed(plan(opportunities: [erp, bi, hr])))
+    }
+
     @Test func diff3StyleShowsTheBase() {
         let base = plan(opportunities: [erp])
         let result = merge(base, plan(opportunities: [erp.replacingOccurrences(of: "2.4M", with: "2.6M")]),
