@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "acctplan", targets: ["acctplan"]),
         .library(name: "PlanEngine", targets: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
-            "PlanServices", "PlanLanguageServer", "PlanMerge",
+            "PlanServices", "PlanLanguageServer", "PlanMerge", "PlanQuery",
         ]),
     ],
     dependencies: [
@@ -39,7 +39,9 @@ let package = Package(
         // The canonical writer works on a plan's lines as written (the model has no comments or
         // column widths), so it sits on the parser as well as the engine (for its meaning check).
         .target(name: "PlanFormat", dependencies: ["PlanModel", "PlanParser", "PlanEngine"]),
-        .target(name: "PlanReports", dependencies: ["PlanModel", "PlanEngine"]),
+        .target(name: "PlanReports", dependencies: ["PlanModel", "PlanEngine", "PlanFormat", "PlanQuery"]),
+        // The query language over plans: entities, fields from the schema, terms (docs/query.md).
+        .target(name: "PlanQuery", dependencies: ["PlanModel", "PlanEngine"]),
         // The three-way merge driver's engine: plans merged per key, row and item (docs/merge.md).
         .target(name: "PlanMerge", dependencies: ["PlanModel", "PlanParser", "PlanFormat", "PlanGit"]),
         // The use cases (open a workspace at the working tree, the index or a revision; diff, log,
@@ -48,7 +50,7 @@ let package = Package(
         // server call.
         .target(name: "PlanServices", dependencies: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanGit", "PlanEngine", "PlanFormat", "PlanReports", "PlanSupport",
-            "PlanMerge",
+            "PlanMerge", "PlanQuery",
         ]),
         // The language server (`acctplan lsp`): the same schema, engine and services behind the
         // Language Server Protocol.
@@ -58,7 +60,7 @@ let package = Package(
         // The front end: options, one service call, a renderer. It sees the engine and the model
         // for their types (a rule list, a dimension to parse), never the parser, git or the files.
         .target(name: "AcctplanCLI", dependencies: [
-            "PlanModel", "PlanEngine", "PlanReports", "PlanServices", "PlanLanguageServer",
+            "PlanModel", "PlanEngine", "PlanReports", "PlanServices", "PlanLanguageServer", "PlanQuery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(
@@ -73,6 +75,9 @@ let package = Package(
         // Shared by the test targets: starting processes (Subprocess), seeded randomness (SplitMix64).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PlanParserTests", dependencies: ["PlanModel", "PlanParser", "TestSupport"]),
+        .testTarget(name: "PlanQueryTests", dependencies: [
+            "PlanModel", "PlanWorkspace", "PlanEngine", "PlanQuery", "PlanReports", "TestSupport",
+        ]),
         .testTarget(name: "PlanEngineTests", dependencies: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine",
         ]),

@@ -1,0 +1,59 @@
+import ArgumentParser
+import PlanQuery
+import PlanReports
+import PlanServices
+import Foundation
+
+/// `acctplan query`: ask the plans a question in one line (docs/query.md).
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "List the opportunities, actions, accounts... that match a few terms, with totals.",
+        discussion: """
+            ENTITY is accounts, opportunities, actions, stakeholders, moments, installed-base, industries or segments (singular forms too). A TERM is field:value (equal; case-insensitive; for a list, contains the element), field:>V, field:>=V, field:<V, field:<=V, field:A..B (inclusive), field:~text (contains), has:field, or not:TERM. Terms on the same field are alternatives (OR); terms on different fields must all hold (AND); each not: term must hold on its own. Values: dates (2027-03-31, today, today+30d, today-7d), fiscal periods (2027Q1, 2027, thisquarter, nextquarter, lastquarter, thisyear, nextyear, lastyear), amounts (1M, "CNY 2.4M": compared in the workspace currency), percents (50%), yes/no. Items of account plans have their account's fields under account. (account.industry:tobacco).
+
+              acctplan query opportunities open:yes close:thisquarter --sort -amount --sum weighted
+              acctplan query opportunities 'amount:>1M' account.industry:tobacco stage:negotiate
+              acctplan query actions overdue:yes --by owner
+              acctplan query accounts stage:integration not:reviewed:>=today-90d
+              acctplan query accounts not:roles:sponsor
+
+            Quote a term with > or < (or a space) for the shell: 'amount:>1M'. Every field of every entity, and the answers to twelve everyday questions: docs/query.md.
+            """)
+
+    @Argument(help: ArgumentHelp("What to list: accounts, opportunities, actions, stakeholders, moments, installed-base, industries, segments.", valueName: "entity"))
+    var entity: String
+    @Argument(help: ArgumentHelp("Terms the rows must pass (field:value and the like).", valueName: "term"))
+    var terms: [String] = []
+
+    @Option(help: ArgumentHelp("The fields to show, comma-separated (default: the entity's usual ones).", valueName: "f,f,..."))
+    var columns: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Sort by a field; -field for descending (default: by plan path and line).", valueName: "[-]field"))
+    var sort: String?
+    @Option(parsing: .singleValue, help: ArgumentHelp("Add up an amount or number field (repeatable, or comma-separated).", valueName: "field"))
+    var sum: [String] = []
+    @Option(help: ArgumentHelp("Group the rows by a field's value, with subtotals.", valueName: "field"))
+    var by: String?
+    @Option(help: ArgumentHelp("List at most N rows (the totals add up the rows listed).", valueName: "n"))
+    var limit: Int?
+    @Option(help: FormatChoice<QueryFormatList>.help)
+    var format = FormatChoice<QueryFormatList>.first
+
+    @OptionGroup var sourceOptions: SourceOptions
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var asOfOption: AsOfOption
+
+    func run() throws {
+        func list(_ text: String) -> [String] { text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+        let request = QueryRequest(entity: entity, terms: terms, columns: columns.map(list), sort: sort, sums: sum.flatMap(list),
+                                   by: by, limit: limit)
+        let result = try QueryService.query(request, workspace: workspaceOptions.workspace, at: sourceOptions.choice,
+                                            asOf: try asOfOption.date(), warn: Terminal.warn)
+        Terminal.standardOutput(format.format.render(result, color: Terminal.useColor()))
+    }
+}
+
+enum QueryFormatList: FormatList {
+    static var formats: [any QueryFormat] { QueryFormats.all }
+    static func name(of format: any QueryFormat) -> String { format.name }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import PlanModel
+
+/// A value a term compares with, read as its field's type says.
+public enum QueryLiteral: Sendable, Hashable {
+    case text(String)
+    case number(Decimal)
+    case date(CalendarDate)
+    /// A fiscal quarter or year, or `thisquarter` and the like: a range of days.
+    case period(FiscalPeriod)
+    case bool(Bool)
+}
+
+/// One term of a query line: `field:value`, `field:>V`, `field:A..B`, `field:~text`,
+/// `has:field`, each possibly under `not:`.
+public struct QueryTerm: Sendable, Hashable {
+    public enum Test: Sendable, Hashable {
+        case equals(QueryLiteral)
+        case greater(QueryLiteral, orEqual: Bool)
+        case less(QueryLiteral, orEqual: Bool)
+        case range(QueryLiteral, QueryLiteral)
+        case contains(String)
+        case present
+    }
+
+    /// The field's canonical name.
+    public var field: String
+    public var test: Test
+    public var negated: Bool
+    /// The term as written.
+    public var text: String
+}
+
+/// Why a query line cannot run: one line naming what is wrong, the valid choices and a
+/// did-you-mean (exit 2).
+public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var hint: String?
+    public var description: String { message + (hint.map { " (\($0))" } ?? "") }
+
+    init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+
+    /// "unknown X 'word'" with the closest choice and the list of choices.
+    static func unknown(_ what: String, _ word: String, choices: [String]) -> QueryError {
+        let closest = ClosestMatch(choices).closest(to: word)
+        return QueryError("unknown \(what) '\(word)'" + (closest.map { "; did you mean '\($0)'?" } ?? ""),
+                          hint: "\(what)s: " + choices.joined(separator: ", "))
+    }
+}
+
+extension QueryTerm {
+    /// Reads one term against the entity's fields.
+    static func parse(_ written: String, fields: [QueryField], context: QueryContext) throws -> QueryTerm {
+        var rest = Substring(written)
+        var negated = false
+        while rest.lowercased().hasPrefix("not:") {
+            negated.toggle()
+            rest = rest.dropFirst(4)
+        }
+        if rest.lowercased().hasPrefix("has:") {
+            let field = try resolve(String(rest.dropFirst(4)), fields)
+            return QueryTerm(field: field.name, test: .present, negated: negated, text: written)
+        }
+        guard let colon = rest.firstIndex(of: ":"), colon != rest.startIndex else {
+            throw QueryError("'\(written)' is not a term: write field:value, e.g. stage:negotiate",
+                             hint: "terms: field:value, field:>V, field:A..B, field:~text, has:field, not:TERM")
+        }
+        let field = try resolve(String(rest[..<colon]), fields)
+        let value = rest[rest.index(after: colon)...]
+        func literal(_ text: Substring) throws -> QueryLiteral { try QueryLiteral.parse(String(text), for: field, term: written, context: context) }
+        let test: Test
+        if value.hasPrefix(">=") { test = .greater(try literal(value.dropFirst(2)), orEqual: true) }
+        else if value.hasPrefix("<=") { test = .less(try literal(value.dropFirst(2)), orEqual: true) }
+        else if value.hasPrefix(">") { test = .greater(try literal(value.dropFirst()), orEqual: false) }
+        else if value.hasPrefix("<") { test = .less(try literal(value.dropFirst()), orEqual: false) }
+        else if value.hasPrefix("~") { test = .contains(String(value.dropFirst()).lowercased()) }
+        else if let dots = value.range(of: ".."), field.type != .text, field.type != .list {
+            test = .range(try literal(value[..<dots.lowerBound]), try literal(value[dots.upperBound...]))
+        } else { test = .equals(try literal(value)) }
+        return QueryTerm(field: field.name, test: test, negated: negated, text: written)
+    }
+
+    static func resolve(_ name: String, _ fields: [QueryField]) throws -> QueryField {
+        let lowered = name.lowercased()
+        if let field = fields.first(where: { $0.name == lowered || $0.aliases.contains(lowered) }) { return field }
+        throw QueryError.unknown("field", name, choices: fields.map(\.name))
+    }
+}
+
+extension QueryLiteral {
+    /// `value` read for `field`: dates (`2027-03-31`, `today`, `today+30d`, `today-7d`), fiscal
+    /// periods (`2027Q1`, `2027`, `thisquarter`, `nextquarter`, `lastquarter`, `thisyear`,
+    /// `nextyear`, `lastyear`), money (`1M`, `CNY 2.4M`: in the workspace currency), percents,
+    /// numbers, booleans (`yes`, `no`, `true`, `false`), else text.
+    static func parse(_ value: String, for field: QueryField, term: String, context: QueryContext) throws -> QueryLiteral {
+        let config = context.config
+        func fail(_ what: String, _ example: String) -> QueryError {
+            QueryError("'\(value)' in '\(term)' is not \(what)", hint: "\(field.name) takes \(what), e.g. \(field.name):\(example)")
+        }
+        switch field.type {
+        case .text, .list:
+            return .text(value.lowercased())
+        case .bool:
+            switch value.lowercased() {
+            case "yes", "true", "y", "1": return .bool(true)
+            case "no", "false", "n", "0": return .bool(false)
+            default: throw fail("yes or no", "yes")
+            }
+        case .date:
+            if let date = date(value, asOf: context.asOf) { return .date(date) }
+            if let period = period(value, config: config, asOf: context.asOf) { return .period(period) }
+            throw fail("a date", "2027-03-31, today+30d, 2027Q1 or thisquarter")
+        case .money:
+            guard case .success(let money) = Money.parse(value) else { throw fail("an amount", "1M or \"CNY 2.4M\"") }
+            guard let converted = config.convert(money) else {
+                throw QueryError("'\(value)' in '\(term)': no fx rate for \(money.currency ?? "") in acctplan.yml",
+                                 hint: "add it under fx:, or write the amount in \(config.currency)")
+            }
+            return .number(converted)
+        case .number, .percent:
+            let digits = value.hasSuffix("%") ? String(value.dropLast()) : value
+            guard let number = Decimal(string: digits), !digits.isEmpty, digits.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else {
+                throw fail(field.type == .percent ? "a percent" : "a number", field.type == .percent ? "50%" : "3")
+            }
+            return .number(number)
+        }
+    }
+
+    /// `YYYY-MM-DD`, `today`, `today+Nd`, `today-Nd`.
+    static func date(_ text: String, asOf: CalendarDate) -> CalendarDate? {
+        let lowered = text.lowercased()
+        if lowered == "today" { return asOf }
+        if lowered.hasPrefix("today"), lowered.hasSuffix("d") {
+            let offset = lowered.dropFirst(5).dropLast()
+            let sign = offset.first == "-" ? -1 : 1
+            guard let first = offset.first, first == "+" || first == "-", let days = Int(offset.dropFirst()) else { return nil }
+            return asOf.adding(days: sign * days)
+        }
+        return CalendarDate(parsing: text)
+    }
+
+    /// `2027Q1`, `2027` (a fiscal year), `thisquarter` and its neighbours.
+    static func period(_ text: String, config: WorkspaceConfig, asOf: CalendarDate) -> FiscalPeriod? {
+        let lowered = text.lowercased()
+        let quarter = FiscalPeriod.quarter(of: asOf, config: config), year = FiscalPeriod.year(of: asOf, config: config)
+        switch lowered {
+        case "thisquarter": return quarter
+        case "nextquarter": return FiscalPeriod.quarter(of: quarter.end.adding(days: 1), config: config)
+        case "lastquarter": return FiscalPeriod.quarter(of: quarter.start.adding(days: -1), config: config)
+        case "thisyear": return year
+        case "nextyear": return FiscalPeriod.year(of: year.end.adding(days: 1), config: config)
+        case "lastyear": return FiscalPeriod.year(of: year.start.adding(days: -1), config: config)
+        default: break
+        }
+        let parts = lowered.split(separator: "q", omittingEmptySubsequences: false)
+        guard let yearNumber = Int(parts[0]), parts[0].count == 4 else { return nil }
+        if parts.count == 1 { return FiscalPeriod.fiscalYear(yearNumber, config: config) }
+        guard parts.count == 2, let number = Int(parts[1]), (1...4).contains(number) else { return nil }
+        return FiscalPeriod.quarter(number, ofYear: yearNumber, config: config)
+    }
+}

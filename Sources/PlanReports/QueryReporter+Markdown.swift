@@ -1,0 +1,39 @@
+import Foundation
+import PlanQuery
+
+/// `--format markdown`: a GitHub table for a pull-request comment (`|` in cells escaped), a
+/// table per group with `--by`, and the totals under it.
+public struct MarkdownQueryFormat: QueryFormat {
+    public let name = "markdown"
+    public func render(_ result: QueryResult, color: Bool) -> String {
+        func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        let numeric = result.columns.map { [.money, .number, .percent].contains($0.type) }
+        func table(_ rows: [QueryResult.Row]) -> String {
+            var lines = ["| account | " + result.columns.map(\.name).joined(separator: " | ") + " | where |",
+                         "| --- | " + numeric.map { $0 ? "---:" : "---" }.joined(separator: " | ") + " | --- |"]
+            for row in rows {
+                let cells = zip(row.values, result.columns).map { escape(QueryCell.text($0, $1.type)) }
+                lines.append("| \(escape(row.account)) | " + cells.joined(separator: " | ") + " | `\(row.path):\(row.line)` |")
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+        func totals(_ values: [Decimal]) -> String {
+            zip(result.sums, values).map { sum, value in
+                "\(sum) **" + QueryCell.total(value, result.columns.first { $0.name == sum }?.type ?? .number) + "**"
+            }.joined(separator: ", ")
+        }
+        var output = "**\(result.entity.rawValue)**" + (result.query.isEmpty ? "" : " `\(result.query)`")
+            + " — \(result.rows.count == result.matched ? "" : "\(result.rows.count) of ")\(result.matched) row\(result.matched == 1 ? "" : "s")\n\n"
+        if result.groups.isEmpty {
+            output += table(result.rows)
+        } else {
+            for group in result.groups {
+                let key = QueryCell.text(group.key, result.columns.first { $0.name == result.by }?.type ?? .text)
+                output += "### \(result.by ?? ""): \(key.isEmpty ? "(none)" : escape(key))\n\n" + table(group.rows)
+                output += result.sums.isEmpty ? "\n" : "\nSubtotal: " + totals(group.totals) + "\n\n"
+            }
+        }
+        if !result.sums.isEmpty { output += (result.groups.isEmpty ? "\n" : "") + "Total: " + totals(result.totals) + "\n" }
+        return output
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import PlanFormat
+import PlanQuery
+
+/// `--format text` (the default): an aligned table (wide characters count two columns), each
+/// row ending with its `path:line`; with `--by`, a block per group with its subtotals.
+public struct TextQueryFormat: QueryFormat {
+    public let name = "text"
+    public func render(_ result: QueryResult, color: Bool) -> String {
+        let style = TerminalStyle(enabled: color)
+        let header = ["account"] + result.columns.map(\.name) + ["where"]
+        func cells(_ row: QueryResult.Row) -> [String] {
+            [row.account] + zip(row.values, result.columns).map { QueryCell.text($0, $1.type) } + ["\(row.path):\(row.line)"]
+        }
+        let table = result.rows.map(cells)
+        var widths = header.map { DisplayWidth.of($0) }
+        for line in table { for (index, cell) in line.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) } }
+        let numeric = [false] + result.columns.map { [.money, .number, .percent].contains($0.type) } + [false]
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                let pad = String(repeating: " ", count: widths[index] - DisplayWidth.of(cell))
+                return numeric[index] ? pad + cell : (index == cells.count - 1 ? cell : cell + pad)
+            }.joined(separator: "  ")
+        }
+        func totals(_ values: [Decimal]) -> String {
+            zip(result.sums, values).map { sum, value in
+                "\(sum) " + QueryCell.total(value, result.columns.first { $0.name == sum }?.type ?? .number)
+            }.joined(separator: ", ")
+        }
+        var output = style.bold(line(header)) + "\n"
+        if result.groups.isEmpty {
+            output += table.map { line($0) + "\n" }.joined()
+        } else {
+            for group in result.groups {
+                let key = QueryCell.text(group.key, result.columns.first { $0.name == result.by }?.type ?? .text)
+                output += "\n" + style.bold("\(result.by ?? ""): \(key.isEmpty ? "(none)" : key)") + " — \(count(group.rows.count))"
+                output += (result.sums.isEmpty ? "" : "; " + totals(group.totals)) + "\n"
+                output += group.rows.map { line(cells($0)) + "\n" }.joined()
+            }
+        }
+        let shown = result.rows.count == result.matched ? count(result.matched) : "\(result.rows.count) of \(count(result.matched))"
+        output += "\n" + shown + (result.sums.isEmpty ? "" : "; total " + totals(result.totals)) + "\n"
+        return output
+    }
+
+    private func count(_ rows: Int) -> String { rows == 1 ? "1 row" : "\(rows) rows" }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import PlanModel
+import PlanQuery
+import PlanWorkspace
+import Testing
+
+/// The query language on a small inline workspace: terms, values, OR/AND, sorting, totals,
+/// groups and the errors (docs/query.md).
+struct QueryEngineTests {
+    static let config = """
+        currency: CNY
+        fx:
+          USD: 7
+        fiscal_year_start: 04-01
+        fields:
+          strategic: {type: boolean}
+        """
+    static func account(_ id: String, industry: String, stage: String, manager: String, reviewed: String, extra: String = "",
+                        opportunities: [String], actions: [String] = [], stakeholders: [String] = []) -> String {
+        """
+        ---
+        name: \(id.capitalized)
+        industry: \(industry)
+        segments: [high-end]
+        stage: \(stage)
+        manager: \(manager)
+        reviewed: \(reviewed)
+        \(extra)---
+
+        ## Stakeholders
+
+        | Name | Title | Role | Relationship |
+        | --- | --- | --- | --- |
+        \(stakeholders.joined(separator: "\n"))
+
+        ## Opportunities
+
+        | ID | Name | Stage | Amount | Probability | Close |
+        | --- | --- | --- | --- | --- | --- |
+        \(opportunities.joined(separator: "\n"))
+
+        ## Actions
+
+        \(actions.joined(separator: "\n"))
+
+        """
+    }
+
+    static let files: [String: String] = [
+        "acctplan.yml": config,
+        "accounts/acme.md": account("acme", industry: "tobacco", stage: "integration", manager: "li-you", reviewed: "2026-06-01",
+                                    extra: "strategic: yes\n",
+                                    opportunities: ["| opp-erp | ERP | negotiate | CNY 2.4M | | 2027-05-15 |",
+                                                    "| opp-bi | BI | propose | USD 200k | 40% | 2027-01-20 |",
+                                                    "| opp-old | Old | won | 0.1 | | 2026-05-01 |"],
+                                    actions: ["- [ ] 2026-11-20 @li-you Price round #opp-erp", "- [x] 2026-11-01 @li-you Demo"],
+                                    stakeholders: ["| Wang Wei | CIO | decision-maker | weak |", "| Chen Jie | CFO | sponsor | strong |"]),
+        "accounts/east/bolt.md": account("bolt", industry: "energy", stage: "departmental", manager: "zhang-min", reviewed: "2026-11-20",
+                                         opportunities: ["| opp-mes | MES | qualify | 800k | | 2027-04-10 |",
+                                                         "| opp-hr | HR | won | 0.2 | | 2026-09-01 |",
+                                                         "| opp-cloud | Cloud | develop | 3M | | |"],
+                                         actions: ["- [ ] 2026-12-20 @zhang-min Workshop"],
+                                         stakeholders: ["| Liu Yang | CEO | decision-maker | medium |"]),
+    ]
+
+    static let asOf = CalendarDate(year: 2026, month: 12, day: 4)!
+
+    func run(_ entity: String, _ terms: [String] = [], columns: [String]? = nil, sort: String? = nil, sums: [String] = [],
+             by: String? = nil, limit: Int? = nil) throws -> QueryResult {
+        let workspace = try WorkspaceLoader.load(from: MemorySource(Self.files))
+        return try QueryEngine.run(QueryRequest(entity: entity, terms: terms, columns: columns, sort: sort, sums: sums, by: by, limit: limit),
+                                   in: workspace, asOf: Self.asOf)
+    }
+
+    func ids(_ result: QueryResult) -> [String] {
+        let index = result.columns.firstIndex { $0.name == "id" || $0.name == "name" } ?? 0
+        return result.rows.map { row in if case .text(let text) = row.values[index] { text } else { "?" } }
+    }
+
+    @Test func termsOnOneFieldAreAlternativesAndOnDifferentFieldsAllHold() throws {
+        #expect(ids(try run("opportunities", ["stage:negotiate", "stage:QUALIFY"])) == ["opp-erp", "opp-mes"])
+        #expect(ids(try run("opportunities", ["stage:negotiate", "stage:qualify", "account.industry:energy"])) == ["opp-mes"])
+        // Each not: term holds on its own: neither won nor negotiate.
+        #expect(ids(try run("opportunities", ["not:stage:won", "not:stage:negotiate"])) == ["opp-bi", "opp-mes", "opp-cloud"])
+        #expect(ids(try run("opp", ["name:~m", "has:close"])) == ["opp-mes"])
+        #expect(ids(try run("opportunity", ["not:has:close"])) == ["opp-cloud"])
+    }
+
+    @Test func amountsAreComparedInTheWorkspaceCurrency() throws {
+        // USD 200k is CNY 1.4M with fx USD: 7; 3M (opp-cloud) and 2.4M pass too.
+        #expect(ids(try run("opportunities", ["amount:>1M"])) == ["opp-erp", "opp-bi", "opp-cloud"])
+        #expect(ids(try run("opportunities", ["amount:1.4M..2.4M"])) == ["opp-erp", "opp-bi"])
+        #expect(ids(try run("opportunities", ["amount:<=USD 200k", "open:yes"])) == ["opp-bi", "opp-mes"])
+        // The Chinese column header is a name of the field too.
+        #expect(ids(try run("opportunities", ["金额:>2.5M"])) == ["opp-cloud"])
+        #expect(throws: QueryError.self) { try run("opportunities", ["amount:>EUR 1M"]) }
+    }
+
+    @Test func datesAndFiscalPeriods() throws {
+        // fiscal_year_start 04-01: 2027Q1 is April to June 2027; today is 2026-12-04, in 2026Q3.
+        #expect(ids(try run("opportunities", ["close:2027Q1"])) == ["opp-erp", "opp-mes"])
+        #expect(ids(try run("opportunities", ["quarter:2026q4"])) == ["opp-bi"])
+        #expect(ids(try run("opportunities", ["close:nextquarter"])) == ["opp-bi"])
+        #expect(ids(try run("opportunities", ["close:>2026Q4"])) == ["opp-erp", "opp-mes"])
+        #expect(ids(try run("opportunities", ["close:<today+60d", "open:yes"])) == ["opp-bi"])
+        #expect(ids(try run("opportunities", ["close:thisyear", "won:yes"])) == ["opp-old", "opp-hr"])
+        // An account not reviewed in the last 90 days (a missing date passes a not: term).
+        #expect(ids(try run("accounts", ["not:reviewed:>=today-90d"])) == ["Acme"])
+    }
+
+    @Test func listsBooleansCountsAndTheAccountsFields() throws {
+        #expect(ids(try run("accounts", ["segments:high-end", "strategic:yes"])) == ["Acme"])
+        #expect(ids(try run("accounts", ["not:roles:sponsor"])) == ["Bolt"])
+        #expect(ids(try run("stakeholders", ["role:decision-maker", "relationship:weak"])) == ["Wang Wei"])
+        let overdue = try run("actions", ["overdue:yes"], columns: ["text", "owner", "account.manager"])
+        // The row's path:line is the action's line in the plan.
+        let row = try #require(overdue.rows.first)
+        let lines = try #require(Self.files[row.path]).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(overdue.rows.count == 1 && lines[row.line - 1] == "- [ ] 2026-11-20 @li-you Price round #opp-erp")
+        #expect(overdue.rows.first?.values == [.text("Price round #opp-erp"), .text("li-you"), .text("li-you")])
+    }
+
+    @Test func sortLimitSumsAndGroupsAreExact() throws {
+        let sorted = try run("opportunities", [], sort: "-amount", sums: ["amount"], limit: 3)
+        #expect(ids(sorted) == ["opp-cloud", "opp-erp", "opp-bi"])
+        #expect(sorted.matched == 6)
+        #expect(sorted.totals == [Decimal(string: "6800000")!])
+        // 0.1 + 0.2 is exactly 0.3 in decimals.
+        let won = try run("opportunities", ["won:yes"], sums: ["amount"], by: "account.manager")
+        #expect(won.totals == [Decimal(string: "0.3")!])
+        #expect(won.groups.map(\.key) == [.text("li-you"), .text("zhang-min")])
+        #expect(won.groups.map(\.totals) == [[Decimal(string: "0.1")!], [Decimal(string: "0.2")!]])
+        // Probability as used: the stage's default when the cell is empty; weighted from it.
+        let weighted = try run("opportunities", ["id:opp-erp"], columns: ["probability", "weighted"])
+        #expect(weighted.rows.first?.values == [.number(75), .money(Decimal(1_800_000))])
+    }
+
+    @Test func mistakesNameTheWordTheChoicesAndTheNearest() throws {
+        #expect { try run("oportunities") } throws: { error in
+            let error = error as? QueryError
+            return error?.message == "unknown entity 'oportunities'; did you mean 'opportunities'?" && error?.hint?.contains("installed-base") == true
+        }
+        #expect { try run("opportunities", ["amout:>1M"]) } throws: { error in
+            (error as? QueryError)?.message == "unknown field 'amout'; did you mean 'amount'?"
+        }
+        #expect { try run("opportunities", ["close:soon"]) } throws: { error in
+            (error as? QueryError)?.message == "'soon' in 'close:soon' is not a date"
+        }
+        #expect { try run("opportunities", ["stage"]) } throws: { error in
+            (error as? QueryError)?.message.hasPrefix("'stage' is not a term") == true
+        }
+        #expect { try run("opportunities", [], sums: ["stage"]) } throws: { error in
+            (error as? QueryError)?.message.contains("not an amount or a number") == true
+        }
+    }
+}
