@@ -5,7 +5,7 @@ import PlanModel
 public enum QueryEngine {
     /// The rows of `request.entity` in `workspace` that pass every term, as of `asOf`. Terms on
     /// the same field are alternatives (OR), terms on different fields must all hold (AND), and
-    /// each `not:` term must hold on its own.
+    /// each `not:` term and each `has:` field must hold on its own.
     public static func run(_ request: QueryRequest, in workspace: Workspace, asOf: CalendarDate) throws -> QueryResult {
         guard let entity = QueryEntity(name: request.entity) else {
             throw QueryError.unknown("entity", request.entity, choices: QueryEntity.allCases.map(\.rawValue))
@@ -25,11 +25,13 @@ public enum QueryEngine {
         let sort = try request.sort.map { try QueryTerm.resolve(descending ? String($0.dropFirst()) : $0, fields) }
         if let limit = request.limit, limit < 0 { throw QueryError("--limit \(limit): the limit must be 0 or more") }
 
-        // Positive terms by field (alternatives), then each negated term on its own.
-        var alternatives: [(field: QueryField, terms: [QueryTerm])] = []
+        // Positive terms by field (alternatives; `has:field` is a group of its own), then each
+        // negated term on its own.
+        var alternatives: [(key: String, field: QueryField, terms: [QueryTerm])] = []
         for term in terms where !term.negated {
-            if let index = alternatives.firstIndex(where: { $0.field.name == term.field }) { alternatives[index].terms.append(term) }
-            else if let field = fields.first(where: { $0.name == term.field }) { alternatives.append((field, [term])) }
+            let key = term.test == .present ? "has:" + term.field : term.field
+            if let index = alternatives.firstIndex(where: { $0.key == key }) { alternatives[index].terms.append(term) }
+            else if let field = fields.first(where: { $0.name == term.field }) { alternatives.append((key, field, [term])) }
         }
         let negated = terms.filter(\.negated).compactMap { term in fields.first { $0.name == term.field }.map { (field: $0, term: term) } }
 

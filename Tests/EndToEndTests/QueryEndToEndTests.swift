@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// `acctplan query` with the real binary on a workspace from `acctplan init` (issue 16).
+struct QueryEndToEndTests {
+    static func workspace(_ sandbox: GitSandbox) throws -> URL {
+        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
+        try #require(created.status == 0, "\(created)")
+        return sandbox.temp.path("ws")
+    }
+
+    @Test func questionOneOpenDealsClosingThisQuarterBiggestFirstWithTheWeightedTotal() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try Self.workspace(sandbox)
+        let query = ["query", "opportunities", "open:yes", "close:thisquarter", "--sort", "-amount", "--sum", "weighted", "--as-of", "2026-12-04"]
+        let text = try sandbox.acctplan(query, in: ws)
+        #expect(text.status == 0, "\(text)")
+        // Quarter October–December 2026 (the template's fiscal year starts in January).
+        let rows = text.stdout.split(separator: "\n").dropFirst().prefix(3).map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(rows == ["huaxia-power", "shanghai-tobacco", "harbour-city-land"], "\(text)")
+        #expect(text.stdout.contains("accounts/huaxia-power.md:49"), "\(text)")
+        // 4.8M × 75% + 2.4M × 80% + 450k × 55% = 3,600,000 + 1,920,000 + 247,500.
+        #expect(text.stdout.hasSuffix("\n3 rows; total weighted 5,767,500\n"), "\(text)")
+
+        let json = try sandbox.acctplan(query + ["--format", "json"], in: ws)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["version"] as? Int == 1 && object["entity"] as? String == "opportunities")
+        #expect(object["query"] as? String == "open:yes close:thisquarter")
+        let first = try #require((object["rows"] as? [[String: Any]])?.first)
+        #expect(first["account"] as? String == "huaxia-power" && first["path"] as? String == "accounts/huaxia-power.md" && first["line"] as? Int == 49)
+        #expect(first["amount"] as? Int == 4_800_000 && first["close"] as? String == "2026-12-22" && first["probability"] as? Int == 75)
+        #expect((object["totals"] as? [String: Any])?["weighted"] as? Int == 5_767_500)
+
+        let csv = try sandbox.acctplan(query + ["--format", "csv", "--columns", "id,amount"], in: ws)
+        #expect(csv.stdout.hasPrefix("account,path,line,id,amount,weighted\r\nhuaxia-power,accounts/huaxia-power.md,49,opp-plant-maintenance,\"4,800,000\",\"3,600,000\"\r\n"), "\(csv)")
+    }
+
+    @Test func aMistakeExitsTwoWithOneLineNamingItAndTheNearestChoice() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try Self.workspace(sandbox)
+        let unknown = try sandbox.acctplan(["query", "opportunities", "amout:>1M"], in: ws)
+        #expect(unknown.status == 2)
+        #expect(unknown.stdout.isEmpty)
+        #expect(unknown.stderr.hasPrefix("acctplan: error: unknown field 'amout'; did you mean 'amount'?\n  hint: fields: id, name, stage, amount,"), "\(unknown)")
+        let entity = try sandbox.acctplan(["query", "deals"], in: ws)
+        #expect(entity.status == 2 && entity.stderr.contains("unknown entity 'deals'"), "\(entity)")
+    }
+
+    @Test func groupsWithSubtotalsInMarkdownForAPullRequest() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try Self.workspace(sandbox)
+        let won = try sandbox.acctplan(["query", "opportunities", "won:yes", "close:thisyear", "--by", "account.manager", "--sum", "amount",
+                                        "--format", "markdown", "--as-of", "2026-12-04"], in: ws)
+        #expect(won.status == 0, "\(won)")
+        #expect(won.stdout.contains("### account.manager: zhang-min\n\n| account | id |"), "\(won)")
+        #expect(won.stdout.contains("Subtotal: amount **1,750,000**"), "\(won)")
+        #expect(won.stdout.hasSuffix("Total: amount **2,950,000**\n"), "\(won)")
+    }
+}
