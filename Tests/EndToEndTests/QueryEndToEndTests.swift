@@ -60,3 +60,50 @@ struct QueryEndToEndTests {
         #expect(won.stdout.hasSuffix("Total: amount **2,950,000**\n"), "\(won)")
     }
 }
+
+/// docs/query.md stays true: its twelve questions run on the template, and it names every field.
+struct QueryDocumentationTests {
+    static let doc: String = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return (try? String(contentsOf: root.appendingPathComponent("docs/query.md"), encoding: .utf8)) ?? ""
+    }()
+
+    @Test func theTwelveQuestionsRunOnTheTemplate() throws {
+        let commands = Self.doc.split(separator: "\n").compactMap { line -> String? in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("`acctplan query "), trimmed.hasSuffix("`") else { return nil }
+            return String(trimmed.dropFirst().dropLast())
+        }
+        #expect(commands.count == 12)
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try QueryEndToEndTests.workspace(sandbox)
+        for command in commands {
+            // Split like a shell would for these lines: single quotes group words.
+            var words: [String] = [], current = "", quoted = false
+            for character in command.dropFirst("acctplan ".count) {
+                if character == "'" { quoted.toggle() } else if character == " " && !quoted { words.append(current); current = "" } else { current.append(character) }
+            }
+            words.append(current)
+            let run = try sandbox.acctplan(words + ["--as-of", "2026-12-04"], in: ws)
+            #expect(run.status == 0 && run.stderr.isEmpty, "\(command): \(run)")
+        }
+    }
+
+    @Test func everyFieldOfEveryEntityIsDocumented() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try QueryEndToEndTests.workspace(sandbox)
+        for entity in ["accounts", "opportunities", "actions", "stakeholders", "moments", "installed-base", "industries", "segments"] {
+            // The hint of an unknown field lists them all.
+            let run = try sandbox.acctplan(["query", entity, "nosuchfield:1"], in: ws)
+            let hint = try #require(run.stderr.split(separator: "\n").first { $0.contains("hint: fields: ") })
+            let fields = hint.components(separatedBy: "hint: fields: ")[1].components(separatedBy: ", ")
+            // Custom fields (the template declares one) are the workspace's own, not the format's.
+            let config = try String(contentsOf: ws.appendingPathComponent("acctplan.yml"), encoding: .utf8)
+            for field in fields where !field.hasPrefix("account.") && !config.contains("\n  \(field):") {
+                #expect(Self.doc.contains("`\(field)`"), "docs/query.md does not name the \(entity) field `\(field)`")
+            }
+        }
+    }
+}
