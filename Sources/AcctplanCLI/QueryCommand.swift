@@ -17,11 +17,12 @@ struct QueryCommand: ParsableCommand {
               acctplan query actions overdue:yes --by owner
               acctplan query accounts stage:integration not:reviewed:>=today-90d
               acctplan query accounts not:roles:sponsor
+              acctplan query @closing            (a view saved under views: in acctplan.yml)
 
             Quote a term with > or < (or a space) for the shell: 'amount:>1M'. Every field of every entity, and the answers to twelve everyday questions: docs/query.md.
             """)
 
-    @Argument(help: ArgumentHelp("What to list: accounts, opportunities, actions, stakeholders, moments, installed-base, industries, segments.", valueName: "entity"))
+    @Argument(help: ArgumentHelp("What to list: accounts, opportunities, actions, stakeholders, moments, installed-base, industries, segments; or @view, a query saved under views: in acctplan.yml.", valueName: "entity"))
     var entity: String
     @Argument(help: ArgumentHelp("Terms the rows must pass (field:value and the like).", valueName: "term"))
     var terms: [String] = []
@@ -37,19 +38,20 @@ struct QueryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("List at most N rows (the totals add up the rows listed).", valueName: "n"))
     var limit: Int?
     @Option(help: FormatChoice<QueryFormatList>.help)
-    var format = FormatChoice<QueryFormatList>.first
+    var format: FormatChoice<QueryFormatList>?
 
     @OptionGroup var sourceOptions: SourceOptions
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var asOfOption: AsOfOption
 
     func run() throws {
+        let query = try resolvingView()
         func list(_ text: String) -> [String] { text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-        let request = QueryRequest(entity: entity, terms: terms, columns: columns.map(list), sort: sort, sums: sum.flatMap(list),
-                                   by: by, limit: limit)
+        let request = QueryRequest(entity: query.entity, terms: query.terms, columns: query.columns.map(list), sort: query.sort,
+                                   sums: query.sum.flatMap(list), by: query.by, limit: query.limit)
         let result = try QueryService.query(request, workspace: workspaceOptions.workspace, at: sourceOptions.choice,
                                             asOf: try asOfOption.date(), warn: Terminal.warn)
-        Terminal.standardOutput(format.format.render(result, color: Terminal.useColor()))
+        Terminal.standardOutput((query.format ?? .first).format.render(result, color: Terminal.useColor()))
     }
 }
 

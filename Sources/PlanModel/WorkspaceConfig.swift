@@ -22,6 +22,8 @@ public struct WorkspaceConfig: Sendable, Hashable {
     /// What a plan may contain: its front-matter keys and recognized sections. Everything that
     /// reads a plan with this configuration reads it with this schema.
     public var schema = PlanSchema.standard
+    /// Saved queries (`views:`), in file order: `acctplan query @name` runs one.
+    public var views: [SavedView] = []
 
     public init() {}
 
@@ -34,6 +36,20 @@ public struct WorkspaceConfig: Sendable, Hashable {
         guard let code = money.currency, code != currency else { return money.amount }
         guard let rate = fx[code] else { return nil }
         return money.amount * rate
+    }
+}
+
+/// A saved query of `views:` in `acctplan.yml`: a name and a query line
+/// (`opportunities open:yes close:thisquarter --sum weighted`).
+public struct SavedView: Sendable, Hashable {
+    public var name: String
+    public var query: String
+    public var location: SourceLocation
+
+    public init(name: String, query: String, location: SourceLocation) {
+        self.name = name
+        self.query = query
+        self.location = location
     }
 }
 

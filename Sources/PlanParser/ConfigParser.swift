@@ -6,7 +6,7 @@ import PlanModel
 public enum ConfigParser {
     public static let path = "acctplan.yml"
     static let topLevelKeys = ["version", "currency", "fx", "fiscal_year_start", "review_interval_days", "lifecycle",
-                               "opportunity_stages", "people", "fields", "rules"]
+                               "opportunity_stages", "people", "fields", "rules", "views"]
 
     /// acctplan.yml larger than this is refused unread (a real one is a few kilobytes).
     public static let maxBytes = FrontMatterReader.maxBytes
@@ -88,6 +88,7 @@ private struct ConfigReader {
         case "people": readPeople(entry)
         case "fields": readFields(entry)
         case "rules": readRules(entry)
+        case "views": readViews(entry)
         default:
             let suggestion = ValueSyntax.closest(to: entry.key, in: ConfigParser.topLevelKeys)
             report(entry.keyLocation, "unknown setting '\(entry.key)'" + ValueSyntax.didYouMean(suggestion),
@@ -204,6 +205,29 @@ private struct ConfigReader {
                 name = written
             }
             config.people[person.key] = name
+        }
+    }
+
+    /// `views: {name: "query line"}`: the line is read when the view runs, not here.
+    mutating func readViews(_ entry: FrontMatterEntry) {
+        guard case .mapping(let views) = entry.value else {
+            if entry.value != .null {
+                report(entry.valueLocation, "views must map view names to query lines",
+                       hint: "e.g. views: {closing: \"opportunities open:yes close:thisquarter --sum weighted\"}")
+            }
+            return
+        }
+        for view in views {
+            guard ValueSyntax.isValidID(view.key) else {
+                report(view.keyLocation, "'\(view.key)' is not a valid view name",
+                       hint: "view names use lowercase letters, digits and '-', e.g. closing-this-quarter")
+                continue
+            }
+            guard let line = view.value.scalarText, !line.trimmingCharacters(in: .whitespaces).isEmpty else {
+                report(view.valueLocation, "view '\(view.key)' must be a query line, e.g. \"actions overdue:yes --by owner\"")
+                continue
+            }
+            config.views.append(SavedView(name: view.key, query: line, location: view.valueLocation))
         }
     }
 

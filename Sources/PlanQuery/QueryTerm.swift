@@ -38,13 +38,13 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     public var hint: String?
     public var description: String { message + (hint.map { " (\($0))" } ?? "") }
 
-    init(_ message: String, hint: String? = nil) {
+    public init(_ message: String, hint: String? = nil) {
         self.message = message
         self.hint = hint
     }
 
     /// "unknown X 'word'" with the closest choice and the list of choices.
-    static func unknown(_ what: String, _ word: String, choices: [String]) -> QueryError {
+    public static func unknown(_ what: String, _ word: String, choices: [String]) -> QueryError {
         let closest = ClosestMatch(choices).closest(to: word)
         return QueryError("unknown \(what) '\(word)'" + (closest.map { "; did you mean '\($0)'?" } ?? ""),
                           hint: "\(what)s: " + choices.joined(separator: ", "))

@@ -1,4 +1,5 @@
 import PlanModel
+import PlanParser
 import PlanQuery
 
 extension QueryError: UserFacingError {}
@@ -12,5 +13,23 @@ public enum QueryService {
         let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
         let loaded = try UnreadableFiles.loadForCounting(opened, warn: warn)
         return try QueryEngine.run(request, in: loaded, asOf: asOf)
+    }
+}
+
+extension QueryService {
+    /// The words of the saved view `name` (`views:` in acctplan.yml, read from the version
+    /// `choice` names), or an error naming the views there are.
+    public static func view(_ name: String, workspace: String?, at choice: PlanSourceChoice) throws -> (words: [String], location: String) {
+        let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
+        let config = (try opened.source.read(ConfigParser.path)).map { ConfigParser.parse($0).0 } ?? WorkspaceConfig()
+        guard let view = config.views.first(where: { $0.name == name }) else {
+            let names = config.views.map(\.name)
+            if names.isEmpty {
+                throw QueryError("no view '\(name)': acctplan.yml has no views",
+                                 hint: "save one under views:, e.g. views: {overdue: \"actions overdue:yes --by owner\"}")
+            }
+            throw QueryError.unknown("view", name, choices: names)
+        }
+        return (try QueryLine.words(view.query), "acctplan.yml:\(view.location.line)")
     }
 }

@@ -107,3 +107,38 @@ struct QueryDocumentationTests {
         }
     }
 }
+
+/// Saved views: `views:` in acctplan.yml, `acctplan query @name`.
+struct QueryViewTests {
+    @Test func aViewRunsWithTermsAddedAndOptionsReplaced() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try QueryEndToEndTests.workspace(sandbox)
+        let config = ws.appendingPathComponent("acctplan.yml")
+        var text = try String(contentsOf: config, encoding: .utf8)
+        text += "\nviews:\n  closing: \"opportunities open:yes close:thisquarter --sort -amount --sum weighted\"\n"
+        text += "  big: \"opportunities 'amount:>=CNY 4.8M'\"\n  broken: \"opportunities --limit many\"\n  nested: \"@closing\"\n"
+        try text.write(to: config, atomically: true, encoding: .utf8)
+
+        let closing = try sandbox.acctplan(["query", "@closing", "--as-of", "2026-12-04"], in: ws)
+        #expect(closing.status == 0 && closing.stdout.hasSuffix("3 rows; total weighted 5,767,500\n"), "\(closing)")
+        // A term added on the command line narrows the view; --format replaces the view's (text).
+        let narrowed = try sandbox.acctplan(["query", "@closing", "account.manager:li-you", "--format", "csv", "--as-of", "2026-12-04"], in: ws)
+        #expect(narrowed.status == 0, "\(narrowed)")
+        #expect(narrowed.stdout.split(separator: "\r\n").count == 2 && narrowed.stdout.contains("opp-consolidation"), "\(narrowed)")
+        // Quotes group a term with a space, as in a shell.
+        let big = try sandbox.acctplan(["query", "@big", "--columns", "id"], in: ws)
+        #expect(big.stdout.contains("opp-plant-maintenance") && big.stdout.contains("opp-mes-integration") && big.stdout.contains("4 rows"), "\(big)")
+
+        let unknown = try sandbox.acctplan(["query", "@closng"], in: ws)
+        #expect(unknown.status == 2 && unknown.stderr.contains("unknown view 'closng'; did you mean 'closing'?"), "\(unknown)")
+        let broken = try sandbox.acctplan(["query", "@broken"], in: ws)
+        #expect(broken.status == 2 && broken.stderr.contains("view 'broken' (acctplan.yml:") && broken.stderr.contains("many"), "\(broken)")
+        let nested = try sandbox.acctplan(["query", "@nested"], in: ws)
+        #expect(nested.status == 2 && nested.stderr.contains("names another view"), "\(nested)")
+        // A view name that is not an id is a config error of lint, with its line.
+        try (text + "  Bad View: \"actions\"\n").write(to: config, atomically: true, encoding: .utf8)
+        let lint = try sandbox.acctplan(["lint", "acctplan.yml"], in: ws)
+        #expect(lint.stdout.contains("'Bad View' is not a valid view name"), "\(lint)")
+    }
+}
