@@ -657,6 +657,12 @@ fields:
 # rules:
 #   stale-review: error
 
+# Saved questions: `acctplan query @closing-this-quarter` runs one, and `acctplan report`
+# gives each a page (docs/query.md).
+views:
+  closing-this-quarter: "opportunities open:yes close:thisquarter --sort -amount --sum weighted"
+  overdue-by-owner: "actions overdue:yes --by owner"
+
 """#####),
         ("industries/energy.md", #####"""
 ---

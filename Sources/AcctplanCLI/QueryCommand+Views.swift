@@ -3,33 +3,28 @@ import PlanQuery
 import PlanServices
 
 extension QueryCommand {
-    /// `acctplan query @name [TERM...] [OPTIONS]`: the saved view's line, with the command line's
-    /// terms added and its options in place of the view's.
-    func resolvingView() throws -> QueryCommand {
-        guard entity.hasPrefix("@") else { return self }
+    /// `acctplan query @name [TERM...] [OPTIONS]`: the saved view's request, with the command
+    /// line's terms added and its options in place of the view's.
+    func request() throws -> (QueryRequest, FormatChoice<QueryFormatList>) {
+        func list(_ text: String) -> [String] { text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+        let given = QueryRequest(entity: entity, terms: terms, columns: columns.map(list), sort: sort, sums: sum.flatMap(list),
+                                 by: by, limit: limit)
+        guard entity.hasPrefix("@") else { return (given, format ?? .first) }
         let name = String(entity.dropFirst())
         let view = try QueryService.view(name, workspace: workspaceOptions.workspace, at: sourceOptions.choice)
-        let saved: QueryCommand
-        do {
-            saved = try QueryCommand.parse(view.words)
-        } catch {
-            throw QueryError("view '\(name)' (\(view.location)): " + QueryCommand.message(for: error),
-                             hint: "a view is a query line: ENTITY [TERM...] [--columns|--sort|--sum|--by|--limit|--format ...]")
+        var merged = view.saved.request
+        merged.terms += given.terms
+        merged.columns = given.columns ?? merged.columns
+        merged.sort = given.sort ?? merged.sort
+        merged.sums = given.sums.isEmpty ? merged.sums : given.sums
+        merged.by = given.by ?? merged.by
+        merged.limit = given.limit ?? merged.limit
+        if let format { return (merged, format) }
+        guard let written = view.saved.format else { return (merged, .first) }
+        guard let saved = FormatChoice<QueryFormatList>(argument: written) else {
+            throw QueryError("view '\(name)' (\(view.location)): unknown format '\(written)'",
+                             hint: "formats: " + FormatChoice<QueryFormatList>.allValueStrings.joined(separator: ", "))
         }
-        if saved.entity.hasPrefix("@") || saved.sourceOptions.rev != nil || saved.sourceOptions.staged
-            || saved.workspaceOptions.workspace != nil || saved.asOfOption.asOf != nil {
-            throw QueryError("view '\(name)' (\(view.location)) names another view or a version of the plans",
-                             hint: "a view saves the question; give @view, --rev, --staged, --workspace and --as-of on the command line")
-        }
-        var merged = self
-        merged.entity = saved.entity
-        merged.terms = saved.terms + terms
-        merged.columns = columns ?? saved.columns
-        merged.sort = sort ?? saved.sort
-        merged.sum = sum.isEmpty ? saved.sum : sum
-        merged.by = by ?? saved.by
-        merged.limit = limit ?? saved.limit
-        merged.format = format ?? saved.format
-        return merged
+        return (merged, saved)
     }
 }

@@ -45,13 +45,10 @@ struct QueryCommand: ParsableCommand {
     @OptionGroup var asOfOption: AsOfOption
 
     func run() throws {
-        let query = try resolvingView()
-        func list(_ text: String) -> [String] { text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-        let request = QueryRequest(entity: query.entity, terms: query.terms, columns: query.columns.map(list), sort: query.sort,
-                                   sums: query.sum.flatMap(list), by: query.by, limit: query.limit)
+        let (request, format) = try request()
         let result = try QueryService.query(request, workspace: workspaceOptions.workspace, at: sourceOptions.choice,
                                             asOf: try asOfOption.date(), warn: Terminal.warn)
-        Terminal.standardOutput((query.format ?? .first).format.render(result, color: Terminal.useColor()))
+        Terminal.standardOutput(format.format.render(result, color: Terminal.useColor()))
     }
 }
 

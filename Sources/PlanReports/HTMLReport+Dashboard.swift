@@ -49,6 +49,7 @@ extension HTMLReport {
         }
         body += "<h2>Stale plans (\(stalePlans.count))</h2>" + staleTable(limit: Self.dashboardListLimit, depth: 0)
         body += "<h2>Overdue actions (\(overdueActions.count))</h2>" + overdueTable(limit: Self.dashboardListLimit, depth: 0)
+        body += viewsSection()
         return document(title: "Key-account dashboard, \(rollup.asOf)", depth: 0, body: body)
     }
 

@@ -4,7 +4,8 @@ import PlanModel
 
 /// The static HTML dashboard of `acctplan report`: `index.html` (totals, a card per industry and
 /// segment, the stage trend, pipeline by close quarter, stale plans and overdue actions), a page
-/// per industry and segment, a page per account, `follow-ups.html` and `style.css`. Pure: the
+/// per industry and segment, a page per account, a page per saved view, `follow-ups.html` and
+/// `style.css`. Pure: the
 /// numbers come from `Rollup` (and its history), each page is a function of this value, and
 /// every piece of plan text is escaped. No script, no external resource: it works offline.
 public struct HTMLReport: Sendable {
@@ -26,6 +27,8 @@ public struct HTMLReport: Sendable {
     /// A plan's free-prose sections as safe HTML (rendered by the caller, which has the plan's
     /// text and the Markdown renderer); asked when the account's page is rendered.
     public let proseSections: @Sendable (Plan) -> [ProseSection]
+    /// The saved views of `acctplan.yml` and their answers, a page each.
+    public let views: [ViewResult]
 
     /// A free-prose section: its heading (plain text) and its body, already safe HTML.
     public struct ProseSection: Sendable {
@@ -54,8 +57,9 @@ public struct HTMLReport: Sendable {
 
     public init(workspace: Workspace, rollup: Rollup, history: RollupReporter.History? = nil, historyNote: String? = nil,
                 diagnostics: [Diagnostic] = [], sourceLabel: String = "working tree",
-                proseSections: @escaping @Sendable (Plan) -> [ProseSection] = { _ in [] }) {
+                proseSections: @escaping @Sendable (Plan) -> [ProseSection] = { _ in [] }, views: [ViewResult] = []) {
         self.proseSections = proseSections
+        self.views = views
         self.workspace = workspace
         self.rollup = rollup
         self.history = history
@@ -93,6 +97,9 @@ public struct HTMLReport: Sendable {
         }
         for plan in accounts {
             pages.append(Page(path: Self.accountPath(plan.id)) { self.accountPage(plan) })
+        }
+        for view in views {
+            pages.append(Page(path: Self.viewPath(view.name)) { self.viewPage(view) })
         }
         return pages
     }

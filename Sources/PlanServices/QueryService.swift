@@ -19,7 +19,7 @@ public enum QueryService {
 extension QueryService {
     /// The words of the saved view `name` (`views:` in acctplan.yml, read from the version
     /// `choice` names), or an error naming the views there are.
-    public static func view(_ name: String, workspace: String?, at choice: PlanSourceChoice) throws -> (words: [String], location: String) {
+    public static func view(_ name: String, workspace: String?, at choice: PlanSourceChoice) throws -> (saved: SavedQuery, location: String) {
         let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
         let config = (try opened.source.read(ConfigParser.path)).map { ConfigParser.parse($0).0 } ?? WorkspaceConfig()
         guard let view = config.views.first(where: { $0.name == name }) else {
@@ -30,6 +30,11 @@ extension QueryService {
             }
             throw QueryError.unknown("view", name, choices: names)
         }
-        return (try QueryLine.words(view.query), "acctplan.yml:\(view.location.line)")
+        let location = "acctplan.yml:\(view.location.line)"
+        do {
+            return (try SavedQuery(line: view.query), location)
+        } catch let error as QueryError {
+            throw QueryError("view '\(name)' (\(location)): " + error.message, hint: error.hint)
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PlanEngine
 import PlanModel
+import PlanQuery
 import PlanReports
 import PlanWorkspace
 
@@ -38,9 +39,26 @@ public enum ReportService {
         let source = opened.source
         let report = HTMLReport(workspace: loaded, rollup: rollup, history: history, historyNote: note,
                                 diagnostics: Linter.lint(loaded, asOf: asOf), sourceLabel: sourceLabel,
-                                proseSections: { plan in ProseSections.html(of: plan, in: source) })
+                                proseSections: { plan in ProseSections.html(of: plan, in: source) },
+                                views: views(of: loaded, asOf: asOf))
         ProcessLifetime.keepUntilExit(report)
         return Written(files: try folder.write(report.pages()), accounts: rollup.total.accounts)
+    }
+
+    /// Every saved view's answer, or why it has none (a wrong view line is the view's problem,
+    /// shown on its page, not a reason to write no report).
+    static func views(of workspace: Workspace, asOf: CalendarDate) -> [HTMLReport.ViewResult] {
+        workspace.config.views.map { view in
+            do {
+                let result = try QueryEngine.run(try SavedQuery(line: view.query).request, in: workspace, asOf: asOf)
+                return HTMLReport.ViewResult(name: view.name, query: view.query, result: result, problem: nil)
+            } catch let error as QueryError {
+                return HTMLReport.ViewResult(name: view.name, query: view.query, result: nil,
+                                             problem: "acctplan.yml:\(view.location.line): " + error.message + (error.hint.map { " (\($0))" } ?? ""))
+            } catch {
+                return HTMLReport.ViewResult(name: view.name, query: view.query, result: nil, problem: "\(error)")
+            }
+        }
     }
 
     /// The trend (and, with `since`, the moves), or why there is none. Without `since`, a

@@ -116,8 +116,10 @@ struct QueryViewTests {
         let ws = try QueryEndToEndTests.workspace(sandbox)
         let config = ws.appendingPathComponent("acctplan.yml")
         var text = try String(contentsOf: config, encoding: .utf8)
-        text += "\nviews:\n  closing: \"opportunities open:yes close:thisquarter --sort -amount --sum weighted\"\n"
+        // The template ends with its views: mapping; these are added to it.
+        text += "  closing: \"opportunities open:yes close:thisquarter --sort -amount --sum weighted\"\n"
         text += "  big: \"opportunities 'amount:>=CNY 4.8M'\"\n  broken: \"opportunities --limit many\"\n  nested: \"@closing\"\n"
+        text += "  pinned: \"actions --rev HEAD~1\"\n  shown: \"actions overdue:yes --format=markdown\"\n"
         try text.write(to: config, atomically: true, encoding: .utf8)
 
         let closing = try sandbox.acctplan(["query", "@closing", "--as-of", "2026-12-04"], in: ws)
@@ -135,10 +137,48 @@ struct QueryViewTests {
         let broken = try sandbox.acctplan(["query", "@broken"], in: ws)
         #expect(broken.status == 2 && broken.stderr.contains("view 'broken' (acctplan.yml:") && broken.stderr.contains("many"), "\(broken)")
         let nested = try sandbox.acctplan(["query", "@nested"], in: ws)
-        #expect(nested.status == 2 && nested.stderr.contains("names another view"), "\(nested)")
+        #expect(nested.status == 2 && nested.stderr.contains("cannot run another view"), "\(nested)")
+        let pinned = try sandbox.acctplan(["query", "@pinned"], in: ws)
+        #expect(pinned.status == 2 && pinned.stderr.contains("--rev names a version of the plans"), "\(pinned)")
+        // The view's own --format, unless the command line gives one.
+        let shown = try sandbox.acctplan(["query", "@shown", "--as-of", "2026-12-04"], in: ws)
+        #expect(shown.status == 0 && shown.stdout.hasPrefix("**actions** `overdue:yes`"), "\(shown)")
         // A view name that is not an id is a config error of lint, with its line.
         try (text + "  Bad View: \"actions\"\n").write(to: config, atomically: true, encoding: .utf8)
         let lint = try sandbox.acctplan(["lint", "acctplan.yml"], in: ws)
         #expect(lint.stdout.contains("'Bad View' is not a valid view name"), "\(lint)")
+    }
+}
+
+/// `acctplan report` writes a page per saved view, linked from the dashboard.
+struct QueryViewReportTests {
+    @Test func eachViewGetsAPageWithItsRowsAndTotals() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try QueryEndToEndTests.workspace(sandbox)
+        let config = ws.appendingPathComponent("acctplan.yml")
+        var text = try String(contentsOf: config, encoding: .utf8)
+        // The template ends with its views: mapping; these are added to it.
+        text += "  closing: \"opportunities open:yes close:thisquarter --sort -amount --sum weighted\"\n"
+        text += "  by-owner: \"actions overdue:yes --by owner\"\n  broken: \"opportunities amout:>1M\"\n"
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        let output = sandbox.temp.path("site")
+        let report = try sandbox.acctplan(["report", "-o", output.path, "--as-of", "2026-12-04"], in: ws)
+        #expect(report.status == 0, "\(report)")
+        let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<h2>Saved views</h2>") && index.contains("href=\"views/closing.html\""), "the dashboard links the views")
+        let closing = try String(contentsOf: output.appendingPathComponent("views/closing.html"), encoding: .utf8)
+        #expect(closing.contains("<a href=\"../accounts/huaxia-power.html\">"), "rows link their accounts")
+        #expect(closing.contains("<code>accounts/huaxia-power.md:49</code>"))
+        #expect(closing.contains("3 rows; total weighted 5,767,500."))
+        // The first row is the biggest deal.
+        let first = try #require(closing.range(of: "opp-plant-maintenance")), second = try #require(closing.range(of: "opp-consolidation"))
+        #expect(first.lowerBound < second.lowerBound)
+        let grouped = try String(contentsOf: output.appendingPathComponent("views/by-owner.html"), encoding: .utf8)
+        #expect(grouped.contains("<h2>owner: liu-yang (1)</h2>") && grouped.contains("<h2>owner: zhang-min (1)</h2>"))
+        // A wrong view is shown on its page, with its line; the rest of the report is written.
+        let broken = try String(contentsOf: output.appendingPathComponent("views/broken.html"), encoding: .utf8)
+        #expect(broken.contains("unknown field &#39;amout&#39;; did you mean &#39;amount&#39;?") || broken.contains("unknown field &apos;amout&apos;"), "\(broken)")
+        #expect(broken.contains("acctplan.yml:"))
     }
 }

@@ -21,7 +21,8 @@ struct ReportEndToEndTests {
                                 "accounts/shanghai-tobacco.html", "accounts/sunrise-properties.html",
                                 "accounts/zhejiang-tobacco.html", "definitions.html", "follow-ups.html", "index.html", "industries/energy.html",
                                 "industries/real-estate.html", "industries/tobacco.html", "segments/installed-base-high-end.html",
-                                "segments/new-logo-growth.html", "style.css"]
+                                "segments/new-logo-growth.html", "style.css", "views/closing-this-quarter.html",
+                                "views/overdue-by-owner.html"]
 
     /// The trend point of `date` as the chart's tooltip says it: "1/2/3" for dep/ind/int.
     static func trendPoint(_ index: String, _ date: String) -> String? {
