@@ -22,15 +22,16 @@ segments/**/*.md merge=acctplan
 
 """#####),
         (".github/workflows/acctplan.yml", #####"""
-# Lint every account, industry and segment plan on each push and pull request, and
-# check that plans are in canonical form (`acctplan fmt`). Errors and warnings show up
-# as annotations on the changed lines.
+# Lint every account, industry and segment plan on each push and pull request, check that
+# plans are in canonical form (`acctplan fmt`), send the findings to code scanning, and on a
+# pull request write its plan changes ("stage departmental → industry-solution; opp-x amount
+# 2.0M → 2.4M") to the run's summary. Errors and warnings show up as annotations on the
+# changed lines.
 #
-# acctplan is built from source. Set these repository variables
-# (Settings → Secrets and variables → Actions → Variables):
-#   ACCTPLAN_REPO  owner/name of the acctplan source repository (required)
-#   ACCTPLAN_REF   branch, tag or commit to build (optional, default: main)
-# If that repository is private, also add a secret ACCTPLAN_TOKEN with read access.
+# acctplan's GitHub Action builds acctplan from its repository. Replace
+# YOUR-ORG/acctplan@main below with where your team keeps the acctplan source (a fork or
+# mirror works; pin a tag or commit for repeatable runs). docs/ci.md in the acctplan
+# repository lists the action's inputs.
 name: acctplan
 
 on:
@@ -39,54 +40,28 @@ on:
 
 permissions:
   contents: read
+  # For the SARIF upload to code scanning (set the action's `sarif: false` to do without).
+  security-events: write
 
 jobs:
-  lint:
+  plans:
     runs-on: ubuntu-latest
-    # Official Swift image: the toolchain is installed and steps run as root,
-    # so apt-get needs no sudo.
+    # Official Swift image: the toolchain is installed and steps run as root.
     container: swift:6.0-noble
     steps:
       - name: Check out the plans
         uses: actions/checkout@v4
         with:
-          path: plans
+          # The history lets the pull-request summary compare with the base branch.
+          fetch-depth: 0
 
-      - name: Check out the acctplan source
-        uses: actions/checkout@v4
+      - name: Check the plans
+        uses: YOUR-ORG/acctplan@main
         with:
-          repository: ${{ vars.ACCTPLAN_REPO }}
-          ref: ${{ vars.ACCTPLAN_REF || 'main' }}
-          token: ${{ secrets.ACCTPLAN_TOKEN || github.token }}
-          path: acctplan-src
-
-      - name: Install build dependencies
-        run: |
-          apt-get update
-          apt-get install -y libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev
-
-      # Re-use the build between runs; the key changes when ACCTPLAN_REF moves.
-      - name: Cache the acctplan build
-        uses: actions/cache@v4
-        with:
-          path: acctplan-src/.build
-          key: acctplan-${{ runner.os }}-${{ vars.ACCTPLAN_REF || 'main' }}-${{ hashFiles('acctplan-src/Package.resolved', 'acctplan-src/Sources/**') }}
-
-      - name: Build acctplan
-        run: swift build -c release --package-path acctplan-src
-
-      - name: Lint plans
-        # The workspace is the repository root here. If acctplan.yml lives in a
-        # sub-folder, change working-directory to plans/<sub-folder>.
-        # Add --strict to fail the check on warnings too.
-        working-directory: plans
-        run: ../acctplan-src/.build/release/acctplan lint --format github
-
-      - name: Check the canonical form
-        # Lists plans that `acctplan fmt` would rewrite; run `acctplan fmt` and commit.
-        if: ${{ !cancelled() }}
-        working-directory: plans
-        run: ../acctplan-src/.build/release/acctplan fmt --check
+          # The folder with acctplan.yml, if it is not the repository root.
+          workspace: .
+          # true: warnings fail the check too.
+          strict: false
 
 """#####),
         (".gitignore", #####"""
@@ -166,8 +141,9 @@ Run them anywhere inside this repository.
   `lost` or `won` instead of deleting them.
 - Name at least one stakeholder with the role `decision-maker` or `sponsor`.
 
-Every push and pull request is checked by `.github/workflows/acctplan.yml`; problems show
-up as annotations on the changed lines. The complete description of the plan format is in
+Every push and pull request is checked by `.github/workflows/acctplan.yml` (edit its
+`uses: YOUR-ORG/acctplan@main` line first): problems show up as annotations on the changed
+lines, and a pull request's run summary lists its plan changes. The complete description of the plan format is in
 the acctplan documentation (`docs/format.md`).
 
 """#####),
