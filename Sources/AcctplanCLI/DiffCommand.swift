@@ -19,7 +19,8 @@ struct DiffCommand: ParsableCommand {
             PATHs after the revisions narrow the diff. Formats: text (default), json, markdown. Also usable as git's diff driver: 'acctplan hooks install' sets that up (docs/git.md).
             """)
 
-    @Argument(help: ArgumentHelp("Up to two revisions, then paths to narrow the diff.", valueName: "rev-or-path"))
+    @Argument(help: ArgumentHelp("Up to two revisions, then paths to narrow the diff.", valueName: "rev-or-path"),
+              completion: .custom { _, _, _ in CompletionService.revisions() + CompletionService.planPaths() })
     var arguments: [String] = []
 
     @Flag(help: "Compare HEAD (or REV) with the index.")

@@ -16,7 +16,8 @@ struct LogCommand: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: ArgumentHelp("A plan id: only commits that changed it.", valueName: "id"))
+    @Argument(help: ArgumentHelp("A plan id: only commits that changed it.", valueName: "id"),
+              completion: .custom { _, _, _ in CompletionService.planIDs() })
     var id: String?
 
     @Option(help: ArgumentHelp("A revision or a date (YYYY-MM-DD): where history starts.", valueName: "rev-or-date"))

@@ -22,9 +22,11 @@ struct QueryCommand: ParsableCommand {
             Quote a term with > or < (or a space) for the shell: 'amount:>1M'. Every field of every entity, and the answers to twelve everyday questions: docs/query.md.
             """)
 
-    @Argument(help: ArgumentHelp("What to list: accounts, opportunities, actions, stakeholders, moments, installed-base, industries, segments; or @view, a query saved under views: in acctplan.yml.", valueName: "entity"))
+    @Argument(help: ArgumentHelp("What to list: accounts, opportunities, actions, stakeholders, moments, installed-base, industries, segments; or @view, a query saved under views: in acctplan.yml.", valueName: "entity"),
+              completion: .custom { _, _, _ in CompletionService.queryWords([]) })
     var entity: String
-    @Argument(help: ArgumentHelp("Terms the rows must pass (field:value and the like).", valueName: "term"))
+    @Argument(help: ArgumentHelp("Terms the rows must pass (field:value and the like).", valueName: "term"),
+              completion: .custom { words, index, _ in CompletionService.queryWords(Self.queryWords(words, before: index)) })
     var terms: [String] = []
 
     @Option(help: ArgumentHelp("The fields to show, comma-separated (default: the entity's usual ones).", valueName: "f,f,..."))
@@ -49,6 +51,14 @@ struct QueryCommand: ParsableCommand {
         let result = try QueryService.query(request, workspace: workspaceOptions.workspace, at: sourceOptions.choice,
                                             asOf: try asOfOption.date(), warn: Terminal.warn)
         Terminal.standardOutput(format.format.render(result, color: Terminal.useColor()))
+    }
+}
+
+extension QueryCommand {
+    /// The words after `query` on the command line being completed, up to the cursor's word.
+    static func queryWords(_ words: [String], before index: Int) -> [String] {
+        guard let start = words.firstIndex(of: configuration.commandName ?? "query") else { return [] }
+        return Array(words[(start + 1)..<max(start + 1, min(index, words.count))])
     }
 }
 

@@ -18,7 +18,8 @@ struct ShowCommand: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: ArgumentHelp("The plan id: its file name without .md.", valueName: "id"))
+    @Argument(help: ArgumentHelp("The plan id: its file name without .md.", valueName: "id"),
+              completion: .custom { _, _, _ in CompletionService.planIDs() })
     var id: String
 
     @Option(help: ArgumentHelp("account, industry or segment, when the id is used by more than one kind.", valueName: "kind"))
