@@ -19,8 +19,9 @@ public struct OverdueActionRule: LintRule {
         context.workspace.plans.flatMap { plan in
             plan.actions.compactMap { action in
                 guard Rollup.isOverdue(action, asOf: context.asOf), let due = action.due else { return nil }
+                let days = due.value.days(until: context.asOf)
                 return context.finding(.overdueAction, plan, at: due.location,
-                                       "action '\(action.text)' was due \(due.value), \(due.value.days(until: context.asOf)) days ago",
+                                       "action '\(action.text)' was due \(due.value), \(days) day\(days == 1 ? "" : "s") ago",
                                        hint: "tick it ('- [x]') if it is done, or agree a new date")
             }
         }
