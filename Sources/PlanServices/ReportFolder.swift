@@ -62,7 +62,9 @@ public struct ReportFolder {
         try Self.writeAtomically("This folder holds a report written by `acctplan report`. acctplan replaces and deletes the\n"
                                  + "files of this folder when it writes the report again.\n",
                                  to: root + "/" + Self.markerName)
-        for folder in Self.subfolders {
+        // The folders the pages use (an empty `views/` is not made for a workspace without views).
+        let used = Set(pages.compactMap { page in page.path.split(separator: "/").count == 2 ? String(page.path.split(separator: "/")[0]) : nil })
+        for folder in Self.subfolders where used.contains(folder) {
             let path = root + "/" + folder
             if Self.isRealDirectory(path) { continue }
             guard mkdir(path, 0o755) == 0 else {
@@ -102,7 +104,10 @@ public struct ReportFolder {
     private func removeLeftovers(keeping written: Set<String>) {
         for folder in [""] + Self.subfolders {
             let path = folder.isEmpty ? url.path : url.path + "/" + folder
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { continue }
+            // A folder this run did not use may be anything: only a real one is looked into
+            // (a link named views/ must not lead the clean-up elsewhere).
+            guard folder.isEmpty || Self.isRealDirectory(path),
+                  let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { continue }
             for name in entries {
                 let relative = folder.isEmpty ? name : folder + "/" + name
                 let isTemporary = AtomicFile.isLeftover(name)

@@ -52,6 +52,40 @@ import Testing
     }
 }
 
+/// The views/ folder of the report: made only when a view has a page; an earlier report's view
+/// pages are removed when the views are gone; a views/ that is a link is never followed.
+@Suite struct ReportViewsFolderTests {
+    @Test func viewsFolderIsMadeWhenNeededCleanedAndNeverFollowed() throws {
+        let repo = try ScratchRepository()
+        defer { repo.remove() }
+        try repo.write("accounts/acme.md", ScratchRepository.account("Acme"))
+        try repo.write("acctplan.yml", "views:\n  all: \"accounts\"\n")
+        let output = repo.root.appendingPathComponent("report").path
+        func write() throws {
+            _ = try ReportService.write(output: output, workspace: repo.root.path, at: .workingTree, since: nil, trend: .quarterly,
+                                        asOf: ScratchRepository.asOf)
+        }
+        try write()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output + "/views") == ["all.html"])
+        // Without views: the old page goes (the empty folder may stay), nothing new is made.
+        try repo.write("acctplan.yml", "currency: CNY\n")
+        try write()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output + "/views").isEmpty)
+        // views/ a link to a folder of the user's: a report without views leaves it alone.
+        let outside = repo.root.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: outside.appendingPathComponent("notes.html"))
+        try FileManager.default.removeItem(atPath: output + "/views")
+        try FileManager.default.createSymbolicLink(atPath: output + "/views", withDestinationPath: outside.path)
+        try write()
+        #expect(FileManager.default.fileExists(atPath: outside.appendingPathComponent("notes.html").path))
+        // ...and one with views refuses to write through it.
+        try repo.write("acctplan.yml", "views:\n  all: \"accounts\"\n")
+        #expect(throws: ToolFailure.self) { try write() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path) == ["notes.html"])
+    }
+}
+
 @Suite struct TextconvServiceTests {
     @Test func reorderedRowsGiveTheSameLinesAndAnUnreadableFileNone() throws {
         let repo = try ScratchRepository()
