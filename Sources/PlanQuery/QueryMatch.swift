@@ -20,7 +20,18 @@ extension QueryTerm {
         }
     }
 
+    /// A year written alone where a date may stand (installed-base `since: 2019`) compares as
+    /// January 1 of that year.
+    static func comparable(_ value: QueryValue, _ literal: QueryLiteral) -> QueryValue {
+        guard case .text(let text) = value, text.count == 4, let year = Int(text) else { return value }
+        switch literal {
+        case .date, .period: return CalendarDate(year: year, month: 1, day: 1).map(QueryValue.date) ?? value
+        default: return value
+        }
+    }
+
     static func equal(_ value: QueryValue, _ literal: QueryLiteral) -> Bool {
+        let value = comparable(value, literal)
         switch (value, literal) {
         case (.text(let text), .text(let wanted)): return text.lowercased() == wanted
         case (.list(let items), .text(let wanted)): return items.contains { $0.lowercased() == wanted }
@@ -35,6 +46,7 @@ extension QueryTerm {
     /// `value > literal` (`after`) or `value < literal`, or equal when `orEqual`. A period is
     /// after its last day and before its first.
     static func order(_ value: QueryValue, _ literal: QueryLiteral, after: Bool, orEqual: Bool) -> Bool {
+        let value = comparable(value, literal)
         func compare<T: Comparable>(_ left: T, _ right: T) -> Bool {
             if left == right { return orEqual }
             return after ? left > right : left < right

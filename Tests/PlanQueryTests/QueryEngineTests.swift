@@ -108,6 +108,20 @@ struct QueryEngineTests {
         #expect(ids(try run("accounts", ["not:reviewed:>=today-90d"])) == ["Acme"])
     }
 
+    @Test func aYearAloneComparesAsItsFirstDay() throws {
+        var files = Self.files
+        files["accounts/acme.md"] = files["accounts/acme.md"]! + "## Installed base\n\n| Product | Since | Status |\n| --- | --- | --- |\n"
+            + "| Financials | 2019 | live |\n| HR | 2024-03-01 | live |\n| BI | 2021 | retired |\n"
+        let workspace = try WorkspaceLoader.load(from: MemorySource(files))
+        func products(_ terms: [String]) throws -> [String] {
+            try QueryEngine.run(QueryRequest(entity: "installed-base", terms: terms, columns: ["product"]), in: workspace, asOf: Self.asOf)
+                .rows.map { row in if case .text(let text) = row.values[0] { text } else { "?" } }
+        }
+        #expect(try products(["since:<2020-06-01"]) == ["Financials"])
+        #expect(try products(["since:2019-01-01..2021-12-31"]) == ["Financials", "BI"])
+        #expect(try products(["since:>=2024-01-01"]) == ["HR"])
+    }
+
     @Test func listsBooleansCountsAndTheAccountsFields() throws {
         #expect(ids(try run("accounts", ["segments:high-end", "strategic:yes"])) == ["Acme"])
         #expect(ids(try run("accounts", ["not:roles:sponsor"])) == ["Bolt"])
