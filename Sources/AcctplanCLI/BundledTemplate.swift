@@ -178,13 +178,13 @@ Goals for fiscal year 2027:
 
 ## Stakeholders
 
-| Name      | Title                       | Role           | Relationship | Owner     |
-| --------- | --------------------------- | -------------- | ------------ | --------- |
-| Zhou Ming | Chief Information Officer   | decision-maker | strong       | li-you    |
-| Qian Hui  | Chief Financial Officer     | sponsor        | medium       | li-you    |
-| Sun Wei   | Head of IT Architecture     | influencer     | strong       | chen-hao  |
-| Lin Tao   | Finance Shared-Service Lead | user           | medium       | wang-fang |
-| Gu Jing   | Procurement Director        | gatekeeper     | weak         | li-you    |
+| Name      | Title                       | Role           | Relationship | Owner     | Reports to |
+| --------- | --------------------------- | -------------- | ------------ | --------- | ---------- |
+| Zhou Ming | Chief Information Officer   | decision-maker | strong       | li-you    |            |
+| Qian Hui  | Chief Financial Officer     | sponsor        | medium       | li-you    |            |
+| Sun Wei   | Head of IT Architecture     | influencer     | strong       | chen-hao  | Zhou Ming  |
+| Lin Tao   | Finance Shared-Service Lead | user           | medium       | wang-fang | Qian Hui   |
+| Gu Jing   | Procurement Director        | gatekeeper     | weak         | li-you    | Qian Hui   |
 
 ## Installed base
 

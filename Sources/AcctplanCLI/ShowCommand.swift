@@ -14,9 +14,13 @@ struct ShowCommand: ParsableCommand {
             Examples:
               acctplan show shanghai-tobacco
               acctplan show tobacco --kind industry --format json
+              acctplan show shanghai-tobacco --map                   # the organisation chart
+              acctplan show shanghai-tobacco --map --format mermaid  # the same for a pull request
+
+            --map draws the customer's organisation from the Stakeholders table's Reports to column, and names the coverage gaps: no sponsor, no decision-maker, a decision-maker whose relationship is weak, none or not written.
             """)
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, mermaid }
 
     @Argument(help: ArgumentHelp("The plan id: its file name without .md.", valueName: "id"),
               completion: .custom { _, _, _ in CompletionService.planIDs() })
@@ -25,11 +29,18 @@ struct ShowCommand: ParsableCommand {
     @Option(help: ArgumentHelp("account, industry or segment, when the id is used by more than one kind.", valueName: "kind"))
     var kind: PlanKind?
 
-    @Option(help: ArgumentHelp("Output format: text or json.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: text or json (with --map also mermaid).", valueName: "format"))
     var format: OutputFormat = .text
+
+    @Flag(help: "Show the customer's organisation chart (Stakeholders' Reports to) and its coverage gaps.")
+    var map = false
 
     @OptionGroup var sourceOptions: SourceOptions
     @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    func validate() throws {
+        if format == .mermaid && !map { throw ValidationError("--format mermaid draws the organisation chart: add --map") }
+    }
 
     func run() throws {
         let found = try ShowService.find(id, kind: kind, workspace: workspaceOptions.workspace, at: sourceOptions.choice)
@@ -43,9 +54,12 @@ struct ShowCommand: ParsableCommand {
             Terminal.standardError("acctplan: note: \(plan.path) has \(found.problems) problem\(found.problems == 1 ? "" : "s"); "
                 + "run 'acctplan lint \(plan.path)'\n")
         }
-        switch format {
-        case .text: Terminal.standardOutput(PlanText.render(plan, config: config, color: Terminal.useColor()))
-        case .json: Terminal.standardOutput(PlanJSON.render(plan, config: config))
+        switch (format, map) {
+        case (.text, false): Terminal.standardOutput(PlanText.render(plan, config: config, color: Terminal.useColor()))
+        case (.json, false): Terminal.standardOutput(PlanJSON.render(plan, config: config))
+        case (.text, true): Terminal.standardOutput(OrgChartReporter.text(plan, color: Terminal.useColor()))
+        case (.json, true): Terminal.standardOutput(OrgChartReporter.json(plan))
+        case (.mermaid, _): Terminal.standardOutput(OrgChartReporter.mermaid(plan))
         }
     }
 }

@@ -195,7 +195,7 @@ public enum PlanDiff {
                 return Item(key: name, fields: [
                     ("title", text(person.title)), ("role", person.role.map { .text($0.value.rawValue) } ?? .null),
                     ("relationship", person.relationship.map { .text($0.value.rawValue) } ?? .null),
-                    ("owner", text(person.owner)),
+                    ("owner", text(person.owner)), ("reports to", text(person.reportsTo)),
                 ] + extra(person.extra))
             }
         case .installedBase:

@@ -17,6 +17,7 @@ public enum RuleRegistry {
         OutsideWorkspaceRule(),
         OverdueActionRule(),
         PastCloseRule(),
+        ReportingCycleRule(),
         StaleReviewRule(),
         TargetGapRule(),
         TooLargeRule(),

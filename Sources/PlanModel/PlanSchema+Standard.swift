@@ -44,6 +44,7 @@ extension PlanSchema {
                             ColumnSpec("role", aliases: ["角色"], type: .choice(StakeholderRole.allCases.map(\.rawValue)), required: true),
                             ColumnSpec("relationship", aliases: ["关系"], type: .choice(Relationship.allCases.map(\.rawValue))),
                             ColumnSpec("owner", aliases: ["负责人"], type: .person),
+                            ColumnSpec("reports to", aliases: ["汇报对象"], type: .text),
                         ], key: "name"), itemName: "stakeholder"),
             SectionSpec(id: SectionKind.installedBase.rawValue, headings: ["Installed base", "已实施产品"], kinds: [.account],
                         shape: .table(columns: [

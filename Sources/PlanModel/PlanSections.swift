@@ -111,6 +111,8 @@ public struct Stakeholder: Sendable, Hashable {
     public var role: Located<StakeholderRole>?
     public var relationship: Located<Relationship>?
     public var owner: Located<String>?
+    /// The Name of the stakeholder of the same table this one reports to (the org chart).
+    public var reportsTo: Located<String>?
     public var extra: [ExtraField] = []
 
     public init(location: SourceLocation) { self.location = location }

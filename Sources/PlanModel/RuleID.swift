@@ -30,6 +30,7 @@ extension RuleID {
     public static let undatedAction: RuleID = "undated-action"
     public static let pastClose: RuleID = "past-close"
     public static let noSponsor: RuleID = "no-sponsor"
+    public static let reportingCycle: RuleID = "reporting-cycle"
     public static let targetGap: RuleID = "target-gap"
     public static let config: RuleID = "config"
     // Extensions (documented in docs/rules.md): problems with the file itself.

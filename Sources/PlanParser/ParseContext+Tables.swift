@@ -182,6 +182,7 @@ extension ParseContext {
         person.role = enumCell(record, "role", StakeholderRole.self)
         person.relationship = enumCell(record, "relationship", Relationship.self)
         person.owner = record.value("owner").flatMap { idCell($0, field: "stakeholder owner") }
+        person.reportsTo = record.value("reports to")
         person.extra = record.extra
         checkUniqueKey(person.name, section: .stakeholders, what: "stakeholder")
         plan.stakeholders.append(person)

@@ -70,7 +70,9 @@ enum QueryFields {
     static func columns(_ config: WorkspaceConfig, _ section: SectionKind, _ read: [String: Read]) -> [QueryField] {
         guard case .table(let columns, _)? = config.schema.section(section)?.shape else { return [] }
         return columns.compactMap { column in
-            read[column.id].map { QueryField(column.id, aliases: column.aliases, QueryType(column.type), "The \(column.id) column.", read: $0) }
+            // A field name has no blank (`reports to` is `reports_to`: a term is one shell word).
+            read[column.id].map { QueryField(column.id.replacingOccurrences(of: " ", with: "_"), aliases: column.aliases + [column.id],
+                                             QueryType(column.type), "The \(column.header) column.", read: $0) }
         }
     }
 
@@ -120,7 +122,7 @@ enum QueryFields {
             "name": item { .of($0.name) }, "title": item { .of($0.title) },
             "role": item { $0.role.map { .text($0.value.rawValue) } ?? .none },
             "relationship": item { $0.relationship.map { .text($0.value.rawValue) } ?? .none },
-            "owner": item { .of($0.owner) },
+            "owner": item { .of($0.owner) }, "reports to": item { .of($0.reportsTo) },
         ])
     }
 

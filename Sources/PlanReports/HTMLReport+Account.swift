@@ -50,9 +50,12 @@ extension HTMLReport {
                 + "</div>"
         }
         if !plan.stakeholders.isEmpty {
-            body += "<h2>Stakeholders</h2>" + HTML.table(["Name", "Title", "Role", "Relationship", "Owner"], plan.stakeholders.map { row in
+            let hasChart = plan.stakeholders.contains { $0.reportsTo != nil }
+            body += "<h2>Stakeholders</h2>" + HTML.table(["Name", "Title", "Role", "Relationship", "Owner"] + (hasChart ? ["Reports to"] : []),
+                                                         plan.stakeholders.map { row in
                 [HTML.escape(row.name?.value ?? "—"), HTML.escape(row.title?.value ?? ""), HTML.escape(row.role?.value.rawValue ?? "—"),
                  HTML.escape(row.relationship?.value.rawValue ?? ""), row.owner.map { person($0.value) } ?? ""]
+                    + (hasChart ? [HTML.escape(row.reportsTo?.value ?? "")] : [])
             })
         }
         if !plan.installedBase.isEmpty {

@@ -92,6 +92,7 @@ public enum PlanJSON {
                         ("role", .optional(person.role?.value.rawValue)),
                         ("relationship", .optional(person.relationship?.value.rawValue)),
                         ("owner", .optional(person.owner?.value)),
+                        ("reports_to", .optional(person.reportsTo?.value)),
                     ] + extra(person.extra))),
                 ])
             }

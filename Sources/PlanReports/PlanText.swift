@@ -18,7 +18,7 @@ public enum PlanText {
             output += "\n" + style.bold("Stakeholders") + "\n"
             for person in plan.stakeholders {
                 let parts = [person.title?.value, person.role?.value.rawValue, person.relationship.map { "relationship \($0.value.rawValue)" },
-                             person.owner.map { "owner \($0.value)" }].compactMap { $0 }
+                             person.owner.map { "owner \($0.value)" }, person.reportsTo.map { "reports to \($0.value)" }].compactMap { $0 }
                 output += "  \(person.name?.value ?? "?")  \(style.dim(parts.joined(separator: ", ")))\n"
             }
         }

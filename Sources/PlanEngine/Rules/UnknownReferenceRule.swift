@@ -1,11 +1,12 @@
 import PlanModel
 
-/// An industry or segment without a plan, or an action's `#id` that is no opportunity of the plan.
+/// An industry or segment without a plan, an action's `#id` that is no opportunity of the plan,
+/// or a stakeholder's `Reports to` that names no stakeholder of the table.
 public struct UnknownReferenceRule: LintRule {
     public init() {}
     public let description = RuleDescription(
         id: .unknownReference,
-        summary: "An account's industry or segment has no plan file, or an action's `#id` names no opportunity of the same plan",
+        summary: "An account's industry or segment has no plan file, an action's `#id` names no opportunity of the same plan, or a stakeholder's Reports to names no stakeholder of the table",
         rationale: "Industry and segment plans carry the targets accounts are rolled up against; a reference to nothing is usually a typo.",
         defaultSeverity: .warning, traits: [.crossPlan],
         valid: [
@@ -33,6 +34,14 @@ public struct UnknownReferenceRule: LintRule {
                 ## Actions
 
                 - [ ] 2027-01-10 @li-you Demo for ↓#opp-hr and #opp-erp
+                """, files: ["industries/tobacco.md": "---\nname: Tobacco\nowner: li-you\n---\n"]),
+            RuleExample("""
+                \(RuleExample.acme)## Stakeholders
+
+                | Name | Role | Reports to |
+                | --- | --- | --- |
+                | Zhang Wei | decision-maker | |
+                | Li Na | sponsor | ↓Zhang Wie |
                 """, files: ["industries/tobacco.md": "---\nname: Tobacco\nowner: li-you\n---\n"]),
         ])
 
@@ -66,6 +75,21 @@ public struct UnknownReferenceRule: LintRule {
                     .unknownReference, plan, at: segment.location,
                     "segment '\(segment.value)' has no plan" + ValueSyntax.didYouMean(suggestion),
                     hint: "add segments/\(segment.value).md ('acctplan new segment \(segment.value)')"))
+            }
+            let chart = OrgChart(plan.stakeholders)
+            if !chart.unknown.isEmpty {
+                let names = plan.stakeholders.compactMap { $0.name?.value }
+                let known = ClosestMatch(names.map { $0.lowercased() })
+                for index in chart.unknown {
+                    guard let written = plan.stakeholders[index].reportsTo else { continue }
+                    let suggestion = suggestions.closest(to: written.value, in: known).flatMap { lowered in
+                        names.first { $0.lowercased() == lowered }
+                    }
+                    findings.append(context.finding(
+                        .unknownReference, plan, at: written.location,
+                        "'\(written.value)' (Reports to) is no stakeholder of this plan" + ValueSyntax.didYouMean(suggestion),
+                        hint: "name a row of the Stakeholders table, or leave the cell empty for the top of the organisation"))
+                }
             }
             let opportunities = Set(plan.opportunities.compactMap { $0.id?.value })
             var knownOpportunities: ClosestMatch?

@@ -1,0 +1,110 @@
+import PlanEngine
+import PlanModel
+
+/// `acctplan show ID --map`: the customer's organisation from the Stakeholders table's Reports to
+/// column — an indented tree (text), a Mermaid flowchart (GitHub draws it in a comment), or JSON —
+/// with the coverage gaps called out: no sponsor, a decision-maker without a good relationship.
+public enum OrgChartReporter {
+    /// The coverage gaps of a plan's stakeholders, in words.
+    public static func gaps(_ plan: Plan) -> [String] {
+        var gaps: [String] = []
+        if !plan.stakeholders.contains(where: { $0.role?.value == .sponsor }) { gaps.append("no sponsor") }
+        if !plan.stakeholders.contains(where: { $0.role?.value == .decisionMaker }) { gaps.append("no decision-maker") }
+        for person in plan.stakeholders where person.role?.value == .decisionMaker {
+            let relationship = person.relationship?.value
+            if relationship == nil || relationship == .weak || relationship == .none {
+                gaps.append("decision-maker \(person.name?.value ?? "?") has a \(relationship?.rawValue ?? "unknown") relationship")
+            }
+        }
+        return gaps
+    }
+
+    static func describe(_ person: Stakeholder) -> String {
+        [person.title?.value, person.role?.value.rawValue, person.relationship.map { "relationship \($0.value.rawValue)" }]
+            .compactMap { $0 }.joined(separator: " · ")
+    }
+
+    public static func text(_ plan: Plan, color: Bool) -> String {
+        let style = TerminalStyle(enabled: color)
+        let chart = OrgChart(plan.stakeholders)
+        let people = plan.stakeholders
+        var output = style.bold("\(plan.header.name?.value ?? plan.id): organisation") + " (\(plan.path))\n"
+        guard !people.isEmpty else { return output + "  no stakeholders\n" }
+        func line(_ index: Int, prefix: String, branch: String) {
+            let person = people[index]
+            var note = ""
+            if chart.unknown.contains(index), let written = person.reportsTo?.value { note = style.yellow("  (reports to '\(written)': no such stakeholder)") }
+            if let cycle = chart.cycles.first(where: { $0.contains(index) }), cycle.first == index {
+                note = style.red("  (Reports to goes round: " + (cycle + [cycle[0]]).map { people[$0].name?.value ?? "?" }.joined(separator: " → ") + ")")
+            }
+            let key = person.role?.value == .decisionMaker || person.role?.value == .sponsor
+            let name = person.name?.value ?? "?"
+            output += prefix + branch + (key ? style.bold(name) : name) + "  " + style.dim(describe(person)) + note + "\n"
+            let reports = chart.reports(of: index)
+            let childPrefix = prefix + (branch == "├── " ? "│   " : branch.isEmpty ? "" : "    ")
+            for (position, child) in reports.enumerated() {
+                line(child, prefix: childPrefix, branch: position == reports.count - 1 ? "└── " : "├── ")
+            }
+        }
+        for root in chart.roots { line(root, prefix: "  ", branch: "") }
+        let gaps = gaps(plan)
+        if !gaps.isEmpty { output += "\n" + gaps.map { "  " + style.yellow("gap:") + " \($0)\n" }.joined() }
+        return output
+    }
+
+    /// A Mermaid flowchart, top down; nodes coloured by relationship, decision-makers and
+    /// sponsors marked with ★; gaps as a note node.
+    public static func mermaid(_ plan: Plan) -> String {
+        let chart = OrgChart(plan.stakeholders)
+        let people = plan.stakeholders
+        func label(_ text: String) -> String {
+            text.replacingOccurrences(of: "\"", with: "#quot;").replacingOccurrences(of: "<", with: "#lt;").replacingOccurrences(of: ">", with: "#gt;")
+        }
+        var lines = ["flowchart TD"]
+        for (index, person) in people.enumerated() {
+            let key = person.role?.value == .decisionMaker || person.role?.value == .sponsor
+            let title = (key ? "★ " : "") + (person.name?.value ?? "?")
+            let details = [person.title?.value, person.role?.value.rawValue].compactMap { $0 }.joined(separator: " · ")
+            let kind = "rel_" + (person.relationship?.value.rawValue ?? "unknown")
+            lines.append("  s\(index)[\"\(label(title))" + (details.isEmpty ? "" : "<br/>\(label(details))") + "\"]:::\(kind)")
+        }
+        for (index, manager) in chart.manager.enumerated() {
+            if let manager { lines.append("  s\(manager) --> s\(index)") }
+        }
+        for cycle in chart.cycles {
+            for (position, node) in cycle.enumerated() {
+                lines.append("  s\(node) -. reports to .-> s\(cycle[(position + 1) % cycle.count])")
+            }
+        }
+        let gaps = gaps(plan)
+        if !gaps.isEmpty { lines.append("  gaps[\"" + label("Gaps: " + gaps.joined(separator: "; ")) + "\"]:::gap") }
+        lines += [
+            "  classDef rel_strong fill:#d3f9d8,stroke:#2b8a3e",
+            "  classDef rel_medium fill:#fff3bf,stroke:#e67700",
+            "  classDef rel_weak fill:#ffe3e3,stroke:#c92a2a",
+            "  classDef rel_none fill:#f1f3f5,stroke:#868e96",
+            "  classDef rel_unknown fill:#f1f3f5,stroke:#868e96,stroke-dasharray:3",
+            "  classDef gap fill:#fff,stroke:#c92a2a,color:#c92a2a",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `{"version": 1, "account", "path", "roots": [node...], "gaps": [...]}`, a node being
+    /// `{"name", "title", "role", "relationship", "line", "reports": [node...]}`.
+    public static func json(_ plan: Plan) -> String {
+        let chart = OrgChart(plan.stakeholders)
+        let people = plan.stakeholders
+        func node(_ index: Int) -> JSONValue {
+            let person = people[index]
+            return .object([
+                ("name", .optional(person.name?.value)), ("title", .optional(person.title?.value)),
+                ("role", .optional(person.role?.value.rawValue)), ("relationship", .optional(person.relationship?.value.rawValue)),
+                ("line", .integer(person.location.line)), ("reports", .array(chart.reports(of: index).map(node))),
+            ])
+        }
+        return JSONValue.object([
+            ("version", .integer(1)), ("account", .string(plan.id)), ("path", .string(plan.path)),
+            ("roots", .array(chart.roots.map(node))), ("gaps", .array(gaps(plan).map { .string($0) })),
+        ]).serialized(pretty: true) + "\n"
+    }
+}
