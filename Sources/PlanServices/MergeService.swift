@@ -47,8 +47,14 @@ public enum MergeService {
         guard let style = LineMerge.Style(rawValue: name?.lowercased() ?? "merge") else {
             throw ToolFailure("the conflict style must be merge, diff3 or zdiff3, not '\(name ?? "")'")
         }
-        return LineMerge.Options(style: style, markerSize: markers.size, oursLabel: markers.ours, baseLabel: markers.base,
-                                 theirsLabel: markers.theirs)
+        return LineMerge.Options(style: style, markerSize: markers.size, oursLabel: label(markers.ours, or: "ours"),
+                                 baseLabel: label(markers.base, or: "base"), theirsLabel: label(markers.theirs, or: "theirs"))
+    }
+
+    /// A label as given, unless git left it empty or did not expand it: git before 2.44 passes
+    /// `%X`, `%S` and `%Y` through as they are (`hooks install` writes them for every version).
+    static func label(_ given: String, or fallback: String) -> String {
+        given.isEmpty || given == "%X" || given == "%S" || given == "%Y" ? fallback : given
     }
 
     /// git's merge.conflictStyle for the repository git runs us in, else the user's.
