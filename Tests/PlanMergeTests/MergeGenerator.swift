@@ -2,7 +2,8 @@ import Foundation
 
 /// The account plans the merge's property tests generate and edit: front matter (a stage, the
 /// `team` and `segments` lists), the three keyed tables, Actions, Moments of truth and a prose
-/// section. Every value is one the linter accepts in the workspace of ``MergeLintWorkspace``.
+/// section; a side may add the Opportunities table's optional Probability column. Every value is
+/// one the linter accepts in the workspace of ``MergeLintWorkspace``.
 struct GeneratedPlan: Equatable {
     /// A keyed table: rows of a key and the other cells.
     struct Table: Equatable {
@@ -92,10 +93,10 @@ struct GeneratedPlan: Equatable {
         var plan = plan
         for step in 0..<Int.random(in: 1...5, using: &rng) {
             let tag = "\(side)\(step)"
-            switch Int.random(in: 0..<20, using: &rng) {
-            case 0: plan.opportunities.rows.append(.init(key: "opp-\(tag)", cells: ["New \(tag)", "qualify", "0.\(step + 1)M", "2027-12-31"]))
+            switch Int.random(in: 0..<21, using: &rng) {
+            case 0: plan.opportunities.add(.init(key: "opp-\(tag)", cells: ["New \(tag)", "qualify", "0.\(step + 1)M", "2027-12-31"]))
             case 1 where !plan.opportunities.rows.contains { $0.key == "opp-shared" }:
-                plan.opportunities.rows.append(.init(key: "opp-shared", cells: ["Shared", "qualify", "1M", "2027-10-01"]))
+                plan.opportunities.add(.init(key: "opp-shared", cells: ["Shared", "qualify", "1M", "2027-10-01"]))
             case 2: plan.opportunities.removeRandom(&rng)
             case 3: plan.opportunities.editRandom(cell: 2, to: "\(side)\(Int.random(in: 1...9, using: &rng))M", &rng)
             case 4: plan.opportunities.editRandom(cell: 1, to: stages.randomElement(using: &rng)!, &rng)
@@ -124,6 +125,11 @@ struct GeneratedPlan: Equatable {
                 let segment = segmentIDs.randomElement(using: &rng)!
                 if let index = plan.segments.firstIndex(of: segment) { plan.segments.remove(at: index) } else { plan.segments.append(segment) }
             case 18: plan.stage = ["integration", "industry-solution"].randomElement(using: &rng)!
+            case 19 where !plan.opportunities.header.contains("Probability"):
+                // A column added: the optional Probability, after Amount, filled in one row.
+                plan.opportunities.header.insert("Probability", at: 4)
+                let filled = Int.random(in: 0..<max(1, plan.opportunities.rows.count), using: &rng)
+                for index in plan.opportunities.rows.indices { plan.opportunities.rows[index].cells.insert(index == filled ? "\(side == "o" ? 40 : 60)%" : "", at: 3) }
             default:
                 // Prose: a line added, changed or removed.
                 let index = Int.random(in: 0...plan.prose.count, using: &rng)
@@ -139,6 +145,19 @@ struct GeneratedPlan: Equatable {
 }
 
 extension GeneratedPlan.Table {
+    /// A row given with the other cells of the base's columns; empty where columns were added.
+    mutating func add(_ row: Row) {
+        var row = row
+        if header.contains("Probability") { row.cells.insert("", at: 3) }
+        rows.append(row)
+    }
+
+    /// A row's cell by its column's name ("" when the table has no such column).
+    func value(_ row: Row, _ column: String) -> String {
+        guard let index = header.firstIndex(of: column), index > 0, index - 1 < row.cells.count else { return "" }
+        return row.cells[index - 1]
+    }
+
     mutating func removeRandom(_ rng: inout SeededRNG) {
         guard !rows.isEmpty else { return }
         rows.remove(at: Int.random(in: 0..<rows.count, using: &rng))
