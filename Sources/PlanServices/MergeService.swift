@@ -117,7 +117,12 @@ public enum ResolveService {
                 lines.append(Line(path: file.path, outcome: .deletedAndChanged))
                 continue
             }
-            let result = merger.merge(base: file.base ?? Data(), ours: ours, theirs: theirs, path: file.path)
+            var fileMerger = merger
+            if let size = repository.attribute("conflict-marker-size", for: file.path).flatMap(Int.init), size > 0 {
+                // The file's conflict-marker-size, as git would have handed a driver in %L.
+                fileMerger.options.markerSize = size
+            }
+            let result = fileMerger.merge(base: file.base ?? Data(), ours: ours, theirs: theirs, path: file.path)
             try AtomicFile.write(result.text, to: workdir.appendingPathComponent(file.path).path, sync: true)
             if result.isClean {
                 try repository.stageResolved(file.path)

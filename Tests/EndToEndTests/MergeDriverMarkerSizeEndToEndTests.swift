@@ -42,6 +42,35 @@ extension MergeDriverEndToEndTests {
         #expect(lint.stdout.components(separatedBy: "merge-conflict").count == 2, "one merge-conflict finding: \(lint)")
     }
 
+    /// Without the driver, `acctplan resolve` writes what conflicts remain with markers of the
+    /// file's `conflict-marker-size`, as git and the driver do.
+    @Test func resolveWritesMarkersOfTheAttributesSize() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
+        try #require(created.status == 0, "\(created)")
+        let ws = sandbox.temp.path("ws")
+        var attributes = try #require(GitFixture.read(".gitattributes", in: ws))
+        attributes += "accounts/**/*.md conflict-marker-size=12\n"
+        try GitFixture.write(attributes, to: ".gitattributes", in: ws)
+        try sandbox.gitOK(["commit", "-qam", "Longer conflict markers for plans"], in: ws)
+        try sandbox.gitOK(["branch", "theirs"], in: ws)
+        try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)
+        try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 4.9M  |")], message: "Amount down")
+        try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
+        try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 5.8M  |"), ("| 3,500,000 |", "| 3,900,000 |")], message: "Amounts up")
+        let merge = try sandbox.git(["merge", "--no-edit", "theirs"], in: ws)
+        #expect(merge.status != 0, "no driver configured: git's line merge conflicts \(merge)")
+        let resolve = try sandbox.acctplan(["resolve"], in: ws)
+        #expect(resolve.status == 1, "\(resolve)")
+        let text = try #require(GitFixture.read(Self.plan, in: ws))
+        let markers = text.split(separator: "\n").filter { $0.hasPrefix("<<<<<<<") || $0.hasPrefix("=======") || $0.hasPrefix(">>>>>>>") }
+        #expect(markers.count == 3 && markers.allSatisfy { line in line.prefix { $0 == line.first }.count == 12 }, "\(text)")
+        #expect(text.contains("3,900,000"))
+        let lint = try sandbox.acctplan(["lint", Self.plan], in: ws)
+        #expect(lint.status == 1 && lint.stdout.contains("merge-conflict"), "\(lint)")
+    }
+
     /// Whether this machine's git expands `%X %S %Y` in a merge driver's command (2.44 and later).
     static func gitExpandsLabels(_ sandbox: GitSandbox) throws -> Bool {
         let version = try sandbox.gitOK(["--version"], in: sandbox.temp.url)
