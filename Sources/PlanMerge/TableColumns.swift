@@ -34,10 +34,14 @@ enum TableColumns {
                 after += 1
             }
         }
+        // A column's header (row 0) and delimiter (row 1) cell: merged three-way, else ours'.
         func header(_ row: Int, fallback: String) -> String {
-            let cells = columns.map { column in
-                [ours, theirs].lazy.compactMap { table in table.columnIDs.firstIndex(of: column).map { TableMerge.cells(table.header[row])[safe: $0] } }
-                    .compactMap { $0 }.first ?? fallback
+            let cells = columns.map { column -> String in
+                let names = [base, ours, theirs].map { table in
+                    table.flatMap { table in table.columnIDs.firstIndex(of: column).flatMap { TableMerge.cells(table.header[row])[safe: $0] } }
+                }
+                if let mine = names[1], let other = names[2] { return KeyedMerge.pick(names[0], mine, other) ?? mine }
+                return names[1] ?? names[2] ?? fallback
             }
             return "| " + cells.joined(separator: " | ") + " |"
         }

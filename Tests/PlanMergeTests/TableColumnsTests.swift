@@ -80,6 +80,16 @@ struct TableColumnsTests {
             """), "\(result.text)")
     }
 
+    @Test func aHeaderRenamedOnOneSideKeepsItsNewNameNextToTheOtherSidesNewColumn() {
+        let base = Self.opportunities(Self.columns, [Self.erp])
+        let ours = Self.opportunities(["ID", "Name", "Stage", "Amount", "Probability", "Close"], [["opp-erp", "ERP", "negotiate", "2.4M", "80%", "2027-03-31"]])
+        let theirs = Self.opportunities(["ID", "Name", "Stage", "金额", "Close"], [Self.erp])
+        let result = merge(base, ours, theirs)
+        #expect(result.conflicts == 0, "\(result.text)")
+        #expect(result.text.contains("| ID | Name | Stage | 金额 | Probability | Close |\n| --- | --- | --- | --- | --- | --- |\n| opp-erp | ERP | negotiate | 2.4M | 80% | 2027-03-31 |\n"),
+                "\(result.text)")
+    }
+
     @Test func theSameColumnAddedOnBothSidesConflictsOnlyWhereACellDiffers() {
         let base = Self.opportunities(Self.columns, [Self.erp, Self.mes])
         let withProbability = ["ID", "Name", "Stage", "Amount", "Probability", "Close"]
