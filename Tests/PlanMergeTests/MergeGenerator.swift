@@ -88,7 +88,8 @@ struct GeneratedPlan: Equatable {
     }
 
     /// A few random edits; `side` keeps what one side adds apart from what the other adds
-    /// (except `opp-shared`, `Shared person` and list elements, which both may add alike).
+    /// (except `opp-shared`, a key renamed with the suffix `-x` and list elements, which both
+    /// sides may add alike).
     static func edit(_ plan: GeneratedPlan, side: String, _ rng: inout SeededRNG) -> GeneratedPlan {
         var plan = plan
         for step in 0..<Int.random(in: 1...5, using: &rng) {
@@ -101,13 +102,13 @@ struct GeneratedPlan: Equatable {
             case 3: plan.opportunities.editRandom(cell: 2, to: "\(side)\(Int.random(in: 1...9, using: &rng))M", &rng)
             case 4: plan.opportunities.editRandom(cell: 1, to: stages.randomElement(using: &rng)!, &rng)
             case 5: plan.opportunities.rows.shuffle(using: &rng)
-            case 6: plan.opportunities.renameRandom(suffix: side, &rng)
+            case 6: plan.opportunities.renameRandom(suffix: Bool.random(using: &rng) ? side : "x", &rng)
             case 7: plan.stakeholders.rows.append(.init(key: "Person \(tag)", cells: ["Lead \(tag)", "user", "weak", "li-you"]))
             case 8: plan.stakeholders.editRandom(cell: 2, to: relationships.randomElement(using: &rng)!, &rng)
             case 9 where plan.stakeholders.rows.count > 1: plan.stakeholders.rows.remove(at: Int.random(in: 1..<plan.stakeholders.rows.count, using: &rng))
             case 10: plan.installed.rows.append(.init(key: "Product \(tag)", cells: ["Module \(tag)", "2026", "implementing"]))
             case 11: plan.installed.editRandom(cell: 2, to: statuses.randomElement(using: &rng)!, &rng)
-            case 12: plan.installed.renameRandom(suffix: side, &rng)
+            case 12: plan.installed.renameRandom(suffix: Bool.random(using: &rng) ? side : "x", &rng)
             case 13 where !plan.actions.isEmpty:
                 let index = Int.random(in: 0..<plan.actions.count, using: &rng)
                 if Bool.random(using: &rng) { plan.actions[index].done?.toggle() } else { plan.actions[index].owner = people.randomElement(using: &rng)! }
