@@ -94,7 +94,7 @@ let package = Package(
         ]),
         .testTarget(name: "PlanLanguageServerTests", dependencies: ["PlanLanguageServer", "PlanModel"]),
         .testTarget(name: "PlanMergeTests", dependencies: [
-            "PlanModel", "PlanParser", "PlanEngine", "PlanFormat", "PlanGit", "PlanMerge",
+            "PlanModel", "PlanParser", "PlanEngine", "PlanFormat", "PlanGit", "PlanMerge", "PlanWorkspace",
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["acctplan", "TestSupport"]),
     ]

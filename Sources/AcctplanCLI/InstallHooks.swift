@@ -9,7 +9,7 @@ struct InstallHooks: ParsableCommand {
         discussion: """
             After this, a plain 'git commit' of a plan with lint errors fails and prints the diagnostics; 'git commit --no-verify' skips the hook once. It respects core.hooksPath. Running it again updates acctplan's own hook.
 
-            Also configures the 'acctplan' diff driver in this repository (diff.acctplan.command for git diff, diff.acctplan.textconv for git log -p), used for the files .gitattributes marks with diff=acctplan (the workspace template marks every plan), and the 'acctplan' merge driver (merge.acctplan.driver = acctplan merge-driver %O %A %B %P) for the files marked merge=acctplan.
+            Also configures the 'acctplan' diff driver in this repository (diff.acctplan.command for git diff, diff.acctplan.textconv for git log -p), used for the files .gitattributes marks with diff=acctplan (the workspace template marks every plan), and the 'acctplan' merge driver (merge.acctplan.driver = acctplan merge-driver --marker-size %L --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P) for the files marked merge=acctplan.
 
             The hook and the driver run 'acctplan' as found on PATH when git runs them, so moving or upgrading the binary breaks nothing; --acctplan PATH names a binary instead.
 

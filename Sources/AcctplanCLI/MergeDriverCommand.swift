@@ -12,13 +12,15 @@ struct MergeDriverCommand: ParsableCommand {
             git runs this for every plan both branches changed, when the repository is set up for it. `acctplan hooks install` does the setup; by hand it is:
 
               git config merge.acctplan.name "acctplan plan merge"
-              git config merge.acctplan.driver "acctplan merge-driver %O %A %B %P"
+              git config merge.acctplan.driver "acctplan merge-driver --marker-size %L --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P"
 
             and in .gitattributes:
 
               accounts/**/*.md merge=acctplan
               industries/**/*.md merge=acctplan
               segments/**/*.md merge=acctplan
+
+            git before 2.44 does not expand %X, %S and %Y: a label left as it was (or empty) is replaced by ours, base or theirs.
 
             Front matter merges per key (segments and team as sets), tables per row (matched by ID, Name or Product) and cell, Actions and Moments of truth per item, prose per section with git's line merge. A real conflict is confined to one key, row, item or prose hunk, written with git's markers (with the base when merge.conflictStyle is diff3 or zdiff3). A file that is not a plan (no front matter, binary, conflict markers already, over 4 MiB) is merged line by line, as git would. The result replaces OURS; the exit status is 0 when clean, 1 when conflicts remain. See docs/merge.md.
             """)
@@ -36,7 +38,7 @@ struct MergeDriverCommand: ParsableCommand {
     var conflictStyle: String?
     @Option(help: "The length of the conflict markers (git's %L).")
     var markerSize: Int = 7
-    @Option(help: "The label of our side in conflict markers (git's %X).")
+    @Option(help: "The label of our side in conflict markers (git's %X; not expanded by git before 2.44: then 'ours').")
     var oursLabel: String = "ours"
     @Option(help: "The label of the base in diff3 markers (git's %S).")
     var baseLabel: String = "base"

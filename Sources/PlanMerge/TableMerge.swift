@@ -4,8 +4,8 @@ import PlanParser
 
 /// A recognized table merged row by row: rows are matched by the key column's cell (found
 /// through the header's aliases) and merged cell by cell. The lines around the table are
-/// merged as prose. When the three tables do not have the same columns, the section is merged
-/// line by line.
+/// merged as prose. When the three tables do not have the same columns, they are brought to the
+/// union of their columns first (`TableColumns`).
 enum TableMerge {
     struct Table {
         var before: [String]
@@ -23,10 +23,24 @@ enum TableMerge {
     /// Merges the section bodies; false when they are not three comparable tables.
     static func merge(base: [String], ours: [String], theirs: [String], columns: [ColumnSpec], key: String,
                       into output: inout MergeOutput) -> Bool {
-        guard let mine = table(ours, columns), let other = table(theirs, columns),
-              mine.columnIDs == other.columnIDs, let keyIndex = mine.columnIDs.firstIndex(of: key) else { return false }
-        let original = table(base, columns)
-        if let original, original.columnIDs != mine.columnIDs { return false }
+        guard var mine = table(ours, columns), var other = table(theirs, columns) else { return false }
+        var original = table(base, columns)
+        if mine.columnIDs != other.columnIDs || original.map({ $0.columnIDs != mine.columnIDs }) == true {
+            switch TableColumns.align(base: original, ours: mine, theirs: other, key: key) {
+            case .aligned(let alignedBase, let alignedOurs, let alignedTheirs)?:
+                (original, mine, other) = (alignedBase, alignedOurs, alignedTheirs)
+            case .removedColumnChanged?:
+                // The whole table is the unit: one side dropped a column the other changed.
+                output.lineMerge(base: original?.before ?? [], ours: mine.before, theirs: other.before)
+                output.conflict(ours: mine.header + mine.rows.map { $0.joined() }, base: original.map { $0.header + $0.rows.map { $0.joined() } } ?? [],
+                                theirs: other.header + other.rows.map { $0.joined() })
+                output.lineMerge(base: original?.after ?? [], ours: mine.after, theirs: other.after)
+                return true
+            case nil:
+                return false
+            }
+        }
+        guard let keyIndex = mine.columnIDs.firstIndex(of: key) else { return false }
         let width = mine.columnIDs.count
         func rows(_ table: Table?) -> [(key: String, value: Row)] {
             (table?.rows ?? []).map { line in

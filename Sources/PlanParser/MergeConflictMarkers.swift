@@ -26,8 +26,8 @@ public enum MergeConflictMarkers {
 
     /// Every conflict block in `bytes` (a file's text; CRLF or LF), in file order.
     /// A line of seven `=` on its own counts only inside a block: elsewhere it is a Markdown
-    /// heading underline. Runs over every plan lint reads: lines that cannot start a marker are
-    /// skipped with memchr.
+    /// heading underline. Longer markers (`conflict-marker-size`) count as complete blocks only.
+    /// Runs over every plan lint reads: lines that cannot start a marker are skipped with memchr.
     public static func blocks(in bytes: some Collection<UInt8>) -> [Block] {
         if let found = bytes.withContiguousStorageIfAvailable({ scan($0) }) { return found }
         return Array(bytes).withUnsafeBufferPointer { scan($0) }
@@ -46,6 +46,13 @@ public enum MergeConflictMarkers {
             let remaining = bytes.count - offset
             let lineEnd = memchr(base + offset, 0x0A, remaining).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
                 ?? bytes.count
+            if depth == 0, let size = longOpening(UnsafeBufferPointer(rebasing: bytes[offset..<lineEnd])),
+               let close = longClosing(bytes, size: size, after: lineEnd) {
+                blocks.append(Block(startLine: line, endLine: line + close.lines))
+                line += close.lines + 1
+                offset = close.end + 1
+                continue
+            }
             if let marker = marker(UnsafeBufferPointer(rebasing: bytes[offset..<min(lineEnd, offset + 8)])) {
                 switch marker {
                 case .ours:
@@ -94,6 +101,41 @@ public enum MergeConflictMarkers {
             }
             return Finding(.mergeConflict, path: path, at: SourceLocation(line: block.startLine, column: 1), message, hint: hint)
         }
+    }
+
+    /// The size of a longer opening marker (more than seven `<`, then a space or the end of the
+    /// line), as git writes when a file's `conflict-marker-size` attribute asks for it (and
+    /// hands the size to merge drivers as `%L`). Such a line is a block only with a closing
+    /// marker of the same size after it: alone it is a lookalike.
+    static func longOpening(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard line.count > 7, line[0] == 0x3C, line[7] == 0x3C else { return nil }
+        let size = run(line)
+        return size < line.count && line[size] != 0x20 && !(line[size] == 0x0D && size + 1 == line.count) ? nil : size
+    }
+
+    /// The closing marker of a block opened with `size` `<`: how many lines after the opening
+    /// one it is, and the offset of its line's end.
+    private static func longClosing(_ bytes: UnsafeBufferPointer<UInt8>, size: Int, after start: Int) -> (lines: Int, end: Int)? {
+        var lines = 1
+        var offset = start + 1
+        while offset < bytes.count {
+            let end = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = UnsafeBufferPointer(rebasing: bytes[offset..<end])
+            if line.count >= size, line[0] == 0x3E, run(line) == size,
+               size == line.count || line[size] == 0x20 || line[size] == 0x0D && size + 1 == line.count {
+                return (lines, end)
+            }
+            lines += 1
+            offset = end + 1
+        }
+        return nil
+    }
+
+    /// How many times the line's first byte repeats at its start.
+    private static func run(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 1
+        while count < line.count, line[count] == line[0] { count += 1 }
+        return count
     }
 
     /// Which marker the first (up to eight) bytes of a line are. `<<<<<<<`, `|||||||` and

@@ -114,13 +114,19 @@ public struct HookSetup {
         }
     }
 
+    /// What git hands the merge driver: the marker size `%L` (the file's `conflict-marker-size`,
+    /// longer in the inner merges of a recursive merge), the labels `%X %S %Y` (git 2.44 and
+    /// later; older git passes them through unexpanded and the driver then uses its own), the
+    /// three versions and the path.
+    public static let mergeDriverPlaceholders = "--marker-size %L --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P"
+
     public func configureDiffDriver() throws {
         do {
             try repository.setConfig("diff.acctplan.command", "\(binary) diff --external")
             try repository.setConfig("diff.acctplan.textconv", "\(binary) textconv")
             // The merge driver (docs/merge.md), for the files .gitattributes marks merge=acctplan.
             try repository.setConfig("merge.acctplan.name", "acctplan: plans merged row by row")
-            try repository.setConfig("merge.acctplan.driver", "\(binary) merge-driver\(workspaceArgument) %O %A %B %P")
+            try repository.setConfig("merge.acctplan.driver", "\(binary) merge-driver\(workspaceArgument) \(Self.mergeDriverPlaceholders)")
         } catch let error as GitError {
             throw ToolFailure("the diff driver could not be configured: \(error)")
         }

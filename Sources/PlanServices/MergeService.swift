@@ -55,8 +55,14 @@ public enum MergeService {
         guard let style = LineMerge.Style(rawValue: name?.lowercased() ?? "merge") else {
             throw ToolFailure("the conflict style must be merge, diff3 or zdiff3, not '\(name ?? "")'")
         }
-        return LineMerge.Options(style: style, markerSize: markers.size, oursLabel: markers.ours, baseLabel: markers.base,
-                                 theirsLabel: markers.theirs)
+        return LineMerge.Options(style: style, markerSize: markers.size, oursLabel: label(markers.ours, or: "ours"),
+                                 baseLabel: label(markers.base, or: "base"), theirsLabel: label(markers.theirs, or: "theirs"))
+    }
+
+    /// A label as given, unless git left it empty or did not expand it: git before 2.44 passes
+    /// `%X`, `%S` and `%Y` through as they are (`hooks install` writes them for every version).
+    static func label(_ given: String, or fallback: String) -> String {
+        given.isEmpty || given == "%X" || given == "%S" || given == "%Y" ? fallback : given
     }
 
     /// git's merge.conflictStyle for the repository git runs us in, else the user's.
@@ -119,7 +125,12 @@ public enum ResolveService {
                 lines.append(Line(path: file.path, outcome: .deletedAndChanged))
                 continue
             }
-            let result = merger.merge(base: file.base ?? Data(), ours: ours, theirs: theirs, path: file.path)
+            var fileMerger = merger
+            if let size = repository.attribute("conflict-marker-size", for: file.path).flatMap(Int.init), size > 0 {
+                // The file's conflict-marker-size, as git would have handed a driver in %L.
+                fileMerger.options.markerSize = size
+            }
+            let result = fileMerger.merge(base: file.base ?? Data(), ours: ours, theirs: theirs, path: file.path)
             try AtomicFile.write(result.text, to: workdir.appendingPathComponent(file.path).path, sync: true)
             if result.isClean {
                 try repository.stageResolved(file.path)

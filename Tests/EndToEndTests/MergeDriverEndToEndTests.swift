@@ -93,7 +93,7 @@ struct MergeDriverEndToEndTests {
         let ws = sandbox.temp.path("ws")
         let install = try sandbox.acctplan(["hooks", "install", "--acctplan", try CLI.binary.get().path], in: ws)
         #expect(install.status == 0, "\(install)")
-        #expect(try sandbox.gitOK(["config", "merge.acctplan.driver"], in: ws).hasSuffix("merge-driver %O %A %B %P"))
+        #expect(try sandbox.gitOK(["config", "merge.acctplan.driver"], in: ws).hasSuffix("merge-driver --marker-size %L --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P"))
         #expect(try sandbox.gitOK(["check-attr", "merge", Self.plan], in: ws).hasSuffix("merge: acctplan"))
         try sandbox.gitOK(["branch", "theirs"], in: ws)
         try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)

@@ -121,6 +121,18 @@ struct MergeConflictTests {
         #expect(MergeConflictMarkers.firstLine(in: Data("x\n=======\n".utf8)) == nil)
     }
 
+    @Test func longerMarkersOfConflictMarkerSizeAreABlockWhenClosedAtTheSameSize() {
+        // `conflict-marker-size=10` in .gitattributes: git (and a merge driver given %L) writes
+        // ten-character markers. Alone, or closed at another size, such a line is a lookalike.
+        let text = "a\n<<<<<<<<<< HEAD\nb\n==========\nc\n>>>>>>>>>> theirs\nd\n<<<<<<<<< nine\n>>>>>>>>>> ten\n"
+        #expect(MergeConflictMarkers.blocks(in: Array(text.utf8)) == [.init(startLine: 2, endLine: 6)])
+        let crlf = "<<<<<<<<<<\r\nb\r\n||||||||||\r\n==========\r\n>>>>>>>>>>\r\n"
+        #expect(MergeConflictMarkers.blocks(in: Array(crlf.utf8)) == [.init(startLine: 1, endLine: 5)])
+        let parsed = parse(Self.frontMatter + "\n## Risks\n\n<<<<<<<<<< ours\nApril.\n==========\nMay.\n>>>>>>>>>> theirs\n")
+        #expect(parsed.located == ["merge-conflict 11:1"])
+        #expect(!parsed.plan.isReadable)
+    }
+
     @Test func markersCommittedByMistakeThatConflictAgainNestAsOneBlock() {
         let text = "<<<<<<< HEAD\n<<<<<<< a\nx\n=======\ny\n>>>>>>> a\n=======\nz\n>>>>>>> main\nend\n>>>>>>> stray"
         #expect(MergeConflictMarkers.blocks(in: Array(text.utf8)) == [

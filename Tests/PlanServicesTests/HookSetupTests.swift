@@ -19,7 +19,7 @@ import Testing
 
         try setup.configureDiffDriver()
         #expect(try repo.git("config", "diff.acctplan.command") == "acctplan diff --external")
-        #expect(try repo.git("config", "merge.acctplan.driver") == "acctplan merge-driver %O %A %B %P")
+        #expect(try repo.git("config", "merge.acctplan.driver") == "acctplan merge-driver --marker-size %L --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P")
         let removed = try setup.uninstall()
         #expect(removed.first == "acctplan's check from \(setup.hook.path)")
         #expect(removed.dropFirst() == ["diff.acctplan.command", "diff.acctplan.textconv", "merge.acctplan.name", "merge.acctplan.driver"])
