@@ -1,6 +1,7 @@
 import Foundation
 import PlanLanguageServer
 import PlanModel
+import Synchronization
 
 /// `acctplan lsp` on arbitrary bytes: the framing (headers, lengths, bodies) and every request
 /// and notification the bytes happen to make, against a small workspace of its own. Whatever
@@ -34,14 +35,19 @@ enum LSPTargets {
         let output = OutputCheck()
         let server = LanguageServer(writer: MessageWriter { output.check($0) },
                                     asOf: CalendarDate(year: 2026, month: 12, day: 1)!, workspace: workspace)
-        var fed = false
-        var reader = MessageReader { buffer in
-            guard !fed else { return 0 }
-            fed = true
-            buffer += bytes
-            return bytes.count
+        let input = Input(bytes)
+        _ = server.run(MessageReader { input.take(into: &$0) })
+    }
+
+    /// The input, handed over once; then the end of the stream.
+    final class Input: Sendable {
+        private let bytes: Mutex<[UInt8]>
+        init(_ bytes: [UInt8]) { self.bytes = Mutex(bytes) }
+        func take(into buffer: inout [UInt8]) -> Int {
+            let taken = bytes.withLock { bytes in defer { bytes = [] }; return bytes }
+            buffer += taken
+            return taken.count
         }
-        _ = server.run(&reader)
     }
 
     /// Every message the server writes is `Content-Length: N\r\n\r\n` and N bytes of JSON.

@@ -91,7 +91,7 @@ extension LanguageServer {
         case .identifier, .identifierList:
             let kind: PlanKind? = field == "industry" ? .industry : field == "segments" ? .segment : nil
             guard let kind else { return [] }
-            return (disk?.plans(kind) ?? []).map { plan in
+            return (workspaceOnDisk()?.plans(kind) ?? []).map { plan in
                 ["label": .string(plan.id), "kind": 18, "detail": .string(plan.header.name?.value ?? "")]
             }
         default:

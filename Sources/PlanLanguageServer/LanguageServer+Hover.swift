@@ -59,7 +59,7 @@ extension LanguageServer {
             return describePerson(word)
         case .identifier?, .identifierList?:
             let kind: PlanKind? = field == "industry" ? .industry : field == "segments" ? .segment : nil
-            guard let kind, let group = disk?.plan(kind, id: word) else { return nil }
+            guard let kind, let group = workspaceOnDisk()?.plan(kind, id: word) else { return nil }
             var text = "\(kind.rawValue) plan **\(group.header.name?.value ?? word)** (`\(group.path)`)"
             if let targets = group.header.targets {
                 if let revenue = targets.revenue.flatMap({ config.convert($0.value) }) {
@@ -75,7 +75,7 @@ extension LanguageServer {
 
     private func describePerson(_ id: String) -> String? {
         guard let name = config.people[id] else { return nil }
-        let plans = disk?.plans ?? []
+        let plans = workspaceOnDisk()?.plans ?? []
         let manages = plans.filter { $0.header.manager?.value == id || $0.header.owner?.value == id }.count
         let teams = plans.filter { $0.header.team.contains { $0.value == id } }.count
         return "**\(name)** (`\(id)`, acctplan.yml)\n\nowns \(manages) plan\(manages == 1 ? "" : "s"), on the team of \(teams)"
