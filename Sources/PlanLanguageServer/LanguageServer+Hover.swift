@@ -15,6 +15,8 @@ extension LanguageServer {
         if let entry = plan.frontMatter.first(where: { $0.keyLocation.line == line }) {
             if column < entry.keyLocation.column + entry.key.count, let field = config.schema.fields.first(where: { $0.key == entry.key }) {
                 markdown = "**\(field.key)** — \(field.summary)"
+            } else if column < entry.keyLocation.column + entry.key.count, let type = config.fields[entry.key] {
+                markdown = customFieldDocumentation(entry.key, type)["value"]?.string
             } else if let word = Self.word(in: text, at: column) {
                 markdown = describeValue(word, field: entry.key)
             }
