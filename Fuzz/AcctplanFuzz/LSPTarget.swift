@@ -7,9 +7,10 @@ import Synchronization
 /// and notification the bytes happen to make, against a small workspace of its own. Whatever
 /// comes in, the server must not crash or hang, and everything it writes must be framed JSON.
 enum LSPTargets {
-    /// A workspace written once per process into a temporary folder.
+    /// A workspace written once per process into /tmp/acctplan-fuzz-lsp.
     static let workspace: URL = {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("acctplan-fuzz-lsp-\(getpid())")
+        // A fixed folder: the seeds (Fuzz/lsp-seeds.py) name its files by URI.
+        let root = URL(fileURLWithPath: "/tmp/acctplan-fuzz-lsp")
         let files = [
             "acctplan.yml": "people:\n  li-you: {name: Li You}\n",
             "industries/tobacco.md": "---\nname: Tobacco\nowner: li-you\nreviewed: 2026-11-01\n---\n",
