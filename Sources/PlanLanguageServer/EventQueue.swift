@@ -1,5 +1,4 @@
-import Dispatch
-import Synchronization
+import Foundation
 
 /// What the serving thread is told, in order: messages from the editor (read and parsed on the
 /// reader thread) and the results of workspace-wide work (done on the loading queue).
@@ -29,57 +28,60 @@ enum ServerEvent: Sendable {
 /// cancellation is read, so that a request still queued behind slow work is refused, not run;
 /// and the generation of the newest full load, so that the loading queue skips superseded ones.
 ///
-/// Every stored property is a `Mutex` or a semaphore, so the type is checked `Sendable`.
-final class EventQueue: Sendable {
-    private struct State {
-        var events: [ServerEvent] = []
-        /// Index of the next event to take; the array is compacted when it passes half.
-        var head = 0
-        var cancelled: Set<JSON> = []
-        /// The newest full load asked for (``LanguageServer/scheduleLoad()``).
-        var latestLoad = 0
-    }
-
-    private let state = Mutex(State())
-    /// Counts the events not yet taken, so that `next` sleeps while there are none.
-    private let available = DispatchSemaphore(value: 0)
+/// `@unchecked Sendable`: every stored `var` is read and written only with `condition` locked.
+/// An `NSCondition` rather than `Synchronization.Mutex`: on Linux the latter locks with raw futex
+/// calls that ThreadSanitizer cannot see, so `scripts/sanitize thread` reported its guarded
+/// accesses as races; a pthread lock it understands.
+final class EventQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var events: [ServerEvent] = []
+    /// Index of the next event to take; the array is compacted when it passes half.
+    private var head = 0
+    private var cancelled: Set<JSON> = []
+    /// The newest full load asked for (``LanguageServer/scheduleLoad()``).
+    private var latestLoad = 0
 
     /// Appends `batch` at once: a burst of messages read together is seen together.
     func push(_ batch: [ServerEvent]) {
         guard !batch.isEmpty else { return }
-        state.withLock { $0.events += batch }
-        for _ in batch { available.signal() }
+        condition.withLock { events += batch }
+        condition.signal()
     }
 
     /// The next event, waiting for one if there is none.
     func next() -> ServerEvent {
-        available.wait()
-        return state.withLock { state in
-            let event = state.events[state.head]
-            state.head += 1
-            if state.head > 64, state.head * 2 > state.events.count {
-                state.events.removeFirst(state.head)
-                state.head = 0
-            }
-            return event
+        condition.lock()
+        defer { condition.unlock() }
+        while head == events.count { condition.wait() }
+        let event = events[head]
+        head += 1
+        if head > 64, head * 2 > events.count {
+            events.removeFirst(head)
+            head = 0
         }
+        return event
     }
 
     /// Whether no event is waiting.
-    var isEmpty: Bool { state.withLock { $0.head == $0.events.count } }
+    var isEmpty: Bool { condition.withLock { head == events.count } }
 
     /// Records that the editor cancelled request `id` (`$/cancelRequest`).
-    func cancel(_ id: JSON) { _ = state.withLock { $0.cancelled.insert(id) } }
+    func cancel(_ id: JSON) { _ = condition.withLock { cancelled.insert(id) } }
 
     /// Whether request `id` was cancelled.
-    func isCancelled(_ id: JSON) -> Bool { state.withLock { $0.cancelled.contains(id) } }
+    func isCancelled(_ id: JSON) -> Bool { condition.withLock { cancelled.contains(id) } }
 
     /// A new full load is asked for: its generation number. Older loads not yet begun are skipped.
-    func newLoad() -> Int { state.withLock { $0.latestLoad += 1; return $0.latestLoad } }
+    func newLoad() -> Int {
+        condition.withLock {
+            latestLoad += 1
+            return latestLoad
+        }
+    }
 
     /// Whether load `generation` is still the newest asked for.
-    func isLatestLoad(_ generation: Int) -> Bool { state.withLock { $0.latestLoad == generation } }
+    func isLatestLoad(_ generation: Int) -> Bool { condition.withLock { latestLoad == generation } }
 
     /// Forgets a cancellation once it has been acted on (its request comes before it).
-    func forget(_ id: JSON) { _ = state.withLock { $0.cancelled.remove(id) } }
+    func forget(_ id: JSON) { _ = condition.withLock { cancelled.remove(id) } }
 }
