@@ -6,6 +6,8 @@ workspace in the same run (the reference for the initial load).
 
 Measures, over stdio exactly as an editor talks to the server:
   - initial load: from `initialize` sent to the first diagnostics of an opened plan;
+  - a completion sent right after the plan is opened, while the workspace is read: when it is
+    answered (from `initialize` sent);
   - after an edit of one plan (a whole-document change that flips its stage), the time until
     the diagnostics of that version are published (p50 and p95 over N edits, each edit
     waiting for its diagnostics, i.e. no debouncing helps);
@@ -76,8 +78,16 @@ wait(lambda m: m.get("id") == 1)
 send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
 send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
       "params": {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}})
-wait(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri)
-load_seconds = time.perf_counter() - started
+# A completion sent at once, while every plan is still being read: when is it answered?
+send({"jsonrpc": "2.0", "id": 3, "method": "textDocument/completion",
+      "params": {"textDocument": {"uri": uri}, "position": {"line": stage_line, "character": 7}}})
+load_seconds = early_completion_seconds = None
+while load_seconds is None or early_completion_seconds is None:
+    message = receive()
+    if message.get("id") == 3:
+        early_completion_seconds = time.perf_counter() - started
+    elif message.get("method") == "textDocument/publishDiagnostics" and message["params"]["uri"] == uri:
+        load_seconds = load_seconds or time.perf_counter() - started
 
 def cpu_ms():
     """The server's CPU time so far (user + system), from /proc: wall time on a busy machine
@@ -121,6 +131,7 @@ plans = sum(1 for _ in workspace.glob("*/**/*.md"))
 print(f"workspace: {workspace} ({plans} plan files), binary: {args.binary}")
 print(f"acctplan lint (reference)        {lint_seconds * 1000:8.0f} ms")
 print(f"lsp initial load to diagnostics  {load_seconds * 1000:8.0f} ms")
+print(f"completion sent during the load  {early_completion_seconds * 1000:8.0f} ms after initialize")
 print(f"diagnostics after an edit        p50 {statistics.median(edit_ms):6.1f} ms   p95 {p95(edit_ms):6.1f} ms   ({len(edit_ms)} edits)")
 print(f"CPU per edit (server)            {edit_cpu_ms:8.1f} ms")
 print(f"completion                       p50 {statistics.median(completion_ms):6.1f} ms   p95 {p95(completion_ms):6.1f} ms")

@@ -1,14 +1,16 @@
 import Foundation
 import PlanLanguageServer
 import PlanModel
+import Synchronization
 
 /// `acctplan lsp` on arbitrary bytes: the framing (headers, lengths, bodies) and every request
 /// and notification the bytes happen to make, against a small workspace of its own. Whatever
 /// comes in, the server must not crash or hang, and everything it writes must be framed JSON.
 enum LSPTargets {
-    /// A workspace written once per process into a temporary folder.
+    /// A workspace written once per process into /tmp/acctplan-fuzz-lsp.
     static let workspace: URL = {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("acctplan-fuzz-lsp-\(getpid())")
+        // A fixed folder: the seeds (Fuzz/lsp-seeds.py) name its files by URI.
+        let root = URL(fileURLWithPath: "/tmp/acctplan-fuzz-lsp")
         let files = [
             "acctplan.yml": "people:\n  li-you: {name: Li You}\n",
             "industries/tobacco.md": "---\nname: Tobacco\nowner: li-you\nreviewed: 2026-11-01\n---\n",
@@ -34,14 +36,19 @@ enum LSPTargets {
         let output = OutputCheck()
         let server = LanguageServer(writer: MessageWriter { output.check($0) },
                                     asOf: CalendarDate(year: 2026, month: 12, day: 1)!, workspace: workspace)
-        var fed = false
-        var reader = MessageReader { buffer in
-            guard !fed else { return 0 }
-            fed = true
-            buffer += bytes
-            return bytes.count
+        let input = Input(bytes)
+        _ = server.run(MessageReader { input.take(into: &$0) })
+    }
+
+    /// The input, handed over once; then the end of the stream.
+    final class Input: Sendable {
+        private let bytes: Mutex<[UInt8]>
+        init(_ bytes: [UInt8]) { self.bytes = Mutex(bytes) }
+        func take(into buffer: inout [UInt8]) -> Int {
+            let taken = bytes.withLock { bytes in defer { bytes = [] }; return bytes }
+            buffer += taken
+            return taken.count
         }
-        _ = server.run(&reader)
     }
 
     /// Every message the server writes is `Content-Length: N\r\n\r\n` and N bytes of JSON.

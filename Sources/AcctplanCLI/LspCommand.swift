@@ -22,14 +22,7 @@ struct LspCommand: ParsableCommand {
     func run() throws {
         let root = try workspace.map { try WorkspaceLocation.root($0) }
         let server = LanguageServer(writer: MessageWriter(fileDescriptor: STDOUT_FILENO), asOf: try asOfOption.date(), workspace: root)
-        var reader = MessageReader(fileDescriptor: STDIN_FILENO)
-        let status = server.run(&reader, inputPending: { Self.inputPending(STDIN_FILENO) })
+        let status = server.run(MessageReader(fileDescriptor: STDIN_FILENO))
         if status != 0 { throw ExitCode(status) }
-    }
-
-    /// Whether bytes are waiting on `fd` (then diagnostics wait for the next edit).
-    static func inputPending(_ fd: Int32) -> Bool {
-        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
     }
 }

@@ -19,8 +19,8 @@ extension LanguageServer {
                 let key = before[..<colon].trimmingCharacters(in: .whitespaces)
                 if let field = config.schema.fields.first(where: { $0.key == key }) {
                     items = values(of: field.type, field: key)
-                } else if config.fields[key] == .boolean {
-                    items = ["true", "false"].map { ["label": .string($0), "kind": 20, "detail": .string("custom field (boolean)")] }
+                } else if let type = config.fields[key] {
+                    items = customFieldValues(key, type)
                 }
             } else if !before.hasPrefix(" ") {
                 // Read from the lines, not the parse: while a key is half typed the YAML is broken.
@@ -36,9 +36,10 @@ extension LanguageServer {
                     ]
                 }
                 // The workspace's own keys (`fields:` in acctplan.yml), with their type.
-                items += config.fields.keys.sorted().filter { !present.contains($0) }.map { key in
+                items += config.fields.sorted { $0.key < $1.key }.filter { !present.contains($0.key) }.map { key, type in
                     ["label": .string(key), "kind": 10, "insertText": .string(key + ": "),
-                     "detail": .string("custom field (\(config.fields[key]!.rawValue), acctplan.yml)")]
+                     "detail": .string("custom field (\(type.rawValue), acctplan.yml)"),
+                     "documentation": customFieldDocumentation(key, type)]
                 }
             }
         } else if let token = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).last, !before.hasSuffix(" ") {
@@ -91,7 +92,7 @@ extension LanguageServer {
         case .identifier, .identifierList:
             let kind: PlanKind? = field == "industry" ? .industry : field == "segments" ? .segment : nil
             guard let kind else { return [] }
-            return (disk?.plans(kind) ?? []).map { plan in
+            return (workspaceOnDisk()?.plans(kind) ?? []).map { plan in
                 ["label": .string(plan.id), "kind": 18, "detail": .string(plan.header.name?.value ?? "")]
             }
         default:

@@ -25,18 +25,14 @@ extension LanguageServer {
         func read(_ path: String) throws -> Data? { try open[path] ?? disk.read(path) }
     }
 
-    /// The workspace with every open document's current text; nil outside a workspace. Kept
-    /// between edits (``editor``) and updated in place: an edit re-reads only the plans whose
-    /// text changed, and copies nothing of the other 9,999.
+    /// The workspace with every open document's current text; nil outside a workspace and
+    /// before it is first read. Kept between edits (``editor``) and updated in place: an edit
+    /// re-reads only the plans whose text changed, and copies nothing of the other 9,999. Plans
+    /// read with another `acctplan.yml` than the editor's are read again in the background
+    /// (``followEditorConfig()``); until then they read as before.
     func currentWorkspace() -> Workspace? {
-        guard let root, let disk else { return nil }
+        guard root != nil, let disk = workspaceOnDisk() else { return nil }
         let open = documents.values
-        if let config = open.first(where: { $0.path == ConfigParser.path }),
-           ConfigParser.parse(Data(config.text.utf8)).0 != disk.config {
-            // Another configuration reads every plan differently: read them all again.
-            let texts = Dictionary(open.map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { first, _ in first })
-            return try? WorkspaceLoader.load(from: OverlaySource(disk: FileSystemSource(root: root), open: texts))
-        }
         var workspace = editor ?? disk
         editor = nil // so that the updates below happen in place, not on a copy
         let parser = PlanParser(config: workspace.config)

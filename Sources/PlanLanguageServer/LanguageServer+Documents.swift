@@ -11,7 +11,7 @@ extension LanguageServer {
         if let open = documents.values.first(where: { $0.path == ConfigParser.path }) {
             return ConfigParser.parse(Data(open.text.utf8)).0
         }
-        return disk?.config ?? WorkspaceConfig()
+        return diskConfig
     }
 
     /// The open plan a request is about, parsed; nil for `acctplan.yml`, a closed document or

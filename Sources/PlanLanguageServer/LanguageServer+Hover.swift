@@ -15,6 +15,8 @@ extension LanguageServer {
         if let entry = plan.frontMatter.first(where: { $0.keyLocation.line == line }) {
             if column < entry.keyLocation.column + entry.key.count, let field = config.schema.fields.first(where: { $0.key == entry.key }) {
                 markdown = "**\(field.key)** — \(field.summary)"
+            } else if column < entry.keyLocation.column + entry.key.count, let type = config.fields[entry.key] {
+                markdown = customFieldDocumentation(entry.key, type)["value"]?.string
             } else if let word = Self.word(in: text, at: column) {
                 markdown = describeValue(word, field: entry.key)
             }
@@ -59,7 +61,7 @@ extension LanguageServer {
             return describePerson(word)
         case .identifier?, .identifierList?:
             let kind: PlanKind? = field == "industry" ? .industry : field == "segments" ? .segment : nil
-            guard let kind, let group = disk?.plan(kind, id: word) else { return nil }
+            guard let kind, let group = workspaceOnDisk()?.plan(kind, id: word) else { return nil }
             var text = "\(kind.rawValue) plan **\(group.header.name?.value ?? word)** (`\(group.path)`)"
             if let targets = group.header.targets {
                 if let revenue = targets.revenue.flatMap({ config.convert($0.value) }) {
@@ -75,7 +77,7 @@ extension LanguageServer {
 
     private func describePerson(_ id: String) -> String? {
         guard let name = config.people[id] else { return nil }
-        let plans = disk?.plans ?? []
+        let plans = workspaceOnDisk()?.plans ?? []
         let manages = plans.filter { $0.header.manager?.value == id || $0.header.owner?.value == id }.count
         let teams = plans.filter { $0.header.team.contains { $0.value == id } }.count
         return "**\(name)** (`\(id)`, acctplan.yml)\n\nowns \(manages) plan\(manages == 1 ? "" : "s"), on the team of \(teams)"

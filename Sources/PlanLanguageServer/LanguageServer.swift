@@ -5,9 +5,17 @@ import PlanParser
 import PlanServices
 import PlanWorkspace
 
-/// `acctplan lsp`: the Language Server Protocol (3.17) over a byte stream. One thread reads a
-/// message, handles it and answers; diagnostics are published when no further message is
-/// waiting, so a burst of edits is checked once, at its latest version.
+/// `acctplan lsp`: the Language Server Protocol (3.17) over a byte stream.
+///
+/// Three parts, so that the editor is never kept waiting: a reader thread reads and parses
+/// messages and queues them (``EventQueue``); the loading queue does the workspace-wide work
+/// (reading 10,000 plans, again after `acctplan.yml` changes or a `git pull`) and queues its
+/// result; the serving thread (the caller of ``run(_:)``) owns all the state below, takes the
+/// events in order and answers each request at once, from the open documents and the workspace
+/// as last read. Only a request that needs every plan (definition, references, rename, a hover or
+/// completion about other plans) waits, and only for the first reading. Diagnostics are published
+/// when no further event is waiting and no reading is under way, so a burst of edits is checked
+/// once, at its latest version.
 ///
 /// The server attaches to one workspace (the folder with `acctplan.yml` above the client's
 /// root, or `--workspace`) and only to its plans and `acctplan.yml`: a document outside it gets
@@ -18,11 +26,20 @@ public final class LanguageServer {
     let asOf: CalendarDate
     /// The workspace given on the command line; otherwise found from the client's root.
     let explicitRoot: URL?
+    let events = EventQueue()
+    /// Runs the jobs of ``scheduleLoad()`` and ``reread(_:)``, one at a time.
+    let loadingQueue = DispatchQueue(label: "acctplan.lsp.load")
 
     var encoding = PositionEncoding.utf16
     var root: URL?
-    /// The workspace as read from disk; open documents are laid over it.
+    /// `initialized` was received: the workspace is being (or has been) read.
+    var started = false
+    /// The workspace as read from disk (with the editor's `acctplan.yml` when it is open and
+    /// means something else); open documents are laid over it. Nil until first read.
     var disk: Workspace? { didSet { editor = nil; applied = [:] } }
+    /// `acctplan.yml` as on disk, read at once on `initialized` (completion needs its people
+    /// before every plan is read).
+    var diskConfig = WorkspaceConfig()
     /// The workspace as the editor sees it, as last built (see `currentWorkspace`), and the
     /// version of each open document it holds.
     var editor: Workspace?
@@ -35,32 +52,89 @@ public final class LanguageServer {
     /// The client can be asked to watch files (dynamic registration).
     var watchFiles = false
 
+    // Workspace-wide work (LanguageServer+Loading.swift).
+    /// The newest full load asked for; results of older ones are dropped.
+    var loadGeneration = 0
+    var jobsInFlight = 0
+    var fullLoadsInFlight = 0
+    /// The editor's `acctplan.yml` text the newest full load reads plans with (nil: the file on
+    /// disk), and the configuration that gives.
+    var requestedConfigText: String?
+    var requestedConfig: WorkspaceConfig?
+    /// Requests that need every plan, received before the workspace was first read.
+    var waiting: [(id: JSON, method: String, params: JSON)] = []
+    /// Set by ``workspaceOnDisk()`` when a request asked for a workspace not read yet.
+    var needsWorkspace = false
+    /// Messages taken from the editor so far, for ``idle``.
+    var inputHandled = 0
+
+    /// Called on the serving thread whenever it has nothing left to do (no event waiting, no
+    /// reading under way, diagnostics published), with the number of messages handled so far:
+    /// tests wait for it before changing files on disk.
+    public var idle: ((Int) -> Void)?
+
     public init(writer: MessageWriter, asOf: CalendarDate, workspace: URL? = nil) {
         self.writer = writer
         self.asOf = asOf
         self.explicitRoot = workspace
     }
 
-    /// Serves until `exit` or the end of input; returns the process's exit status (0 after
-    /// `shutdown`, 1 otherwise, as the protocol asks).
-    public func run(_ reader: inout MessageReader, inputPending: () -> Bool = { false }) -> Int32 {
+    /// Serves until `exit` or the end of input (then once the work under way is done and its
+    /// diagnostics are published); returns the process's exit status (0 after `shutdown`, 1
+    /// otherwise, as the protocol asks).
+    public func run(_ reader: MessageReader) -> Int32 {
+        let events = self.events
+        let thread = Thread {
+            var reader = reader
+            Self.read(&reader, into: events)
+        }
+        // Deeply nested JSON is parsed on this thread: give it the main thread's stack.
+        thread.stackSize = 8 << 20
+        thread.start()
+        var inputEnded = false
         while exitCode == nil {
-            if !stale.isEmpty, !reader.hasBufferedMessage, !inputPending() { publishDiagnostics() }
-            guard let frame = reader.next() else { break }
-            switch frame {
-            case .message(let data): handle(data)
+            if events.isEmpty && jobsInFlight == 0 {
+                if !stale.isEmpty { publishDiagnostics() }
+                if inputEnded { break }
+                idle?(inputHandled)
+            }
+            let event = events.next()
+            if event.isInput { inputHandled += 1 }
+            switch event {
+            case .message(let message): handle(message)
+            case .unparseable:
+                send(["jsonrpc": "2.0", "id": nil, "error": ["code": -32700, "message": "not a JSON-RPC message"]])
             case .malformed(let reason): logMessage("skipped \(reason)")
+            case .loaded(let load): apply(load)
+            case .endOfInput: inputEnded = true
             }
         }
         return exitCode ?? (shutdownRequested ? 0 : 1)
     }
 
-    /// Handles one message body.
-    public func handle(_ data: Data) {
-        guard let message = try? JSON.parse(data), case .object = message else {
-            send(["jsonrpc": "2.0", "id": nil, "error": ["code": -32700, "message": "not a JSON-RPC message"]])
-            return
+    /// The reader thread: frames to events. Messages already buffered together are queued
+    /// together, and a cancellation is recorded the moment it is read.
+    static func read(_ reader: inout MessageReader, into events: EventQueue) {
+        while let frame = reader.next() {
+            var batch = [event(frame, events: events)]
+            while reader.hasBufferedMessage, let more = reader.next() { batch.append(event(more, events: events)) }
+            events.push(batch)
         }
+        events.push([.endOfInput])
+    }
+
+    private static func event(_ frame: MessageReader.Frame, events: EventQueue) -> ServerEvent {
+        switch frame {
+        case .malformed(let reason): return .malformed(reason)
+        case .message(let data):
+            guard let message = try? JSON.parse(data), case .object = message else { return .unparseable }
+            if message["method"] == "$/cancelRequest", let id = message["params"]?["id"] { events.cancel(id) }
+            return .message(message)
+        }
+    }
+
+    /// Handles one message.
+    func handle(_ message: JSON) {
         let id = message["id"]
         guard let method = message["method"]?.string else {
             // A response to a request of ours (none are sent), or nonsense with an id.
@@ -71,17 +145,24 @@ public final class LanguageServer {
         }
         let params = message["params"] ?? .null
         if let id {
-            respond(to: id, method: method, params: params)
+            if events.isCancelled(id) {
+                send(["jsonrpc": "2.0", "id": id, "error": ["code": -32800, "message": "the request was cancelled"]])
+            } else {
+                respond(to: id, method: method, params: params)
+            }
         } else {
             notify(method, params)
         }
     }
 
-    private func respond(to id: JSON, method: String, params: JSON) {
+    /// Answers a request, or keeps it in ``waiting`` when it needs every plan and they are being
+    /// read for the first time.
+    func respond(to id: JSON, method: String, params: JSON) {
         if shutdownRequested && method != "shutdown" {
             send(["jsonrpc": "2.0", "id": id, "error": ["code": -32600, "message": "the server is shutting down"]])
             return
         }
+        needsWorkspace = false
         let result: Result<JSON, ResponseError>
         switch method {
         case "initialize": result = .success(initialize(params))
@@ -98,6 +179,7 @@ public final class LanguageServer {
         case "textDocument/codeAction": result = .success(codeActions(params))
         default: result = .failure(ResponseError(code: -32601, message: "method not supported: \(method)"))
         }
+        if needsWorkspace { return waiting.append((id, method, params)) }
         switch result {
         case .success(let value): send(["jsonrpc": "2.0", "id": id, "result": value])
         case .failure(let error): send(["jsonrpc": "2.0", "id": id, "error": ["code": .int(error.code), "message": .string(error.message)]])
@@ -107,7 +189,12 @@ public final class LanguageServer {
     private func notify(_ method: String, _ params: JSON) {
         switch method {
         case "initialized":
-            if disk == nil { loadWorkspace() }
+            guard !started, let root else { break }
+            started = true
+            diskConfig = (try? WorkspaceLoader.readConfig(from: FileSystemSource(root: root)).0) ?? WorkspaceConfig()
+            requestedConfig = diskConfig
+            scheduleLoad()
+            followEditorConfig()
             if watchFiles { registerFileWatchers() }
         case "exit": exitCode = shutdownRequested ? 0 : 1
         case "textDocument/didOpen": didOpen(params)
@@ -117,7 +204,15 @@ public final class LanguageServer {
             if let uri = params["textDocument"]?["uri"]?.string, let path = relativePath(uri) { reread([path]) }
         case "workspace/didChangeWatchedFiles":
             reread((params["changes"]?.array ?? []).compactMap { $0["uri"]?.string.flatMap(relativePath) })
-        default: break // $/cancelRequest, $/setTrace, ...: requests are answered at once.
+        case "$/cancelRequest":
+            // Its request came before it: answered already, or waiting for the workspace.
+            guard let id = params["id"] else { break }
+            events.forget(id)
+            if let index = waiting.firstIndex(where: { $0.id == id }) {
+                waiting.remove(at: index)
+                send(["jsonrpc": "2.0", "id": id, "error": ["code": -32800, "message": "the request was cancelled"]])
+            }
+        default: break // $/setTrace, ...
         }
     }
 
@@ -160,48 +255,6 @@ public final class LanguageServer {
         return params["rootPath"]?.string.map { URL(fileURLWithPath: $0) }
     }
 
-    /// Reads the workspace from disk (once at start, again when files change outside the editor).
-    func loadWorkspace() {
-        guard let root else { return }
-        do {
-            disk = try OpenedWorkspace.workingTree(root).load()
-        } catch {
-            disk = nil
-            logMessage("cannot read the workspace at \(root.path): \(error)")
-        }
-        stale.formUnion(documents.keys)
-    }
-
-    /// Reads these files again after they changed on disk (a save, `git pull`): only them,
-    /// unless `acctplan.yml` changed, which changes how every plan reads.
-    func reread(_ paths: [String]) {
-        guard !paths.isEmpty else { return }
-        guard let root, var workspace = disk, !paths.contains(ConfigParser.path) else { return loadWorkspace() }
-        let source = FileSystemSource(root: root)
-        let parser = PlanParser(config: workspace.config)
-        for path in Set(paths) {
-            guard let (kind, id) = Self.kindAndID(path) else { continue }
-            workspace.plans.removeAll { $0.path == path }
-            workspace.findings.removeAll { $0.path == path }
-            workspace.planPaths.removeAll { $0 == path }
-            let data: Data?
-            do {
-                data = try source.read(path)
-            } catch {
-                // A link out of the workspace, a file that cannot be read: the full listing says how.
-                return loadWorkspace()
-            }
-            guard let data else { continue }
-            let parsed = parser.parse(data, path: path, kind: kind, id: id)
-            let index = workspace.plans.firstIndex { ($0.kind, $0.path) > (kind, path) } ?? workspace.plans.count
-            workspace.plans.insert(parsed.plan, at: index)
-            workspace.findings += parsed.findings
-            workspace.planPaths.append(path)
-        }
-        disk = workspace
-        stale.formUnion(documents.keys)
-    }
-
     /// Asks the client to report changes of plans and `acctplan.yml` made outside the editor.
     private func registerFileWatchers() {
         send(["jsonrpc": "2.0", "id": "acctplan-watch", "method": "client/registerCapability", "params": [
@@ -210,54 +263,6 @@ public final class LanguageServer {
                 "registerOptions": ["watchers": [["globPattern": "**/*.md"], ["globPattern": "**/acctplan.yml"]]],
             ]],
         ]])
-    }
-
-    // MARK: Documents
-
-    /// The workspace-relative path of a `file:` URI inside the workspace; nil for anything else.
-    func relativePath(_ uri: String) -> String? {
-        guard let root, let url = URL(string: uri), url.isFileURL else { return nil }
-        let path = url.standardizedFileURL.path
-        let base = root.standardizedFileURL.path
-        guard path.hasPrefix(base + "/") else { return nil }
-        let relative = String(path.dropFirst(base.count + 1))
-        guard relative == ConfigParser.path || WorkspaceLoader.isPlanPath(relative),
-              relative == ConfigParser.path || PlanKind(folder: relative.split(separator: "/").first ?? "") != nil else { return nil }
-        return relative
-    }
-
-    private func didOpen(_ params: JSON) {
-        let item = params["textDocument"]
-        guard let uri = item?["uri"]?.string, let text = item?["text"]?.string, let path = relativePath(uri) else { return }
-        documents[uri] = TextDocument(uri: uri, path: path, version: item?["version"]?.int ?? 0, text: text)
-        markEveryDocumentStale()
-    }
-
-    private func didChange(_ params: JSON) {
-        guard let uri = params["textDocument"]?["uri"]?.string, var document = documents[uri] else { return }
-        for change in params["contentChanges"]?.array ?? [] {
-            guard let text = change["text"]?.string else { continue }
-            document.apply(TextRange(change["range"]), text, encoding: encoding)
-        }
-        document.version = params["textDocument"]?["version"]?.int ?? document.version + 1
-        documents[uri] = document
-        markEveryDocumentStale()
-    }
-
-    private func didClose(_ params: JSON) {
-        guard let uri = params["textDocument"]?["uri"]?.string, let document = documents.removeValue(forKey: uri) else { return }
-        stale.remove(uri)
-        // The file on disk is the truth again; its diagnostics go with the editor's buffer.
-        send(["jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
-              "params": ["uri": .string(uri), "diagnostics": []]])
-        markEveryDocumentStale()
-    }
-
-    /// An edit of one plan can change what other open plans are told (an id they reference, a
-    /// duplicate); an edit of `acctplan.yml` changes everything: every open document is
-    /// checked again (the workspace is linted as a whole, so plans not open count too).
-    private func markEveryDocumentStale() {
-        stale.formUnion(documents.keys)
     }
 
     // MARK: Output

@@ -2,17 +2,17 @@ import Foundation
 
 /// The LSP base protocol: messages framed by a `Content-Length` header, read from and written to
 /// byte streams (the editor's pipe on stdin and stdout).
-public struct MessageReader {
+public struct MessageReader: Sendable {
     /// Messages larger than this are skipped unread (a plan is at most 4 MiB; its JSON escaping
     /// can double that).
     public static let maxMessageBytes = 16 << 20
 
-    private let read: (inout [UInt8]) -> Int
+    private let read: @Sendable (inout [UInt8]) -> Int
     private var buffer: [UInt8] = []
     private var start = 0
 
     /// `read` appends bytes to its argument and returns how many (0 at the end of the stream).
-    public init(read: @escaping (inout [UInt8]) -> Int) {
+    public init(read: @escaping @Sendable (inout [UInt8]) -> Int) {
         self.read = read
     }
 
@@ -42,10 +42,12 @@ public struct MessageReader {
         }
     }
 
-    /// Whether a whole message is already buffered (more input is waiting).
+    /// Whether a whole frame is already buffered (more input is waiting): a message, or a header
+    /// without a length, which is skipped.
     public var hasBufferedMessage: Bool {
-        guard let end = headerEnd(), let length = contentLength(buffer[start..<end]) else { return false }
-        return buffer.count - (end + 4) >= length
+        guard let end = headerEnd() else { return false }
+        guard let length = contentLength(buffer[start..<end]), length >= 0 else { return true }
+        return length <= Self.maxMessageBytes && buffer.count - (end + 4) >= length
     }
 
     private mutating func fill() -> Int {

@@ -75,38 +75,66 @@ final class LSPSession: @unchecked Sendable {
     func uri(_ path: String) -> String { root.appendingPathComponent(path).absoluteString }
 
     /// Frames `messages` (raw bodies pass through as written), runs a server over them to the
-    /// end of input, and returns what it wrote, in order, with its exit status. `before[i]` runs
-    /// just before message `i` is read (the earlier ones are handled by then).
-    func run(_ messages: [Any], before: [Int: () -> Void] = [:]) -> (messages: [JSON], status: Int32) {
+    /// end of input, and returns what it wrote, in order, with its exit status. The messages
+    /// arrive together, as when an editor sends a burst, except that `before[i]` runs once the
+    /// server has handled the messages before `i` and gone idle, and message `i` comes after it.
+    func run(_ messages: [Any], before: [Int: @Sendable () -> Void] = [:]) -> (messages: [JSON], status: Int32) {
         let frames: [[UInt8]] = messages.map { message in
             let body: Data
             if let raw = message as? Data { body = raw } else { body = try! JSONSerialization.data(withJSONObject: message) }
             return [UInt8](Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body)
         }
-        var next = 0
-        var reader = MessageReader { buffer in
-            guard next < frames.count else { return 0 }
-            before[next]?()
-            buffer += frames[next]
-            next += 1
-            return frames[next - 1].count
-        }
+        let feed = Feed(frames: frames, hooks: before)
         lock.withLock { output = Data() }
         let server = LanguageServer(writer: MessageWriter { [self] data in lock.withLock { output += data } },
                                     asOf: CalendarDate(year: 2026, month: 12, day: 1)!)
-        // All input is there from the start, as when an editor sends a burst of edits.
-        let status = server.run(&reader, inputPending: { next < frames.count && before[next] == nil })
+        server.idle = { feed.idle(handled: $0) }
+        let status = server.run(MessageReader { feed.read(&$0) })
+        feed.finish()
         return (parse(lock.withLock { output }), status)
     }
 
-    private func parse(_ data: Data) -> [JSON] {
-        var bytes = [UInt8](data)
-        var reader = MessageReader { buffer in
-            let count = bytes.count
-            buffer += bytes
-            bytes.removeAll()
-            return count
+    /// The input of one run, handed to the server's reader thread one chunk (the frames between
+    /// two hooks) per read. Every stored `var` is read and written with `condition` locked.
+    final class Feed: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var chunks: [(start: Int, bytes: [UInt8])] = []
+        private var handled = -1
+        private let hooks: [Int: @Sendable () -> Void]
+
+        init(frames: [[UInt8]], hooks: [Int: @Sendable () -> Void]) {
+            self.hooks = hooks
+            for (index, frame) in frames.enumerated() {
+                if index == 0 || hooks[index] != nil { chunks.append((index, [])) }
+                chunks[chunks.count - 1].bytes += frame
+            }
         }
+
+        func read(_ buffer: inout [UInt8]) -> Int {
+            condition.lock()
+            defer { condition.unlock() }
+            guard !chunks.isEmpty else { return 0 }
+            let chunk = chunks.removeFirst()
+            if let hook = hooks[chunk.start] {
+                while handled < chunk.start { condition.wait() }
+                hook()
+            }
+            buffer += chunk.bytes
+            return chunk.bytes.count
+        }
+
+        func idle(handled count: Int) {
+            condition.withLock { handled = max(handled, count) }
+            condition.broadcast()
+        }
+
+        /// The server returned: a hook still waiting runs now (its message is not read).
+        func finish() { idle(handled: .max) }
+    }
+
+    private func parse(_ data: Data) -> [JSON] {
+        let feed = Feed(frames: [[UInt8](data)], hooks: [:])
+        var reader = MessageReader { feed.read(&$0) }
         var result: [JSON] = []
         while let frame = reader.next() {
             if case .message(let body) = frame, let json = try? JSON.parse(body) { result.append(json) }

@@ -186,3 +186,100 @@ def test_survives_malformed_messages(workspace):
     assert by_id[2]["error"]["code"] == -32601
     assert by_id[3]["result"] is None
     assert sum(1 for b in bodies if b.get("error", {}).get("code") == -32700) == 2
+
+
+def generate_plans(workspace, count=2000):
+    """`count` more account plans, copies of PLAN under their own names and opportunity ids."""
+    source = (workspace / PLAN).read_text(encoding="utf-8")
+    folder = workspace / "accounts" / "generated"
+    folder.mkdir()
+    for index in range(count):
+        (folder / f"account-{index}.md").write_text(
+            source.replace("opp-", f"opp-g{index}-").replace("name: ", f"name: Generated {index} ", 1), encoding="utf-8")
+
+
+@pytest.mark.asyncio
+async def test_requests_are_answered_while_a_large_workspace_is_read(client, workspace):
+    """Completion comes back while every plan is still being read: before the definition that
+    waits for them, and before the first diagnostics."""
+    generate_plans(workspace)
+    await start(client, workspace)
+    uri, text = open_plan(client, workspace)
+    lines = text.splitlines()
+    industry = next(i for i, l in enumerate(lines) if l.startswith("industry: "))
+    definition = asyncio.ensure_future(client.text_document_definition_async(types.DefinitionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=industry, character=11))))
+    stage = lines.index("stage: integration")
+    items = await client.text_document_completion_async(types.CompletionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=stage, character=7)))
+    assert not definition.done()
+    assert uri not in client.diagnostics
+    assert [i.label for i in items.items] == ["departmental", "industry-solution", "integration"]
+    target = await asyncio.wait_for(definition, 60)
+    target = target[0] if isinstance(target, list) else target
+    assert target.uri == (workspace / "industries" / (lines[industry].split(": ")[1] + ".md")).as_uri()
+    await diagnostics_of(client, uri)
+    await client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_a_cancelled_request_gets_request_cancelled(client, workspace):
+    """References wait for every plan to be read; cancelled meanwhile, they get -32800."""
+    generate_plans(workspace)
+    await start(client, workspace)
+    uri, text = open_plan(client, workspace)
+    manager = text.splitlines().index("manager: liu-yang")
+    params = types.ReferenceParams(text_document=types.TextDocumentIdentifier(uri=uri),
+                                   position=types.Position(line=manager, character=10),
+                                   context=types.ReferenceContext(include_declaration=True))
+    references = asyncio.ensure_future(
+        client.protocol.send_request_async(types.TEXT_DOCUMENT_REFERENCES, params, msg_id=4242))
+    while "4242" not in str(list(client.protocol._request_futures)):  # written: the cancellation goes after it
+        await asyncio.sleep(0)
+    client.protocol.notify(types.CANCEL_REQUEST, types.CancelParams(id=4242))
+    with pytest.raises(Exception) as refused:
+        await asyncio.wait_for(references, 60)
+    assert getattr(refused.value, "code", None) == -32800, repr(refused.value)[:300]
+    # The server goes on serving.
+    await diagnostics_of(client, uri)
+    await client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_rapid_edits_are_checked_at_the_latest_version(client, workspace):
+    """Five edits sent without waiting: diagnostics of an older version never follow the newest."""
+    class Recording(dict):
+        def __init__(self):
+            super().__init__()
+            self.log = []
+
+        def __setitem__(self, key, value):
+            self.log.append((key, value))
+            super().__setitem__(key, value)
+
+    client.diagnostics = Recording()
+    await start(client, workspace)
+    uri, text = open_plan(client, workspace)
+    await diagnostics_of(client, uri)
+    for version in range(2, 7):
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(
+                text=text.replace("stage: integration", f"stage: integraton{version}"))]))
+
+    def versions():
+        found = []
+        for key, diagnostics in client.diagnostics.log:
+            for version in range(2, 7):
+                if key == uri and any(f"'integraton{version}'" in d.message for d in diagnostics):
+                    found.append(version)
+        return found
+
+    async def latest():
+        while 6 not in versions():
+            await asyncio.sleep(0.05)
+    await asyncio.wait_for(latest(), 20)
+    await asyncio.sleep(0.5)
+    seen = versions()
+    assert seen[-1] == 6 and seen == sorted(seen), seen
+    await client.shutdown_session()
