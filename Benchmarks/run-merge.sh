@@ -33,6 +33,6 @@ run() {
 base=$(git rev-parse main)
 run "git merge without the driver"
 git reset -q --hard "$base"
-git config merge.acctplan.driver "'$acctplan' merge-driver %O %A %B %P"
+git config merge.acctplan.driver "'$acctplan' merge-driver --marker-size %L --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P"
 printf 'accounts/**/*.md merge=acctplan\n' > .git/info/attributes
 run "git merge with the driver"
