@@ -28,9 +28,7 @@ struct CompletionTests {
     @Test func planIdsRevisionsQueryEntitiesViewsAndFields() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
-        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
-        try #require(created.status == 0, "\(created)")
-        let ws = sandbox.temp.path("ws")
+        let ws = try sandbox.templateWorkspace()
         try sandbox.gitOK(["tag", "q3-review"], in: ws)
 
         let ids = try Self.complete(["acctplan", "show", ""], in: ws, sandbox: sandbox)

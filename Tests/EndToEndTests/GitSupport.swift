@@ -114,6 +114,14 @@ struct GitSandbox {
 
     func head(_ dir: URL) throws -> String { try gitOK(["rev-parse", "HEAD"], in: dir) }
 
+    /// A workspace made by `acctplan init ws` in the sandbox (a git repository with the template
+    /// committed).
+    func templateWorkspace() throws -> URL {
+        let created = try acctplan(["init", "ws"], in: temp.url)
+        try #require(created.status == 0, "\(created)")
+        return temp.path("ws")
+    }
+
     /// Runs the acctplan binary (by default the one built next to the tests).
     func acctplan(_ args: [String], in dir: URL, home: URL? = nil, path: String? = nil, binary: URL? = nil,
                   extra: [String: String] = [:]) throws -> CLI.Output {

@@ -6,9 +6,7 @@ struct OrgChartEndToEndTests {
     @Test func theTemplatesOrganisationAsATreeMermaidAndJSON() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
-        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
-        try #require(created.status == 0, "\(created)")
-        let ws = sandbox.temp.path("ws")
+        let ws = try sandbox.templateWorkspace()
         let tree = try sandbox.acctplan(["show", "shanghai-tobacco", "--map"], in: ws)
         #expect(tree.status == 0)
         #expect(tree.stdout == """

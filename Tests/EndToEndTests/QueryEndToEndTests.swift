@@ -3,10 +3,16 @@ import Testing
 
 /// `acctplan query` with the real binary on a workspace from `acctplan init` (issue 16).
 struct QueryEndToEndTests {
-    static func workspace(_ sandbox: GitSandbox) throws -> URL {
-        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
-        try #require(created.status == 0, "\(created)")
-        return sandbox.temp.path("ws")
+    static func workspace(_ sandbox: GitSandbox) throws -> URL { try sandbox.templateWorkspace() }
+
+    /// A workspace from `acctplan init` with `views` (`name: "line"` entries) added to the
+    /// template's `views:` mapping, which ends its acctplan.yml; returns it and the new text.
+    static func workspace(_ sandbox: GitSandbox, views: [String]) throws -> (URL, String) {
+        let ws = try workspace(sandbox)
+        let config = ws.appendingPathComponent("acctplan.yml")
+        let text = try String(contentsOf: config, encoding: .utf8) + views.map { "  \($0)\n" }.joined()
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        return (ws, text)
     }
 
     @Test func questionOneOpenDealsClosingThisQuarterBiggestFirstWithTheWeightedTotal() throws {
@@ -113,14 +119,12 @@ struct QueryViewTests {
     @Test func aViewRunsWithTermsAddedAndOptionsReplaced() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
-        let ws = try QueryEndToEndTests.workspace(sandbox)
+        let (ws, text) = try QueryEndToEndTests.workspace(sandbox, views: [
+            "closing: \"opportunities open:yes close:thisquarter --sort -amount --sum weighted\"",
+            "big: \"opportunities 'amount:>=CNY 4.8M'\"", "broken: \"opportunities --limit many\"", "nested: \"@closing\"",
+            "pinned: \"actions --rev HEAD~1\"", "shown: \"actions overdue:yes --format=markdown\"",
+        ])
         let config = ws.appendingPathComponent("acctplan.yml")
-        var text = try String(contentsOf: config, encoding: .utf8)
-        // The template ends with its views: mapping; these are added to it.
-        text += "  closing: \"opportunities open:yes close:thisquarter --sort -amount --sum weighted\"\n"
-        text += "  big: \"opportunities 'amount:>=CNY 4.8M'\"\n  broken: \"opportunities --limit many\"\n  nested: \"@closing\"\n"
-        text += "  pinned: \"actions --rev HEAD~1\"\n  shown: \"actions overdue:yes --format=markdown\"\n"
-        try text.write(to: config, atomically: true, encoding: .utf8)
 
         let closing = try sandbox.acctplan(["query", "@closing", "--as-of", "2026-12-04"], in: ws)
         #expect(closing.status == 0 && closing.stdout.hasSuffix("3 rows; total weighted 5,767,500\n"), "\(closing)")
@@ -155,13 +159,10 @@ struct QueryViewReportTests {
     @Test func eachViewGetsAPageWithItsRowsAndTotals() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
-        let ws = try QueryEndToEndTests.workspace(sandbox)
-        let config = ws.appendingPathComponent("acctplan.yml")
-        var text = try String(contentsOf: config, encoding: .utf8)
-        // The template ends with its views: mapping; these are added to it.
-        text += "  closing: \"opportunities open:yes close:thisquarter --sort -amount --sum weighted\"\n"
-        text += "  by-owner: \"actions overdue:yes --by owner\"\n  broken: \"opportunities amout:>1M\"\n"
-        try text.write(to: config, atomically: true, encoding: .utf8)
+        let (ws, _) = try QueryEndToEndTests.workspace(sandbox, views: [
+            "closing: \"opportunities open:yes close:thisquarter --sort -amount --sum weighted\"",
+            "by-owner: \"actions overdue:yes --by owner\"", "broken: \"opportunities amout:>1M\"",
+        ])
         let output = sandbox.temp.path("site")
         let report = try sandbox.acctplan(["report", "-o", output.path, "--as-of", "2026-12-04"], in: ws)
         #expect(report.status == 0, "\(report)")
