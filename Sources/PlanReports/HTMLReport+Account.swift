@@ -57,6 +57,11 @@ extension HTMLReport {
                  HTML.escape(row.relationship?.value.rawValue ?? ""), row.owner.map { person($0.value) } ?? ""]
                     + (hasChart ? [HTML.escape(row.reportsTo?.value ?? "")] : [])
             })
+            if let chart = SVGChart.orgChart(plan.stakeholders) {
+                let gaps = OrgChartReporter.gaps(plan)
+                body += "<h3>Organisation</h3>" + chart
+                    + (gaps.isEmpty ? "" : "<p class=\"down\">Coverage gaps: " + HTML.escape(gaps.joined(separator: "; ")) + ".</p>")
+            }
         }
         if !plan.installedBase.isEmpty {
             body += "<h2>Installed base</h2>" + HTML.table(["Product", "Modules", "Since", "Status"], plan.installedBase.map { row in

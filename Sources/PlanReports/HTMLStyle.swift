@@ -63,6 +63,14 @@ public enum HTMLStyle {
         svg { display: block; }
         svg.stage-bar { width: 100%; height: 14px; margin: .5em 0 .2em; border-radius: 2px; }
         svg.chart { width: 100%; max-width: 900px; height: auto; }
+        svg.org { width: 100%; max-width: 900px; height: auto; margin: .5em 0; }
+        svg.org .org-line { fill: none; stroke: var(--axis); stroke-width: 1.2; }
+        svg.org rect { stroke: var(--axis); stroke-width: 1; }
+        svg.org .key rect { stroke-width: 2.5; }
+        svg.org .rel-strong rect { fill: #d3f9d8; } svg.org .rel-medium rect { fill: #fff3bf; }
+        svg.org .rel-weak rect { fill: #ffe3e3; } svg.org .rel-none rect, svg.org .rel-unknown rect { fill: #f1f3f5; }
+        svg.org text { fill: #212529; font-family: inherit; } svg.org .org-name { font-size: 13px; font-weight: 600; }
+        svg.org .org-detail { font-size: 11px; }
         svg .grid { stroke: var(--grid); stroke-width: 1; }
         svg .baseline { stroke: var(--axis); stroke-width: 1; }
         svg .axis { fill: var(--axis); font-size: 11px; font-family: inherit; }

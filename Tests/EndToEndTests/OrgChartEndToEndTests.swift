@@ -30,6 +30,15 @@ struct OrgChartEndToEndTests {
         // Mermaid without --map is a usage error.
         let refused = try sandbox.acctplan(["show", "shanghai-tobacco", "--format", "mermaid"], in: ws)
         #expect(refused.status == 2 && refused.stderr.contains("add --map"), "\(refused)")
+        // The account page of the dashboard draws it: five boxes, three lines, coloured by relationship.
+        let site = sandbox.temp.path("site")
+        let report = try sandbox.acctplan(["report", "-o", site.path, "--as-of", "2026-12-04"], in: ws)
+        #expect(report.status == 0, "\(report)")
+        let page = try String(contentsOf: site.appendingPathComponent("accounts/shanghai-tobacco.html"), encoding: .utf8)
+        #expect(page.components(separatedBy: "<g class=\"org-box").count - 1 == 5)
+        #expect(page.components(separatedBy: "<path class=\"org-line\"").count - 1 == 3)
+        #expect(page.contains("<g class=\"org-box rel-strong key\"><title>Zhou Ming: decision-maker · Chief Information Officer; relationship strong</title>"))
+        #expect(page.contains("<g class=\"org-box rel-weak\"><title>Gu Jing:"))
         // A decision-maker with a weak relationship is called out.
         let plan = ws.appendingPathComponent("accounts/east/shanghai-tobacco.md")
         let text = try String(contentsOf: plan, encoding: .utf8)
@@ -37,5 +46,8 @@ struct OrgChartEndToEndTests {
             .write(to: plan, atomically: true, encoding: .utf8)
         let gap = try sandbox.acctplan(["show", "shanghai-tobacco", "--map"], in: ws)
         #expect(gap.stdout.hasSuffix("\n  gap: decision-maker Zhou Ming has a weak relationship\n"), "\(gap)")
+        _ = try sandbox.acctplan(["report", "-o", site.path, "--as-of", "2026-12-04"], in: ws)
+        let gapPage = try String(contentsOf: site.appendingPathComponent("accounts/shanghai-tobacco.html"), encoding: .utf8)
+        #expect(gapPage.contains("Coverage gaps: decision-maker Zhou Ming has a weak relationship."))
     }
 }
