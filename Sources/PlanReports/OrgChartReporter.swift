@@ -12,7 +12,7 @@ public enum OrgChartReporter {
         if !plan.stakeholders.contains(where: { $0.role?.value == .decisionMaker }) { gaps.append("no decision-maker") }
         for person in plan.stakeholders where person.role?.value == .decisionMaker {
             let relationship = person.relationship?.value
-            if relationship == nil || relationship == .weak || relationship == .none {
+            if relationship == nil || relationship == .weak || relationship == Relationship.none {
                 gaps.append("decision-maker \(person.name?.value ?? "?") has a \(relationship?.rawValue ?? "unknown") relationship")
             }
         }
