@@ -74,7 +74,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PlanParserTests", dependencies: ["PlanModel", "PlanParser", "TestSupport"]),
         .testTarget(name: "PlanEngineTests", dependencies: [
-            "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine",
+            "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine", "TestSupport",
         ]),
         .testTarget(name: "PlanFormatTests", dependencies: [
             "PlanModel", "PlanParser", "PlanEngine", "PlanFormat", "TestSupport",
