@@ -48,13 +48,13 @@ extension ConfigReader {
         for weight in weights {
             guard let component = HealthScoreProfile.Component(rawValue: weight.key) else {
                 let suggestion = ValueSyntax.closest(to: weight.key, in: Self.scoreComponents)
-                report(weight.keyLocation, "unknown score component '\(weight.key)'" + ValueSyntax.didYouMean(suggestion),
+                report(weight.keyLocation, "unknown score component '\(weight.key)' in health_score.weights" + ValueSyntax.didYouMean(suggestion),
                        hint: "components are: " + Self.scoreComponents.joined(separator: ", "))
                 valid = false
                 continue
             }
             guard let points = weight.value.scalarText.flatMap({ Int($0) }), (0...100).contains(points) else {
-                report(weight.valueLocation, "the weight of \(weight.key) must be a whole number from 0 to 100")
+                report(weight.valueLocation, "the health_score weight of \(weight.key) must be a whole number from 0 to 100")
                 valid = false
                 continue
             }
@@ -79,19 +79,19 @@ extension ConfigReader {
         var valid = true
         for band in bands {
             guard band.key == "green" || band.key == "amber" else {
-                report(band.keyLocation, "unknown band '\(band.key)'", hint: "bands are green and amber (below amber is red)")
+                report(band.keyLocation, "unknown band '\(band.key)' in health_score.bands", hint: "bands are green and amber (below amber is red)")
                 valid = false
                 continue
             }
             guard let threshold = band.value.scalarText.flatMap({ Int($0) }), (0...100).contains(threshold) else {
-                report(band.valueLocation, "the \(band.key) threshold must be a whole number from 0 to 100")
+                report(band.valueLocation, "the health_score \(band.key) threshold must be a whole number from 0 to 100")
                 valid = false
                 continue
             }
             if band.key == "green" { profile.green = threshold } else { profile.amber = threshold }
         }
         if valid && profile.amber > profile.green {
-            report(entry.valueLocation, "the amber threshold (\(profile.amber)) is above the green one (\(profile.green))",
+            report(entry.valueLocation, "the health_score amber threshold (\(profile.amber)) is above the green one (\(profile.green))",
                    hint: "a score at or above green is green, at or above amber is amber, below is red")
             valid = false
         }

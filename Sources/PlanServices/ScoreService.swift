@@ -23,6 +23,10 @@ public enum ScoreService {
     {
         let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
         let loaded = try UnreadableFiles.loadForCounting(opened, warn: warn)
+        if let problem = loaded.findings.first(where: { $0.rule == .config && $0.message.contains("health_score") }) {
+            warn(ServiceWarning("acctplan.yml:\(problem.location): \(problem.message); the scores use the default profile",
+                                hint: problem.hint))
+        }
         let known = Set(loaded.plans(.account).map(\.id))
         for id in accounts where !known.contains(id) {
             let suggestion = ValueSyntax.closest(to: id, in: Array(known).sorted())

@@ -49,11 +49,12 @@ struct HealthScoreConfigTests {
               colour: red
             """)
         #expect(findings.map(\.message) == [
-            "unknown score component 'coverge' (did you mean 'coverage'?)",
-            "the amber threshold (60) is above the green one (40)",
+            "unknown score component 'coverge' in health_score.weights (did you mean 'coverage'?)",
+            "the health_score amber threshold (60) is above the green one (40)",
             "unknown health_score setting 'colour'",
         ])
         #expect(findings.map(\.location.line) == [2, 3, 4])
-        #expect(findings.allSatisfy { $0.rule == .config && $0.hint != nil })
+        #expect(findings.allSatisfy { $0.rule == .config && $0.hint != nil && $0.message.contains("health_score") },
+                "every message names health_score, which is how `score` knows to warn")
     }
 }
