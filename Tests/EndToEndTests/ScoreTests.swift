@@ -88,6 +88,13 @@ struct ScoreTests {
         let unknown = try repo.acctplan(["score", "huaxia-powr"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("acctplan: error: no account plan 'huaxia-powr' (did you mean 'huaxia-power'?)"), "\(unknown)")
+        // Weights that do not add up: the scores use the default profile, and stderr says why.
+        let config = repo.ws.appendingPathComponent("acctplan.yml")
+        try (text(config) + "\nhealth_score:\n  weights: {coverage: 40}\n").write(to: config, atomically: true, encoding: .utf8)
+        let misconfigured = try repo.acctplan(["score", "huaxia-power", "--format", "csv", "--as-of", "2026-11-29"])
+        #expect(misconfigured.status == 0 && misconfigured.stdout == csv.stdout, "\(misconfigured)")
+        #expect(misconfigured.stderr.contains("the health_score weights add up to 110, not 100; the scores use the default profile"),
+                "\(misconfigured)")
         let format = try repo.acctplan(["score", "--format", "html"])
         #expect(format.status != 0 && format.stderr.contains("text, json, csv or markdown"), "\(format)")
     }
