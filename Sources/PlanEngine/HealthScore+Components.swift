@@ -9,6 +9,8 @@ struct ScoreReader {
     let plan: Plan
     let config: WorkspaceConfig
     let asOf: CalendarDate
+    /// False when only the points are wanted (the `health-mismatch` rule): evidence texts are not built.
+    var withEvidence = true
 
     func measure(_ component: HealthScoreProfile.Component) -> Measure {
         switch component {
@@ -20,16 +22,21 @@ struct ScoreReader {
         }
     }
 
-    private func evidence(_ line: Int, _ message: String, quoting quoted: String) -> HealthScore.Evidence {
-        HealthScore.Evidence(path: plan.path, line: line, message: message, quoted: quoted)
+    /// The texts are built only when evidence is wanted: formatting amounts for 10,000 plans is
+    /// most of the score's cost, and lint's `health-mismatch` needs the points alone.
+    private func evidence(_ line: Int, _ message: @autoclosure () -> String, quoting quoted: @autoclosure () -> String)
+        -> HealthScore.Evidence
+    {
+        guard withEvidence else { return HealthScore.Evidence(path: plan.path, line: line, message: "", quoted: "") }
+        return HealthScore.Evidence(path: plan.path, line: line, message: message(), quoted: quoted())
     }
 
     /// Where to point when something is missing: the section's heading, else the front matter's `---`.
-    private func missing(in section: SectionKind?, _ message: String) -> HealthScore.Evidence {
+    private func missing(in section: SectionKind?, _ message: @autoclosure () -> String) -> HealthScore.Evidence {
         if let section, let heading = plan.sections.first(where: { $0.kind == section }) {
-            return evidence(heading.location.line, message, quoting: heading.heading)
+            return evidence(heading.location.line, message(), quoting: heading.heading)
         }
-        return evidence(1, message, quoting: "---")
+        return evidence(1, message(), quoting: "---")
     }
 
     private func stakeholderLine(_ stakeholder: Stakeholder) -> (line: Int, name: String) {
@@ -90,8 +97,8 @@ struct ScoreReader {
         let age = reviewed.value.days(until: asOf)
         let halves = age <= interval ? 2 : age <= 2 * interval ? 1 : 0
         let verdict = halves == 2 ? "within \(interval) days" : halves == 1 ? "within \(2 * interval) days" : "over \(2 * interval) days ago"
-        let message = "reviewed \(reviewed.value), \(age) days before \(asOf): \(verdict)"
-        return (Decimal(halves), 2, verdict, [evidence(reviewed.location.line, message, quoting: "reviewed")])
+        return (Decimal(halves), 2, verdict, [evidence(reviewed.location.line, "reviewed \(reviewed.value), \(age) days before \(asOf): \(verdict)",
+                                                       quoting: "reviewed")])
     }
 
     /// 1 with open actions none overdue; 1/3 when the most overdue is 1–7 days late; else 0.
@@ -100,9 +107,8 @@ struct ScoreReader {
         guard !open.isEmpty else {
             return (0, 1, "no open action", [missing(in: .actions, "no open action")])
         }
-        func actionEvidence(_ action: PlanAction, _ message: String) -> HealthScore.Evidence {
-            let quoted = action.due.map { $0.value.description } ?? action.text
-            return evidence(action.location.line, message + ": " + action.text, quoting: quoted)
+        func actionEvidence(_ action: PlanAction, _ message: @autoclosure () -> String) -> HealthScore.Evidence {
+            evidence(action.location.line, message() + ": " + action.text, quoting: action.due.map { $0.value.description } ?? action.text)
         }
         let overdue = open.compactMap { action in action.due.map { (action, $0.value.days(until: asOf)) } }.filter { $0.1 > 0 }
         guard let worst = overdue.max(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0.location > $1.0.location) }) else {

@@ -58,16 +58,18 @@ public struct HealthScore: Sendable, Hashable {
     }
 
     /// The score of one account plan as of `asOf` under the workspace's `health_score:` profile.
-    public static func compute(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate) -> HealthScore {
+    /// `withEvidence: false` leaves every component's evidence empty (the points are the same).
+    public static func compute(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate, withEvidence: Bool = true) -> HealthScore {
         let profile = config.healthScore
-        let reader = ScoreReader(plan: plan, config: config, asOf: asOf)
+        let reader = ScoreReader(plan: plan, config: config, asOf: asOf, withEvidence: withEvidence)
         let components = HealthScoreProfile.Component.allCases.map { id -> Component in
             let (numerator, denominator, reckoning, evidence) = reader.measure(id)
             let weight = profile.weight(id)
             let fraction = numerator / denominator
             // weight × numerator / denominator: one division, so (1 + 1 + 4/5) / 3 of 30 is exactly 28.
             let points = Decimal(weight) * numerator / denominator
-            return Component(id: id, weight: weight, fraction: fraction, points: points, reckoning: reckoning, evidence: evidence)
+            return Component(id: id, weight: weight, fraction: fraction, points: points, reckoning: reckoning,
+                             evidence: withEvidence ? evidence : [])
         }
         let exactTotal = components.reduce(Decimal(0)) { $0 + $1.points }
         let score = min(100, max(0, roundHalfUp(exactTotal)))

@@ -73,6 +73,11 @@ struct HealthScorePropertyTests {
             // A generated plan may leave out `reviewed` (a missing-field error; the plan is still scored).
             #expect(workspace.findings.allSatisfy { $0.rule == .missingField }, "round \(round): \(workspace.findings)\n\(config)")
             let score = try #require(HealthScore.compute(workspace, asOf: Self.asOf).first)
+            // Without evidence (lint's health-mismatch): the same points, nothing else.
+            let plan = try #require(workspace.plans.first)
+            let bare = HealthScore.compute(plan, config: workspace.config, asOf: Self.asOf, withEvidence: false)
+            #expect(bare.components.map(\.points) == score.components.map(\.points) && bare.score == score.score)
+            #expect(bare.components.allSatisfy { $0.evidence.isEmpty })
             let sum = score.components.reduce(Decimal(0)) { $0 + $1.points }
             #expect(sum == score.exactTotal, "round \(round)")
             #expect(score.score == HealthScore.roundHalfUp(sum), "round \(round)")

@@ -20,7 +20,7 @@ public struct HealthMismatchRule: LintRule {
         context.plans(.account).compactMap { plan in
             guard context.judges(plan.path), let health = plan.header.health else { return nil }
             let manual = ScoreBand(health.value)
-            let score = HealthScore.compute(plan, config: context.config, asOf: context.asOf)
+            let score = HealthScore.compute(plan, config: context.config, asOf: context.asOf, withEvidence: false)
             guard abs(manual.rank - score.band.rank) == 2 else { return nil }
             return context.finding(.healthMismatch, plan, at: health.location,
                                    "health is \(health.value.rawValue) but the computed health score is \(score.score) (\(score.band.rawValue))",
