@@ -79,8 +79,9 @@ public struct HealthScore: Sendable, Hashable {
 
     /// The scores of the workspace's readable account plans (all of them, or those named in
     /// `accounts`), in path order, computed on all cores.
-    public static func compute(_ workspace: Workspace, asOf: CalendarDate, accounts: Set<String>? = nil) -> [HealthScore] {
+    public static func compute(_ workspace: Workspace, asOf: CalendarDate, accounts: Set<String>? = nil,
+                               withEvidence: Bool = true) -> [HealthScore] {
         let plans = Rollup.countedAccounts(workspace).filter { accounts?.contains($0.id) ?? true }.sorted { $0.path < $1.path }
-        return concurrentMap(plans.count) { compute(plans[$0], config: workspace.config, asOf: asOf) }
+        return concurrentMap(plans.count) { compute(plans[$0], config: workspace.config, asOf: asOf, withEvidence: withEvidence) }
     }
 }

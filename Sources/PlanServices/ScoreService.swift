@@ -51,8 +51,9 @@ public enum ScoreService {
                                                         in: located.repository)
                 let thenWorkspace = try WorkspaceLoader.load(from: source)
                 ProcessLifetime.keepUntilExit(thenWorkspace)
-                // The score then is judged as of then: a plan fresh on that day was fresh.
-                for score in HealthScore.compute(thenWorkspace, asOf: min(date ?? asOf, asOf), accounts: selection) {
+                // The score then is judged as of then (a plan fresh on that day was fresh); only
+                // its number and band are shown, so no evidence is built.
+                for score in HealthScore.compute(thenWorkspace, asOf: min(date ?? asOf, asOf), accounts: selection, withEvidence: false) {
                     then[score.accountID] = score
                 }
             }
