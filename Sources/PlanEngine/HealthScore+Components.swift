@@ -137,11 +137,11 @@ struct ScoreReader {
             if opportunity.isWon(config) {
                 guard let close = opportunity.close?.value, close >= year.start, close <= year.end else { continue }
                 counted += amount
-                found.append(evidence(line, "\(id): \(stage) \(currency) \(amount.plainString), closed \(close) in this fiscal year", quoting: id))
+                found.append(evidence(line, "\(id): \(stage) \(currency) \(Format.amount(amount)), closed \(close) in this fiscal year", quoting: id))
             } else if !opportunity.isClosed(config), let weighted = opportunity.weightedAmount(config) {
                 counted += weighted
                 let probability = opportunity.effectiveProbability(config) ?? 0
-                found.append(evidence(line, "\(id): \(stage) \(currency) \(amount.plainString) × \(probability.plainString)% = \(weighted.plainString)",
+                found.append(evidence(line, "\(id): \(stage) \(currency) \(Format.amount(amount)) × \(probability.plainString)% = \(Format.amount(weighted))",
                                       quoting: id))
             }
         }
@@ -150,8 +150,8 @@ struct ScoreReader {
                                   quoting: plan.header.revenueTarget == nil ? "---" : "revenue_target"))
             return (0, 1, "no revenue target", found)
         }
-        found.append(evidence(target.location.line, "revenue_target \(currency) \(converted.plainString)", quoting: "revenue_target"))
-        let reckoning = "min(1, \(currency) \(counted.plainString) / \(converted.plainString))"
+        found.append(evidence(target.location.line, "revenue_target \(currency) \(Format.amount(converted))", quoting: "revenue_target"))
+        let reckoning = "min(1, \(currency) \(Format.amount(counted)) / \(Format.amount(converted)))"
         return counted >= converted ? (1, 1, reckoning, found) : (counted, converted, reckoning, found)
     }
 

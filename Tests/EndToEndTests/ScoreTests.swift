@@ -41,8 +41,8 @@ struct ScoreTests {
         #expect(lines.contains("\(Self.sunrise):33  Xie Ying: sponsor"))
         #expect(lines.contains("relationship 9.4 of 15  2.5 of 4 stakeholders"))
         #expect(lines.contains("\(Self.sunrise):12  reviewed 2026-11-25, 4 days before 2026-11-29: within 90 days"))
-        #expect(lines.contains("\(Self.sunrise):52  opp-tax-cloud: won CNY 650000, closed 2026-07-10 in this fiscal year"))
-        #expect(lines.contains("pipeline     5.4 of 20  min(1, CNY 3240000 / 12000000)"))
+        #expect(lines.contains("\(Self.sunrise):52  opp-tax-cloud: won CNY 650,000, closed 2026-07-10 in this fiscal year"))
+        #expect(lines.contains("pipeline     5.4 of 20  min(1, CNY 3,240,000 / 12,000,000)"))
         // The lines named hold what the evidence names.
         let plan = try text(repo.ws.appendingPathComponent(Self.sunrise)).split(separator: "\n", omittingEmptySubsequences: false)
         let named = [(32, "Deng Hua"), (33, "Xie Ying"), (12, "reviewed: 2026-11-25"), (56, "2026-12-08"), (49, "opp-cost-rollout"),

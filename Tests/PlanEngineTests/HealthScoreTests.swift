@@ -105,7 +105,7 @@ struct HealthScoreTests {
         #expect(evidence[.actions]?.map(\.1.line) == [60])
         // The four counted opportunities and the revenue target.
         #expect(evidence[.pipeline]?.map(\.1.line) == [53, 54, 55, 56, 13])
-        #expect(evidence[.pipeline]?.first?.1.message == "opp-consolidation: negotiate CNY 2400000 × 80% = 1920000")
+        #expect(evidence[.pipeline]?.first?.1.message == "opp-consolidation: negotiate CNY 2,400,000 × 80% = 1,920,000")
     }
 
     @Test func overdueActionsAndBands() throws {
