@@ -79,7 +79,7 @@ let package = Package(
             "PlanModel", "PlanWorkspace", "PlanEngine", "PlanQuery", "PlanReports", "TestSupport",
         ]),
         .testTarget(name: "PlanEngineTests", dependencies: [
-            "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine",
+            "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine", "TestSupport",
         ]),
         .testTarget(name: "PlanFormatTests", dependencies: [
             "PlanModel", "PlanParser", "PlanEngine", "PlanFormat", "TestSupport",

@@ -9,6 +9,7 @@ public enum RuleRegistry {
         DuplicateSectionRule(),
         EncodingRule(),
         FrontMatterRule(),
+        HealthMismatchRule(),
         IDMismatchRule(),
         InvalidValueRule(),
         MergeConflictRule(),

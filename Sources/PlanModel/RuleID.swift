@@ -38,6 +38,8 @@ extension RuleID {
     public static let tooLarge: RuleID = "too-large"
     public static let outsideWorkspace: RuleID = "outside-workspace"
     public static let mergeConflict: RuleID = "merge-conflict"
+    // Extensions: the account health score (docs/score.md).
+    public static let healthMismatch: RuleID = "health-mismatch"
 }
 
 extension RuleID {

@@ -14,6 +14,8 @@ public struct WorkspaceConfig: Sendable, Hashable {
     public var people: [String: String] = [:]
     public var fields: [String: CustomFieldType] = [:]
     public var ruleSeverities: [RuleID: RuleSetting] = [:]
+    /// `health_score:`: the weights and bands of `acctplan score`.
+    public var healthScore = HealthScoreProfile()
     /// Where each `rules:` entry is written, so an unknown rule id can be reported there.
     public var ruleLocations: [RuleID: SourceLocation] = [:]
     /// True when acctplan.yml has unresolved merge conflicts (in its text or in the git index):

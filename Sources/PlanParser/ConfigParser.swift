@@ -6,7 +6,7 @@ import PlanModel
 public enum ConfigParser {
     public static let path = "acctplan.yml"
     static let topLevelKeys = ["version", "currency", "fx", "fiscal_year_start", "review_interval_days", "lifecycle",
-                               "opportunity_stages", "people", "fields", "rules", "views"]
+                               "opportunity_stages", "people", "fields", "rules", "views", "health_score"]
 
     /// acctplan.yml larger than this is refused unread (a real one is a few kilobytes).
     public static let maxBytes = FrontMatterReader.maxBytes
@@ -47,7 +47,8 @@ public enum ConfigParser {
     }
 }
 
-private struct ConfigReader {
+/// Reads one setting at a time; `ConfigReader+HealthScore` reads `health_score:`.
+struct ConfigReader {
     var config = WorkspaceConfig()
     var findings: [Finding] = []
 
@@ -89,6 +90,7 @@ private struct ConfigReader {
         case "fields": readFields(entry)
         case "rules": readRules(entry)
         case "views": readViews(entry)
+        case "health_score": readHealthScore(entry)
         default:
             let suggestion = ValueSyntax.closest(to: entry.key, in: ConfigParser.topLevelKeys)
             report(entry.keyLocation, "unknown setting '\(entry.key)'" + ValueSyntax.didYouMean(suggestion),

@@ -57,3 +57,14 @@ public enum RollupFormats {
     /// Every rollup format, the default first.
     public static let all: [any RollupFormat] = [TextRollupFormat(), JSONRollupFormat(), CSVRollupFormat(), MarkdownRollupFormat()]
 }
+
+/// A score format: how account health scores (and, with `--since`, the change) are written.
+public protocol ScoreFormat: OutputFormat {
+    /// `explain`: each component's points with their evidence lines.
+    func render(_ report: ScoreReport, explain: Bool, color: Bool) -> String
+}
+
+public enum ScoreFormats {
+    /// Every score format, the default first.
+    public static let all: [any ScoreFormat] = [TextScoreFormat(), JSONScoreFormat(), CSVScoreFormat(), MarkdownScoreFormat()]
+}

@@ -80,22 +80,3 @@ public enum PlanText {
         }
     }
 }
-
-/// Number formatting for people: thousands separators, at most two decimals.
-public enum Format {
-    public static func amount(_ value: Decimal) -> String {
-        if let fast = fastAmount(value) { return fast }
-        let text = value.roundedToCents.plainString
-        let parts = text.split(separator: ".", maxSplits: 1)
-        var integer = String(parts[0])
-        let negative = integer.hasPrefix("-")
-        if negative { integer.removeFirst() }
-        var grouped = ""
-        for (index, character) in integer.reversed().enumerated() {
-            if index > 0 && index % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
-        }
-        let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return (negative ? "-" : "") + String(grouped.reversed()) + fraction
-    }
-}

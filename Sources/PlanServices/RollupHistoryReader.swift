@@ -55,21 +55,8 @@ public struct RollupHistoryReader {
             var thenSnapshot: (Workspace, GitSnapshotSource)?
             var trendStart = commits.last?.committerDay
             if let since {
-                let sinceCommit: CommitInfo?
-                if let date = sinceDate {
-                    result.sinceDate = date
-                    sinceCommit = onOrBefore(date)
-                    if let warning = Self.outsideHistory(date, commits: commits, chosen: sinceCommit) {
-                        warn(warning)
-                    }
-                } else {
-                    guard let id = try? repository.resolveCommit(since) else {
-                        throw ToolFailure("--since '\(since)' is neither a revision nor a date (YYYY-MM-DD)")
-                    }
-                    let listed = commits.first { $0.id == id }
-                    sinceCommit = try listed ?? repository.history(from: id).first
-                    result.sinceDate = sinceCommit.map(\.committerDay)
-                }
+                let (sinceCommit, date) = try Self.sinceCommit(since, commits: commits, in: repository, warn: warn)
+                result.sinceDate = date
                 result.sinceRevision = sinceCommit?.id.description
                 thenSnapshot = try snapshot(sinceCommit)
                 let then = thenSnapshot?.0
@@ -101,6 +88,26 @@ public struct RollupHistoryReader {
             }
             throw ToolFailure("cannot read the history: \(error); check the repository with 'git fsck'")
         }
+    }
+
+    /// The commit `--since` names and the day it stands for: for a DATE, the last commit of
+    /// `commits` (the first-parent history, newest first) made on or before that day (nil before
+    /// the history starts; a warning when the date is outside it); for a revision, that commit and
+    /// its day. Shared by `rollup --since` and `score --since`.
+    public static func sinceCommit(_ since: String, commits: [CommitInfo], in repository: GitRepository,
+                                   warn: (ServiceWarning) -> Void) throws -> (commit: CommitInfo?, date: CalendarDate?)
+    {
+        if let date = CalendarDate(parsing: since) {
+            let chosen = commits.first { $0.committerDay <= date }
+            if let warning = outsideHistory(date, commits: commits, chosen: chosen) { warn(warning) }
+            return (chosen, date)
+        }
+        guard let id = try? repository.resolveCommit(since) else {
+            throw ToolFailure("--since '\(since)' is neither a revision nor a date (YYYY-MM-DD)")
+        }
+        let listed = commits.first { $0.id == id }
+        let commit = try listed ?? repository.history(from: id).first
+        return (commit, commit.map(\.committerDay))
     }
 
     /// Why a `--since DATE` gives a comparison the numbers alone do not explain: the date is

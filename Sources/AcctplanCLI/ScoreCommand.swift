@@ -1,0 +1,50 @@
+import ArgumentParser
+import PlanReports
+import PlanServices
+
+/// `acctplan score`: each account's health score, explainable to the line.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Account health scores from 0 to 100, each point traced to a line of a plan.",
+        discussion: """
+            Five components (weights in acctplan.yml under health_score:, 100 in all): coverage 30 (a decision-maker, a sponsor, up to five stakeholders), relationship 15 (strong 1, medium 0.5), freshness 20 (reviewed within review_interval_days), actions 15 (open actions, none overdue), pipeline 20 (won this fiscal year + weighted open pipeline against revenue_target). Bands: green ≥ 70, amber ≥ 40, red below (health_score: bands:). docs/score.md defines every number.
+
+            --explain lists each component's points and the plan lines they come from (path:line). --since REV|DATE adds each account's score then (read from git history, judged as of that day) and the change; a DATE means the last commit on HEAD's first-parent history made on or before that day.
+
+            Formats: text (default), json (evidence always included), csv (one row per account), markdown.
+
+              acctplan score
+              acctplan score shanghai-tobacco --explain
+              acctplan score --since 2026-09-30 --format csv > health.csv
+            """)
+
+    @Argument(help: ArgumentHelp("Account ids (file names without .md; default: every account).", valueName: "account"))
+    var accounts: [String] = []
+
+    @Flag(help: "Show each component's points and the plan lines they come from.")
+    var explain = false
+
+    @Option(help: ArgumentHelp("A revision or a date (YYYY-MM-DD, not after --as-of): add the score then and the change.",
+                                valueName: "rev-or-date"))
+    var since: String?
+
+    @Option(help: FormatChoice<ScoreFormatList>.help)
+    var format = FormatChoice<ScoreFormatList>.first
+
+    @OptionGroup var sourceOptions: SourceOptions
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var asOfOption: AsOfOption
+
+    func run() throws {
+        let asOf = try asOfOption.date()
+        let result = try ScoreService.score(workspace: workspaceOptions.workspace, at: sourceOptions.choice, accounts: accounts,
+                                            since: since, asOf: asOf, warn: Terminal.warn)
+        Terminal.standardOutput(format.format.render(result.report, explain: explain, color: Terminal.useColor()))
+    }
+}
+
+enum ScoreFormatList: FormatList {
+    static var formats: [any ScoreFormat] { ScoreFormats.all }
+    static func name(of format: any ScoreFormat) -> String { format.name }
+}

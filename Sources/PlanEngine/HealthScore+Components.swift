@@ -1,0 +1,169 @@
+import Foundation
+import PlanModel
+
+/// Measures each component of ``HealthScore`` on one plan: a fraction as numerator / denominator
+/// (so that the points are one exact division), the reckoning in words, and the evidence lines.
+struct ScoreReader {
+    typealias Measure = (numerator: Decimal, denominator: Decimal, reckoning: String, evidence: [HealthScore.Evidence])
+
+    let plan: Plan
+    let config: WorkspaceConfig
+    let asOf: CalendarDate
+    /// False when only the points are wanted (the `health-mismatch` rule): evidence texts are not built.
+    var withEvidence = true
+
+    func measure(_ component: HealthScoreProfile.Component) -> Measure {
+        switch component {
+        case .coverage: return coverage()
+        case .relationship: return relationship()
+        case .freshness: return freshness()
+        case .actions: return actions()
+        case .pipeline: return pipeline()
+        }
+    }
+
+    /// The texts are built only when evidence is wanted: formatting amounts for 10,000 plans is
+    /// most of the score's cost, and lint's `health-mismatch` needs the points alone.
+    private func evidence(_ line: Int, _ message: @autoclosure () -> String, quoting quoted: @autoclosure () -> String)
+        -> HealthScore.Evidence
+    {
+        guard withEvidence else { return HealthScore.Evidence(path: plan.path, line: line, message: "", quoted: "") }
+        return HealthScore.Evidence(path: plan.path, line: line, message: message(), quoted: quoted())
+    }
+
+    /// Where to point when something is missing: the section's heading, else the front matter's `---`.
+    private func missing(in section: SectionKind?, _ message: @autoclosure () -> String) -> HealthScore.Evidence {
+        if let section, let heading = plan.sections.first(where: { $0.kind == section }) {
+            return evidence(heading.location.line, message(), quoting: heading.heading)
+        }
+        return evidence(1, message(), quoting: "---")
+    }
+
+    private func stakeholderLine(_ stakeholder: Stakeholder) -> (line: Int, name: String) {
+        let name = stakeholder.name?.value ?? ""
+        return (stakeholder.name?.location.line ?? stakeholder.location.line, name)
+    }
+
+    /// (has a decision-maker + has a sponsor + min(stakeholders, 5) / 5) / 3.
+    func coverage() -> Measure {
+        var found: [HealthScore.Evidence] = []
+        var hasRole: [StakeholderRole: Bool] = [:]
+        for stakeholder in plan.stakeholders {
+            let (line, name) = stakeholderLine(stakeholder)
+            let role = stakeholder.role?.value
+            if let role { hasRole[role] = true }
+            found.append(evidence(line, "\(name): \(role?.rawValue ?? "no role")", quoting: name))
+        }
+        let counted = min(plan.stakeholders.count, 5)
+        let decisionMaker: Decimal = hasRole[.decisionMaker] == true ? 1 : 0
+        let sponsor: Decimal = hasRole[.sponsor] == true ? 1 : 0
+        if decisionMaker == 0 { found.append(missing(in: .stakeholders, "no stakeholder is a decision-maker")) }
+        if sponsor == 0 { found.append(missing(in: .stakeholders, "no stakeholder is a sponsor")) }
+        if plan.stakeholders.isEmpty { found.append(missing(in: .stakeholders, "no stakeholders named")) }
+        // (d + s + n/5) / 3 = (5d + 5s + n) / 15
+        let numerator = 5 * decisionMaker + 5 * sponsor + Decimal(counted)
+        let reckoning = "(decision-maker \(decisionMaker) + sponsor \(sponsor) + \(counted)/5 stakeholders) / 3"
+        return (numerator, 15, reckoning, found)
+    }
+
+    /// The mean over stakeholders of strong 1, medium 0.5, weak / none / empty 0.
+    func relationship() -> Measure {
+        guard !plan.stakeholders.isEmpty else {
+            return (0, 1, "no stakeholders", [missing(in: .stakeholders, "no stakeholders named")])
+        }
+        var halves = 0
+        var found: [HealthScore.Evidence] = []
+        for stakeholder in plan.stakeholders {
+            let (line, name) = stakeholderLine(stakeholder)
+            let relationship = stakeholder.relationship?.value
+            let value: String
+            switch relationship {
+            case .strong: halves += 2; value = "1"
+            case .medium: halves += 1; value = "0.5"
+            default: value = "0"
+            }
+            found.append(evidence(line, "\(name): \(relationship?.rawValue ?? "no relationship") (\(value))", quoting: name))
+        }
+        let count = plan.stakeholders.count
+        return (Decimal(halves), Decimal(2 * count), "\(Decimal(halves) / 2) of \(count) stakeholders", found)
+    }
+
+    /// 1 when reviewed within `review_interval_days` of the as-of day, 0.5 within twice that, else 0.
+    func freshness() -> Measure {
+        guard let reviewed = plan.header.reviewed else {
+            return (0, 1, "no reviewed date", [evidence(1, "no reviewed date", quoting: "---")])
+        }
+        let interval = config.reviewIntervalDays
+        let age = reviewed.value.days(until: asOf)
+        let halves = age <= interval ? 2 : age <= 2 * interval ? 1 : 0
+        let verdict = halves == 2 ? "within \(interval) days" : halves == 1 ? "within \(2 * interval) days" : "over \(2 * interval) days ago"
+        return (Decimal(halves), 2, verdict, [evidence(reviewed.location.line, "reviewed \(reviewed.value), \(age) days before \(asOf): \(verdict)",
+                                                       quoting: "reviewed")])
+    }
+
+    /// 1 with open actions none overdue; 1/3 when the most overdue is 1–7 days late; else 0.
+    func actions() -> Measure {
+        let open = plan.actions.filter { !$0.done }
+        guard !open.isEmpty else {
+            return (0, 1, "no open action", [missing(in: .actions, "no open action")])
+        }
+        func actionEvidence(_ action: PlanAction, _ message: @autoclosure () -> String) -> HealthScore.Evidence {
+            evidence(action.location.line, message() + ": " + action.text, quoting: action.due.map { $0.value.description } ?? action.text)
+        }
+        let overdue = open.compactMap { action in action.due.map { (action, $0.value.days(until: asOf)) } }.filter { $0.1 > 0 }
+        guard let worst = overdue.max(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0.location > $1.0.location) }) else {
+            let next = open.min { ($0.due?.value.dayNumber ?? .max, $0.location.line) < ($1.due?.value.dayNumber ?? .max, $1.location.line) }
+            let found = next.map { [actionEvidence($0, "next open action" + ($0.due.map { " due \($0.value)" } ?? ""))] } ?? []
+            return (1, 1, "\(open.count) open, none overdue", found)
+        }
+        let found = [actionEvidence(worst.0, "due \(worst.0.due?.value.description ?? ""), \(worst.1) days late")]
+        if worst.1 <= 7 { return (1, 3, "the most overdue action is \(worst.1) days late (1–7)", found) }
+        return (0, 1, "the most overdue action is \(worst.1) days late (over 7)", found)
+    }
+
+    /// min(1, (won closing this fiscal year + weighted open pipeline) / revenue_target).
+    func pipeline() -> Measure {
+        var found: [HealthScore.Evidence] = []
+        let year = fiscalYear(containing: asOf)
+        var counted: Decimal = 0
+        let currency = config.currency
+        for opportunity in plan.opportunities {
+            guard let id = opportunity.id?.value, let stage = opportunity.stage?.value else { continue }
+            let line = opportunity.id?.location.line ?? opportunity.location.line
+            guard let amount = opportunity.convertedAmount(config) else {
+                found.append(evidence(line, "\(id): amount not counted (no amount or no fx rate)", quoting: id))
+                continue
+            }
+            if opportunity.isWon(config) {
+                guard let close = opportunity.close?.value, close >= year.start, close <= year.end else { continue }
+                counted += amount
+                found.append(evidence(line, "\(id): \(stage) \(currency) \(Format.amount(amount)), closed \(close) in this fiscal year", quoting: id))
+            } else if !opportunity.isClosed(config), let weighted = opportunity.weightedAmount(config) {
+                counted += weighted
+                let probability = opportunity.effectiveProbability(config) ?? 0
+                found.append(evidence(line, "\(id): \(stage) \(currency) \(Format.amount(amount)) × \(probability.plainString)% = \(Format.amount(weighted))",
+                                      quoting: id))
+            }
+        }
+        guard let target = plan.header.revenueTarget, let converted = config.convert(target.value), converted > 0 else {
+            found.append(evidence(plan.header.revenueTarget?.location.line ?? 1, "no revenue_target (in \(currency))",
+                                  quoting: plan.header.revenueTarget == nil ? "---" : "revenue_target"))
+            return (0, 1, "no revenue target", found)
+        }
+        found.append(evidence(target.location.line, "revenue_target \(currency) \(Format.amount(converted))", quoting: "revenue_target"))
+        let reckoning = "min(1, \(currency) \(Format.amount(counted)) / \(Format.amount(converted)))"
+        return counted >= converted ? (1, 1, reckoning, found) : (counted, converted, reckoning, found)
+    }
+
+    /// The fiscal year (first and last day) that `date` falls in, from `fiscal_year_start`.
+    func fiscalYear(containing date: CalendarDate) -> (start: CalendarDate, end: CalendarDate) {
+        let start = config.fiscalYearStart
+        func first(_ year: Int) -> CalendarDate {
+            CalendarDate(year: year, month: start.month, day: start.day)
+                ?? CalendarDate(year: year, month: start.month, day: 28) ?? date
+        }
+        let thisYear = first(date.year)
+        let yearStart = date < thisYear ? first(date.year - 1) : thisYear
+        return (yearStart, first(yearStart.year + 1).adding(days: -1))
+    }
+}

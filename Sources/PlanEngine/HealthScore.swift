@@ -1,0 +1,87 @@
+import Foundation
+import PlanModel
+import PlanSupport
+
+/// An account's health score (docs/score.md): five components, each a fraction from 0 to 1 of its
+/// weight (`health_score:` in acctplan.yml), every point backed by evidence — a line of the plan.
+public struct HealthScore: Sendable, Hashable {
+    public var accountID: String
+    public var path: String
+    /// The plan's `name:` (the id when it has none).
+    public var name: String
+    public var components: [Component]
+    /// The sum of the components' points, before rounding.
+    public var exactTotal: Decimal
+    /// `exactTotal` rounded half up: an integer from 0 to 100.
+    public var score: Int
+    public var band: ScoreBand
+
+    /// One component's share of the score.
+    public struct Component: Sendable, Hashable {
+        public var id: HealthScoreProfile.Component
+        /// The most points it can give.
+        public var weight: Int
+        /// From 0 to 1.
+        public var fraction: Decimal
+        /// `weight × fraction`, unrounded.
+        public var points: Decimal
+        /// How the fraction was reached, in words, e.g. "(1 + 1 + 4/5) / 3".
+        public var reckoning: String
+        public var evidence: [Evidence]
+    }
+
+    /// A line of the plan that a component's points come from (or that shows what is missing).
+    public struct Evidence: Sendable, Hashable {
+        public var path: String
+        public var line: Int
+        public var message: String
+        /// What that line says which the message names (a stakeholder's name, `reviewed`, an
+        /// opportunity id, a due date): the line contains it. Not shown; tests check it.
+        public var quoted: String
+
+        public init(path: String, line: Int, message: String, quoted: String) {
+            (self.path, self.line, self.message, self.quoted) = (path, line, message, quoted)
+        }
+    }
+
+    /// The band of a score under `profile`'s thresholds.
+    public static func band(of score: Int, _ profile: HealthScoreProfile) -> ScoreBand {
+        score >= profile.green ? .green : score >= profile.amber ? .amber : .red
+    }
+
+    /// Rounds half up to an integer (scores are never negative).
+    public static func roundHalfUp(_ value: Decimal) -> Int {
+        var exact = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, 0, .plain)
+        return NSDecimalNumber(decimal: rounded).intValue
+    }
+
+    /// The score of one account plan as of `asOf` under the workspace's `health_score:` profile.
+    /// `withEvidence: false` leaves every component's evidence empty (the points are the same).
+    public static func compute(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate, withEvidence: Bool = true) -> HealthScore {
+        let profile = config.healthScore
+        let reader = ScoreReader(plan: plan, config: config, asOf: asOf, withEvidence: withEvidence)
+        let components = HealthScoreProfile.Component.allCases.map { id -> Component in
+            let (numerator, denominator, reckoning, evidence) = reader.measure(id)
+            let weight = profile.weight(id)
+            let fraction = numerator / denominator
+            // weight × numerator / denominator: one division, so (1 + 1 + 4/5) / 3 of 30 is exactly 28.
+            let points = Decimal(weight) * numerator / denominator
+            return Component(id: id, weight: weight, fraction: fraction, points: points, reckoning: reckoning,
+                             evidence: withEvidence ? evidence : [])
+        }
+        let exactTotal = components.reduce(Decimal(0)) { $0 + $1.points }
+        let score = min(100, max(0, roundHalfUp(exactTotal)))
+        return HealthScore(accountID: plan.id, path: plan.path, name: plan.header.name?.value ?? plan.id, components: components,
+                           exactTotal: exactTotal, score: score, band: band(of: score, profile))
+    }
+
+    /// The scores of the workspace's readable account plans (all of them, or those named in
+    /// `accounts`), in path order, computed on all cores.
+    public static func compute(_ workspace: Workspace, asOf: CalendarDate, accounts: Set<String>? = nil,
+                               withEvidence: Bool = true) -> [HealthScore] {
+        let plans = Rollup.countedAccounts(workspace).filter { accounts?.contains($0.id) ?? true }.sorted { $0.path < $1.path }
+        return concurrentMap(plans.count) { compute(plans[$0], config: workspace.config, asOf: asOf, withEvidence: withEvidence) }
+    }
+}

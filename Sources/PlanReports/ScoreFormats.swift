@@ -1,0 +1,29 @@
+/// `acctplan score`'s formats; their bodies are in `ScoreReporter+Text`, `+JSON`, `+CSV`, `+Markdown`.
+
+/// `--format text` (the default).
+public struct TextScoreFormat: ScoreFormat {
+    public let name = "text"
+    public func render(_ report: ScoreReport, explain: Bool, color: Bool) -> String {
+        ScoreReporter.text(report, explain: explain, color: color)
+    }
+}
+
+/// `--format json`: docs/score.md (evidence always included).
+public struct JSONScoreFormat: ScoreFormat {
+    public let name = "json"
+    public func render(_ report: ScoreReport, explain: Bool, color: Bool) -> String { ScoreReporter.json(report) }
+}
+
+/// `--format csv`: one row per account, the points per component.
+public struct CSVScoreFormat: ScoreFormat {
+    public let name = "csv"
+    public func render(_ report: ScoreReport, explain: Bool, color: Bool) -> String { ScoreReporter.csv(report) }
+}
+
+/// `--format markdown`.
+public struct MarkdownScoreFormat: ScoreFormat {
+    public let name = "markdown"
+    public func render(_ report: ScoreReport, explain: Bool, color: Bool) -> String {
+        ScoreReporter.markdown(report, explain: explain)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import PlanEngine
+import PlanGit
+import PlanModel
+import PlanReports
+import PlanSupport
+import PlanWorkspace
+
+/// `score`: each account's health score with its evidence (docs/score.md), and with `since` the
+/// score then, read from git history, and the change.
+public enum ScoreService {
+    public struct Result: Sendable {
+        public var report: ScoreReport
+        /// The commit read, for `--rev`.
+        public var revision: ObjectID?
+    }
+
+    /// The scores of the account plans named in `accounts` (ids; all of them when empty) in the
+    /// workspace as `choice` holds it, as of `asOf`. An id with no account plan is an error (exit
+    /// 2) that suggests the closest one; unreadable plans are said through `warn`.
+    public static func score(workspace: String?, at choice: PlanSourceChoice, accounts: [String], since: String?,
+                             asOf: CalendarDate, warn: (ServiceWarning) -> Void = { _ in }) throws -> Result
+    {
+        let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
+        let loaded = try UnreadableFiles.loadForCounting(opened, warn: warn)
+        if let problem = loaded.findings.first(where: { $0.rule == .config && $0.message.contains("health_score") }) {
+            warn(ServiceWarning("acctplan.yml:\(problem.location): \(problem.message); the scores use the default profile",
+                                hint: problem.hint))
+        }
+        let known = Set(loaded.plans(.account).map(\.id))
+        for id in accounts where !known.contains(id) {
+            let suggestion = ValueSyntax.closest(to: id, in: Array(known).sorted())
+            throw ToolFailure("no account plan '\(id)'" + ValueSyntax.didYouMean(suggestion),
+                              hint: "name accounts by id: the file name without .md, e.g. \(known.sorted().first ?? "acme")")
+        }
+        let selection = accounts.isEmpty ? nil : Set(accounts)
+        var report = ScoreReport(asOf: asOf, scores: HealthScore.compute(loaded, asOf: asOf, accounts: selection),
+                                 profile: loaded.config.healthScore)
+        if let since {
+            if let date = CalendarDate(parsing: since), date > asOf {
+                throw ToolFailure("--since \(date) is after the as-of date \(asOf) (today unless --as-of says otherwise); check the year")
+            }
+            let located = try WorkspaceRepository.open(workspace: workspace, purpose: "--since reads git history")
+            let commits = try located.repository.history(from: opened.revision, firstParentOnly: true)
+            let (commit, date) = try RollupHistoryReader.sinceCommit(since, commits: commits, in: located.repository, warn: warn)
+            report.sinceRevision = commit?.id.description
+            report.sinceDate = date
+            var then: [String: HealthScore] = [:]
+            if let commit {
+                let source = try GitSnapshotSource.tree(commit.tree, commit: commit.id, label: commit.id.short, prefix: located.prefix,
+                                                        in: located.repository)
+                let thenWorkspace = try WorkspaceLoader.load(from: source)
+                ProcessLifetime.keepUntilExit(thenWorkspace)
+                // The score then is judged as of then (a plan fresh on that day was fresh); only
+                // its number and band are shown, so no evidence is built.
+                for score in HealthScore.compute(thenWorkspace, asOf: min(date ?? asOf, asOf), accounts: selection, withEvidence: false) {
+                    then[score.accountID] = score
+                }
+            }
+            report.then = then
+        }
+        return Result(report: report, revision: opened.revision)
+    }
+}
