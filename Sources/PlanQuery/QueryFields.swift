@@ -10,9 +10,11 @@ enum QueryFields {
     /// The front-matter keys of `kind` in the schema, then the custom fields.
     static func frontMatter(_ config: WorkspaceConfig, kind: PlanKind) -> [QueryField] {
         let keys = config.schema.fields(of: kind).filter { $0.key != "kind" && $0.key != "targets" }.map { spec in
-            QueryField(spec.key, QueryType(spec.type), spec.summary) { row, context in
-                .reading(row.plan.frontMatter.first { $0.key == spec.key }?.value, as: spec.type, config: context.config)
-            }
+            // `id` is the plan's id (its file name), which an `id:` key may only repeat.
+            spec.key == "id" ? QueryField("id", .text, "The plan's id: its file name without .md.") { row, _ in .text(row.plan.id) }
+                : QueryField(spec.key, QueryType(spec.type), spec.summary) { row, context in
+                    .reading(row.plan.frontMatter.first { $0.key == spec.key }?.value, as: spec.type, config: context.config)
+                }
         }
         let custom = config.fields.keys.sorted().map { key in
             let type = config.fields[key] ?? .string
@@ -47,6 +49,12 @@ enum QueryFields {
             },
             QueryField("overdue_actions", .number, "How many open actions are due before the as-of day.") { row, context in
                 .number(Decimal(row.plan.actions.filter { Rollup.isOverdue($0, asOf: context.asOf) }.count))
+            },
+            QueryField("score", .number, "The health score, 0 to 100 (docs/score.md).") { row, context in
+                .number(Decimal(HealthScore.compute(row.plan, config: context.config, asOf: context.asOf, withEvidence: false).score))
+            },
+            QueryField("band", .text, "The health score's band: green, amber or red.") { row, context in
+                .text(HealthScore.compute(row.plan, config: context.config, asOf: context.asOf, withEvidence: false).band.rawValue)
             },
             QueryField("stale", .bool, "Not reviewed within review_interval_days of the as-of day (or never).") { row, context in
                 guard let reviewed = row.plan.header.reviewed?.value else { return .bool(true) }

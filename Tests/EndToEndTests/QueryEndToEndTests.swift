@@ -42,6 +42,24 @@ struct QueryEndToEndTests {
         #expect(csv.stdout.hasPrefix("account,path,line,id,amount,weighted\r\nhuaxia-power,accounts/huaxia-power.md,49,opp-plant-maintenance,\"4,800,000\",\"3,600,000\"\r\n"), "\(csv)")
     }
 
+    @Test func theHealthScoreIsAFieldAndAgreesWithScore() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try Self.workspace(sandbox)
+        let query = try sandbox.acctplan(["query", "accounts", "--columns", "id,score,band", "--format", "json", "--as-of", "2026-11-29"], in: ws)
+        let score = try sandbox.acctplan(["score", "--format", "json", "--as-of", "2026-11-29"], in: ws)
+        let rows = try #require((try JSONSerialization.jsonObject(with: Data(query.stdout.utf8)) as? [String: Any])?["rows"] as? [[String: Any]])
+        let accounts = try #require((try JSONSerialization.jsonObject(with: Data(score.stdout.utf8)) as? [String: Any])?["accounts"] as? [[String: Any]])
+        #expect(rows.count == 6 && accounts.count == 6)
+        for account in accounts {
+            let row = try #require(rows.first { $0["id"] as? String == account["id"] as? String })
+            #expect(row["score"] as? Int == account["score"] as? Int && row["band"] as? String == account["band"] as? String, "\(row) \(account)")
+        }
+        // As a term: the template's accounts all score 70 or more.
+        let weak = try sandbox.acctplan(["query", "accounts", "score:<70", "--as-of", "2026-11-29"], in: ws)
+        #expect(weak.stdout.hasSuffix("\n0 rows\n"), "\(weak)")
+    }
+
     @Test func aMistakeExitsTwoWithOneLineNamingItAndTheNearestChoice() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
