@@ -50,8 +50,7 @@ extension HTMLReport {
             body += result.rows.isEmpty ? "<p class=\"muted\">No rows match.</p>" : table(result.rows)
         } else {
             for group in result.groups {
-                let key = QueryCell.text(group.key, result.columns.first { $0.name == result.by }?.type ?? .text)
-                body += "<h2>\(HTML.escape(result.by ?? "")): \(HTML.escape(key.isEmpty ? "(none)" : key)) (\(group.rows.count))</h2>"
+                body += "<h2>\(HTML.escape(result.by ?? "")): \(HTML.escape(QueryCell.groupName(result, group))) (\(group.rows.count))</h2>"
                 body += table(group.rows) + (result.sums.isEmpty ? "" : "<p>Subtotal: \(totals(result, group.totals))</p>")
             }
         }
@@ -61,8 +60,6 @@ extension HTMLReport {
     }
 
     private func totals(_ result: QueryResult, _ values: [Decimal]) -> String {
-        zip(result.sums, values).map { sum, value in
-            HTML.escape("\(sum) " + QueryCell.total(value, result.columns.first { $0.name == sum }?.type ?? .number))
-        }.joined(separator: ", ")
+        HTML.escape(QueryCell.totals(result, values).joined(separator: ", "))
     }
 }

@@ -43,6 +43,20 @@ enum QueryCell {
     static func total(_ value: Decimal, _ type: QueryType) -> String {
         type == .money ? Format.amount(value) : text(.number(value), type)
     }
+
+    /// Each `--sum` field with its total (`values`: the result's totals, or a group's), the
+    /// total written as its column writes amounts; `mark` wraps the figure (`**` in Markdown).
+    static func totals(_ result: QueryResult, _ values: [Decimal], mark: String = "") -> [String] {
+        zip(result.sums, values).map { sum, value in
+            "\(sum) " + mark + total(value, result.columns.first { $0.name == sum }?.type ?? .number) + mark
+        }
+    }
+
+    /// A `--by` group's value as its column writes it; `(none)` for rows without one.
+    static func groupName(_ result: QueryResult, _ group: QueryResult.Group) -> String {
+        let key = text(group.key, result.columns.first { $0.name == result.by }?.type ?? .text)
+        return key.isEmpty ? "(none)" : key
+    }
 }
 
 /// `--format csv`: one line per row (account, path, line, then the columns), RFC 4180, for a

@@ -17,19 +17,14 @@ public struct MarkdownQueryFormat: QueryFormat {
             }
             return lines.joined(separator: "\n") + "\n"
         }
-        func totals(_ values: [Decimal]) -> String {
-            zip(result.sums, values).map { sum, value in
-                "\(sum) **" + QueryCell.total(value, result.columns.first { $0.name == sum }?.type ?? .number) + "**"
-            }.joined(separator: ", ")
-        }
+        func totals(_ values: [Decimal]) -> String { QueryCell.totals(result, values, mark: "**").joined(separator: ", ") }
         var output = "**\(result.entity.rawValue)**" + (result.query.isEmpty ? "" : " `\(result.query)`")
             + " — \(result.rows.count == result.matched ? "" : "\(result.rows.count) of ")\(result.matched) row\(result.matched == 1 ? "" : "s")\n\n"
         if result.groups.isEmpty {
             output += table(result.rows)
         } else {
             for group in result.groups {
-                let key = QueryCell.text(group.key, result.columns.first { $0.name == result.by }?.type ?? .text)
-                output += "### \(result.by ?? ""): \(key.isEmpty ? "(none)" : escape(key))\n\n" + table(group.rows)
+                output += "### \(result.by ?? ""): \(escape(QueryCell.groupName(result, group)))\n\n" + table(group.rows)
                 output += result.sums.isEmpty ? "\n" : "\nSubtotal: " + totals(group.totals) + "\n\n"
             }
         }

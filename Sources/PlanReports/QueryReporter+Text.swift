@@ -22,18 +22,13 @@ public struct TextQueryFormat: QueryFormat {
                 return numeric[index] ? pad + cell : (index == cells.count - 1 ? cell : cell + pad)
             }.joined(separator: "  ")
         }
-        func totals(_ values: [Decimal]) -> String {
-            zip(result.sums, values).map { sum, value in
-                "\(sum) " + QueryCell.total(value, result.columns.first { $0.name == sum }?.type ?? .number)
-            }.joined(separator: ", ")
-        }
+        func totals(_ values: [Decimal]) -> String { QueryCell.totals(result, values).joined(separator: ", ") }
         var output = style.bold(line(header)) + "\n"
         if result.groups.isEmpty {
             output += table.map { line($0) + "\n" }.joined()
         } else {
             for group in result.groups {
-                let key = QueryCell.text(group.key, result.columns.first { $0.name == result.by }?.type ?? .text)
-                output += "\n" + style.bold("\(result.by ?? ""): \(key.isEmpty ? "(none)" : key)") + " — \(count(group.rows.count))"
+                output += "\n" + style.bold("\(result.by ?? ""): \(QueryCell.groupName(result, group))") + " — \(count(group.rows.count))"
                 output += (result.sums.isEmpty ? "" : "; " + totals(group.totals)) + "\n"
                 output += group.rows.map { line(cells($0)) + "\n" }.joined()
             }

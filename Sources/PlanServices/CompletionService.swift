@@ -1,7 +1,6 @@
 import Foundation
 import PlanGit
 import PlanModel
-import PlanParser
 import PlanQuery
 import PlanWorkspace
 
@@ -11,17 +10,22 @@ import PlanWorkspace
 public enum CompletionService {
     /// The ids of the plans of the workspace found from the current folder, sorted.
     public static func planIDs() -> [String] {
+        Set(planFiles().files.compactMap { PlanVersions.planIdentity($0.path)?.1 }).sorted()
+    }
+
+    /// The workspace found from the current folder and its plan files (none outside one).
+    private static func planFiles() -> (root: URL?, files: [(path: String, kind: PlanKind)]) {
         guard let root = try? WorkspaceLocation.root(nil),
-              let files = try? WorkspaceLoader.listPlans(in: FileSystemSource(root: root)) else { return [] }
-        return Set(files.files.map { ($0.path as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "") }).sorted()
+              let files = try? WorkspaceLoader.listPlans(in: FileSystemSource(root: root)) else { return (nil, []) }
+        return (root, files.files)
     }
 
     /// The plan files of the workspace, relative to the current folder (for `diff` paths).
     public static func planPaths() -> [String] {
-        guard let root = try? WorkspaceLocation.root(nil),
-              let files = try? WorkspaceLoader.listPlans(in: FileSystemSource(root: root)) else { return [] }
+        let (root, files) = planFiles()
+        guard let root else { return [] }
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
-        return files.files.compactMap { file in
+        return files.compactMap { file in
             let full = root.appendingPathComponent(file.path).standardizedFileURL.path
             return full.hasPrefix(here + "/") ? String(full.dropFirst(here.count + 1)) : nil
         }
@@ -37,7 +41,7 @@ public enum CompletionService {
     /// For `acctplan query`: the entities and `@views` for the first word, then `field:` for
     /// each field of the entity (or of the view's entity). `words` are the query's words so far.
     public static func queryWords(_ words: [String]) -> [String] {
-        let config = workspaceConfig()
+        let config = MergeService.workspaceConfig(nil)
         guard let first = words.first else {
             return QueryEntity.allCases.map(\.rawValue) + config.views.map { "@" + $0.name }
         }
@@ -48,13 +52,5 @@ public enum CompletionService {
         }
         guard let entity = QueryEntity(name: entityName) else { return [] }
         return entity.fields(config).map { $0.name + ":" } + ["has:", "not:"]
-    }
-
-    private static func workspaceConfig() -> WorkspaceConfig {
-        guard let root = try? WorkspaceLocation.root(nil),
-              let data = FileManager.default.contents(atPath: root.appendingPathComponent(ConfigParser.path).path) else {
-            return WorkspaceConfig()
-        }
-        return ConfigParser.parse(data).0
     }
 }

@@ -1,5 +1,5 @@
 import PlanModel
-import PlanParser
+import PlanWorkspace
 import PlanQuery
 
 extension QueryError: UserFacingError {}
@@ -21,7 +21,7 @@ extension QueryService {
     /// `choice` names), or an error naming the views there are.
     public static func view(_ name: String, workspace: String?, at choice: PlanSourceChoice) throws -> (saved: SavedQuery, location: String) {
         let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
-        let config = (try opened.source.read(ConfigParser.path)).map { ConfigParser.parse($0).0 } ?? WorkspaceConfig()
+        let config = try WorkspaceLoader.readConfig(from: opened.source).0
         guard let view = config.views.first(where: { $0.name == name }) else {
             let names = config.views.map(\.name)
             if names.isEmpty {

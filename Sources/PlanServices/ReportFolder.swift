@@ -63,7 +63,7 @@ public struct ReportFolder {
                                  + "files of this folder when it writes the report again.\n",
                                  to: root + "/" + Self.markerName)
         // The folders the pages use (an empty `views/` is not made for a workspace without views).
-        let used = Set(pages.compactMap { page in page.path.split(separator: "/").count == 2 ? String(page.path.split(separator: "/")[0]) : nil })
+        let used = Set(pages.compactMap { page in page.path.split(separator: "/").dropLast().first.map(String.init) })
         for folder in Self.subfolders where used.contains(folder) {
             let path = root + "/" + folder
             if Self.isRealDirectory(path) { continue }

@@ -76,8 +76,9 @@ public struct UnknownReferenceRule: LintRule {
                     "segment '\(segment.value)' has no plan" + ValueSyntax.didYouMean(suggestion),
                     hint: "add segments/\(segment.value).md ('acctplan new segment \(segment.value)')"))
             }
-            let chart = OrgChart(plan.stakeholders)
-            if !chart.unknown.isEmpty {
+            // The chart only for the plans that draw one (this rule runs after every edit).
+            let chart = plan.stakeholders.contains { $0.reportsTo != nil } ? OrgChart(plan.stakeholders) : nil
+            if let chart, !chart.unknown.isEmpty {
                 let names = plan.stakeholders.compactMap { $0.name?.value }
                 let known = ClosestMatch(names.map { $0.lowercased() })
                 for index in chart.unknown {
