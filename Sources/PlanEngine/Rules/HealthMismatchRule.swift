@@ -20,6 +20,8 @@ public struct HealthMismatchRule: LintRule {
         context.plans(.account).compactMap { plan in
             guard context.judges(plan.path), let health = plan.header.health else { return nil }
             let manual = ScoreBand(health.value)
+            // Amber is one band from either end: it can never be two bands away, so no score is needed.
+            guard manual != .amber else { return nil }
             let score = HealthScore.compute(plan, config: context.config, asOf: context.asOf, withEvidence: false)
             guard abs(manual.rank - score.band.rank) == 2 else { return nil }
             return context.finding(.healthMismatch, plan, at: health.location,
