@@ -34,7 +34,6 @@ public enum MergeConflictMarkers {
     }
 
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Block] {
-        guard let base = bytes.baseAddress else { return [] }
         var blocks: [Block] = []
         // Markers committed by mistake and conflicting again nest: count depth, so that the
         // outer block is one block and its closing marker is not "stray".
@@ -42,16 +41,18 @@ public enum MergeConflictMarkers {
         var depth = 0
         var line = 1
         var offset = 0
+        // Built at the first longer opening marker (rare), so that many unclosed ones cost one pass.
+        var closings: LongClosings?
         while offset < bytes.count {
-            let remaining = bytes.count - offset
-            let lineEnd = memchr(base + offset, 0x0A, remaining).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
-                ?? bytes.count
-            if depth == 0, let size = longOpening(UnsafeBufferPointer(rebasing: bytes[offset..<lineEnd])),
-               let close = longClosing(bytes, size: size, after: lineEnd) {
-                blocks.append(Block(startLine: line, endLine: line + close.lines))
-                line += close.lines + 1
-                offset = close.end + 1
-                continue
+            let lineEnd = Self.lineEnd(bytes, from: offset)
+            if depth == 0, let size = longOpening(UnsafeBufferPointer(rebasing: bytes[offset..<lineEnd])) {
+                if closings == nil { closings = LongClosings(bytes, from: lineEnd + 1, line: line + 1) }
+                if let close = closings?.first(size: size, after: line) {
+                    blocks.append(Block(startLine: line, endLine: close.line))
+                    line = close.line + 1
+                    offset = close.end + 1
+                    continue
+                }
             }
             if let marker = marker(UnsafeBufferPointer(rebasing: bytes[offset..<min(lineEnd, offset + 8)])) {
                 switch marker {
@@ -113,26 +114,51 @@ public enum MergeConflictMarkers {
         return size < line.count && line[size] != 0x20 && !(line[size] == 0x0D && size + 1 == line.count) ? nil : size
     }
 
-    /// The closing marker of a block opened with `size` `<`: how many lines after the opening
-    /// one it is, and the offset of its line's end.
-    private static func longClosing(_ bytes: UnsafeBufferPointer<UInt8>, size: Int, after start: Int) -> (lines: Int, end: Int)? {
-        var lines = 1
-        var offset = start + 1
-        while offset < bytes.count {
-            let end = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
-            let line = UnsafeBufferPointer(rebasing: bytes[offset..<end])
-            if line.count >= size, line[0] == 0x3E, run(line) == size,
-               size == line.count || line[size] == 0x20 || line[size] == 0x0D && size + 1 == line.count {
-                return (lines, end)
+    /// The offset of the end of the line starting at `offset` (its `\n`, or the end of the bytes).
+    private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
+        guard let base = bytes.baseAddress, offset < bytes.count else { return bytes.count }
+        return memchr(base + offset, 0x0A, bytes.count - offset)
+            .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+    }
+
+    /// Every longer closing marker (more than seven `>`) after a point of the file, by size, in
+    /// file order: one pass, then each opening marker finds its closing one by binary search.
+    /// (Searching forward from each opening marker was quadratic in a file of unclosed ones.)
+    private struct LongClosings {
+        private var bySize: [Int: [(line: Int, end: Int)]] = [:]
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line startLine: Int) {
+            var line = startLine
+            var offset = start
+            while offset < bytes.count {
+                let end = MergeConflictMarkers.lineEnd(bytes, from: offset)
+                let text = UnsafeBufferPointer(rebasing: bytes[offset..<end])
+                if text.count > 7, text[0] == 0x3E, text[7] == 0x3E {
+                    let size = MergeConflictMarkers.run(text)
+                    if size == text.count || text[size] == 0x20 || text[size] == 0x0D && size + 1 == text.count {
+                        bySize[size, default: []].append((line, end))
+                    }
+                }
+                line += 1
+                offset = end + 1
             }
-            lines += 1
-            offset = end + 1
         }
-        return nil
+
+        /// The first closing marker of `size` on a line after `line`.
+        func first(size: Int, after line: Int) -> (line: Int, end: Int)? {
+            guard let found = bySize[size] else { return nil }
+            var low = 0
+            var high = found.count
+            while low < high {
+                let middle = (low + high) / 2
+                if found[middle].line <= line { low = middle + 1 } else { high = middle }
+            }
+            return low < found.count ? found[low] : nil
+        }
     }
 
     /// How many times the line's first byte repeats at its start.
-    private static func run(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+    fileprivate static func run(_ line: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 1
         while count < line.count, line[count] == line[0] { count += 1 }
         return count

@@ -133,6 +133,21 @@ struct MergeConflictTests {
         #expect(!parsed.plan.isReadable)
     }
 
+    @Test func manyUnclosedLongerOpeningMarkersAreOnePassNotOneSearchEach() {
+        // 40,000 lookalike openings with no closing marker: each used to search to the end of
+        // the file (800 million line visits); the closings are now indexed once. Then two real
+        // blocks of different sizes after them, and one opening whose only closing comes before it.
+        var text = String(repeating: "<<<<<<<< eight\nx\n", count: 40_000)
+        text += "<<<<<<<<< nine\nours\n=========\ntheirs\n>>>>>>>>> nine\n"
+        text += ">>>>>>>>>> ten, before its opening\n<<<<<<<<<< ten\na\n>>>>>>>>>> ten\n"
+        text += "<<<<<<<<<<<< twelve, closed only earlier\n"
+        let first = 80_001
+        #expect(MergeConflictMarkers.blocks(in: Array(text.utf8)) == [
+            .init(startLine: first, endLine: first + 4),
+            .init(startLine: first + 6, endLine: first + 8),
+        ])
+    }
+
     @Test func markersCommittedByMistakeThatConflictAgainNestAsOneBlock() {
         let text = "<<<<<<< HEAD\n<<<<<<< a\nx\n=======\ny\n>>>>>>> a\n=======\nz\n>>>>>>> main\nend\n>>>>>>> stray"
         #expect(MergeConflictMarkers.blocks(in: Array(text.utf8)) == [
