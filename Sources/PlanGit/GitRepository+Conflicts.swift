@@ -2,13 +2,19 @@ import CGit2
 import Foundation
 
 extension GitRepository {
-    /// A path the index records as unmerged: the content of its stages 1 (base), 2 (ours) and
-    /// 3 (theirs); nil where a stage is absent (added on both sides, deleted on one).
+    /// A path the index records as unmerged: the blob ids of its stages 1 (base), 2 (ours) and
+    /// 3 (theirs); nil where a stage is absent (added on both sides, deleted on one). The
+    /// content is read only for the files a caller wants (``content(of:)``).
     public struct ConflictedFile: Sendable, Equatable {
         public var path: String
-        public var base: Data?
-        public var ours: Data?
-        public var theirs: Data?
+        public var base: ObjectID?
+        public var ours: ObjectID?
+        public var theirs: ObjectID?
+    }
+
+    /// The content of a conflicted file's three stages.
+    public func content(of file: ConflictedFile) throws -> (base: Data?, ours: Data?, theirs: Data?) {
+        (try file.base.map(blobData), try file.ours.map(blobData), try file.theirs.map(blobData))
     }
 
     /// Every unmerged path of the index, in path order.
@@ -20,18 +26,18 @@ extension GitRepository {
         var files: [ConflictedFile] = []
         while let (ancestor, ours, theirs) = try iterator.next() {
             guard let path = ancestor?.path ?? ours?.path ?? theirs?.path else { continue }
-            files.append(ConflictedFile(path: path, base: try ancestor.map { try blobData($0.id) },
-                                        ours: try ours.map { try blobData($0.id) }, theirs: try theirs.map { try blobData($0.id) }))
+            files.append(ConflictedFile(path: path, base: ancestor?.id, ours: ours?.id, theirs: theirs?.id))
         }
         return files.sorted { $0.path < $1.path }
     }
 
-    /// Stages the working tree's `path` (repository-relative), which ends its conflict, like
-    /// `git add PATH`.
-    public func stageResolved(_ path: String) throws {
+    /// Stages the working tree's `paths` (repository-relative), which ends their conflicts, like
+    /// `git add PATH...`: one read and one write of the index for them all.
+    public func stageResolved(_ paths: [String]) throws {
+        guard !paths.isEmpty else { return }
         let index = try IndexHandle(of: self)
         try index.read(force: true)
-        try check(git_index_add_bypath(index.pointer, path), "git_index_add_bypath")
+        for path in paths { try check(git_index_add_bypath(index.pointer, path), "git_index_add_bypath") }
         try check(git_index_write(index.pointer), "git_index_write")
     }
 }

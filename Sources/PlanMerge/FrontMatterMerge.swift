@@ -20,8 +20,7 @@ enum FrontMatterMerge {
             case .value(let lines): output.append(lines)
             case .conflict(let mine, let original, let other):
                 if case .value(let nested) = nestedConflict(mine, original, other, options: output.options) {
-                    output.append(nested.lines)
-                    for _ in 0..<nested.conflicts { output.countConflict() }
+                    output.append(nested.lines, conflicts: nested.conflicts)
                 } else {
                     output.conflict(ours: mine ?? [], base: original ?? [], theirs: other ?? [])
                 }

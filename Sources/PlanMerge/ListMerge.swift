@@ -1,9 +1,12 @@
 import Foundation
+import PlanParser
 
 /// A task list (Actions) or dated list (Moments of truth) merged item by item: an item's
 /// identity is its text without the check box, date and @owner; the box, the date, the owner
 /// and the lines that continue the item merge each on their own. The lines before the first
-/// item merge as prose.
+/// item merge as prose. A moment of truth is keyed by its text too (not by date and text, its
+/// `Moment.key` in a diff): one side moving its date and the other editing its owner merge.
+/// Two items with the same text match in the order they are written.
 enum ListMerge {
     struct Item: Equatable {
         var lines: [String]
@@ -97,9 +100,5 @@ enum ListMerge {
         return Item(lines: [line], box: box, date: date, owner: owner, text: text, rest: [])
     }
 
-    static func looksLikeDate(_ word: Substring) -> Bool {
-        let chars = Array(word)
-        guard chars.count == 10, chars[4] == "-", chars[7] == "-" else { return false }
-        return chars.enumerated().allSatisfy { index, char in index == 4 || index == 7 || char.isASCII && char.isNumber }
-    }
+    static func looksLikeDate(_ word: Substring) -> Bool { PlanParser.looksLikeItemDate(word) }
 }

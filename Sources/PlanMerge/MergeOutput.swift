@@ -13,13 +13,6 @@ struct MergeOutput {
 
     mutating func append(_ more: [String]) { lines += more }
 
-    mutating func append(_ merged: Merged<[String]>) {
-        switch merged {
-        case .value(let value): lines += value
-        case .conflict(let ours, let base, let theirs): conflict(ours: ours ?? [], base: base ?? [], theirs: theirs ?? [])
-        }
-    }
-
     /// One conflict block in git's form (`|||||||` and the base only in diff3 styles).
     mutating func conflict(ours: [String], base: [String], theirs: [String]) {
         let size = max(options.markerSize, 7)
@@ -40,7 +33,11 @@ struct MergeOutput {
         lines.append(line)
     }
 
-    mutating func countConflict() { conflicts += 1 }
+    /// Lines holding `count` conflict blocks written by a nested merge.
+    mutating func append(_ more: [String], conflicts count: Int) {
+        lines += more
+        conflicts += count
+    }
 
     /// git's line merge of three runs of lines (prose), its conflicts counted.
     mutating func lineMerge(base: [String], ours: [String], theirs: [String]) {

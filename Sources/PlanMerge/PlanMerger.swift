@@ -25,12 +25,13 @@ public struct PlanMerger: Sendable {
         public var isClean: Bool { conflicts == 0 }
     }
 
-    /// Merges `ours` and `theirs` (descended from `base`) of the plan at `path` (workspace-relative,
-    /// for its kind and id; another path is read as an account plan).
-    public func merge(base: Data, ours: Data, theirs: Data, path: String) -> Result {
+    /// Merges `ours` and `theirs` (descended from `base`) of the plan at `path`: its kind and id
+    /// are `identity` when the caller knows them (it knows where the workspace is), else guessed
+    /// from the path (the first plan folder in it; another path is read as an account plan).
+    public func merge(base: Data, ours: Data, theirs: Data, path: String, identity: (PlanKind, String)? = nil) -> Result {
         if ours == theirs || base == theirs { return Result(text: ours, conflicts: 0) }
         if base == ours { return Result(text: theirs, conflicts: 0) }
-        let (kind, id) = Self.identity(path)
+        let (kind, id) = identity ?? Self.identity(path)
         if let reason = unreadable(base: base, ours: ours, theirs: theirs) {
             return lineMerge(base: base, ours: ours, theirs: theirs, reason: reason)
         }
@@ -121,8 +122,9 @@ public struct PlanMerger: Sendable {
         return text
     }
 
-    /// The kind and id of a workspace-relative plan path (`accounts/east/acme.md`).
-    static func identity(_ path: String) -> (PlanKind, String) {
+    /// The kind and id guessed from a plan path (`accounts/east/acme.md`), for a caller that does
+    /// not know where the workspace is.
+    public static func identity(_ path: String) -> (PlanKind, String) {
         let parts = path.split(separator: "/")
         let kind = parts.lazy.compactMap { PlanKind(folder: $0) }.first ?? .account
         var id = String(parts.last ?? "plan")

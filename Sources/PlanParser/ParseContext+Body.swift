@@ -179,7 +179,7 @@ extension ParseContext {
     }
 
     /// `NNNN-N...-N...`: written as a date, whether or not it is a valid one.
-    private static func looksLikeDate(_ word: ArraySlice<UInt8>) -> Bool {
+    static func looksLikeDate(_ word: ArraySlice<UInt8>) -> Bool {
         var dashes = 0
         var digitsInPart = 0
         for (index, byte) in word.enumerated() {

@@ -224,3 +224,11 @@ public struct PlanParser: Sendable {
         return closing + 1
     }
 }
+
+extension PlanParser {
+    /// Whether a word at the start of an Actions or Moments item is read as its date (written as
+    /// one, valid or not): the merge driver splits items exactly as the parser reads them.
+    public static func looksLikeItemDate(_ word: some StringProtocol) -> Bool {
+        ParseContext.looksLikeDate(Array(word.utf8)[...])
+    }
+}

@@ -75,11 +75,13 @@ public enum MergeService {
     /// The workspace's configuration, or the defaults when there is none (git may run the
     /// driver anywhere in the repository).
     static func workspaceConfig(_ workspace: String?) -> WorkspaceConfig {
+        // Through the loader's one way of reading it: its size limit, and never a file outside
+        // the workspace through a link. A config that cannot be read merges with the defaults.
         guard let root = try? WorkspaceLocation.root(workspace),
-              let data = FileManager.default.contents(atPath: root.appendingPathComponent(ConfigParser.path).path) else {
+              let (config, _) = try? WorkspaceLoader.readConfig(from: FileSystemSource(root: root)) else {
             return WorkspaceConfig()
         }
-        return ConfigParser.parse(data).0
+        return config
     }
 }
 
@@ -114,14 +116,20 @@ public enum ResolveService {
         let wanted = try Set(paths.map { try GitPaths.relative(URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL, to: workdir) })
         let options = try MergeService.lineMergeOptions(.init(style: conflictStyle), configured: repository.configString("merge.conflictStyle"))
         let merger = PlanMerger(options: options, config: MergeService.workspaceConfig(workspace))
+        let prefix = (try? WorkspaceLocation.root(workspace)).flatMap { try? GitPaths.relative($0, to: workdir) }
         let conflicted = try repository.conflictedFiles().filter { wanted.isEmpty || wanted.contains($0.path) }
         var lines = wanted.sorted().filter { path in !conflicted.contains { $0.path == path } }.map { Line(path: $0, outcome: .notConflicted) }
+        var resolved: [String] = []
+        // Staged together at the end (one index write, not one per file) — also when a later
+        // file fails, so that what was written clean is not left looking conflicted.
+        defer { try? repository.stageResolved(resolved) }
         for file in conflicted {
-            guard isPlan(file.path) else {
+            guard let identity = planIdentity(file.path, workspacePrefix: prefix) else {
                 lines.append(Line(path: file.path, outcome: .notAPlan))
                 continue
             }
-            guard let ours = file.ours, let theirs = file.theirs else {
+            let (base, ours, theirs) = try repository.content(of: file)
+            guard let ours, let theirs else {
                 lines.append(Line(path: file.path, outcome: .deletedAndChanged))
                 continue
             }
@@ -130,16 +138,27 @@ public enum ResolveService {
                 // The file's conflict-marker-size, as git would have handed a driver in %L.
                 fileMerger.options.markerSize = size
             }
-            let result = fileMerger.merge(base: file.base ?? Data(), ours: ours, theirs: theirs, path: file.path)
+            let result = fileMerger.merge(base: base ?? Data(), ours: ours, theirs: theirs, path: file.path, identity: identity)
             try AtomicFile.write(result.text, to: workdir.appendingPathComponent(file.path).path, sync: true)
             if result.isClean {
-                try repository.stageResolved(file.path)
+                resolved.append(file.path)
                 lines.append(Line(path: file.path, outcome: .merged(fallback: result.fallbackReason)))
             } else {
                 lines.append(Line(path: file.path, outcome: .conflicts(result.conflicts, fallback: result.fallbackReason)))
             }
         }
         return lines
+    }
+
+    /// The kind and id of a conflicted file that is a plan of the workspace (`workspacePrefix`:
+    /// its folder in the repository, "" at the top); nil for any other file. Without a workspace
+    /// (no acctplan.yml found), a Markdown file under accounts/, industries/ or segments/
+    /// anywhere in the path counts.
+    static func planIdentity(_ path: String, workspacePrefix prefix: String?) -> (PlanKind, String)? {
+        guard let prefix else { return isPlan(path) ? PlanMerger.identity(path) : nil }
+        if prefix.isEmpty { return PlanVersions.planIdentity(path) }
+        guard path.hasPrefix(prefix + "/") else { return nil }
+        return PlanVersions.planIdentity(String(path.dropFirst(prefix.count + 1)))
     }
 
     /// Plans are Markdown files under accounts/, industries/ or segments/ (anywhere in the

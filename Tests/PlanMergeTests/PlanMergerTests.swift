@@ -111,6 +111,17 @@ struct PlanMergerTests {
         #expect(result.text.contains("- [x] 2026-12-20 @wang-fang Run the workshop\n- [ ] 2027-01-10 @li-you Spec MES\n- [ ] 2027-02-01 @li-you Renew the agreement\n"))
     }
 
+    @Test func aDateWrittenWithoutLeadingZerosIsStillTheItemsDate() {
+        // The parser reads `2027-3-5` as the item's date (and lints it); the driver splits the
+        // item the same way, so one side re-dating and the other ticking the box merge.
+        let base = plan(opportunities: [erp], actions: ["- [ ] 2027-3-5 @li-you Call the CFO"])
+        let ours = plan(opportunities: [erp], actions: ["- [ ] 2027-3-9 @li-you Call the CFO"])
+        let theirs = plan(opportunities: [erp], actions: ["- [x] 2027-3-5 @li-you Call the CFO"])
+        let result = merge(base, ours, theirs)
+        #expect(result.conflicts == 0, "\(result.text)")
+        #expect(result.text.contains("- [x] 2027-3-9 @li-you Call the CFO\n"))
+    }
+
     @Test func actionRedatedDifferentlyIsAOneItemConflict() {
         let base = plan(opportunities: [erp], actions: ["- [ ] 2026-12-15 @li-you Run the workshop", "- [ ] 2027-01-10 @li-you Spec MES"])
         let ours = plan(opportunities: [erp], actions: ["- [ ] 2026-12-16 @li-you Run the workshop", "- [x] 2027-01-10 @li-you Spec MES"])
