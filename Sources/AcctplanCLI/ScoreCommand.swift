@@ -10,13 +10,14 @@ struct ScoreCommand: ParsableCommand {
         discussion: """
             Five components (weights in acctplan.yml under health_score:, 100 in all): coverage 30 (a decision-maker, a sponsor, up to five stakeholders), relationship 15 (strong 1, medium 0.5), freshness 20 (reviewed within review_interval_days), actions 15 (open actions, none overdue), pipeline 20 (won this fiscal year + weighted open pipeline against revenue_target). Bands: green ≥ 70, amber ≥ 40, red below (health_score: bands:). docs/score.md defines every number.
 
-            --explain lists each component's points and the plan lines they come from (path:line). --since REV|DATE adds each account's score then (read from git history, judged as of that day) and the change; a DATE means the last commit on HEAD's first-parent history made on or before that day.
+            --explain lists each component's points and the plan lines they come from (path:line). --since REV|DATE adds each account's score then (read from git history, judged as of that day) and the change; a DATE means the last commit on HEAD's first-parent history made on or before that day. --trend monthly|quarterly adds the mean score and the accounts per band at each period end since then, each judged as of its day.
 
             Formats: text (default), json (evidence always included), csv (one row per account), markdown.
 
               acctplan score
               acctplan score shanghai-tobacco --explain
               acctplan score --since 2026-09-30 --format csv > health.csv
+              acctplan score --since 2026-01-01 --trend monthly
             """)
 
     @Argument(help: ArgumentHelp("Account ids (file names without .md; default: every account).", valueName: "account"))
@@ -29,6 +30,10 @@ struct ScoreCommand: ParsableCommand {
                                 valueName: "rev-or-date"))
     var since: String?
 
+    @Option(help: ArgumentHelp("monthly or quarterly: add the mean score and bands at each period end since --since.",
+                               valueName: "period"))
+    var trend: RollupHistoryReader.Trend?
+
     @Option(help: FormatChoice<ScoreFormatList>.help)
     var format = FormatChoice<ScoreFormatList>.first
 
@@ -36,10 +41,14 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var asOfOption: AsOfOption
 
+    func validate() throws {
+        if trend != nil && since == nil { throw ValidationError("--trend needs --since DATE: where the trend starts") }
+    }
+
     func run() throws {
         let asOf = try asOfOption.date()
         let result = try ScoreService.score(workspace: workspaceOptions.workspace, at: sourceOptions.choice, accounts: accounts,
-                                            since: since, asOf: asOf, warn: Terminal.warn)
+                                            since: since, trend: trend, asOf: asOf, progress: ProgressLine(), warn: Terminal.warn)
         Terminal.standardOutput(format.format.render(result.report, explain: explain, color: Terminal.useColor()))
     }
 }

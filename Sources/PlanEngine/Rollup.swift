@@ -92,6 +92,7 @@ public struct Rollup: Sendable {
         public var actions = Actions()
         public var stale = 0
         public var health = HealthCounts()
+        public var score = ScoreSummary()
         public var moved: Moved?
     }
 
@@ -102,6 +103,7 @@ public struct Rollup: Sendable {
         public var actions = Actions()
         public var stale = 0
         public var health = HealthCounts()
+        public var score = ScoreSummary()
     }
 
     public var asOf: CalendarDate
@@ -180,6 +182,7 @@ public struct Rollup: Sendable {
             group.actions = measures.actions
             group.stale = measures.stale
             group.health = measures.health
+            group.score = measures.score
             for index in group.stageTargets.indices {
                 let stage = group.stageTargets[index].stage
                 let threshold = config.lifecycleIndex(stage) ?? Int.max
@@ -192,7 +195,7 @@ public struct Rollup: Sendable {
         result.groups.sort { ($0.dimension, $0.id) < ($1.dimension, $1.id) }
         let all = Measures(accounts.compactMap { figures[$0.id] }, config: config)
         result.total = Totals(accounts: accounts.count, stageCounts: all.stageCounts, pipeline: all.pipeline,
-                              actions: all.actions, stale: all.stale, health: all.health)
+                              actions: all.actions, stale: all.stale, health: all.health, score: all.score)
         result.figures = figures
         return result
     }
@@ -222,6 +225,9 @@ public struct Rollup: Sendable {
         public var actions = Actions()
         public var isStale = false
         public var health: Health?
+        /// The computed health score and its band (``HealthScore``), beside the written `health:`.
+        public var score = 0
+        public var band = ScoreBand.red
 
         public init(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate) {
             stage = plan.header.stage?.value
@@ -245,6 +251,8 @@ public struct Rollup: Sendable {
             }
             if let reviewed = plan.header.reviewed?.value { isStale = Rollup.isStale(reviewed: reviewed, asOf: asOf, config: config) }
             health = plan.header.health?.value
+            let computed = HealthScore.compute(plan, config: config, asOf: asOf, withEvidence: false)
+            (score, band) = (computed.score, computed.band)
         }
     }
 
@@ -256,6 +264,7 @@ public struct Rollup: Sendable {
         var actions = Actions()
         var stale = 0
         var health = HealthCounts()
+        var score = ScoreSummary()
 
         init(_ members: [AccountFigures], config: WorkspaceConfig) {
             var counts = [String: Int]()
@@ -275,6 +284,7 @@ public struct Rollup: Sendable {
                 case .red: health.red += 1
                 case nil: health.unset += 1
                 }
+                score.add(score: figures.score, band: figures.band)
             }
             stageCounts = config.lifecycle.map { ($0.id, counts[$0.id] ?? 0) }
         }

@@ -47,7 +47,10 @@ extension HTMLReport {
                 + tile("Open pipeline", moneyValue(figures.pipeline.open)) + tile("Weighted pipeline", moneyValue(figures.pipeline.weighted))
                 + tile("Won", moneyValue(figures.pipeline.won))
                 + tile("Actions", "\(figures.actions.open) open", detail: "\(figures.actions.overdue) overdue · \(figures.actions.done) done")
+                + tile("Health score", "\(figures.score)<span class=\"unit\"> / 100</span>",
+                       detail: "<a href=\"#health-score\">\(figures.band.rawValue): how it is reached</a>")
                 + "</div>"
+            body += scoreSection(plan)
         }
         if !plan.stakeholders.isEmpty {
             let hasChart = plan.stakeholders.contains { $0.reportsTo != nil }

@@ -46,6 +46,7 @@ extension HTMLReport {
             + (group.actions.overdue > 0 ? "<span class=\"down\">\(group.actions.overdue)</span>" : "0"))
         row("Stale plans", group.stale > 0 ? "<span class=\"down\">\(group.stale)</span>" : "0")
         row("Health", healthSummary(group.health))
+        row("Health score", scoreSummary(group.score))
         if let moved = group.moved {
             row("Moved since \(HTML.escape(sinceLabel))", "<span class=\"nowrap\"><span class=\"up\">↑\(moved.up)</span> "
                 + "<span class=\"down\">↓\(moved.down)</span></span> <span class=\"nowrap\">+\(moved.new) new</span> "
@@ -110,6 +111,7 @@ extension HTMLReport {
                 stageBadge(plan?.header.stage?.value),
                 plan?.header.manager.map { person($0.value) } ?? "—",
                 plan?.header.health.map { healthBadge($0.value) } ?? "—",
+                figures.map { scoreBadge($0.score, $0.band) } ?? "—",
                 (reviewed.map(date) ?? "—") + stale,
                 figures.map { Format.amount($0.plannedRevenue) } ?? "—",
                 figures.map { Format.amount($0.pipeline.open) } ?? "—",
@@ -118,8 +120,8 @@ extension HTMLReport {
             ]
         }
         let currency = rollup.currency
-        return HTML.table(["Account", "Stage", "Manager", "Health", "Reviewed", "Revenue target (\(currency))",
-                           "Open pipeline", "Weighted", "Overdue actions"], rows, numericColumns: [5, 6, 7, 8])
+        return HTML.table(["Account", "Stage", "Manager", "Health", "Score", "Reviewed", "Revenue target (\(currency))",
+                           "Open pipeline", "Weighted", "Overdue actions"], rows, numericColumns: [6, 7, 8, 9])
     }
 
     func healthBadge(_ health: Health) -> String {

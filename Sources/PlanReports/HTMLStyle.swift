@@ -99,6 +99,7 @@ public enum HTMLStyle {
         table.data tfoot td { font-weight: 650; }
         ul.items { padding-left: 1.2em; }
         ul.items li { margin: .15em 0; }
+        .score td ul.items { margin: 0; }
         ul.tasks { list-style: none; padding-left: 0; }
         .date { font-variant-numeric: tabular-nums; font-weight: 600; white-space: nowrap; }
         time.date { font-weight: inherit; }

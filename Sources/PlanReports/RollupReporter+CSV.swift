@@ -11,6 +11,8 @@ extension RollupReporter {
                    "actions_open", "actions_overdue", "actions_done", "stale", "health_green", "health_yellow",
                    "health_red", "health_unset"]
         if hasMoves { header += ["moved_up", "moved_down", "moved_new", "moved_removed"] }
+        // Added last (issue 15), so that a spreadsheet reading the earlier columns by position still works.
+        header += ["score_mean", "score_green", "score_amber", "score_red"]
         var rows = [header]
         func amount(_ value: Decimal?) -> String { value.map { $0.roundedToCents.plainString } ?? "" }
         for group in rollup.groups {
@@ -27,6 +29,7 @@ extension RollupReporter {
                 let movedFields: [String] = [String(moved.up), String(moved.down), String(moved.new), String(moved.removed)]
                 row += movedFields
             }
+            row += [group.score.mean.map(\.plainString) ?? "", String(group.score.green), String(group.score.amber), String(group.score.red)]
             rows.append(row)
         }
         return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

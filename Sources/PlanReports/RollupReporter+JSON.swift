@@ -21,6 +21,12 @@ extension RollupReporter {
                  ("unset", .integer(health.unset))])
     }
 
+    /// The health scores: mean (one decimal, null without accounts) and the count per band.
+    static func score(_ score: Rollup.ScoreSummary) -> JSONValue {
+        .object([("mean", score.mean.map { .number($0) } ?? .null), ("green", .integer(score.green)),
+                 ("amber", .integer(score.amber)), ("red", .integer(score.red))])
+    }
+
     public static func json(_ rollup: Rollup, revision: String?, history: History? = nil) -> String {
         var members: [(String, JSONValue)] = [
             ("version", .integer(1)),
@@ -42,6 +48,7 @@ extension RollupReporter {
                     ("actions", actions(group.actions)),
                     ("stale", .integer(group.stale)),
                     ("health", health(group.health)),
+                    ("score", score(group.score)),
                 ]
                 if let moved = group.moved {
                     object.append(("moved", .object([("up", .integer(moved.up)), ("down", .integer(moved.down)),
@@ -53,6 +60,7 @@ extension RollupReporter {
                 ("accounts", .integer(rollup.total.accounts)), ("stage_counts", counts(rollup.total.stageCounts)),
                 ("pipeline", pipeline(rollup.total.pipeline)), ("actions", actions(rollup.total.actions)),
                 ("stale", .integer(rollup.total.stale)), ("health", health(rollup.total.health)),
+                ("score", score(rollup.total.score)),
             ])),
         ]
         if let history {

@@ -15,6 +15,20 @@ public struct ScoreReport: Sendable {
     public var sinceDate: CalendarDate?
     /// The band thresholds the scores were banded with.
     public var profile: HealthScoreProfile
+    /// With `--trend`: the mean score and bands at each period end (nil without).
+    public var trend: [TrendPoint]?
+
+    /// The scores at the end of one period, as of that day, from the commit read then (nil when
+    /// the period ends before the history starts: no account).
+    public struct TrendPoint: Sendable, Equatable {
+        public var date: CalendarDate
+        public var revision: String?
+        public var summary: Rollup.ScoreSummary
+
+        public init(date: CalendarDate, revision: String?, summary: Rollup.ScoreSummary) {
+            (self.date, self.revision, self.summary) = (date, revision, summary)
+        }
+    }
 
     public init(asOf: CalendarDate, scores: [HealthScore], profile: HealthScoreProfile, then: [String: HealthScore]? = nil,
                 sinceRevision: String? = nil, sinceDate: CalendarDate? = nil) {

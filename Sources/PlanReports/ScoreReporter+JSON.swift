@@ -15,7 +15,9 @@ extension ScoreReporter {
             if index > 0 { text += "," }
             text += account(score, then: report.then).serialized()
         }
-        return text + "]}\n"
+        text += "]"
+        if let trend = report.trend { text += #","trend":"# + trendJSON(trend).serialized() }
+        return text + "}\n"
     }
 
     static func account(_ score: HealthScore, then: [String: HealthScore]?) -> JSONValue {

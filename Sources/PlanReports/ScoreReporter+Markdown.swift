@@ -20,6 +20,7 @@ extension ScoreReporter {
             lines.append(row)
         }
         lines += ["", summary(report.scores)]
+        if let trend = report.trend { lines += trendMarkdown(trend) }
         guard explain else { return lines.joined(separator: "\n") + "\n" }
         for score in ordered {
             lines += ["", "### \(cell(score.name)): \(score.score), \(score.band.rawValue)", "",

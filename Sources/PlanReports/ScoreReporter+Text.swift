@@ -41,6 +41,7 @@ extension ScoreReporter {
         if !explain { lines.append("") }
         lines.append(summary(report.scores))
         if !explain && !report.scores.isEmpty { lines.append("'acctplan score --explain' shows where every point comes from.") }
+        if let trend = report.trend { lines += trendText(trend, bold: style.bold) }
         return lines.joined(separator: "\n") + "\n"
     }
 }

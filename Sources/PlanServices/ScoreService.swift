@@ -18,8 +18,11 @@ public enum ScoreService {
     /// The scores of the account plans named in `accounts` (ids; all of them when empty) in the
     /// workspace as `choice` holds it, as of `asOf`. An id with no account plan is an error (exit
     /// 2) that suggests the closest one; unreadable plans are said through `warn`.
+    /// `trend` adds the mean score and bands at each period end from `since` (or from the first
+    /// commit).
     public static func score(workspace: String?, at choice: PlanSourceChoice, accounts: [String], since: String?,
-                             asOf: CalendarDate, warn: (ServiceWarning) -> Void = { _ in }) throws -> Result
+                             trend: RollupHistoryReader.Trend? = nil, asOf: CalendarDate,
+                             progress: any ServiceProgress = NoProgress(), warn: (ServiceWarning) -> Void = { _ in }) throws -> Result
     {
         let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
         let loaded = try UnreadableFiles.loadForCounting(opened, warn: warn)
@@ -36,15 +39,18 @@ public enum ScoreService {
         let selection = accounts.isEmpty ? nil : Set(accounts)
         var report = ScoreReport(asOf: asOf, scores: HealthScore.compute(loaded, asOf: asOf, accounts: selection),
                                  profile: loaded.config.healthScore)
+        guard since != nil || trend != nil else { return Result(report: report, revision: opened.revision) }
+        if let since, let date = CalendarDate(parsing: since), date > asOf {
+            throw ToolFailure("--since \(date) is after the as-of date \(asOf) (today unless --as-of says otherwise); check the year")
+        }
+        let located = try WorkspaceRepository.open(workspace: workspace, purpose: "--since and --trend read git history")
+        let commits = try located.repository.history(from: opened.revision, firstParentOnly: true)
+        var trendStart = commits.last?.committerDay
         if let since {
-            if let date = CalendarDate(parsing: since), date > asOf {
-                throw ToolFailure("--since \(date) is after the as-of date \(asOf) (today unless --as-of says otherwise); check the year")
-            }
-            let located = try WorkspaceRepository.open(workspace: workspace, purpose: "--since reads git history")
-            let commits = try located.repository.history(from: opened.revision, firstParentOnly: true)
             let (commit, date) = try RollupHistoryReader.sinceCommit(since, commits: commits, in: located.repository, warn: warn)
             report.sinceRevision = commit?.id.description
             report.sinceDate = date
+            trendStart = date
             var then: [String: HealthScore] = [:]
             if let commit {
                 let source = try GitSnapshotSource.tree(commit.tree, commit: commit.id, label: commit.id.short, prefix: located.prefix,
@@ -58,6 +64,10 @@ public enum ScoreService {
                 }
             }
             report.then = then
+        }
+        if let trend, let trendStart {
+            report.trend = try Self.trend(trend, from: trendStart, asOf: asOf, commits: commits, located: located, accounts: selection,
+                                          fiscalYearStart: loaded.config.fiscalYearStart, progress: progress)
         }
         return Result(report: report, revision: opened.revision)
     }

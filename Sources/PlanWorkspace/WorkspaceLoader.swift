@@ -146,15 +146,32 @@ public final class ParseCache: @unchecked Sendable {
 
     public init() {}
 
+    /// The parses of the generation before (``nextGeneration()``): found there, a parse moves back.
+    private var previous: [String: ParsedPlan] = [:]
+
     subscript(key: String) -> ParsedPlan? {
         get {
             lock.withLock {
-                let plan = plans[key]
+                var plan = plans[key]
+                if plan == nil, let older = previous.removeValue(forKey: key) {
+                    plan = older
+                    plans[key] = older
+                }
                 if plan != nil { hits += 1 }
                 return plan
             }
         }
         set { lock.withLock { plans[key] = newValue } }
+    }
+
+    /// Starts a new generation: parses not used since the last call are dropped at the next one.
+    /// A walk through many snapshots (`score --trend`) keeps only the plans of about two of them
+    /// in memory, not every version it ever read.
+    public func nextGeneration() {
+        lock.withLock {
+            previous = plans
+            plans = [:]
+        }
     }
 
     public var count: Int { lock.withLock { plans.count } }

@@ -396,7 +396,7 @@ struct RollupEndToEndTests {
         ], "\(csv)")
         let csvSince = try repo.acctplan(["rollup", "--as-of", Fixture.asOf, "--format", "csv", "--since", "2026-03-01"])
         #expect(csvSince.stdout.hasPrefix("dimension,") && csvSince.stdout.components(separatedBy: "\r\n")[0]
-            .hasSuffix(",moved_up,moved_down,moved_new,moved_removed"), "\(csvSince)")
+            .hasSuffix(",moved_up,moved_down,moved_new,moved_removed,score_mean,score_green,score_amber,score_red"), "\(csvSince)")
 
         let markdown = try repo.acctplan(["rollup", "--as-of", Fixture.asOf, "--format", "markdown", "--since", "2026-03-01"])
         #expect(markdown.status == 0, "\(markdown)")

@@ -132,4 +132,32 @@ struct ScoreTests {
         let late = try repo.acctplan(["score", "--since", "2026-12-31", "--as-of", "2026-11-29"])
         #expect(late.status == 2 && late.stderr.contains("after the as-of date"), "\(late)")
     }
+
+    /// `--trend`: the mean score at each month end, from the commit of that day, judged as of it.
+    @Test func trendFollowsTheHistoryMonthByMonth() throws {
+        var repo = try DiffRepo()
+        defer { repo.remove() }
+        let path = repo.ws.appendingPathComponent(Self.sunrise)
+        let stronger = try text(path).replacingOccurrences(of: "| decision-maker | weak  ", with: "| decision-maker | strong")
+        try repo.write(stronger, to: Self.sunrise)
+        try repo.commit("strong", "The CFO is on our side", at: "2026-10-15T10:00:00Z")
+        // Sunrise alone: 78 on the init commit (revStagedAndSince), 82 once the CFO is strong.
+        let object = try repo.json(["score", "sunrise-properties", "--since", "2026-08-01", "--trend", "monthly", "--as-of", "2026-11-29"])
+        let trend = try #require(object["trend"] as? [[String: Any]])
+        #expect(trend.map { $0["date"] as? String } == ["2026-08-31", "2026-09-30", "2026-10-31"])
+        #expect(trend.map { $0["revision"] as? String } == [repo.commits["init"], repo.commits["init"], repo.commits["strong"]])
+        #expect(trend.map { ($0["mean"] as? NSNumber)?.intValue } == [78, 78, 82])
+        #expect(trend.map { ($0["green"] as? NSNumber)?.intValue } == [1, 1, 1])
+        let text = try repo.acctplan(["score", "--since", "2026-08-01", "--trend", "quarterly", "--as-of", "2026-11-29"],
+                                     extra: ["NO_COLOR": "1"])
+        #expect(text.status == 0, "\(text)")
+        // All six on 2026-09-30 (the init commit): the template's scores judged as of that day.
+        #expect(text.stdout.contains("Mean score trend\n  2026-09-30  "), "\(text.stdout)")
+        #expect(text.stdout.contains("6 green, 0 amber, 0 red\n"), "\(text.stdout)")
+        let markdown = try repo.acctplan(["score", "--since", "2026-08-01", "--trend", "monthly", "--format", "markdown",
+                                          "--as-of", "2026-11-29"])
+        #expect(markdown.stdout.contains("| Period end | Mean score | Green | Amber | Red |"), "\(markdown)")
+        let missing = try repo.acctplan(["score", "--trend", "monthly"])
+        #expect(missing.status != 0 && missing.stderr.contains("--trend needs --since"), "\(missing)")
+    }
 }

@@ -75,7 +75,10 @@ struct RollupReporterTests {
     ///   7100.04 (rounded half-up to cents), gap 4,992,900.0645 → 4992900.06;
     /// - negotiate 1,000.01 at the default 75 % → open 1000.01, weighted 750.0075 → 750.01;
     ///   won 2.675 → 2.68 (a binary double would print 2.67);
-    /// - actions: one open due 2026-11-01 (overdue), one done.
+    /// - actions: one open due 2026-11-01 (overdue), one done;
+    /// - health score 22, red: freshness 20 (reviewed within the interval) + pipeline
+    ///   20 × (won 2.675 + weighted 750.0075) / 7,100.0355 = 2.12; no stakeholders (coverage and
+    ///   relationship 0); the open action is 28 days overdue (actions 0). 22.12 rounds to 22.
     static var tiny: Rollup {
         let tobacco = industry("tobacco", name: "Tobacco", revenue: Money(dec("5000000.10")), stages: [("industry-solution", 1)])
         let a = account("a", industry: "tobacco", stage: "industry-solution", health: .green,
@@ -94,11 +97,13 @@ struct RollupReporterTests {
         + #""revenue":{"target":5000000.1,"planned":7100.04,"gap":4992900.06},"#
         + #""pipeline":{"open":1000.01,"weighted":750.01,"won":2.68},"#
         + #""actions":{"open":1,"overdue":1,"done":1},"stale":0,"#
-        + #""health":{"green":1,"yellow":0,"red":0,"unset":0}}],"#
+        + #""health":{"green":1,"yellow":0,"red":0,"unset":0},"#
+        + #""score":{"mean":22,"green":0,"amber":0,"red":1}}],"#
         + #""total":{"accounts":1,"stage_counts":{"departmental":0,"industry-solution":1,"integration":0},"#
         + #""pipeline":{"open":1000.01,"weighted":750.01,"won":2.68},"#
         + #""actions":{"open":1,"overdue":1,"done":1},"stale":0,"#
-        + #""health":{"green":1,"yellow":0,"red":0,"unset":0}}}"# + "\n"
+        + #""health":{"green":1,"yellow":0,"red":0,"unset":0},"#
+        + #""score":{"mean":22,"green":0,"amber":0,"red":1}}}"# + "\n"
 
     // MARK: JSON
 
@@ -129,8 +134,8 @@ struct RollupReporterTests {
                     .init(date: CalendarDate(parsing: "2026-06-30")!, revision: "c0ffee",
                           stageCounts: [("departmental", 1), ("industry-solution", 2), ("integration", 0)])])
         let json = RollupReporter.json(rollup, revision: nil, history: history)
-        let moved = #""health":{"green":1,"yellow":0,"red":0,"unset":0},"moved":{"up":1,"down":0,"new":2,"removed":3}}],"#
-        #expect(json.contains(moved), "moved follows health in the group: \(json)")
+        let moved = #""health":{"green":1,"yellow":0,"red":0,"unset":0},"score":{"mean":22,"green":0,"amber":0,"red":1},"moved":{"up":1,"down":0,"new":2,"removed":3}}],"#
+        #expect(json.contains(moved), "moved follows health and score in the group: \(json)")
         let tail = #""since":{"revision":"c0ffee","date":"2026-03-01"},"#
             + #""transitions":[{"account":"a","from":"departmental","to":"industry-solution"},"#
             + #"{"account":"b","from":null,"to":"integration"},{"account":"c","from":"integration","to":null}],"#
@@ -184,19 +189,20 @@ struct RollupReporterTests {
         let counts = try #require(tobacco["stage_counts"] as? [String: NSNumber])
         #expect(counts.mapValues(\.intValue) == ["departmental": 0, "industry-solution": 1, "integration": 0])
         let total = try #require(object["total"] as? [String: Any])
-        #expect(Set(total.keys) == ["accounts", "stage_counts", "pipeline", "actions", "stale", "health"])
+        #expect(Set(total.keys) == ["accounts", "stage_counts", "pipeline", "actions", "stale", "health", "score"])
         #expect((total["accounts"] as? NSNumber)?.intValue == 2)
         // Key order of a group and of the total, as in §8.
         let groupKeys = ["dimension", "id", "name", "has_plan", "accounts", "stage_counts", "stage_targets", "revenue",
-                         "pipeline", "actions", "stale", "health"]
+                         "pipeline", "actions", "stale", "health", "score"]
         #expect(Self.keyOrder(in: json, after: #""groups":[{"#, keys: groupKeys), "\(json)")
         #expect(Self.keyOrder(in: json, after: "", keys: ["version", "as_of", "revision", "currency", "stages", "groups", "total"]))
         #expect(Self.keyOrder(in: json, after: #""total":{"#,
-                              keys: ["accounts", "stage_counts", "pipeline", "actions", "stale", "health"]), "\(json)")
+                              keys: ["accounts", "stage_counts", "pipeline", "actions", "stale", "health", "score"]), "\(json)")
         #expect(Self.keyOrder(in: json, after: #""revenue":{"#, keys: ["target", "planned", "gap"]))
         #expect(Self.keyOrder(in: json, after: #""pipeline":{"#, keys: ["open", "weighted", "won"]))
         #expect(Self.keyOrder(in: json, after: #""actions":{"#, keys: ["open", "overdue", "done"]))
         #expect(Self.keyOrder(in: json, after: #""health":{"#, keys: ["green", "yellow", "red", "unset"]))
+        #expect(Self.keyOrder(in: json, after: #""score":{"#, keys: ["mean", "green", "amber", "red"]))
     }
 
     /// Whether `keys` appear as `"key":` in this order after the first occurrence of `marker`.
@@ -214,6 +220,7 @@ struct RollupReporterTests {
     /// open = 0.1 + 0.2 + 8,765,432,019.852 = 8,765,432,020.152 → 8765432020.15;
     /// weighted = 0.01 + 0.02 + 2,921,518,492.2166716 = 2,921,518,492.2466716 → 2921518492.25.
     /// energy (no plan): account "e" without anything.
+    /// Both score 20 (red): only freshness (reviewed within the interval); no revenue target.
     static var twoIndustries: Rollup {
         let tobacco = industry("tobacco", name: "Tobacco")
         let big = account("big", industry: "tobacco", stage: "industry-solution", health: .red, opportunities: [
@@ -231,7 +238,8 @@ struct RollupReporterTests {
         #expect(json.contains(#""revenue":{"target":null,"planned":0,"gap":null}"#), "\(json)")
         // The total carries the same amounts (only "big" has any).
         #expect(json.hasSuffix(#""pipeline":{"open":8765432020.15,"weighted":2921518492.25,"won":0},"#
-            + #""actions":{"open":0,"overdue":0,"done":0},"stale":0,"health":{"green":0,"yellow":0,"red":1,"unset":1}}}"# + "\n"),
+            + #""actions":{"open":0,"overdue":0,"done":0},"stale":0,"health":{"green":0,"yellow":0,"red":1,"unset":1},"#
+            + #""score":{"mean":20,"green":0,"amber":0,"red":2}}}"# + "\n"),
             "\(json)")
         // No exponent notation and no long binary fractions anywhere.
         #expect(!json.contains("e+") && !json.contains("E+") && !json.contains("0000001") && !json.contains("9999999"), "\(json)")
@@ -242,6 +250,7 @@ struct RollupReporterTests {
     static let csvHeader = "dimension,id,name,has_plan,accounts,departmental,industry-solution,integration,"
         + "revenue_target,revenue_planned,revenue_gap,pipeline_open,pipeline_weighted,pipeline_won,"
         + "actions_open,actions_overdue,actions_done,stale,health_green,health_yellow,health_red,health_unset"
+    static let scoreColumns = "score_mean,score_green,score_amber,score_red"
 
     @Test func csvHeaderAndOneRowPerGroup() {
         let csv = RollupReporter.csv(Self.twoIndustries)
@@ -249,9 +258,9 @@ struct RollupReporterTests {
         #expect(csv.hasSuffix("\r\n"), "RFC 4180 lines end with CRLF")
         #expect(!csv.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "no bare LF")
         #expect(lines == [
-            Self.csvHeader,
-            "industry,energy,,false,1,1,0,0,,0,,0,0,0,0,0,0,0,0,0,0,1",
-            "industry,tobacco,Tobacco,true,1,0,1,0,,0,,8765432020.15,2921518492.25,0,0,0,0,0,0,0,1,0",
+            Self.csvHeader + "," + Self.scoreColumns,
+            "industry,energy,,false,1,1,0,0,,0,,0,0,0,0,0,0,0,0,0,0,1,20,0,0,1",
+            "industry,tobacco,Tobacco,true,1,0,1,0,,0,,8765432020.15,2921518492.25,0,0,0,0,0,0,0,1,0,20,0,0,1",
             "",
         ], "\(csv)")
     }
@@ -261,24 +270,24 @@ struct RollupReporterTests {
         var rollup = Self.tiny
         rollup.groups[0].name = #"Tobacco, "Premium""#
         let csv = RollupReporter.csv(rollup)
-        #expect(csv == Self.csvHeader + "\r\n"
-            + #"industry,tobacco,"Tobacco, ""Premium""",true,1,0,1,0,5000000.1,7100.04,4992900.06,1000.01,750.01,2.68,1,1,1,0,1,0,0,0"#
+        #expect(csv == Self.csvHeader + "," + Self.scoreColumns + "\r\n"
+            + #"industry,tobacco,"Tobacco, ""Premium""",true,1,0,1,0,5000000.1,7100.04,4992900.06,1000.01,750.01,2.68,1,1,1,0,1,0,0,0,22,0,0,1"#
             + "\r\n")
         // A line break inside a name is quoted too.
         rollup.groups[0].name = "Two\nlines"
         #expect(RollupReporter.csv(rollup).contains("industry,tobacco,\"Two\nlines\",true,"))
     }
 
-    /// With --since, four more columns at the end, in a stable order.
+    /// With --since, four more columns after health, in a stable order; the score's four stay last.
     @Test func csvWithMoves() {
         var rollup = Self.twoIndustries
         rollup.groups[1].moved = Rollup.Moved(up: 1, down: 2, new: 3, removed: 4)
         rollup.groups[0].moved = Rollup.Moved()
         let lines = RollupReporter.csv(rollup).components(separatedBy: "\r\n")
-        #expect(lines.first == Self.csvHeader + ",moved_up,moved_down,moved_new,moved_removed")
-        #expect(lines[1].hasSuffix(",0,0,0,1,0,0,0,0"), "\(lines[1])")
-        #expect(lines[2].hasSuffix(",1,0,1,2,3,4"), "\(lines[2])")
-        #expect(lines.dropLast().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 26 })
+        #expect(lines.first == Self.csvHeader + ",moved_up,moved_down,moved_new,moved_removed," + Self.scoreColumns)
+        #expect(lines[1].hasSuffix(",0,0,0,1,0,0,0,0,20,0,0,1"), "\(lines[1])")
+        #expect(lines[2].hasSuffix(",1,0,1,2,3,4,20,0,0,1"), "\(lines[2])")
+        #expect(lines.dropLast().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 30 })
     }
 
     // MARK: Text and Markdown

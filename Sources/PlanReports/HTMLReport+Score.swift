@@ -1,0 +1,38 @@
+import Foundation
+import PlanEngine
+import PlanModel
+
+/// The health score on the dashboard (docs/score.md): a group's mean and bands, an account's
+/// score in the account tables, and on the account page every component with its evidence.
+extension HTMLReport {
+    /// "78 green" as a badge coloured by band.
+    func scoreBadge(_ score: Int, _ band: ScoreBand) -> String {
+        let kind = band == .green ? "good" : band == .amber ? "warn" : "bad"
+        return "<span class=\"num\">\(score)</span> <span class=\"badge \(kind)\">\(band.rawValue)</span>"
+    }
+
+    /// "mean 78.3 · 4 green · 1 amber · 0 red" for a group's card.
+    func scoreSummary(_ score: Rollup.ScoreSummary) -> String {
+        guard score.mean != nil else { return "—" }
+        return "mean \(RollupReporter.meanScore(score)) · <span class=\"up\">\(score.green) green</span> · "
+            + "<span class=\"warn\">\(score.amber) amber</span> · <span class=\"down\">\(score.red) red</span>"
+    }
+
+    /// The account page's explained score: each component's points out of its weight, how they
+    /// were reached, and the plan lines they come from (the same as `acctplan score --explain`).
+    func scoreSection(_ plan: Plan) -> String {
+        let score = HealthScore.compute(plan, config: workspace.config, asOf: rollup.asOf)
+        let profile = workspace.config.healthScore
+        var output = "<section class=\"score\" id=\"health-score\"><h2>Health score: \(scoreBadge(score.score, score.band))</h2>"
+            + "<p class=\"note\">Out of 100 as of \(rollup.asOf) (\(HTML.escape(ScoreReporter.bands(profile)))). "
+            + "Every point comes from a line of <code>\(HTML.escape(plan.path))</code>; <code>acctplan score \(HTML.escape(plan.id)) "
+            + "--explain</code> shows the same.</p>"
+        let rows: [[String]] = score.components.map { component in
+            let evidence = component.evidence.map { "<li><code>line \($0.line)</code> \(HTML.escape($0.message))</li>" }.joined()
+            return [HTML.escape(component.id.rawValue), "\(ScoreReporter.points(component.points)) of \(component.weight)",
+                    HTML.escape(component.reckoning), evidence.isEmpty ? "" : "<ul class=\"items\">\(evidence)</ul>"]
+        }
+        output += HTML.table(["Component", "Points", "How", "Evidence"], rows, numericColumns: [1])
+        return output + "</section>"
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import PlanEngine
+import PlanModel
+
+/// `acctplan score --trend`: the mean score and bands at each period end, in each format but CSV
+/// (one row per account has no place for them; JSON has them).
+extension ScoreReporter {
+    /// A bar of 20 cells for a mean score out of 100 ("█████████████████░░░").
+    static func meanBar(_ summary: Rollup.ScoreSummary) -> String {
+        guard let mean = summary.mean else { return String(repeating: "·", count: 20) }
+        let filled = min(20, max(0, HealthScore.roundHalfUp(mean / 5)))
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
+    }
+
+    static func trendText(_ trend: [ScoreReport.TrendPoint], bold: (String) -> String) -> [String] {
+        var lines = ["", bold("Mean score trend")]
+        for point in trend {
+            let summary = point.summary
+            let counts = point.revision == nil ? "before the history" : summary.count == 0 ? "no account"
+                : "\(summary.green) green, \(summary.amber) amber, \(summary.red) red"
+            lines.append("  \(point.date)  \(meanBar(summary))  \(RollupReporter.meanScore(summary).padding(toLength: 5, withPad: " ", startingAt: 0))  \(counts)")
+        }
+        return lines
+    }
+
+    static func trendMarkdown(_ trend: [ScoreReport.TrendPoint]) -> [String] {
+        ["", "### Mean score trend", "", "| Period end | Mean score | Green | Amber | Red |", "| --- | ---: | ---: | ---: | ---: |"]
+            + trend.map { "| \($0.date) | \(RollupReporter.meanScore($0.summary)) | \($0.summary.green) | \($0.summary.amber) | \($0.summary.red) |" }
+    }
+
+    static func trendJSON(_ trend: [ScoreReport.TrendPoint]) -> JSONValue {
+        .array(trend.map { point in
+            .object([("date", .string(point.date.description)), ("revision", .optional(point.revision)),
+                     ("mean", point.summary.mean.map { .number($0) } ?? .null), ("green", .integer(point.summary.green)),
+                     ("amber", .integer(point.summary.amber)), ("red", .integer(point.summary.red))])
+        })
+    }
+}
