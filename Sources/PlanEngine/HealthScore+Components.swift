@@ -31,6 +31,10 @@ struct ScoreReader {
         return HealthScore.Evidence(path: plan.path, line: line, message: message(), quoted: quoted())
     }
 
+    /// The reckoning in words, only when evidence is wanted (its amounts and fractions are
+    /// formatted, and one is a Decimal division: a fifth of the cost of scoring without them).
+    private func words(_ text: @autoclosure () -> String) -> String { withEvidence ? text() : "" }
+
     /// Where to point when something is missing: the section's heading, else the front matter's `---`.
     private func missing(in section: SectionKind?, _ message: @autoclosure () -> String) -> HealthScore.Evidence {
         if let section, let heading = plan.sections.first(where: { $0.kind == section }) {
@@ -62,7 +66,7 @@ struct ScoreReader {
         if plan.stakeholders.isEmpty { found.append(missing(in: .stakeholders, "no stakeholders named")) }
         // (d + s + n/5) / 3 = (5d + 5s + n) / 15
         let numerator = 5 * decisionMaker + 5 * sponsor + Decimal(counted)
-        let reckoning = "(decision-maker \(decisionMaker) + sponsor \(sponsor) + \(counted)/5 stakeholders) / 3"
+        let reckoning = words("(decision-maker \(decisionMaker) + sponsor \(sponsor) + \(counted)/5 stakeholders) / 3")
         return (numerator, 15, reckoning, found)
     }
 
@@ -85,7 +89,7 @@ struct ScoreReader {
             found.append(evidence(line, "\(name): \(relationship?.rawValue ?? "no relationship") (\(value))", quoting: name))
         }
         let count = plan.stakeholders.count
-        return (Decimal(halves), Decimal(2 * count), "\(Decimal(halves) / 2) of \(count) stakeholders", found)
+        return (Decimal(halves), Decimal(2 * count), words("\(Decimal(halves) / 2) of \(count) stakeholders"), found)
     }
 
     /// 1 when reviewed within `review_interval_days` of the as-of day, 0.5 within twice that, else 0.
@@ -96,7 +100,7 @@ struct ScoreReader {
         let interval = config.reviewIntervalDays
         let age = reviewed.value.days(until: asOf)
         let halves = age <= interval ? 2 : age <= 2 * interval ? 1 : 0
-        let verdict = halves == 2 ? "within \(interval) days" : halves == 1 ? "within \(2 * interval) days" : "over \(2 * interval) days ago"
+        let verdict = words(halves == 2 ? "within \(interval) days" : halves == 1 ? "within \(2 * interval) days" : "over \(2 * interval) days ago")
         return (Decimal(halves), 2, verdict, [evidence(reviewed.location.line, "reviewed \(reviewed.value), \(age) days before \(asOf): \(verdict)",
                                                        quoting: "reviewed")])
     }
@@ -114,18 +118,20 @@ struct ScoreReader {
         guard let worst = overdue.max(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0.location > $1.0.location) }) else {
             let next = open.min { ($0.due?.value.dayNumber ?? .max, $0.location.line) < ($1.due?.value.dayNumber ?? .max, $1.location.line) }
             let found = next.map { [actionEvidence($0, "next open action" + ($0.due.map { " due \($0.value)" } ?? ""))] } ?? []
-            return (1, 1, "\(open.count) open, none overdue", found)
+            return (1, 1, words("\(open.count) open, none overdue"), found)
         }
         let found = [actionEvidence(worst.0, "due \(worst.0.due?.value.description ?? ""), \(worst.1) days late")]
-        if worst.1 <= 7 { return (1, 3, "the most overdue action is \(worst.1) days late (1–7)", found) }
-        return (0, 1, "the most overdue action is \(worst.1) days late (over 7)", found)
+        if worst.1 <= 7 { return (1, 3, words("the most overdue action is \(worst.1) days late (1–7)"), found) }
+        return (0, 1, words("the most overdue action is \(worst.1) days late (over 7)"), found)
     }
 
     /// min(1, (won closing this fiscal year + weighted open pipeline) / revenue_target).
     func pipeline() -> Measure {
         var found: [HealthScore.Evidence] = []
         let year = fiscalYear(containing: asOf)
-        var counted: Decimal = 0
+        var won: Decimal = 0
+        // Open amounts × probability, divided by 100 once (Decimal division is slow; the sum is exact either way).
+        var weightedTimes100: Decimal = 0
         let currency = config.currency
         for opportunity in plan.opportunities {
             guard let id = opportunity.id?.value, let stage = opportunity.stage?.value else { continue }
@@ -136,22 +142,22 @@ struct ScoreReader {
             }
             if opportunity.isWon(config) {
                 guard let close = opportunity.close?.value, close >= year.start, close <= year.end else { continue }
-                counted += amount
+                won += amount
                 found.append(evidence(line, "\(id): \(stage) \(currency) \(Format.amount(amount)), closed \(close) in this fiscal year", quoting: id))
-            } else if !opportunity.isClosed(config), let weighted = opportunity.weightedAmount(config) {
-                counted += weighted
-                let probability = opportunity.effectiveProbability(config) ?? 0
-                found.append(evidence(line, "\(id): \(stage) \(currency) \(Format.amount(amount)) × \(probability.plainString)% = \(Format.amount(weighted))",
-                                      quoting: id))
+            } else if !opportunity.isClosed(config), let probability = opportunity.effectiveProbability(config) {
+                weightedTimes100 += amount * probability
+                found.append(evidence(line, "\(id): \(stage) \(currency) \(Format.amount(amount)) × \(probability.plainString)% = "
+                                      + Format.amount(amount * probability / 100), quoting: id))
             }
         }
+        let counted = weightedTimes100 == 0 ? won : won + weightedTimes100 / 100
         guard let target = plan.header.revenueTarget, let converted = config.convert(target.value), converted > 0 else {
             found.append(evidence(plan.header.revenueTarget?.location.line ?? 1, "no revenue_target (in \(currency))",
                                   quoting: plan.header.revenueTarget == nil ? "---" : "revenue_target"))
             return (0, 1, "no revenue target", found)
         }
         found.append(evidence(target.location.line, "revenue_target \(currency) \(Format.amount(converted))", quoting: "revenue_target"))
-        let reckoning = "min(1, \(currency) \(Format.amount(counted)) / \(Format.amount(converted)))"
+        let reckoning = words("min(1, \(currency) \(Format.amount(counted)) / \(Format.amount(converted)))")
         return counted >= converted ? (1, 1, reckoning, found) : (counted, converted, reckoning, found)
     }
 

@@ -21,8 +21,8 @@ public struct HealthScore: Sendable, Hashable {
         public var id: HealthScoreProfile.Component
         /// The most points it can give.
         public var weight: Int
-        /// From 0 to 1.
-        public var fraction: Decimal
+        /// From 0 to 1 (`points / weight`; computed when asked: Decimal division is slow).
+        public var fraction: Decimal { weight == 0 ? 0 : points / Decimal(weight) }
         /// `weight × fraction`, unrounded.
         public var points: Decimal
         /// How the fraction was reached, in words, e.g. "(1 + 1 + 4/5) / 3".
@@ -65,10 +65,10 @@ public struct HealthScore: Sendable, Hashable {
         let components = HealthScoreProfile.Component.allCases.map { id -> Component in
             let (numerator, denominator, reckoning, evidence) = reader.measure(id)
             let weight = profile.weight(id)
-            let fraction = numerator / denominator
-            // weight × numerator / denominator: one division, so (1 + 1 + 4/5) / 3 of 30 is exactly 28.
-            let points = Decimal(weight) * numerator / denominator
-            return Component(id: id, weight: weight, fraction: fraction, points: points, reckoning: reckoning,
+            // weight × numerator / denominator: one division, so (1 + 1 + 4/5) / 3 of 30 is exactly 28;
+            // none when the fraction is 0 or 1.
+            let points = numerator == 0 ? 0 : numerator == denominator ? Decimal(weight) : Decimal(weight) * numerator / denominator
+            return Component(id: id, weight: weight, points: points, reckoning: reckoning,
                              evidence: withEvidence ? evidence : [])
         }
         let exactTotal = components.reduce(Decimal(0)) { $0 + $1.points }
