@@ -48,7 +48,9 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let asOf = try asOfOption.date()
         let result = try ScoreService.score(workspace: workspaceOptions.workspace, at: sourceOptions.choice, accounts: accounts,
-                                            since: since, trend: trend, asOf: asOf, progress: ProgressLine(), warn: Terminal.warn)
+                                            since: since, trend: trend, asOf: asOf,
+                                            withEvidence: format.format.showsEvidence(explain: explain), progress: ProgressLine(),
+                                            warn: Terminal.warn)
         Terminal.standardOutput(format.format.render(result.report, explain: explain, color: Terminal.useColor()))
     }
 }

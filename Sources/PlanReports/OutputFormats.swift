@@ -62,6 +62,13 @@ public enum RollupFormats {
 public protocol ScoreFormat: OutputFormat {
     /// `explain`: each component's points with their evidence lines.
     func render(_ report: ScoreReport, explain: Bool, color: Bool) -> String
+    /// Whether the output shows evidence (and the reckonings) with `explain` as given: scores
+    /// computed for any other output skip them, a third of the cost.
+    func showsEvidence(explain: Bool) -> Bool
+}
+
+extension ScoreFormat {
+    public func showsEvidence(explain: Bool) -> Bool { explain }
 }
 
 public enum ScoreFormats {

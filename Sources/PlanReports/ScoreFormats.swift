@@ -12,12 +12,14 @@ public struct TextScoreFormat: ScoreFormat {
 public struct JSONScoreFormat: ScoreFormat {
     public let name = "json"
     public func render(_ report: ScoreReport, explain: Bool, color: Bool) -> String { ScoreReporter.json(report) }
+    public func showsEvidence(explain: Bool) -> Bool { true }
 }
 
 /// `--format csv`: one row per account, the points per component.
 public struct CSVScoreFormat: ScoreFormat {
     public let name = "csv"
     public func render(_ report: ScoreReport, explain: Bool, color: Bool) -> String { ScoreReporter.csv(report) }
+    public func showsEvidence(explain: Bool) -> Bool { false }
 }
 
 /// `--format markdown`.

@@ -18,10 +18,11 @@ public enum ScoreService {
     /// The scores of the account plans named in `accounts` (ids; all of them when empty) in the
     /// workspace as `choice` holds it, as of `asOf`. An id with no account plan is an error (exit
     /// 2) that suggests the closest one; unreadable plans are said through `warn`.
-    /// `trend` adds the mean score and bands at each period end from `since` (or from the first
+    /// `withEvidence: false` leaves the evidence and reckonings out (an output that does not show
+    /// them). `trend` adds the mean score and bands at each period end from `since` (or from the first
     /// commit).
     public static func score(workspace: String?, at choice: PlanSourceChoice, accounts: [String], since: String?,
-                             trend: RollupHistoryReader.Trend? = nil, asOf: CalendarDate,
+                             trend: RollupHistoryReader.Trend? = nil, asOf: CalendarDate, withEvidence: Bool = true,
                              progress: any ServiceProgress = NoProgress(), warn: (ServiceWarning) -> Void = { _ in }) throws -> Result
     {
         let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
@@ -37,7 +38,7 @@ public enum ScoreService {
                               hint: "name accounts by id: the file name without .md, e.g. \(known.sorted().first ?? "acme")")
         }
         let selection = accounts.isEmpty ? nil : Set(accounts)
-        var report = ScoreReport(asOf: asOf, scores: HealthScore.compute(loaded, asOf: asOf, accounts: selection),
+        var report = ScoreReport(asOf: asOf, scores: HealthScore.compute(loaded, asOf: asOf, accounts: selection, withEvidence: withEvidence),
                                  profile: loaded.config.healthScore)
         guard since != nil || trend != nil else { return Result(report: report, revision: opened.revision) }
         if let since, let date = CalendarDate(parsing: since), date > asOf {
