@@ -141,6 +141,27 @@ Run them anywhere inside this repository.
   `lost` or `won` instead of deleting them.
 - Name at least one stakeholder with the role `decision-maker` or `sponsor`.
 
+## Account health you can audit
+
+`acctplan score` gives every account a health score from 0 to 100 (green from 70, amber from
+40): stakeholder coverage, relationships, a fresh review, open actions none overdue, and
+pipeline against the revenue target. Every point comes from a line of the plan:
+
+```
+acctplan score                              # every account, best first
+acctplan score sunrise-properties --explain # each component's points and the lines behind them
+acctplan score --since 2026-09-30           # the score then, from git history, and the change
+```
+
+`acctplan rollup` shows each industry's and segment's mean score and how many accounts are green,
+amber and red. A plan whose `health:` line disagrees with its score by two bands gets a warning.
+
+The Stakeholders table of Shanghai Tobacco has a `Reports to` column naming each person's
+manager in the customer's organisation. `acctplan show shanghai-tobacco --map` draws the
+organisation as a tree and names the gaps (no sponsor, a decision-maker we only know weakly);
+`--format mermaid` gives a chart GitHub renders in a pull request, and the dashboard
+(`acctplan report`) draws it on the account's page.
+
 Every push and pull request is checked by `.github/workflows/acctplan.yml` (edit its
 `uses: YOUR-ORG/acctplan@main` line first): problems show up as annotations on the changed
 lines, and a pull request's run summary lists its plan changes. The complete description of the plan format is in
