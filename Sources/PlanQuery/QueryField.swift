@@ -1,4 +1,5 @@
 import Foundation
+import PlanEngine
 import PlanModel
 
 /// One row a query looks at: a plan (an account, industry or segment) or one item of it.
@@ -13,6 +14,8 @@ public struct QueryRow: Sendable {
 public struct QueryContext: Sendable {
     public var config: WorkspaceConfig
     public var asOf: CalendarDate
+    /// Each plan's health score, computed once for `score` and `band` (and `account.*` of its items).
+    let scores = ScoreMemo()
     /// The plans by id of each kind, for industries' and segments' names.
     public init(config: WorkspaceConfig, asOf: CalendarDate) {
         self.config = config
@@ -103,5 +106,18 @@ extension QueryType {
         case .money: self = .money
         case .list: self = .list
         }
+    }
+}
+
+/// Health scores by plan path, computed on first use; safe to share between threads.
+final class ScoreMemo: @unchecked Sendable {
+    private var scores: [String: HealthScore] = [:]
+    private let lock = NSLock()
+
+    func score(of plan: Plan, _ context: QueryContext) -> HealthScore {
+        if let known = lock.withLock({ scores[plan.path] }) { return known }
+        let computed = HealthScore.compute(plan, config: context.config, asOf: context.asOf, withEvidence: false)
+        lock.withLock { scores[plan.path] = computed }
+        return computed
     }
 }

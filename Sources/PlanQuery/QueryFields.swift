@@ -51,10 +51,10 @@ enum QueryFields {
                 .number(Decimal(row.plan.actions.filter { Rollup.isOverdue($0, asOf: context.asOf) }.count))
             },
             QueryField("score", .number, "The health score, 0 to 100 (docs/score.md).") { row, context in
-                .number(Decimal(HealthScore.compute(row.plan, config: context.config, asOf: context.asOf, withEvidence: false).score))
+                .number(Decimal(context.scores.score(of: row.plan, context).score))
             },
             QueryField("band", .text, "The health score's band: green, amber or red.") { row, context in
-                .text(HealthScore.compute(row.plan, config: context.config, asOf: context.asOf, withEvidence: false).band.rawValue)
+                .text(context.scores.score(of: row.plan, context).band.rawValue)
             },
             QueryField("stale", .bool, "Not reviewed within review_interval_days of the as-of day (or never).") { row, context in
                 guard let reviewed = row.plan.header.reviewed?.value else { return .bool(true) }
