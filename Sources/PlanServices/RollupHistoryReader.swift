@@ -174,8 +174,6 @@ public final class StageCensus {
             let found = concurrentMap(blobs.count) { index in
                 Result<String, Error> {
                     let data = try pool.blob(blobs[index])
-                    // Most front matter is plain enough to read the stage without composing YAML.
-                    if let scanned = StageScanner.stage(of: data) { return scanned ?? "" }
                     let plan = parser.parse(data, path: "accounts/plan.md", kind: .account, id: "plan", depth: .frontMatter).plan
                     return plan.isReadable ? plan.header.stage?.value ?? "" : ""
                 }
