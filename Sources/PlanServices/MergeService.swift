@@ -122,7 +122,8 @@ public enum ResolveService {
         var resolved: [String] = []
         // Staged together at the end (one index write, not one per file) — also when a later
         // file fails, so that what was written clean is not left looking conflicted.
-        defer { try? repository.stageResolved(resolved) }
+        var staged = false
+        defer { if !staged { try? repository.stageResolved(resolved) } }
         for file in conflicted {
             guard let identity = planIdentity(file.path, workspacePrefix: prefix) else {
                 lines.append(Line(path: file.path, outcome: .notAPlan))
@@ -147,6 +148,10 @@ public enum ResolveService {
                 lines.append(Line(path: file.path, outcome: .conflicts(result.conflicts, fallback: result.fallbackReason)))
             }
         }
+        // A failure to write the index is said, not swallowed: the plans are merged on disk, but
+        // git would still list them as conflicted.
+        staged = true
+        try repository.stageResolved(resolved)
         return lines
     }
 
