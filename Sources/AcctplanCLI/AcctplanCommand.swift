@@ -18,7 +18,7 @@ public struct AcctplanCommand: ParsableCommand {
         version: ToolInfo.version,
         subcommands: [
             InitCommand.self, NewCommand.self, LintCommand.self, ShowCommand.self, DiffCommand.self, LogCommand.self,
-            RollupCommand.self, QueryCommand.self, ScoreCommand.self, ReportCommand.self, FmtCommand.self,
+            RollupCommand.self, QueryCommand.self, ScoreCommand.self, WhitespaceCommand.self, ReportCommand.self, FmtCommand.self,
             CommitCommand.self, HooksCommand.self, TextconvCommand.self,
             RulesCommand.self, LspCommand.self,
             MergeDriverCommand.self, ResolveCommand.self,

@@ -162,6 +162,24 @@ organisation as a tree and names the gaps (no sponsor, a decision-maker we only 
 `--format mermaid` gives a chart GitHub renders in a pull request, and the dashboard
 (`acctplan report`) draws it on the account's page.
 
+## Where we have not sold yet: the whitespace map
+
+`acctplan.yml` lists what we sell under `offerings:` (finance, supply-chain, hr, industry
+solutions, ...). Each row of an Installed base or Opportunities table names its offering in the
+`Offering` column (`产品线` in Zhejiang Tobacco's Chinese tables). `acctplan whitespace` then
+shows every account against every offering: `installed` (live or implementing), `won`,
+`pipeline` (an open opportunity), `lost`, or `·`, which is whitespace: nothing sold there yet.
+
+```
+acctplan whitespace                         # the matrix and, per offering, how many accounts are where
+acctplan whitespace --by segment            # per segment
+acctplan whitespace --format json           # each cell with the plan rows behind it (path:line)
+```
+
+In this workspace, HR cloud, logistics and tax are whitespace at almost every account. Zhejiang
+Tobacco's lost logistics deal shows as `lost`. An offering id that is not in `offerings:` gets
+an `unknown-reference` warning. The dashboard has a whitespace page per industry and segment.
+
 Every push and pull request is checked by `.github/workflows/acctplan.yml` (edit its
 `uses: YOUR-ORG/acctplan@main` line first): problems show up as annotations on the changed
 lines, and a pull request's run summary lists its plan changes. The complete description of the plan format is in
@@ -209,22 +227,22 @@ Goals for fiscal year 2027:
 
 ## Installed base
 
-| Product                        | Modules                               | Since      | Status       |
-| ------------------------------ | ------------------------------------- | ---------- | ------------ |
-| Financials                     | General ledger, payables, receivables | 2009       | live         |
-| Supply chain                   | Purchasing, inventory, sales          | 2012       | live         |
-| Tobacco Leaf Procurement Suite | Leaf grading, purchasing stations     | 2016       | live         |
-| Group Consolidation            | Consolidation, intercompany           | 2026-06-01 | implementing |
-| HR and payroll                 | Payroll                               | 2010       | retired      |
+| Product                        | Modules                               | Since      | Status       | Offering     |
+| ------------------------------ | ------------------------------------- | ---------- | ------------ | ------------ |
+| Financials                     | General ledger, payables, receivables | 2009       | live         | finance      |
+| Supply chain                   | Purchasing, inventory, sales          | 2012       | live         | supply-chain |
+| Tobacco Leaf Procurement Suite | Leaf grading, purchasing stations     | 2016       | live         | industry     |
+| Group Consolidation            | Consolidation, intercompany           | 2026-06-01 | implementing | epm          |
+| HR and payroll                 | Payroll                               | 2010       | retired      | hr           |
 
 ## Opportunities
 
-| ID                  | Name                                        | Stage     | Amount    | Probability | Close      |
-| ------------------- | ------------------------------------------- | --------- | --------- | ----------- | ---------- |
-| opp-consolidation   | Group consolidation phase 2                 | negotiate | CNY 2.4M  | 80%         | 2026-12-20 |
-| opp-data-platform   | Enterprise data platform                    | propose   | 3,500,000 |             | 2027-03-31 |
-| opp-mes-integration | MES–ERP integration for cigarette factories | develop   | CNY 5.2M  | 35          | 2027-06-30 |
-| opp-leaf-upgrade    | Leaf procurement suite upgrade              | won       | 1,200,000 |             | 2026-09-15 |
+| ID                  | Name                                        | Stage     | Amount    | Probability | Close      | Offering |
+| ------------------- | ------------------------------------------- | --------- | --------- | ----------- | ---------- | -------- |
+| opp-consolidation   | Group consolidation phase 2                 | negotiate | CNY 2.4M  | 80%         | 2026-12-20 | epm      |
+| opp-data-platform   | Enterprise data platform                    | propose   | 3,500,000 |             | 2027-03-31 | data     |
+| opp-mes-integration | MES–ERP integration for cigarette factories | develop   | CNY 5.2M  | 35          | 2027-06-30 | data     |
+| opp-leaf-upgrade    | Leaf procurement suite upgrade              | won       | 1,200,000 |             | 2026-09-15 | industry |
 
 ## Actions
 
@@ -288,20 +306,20 @@ Goals for fiscal year 2027:
 
 ## Installed base
 
-| Product                  | Modules                          | Since | Status       |
-| ------------------------ | -------------------------------- | ----- | ------------ |
-| Financials               | General ledger, treasury, tax    | 2013  | live         |
-| Real Estate Project Cost | Target cost, contracts, payments | 2024  | implementing |
-| Budgeting                | Operating budget                 | 2018  | live         |
+| Product                  | Modules                          | Since | Status       | Offering |
+| ------------------------ | -------------------------------- | ----- | ------------ | -------- |
+| Financials               | General ledger, treasury, tax    | 2013  | live         | finance  |
+| Real Estate Project Cost | Target cost, contracts, payments | 2024  | implementing | industry |
+| Budgeting                | Operating budget                 | 2018  | live         | epm      |
 
 ## Opportunities
 
-| ID                | Name                               | Stage   | Amount    | Probability | Close      |
-| ----------------- | ---------------------------------- | ------- | --------- | ----------- | ---------- |
-| opp-cost-rollout  | Project-cost rollout, four regions | develop | CNY 4.2M  | 40%         | 2027-02-28 |
-| opp-cash-forecast | Group cash-flow forecasting        | qualify | 1,600,000 |             | 2027-05-31 |
-| opp-sales-pm      | Sales and property management      | qualify | CNY 6M    | 12.5%       | 2027-09-30 |
-| opp-tax-cloud     | Tax cloud for VAT invoicing        | won     | 650k      |             | 2026-07-10 |
+| ID                | Name                               | Stage   | Amount    | Probability | Close      | Offering |
+| ----------------- | ---------------------------------- | ------- | --------- | ----------- | ---------- | -------- |
+| opp-cost-rollout  | Project-cost rollout, four regions | develop | CNY 4.2M  | 40%         | 2027-02-28 | industry |
+| opp-cash-forecast | Group cash-flow forecasting        | qualify | 1,600,000 |             | 2027-05-31 | finance  |
+| opp-sales-pm      | Sales and property management      | qualify | CNY 6M    | 12.5%       | 2027-09-30 | industry |
+| opp-tax-cloud     | Tax cloud for VAT invoicing        | won     | 650k      |             | 2026-07-10 | tax      |
 
 ## Actions
 
@@ -362,19 +380,19 @@ revenue_target: 9,500,000
 
 ## 已实施产品
 
-| 产品                 | 模块                 | 始于       | 状态         |
-| -------------------- | -------------------- | ---------- | ------------ |
-| 财务云               | 总账、应收应付、资金 | 2014       | live         |
-| 供应链               | 采购、库存、销售     | 2017       | live         |
-| 烟草行业营销解决方案 | 订单、配送、客户服务 | 2025-09-01 | implementing |
+| 产品                 | 模块                 | 始于       | 状态         | 产品线       |
+| -------------------- | -------------------- | ---------- | ------------ | ------------ |
+| 财务云               | 总账、应收应付、资金 | 2014       | live         | finance      |
+| 供应链               | 采购、库存、销售     | 2017       | live         | supply-chain |
+| 烟草行业营销解决方案 | 订单、配送、客户服务 | 2025-09-01 | implementing | industry     |
 
 ## 商机
 
-| 编号                  | 名称                 | 阶段    | 金额      | 概率 | 成交日期   |
-| --------------------- | -------------------- | ------- | --------- | ---- | ---------- |
-| opp-marketing-rollout | 营销解决方案全省推广 | propose | 3,000,000 | 60%  | 2027-01-31 |
-| opp-budget-control    | 全面预算管理         | qualify | 800k      |      | 2027-04-30 |
-| opp-logistics         | 物流配送优化         | lost    | CNY 1.5M  |      | 2026-08-20 |
+| 编号                  | 名称                 | 阶段    | 金额      | 概率 | 成交日期   | 产品线    |
+| --------------------- | -------------------- | ------- | --------- | ---- | ---------- | --------- |
+| opp-marketing-rollout | 营销解决方案全省推广 | propose | 3,000,000 | 60%  | 2027-01-31 | industry  |
+| opp-budget-control    | 全面预算管理         | qualify | 800k      |      | 2027-04-30 | epm       |
+| opp-logistics         | 物流配送优化         | lost    | CNY 1.5M  |      | 2026-08-20 | logistics |
 
 ## 行动计划
 
@@ -428,17 +446,17 @@ Nansha development.
 
 ## Installed base
 
-| Product    | Modules                       | Since      | Status |
-| ---------- | ----------------------------- | ---------- | ------ |
-| Financials | General ledger, payables, tax | 2026-03-01 | live   |
+| Product    | Modules                       | Since      | Status | Offering |
+| ---------- | ----------------------------- | ---------- | ------ | -------- |
+| Financials | General ledger, payables, tax | 2026-03-01 | live   | finance  |
 
 ## Opportunities
 
-| ID               | Name                       | Stage   | Amount   | Probability | Close      |
-| ---------------- | -------------------------- | ------- | -------- | ----------- | ---------- |
-| opp-cost-pilot   | Project-cost pilot, Nansha | develop | 300k     |             | 2027-03-15 |
-| opp-fixed-assets | Fixed assets and leasing   | propose | 450,000  | 55%         | 2026-12-31 |
-| opp-financials   | Financials                 | won     | CNY 1.1M |             | 2026-02-20 |
+| ID               | Name                       | Stage   | Amount   | Probability | Close      | Offering |
+| ---------------- | -------------------------- | ------- | -------- | ----------- | ---------- | -------- |
+| opp-cost-pilot   | Project-cost pilot, Nansha | develop | 300k     |             | 2027-03-15 | industry |
+| opp-fixed-assets | Fixed assets and leasing   | propose | 450,000  | 55%         | 2026-12-31 | finance  |
+| opp-financials   | Financials                 | won     | CNY 1.1M |             | 2026-02-20 | finance  |
 
 ## Actions
 
@@ -495,22 +513,22 @@ Goals for fiscal year 2027:
 
 ## Installed base
 
-| Product                      | Modules                          | Since      | Status |
-| ---------------------------- | -------------------------------- | ---------- | ------ |
-| Financials                   | Ledger, treasury, consolidation  | 2011       | live   |
-| Power Plant Asset Management | Work orders, spare parts, safety | 2015       | live   |
-| HR cloud                     | Core HR, payroll, performance    | 2026-04-01 | live   |
-| Integration platform         | Dispatch and SCADA connectors    | 2019       | live   |
+| Product                      | Modules                          | Since      | Status | Offering |
+| ---------------------------- | -------------------------------- | ---------- | ------ | -------- |
+| Financials                   | Ledger, treasury, consolidation  | 2011       | live   | finance  |
+| Power Plant Asset Management | Work orders, spare parts, safety | 2015       | live   | industry |
+| HR cloud                     | Core HR, payroll, performance    | 2026-04-01 | live   | hr       |
+| Integration platform         | Dispatch and SCADA connectors    | 2019       | live   | data     |
 
 ## Opportunities
 
-| ID                    | Name                                   | Stage     | Amount    | Probability | Close      |
-| --------------------- | -------------------------------------- | --------- | --------- | ----------- | ---------- |
-| opp-plant-maintenance | Plant maintenance for renewable plants | negotiate | CNY 4.8M  |             | 2026-12-22 |
-| opp-carbon-accounting | Group carbon accounting                | develop   | USD 150k  | 30%         | 2027-04-30 |
-| opp-cloud-migration   | Domestic-cloud migration               | qualify   | 8,000,000 |             | 2027-10-31 |
-| opp-hr-cloud          | HR cloud                               | won       | 2,000,000 |             | 2025-12-18 |
-| opp-treasury-upgrade  | Treasury upgrade                       | lost      | 900k      |             | 2026-05-30 |
+| ID                    | Name                                   | Stage     | Amount    | Probability | Close      | Offering |
+| --------------------- | -------------------------------------- | --------- | --------- | ----------- | ---------- | -------- |
+| opp-plant-maintenance | Plant maintenance for renewable plants | negotiate | CNY 4.8M  |             | 2026-12-22 | industry |
+| opp-carbon-accounting | Group carbon accounting                | develop   | USD 150k  | 30%         | 2027-04-30 | epm      |
+| opp-cloud-migration   | Domestic-cloud migration               | qualify   | 8,000,000 |             | 2027-10-31 | data     |
+| opp-hr-cloud          | HR cloud                               | won       | 2,000,000 |             | 2025-12-18 | hr       |
+| opp-treasury-upgrade  | Treasury upgrade                       | lost      | 900k      |             | 2026-05-30 | finance  |
 
 ## Actions
 
@@ -561,17 +579,17 @@ procurement, then the asset-management part of our energy solution.
 
 ## Installed base
 
-| Product    | Modules                      | Since | Status |
-| ---------- | ---------------------------- | ----- | ------ |
-| Financials | General ledger, fixed assets | 2025  | live   |
+| Product    | Modules                      | Since | Status | Offering |
+| ---------- | ---------------------------- | ----- | ------ | -------- |
+| Financials | General ledger, fixed assets | 2025  | live   | finance  |
 
 ## Opportunities
 
-| ID               | Name                        | Stage   | Amount    | Probability | Close      |
-| ---------------- | --------------------------- | ------- | --------- | ----------- | ---------- |
-| opp-procurement  | Procurement and spare parts | propose | 600,000   | 50          | 2027-01-15 |
-| opp-asset-mgmt   | Wind-farm asset management  | qualify | EUR 80k   |             | 2027-06-30 |
-| opp-finance-core | Financials                  | won     | 1,100,000 |             | 2025-11-10 |
+| ID               | Name                        | Stage   | Amount    | Probability | Close      | Offering     |
+| ---------------- | --------------------------- | ------- | --------- | ----------- | ---------- | ------------ |
+| opp-procurement  | Procurement and spare parts | propose | 600,000   | 50          | 2027-01-15 | supply-chain |
+| opp-asset-mgmt   | Wind-farm asset management  | qualify | EUR 80k   |             | 2027-06-30 | industry     |
+| opp-finance-core | Financials                  | won     | 1,100,000 |             | 2025-11-10 | finance      |
 
 ## Actions
 
@@ -625,6 +643,19 @@ opportunity_stages:
   - {id: negotiate, probability: 75}
   - {id: won,       probability: 100, closed: true}
   - {id: lost,      probability: 0,   closed: true}
+
+# What we sell: the columns of the whitespace map (`acctplan whitespace`). The
+# Offering column of a plan's Installed base and Opportunities tables names one
+# of these ids; any other id is an unknown-reference warning.
+offerings:
+  - {id: finance,      name: Finance cloud}
+  - {id: supply-chain, name: Supply chain}
+  - {id: logistics,    name: Logistics and distribution}
+  - {id: hr,           name: HR cloud}
+  - {id: industry,     name: Industry solutions}
+  - {id: epm,          name: Performance management}
+  - {id: data,         name: Data and integration platform}
+  - {id: tax,          name: Tax cloud}
 
 # Everyone who may appear as manager, team member, owner, @owner of an action or
 # @person of a moment of truth. Add new colleagues here before using their id.

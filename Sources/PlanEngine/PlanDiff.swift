@@ -204,6 +204,7 @@ public enum PlanDiff {
                 return Item(key: name, fields: [
                     ("modules", text(product.modules)), ("since", text(product.since)),
                     ("status", product.status.map { .text($0.value.rawValue) } ?? .null),
+                    ("offering", text(product.offering)),
                 ] + extra(product.extra))
             }
         case .opportunities:
@@ -215,6 +216,7 @@ public enum PlanDiff {
                     ("name", text(opportunity.name)), ("stage", text(opportunity.stage)), ("amount", amount),
                     ("probability", opportunity.probability.map { .number($0.value) } ?? .null),
                     ("close", opportunity.close.map { .text($0.value.description) } ?? .null),
+                    ("offering", text(opportunity.offering)),
                 ] + extra(opportunity.extra))
             }
         case .actions:

@@ -89,6 +89,11 @@ extension LanguageServer {
             return options.map { ["label": .string($0), "kind": 20] }
         case .person, .personList:
             return people()
+        case .identifier where field == "offering":
+            return config.offerings.enumerated().map { index, offering in
+                ["label": .string(offering.id), "kind": 12, "detail": .string(offering.name),
+                 "sortText": .string(String(format: "%03d", index))]
+            }
         case .identifier, .identifierList:
             let kind: PlanKind? = field == "industry" ? .industry : field == "segments" ? .segment : nil
             guard let kind else { return [] }

@@ -52,6 +52,7 @@ extension PlanSchema {
                             ColumnSpec("modules", aliases: ["模块"], type: .text),
                             ColumnSpec("since", aliases: ["始于"], type: .yearOrDate),
                             ColumnSpec("status", aliases: ["状态"], type: .choice(InstallStatus.allCases.map(\.rawValue))),
+                            ColumnSpec("offering", aliases: ["产品线"], type: .identifier),
                         ], key: "product"), itemName: "installed product"),
             SectionSpec(id: SectionKind.opportunities.rawValue, headings: ["Opportunities", "商机"], kinds: [.account],
                         shape: .table(columns: [
@@ -61,6 +62,7 @@ extension PlanSchema {
                             ColumnSpec("amount", aliases: ["金额"], type: .money, required: true),
                             ColumnSpec("probability", aliases: ["概率"], type: .percent),
                             ColumnSpec("close", aliases: ["成交日期"], type: .date, required: true),
+                            ColumnSpec("offering", aliases: ["产品线"], type: .identifier),
                         ], key: "id"), itemName: "opportunity", itemNamePlural: "opportunities"),
             SectionSpec(id: SectionKind.actions.rawValue, headings: ["Actions", "Action plan", "行动计划"],
                         kinds: [.account, .industry, .segment], shape: .taskList,

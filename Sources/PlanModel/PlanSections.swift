@@ -134,6 +134,8 @@ public struct InstalledProduct: Sendable, Hashable {
     /// A year `YYYY` or a date, as written.
     public var since: Located<String>?
     public var status: Located<InstallStatus>?
+    /// An offering id of `acctplan.yml`'s `offerings:` (the whitespace map).
+    public var offering: Located<String>?
     public var extra: [ExtraField] = []
 
     public init(location: SourceLocation) { self.location = location }
@@ -153,6 +155,8 @@ public struct Opportunity: Sendable, Hashable {
     /// As written; nil means the stage's default probability.
     public var probability: Located<Decimal>?
     public var close: Located<CalendarDate>?
+    /// An offering id of `acctplan.yml`'s `offerings:` (the whitespace map).
+    public var offering: Located<String>?
     public var extra: [ExtraField] = []
 
     public init(location: SourceLocation) { self.location = location }

@@ -26,8 +26,13 @@ public struct WorkspaceConfig: Sendable, Hashable {
     public var schema = PlanSchema.standard
     /// Saved queries (`views:`), in file order: `acctplan query @name` runs one.
     public var views: [SavedView] = []
+    /// `offerings:`: the catalogue of what the vendor sells, in file order; the `Offering`
+    /// column of Installed base and Opportunities names one. Empty: offerings are not checked.
+    public var offerings: [Offering] = []
 
     public init() {}
+
+    public func offering(_ id: String) -> Offering? { offerings.first { $0.id == id } }
 
     public func lifecycleStage(_ id: String) -> LifecycleStage? { lifecycle.first { $0.id == id } }
     public func lifecycleIndex(_ id: String) -> Int? { lifecycle.firstIndex { $0.id == id } }
@@ -51,6 +56,20 @@ public struct SavedView: Sendable, Hashable {
     public init(name: String, query: String, location: SourceLocation) {
         self.name = name
         self.query = query
+        self.location = location
+    }
+}
+
+/// An offering of `offerings:` in `acctplan.yml`: a product line of the vendor's, the columns of
+/// the whitespace map.
+public struct Offering: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var location: SourceLocation
+
+    public init(id: String, name: String, location: SourceLocation = SourceLocation(line: 1, column: 1)) {
+        self.id = id
+        self.name = name
         self.location = location
     }
 }

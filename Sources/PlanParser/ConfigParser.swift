@@ -6,7 +6,8 @@ import PlanModel
 public enum ConfigParser {
     public static let path = "acctplan.yml"
     static let topLevelKeys = ["version", "currency", "fx", "fiscal_year_start", "review_interval_days", "lifecycle",
-                               "opportunity_stages", "people", "fields", "rules", "views", "health_score"]
+                               "opportunity_stages", "people", "fields", "rules", "views", "health_score",
+                               "offerings"]
 
     /// acctplan.yml larger than this is refused unread (a real one is a few kilobytes).
     public static let maxBytes = FrontMatterReader.maxBytes
@@ -91,6 +92,7 @@ struct ConfigReader {
         case "rules": readRules(entry)
         case "views": readViews(entry)
         case "health_score": readHealthScore(entry)
+        case "offerings": readOfferings(entry)
         default:
             let suggestion = ValueSyntax.closest(to: entry.key, in: ConfigParser.topLevelKeys)
             report(entry.keyLocation, "unknown setting '\(entry.key)'" + ValueSyntax.didYouMean(suggestion),

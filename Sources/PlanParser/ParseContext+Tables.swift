@@ -202,6 +202,7 @@ extension ParseContext {
             }
         }
         product.status = enumCell(record, "status", InstallStatus.self)
+        product.offering = record.value("offering").flatMap { idCell($0, field: "offering") }
         product.extra = record.extra
         checkUniqueKey(product.product, section: .installedBase, what: "product")
         plan.installedBase.append(product)
@@ -222,6 +223,7 @@ extension ParseContext {
             }
         }
         opportunity.close = record.value("close").flatMap { parseDate($0, field: "close") }
+        opportunity.offering = record.value("offering").flatMap { idCell($0, field: "offering") }
         opportunity.extra = record.extra
         checkUniqueKey(opportunity.id, section: .opportunities, what: "opportunity ID")
         plan.opportunities.append(opportunity)

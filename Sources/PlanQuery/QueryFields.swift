@@ -95,6 +95,7 @@ enum QueryFields {
             "amount": item { opportunity, context in opportunity.convertedAmount(context.config).map { .money($0) } ?? .none },
             "probability": item { opportunity, context in opportunity.effectiveProbability(context.config).map { .number($0) } ?? .none },
             "close": item { opportunity, _ in .of(opportunity.close) },
+            "offering": item { opportunity, _ in .of(opportunity.offering) },
         ]
         return columns(config, .opportunities, read) + [
             QueryField("weighted", .money, "amount × probability (as used), in the workspace currency.", read: item { opportunity, context in
@@ -149,6 +150,7 @@ enum QueryFields {
             "product": item { .of($0.product) }, "modules": item { .of($0.modules) },
             "since": item { product in product.since.map { CalendarDate(parsing: $0.value).map(QueryValue.date) ?? .text($0.value) } ?? .none },
             "status": item { $0.status.map { .text($0.value.rawValue) } ?? .none },
+            "offering": item { .of($0.offering) },
         ])
     }
 }

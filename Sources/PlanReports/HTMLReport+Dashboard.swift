@@ -39,6 +39,7 @@ extension HTMLReport {
         body += "<h2>Pipeline by close quarter</h2>" + pipelineSection()
         body += "<h2>Industries</h2>" + cards(industries)
         body += "<h2>Segments</h2>" + cards(segments)
+        body += whitespaceSection()
         if let transitions = history?.transitions {
             body += "<h2>Lifecycle moves since \(HTML.escape(sinceLabel)) (\(transitions.count))</h2>"
             body += transitions.isEmpty ? "<p class=\"muted\">No account changed stage.</p>"

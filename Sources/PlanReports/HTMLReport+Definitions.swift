@@ -28,6 +28,13 @@ extension HTMLReport {
             + "converted with the rates of <code>acctplan.yml</code>; all dates are judged as of \(rollup.asOf). The acctplan "
             + "documentation (docs/rollups.md) gives each definition with examples.</p>"
             + HTML.table(["Number", "Meaning"], rows.map { [HTML.escape($0[0]), $0[1]] })
+            + "<h2 id=\"whitespace\">Whitespace map</h2><p>Accounts × the offerings of <code>offerings:</code> in "
+            + "<code>acctplan.yml</code>, from the Offering column of the Installed base and Opportunities tables. A cell is "
+            + "<strong>installed</strong> (an installed product that is live or implementing, or has no status), "
+            + "<strong>won</strong> (an opportunity at a won stage), <strong>pipeline</strong> (an open opportunity), "
+            + "<strong>lost</strong> (another closed stage), or empty: <strong>whitespace</strong>, nothing sold there. "
+            + "Several rows for one offering: the first of installed, won, pipeline, lost. A retired product counts for "
+            + "nothing. The acctplan documentation (docs/whitespace.md) has the details.</p>"
         return document(title: "How every number is defined", depth: 0, crumbs: ["Definitions"], body: body)
     }
 }

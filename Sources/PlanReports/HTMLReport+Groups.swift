@@ -91,6 +91,7 @@ extension HTMLReport {
                 + "\(HTML.escape(group.id)).md</code> does not exist, so it has no targets"
         }
         body += "</p><div class=\"cards\">" + groupCard(group, depth: 1, linked: false) + "</div>"
+        body += whitespaceLink(group)
         body += "<h2>Accounts (\(group.accounts))</h2>"
         body += accountTable(group.members, depth: 1)
         return document(title: "\(title) – \(kind.lowercased())", depth: 1,

@@ -4,8 +4,8 @@ import PlanModel
 
 /// The static HTML dashboard of `acctplan report`: `index.html` (totals, a card per industry and
 /// segment, the stage trend, pipeline by close quarter, stale plans and overdue actions), a page
-/// per industry and segment, a page per account, a page per saved view, `follow-ups.html` and
-/// `style.css`. Pure: the
+/// per industry and segment, a whitespace page per industry and segment, a page per account, a
+/// page per saved view, `follow-ups.html` and `style.css`. Pure: the
 /// numbers come from `Rollup` (and its history), each page is a function of this value, and
 /// every piece of plan text is escaped. No script, no external resource: it works offline.
 public struct HTMLReport: Sendable {
@@ -54,6 +54,8 @@ public struct HTMLReport: Sendable {
     let groupsByKey: [Rollup.GroupKey: Rollup.Group]
     /// "industry/tobacco" → its plan.
     let groupPlans: [Rollup.GroupKey: Plan]
+    /// Every account × every offering, for the whitespace pages.
+    let whitespace: Whitespace
 
     public init(workspace: Workspace, rollup: Rollup, history: RollupReporter.History? = nil, historyNote: String? = nil,
                 diagnostics: [Diagnostic] = [], sourceLabel: String = "working tree",
@@ -81,6 +83,7 @@ public struct HTMLReport: Sendable {
             if plans[key] == nil { plans[key] = plan }
         }
         groupPlans = plans
+        whitespace = Whitespace.compute(workspace)
     }
 
     /// Every file of the report: the stylesheet, the dashboard, the follow-up lists, one page per
@@ -94,6 +97,9 @@ public struct HTMLReport: Sendable {
         ]
         for group in rollup.groups where group.dimension == .industry || group.dimension == .segment {
             pages.append(Page(path: Self.groupPath(group.dimension, group.id)) { self.groupPage(group) })
+        }
+        for group in whitespaceGroups {
+            pages.append(Page(path: Self.whitespacePath(group.dimension, group.id)) { self.whitespacePage(group) })
         }
         for plan in accounts {
             pages.append(Page(path: Self.accountPath(plan.id)) { self.accountPage(plan) })

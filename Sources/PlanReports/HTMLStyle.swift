@@ -9,6 +9,7 @@ public enum HTMLStyle {
           --good: #17803d; --warn: #a85a00; --bad: #b42318;
           --stage-0: #a8d5c9; --stage-1: #4a9bbf; --stage-2: #2b4b94; --stage-3: #7a4fa3; --stage-4: #c26a2b; --stage-5: #8a8f98;
           --open: #c9d8ec; --weighted: #2b5fa8; --empty: #e6e9ee;
+          --ws-installed: #cdebd6; --ws-won: #d0e3f7; --ws-pipeline: #fbe3bd; --ws-lost: #f7d0cc;
         }
         @media (prefers-color-scheme: dark) {
           :root {
@@ -17,6 +18,7 @@ public enum HTMLStyle {
             --good: #4cc27a; --warn: #f0a44b; --bad: #ff7b6e;
             --stage-0: #6fb8a6; --stage-1: #3f8fc4; --stage-2: #8d9cf0; --stage-3: #b58ad6; --stage-4: #e0935a; --stage-5: #a3a9b3;
             --open: #2d4563; --weighted: #6ea6f5; --empty: #2a313b;
+            --ws-installed: #1d4a2f; --ws-won: #1d3b5c; --ws-pipeline: #5a4116; --ws-lost: #5c2520;
           }
         }
         * { box-sizing: border-box; }
@@ -97,6 +99,11 @@ public enum HTMLStyle {
         table.data th { color: var(--muted); font-weight: 600; }
         table.data .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         table.data tfoot td { font-weight: 650; }
+        table.whitespace td.ws { text-align: center; white-space: nowrap; border-left: 1px solid var(--bg); }
+        .ws-installed { background: var(--ws-installed); } .ws-won { background: var(--ws-won); }
+        .ws-pipeline { background: var(--ws-pipeline); } .ws-lost { background: var(--ws-lost); }
+        .ws-none { background: repeating-linear-gradient(135deg, transparent 0 5px, var(--empty) 5px 7px); }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         ul.items { padding-left: 1.2em; }
         ul.items li { margin: .15em 0; }
         .score td ul.items { margin: 0; }

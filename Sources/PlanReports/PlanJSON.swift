@@ -103,6 +103,7 @@ public enum PlanJSON {
                     ("values", .object([
                         ("product", .optional(product.product?.value)), ("modules", .optional(product.modules?.value)),
                         ("since", .optional(product.since?.value)), ("status", .optional(product.status?.value.rawValue)),
+                        ("offering", .optional(product.offering?.value)),
                     ] + extra(product.extra))),
                 ])
             }
@@ -117,6 +118,7 @@ public enum PlanJSON {
                         ("amount_written", .optional(opportunity.amount?.value.description)),
                         ("probability", opportunity.probability.map { .number($0.value) } ?? .null),
                         ("close", .optional(opportunity.close?.value.description)),
+                        ("offering", .optional(opportunity.offering?.value)),
                     ] + extra(opportunity.extra))),
                     ("computed", .object([
                         ("probability", opportunity.effectiveProbability(config).map { .number($0) } ?? .null),

@@ -25,8 +25,8 @@ public enum PlanText {
         if !plan.installedBase.isEmpty {
             output += "\n" + style.bold("Installed base") + "\n"
             for product in plan.installedBase {
-                let parts = [product.modules?.value, product.since.map { "since \($0.value)" }, product.status?.value.rawValue]
-                    .compactMap { $0 }
+                let parts = [product.modules?.value, product.since.map { "since \($0.value)" }, product.status?.value.rawValue,
+                             product.offering.map { "offering \($0.value)" }].compactMap { $0 }
                 output += "  \(product.product?.value ?? "?")  \(style.dim(parts.joined(separator: ", ")))\n"
             }
         }
@@ -39,7 +39,9 @@ public enum PlanText {
                 let weighted = opportunity.weightedAmount(config).map(Format.amount) ?? "?"
                 output += "  \(opportunity.id?.value ?? "?")  \(opportunity.name?.value ?? "")  "
                 output += "\(opportunity.stage?.value ?? "?")  \(amount) × \(probability)\(defaulted) = \(weighted)"
-                output += "  close \(opportunity.close?.value.description ?? "?")\n"
+                output += "  close \(opportunity.close?.value.description ?? "?")"
+                output += opportunity.offering.map { "  offering \($0.value)" } ?? ""
+                output += "\n"
             }
         }
         if !plan.actions.isEmpty {

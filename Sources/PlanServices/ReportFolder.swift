@@ -11,7 +11,7 @@ import PlanSupport
 /// page paths are checked, and sub-folders that are links are refused.
 public struct ReportFolder {
     static let markerName = ".acctplan-report"
-    static let subfolders = ["accounts", "industries", "segments", "views"]
+    static let subfolders = ["accounts", "industries", "segments", "views", "whitespace"]
 
     public let url: URL
 

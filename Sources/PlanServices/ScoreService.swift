@@ -31,13 +31,7 @@ public enum ScoreService {
             warn(ServiceWarning("acctplan.yml:\(problem.location): \(problem.message); the scores use the default profile",
                                 hint: problem.hint))
         }
-        let known = Set(loaded.plans(.account).map(\.id))
-        for id in accounts where !known.contains(id) {
-            let suggestion = ValueSyntax.closest(to: id, in: Array(known).sorted())
-            throw ToolFailure("no account plan '\(id)'" + ValueSyntax.didYouMean(suggestion),
-                              hint: "name accounts by id: the file name without .md, e.g. \(known.sorted().first ?? "acme")")
-        }
-        let selection = accounts.isEmpty ? nil : Set(accounts)
+        let selection = try AccountSelection.check(accounts, in: loaded)
         var report = ScoreReport(asOf: asOf, scores: HealthScore.compute(loaded, asOf: asOf, accounts: selection, withEvidence: withEvidence),
                                  profile: loaded.config.healthScore)
         guard since != nil || trend != nil else { return Result(report: report, revision: opened.revision) }

@@ -99,6 +99,10 @@ struct CommandTests {
         let created = try CLI.output(["new", "account", "xinan-tobacco", "--industry", "tobacco", "--manager", "li-you"], in: root)
         #expect(created.status == 0, "\(created)")
         #expect(temp.exists("ws/accounts/xinan-tobacco.md"), "\(created)")
+        // The skeleton's tables carry the optional columns too: Offering for the whitespace map.
+        let plan = try String(contentsOf: root.appendingPathComponent("accounts/xinan-tobacco.md"), encoding: .utf8)
+        #expect(plan.contains("| Product | Modules | Since | Status | Offering |"), "\(plan)")
+        #expect(plan.contains("| Probability | Close | Offering |"), "\(plan)")
 
         let lint = try CLI.output(["lint", "accounts/xinan-tobacco.md", "--format", "json"], in: root)
         #expect(lint.status == 0, "\(lint)")

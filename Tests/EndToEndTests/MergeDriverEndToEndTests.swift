@@ -35,7 +35,7 @@ struct MergeDriverEndToEndTests {
         try sandbox.gitOK(["commit", "-qam", message], in: ws)
     }
 
-    static let lastRow = "| opp-leaf-upgrade    | Leaf procurement suite upgrade              | won       | 1,200,000 |             | 2026-09-15 |\n"
+    static let lastRow = "| opp-leaf-upgrade    | Leaf procurement suite upgrade              | won       | 1,200,000 |             | 2026-09-15 | industry |\n"
 
     @Test func parallelEditsOfOneTableMergeCleanlyAndLintClean() throws {
         let sandbox = try GitSandbox()
@@ -76,7 +76,7 @@ struct MergeDriverEndToEndTests {
         let merged = try #require(GitFixture.read(Self.plan, in: ws))
         let block = merged.components(separatedBy: "<<<<<<< ").dropFirst()
         #expect(block.count == 1, "\(merged)")
-        #expect(merged.contains("\n=======\n| opp-mes-integration | MES–ERP integration for cigarette factories | develop   | CNY 4.9M  | 35          | 2027-06-30 |\n>>>>>>> "), "\(merged)")
+        #expect(merged.contains("\n=======\n| opp-mes-integration | MES–ERP integration for cigarette factories | develop   | CNY 4.9M  | 35          | 2027-06-30 | data     |\n>>>>>>> "), "\(merged)")
         #expect(merged.contains("3,900,000"))
         let lint = try sandbox.acctplan(["lint", "--format", "json", Self.plan], in: ws)
         #expect(lint.status == 1, "\(lint)")

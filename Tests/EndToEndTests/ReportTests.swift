@@ -22,7 +22,9 @@ struct ReportEndToEndTests {
                                 "accounts/zhejiang-tobacco.html", "definitions.html", "follow-ups.html", "index.html", "industries/energy.html",
                                 "industries/real-estate.html", "industries/tobacco.html", "segments/installed-base-high-end.html",
                                 "segments/new-logo-growth.html", "style.css", "views/closing-this-quarter.html",
-                                "views/overdue-by-owner.html"]
+                                "views/overdue-by-owner.html", "whitespace/industry-energy.html",
+                                "whitespace/industry-real-estate.html", "whitespace/industry-tobacco.html",
+                                "whitespace/segment-installed-base-high-end.html", "whitespace/segment-new-logo-growth.html"]
 
     /// The trend point of `date` as the chart's tooltip says it: "1/2/3" for dep/ind/int.
     static func trendPoint(_ index: String, _ date: String) -> String? {
@@ -68,6 +70,22 @@ struct ReportEndToEndTests {
         #expect(files["accounts/zhejiang-tobacco.html"]?.contains("<html lang=\"zh-CN\">") == true, "written in Chinese")
         #expect(shanghai.contains("<html lang=\"en\">"))
         #expect(shanghai.contains("<section class=\"prose\"><h2>Post-go-live service</h2><p>A named service team"), "\(shanghai)")
+        // A whitespace page per industry and segment, linked from the index and the group's page:
+        // Shanghai Tobacco runs Group Consolidation (epm, implementing) and Zhejiang Tobacco lost its
+        // logistics deal; HR cloud is whitespace at both (docs/whitespace.md works the template out).
+        #expect(index.contains("<h2>Whitespace</h2>") && index.contains("href=\"whitespace/industry-tobacco.html\""))
+        #expect(tobacco.contains("href=\"../whitespace/industry-tobacco.html\""))
+        let whitespace = try #require(files["whitespace/industry-tobacco.html"])
+        #expect(whitespace.contains("<h1>Whitespace map: Tobacco</h1>"))
+        #expect(whitespace.contains("<th title=\"epm\">Performance management</th>"))
+        #expect(whitespace.contains("<td class=\"ws ws-installed\" title=\"accounts/east/shanghai-tobacco.md:46 Group Consolidation "
+            + "(implementing)\naccounts/east/shanghai-tobacco.md:53 opp-consolidation (negotiate)\">installed</td>"), "\(whitespace)")
+        #expect(whitespace.contains("<td class=\"ws ws-lost\" title=\"accounts/east/zhejiang-tobacco.md:"))
+        // Zhejiang Tobacco's row: finance, supply-chain installed; logistics lost; hr whitespace; industry installed; epm
+        // pipeline; data and tax whitespace.
+        let zhejiang = try #require(whitespace.components(separatedBy: "<tr>").first { $0.contains("浙江烟草工业集团") })
+        let states = zhejiang.components(separatedBy: "class=\"ws ws-").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(states == ["installed", "installed", "lost", "none", "installed", "pipeline", "none", "none"], "\(zhejiang)")
         #expect(try repo.sandbox.status(repo.ws).isEmpty, "the report leaves the workspace untouched")
     }
 

@@ -75,3 +75,38 @@ struct CustomFieldCompletionTests {
         #expect(budget?["documentation"]?["value"]?.string?.hasSuffix("accepts an amount with its currency, e.g. `CNY 1.5M`.") == true)
     }
 }
+
+/// The Offering column (产品线) completes the ids of `offerings:`, each with its name, in
+/// catalogue order; a plan of a workspace without a catalogue gets nothing to guess.
+struct OfferingCompletionTests {
+    static let plan = """
+        ---
+        name: Acme Tobacco
+        industry: tobacco
+        stage: departmental
+        manager: li-you
+        reviewed: 2026-11-01
+        ---
+        ## 已实施产品
+
+        | 产品 | 状态 | 产品线 |
+        | --- | --- | --- |
+        | 财务云 | live |  |
+
+        """
+
+    @Test func theCatalogueInItsOrder() throws {
+        let config = LSPSession.config + "offerings:\n  - {id: supply-chain, name: Supply chain}\n  - {id: finance, name: Finance cloud}\n"
+        for (files, expected) in [(["acctplan.yml": config], ["supply-chain", "finance"]), (["acctplan.yml": LSPSession.config], [])] {
+            let session = try LSPSession(files: files.merging(["industries/tobacco.md": LSPSession.tobacco]) { first, _ in first })
+            let out = session.run([
+                session.initialize(), LSPSession.initialized,
+                session.open("accounts/acme.md", Self.plan),
+                session.request(2, "textDocument/completion", "accounts/acme.md", line: 11, character: 15),
+            ]).messages
+            let items = out.response(2)?["result"]?["items"]?.array ?? []
+            #expect(items.map { $0["label"]?.string ?? "" } == expected)
+            if !expected.isEmpty { #expect(items.map { $0["detail"]?.string ?? "" } == ["Supply chain", "Finance cloud"]) }
+        }
+    }
+}

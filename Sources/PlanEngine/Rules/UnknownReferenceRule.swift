@@ -1,12 +1,13 @@
 import PlanModel
 
 /// An industry or segment without a plan, an action's `#id` that is no opportunity of the plan,
-/// or a stakeholder's `Reports to` that names no stakeholder of the table.
+/// a stakeholder's `Reports to` that names no stakeholder of the table, or an `Offering` cell
+/// that names no offering of `acctplan.yml`'s catalogue (checked only when there is one).
 public struct UnknownReferenceRule: LintRule {
     public init() {}
     public let description = RuleDescription(
         id: .unknownReference,
-        summary: "An account's industry or segment has no plan file, an action's `#id` names no opportunity of the same plan, or a stakeholder's Reports to names no stakeholder of the table",
+        summary: "An account's industry or segment has no plan file, an action's `#id` names no opportunity of the same plan, a stakeholder's Reports to names no stakeholder of the table, or an Offering cell names no offering of acctplan.yml",
         rationale: "Industry and segment plans carry the targets accounts are rolled up against; a reference to nothing is usually a typo.",
         defaultSeverity: .warning, traits: [.crossPlan],
         valid: [
@@ -43,6 +44,14 @@ public struct UnknownReferenceRule: LintRule {
                 | Zhang Wei | decision-maker | |
                 | Li Na | sponsor | ↓Zhang Wie |
                 """, files: ["industries/tobacco.md": "---\nname: Tobacco\nowner: li-you\n---\n"]),
+            RuleExample("""
+                \(RuleExample.acme)## Installed base
+
+                | Product | Status | Offering |
+                | --- | --- | --- |
+                | Finance | live | ↓finanse |
+                """, files: ["industries/tobacco.md": "---\nname: Tobacco\nowner: li-you\n---\n",
+                            "acctplan.yml": "offerings: [{id: finance, name: Finance cloud}]\n"]),
         ])
 
     public func check(_ context: LintContext) -> [Finding] {
@@ -58,6 +67,8 @@ public struct UnknownReferenceRule: LintRule {
         }
         let knownIndustries = ClosestMatch(industries)
         let knownSegments = ClosestMatch(segments)
+        let offerings = Set(context.config.offerings.map(\.id))
+        let knownOfferings = ClosestMatch(offerings)
         var findings: [Finding] = []
         for index in plans.indices where plans[index].isReadable && context.judges(plans[index].path) {
             let plan = plans[index]
@@ -90,6 +101,16 @@ public struct UnknownReferenceRule: LintRule {
                         .unknownReference, plan, at: written.location,
                         "'\(written.value)' (Reports to) is no stakeholder of this plan" + ValueSyntax.didYouMean(suggestion),
                         hint: "name a row of the Stakeholders table, or leave the cell empty for the top of the organisation"))
+                }
+            }
+            if !offerings.isEmpty {
+                let written = plan.installedBase.compactMap(\.offering) + plan.opportunities.compactMap(\.offering)
+                for offering in written where !offerings.contains(offering.value) {
+                    let suggestion = suggestions.closest(to: offering.value, in: knownOfferings)
+                    findings.append(context.finding(
+                        .unknownReference, plan, at: offering.location,
+                        "offering '\(offering.value)' is not in acctplan.yml's offerings" + ValueSyntax.didYouMean(suggestion),
+                        hint: "name an id of offerings: in acctplan.yml, or add {id: \(offering.value), name: ...} there"))
                 }
             }
             let opportunities = Set(plan.opportunities.compactMap { $0.id?.value })
