@@ -8,11 +8,20 @@ public struct LintContext: Sendable {
     /// The paths whose findings are wanted; nil for every plan. Cross-plan rules read every plan
     /// but need only judge these (``Linter/lint(_:asOf:only:)``).
     public let focus: Set<String>?
+    /// Health scores as of `asOf` by plan path that the caller computed already (the report);
+    /// a rule computes any other itself (``score(_:)``).
+    public let scores: [String: HealthScore]
 
-    public init(workspace: Workspace, asOf: CalendarDate, focus: Set<String>? = nil) {
+    public init(workspace: Workspace, asOf: CalendarDate, focus: Set<String>? = nil, scores: [String: HealthScore] = [:]) {
         self.workspace = workspace
         self.asOf = asOf
         self.focus = focus
+        self.scores = scores
+    }
+
+    /// The plan's health score as of the as-of date, without evidence unless it was given.
+    public func score(_ plan: Plan) -> HealthScore {
+        scores[plan.path] ?? HealthScore.compute(plan, config: config, asOf: asOf, withEvidence: false)
     }
 
     /// Whether findings on `path` are wanted.

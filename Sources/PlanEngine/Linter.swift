@@ -7,12 +7,13 @@ import PlanSupport
 /// (`rules:`) and the file's `acctplan-disable` comments.
 public enum Linter {
     /// Every diagnostic of the workspace, sorted by path, line, column and rule.
-    public static func lint(_ workspace: Workspace, asOf: CalendarDate) -> [Diagnostic] {
+    /// `scores`: health scores as of `asOf` by plan path, when the caller has them (the report).
+    public static func lint(_ workspace: Workspace, asOf: CalendarDate, scores: [String: HealthScore] = [:]) -> [Diagnostic] {
         if workspace.config.hasMergeConflicts {
             // Every plan would be judged against default settings: report only the conflicts.
             return workspace.findings.filter { $0.rule == .mergeConflict }.map { Diagnostic($0, severity: .error) }.sorted()
         }
-        let context = LintContext(workspace: workspace, asOf: asOf)
+        let context = LintContext(workspace: workspace, asOf: asOf, scores: scores)
         // Rules are pure and independent: run them on all cores, then merge in registry order.
         let rules = RuleRegistry.all
         var findings = workspace.findings

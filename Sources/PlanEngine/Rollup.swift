@@ -135,9 +135,10 @@ public struct Rollup: Sendable {
     }
 
     /// Computes the rollup of `workspace` as of `asOf`, grouped by `dimensions` (the spec's default
-    /// is industries and segments).
+    /// is industries and segments). `scores`: the accounts' health scores as of `asOf` by plan
+    /// path, when the caller has them already (the report does); the rest are computed.
     public static func compute(_ workspace: Workspace, asOf: CalendarDate,
-                               dimensions: [Dimension] = [.industry, .segment]) -> Rollup {
+                               dimensions: [Dimension] = [.industry, .segment], scores: [String: HealthScore] = [:]) -> Rollup {
         let config = workspace.config
         let stages = config.lifecycle.map(\.id)
         let accounts = countedAccounts(workspace)
@@ -166,7 +167,9 @@ public struct Rollup: Sendable {
         }
         let byID = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Each account's figures once, on all cores (Decimal arithmetic dominates).
-        let computed = concurrentMap(accounts.count) { AccountFigures(accounts[$0], config: config, asOf: asOf) }
+        let computed = concurrentMap(accounts.count) {
+            AccountFigures(accounts[$0], config: config, asOf: asOf, score: scores[accounts[$0].path])
+        }
         var figures: [String: AccountFigures] = [:]
         for (index, account) in accounts.enumerated() where figures[account.id] == nil {
             figures[account.id] = computed[index]
@@ -229,7 +232,8 @@ public struct Rollup: Sendable {
         public var score = 0
         public var band = ScoreBand.red
 
-        public init(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate) {
+        /// `score`: the plan's health score as of `asOf` when it is known already.
+        public init(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate, score known: HealthScore? = nil) {
             stage = plan.header.stage?.value
             plannedRevenue = plan.header.revenueTarget.flatMap { config.convert($0.value) } ?? 0
             var weightedTimes100: Decimal = 0
@@ -251,7 +255,7 @@ public struct Rollup: Sendable {
             }
             if let reviewed = plan.header.reviewed?.value { isStale = Rollup.isStale(reviewed: reviewed, asOf: asOf, config: config) }
             health = plan.header.health?.value
-            let computed = HealthScore.compute(plan, config: config, asOf: asOf, withEvidence: false)
+            let computed = known ?? HealthScore.compute(plan, config: config, asOf: asOf, withEvidence: false)
             (score, band) = (computed.score, computed.band)
         }
     }

@@ -24,7 +24,10 @@ public enum ReportService {
     {
         let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
         let loaded = try UnreadableFiles.loadForCounting(opened, warn: warn)
-        var rollup = Rollup.compute(loaded, asOf: asOf)
+        // Each account's score once, with its evidence (the account page explains it): the rollup's
+        // figures, lint's health-mismatch and the page all read these.
+        let scores = Dictionary(HealthScore.compute(loaded, asOf: asOf).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var rollup = Rollup.compute(loaded, asOf: asOf, scores: scores)
         let reader = RollupHistoryReader(opened: opened, workspace: loaded, workspaceOption: workspace, asOf: asOf)
         let (history, note) = try readHistory(reader, since: since, trend: trend, asOf: asOf, rollup: &rollup,
                                               progress: progress, warn: warn)
@@ -38,9 +41,9 @@ public enum ReportService {
         }
         let source = opened.source
         let report = HTMLReport(workspace: loaded, rollup: rollup, history: history, historyNote: note,
-                                diagnostics: Linter.lint(loaded, asOf: asOf), sourceLabel: sourceLabel,
+                                diagnostics: Linter.lint(loaded, asOf: asOf, scores: scores), sourceLabel: sourceLabel,
                                 proseSections: { plan in ProseSections.html(of: plan, in: source) },
-                                views: views(of: loaded, asOf: asOf))
+                                views: views(of: loaded, asOf: asOf), scores: scores)
         ProcessLifetime.keepUntilExit(report)
         return Written(files: try folder.write(report.pages()), accounts: rollup.total.accounts)
     }

@@ -22,7 +22,7 @@ public struct HealthMismatchRule: LintRule {
             let manual = ScoreBand(health.value)
             // Amber is one band from either end: it can never be two bands away, so no score is needed.
             guard manual != .amber else { return nil }
-            let score = HealthScore.compute(plan, config: context.config, asOf: context.asOf, withEvidence: false)
+            let score = context.score(plan)
             guard abs(manual.rank - score.band.rank) == 2 else { return nil }
             return context.finding(.healthMismatch, plan, at: health.location,
                                    "health is \(health.value.rawValue) but the computed health score is \(score.score) (\(score.band.rawValue))",
