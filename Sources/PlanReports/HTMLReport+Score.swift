@@ -21,7 +21,7 @@ extension HTMLReport {
     /// The account page's explained score: each component's points out of its weight, how they
     /// were reached, and the plan lines they come from (the same as `acctplan score --explain`).
     func scoreSection(_ plan: Plan) -> String {
-        let score = scores[plan.path] ?? HealthScore.compute(plan, config: workspace.config, asOf: rollup.asOf)
+        let score = HealthScore.compute(plan, config: workspace.config, asOf: rollup.asOf)
         let profile = workspace.config.healthScore
         var output = "<section class=\"score\" id=\"health-score\"><h2>Health score: \(scoreBadge(score.score, score.band))</h2>"
             + "<p class=\"note\">Out of 100 as of \(rollup.asOf) (\(HTML.escape(ScoreReporter.bands(profile)))). "

@@ -56,14 +56,10 @@ public struct HTMLReport: Sendable {
     let groupPlans: [Rollup.GroupKey: Plan]
     /// Every account × every offering, for the whitespace pages.
     let whitespace: Whitespace
-    /// The accounts' health scores with their evidence, by plan path (computed when missing).
-    let scores: [String: HealthScore]
 
     public init(workspace: Workspace, rollup: Rollup, history: RollupReporter.History? = nil, historyNote: String? = nil,
                 diagnostics: [Diagnostic] = [], sourceLabel: String = "working tree",
-                proseSections: @escaping @Sendable (Plan) -> [ProseSection] = { _ in [] }, views: [ViewResult] = [],
-                scores: [String: HealthScore] = [:]) {
-        self.scores = scores
+                proseSections: @escaping @Sendable (Plan) -> [ProseSection] = { _ in [] }, views: [ViewResult] = []) {
         self.proseSections = proseSections
         self.views = views
         self.workspace = workspace

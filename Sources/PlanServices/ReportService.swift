@@ -24,9 +24,11 @@ public enum ReportService {
     {
         let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
         let loaded = try UnreadableFiles.loadForCounting(opened, warn: warn)
-        // Each account's score once, with its evidence (the account page explains it): the rollup's
-        // figures, lint's health-mismatch and the page all read these.
-        let scores = Dictionary(HealthScore.compute(loaded, asOf: asOf).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each account's score once for the rollup's figures and lint's health-mismatch. Without
+        // evidence: the account page builds its explained score when it is written (holding
+        // 10,000 scores with their evidence cost 50 MB more at peak than it saved).
+        let scores = Dictionary(HealthScore.compute(loaded, asOf: asOf, withEvidence: false).map { ($0.path, $0) },
+                                uniquingKeysWith: { first, _ in first })
         var rollup = Rollup.compute(loaded, asOf: asOf, scores: scores)
         let reader = RollupHistoryReader(opened: opened, workspace: loaded, workspaceOption: workspace, asOf: asOf)
         let (history, note) = try readHistory(reader, since: since, trend: trend, asOf: asOf, rollup: &rollup,
@@ -43,7 +45,7 @@ public enum ReportService {
         let report = HTMLReport(workspace: loaded, rollup: rollup, history: history, historyNote: note,
                                 diagnostics: Linter.lint(loaded, asOf: asOf, scores: scores), sourceLabel: sourceLabel,
                                 proseSections: { plan in ProseSections.html(of: plan, in: source) },
-                                views: views(of: loaded, asOf: asOf), scores: scores)
+                                views: views(of: loaded, asOf: asOf))
         ProcessLifetime.keepUntilExit(report)
         return Written(files: try folder.write(report.pages()), accounts: rollup.total.accounts)
     }
