@@ -1,0 +1,89 @@
+import Foundation
+import PlanModel
+import PlanWorkspace
+import Testing
+
+/// The working tree's files are read below the resolved root without resolving each path again
+/// (a listing remembers which files it reached through no link); whatever changes on disk after
+/// the listing, nothing outside the workspace is read and nothing hangs.
+struct FileSystemSourceTests {
+    typealias Folder = WorkspaceWriterTests.Folder
+
+    static func setUp() throws -> (Folder, Folder, FileSystemSource) {
+        let inside = try Folder(), outside = try Folder()
+        try FileManager.default.createDirectory(atPath: inside.file("accounts/east"), withIntermediateDirectories: true)
+        try inside.write("accounts/a.md", "inside a\n")
+        try inside.write("accounts/east/b.md", "inside b\n")
+        try FileManager.default.createDirectory(atPath: outside.file("accounts/east"), withIntermediateDirectories: true)
+        try outside.write("secret.md", "SECRET\n")
+        try outside.write("accounts/east/b.md", "SECRET b\n")
+        let source = FileSystemSource(root: inside.url)
+        #expect(try source.listFiles(under: "accounts").paths == ["accounts/a.md", "accounts/east/b.md"])
+        return (inside, outside, source)
+    }
+
+    /// The content `read` gives, or the error it throws, as text.
+    static func outcome(_ source: FileSystemSource, _ path: String) -> String {
+        do {
+            return try source.read(path).map { String(decoding: $0, as: UTF8.self) } ?? "nil"
+        } catch {
+            return "error: \(error)"
+        }
+    }
+
+    @Test func listedFilesAreReadAndSized() throws {
+        let (inside, outside, source) = try Self.setUp()
+        defer { inside.remove(); outside.remove() }
+        #expect(Self.outcome(source, "accounts/a.md") == "inside a\n")
+        #expect(Self.outcome(source, "accounts/east/b.md") == "inside b\n")
+        #expect(source.byteCount("accounts/east/b.md") == 9)
+        // A file changed after the listing is read as it is now.
+        try inside.write("accounts/a.md", "changed, and longer than before\n")
+        #expect(Self.outcome(source, "accounts/a.md") == "changed, and longer than before\n")
+        #expect(source.byteCount("accounts/a.md") == 32)
+    }
+
+    @Test func aFileSwappedForALinkAfterTheListingIsNotFollowedOut() throws {
+        let (inside, outside, source) = try Self.setUp()
+        defer { inside.remove(); outside.remove() }
+        try FileManager.default.removeItem(atPath: inside.file("accounts/a.md"))
+        try FileManager.default.createSymbolicLink(atPath: inside.file("accounts/a.md"), withDestinationPath: outside.file("secret.md"))
+        let result = Self.outcome(source, "accounts/a.md")
+        #expect(!result.contains("SECRET"), "\(result)")
+        #expect(result.contains("outside the workspace"), "\(result)")
+    }
+
+    @Test func aFolderSwappedForALinkAfterTheListingIsNotFollowedOut() throws {
+        let (inside, outside, source) = try Self.setUp()
+        defer { inside.remove(); outside.remove() }
+        try FileManager.default.removeItem(atPath: inside.file("accounts/east"))
+        try FileManager.default.createSymbolicLink(atPath: inside.file("accounts/east"), withDestinationPath: outside.file("accounts/east"))
+        let result = Self.outcome(source, "accounts/east/b.md")
+        #expect(!result.contains("SECRET"), "\(result)")
+        #expect(source.byteCount("accounts/east/b.md") == nil)
+    }
+
+    @Test func aFileSwappedForAFIFOAfterTheListingDoesNotHang() throws {
+        let (inside, outside, source) = try Self.setUp()
+        defer { inside.remove(); outside.remove() }
+        try FileManager.default.removeItem(atPath: inside.file("accounts/a.md"))
+        #expect(mkfifo(inside.file("accounts/a.md"), 0o600) == 0)
+        // Nobody writes the FIFO: a blocking open would wait forever.
+        let result = Self.outcome(source, "accounts/a.md")
+        #expect(!result.contains("inside a"), "\(result)")
+        #expect(source.byteCount("accounts/a.md") == nil)
+    }
+
+    @Test func aListingAgainForgetsWhatChanged() throws {
+        let (inside, outside, source) = try Self.setUp()
+        defer { inside.remove(); outside.remove() }
+        _ = Self.outcome(source, "accounts/east/b.md")
+        // The folder is renamed and a new one made in its place: the new listing's file is read,
+        // not the old folder's through a descriptor kept from before.
+        try FileManager.default.moveItem(atPath: inside.file("accounts/east"), toPath: inside.file("accounts/old-east"))
+        try FileManager.default.createDirectory(atPath: inside.file("accounts/east"), withIntermediateDirectories: true)
+        try inside.write("accounts/east/b.md", "new b\n")
+        _ = try source.listFiles(under: "accounts")
+        #expect(Self.outcome(source, "accounts/east/b.md") == "new b\n")
+    }
+}
