@@ -44,7 +44,8 @@ for set in 1000:100 10000:100 30000:100 10000:1000 10000:5000; do
     plans=${set%%:*}; commits=${set##*:}
     ws="$root/p$plans-c$commits"
     [ -f "$ws/acctplan.yml" ] || python3 "$here/generate.py" "$ws" --accounts "$plans" --commits "$commits" >/dev/null
-    first_day=$(git -C "$ws" log --reverse --format=%cd --date=short | head -n 1)
+    first=$(git -C "$ws" rev-list --max-parents=0 HEAD)
+    first_day=$(git -C "$ws" log -1 --format=%cd --date=short "$first")
     cd "$ws"
     lint=$(median "$binary lint --as-of 2026-11-29")
     trend=$(median "$binary rollup --trend monthly --since $first_day --as-of 2026-11-29")

@@ -77,6 +77,24 @@ public struct HealthScore: Sendable, Hashable {
                            exactTotal: exactTotal, score: score, band: band(of: score, profile))
     }
 
+    /// The least and the most the score can be whatever the pipeline component (the costly one:
+    /// every opportunity's amount converted and weighted) turns out to be: the other components
+    /// summed exactly as ``compute(_:config:asOf:withEvidence:)`` sums them, then 0 or the full
+    /// pipeline weight added (the pipeline is summed last, and adding is monotonic).
+    public static func bounds(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate) -> ClosedRange<Int> {
+        let profile = config.healthScore
+        let reader = ScoreReader(plan: plan, config: config, asOf: asOf, withEvidence: false)
+        var partial = Decimal(0)
+        for id in HealthScoreProfile.Component.allCases where id != .pipeline {
+            let (numerator, denominator, _, _) = reader.measure(id)
+            let weight = profile.weight(id)
+            partial += numerator == 0 ? 0 : numerator == denominator ? Decimal(weight) : Decimal(weight) * numerator / denominator
+        }
+        let low = min(100, max(0, roundHalfUp(partial)))
+        let high = min(100, max(0, roundHalfUp(partial + Decimal(profile.weight(.pipeline)))))
+        return low...max(low, high)
+    }
+
     /// The scores of the workspace's readable account plans (all of them, or those named in
     /// `accounts`), in path order, computed on all cores.
     public static func compute(_ workspace: Workspace, asOf: CalendarDate, accounts: Set<String>? = nil,

@@ -78,6 +78,11 @@ struct HealthScorePropertyTests {
             let bare = HealthScore.compute(plan, config: workspace.config, asOf: Self.asOf, withEvidence: false)
             #expect(bare.components.map(\.points) == score.components.map(\.points) && bare.score == score.score)
             #expect(bare.components.allSatisfy { $0.evidence.isEmpty })
+            // health-mismatch decides most plans from the bounds without the pipeline: they hold the score,
+            // and the pipeline alone makes the difference between them.
+            let bounds = HealthScore.bounds(plan, config: workspace.config, asOf: Self.asOf)
+            #expect(bounds.contains(score.score), "round \(round): \(bounds) \(score.score)")
+            #expect(bounds.upperBound - bounds.lowerBound <= score.components[4].weight + 1, "round \(round): \(bounds)")
             let sum = score.components.reduce(Decimal(0)) { $0 + $1.points }
             #expect(sum == score.exactTotal, "round \(round)")
             #expect(score.score == HealthScore.roundHalfUp(sum), "round \(round)")

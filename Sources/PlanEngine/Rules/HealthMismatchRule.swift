@@ -22,6 +22,14 @@ public struct HealthMismatchRule: LintRule {
             let manual = ScoreBand(health.value)
             // Amber is one band from either end: it can never be two bands away, so no score is needed.
             guard manual != .amber else { return nil }
+            // Two bands away means the other end: decided without the pipeline when its least or
+            // most cannot get there (most plans), computed in full otherwise.
+            let profile = context.config.healthScore
+            if context.scores[plan.path] == nil {
+                let bounds = HealthScore.bounds(plan, config: context.config, asOf: context.asOf)
+                let reachable = manual == .green ? bounds.lowerBound < profile.amber : bounds.upperBound >= profile.green
+                guard reachable else { return nil }
+            }
             let score = context.score(plan)
             guard abs(manual.rank - score.band.rank) == 2 else { return nil }
             return context.finding(.healthMismatch, plan, at: health.location,
