@@ -84,3 +84,42 @@ struct ChineseTemplateTests {
         #expect(languages == ["en", "zh-CN"])
     }
 }
+
+/// docs/format.zh-CN.md's plan examples are valid plans: each fenced `markdown` block, a whole plan
+/// or a section (then under a minimal account header), linted in the Chinese template workspace.
+struct ChineseFormatGuideExampleTests {
+    static func examples() throws -> [String] {
+        let guide = try String(contentsOf: CLI.packageRoot().appendingPathComponent("docs/format.zh-CN.md"), encoding: .utf8)
+        var blocks: [String] = []
+        var current: [String]?
+        var fence = ""
+        for line in guide.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if var open = current {
+                if line == fence { blocks.append(open.joined(separator: "\n") + "\n"); current = nil } else { open.append(line); current = open }
+            } else if line.hasPrefix("```"), line.hasSuffix("markdown") {
+                fence = String(line.prefix { $0 == "`" })
+                current = []
+            }
+        }
+        return blocks
+    }
+
+    @Test func everyPlanExampleLintsClean() throws {
+        let examples = try Self.examples()
+        #expect(examples.count >= 6, "\(examples.count) examples")
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let created = try sandbox.acctplan(["init", "--lang", "zh-CN", "ws"], in: sandbox.temp.url)
+        try #require(created.status == 0, "\(created)")
+        let ws = sandbox.temp.path("ws")
+        let header = "---\nname: 示例客户\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026/11/20\n---\n# 示例客户\n\n"
+        let sponsor = "## 干系人\n\n| 姓名 | 角色 | 关系 |\n| --- | --- | --- |\n| 钱慧 | 发起人 | 中 |\n\n"
+        for (index, example) in examples.enumerated() {
+            let plan = example.hasPrefix("---\n") ? example : header + (example.contains("## 干系人") ? "" : sponsor) + example
+            try GitFixture.write(plan, to: "accounts/doc-example-\(index + 1).md", in: ws)
+        }
+        let lint = try sandbox.acctplan(["lint", "--strict", "--as-of", "2026-11-29"], in: ws)
+        #expect(lint.status == 0, "\(lint)")
+        #expect(lint.stdout.contains("\(9 + examples.count) files checked, no problems"), "\(lint)")
+    }
+}
