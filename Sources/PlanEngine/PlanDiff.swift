@@ -111,8 +111,13 @@ public enum PlanDiff {
     }
 
     static let moneyFields = PlanSchema.standard.moneyFields
+    static let dateFields = Set(PlanSchema.standard.fields.filter { $0.type == .date }.map(\.key))
 
     static func scalar(_ text: String, field: String, config: WorkspaceConfig) -> DiffValue {
+        // `2027/03/31` and `2027-03-31` are one date: compared, and shown, as YYYY-MM-DD.
+        if dateFields.contains(field) || config.fields[field] == .date, let date = CalendarDate(planText: text) {
+            return .text(date.description)
+        }
         if moneyFields.contains(field) || config.fields[field] == .money {
             if case .success(let money) = Money.parse(text), let amount = config.convert(money) { return .number(amount) }
         }
@@ -202,7 +207,8 @@ public enum PlanDiff {
             return plan.installedBase.compactMap { product in
                 guard let name = product.product?.value else { return nil }
                 return Item(key: name, fields: [
-                    ("modules", text(product.modules)), ("since", text(product.since)),
+                    ("modules", text(product.modules)),
+                    ("since", product.since.map { .text(CalendarDate(planText: $0.value)?.description ?? $0.value) } ?? .null),
                     ("status", product.status.map { .text($0.value.rawValue) } ?? .null),
                     ("offering", text(product.offering)),
                 ] + extra(product.extra))

@@ -67,6 +67,15 @@ extension LanguageServer {
             if names.indices.contains(cell),
                let column = spec.columns.first(where: { $0.id == names[cell].lowercased() || $0.aliases.contains(names[cell].lowercased()) }) {
                 items = values(of: column.type, field: column.id)
+                // Under a Chinese header (an alias), the Chinese words for the values come first.
+                if column.aliases.contains(names[cell].lowercased()), !column.valueAliases.isEmpty {
+                    let order = column.type.choices
+                    items = column.valueAliases.sorted { (order.firstIndex(of: $0.value) ?? 0, $0.key) < (order.firstIndex(of: $1.value) ?? 0, $1.key) }
+                        .enumerated().map { index, alias in
+                            ["label": .string(alias.key), "kind": 20, "detail": .string(alias.value),
+                             "sortText": .string(String(format: "%03d", index))]
+                        } + items
+                }
             }
         }
         return ["isIncomplete": false, "items": .array(items)]

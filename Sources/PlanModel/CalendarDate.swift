@@ -21,9 +21,19 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
         self = parsed
     }
 
-    /// Parses `YYYY-MM-DD` from UTF-8 bytes.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+    /// Parses a date as a plan writes it: `YYYY-MM-DD`, or `YYYY/MM/DD` as Chinese authors
+    /// often do (docs/format.md, "Writing values"); one separator throughout, zero-padded.
+    /// Command-line options and JSON keep to `YYYY-MM-DD` (`init(parsing:)`).
+    public init?(planText text: String) {
+        var copy = text
+        guard let parsed = copy.withUTF8({ CalendarDate.parse($0, slashes: true) }) else { return nil }
+        self = parsed
+    }
+
+    /// Parses `YYYY-MM-DD` (and, with `slashes`, `YYYY/MM/DD`) from UTF-8 bytes.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, slashes: Bool = false) -> CalendarDate? {
+        guard bytes.count == 10, bytes[4] == bytes[7],
+              bytes[4] == UInt8(ascii: "-") || (slashes && bytes[4] == UInt8(ascii: "/")) else { return nil }
         var fields = (0, 0, 0)
         for (index, byte) in bytes.enumerated() where index != 4 && index != 7 {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }

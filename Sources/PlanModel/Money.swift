@@ -21,7 +21,10 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
         case tooLarge
     }
 
-    /// Parses `[CUR ]NUMBER[SUFFIX]`: `2400000`, `2,400,000`, `CNY 2.4M`, `300k`, `USD 1,250.50`.
+    /// Parses `[CUR ]NUMBER[SUFFIX]`: `2400000`, `2,400,000`, `CNY 2.4M`, `300k`, `USD 1,250.50`;
+    /// and as Chinese authors write amounts, the suffixes `万` (ten thousand) and `亿` (a hundred
+    /// million) and the currency word `人民币` before or after the number: `500万`, `人民币 1.2亿`,
+    /// `500万人民币` (docs/format.md, "Writing values").
     public static func parse(_ text: String) -> Result<Money, SyntaxError> {
         // Byte-level: Character-based Substring operations are grapheme-aware and slow, and every
         // amount of every plan comes through here.
@@ -30,9 +33,21 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
         while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
         guard !bytes.isEmpty else { return .failure(.empty) }
         var currency: String?
+        // `人民币` (renminbi), before or after the number, is the currency word for CNY.
+        if bytes.starts(with: renminbi) {
+            currency = "CNY"
+            bytes = bytes.dropFirst(renminbi.count).drop(while: { $0 == 0x20 || $0 == 0x09 })
+        } else if bytes.reversed().starts(with: renminbi.reversed()) {
+            currency = "CNY"
+            bytes = bytes.dropLast(renminbi.count)
+            while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+        }
+        guard !bytes.isEmpty else { return .failure(.notANumber) }
         func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
         func isLetter(_ byte: UInt8) -> Bool { isUpper(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) }
-        if let space = bytes.firstIndex(of: 0x20) {
+        if currency != nil {
+            // The currency word was read; a code as well (`人民币 CNY 5`) falls to the number check.
+        } else if let space = bytes.firstIndex(of: 0x20) {
             let code = bytes[..<space]
             guard code.count == 3, code.allSatisfy(isUpper) else {
                 return .failure(.badCurrency(String(decoding: code, as: UTF8.self)))
@@ -51,7 +66,15 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
         case UInt8(ascii: "b"), UInt8(ascii: "B"): exponentShift = 9
         default: break
         }
-        if exponentShift != 0 { bytes = bytes.dropLast() }
+        if exponentShift != 0 {
+            bytes = bytes.dropLast()
+        } else if bytes.reversed().starts(with: wan.reversed()) {
+            exponentShift = 4
+            bytes = bytes.dropLast(wan.count)
+        } else if bytes.reversed().starts(with: yi.reversed()) {
+            exponentShift = 8
+            bytes = bytes.dropLast(yi.count)
+        }
         switch parseDecimal(bytes, allowThousands: true) {
         case .success(let value):
             let result = exponentShift == 0 ? value : Decimal(sign: .plus, exponent: exponentShift, significand: value)
@@ -60,6 +83,11 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
             return .failure(error)
         }
     }
+
+    /// `人民币`, `万` (10⁴) and `亿` (10⁸) in UTF-8: the Chinese currency word and suffixes.
+    private static let renminbi: [UInt8] = Array("人民币".utf8)
+    private static let wan: [UInt8] = Array("万".utf8)
+    private static let yi: [UInt8] = Array("亿".utf8)
 
     public static func parseDecimal(_ text: Substring, allowThousands: Bool) -> Result<Decimal, SyntaxError> {
         parseDecimal(text.utf8[...], allowThousands: allowThousands)

@@ -41,8 +41,10 @@ extension PlanSchema {
                         shape: .table(columns: [
                             ColumnSpec("name", aliases: ["姓名"], type: .text, required: true),
                             ColumnSpec("title", aliases: ["职务"], type: .text),
-                            ColumnSpec("role", aliases: ["角色"], type: .choice(StakeholderRole.allCases.map(\.rawValue)), required: true),
-                            ColumnSpec("relationship", aliases: ["关系"], type: .choice(Relationship.allCases.map(\.rawValue))),
+                            ColumnSpec("role", aliases: ["角色"], type: .choice(StakeholderRole.allCases.map(\.rawValue)), required: true,
+                                       valueAliases: roleAliases),
+                            ColumnSpec("relationship", aliases: ["关系"], type: .choice(Relationship.allCases.map(\.rawValue)),
+                                       valueAliases: relationshipAliases),
                             ColumnSpec("owner", aliases: ["负责人"], type: .person),
                             ColumnSpec("reports to", aliases: ["汇报对象"], type: .text),
                         ], key: "name"), itemName: "stakeholder"),
@@ -64,10 +66,25 @@ extension PlanSchema {
                             ColumnSpec("close", aliases: ["成交日期"], type: .date, required: true),
                             ColumnSpec("offering", aliases: ["产品线"], type: .identifier),
                         ], key: "id"), itemName: "opportunity", itemNamePlural: "opportunities"),
-            SectionSpec(id: SectionKind.actions.rawValue, headings: ["Actions", "Action plan", "行动计划"],
+            SectionSpec(id: SectionKind.actions.rawValue, headings: ["Actions", "Action plan", "行动计划", "行动"],
                         kinds: [.account, .industry, .segment], shape: .taskList,
                         itemName: "action"),
             SectionSpec(id: SectionKind.moments.rawValue, headings: ["Moments of truth", "MOT", "关键时刻"], kinds: [.account],
                         shape: .datedList, itemName: "moment of truth", itemNamePlural: "moments of truth"),
         ])
+}
+
+extension PlanSchema {
+    /// The Chinese words for the stakeholder roles (docs/format.md): aliases of the English ids.
+    public static let roleAliases: [String: String] = [
+        "决策者": StakeholderRole.decisionMaker.rawValue, "发起人": StakeholderRole.sponsor.rawValue,
+        "影响者": StakeholderRole.influencer.rawValue, "用户": StakeholderRole.user.rawValue,
+        "把关者": StakeholderRole.gatekeeper.rawValue,
+    ]
+
+    /// The Chinese words for the relationship strengths: aliases of the English ids.
+    public static let relationshipAliases: [String: String] = [
+        "强": Relationship.strong.rawValue, "中": Relationship.medium.rawValue,
+        "弱": Relationship.weak.rawValue, "无": Relationship.none.rawValue,
+    ]
 }

@@ -98,6 +98,14 @@ public enum ValueType: Sendable, Hashable {
     case targets
 }
 
+extension ValueType {
+    /// A choice's values in order; empty for every other type.
+    public var choices: [String] {
+        if case .choice(let values) = self { return values }
+        return []
+    }
+}
+
 /// One front-matter key.
 public struct FieldSpec: Sendable, Hashable {
     public var key: String
@@ -126,13 +134,21 @@ public struct ColumnSpec: Sendable, Hashable {
     public var aliases: [String]
     public var type: ValueType
     public var required: Bool
+    /// Other words that mean one of a choice column's values (`决策者` → `decision-maker`): read
+    /// as that value everywhere, kept as written in the file.
+    public var valueAliases: [String: String]
 
-    public init(_ id: String, aliases: [String] = [], type: ValueType, required: Bool = false) {
+    public init(_ id: String, aliases: [String] = [], type: ValueType, required: Bool = false,
+                valueAliases: [String: String] = [:]) {
         self.id = id
         self.aliases = aliases
         self.type = type
         self.required = required
+        self.valueAliases = valueAliases
     }
+
+    /// The value a cell's text means: the canonical value for an alias, else the text itself.
+    public func canonicalValue(_ text: String) -> String { valueAliases[text] ?? text }
 }
 
 extension ColumnSpec {

@@ -7,7 +7,7 @@ public enum ConfigParser {
     public static let path = "acctplan.yml"
     static let topLevelKeys = ["version", "currency", "fx", "fiscal_year_start", "review_interval_days", "lifecycle",
                                "opportunity_stages", "people", "fields", "rules", "views", "health_score",
-                               "offerings"]
+                               "offerings", "language"]
 
     /// acctplan.yml larger than this is refused unread (a real one is a few kilobytes).
     public static let maxBytes = FrontMatterReader.maxBytes
@@ -93,6 +93,12 @@ struct ConfigReader {
         case "views": readViews(entry)
         case "health_score": readHealthScore(entry)
         case "offerings": readOfferings(entry)
+        case "language":
+            // The language of messages and reports (issue 18: en or zh-CN); read by the user
+            // interface, not by the plan checks. Here it only has to be one word.
+            if entry.value.scalarText == nil {
+                report(entry.valueLocation, "language must be one word, e.g. zh-CN", hint: "languages are: en, zh-CN")
+            }
         default:
             let suggestion = ValueSyntax.closest(to: entry.key, in: ConfigParser.topLevelKeys)
             report(entry.keyLocation, "unknown setting '\(entry.key)'" + ValueSyntax.didYouMean(suggestion),

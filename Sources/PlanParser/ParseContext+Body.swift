@@ -178,12 +178,13 @@ extension ParseContext {
         return word.dropLast().allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
-    /// `NNNN-N...-N...`: written as a date, whether or not it is a valid one.
+    /// `NNNN-N...-N...` or `NNNN/N.../N...`: written as a date, whether or not it is a valid one.
     static func looksLikeDate(_ word: ArraySlice<UInt8>) -> Bool {
         var dashes = 0
         var digitsInPart = 0
+        let separator = word.count > 4 && word[word.startIndex + 4] == UInt8(ascii: "/") ? UInt8(ascii: "/") : UInt8(ascii: "-")
         for (index, byte) in word.enumerated() {
-            if byte == UInt8(ascii: "-") {
+            if byte == separator {
                 guard digitsInPart > 0, dashes < 2, dashes > 0 || index == 4 else { return false }
                 dashes += 1
                 digitsInPart = 0

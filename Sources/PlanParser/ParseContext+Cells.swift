@@ -5,7 +5,8 @@ import PlanModel
 /// (the typed sections check their cells into typed values in `ParseContext+Tables`).
 extension ParseContext {
     /// The cell when it is a valid value of `type`; otherwise reports why and returns nil.
-    mutating func checkedCell(_ value: Located<String>, type: ValueType, column: String) -> Located<String>? {
+    mutating func checkedCell(_ value: Located<String>, type: ValueType, column: String,
+                              valueAliases: [String: String] = [:]) -> Located<String>? {
         let text = value.value
         switch type {
         case .text, .targets, .identifierList, .personList:
@@ -17,7 +18,7 @@ extension ParseContext {
             return parseDate(value, field: column).map { _ in value }
         case .yearOrDate:
             let isYear = text.utf8.count == 4 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-            guard isYear || CalendarDate(parsing: text) != nil else {
+            guard isYear || CalendarDate(planText: text) != nil else {
                 report(.invalidValue, at: value.location, "'\(text)' is not a year or a date for '\(column)'",
                        hint: "write a year (2019) or a date (2019-04-01)")
                 return nil
@@ -40,6 +41,7 @@ extension ParseContext {
             }
             return value
         case .choice(let allowed):
+            if let canonical = valueAliases[text], allowed.contains(canonical) { return Located(canonical, at: value.location) }
             return choice(value, column: column, allowed: allowed)
         case .lifecycleStage:
             return choice(value, column: column, allowed: config.lifecycle.map(\.id))

@@ -87,8 +87,24 @@ extension ParseContext {
     }
 
     mutating func reportBadID(_ value: Located<String>, field: String) {
-        report(.invalidValue, at: value.location, "'\(value.value)' is not a valid id for '\(field)'",
-               hint: "ids use lowercase letters, digits and '-', e.g. '\(suggestedID(value.value))'")
+        // Lowercasing cannot turn Chinese (or any non-ASCII) text into an id: say that ids are
+        // ASCII and show a made-up example rather than a mangled version of the word.
+        let hint = value.value.unicodeScalars.contains(where: { !$0.isASCII })
+            ? "ids must be ASCII: lowercase letters a-z, digits and '-' (the text can go in a name column), e.g. '\(Self.asciiExample(field))'"
+            : "ids use lowercase letters, digits and '-', e.g. '\(suggestedID(value.value))'"
+        report(.invalidValue, at: value.location, "'\(value.value)' is not a valid id for '\(field)'", hint: hint)
+    }
+
+    /// A made-up id of the right sort for `field`, for the hint on a non-ASCII id.
+    private static func asciiExample(_ field: String) -> String {
+        switch field {
+        case let field where field.contains("opportunity") || field == "id": "opp-1"
+        case let field where field.contains("owner") || field.contains("manager") || field.contains("team")
+            || field.contains("person"): "li-you"
+        case "industry": "tobacco"
+        case "segments": "new-logo-growth"
+        default: "item-1"
+        }
     }
 
     private func suggestedID(_ text: String) -> String {
@@ -145,9 +161,9 @@ extension ParseContext {
     }
 
     mutating func parseDate(_ value: Located<String>, field: String) -> Located<CalendarDate>? {
-        if let date = CalendarDate(parsing: value.value) { return Located(date, at: value.location) }
+        if let date = CalendarDate(planText: value.value) { return Located(date, at: value.location) }
         report(.invalidValue, at: value.location, "'\(value.value)' is not a valid date for '\(field)'",
-               hint: "write dates as YYYY-MM-DD, e.g. 2026-11-29")
+               hint: "write dates as YYYY-MM-DD (or YYYY/MM/DD), e.g. 2026-11-29")
         return nil
     }
 
@@ -169,8 +185,10 @@ extension ParseContext {
             case .tooLarge: reason = "has too many digits"
             case .notANumber: reason = "is not a number"
             }
+            let chinese = value.value.unicodeScalars.contains { !$0.isASCII }
             report(.invalidValue, at: value.location, "amount '\(value.value)' for '\(field)' \(reason)",
-                   hint: "write amounts like 2400000, 2,400,000, CNY 2.4M, 300k or USD 1,250.50")
+                   hint: chinese ? "write amounts like 500万, 1.2亿, 人民币 500万, 2,400,000 or CNY 2.4M (the currency word is 人民币 or a 3-letter code)"
+                       : "write amounts like 2400000, 2,400,000, CNY 2.4M, 300k or USD 1,250.50")
             return nil
         }
     }

@@ -7,6 +7,8 @@ struct TableSchema {
         var id: String
         var aliases: [String]
         var required: Bool
+        /// Words that mean one of the column's values (`决策者` → `decision-maker`).
+        var valueAliases: [String: String] = [:]
     }
 
     var columns: [Column]
@@ -24,7 +26,7 @@ struct TableSchema {
 
     init?(_ spec: SectionSpec) {
         guard case .table(let columns, _) = spec.shape else { return nil }
-        self.columns = columns.map { Column(id: $0.id, aliases: $0.aliases, required: $0.required) }
+        self.columns = columns.map { Column(id: $0.id, aliases: $0.aliases, required: $0.required, valueAliases: $0.valueAliases) }
     }
 
     private static let schemas: [SectionKind: TableSchema] = {
@@ -99,7 +101,9 @@ extension ParseContext {
             var item = TableItem(location: record.location)
             for column in schema.columns {
                 guard let value = record.value(column.id), let type = columns[column.id]?.type else { continue }
-                if let checked = context.checkedCell(value, type: type, column: column.id) { item.cells[column.id] = checked }
+                if let checked = context.checkedCell(value, type: type, column: column.id, valueAliases: column.valueAliases) {
+                    item.cells[column.id] = checked
+                }
             }
             item.extra = record.extra
             if let keyValue = item.cells[key] {
@@ -194,7 +198,7 @@ extension ParseContext {
         product.modules = record.value("modules")
         if let since = record.value("since") {
             let isYear = since.value.utf8.count == 4 && since.value.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-            if isYear || CalendarDate(parsing: since.value) != nil {
+            if isYear || CalendarDate(planText: since.value) != nil {
                 product.since = since
             } else {
                 report(.invalidValue, at: since.location, "'\(since.value)' is not a year or a date for 'since'",
@@ -241,10 +245,17 @@ extension ParseContext {
         -> Located<E>? where E.RawValue == String
     {
         guard let value = record.value(column) else { return nil }
-        if let parsed = E(rawValue: value.value) ?? E(rawValue: value.value.lowercased()) {
+        let alias = record.schema.columns.first { $0.id == column }?.valueAliases[value.value]
+        if let parsed = alias.flatMap(E.init(rawValue:)) ?? E(rawValue: value.value) ?? E(rawValue: value.value.lowercased()) {
             return Located(parsed, at: value.location)
         }
-        reportBadEnum(value, field: column, allowed: E.allCases.map(\.rawValue))
+        var allowed = E.allCases.map(\.rawValue)
+        if let aliases = record.schema.columns.first(where: { $0.id == column })?.valueAliases, !aliases.isEmpty,
+           value.value.unicodeScalars.contains(where: { !$0.isASCII }) {
+            // A Chinese word that is no alias: offer the Chinese words, in the English ids' order.
+            allowed = allowed.flatMap { id in aliases.filter { $0.value == id }.map(\.key).sorted() }
+        }
+        reportBadEnum(value, field: column, allowed: allowed)
         return nil
     }
 }

@@ -30,12 +30,15 @@ public struct QueryField: Sendable {
     public var aliases: [String]
     public var type: QueryType
     public var summary: String
+    /// Words that mean one of the field's values (`决策者` → `decision-maker`), from the schema.
+    public var valueAliases: [String: String]
     let read: @Sendable (QueryRow, QueryContext) -> QueryValue
 
-    init(_ name: String, aliases: [String] = [], _ type: QueryType, _ summary: String,
+    init(_ name: String, aliases: [String] = [], _ type: QueryType, _ summary: String, valueAliases: [String: String] = [:],
          read: @escaping @Sendable (QueryRow, QueryContext) -> QueryValue) {
         self.name = name
         self.aliases = aliases
+        self.valueAliases = valueAliases
         self.type = type
         self.summary = summary
         self.read = read
@@ -46,7 +49,8 @@ public struct QueryField: Sendable {
     /// The same field read from the row's account plan (`account.industry`).
     func onAccount() -> QueryField {
         let read = self.read
-        return QueryField("account." + name, aliases: aliases.map { "account." + $0 }, type, "The row's account: " + summary) { row, context in
+        return QueryField("account." + name, aliases: aliases.map { "account." + $0 }, type, "The row's account: " + summary,
+                          valueAliases: valueAliases) { row, context in
             read(QueryRow(plan: row.plan, index: -1, line: row.plan.header.name?.location.line ?? 1), context)
         }
     }
@@ -70,7 +74,7 @@ extension QueryValue {
         if text.isEmpty { return .none }
         switch type {
         case .identifierList, .personList: return .list([text])
-        case .date, .yearOrDate: return CalendarDate(parsing: text).map { .date($0) } ?? .text(text)
+        case .date, .yearOrDate: return CalendarDate(planText: text).map { .date($0) } ?? .text(text)
         case .money:
             guard case .success(let money) = Money.parse(text), let amount = config.convert(money) else { return .none }
             return .money(amount)

@@ -40,7 +40,8 @@ enum QueryFields {
             QueryField("won", .money, "Won opportunities' amounts, in the workspace currency.") { row, context in
                 sumOpportunities(row, { $0.isWon(context.config) }) { $0.convertedAmount(context.config) }
             },
-            QueryField("roles", .list, "The roles of the account's stakeholders (`not:roles:sponsor`: no sponsor).") { row, _ in
+            QueryField("roles", .list, "The roles of the account's stakeholders (`not:roles:sponsor`: no sponsor).",
+                       valueAliases: PlanSchema.roleAliases) { row, _ in
                 .list(row.plan.stakeholders.compactMap { $0.role?.value.rawValue })
             },
             QueryField("stakeholders", .number, "How many stakeholders the plan names.") { row, _ in .number(Decimal(row.plan.stakeholders.count)) },
@@ -80,7 +81,8 @@ enum QueryFields {
         return columns.compactMap { column in
             // A field name has no blank (`reports to` is `reports_to`: a term is one shell word).
             read[column.id].map { QueryField(column.id.replacingOccurrences(of: " ", with: "_"), aliases: column.aliases + [column.id],
-                                             QueryType(column.type), "The \(column.header) column.", read: $0) }
+                                             QueryType(column.type), "The \(column.header) column.",
+                                             valueAliases: column.valueAliases, read: $0) }
         }
     }
 
@@ -148,7 +150,7 @@ enum QueryFields {
         func item(_ body: @escaping @Sendable (InstalledProduct) -> QueryValue) -> Read { { row, _ in body(row.plan.installedBase[row.index]) } }
         return columns(config, .installedBase, [
             "product": item { .of($0.product) }, "modules": item { .of($0.modules) },
-            "since": item { product in product.since.map { CalendarDate(parsing: $0.value).map(QueryValue.date) ?? .text($0.value) } ?? .none },
+            "since": item { product in product.since.map { CalendarDate(planText: $0.value).map(QueryValue.date) ?? .text($0.value) } ?? .none },
             "status": item { $0.status.map { .text($0.value.rawValue) } ?? .none },
             "offering": item { .of($0.offering) },
         ])

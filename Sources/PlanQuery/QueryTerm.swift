@@ -102,7 +102,7 @@ extension QueryLiteral {
         }
         switch field.type {
         case .text, .list:
-            return .text(value.lowercased())
+            return .text((field.valueAliases[value] ?? value).lowercased())
         case .bool:
             switch value.lowercased() {
             case "yes", "true", "y", "1": return .bool(true)
@@ -139,7 +139,7 @@ extension QueryLiteral {
             guard let first = offset.first, first == "+" || first == "-", let days = Int(offset.dropFirst()) else { return nil }
             return asOf.adding(days: sign * days)
         }
-        return CalendarDate(parsing: text)
+        return CalendarDate(planText: text)
     }
 
     /// `2027Q1`, `2027` (a fiscal year), `thisquarter` and its neighbours.

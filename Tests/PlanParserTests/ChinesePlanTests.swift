@@ -26,7 +26,7 @@ struct ChinesePlanTests {
         | 姓名 | 职务 | 角色 | 关系 | 负责人 |
         | ---- | ---- | ---- | ---- | ------ |
         | 张伟 | 信息中心主任 | decision-maker | medium | ma-tao |
-        | 李娜 | 财务部部长 | 发起人 | strong | 马涛 |
+        | 李娜 | 财务部部长 | 赞助人 | strong | 马涛 |
 
         ## 已实施产品
 
@@ -74,7 +74,7 @@ struct ChinesePlanTests {
     /// Every bad cell is reported at its column in characters, not bytes.
     @Test func badCellsAfterChineseTextAreReportedAtTheirCharacterColumn() {
         #expect(parse(Self.text, id: "zhejiang-tobacco").located == [
-            "invalid-value 19:16", // Role 发起人
+            "invalid-value 19:16", // Role 赞助人 (发起人 is the alias of sponsor)
             "invalid-value 19:31", // Owner 马涛 is no person id
             "invalid-value 26:20", // Since 2017年
             "invalid-value 26:28", // Status 运行中

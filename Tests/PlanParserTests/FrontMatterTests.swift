@@ -116,7 +116,7 @@ struct FrontMatterTests {
         #expect(result.plan.header.reviewed == nil)
     }
 
-    @Test(arguments: ["2026-11-12T10:00:00Z", "2026/11/12", "12.11.2026", "2026-11", "today", "\"2026-1-5\""])
+    @Test(arguments: ["2026-11-12T10:00:00Z", "2026.11.12", "2026/11-12", "12.11.2026", "2026-11", "today", "\"2026-1-5\""])
     func datesAreOnlyYYYYMMDD(written: String) {
         let text = Self.minimalAccount.replacingOccurrences(of: "reviewed: 2026-11-12", with: "reviewed: \(written)")
         #expect(parse(text).located == ["invalid-value 6:11"])

@@ -12,7 +12,7 @@ public struct InvalidValueRule: LintRule {
             RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\nrevenue_target: CNY 2.4M\nhealth: green\n---\n"),
         ],
         invalid: [
-            RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: ↓2026/11/01\n---\n"),
+            RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: ↓01.11.2026\n---\n"),
             RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\nrevenue_target: ↓2.4 million\n---\n"),
             RuleExample("---\nname: Acme\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\nhealth: ↓amber\n---\n"),
             RuleExample("""
