@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanLocalization
 import PlanReports
 import PlanServices
 
@@ -34,17 +35,20 @@ public struct AcctplanCommand: ParsableCommand {
             if let driver = MergeDriverInvocation(arguments) {
                 try driver.run()
             } else {
+                let arguments = try UI.takeLanguageOption(arguments)
                 var command = try parseAsRoot(arguments)
                 try command.run()
             }
             if let failure = Terminal.outputFailure {
-                Terminal.standardError("acctplan: error: could not write standard output (\(failure)); the command itself completed\n")
+                Terminal.standardError(LintWords.errorLine("could not write standard output (\(failure)); the command itself completed",
+                                                           hint: nil, in: UI.languageForError(arguments)))
                 return 2
             }
             return 0
         } catch let failure as any UserFacingError {
             // The one place an environment problem becomes a message and exit status 2.
-            Terminal.standardError("acctplan: error: \(failure.message)\n" + (failure.hint.map { "  hint: \($0)\n" } ?? ""))
+            Terminal.standardError(LintWords.errorLine(failure.message, hint: failure.hint,
+                                                       in: UI.languageForError(arguments)))
             return failure.exitStatus
         } catch let exit as ExitCode {
             return exit.rawValue

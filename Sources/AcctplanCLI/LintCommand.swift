@@ -39,7 +39,8 @@ struct LintCommand: ParsableCommand {
         // Annotations and SARIF name files from the repository's top, where GitHub looks for them.
         let report = try LintService.lint(workspace: workspaceOptions.workspace, at: sourceOptions.choice, paths: paths,
                                           asOf: try asOfOption.date(), repositoryPaths: format.format.namesFilesFromRepositoryTop)
-        Terminal.standardOutput(format.format.render(report, color: Terminal.useColor()))
+        Terminal.standardOutput(format.format.render(report, color: Terminal.useColor(),
+                                                     language: UI.language(workspace: report.language)))
         if report.errors > 0 || (strict && report.warnings > 0) { throw ExitCode(1) }
     }
 }

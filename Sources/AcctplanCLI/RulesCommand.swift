@@ -14,6 +14,6 @@ struct RulesCommand: ParsableCommand {
 
     func run() throws {
         let rules = RuleRegistry.descriptions
-        Terminal.standardOutput(markdown ? RulesReporter.markdown(rules) : RulesReporter.text(rules))
+        Terminal.standardOutput(markdown ? RulesReporter.markdown(rules) : RulesReporter.text(rules, language: UI.languageOutsideWorkspace()))
     }
 }

@@ -26,6 +26,9 @@ public struct WorkspaceConfig: Sendable, Hashable {
     public var schema = PlanSchema.standard
     /// Saved queries (`views:`), in file order: `acctplan query @name` runs one.
     public var views: [SavedView] = []
+    /// `language:`: the language of the team's messages, reports and help (`--lang` overrides
+    /// it; nil when unset, and the locale decides).
+    public var language: UILanguage?
 
     public init() {}
 

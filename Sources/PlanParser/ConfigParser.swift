@@ -6,7 +6,7 @@ import PlanModel
 public enum ConfigParser {
     public static let path = "acctplan.yml"
     static let topLevelKeys = ["version", "currency", "fx", "fiscal_year_start", "review_interval_days", "lifecycle",
-                               "opportunity_stages", "people", "fields", "rules", "views", "health_score"]
+                               "opportunity_stages", "people", "fields", "rules", "views", "health_score", "language"]
 
     /// acctplan.yml larger than this is refused unread (a real one is a few kilobytes).
     public static let maxBytes = FrontMatterReader.maxBytes
@@ -91,6 +91,13 @@ struct ConfigReader {
         case "rules": readRules(entry)
         case "views": readViews(entry)
         case "health_score": readHealthScore(entry)
+        case "language":
+            if let text = entry.value.scalarText, let language = UILanguage(setting: text) {
+                config.language = language
+            } else {
+                report(entry.valueLocation, "unknown language '\(entry.value.scalarText ?? "")'",
+                       hint: "language is one of: " + UILanguage.choices.joined(separator: ", "))
+            }
         default:
             let suggestion = ValueSyntax.closest(to: entry.key, in: ConfigParser.topLevelKeys)
             report(entry.keyLocation, "unknown setting '\(entry.key)'" + ValueSyntax.didYouMean(suggestion),

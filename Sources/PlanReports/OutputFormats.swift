@@ -1,3 +1,4 @@
+import PlanModel
 import PlanEngine
 
 /// The output formats of each kind of result, as data: a format is a type conforming to its
@@ -15,10 +16,14 @@ public protocol LintFormat: OutputFormat {
     /// report must say where the workspace is in its repository.
     var namesFilesFromRepositoryTop: Bool { get }
     func render(_ report: LintReport, color: Bool) -> String
+    /// For people in `language` (docs/language.md); machine formats (JSON, SARIF) ignore it and
+    /// are the same in every language.
+    func render(_ report: LintReport, color: Bool, language: UILanguage) -> String
 }
 
 extension LintFormat {
     public var namesFilesFromRepositoryTop: Bool { false }
+    public func render(_ report: LintReport, color: Bool, language: UILanguage) -> String { render(report, color: color) }
 }
 
 public enum LintFormats {

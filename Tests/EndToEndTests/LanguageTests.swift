@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// The language of what acctplan prints for people (docs/language.md): `--lang`, then
+/// `language:` in acctplan.yml, then LC_ALL / LC_MESSAGES / LANG. Machine outputs never change.
+struct LanguageTests {
+    static let chineseLine =
+        "accounts/a.md:5:8: 错误: 未知的生命周期阶段“industy-solution”（是否应为“industry-solution”？） [unknown-stage]"
+
+    static func broken(_ temp: TempDir, config: String = Fixture.config) throws -> URL {
+        let root = try Fixture.workspace(["accounts/a.md": Fixture.misspeltStage], in: temp)
+        try config.write(to: root.appendingPathComponent("acctplan.yml"), atomically: true, encoding: .utf8)
+        return root
+    }
+
+    @Test func langOptionOnTheCommandLine() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let root = try Self.broken(temp)
+        let english = try CLI.output(["lint", "--as-of", Fixture.asOf], in: root)
+        #expect(english.stdout.contains(Fixture.misspeltStageLine + "\n"), "\(english)")
+        #expect(english.stdout.hasSuffix("1 error, 0 warnings in 2 files\n"), "\(english)")
+        for arguments in [["--lang", "zh-CN", "lint"], ["lint", "--lang=zh-CN"], ["lint", "--lang", "zh_CN"]] {
+            let chinese = try CLI.output(arguments + ["--as-of", Fixture.asOf], in: root)
+            #expect(chinese.status == 1)
+            #expect(chinese.stdout == Self.chineseLine + "\n"
+                + "  提示: 可用阶段：departmental, industry-solution, integration（在 acctplan.yml 中设置）\n"
+                + "2 个文件中有 1 个错误、0 个警告\n", "\(arguments): \(chinese)")
+        }
+        // JSON and SARIF are the same bytes in every language.
+        for format in ["json", "sarif"] {
+            let plain = try CLI.output(["lint", "--as-of", Fixture.asOf, "--format", format], in: root)
+            let chinese = try CLI.output(["lint", "--as-of", Fixture.asOf, "--format", format, "--lang", "zh-CN"], in: root,
+                                         env: ["LANG": "zh_CN.UTF-8"])
+            #expect(plain.stdout == chinese.stdout, "\(format)")
+            #expect(!chinese.stdout.contains("错误"))
+        }
+        let github = try CLI.output(["lint", "--as-of", Fixture.asOf, "--format", "github", "--lang", "zh-CN"], in: root)
+        #expect(github.stdout.contains("::未知的生命周期阶段“industy-solution”（是否应为“industry-solution”？）%0A提示: 可用阶段："),
+                "\(github)")
+    }
+
+    @Test func workspaceSettingThenLocale() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let chosen = try Self.broken(temp, config: Fixture.config + "language: zh-CN\n")
+        let byWorkspace = try CLI.output(["lint", "--as-of", Fixture.asOf], in: chosen, env: ["LANG": "en_US.UTF-8"])
+        #expect(byWorkspace.stdout.hasPrefix(Self.chineseLine), "\(byWorkspace)")
+        let overridden = try CLI.output(["lint", "--as-of", Fixture.asOf, "--lang", "en"], in: chosen)
+        #expect(overridden.stdout.hasPrefix(Fixture.misspeltStageLine), "\(overridden)")
+
+        let other = try TempDir()
+        defer { other.remove() }
+        let unset = try Self.broken(other)
+        for (env, chinese) in [(["LANG": "zh_CN.UTF-8"], true), (["LC_MESSAGES": "zh_CN"], true), (["LANG": "zh"], true),
+                               (["LC_ALL": "C", "LANG": "zh_CN.UTF-8"], false), (["LANG": "de_DE.UTF-8"], false)] {
+            let result = try CLI.output(["lint", "--as-of", Fixture.asOf], in: unset, env: env)
+            #expect(result.stdout.hasPrefix(chinese ? Self.chineseLine : Fixture.misspeltStageLine), "\(env): \(result)")
+        }
+        // A workspace that says English is English whatever the locale.
+        let english = try TempDir()
+        defer { english.remove() }
+        let saysEnglish = try Self.broken(english, config: Fixture.config + "language: en\n")
+        let result = try CLI.output(["lint", "--as-of", Fixture.asOf], in: saysEnglish, env: ["LANG": "zh_CN.UTF-8"])
+        #expect(result.stdout.hasPrefix(Fixture.misspeltStageLine), "\(result)")
+    }
+
+    @Test func errorLinesAndUnknownLanguages() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let noWorkspace = try CLI.output(["lint", "--lang", "zh-CN"], in: temp.url)
+        #expect(noWorkspace.status == 2)
+        #expect(noWorkspace.stderr.hasPrefix("acctplan: 错误: 在 "), "\(noWorkspace)")
+        #expect(noWorkspace.stderr.contains("没有找到 acctplan 工作区"), "\(noWorkspace)")
+
+        let unknown = try CLI.output(["lint", "--lang", "fr"], in: temp.url)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "acctplan: error: --lang 'fr' is not a language\n  hint: use one of: en, zh-CN\n", "\(unknown)")
+
+        // The workspace's `language:` also chooses the language of an error line.
+        let root = try Self.broken(temp, config: Fixture.config + "language: zh-CN\n")
+        let badDate = try CLI.output(["lint", "--as-of", "soon"], in: root)
+        #expect(badDate.stderr == "acctplan: 错误: --as-of“soon”不是日期；请写成 YYYY-MM-DD，例如 2026-11-29\n", "\(badDate)")
+
+        let config = try Self.broken(temp, config: Fixture.config + "language: fr\n")
+        let lint = try CLI.output(["lint", "--as-of", Fixture.asOf], in: config)
+        #expect(lint.stdout.contains("acctplan.yml:7:11: error: unknown language 'fr' [config]\n  hint: language is one of: en, zh-CN\n"),
+                "\(lint)")
+    }
+
+    @Test func rulesInChinese() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let rules = try CLI.output(["rules", "--lang", "zh-CN"], in: temp.url)
+        #expect(rules.stdout.contains("no-sponsor         warning  客户计划的干系人中没有角色为决策者或发起人的人\n"), "\(rules)")
+        let english = try CLI.output(["rules"], in: temp.url)
+        #expect(english.stdout.contains("no-sponsor         warning  An account plan names no stakeholder"), "\(english)")
+    }
+}
