@@ -38,6 +38,9 @@ struct DiffCommand: ParsableCommand {
         if external { return try ExternalDiff.run(arguments, workspace: workspaceOptions.workspace) }
         let result = try DiffService.compare(arguments, staged: staged, workspace: workspaceOptions.workspace)
         DiffNotices.report(unmerged: result.unmerged, untracked: result.untracked)
-        Terminal.standardOutput(format.format.render(result.changes, between: result.ends, color: Terminal.useColor()))
+        // The diff reads plans per version, not the workspace's configuration as a whole: its
+        // `language:` is read from acctplan.yml's line, as for an error line.
+        Terminal.standardOutput(format.format.render(result.changes, between: result.ends, color: Terminal.useColor(),
+                                                     language: UI.languageOutsideWorkspace()))
     }
 }

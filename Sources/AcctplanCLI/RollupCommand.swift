@@ -49,7 +49,7 @@ struct RollupCommand: ParsableCommand {
         let result = try RollupService.rollup(workspace: workspaceOptions.workspace, at: sourceOptions.choice, by: by, since: since,
                                               trend: trend, asOf: asOf, progress: ProgressLine(), warn: Terminal.warn)
         Terminal.standardOutput(format.format.render(result.rollup, history: result.history, revision: result.revision?.description,
-                                                     color: Terminal.useColor()))
+                                                     color: Terminal.useColor(), language: UI.language(workspace: result.language)))
     }
 }
 

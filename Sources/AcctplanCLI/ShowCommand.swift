@@ -55,7 +55,8 @@ struct ShowCommand: ParsableCommand {
                 + "run 'acctplan lint \(plan.path)'\n")
         }
         switch (format, map) {
-        case (.text, false): Terminal.standardOutput(PlanText.render(plan, config: config, color: Terminal.useColor()))
+        case (.text, false): Terminal.standardOutput(PlanText.render(plan, config: config, color: Terminal.useColor(),
+                                                                                      language: UI.language(workspace: config.language)))
         case (.json, false): Terminal.standardOutput(PlanJSON.render(plan, config: config))
         case (.text, true): Terminal.standardOutput(OrgChartReporter.text(plan, color: Terminal.useColor()))
         case (.json, true): Terminal.standardOutput(OrgChartReporter.json(plan))

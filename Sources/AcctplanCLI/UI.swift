@@ -72,7 +72,8 @@ enum UI {
         return workspaceSetting(arguments) ?? locale
     }
 
-    /// For a command that reads no workspace (`rules`): the same choice as an error line's.
+    /// For a command that reads no workspace configuration of its own (`rules`, `diff`): the same
+    /// choice as an error line's.
     static func languageOutsideWorkspace() -> UILanguage {
         languageForError(CommandLine.arguments)
     }

@@ -54,6 +54,8 @@ extension MessageCatalogue {
         ("a {~1} plan needs --owner PERSON", "{~1}计划需要 --owner PERSON"),
         ("{1} '{2}' is not a valid id: use lowercase letters, digits and '-'", "{1}“{2}”不是有效的编号：请使用小写字母、数字和“-”"),
         ("unknown lifecycle stage '{1}'; stages are: {2}", "未知的生命周期阶段“{1}”；可用阶段：{2}"),
+        ("unknown lifecycle stage '{1}' (did you mean '{2}'?); stages are: {3}",
+         "未知的生命周期阶段“{1}”（是否应为“{2}”？）；可用阶段：{3}"),
         // History: diff, log, rollup and score --since.
         ("'{1}' is neither a revision nor a path in the workspace", "“{1}”既不是版本，也不是工作区中的路径"),
         ("--staged compares with the index; give at most one revision", "--staged 与索引比较；最多只能给一个版本"),
@@ -93,5 +95,11 @@ extension MessageCatalogue {
         ("'{1}' is not empty and holds no acctplan report (no {2} file), so acctplan will not write into it; give a new or empty folder (e.g. --output report), or the folder of an earlier report",
          "“{1}”不为空且不含 acctplan 报告（没有 {2} 文件），因此 acctplan 不会写入；请给出一个新的或空的文件夹（例如 --output report），或之前报告所在的文件夹"),
         ("cannot read {1}", "无法读取 {1}"),
+        // A version of a plan a diff cannot read.
+        ("the {~1} version does not parse", "{~1}版本无法解析"),
+        ("the {~1} version has unresolved merge conflicts", "{~1}版本有未解决的合并冲突"),
+        ("neither version does not parse", "两个版本都无法解析"),
+        ("neither version has unresolved merge conflicts", "两个版本都有未解决的合并冲突"),
+        ("old", "旧"), ("new", "新"),
     ]
 }

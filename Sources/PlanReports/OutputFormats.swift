@@ -45,6 +45,14 @@ public struct DiffEnds: Sendable {
 /// A diff format: how the changes between two versions are written.
 public protocol DiffFormat: OutputFormat {
     func render(_ changes: [PlanChange], between ends: DiffEnds, color: Bool) -> String
+    /// For people in `language`; JSON ignores it.
+    func render(_ changes: [PlanChange], between ends: DiffEnds, color: Bool, language: UILanguage) -> String
+}
+
+extension DiffFormat {
+    public func render(_ changes: [PlanChange], between ends: DiffEnds, color: Bool, language: UILanguage) -> String {
+        render(changes, between: ends, color: color)
+    }
 }
 
 public enum DiffFormats {
@@ -56,6 +64,16 @@ public enum DiffFormats {
 public protocol RollupFormat: OutputFormat {
     /// `revision`: the commit read, for `--rev` (nil for the working tree or the index).
     func render(_ rollup: Rollup, history: RollupReporter.History?, revision: String?, color: Bool) -> String
+    /// For people in `language`; JSON and CSV ignore it (the same bytes in every language).
+    func render(_ rollup: Rollup, history: RollupReporter.History?, revision: String?, color: Bool,
+                language: UILanguage) -> String
+}
+
+extension RollupFormat {
+    public func render(_ rollup: Rollup, history: RollupReporter.History?, revision: String?, color: Bool,
+                       language: UILanguage) -> String {
+        render(rollup, history: history, revision: revision, color: color)
+    }
 }
 
 public enum RollupFormats {

@@ -97,3 +97,62 @@ struct LanguageTests {
         #expect(english.stdout.contains("no-sponsor         warning  An account plan names no stakeholder"), "\(english)")
     }
 }
+
+/// `show`, `rollup` and `diff --format markdown` in Chinese on the template; their JSON and CSV
+/// are the same bytes in every language.
+struct ReportLanguageTests {
+    @Test func showRollupAndDiffInChinese() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let created = try CLI.output(["init", "ws"], in: temp.url)
+        try #require(created.status == 0, "\(created)")
+        let root = temp.path("ws")
+
+        let show = try CLI.output(["show", "zhejiang-tobacco", "--lang", "zh-CN"], in: root)
+        #expect(show.stdout.contains("客户 zhejiang-tobacco · accounts/east/zhejiang-tobacco.md\n"), "\(show)")
+        #expect(show.stdout.contains("\n干系人\n  张伟  信息中心主任，decision-maker，关系 medium，负责人 ma-tao\n"), "\(show)")
+        #expect(show.stdout.contains("\n商机（金额单位：CNY）\n"), "\(show)")
+        #expect(show.stdout.contains("（阶段默认值）"), "\(show)")
+        let english = try CLI.output(["show", "zhejiang-tobacco"], in: root)
+        #expect(english.stdout.contains("\nStakeholders\n  张伟  信息中心主任, decision-maker, relationship medium, owner ma-tao\n"), "\(english)")
+
+        let rollup = try CLI.output(["rollup", "--as-of", Fixture.asOf, "--lang", "zh-CN"], in: root)
+        let lines = rollup.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "生命周期汇总，截至 2026-11-29（金额单位：CNY）", "\(rollup)")
+        #expect(lines.contains { $0.hasPrefix("行业 tobacco ") }, "\(rollup)")
+        #expect(lines.contains { $0.hasPrefix("合计 ") }, "\(rollup)")
+        // Columns line up on screen: a Chinese character is two columns wide.
+        let header = try #require(lines.first { $0.hasPrefix("分组") })
+        let total = try #require(lines.first { $0.hasPrefix("合计") })
+        #expect(Self.width(header) == Self.width(total), "\(header)\n\(total)")
+        let markdown = try CLI.output(["rollup", "--as-of", Fixture.asOf, "--format", "markdown", "--lang", "zh-CN"], in: root)
+        #expect(markdown.stdout.hasPrefix("### 生命周期汇总，截至 2026-11-29 (CNY)\n\n| 分组 | 客户数 | "), "\(markdown)")
+        for format in ["json", "csv"] {
+            let plain = try CLI.output(["rollup", "--as-of", Fixture.asOf, "--format", format], in: root)
+            let chinese = try CLI.output(["rollup", "--as-of", Fixture.asOf, "--format", format, "--lang", "zh-CN"], in: root)
+            #expect(plain.stdout == chinese.stdout, "\(format)")
+        }
+
+        let plan = root.appendingPathComponent("accounts/east/zhejiang-tobacco.md")
+        let text = try String(contentsOf: plan, encoding: .utf8)
+        try text.replacingOccurrences(of: "stage: industry-solution", with: "stage: integration")
+            .write(to: plan, atomically: true, encoding: .utf8)
+        let diff = try CLI.output(["diff", "--format", "markdown", "--lang", "zh-CN"], in: root)
+        #expect(diff.stdout.hasPrefix("### acctplan：1 个计划有变化（`index` → `working tree`）\n\n**生命周期阶段变动**\n\n"
+            + "- `zhejiang-tobacco`: industry-solution → **integration**\n\n#### `zhejiang-tobacco`（客户，修改）\n\n"
+            + "| 项目 | 之前 | 之后 |\n"), "\(diff)")
+        let diffJSON = try CLI.output(["diff", "--format", "json"], in: root)
+        let diffJSONChinese = try CLI.output(["diff", "--format", "json", "--lang", "zh-CN"], in: root)
+        #expect(diffJSON.stdout == diffJSONChinese.stdout)
+    }
+
+    /// Display columns: CJK ideographs and full-width forms are two.
+    static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { total, scalar in
+            let wide = (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+                || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
+                || (0xFF00...0xFF60).contains(scalar.value)
+            return total + (wide ? 2 : 1)
+        }
+    }
+}

@@ -85,3 +85,35 @@ struct RuleSummaryTests {
                 "a Chinese summary of a rule that does not exist")
     }
 }
+
+/// Error lines: every way the workspace cannot be read, and what the services say most often.
+struct ErrorLineTests {
+    @Test func workspaceErrorsReadInChinese() {
+        let errors: [WorkspaceError] = [
+            .notFound(searchedFrom: "/home/li/plans"), .bareRepository("/srv/plans.git"), .notADirectory("x.md"),
+            .outsideWorkspace("../x.md"), .unreadable("accounts/a.md", "Permission denied"), .alreadyExists("accounts/a.md"),
+            .unwritable("accounts/a.md", "No space left on device"), .changedMeanwhile("accounts/a.md"),
+        ]
+        for error in errors {
+            #expect(Localizer.isTranslated(error.description), "no Chinese for '\(error.description)'")
+        }
+    }
+
+    @Test func serviceErrorsReadInChinese() {
+        for message in [
+            "no account plan 'acme' in the workspace (did you mean 'acme-corp'?)",
+            "no plan 'acme' in the workspace",
+            "unknown revision 'mian': no commit of that name in /srv/plans",
+            "--since 2027-01-01 is after the as-of date 2026-11-29 (today unless --as-of says otherwise); check the year",
+            "'HEAD~3' is neither a revision nor a path in the workspace",
+            "a segment plan 'smb' already exists at segments/smb.md",
+            "accounts/a.md cannot be read as a plan: plan has no front matter; run 'acctplan lint accounts/a.md'",
+            "unknown lifecycle stage 'integrat' (did you mean 'integration'?)",
+        ] {
+            #expect(Localizer.isTranslated(message), "no Chinese for '\(message)'")
+        }
+        #expect(Localizer.translate("accounts/a.md cannot be read as a plan: plan has no front matter; run 'acctplan lint accounts/a.md'",
+                                    to: .zhCN)
+            == "accounts/a.md 无法作为计划读取：计划没有前置元数据（front matter）；请运行“acctplan lint accounts/a.md”")
+    }
+}
