@@ -11,6 +11,32 @@ enum UI {
     /// Set once, before any command runs.
     nonisolated(unsafe) static var requested: UILanguage?
 
+    /// The language of `--help` and of the usage lines (``help(_:_:)``), chosen in
+    /// ``chooseHelpLanguage(_:)`` before the arguments are parsed.
+    nonisolated(unsafe) static var helpLanguage: UILanguage = .en
+
+    /// `--lang`, then — only when help is asked for (`--help`, `-h`, `help`) — the workspace's
+    /// `language:` line, then the locale. The generated manual and completion scripts
+    /// (`--experimental-dump-help`, `--generate-completion-script`) are English unless `--lang`
+    /// says otherwise: they are files of the project, not output for one person.
+    static func chooseHelpLanguage(_ arguments: [String]) {
+        if let requested {
+            helpLanguage = requested
+        } else if arguments.contains(where: { $0 == "--experimental-dump-help" || $0.hasPrefix("--generate-completion-script") }) {
+            helpLanguage = .en
+        } else if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) || arguments.first == "help" {
+            helpLanguage = workspaceSetting(arguments) ?? locale
+        } else {
+            helpLanguage = locale
+        }
+    }
+
+    /// A help text in the help language: both languages are written side by side at each
+    /// option and command, so neither can be missing.
+    static func help(_ english: String, _ chinese: String) -> String {
+        helpLanguage == .en ? english : chinese
+    }
+
     /// The language of a command's output once it has read a workspace whose acctplan.yml says
     /// `workspace` (nil when it sets nothing).
     static func language(workspace: UILanguage?) -> UILanguage {
