@@ -36,7 +36,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let asOf = try asOfOption.date()
         let written = try ReportService.write(output: output, workspace: workspaceOptions.workspace, at: sourceOptions.choice,
-                                              since: since, trend: trend, asOf: asOf, progress: ProgressLine(), warn: Terminal.warn)
+                                              since: since, trend: trend, asOf: asOf, progress: ProgressLine(), warn: Terminal.warn,
+                                              language: UI.language(workspace:))
         let index = URL(fileURLWithPath: output).appendingPathComponent("index.html").relativePath
         Terminal.standardOutput("Wrote \(written.files) files for \(written.accounts) accounts; open \(index)\n")
     }

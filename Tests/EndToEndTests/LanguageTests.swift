@@ -189,3 +189,29 @@ struct HelpLanguageTests {
         #expect(!dump.stdout.contains("按计划格式"))
     }
 }
+
+/// The HTML dashboard in Chinese: `lang="zh-CN"`, headings, tiles, legends.
+struct DashboardLanguageTests {
+    @Test func dashboardInChinese() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let created = try CLI.output(["init", "ws"], in: temp.url)
+        try #require(created.status == 0, "\(created)")
+        let root = temp.path("ws")
+        let written = try CLI.output(["report", "--output", "zh", "--as-of", Fixture.asOf, "--lang", "zh-CN"], in: root)
+        #expect(written.status == 0, "\(written)")
+        let index = try String(contentsOf: root.appendingPathComponent("zh/index.html"), encoding: .utf8)
+        #expect(index.contains("<html lang=\"zh-CN\">"))
+        #expect(index.contains("<title>大客户仪表板，2026-11-29</title>"))
+        #expect(index.contains("<h1>大客户：生命周期仪表板</h1><p class=\"subtitle\">6 个客户，分属 3 个行业和 2 个细分市场，截至 2026-11-29。</p>"))
+        #expect(index.contains("<h2>按成交季度的商机管道</h2>"))
+        #expect(index.contains("<span class=\"swatch weighted\"></span>加权商机金额</li>"))
+        #expect(index.contains("部门级应用"), "the default stages' labels in the legends")
+        #expect(!index.contains("Pipeline by close quarter"))
+        let english = try CLI.output(["report", "--output", "en", "--as-of", Fixture.asOf], in: root)
+        #expect(english.status == 0)
+        let englishIndex = try String(contentsOf: root.appendingPathComponent("en/index.html"), encoding: .utf8)
+        #expect(englishIndex.contains("<html lang=\"en\">"))
+        #expect(englishIndex.contains("<h2>Pipeline by close quarter</h2>"))
+    }
+}
