@@ -30,6 +30,8 @@ let package = Package(
         // so that PlanModel stays values only, with no I/O.
         .target(name: "PlanSupport"),
         .target(name: "PlanModel"),
+        // The user interface's languages (issue 18): the message catalogue and report labels.
+        .target(name: "PlanLocalization", dependencies: ["PlanModel"]),
         .target(name: "PlanParser", dependencies: [
             "PlanModel", "CCmarkGFM", .product(name: "Yams", package: "Yams"),
         ]),
@@ -39,7 +41,7 @@ let package = Package(
         // The canonical writer works on a plan's lines as written (the model has no comments or
         // column widths), so it sits on the parser as well as the engine (for its meaning check).
         .target(name: "PlanFormat", dependencies: ["PlanModel", "PlanParser", "PlanEngine"]),
-        .target(name: "PlanReports", dependencies: ["PlanModel", "PlanEngine", "PlanFormat", "PlanQuery"]),
+        .target(name: "PlanReports", dependencies: ["PlanModel", "PlanEngine", "PlanFormat", "PlanQuery", "PlanLocalization"]),
         // The query language over plans: entities, fields from the schema, terms (docs/query.md).
         .target(name: "PlanQuery", dependencies: ["PlanModel", "PlanEngine"]),
         // The three-way merge driver's engine: plans merged per key, row and item (docs/merge.md).
@@ -60,7 +62,7 @@ let package = Package(
         // The front end: options, one service call, a renderer. It sees the engine and the model
         // for their types (a rule list, a dimension to parse), never the parser, git or the files.
         .target(name: "AcctplanCLI", dependencies: [
-            "PlanModel", "PlanEngine", "PlanReports", "PlanServices", "PlanLanguageServer", "PlanQuery",
+            "PlanModel", "PlanEngine", "PlanReports", "PlanServices", "PlanLanguageServer", "PlanQuery", "PlanLocalization",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(
@@ -91,6 +93,9 @@ let package = Package(
         ]),
         .testTarget(name: "PlanServicesTests", dependencies: [
             "PlanModel", "PlanGit", "PlanWorkspace", "PlanEngine", "PlanReports", "PlanServices",
+        ]),
+        .testTarget(name: "PlanLocalizationTests", dependencies: [
+            "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine", "PlanReports", "PlanLocalization",
         ]),
         .testTarget(name: "PlanLanguageServerTests", dependencies: ["PlanLanguageServer", "PlanModel"]),
         .testTarget(name: "PlanMergeTests", dependencies: [

@@ -1,20 +1,31 @@
 import ArgumentParser
 import Foundation
+import PlanLocalization
 import PlanReports
 import PlanServices
 
 /// The `acctplan` command: lists the subcommands; each lives in its own file.
 public struct AcctplanCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+    public static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "acctplan",
-        abstract: "Key-account plans as Markdown in git: create, lint, format, show, commit and report on plans.",
-        discussion: """
+        abstract: UI.help("Key-account plans as Markdown in git: create, lint, format, show, commit and report on plans.", "以 Markdown 形式在 git 中管理大客户计划：创建、检查、格式化、查看、提交计划并生成报告。"),
+        discussion: UI.help("""
             A workspace is a folder (normally a git repository) with acctplan.yml at its root and plans in accounts/, industries/ and segments/. acctplan finds it from the current directory upwards, or from --workspace DIR.
 
             Exit status: 0 success, 1 when the answer is "no" (lint errors), 2 when acctplan could not do the job (bad arguments, no workspace).
 
+            Language: --lang en|zh-CN (every command takes it), then language: in acctplan.yml, then LC_ALL, LC_MESSAGES, LANG. JSON, SARIF and CSV outputs are the same in every language (docs/language.md).
+
             Environment: NO_COLOR turns colour off. ACCTPLAN_THREADS=N reads and checks plans on at most N threads (default: all cores); the output is the same byte for byte with any N.
-            """,
+            """, """
+            工作区是一个文件夹（通常是 git 仓库），根目录有 acctplan.yml，计划存放在 accounts/、industries/ 和 segments/ 中。acctplan 从当前文件夹向上查找工作区，或使用 --workspace DIR 指定的文件夹。
+
+            退出状态：0 成功；1 回答为“否”（检查发现错误）；2 acctplan 无法完成任务（参数错误、没有工作区）。
+
+            语言：--lang en|zh-CN（所有命令都接受），其次是 acctplan.yml 中的 language:，再次是 LC_ALL、LC_MESSAGES、LANG。JSON、SARIF 和 CSV 输出在任何语言下都相同（docs/language.md）。
+
+            环境变量：NO_COLOR 关闭颜色。ACCTPLAN_THREADS=N 最多用 N 个线程读取和检查计划（默认：所有核心）；无论 N 为多少，输出逐字节相同。
+            """),
         version: ToolInfo.version,
         subcommands: [
             InitCommand.self, NewCommand.self, LintCommand.self, ShowCommand.self, DiffCommand.self, LogCommand.self,
@@ -23,7 +34,7 @@ public struct AcctplanCommand: ParsableCommand {
             RulesCommand.self, LspCommand.self,
             MergeDriverCommand.self, ResolveCommand.self,
         ]
-    )
+    ) }
 
     public init() {}
 
@@ -34,17 +45,21 @@ public struct AcctplanCommand: ParsableCommand {
             if let driver = MergeDriverInvocation(arguments) {
                 try driver.run()
             } else {
+                let arguments = try UI.takeLanguageOption(arguments)
+                UI.chooseHelpLanguage(arguments)
                 var command = try parseAsRoot(arguments)
                 try command.run()
             }
             if let failure = Terminal.outputFailure {
-                Terminal.standardError("acctplan: error: could not write standard output (\(failure)); the command itself completed\n")
+                Terminal.standardError(LintWords.errorLine("could not write standard output (\(failure)); the command itself completed",
+                                                           hint: nil, in: UI.languageForError(arguments)))
                 return 2
             }
             return 0
         } catch let failure as any UserFacingError {
             // The one place an environment problem becomes a message and exit status 2.
-            Terminal.standardError("acctplan: error: \(failure.message)\n" + (failure.hint.map { "  hint: \($0)\n" } ?? ""))
+            Terminal.standardError(LintWords.errorLine(failure.message, hint: failure.hint,
+                                                       in: UI.languageForError(arguments)))
             return failure.exitStatus
         } catch let exit as ExitCode {
             return exit.rawValue

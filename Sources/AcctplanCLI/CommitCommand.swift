@@ -4,9 +4,9 @@ import PlanServices
 
 /// `acctplan commit`: commit plan changes through libgit2 with the linter as a gate.
 struct CommitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "commit",
-        abstract: "Commit plan changes, refusing a tree that does not lint.",
+        abstract: UI.help("Commit plan changes, refusing a tree that does not lint.", "提交计划的修改；检查不通过的内容拒绝提交。"),
         discussion: """
             Stages the given files (or, with -a, every modified or deleted tracked file; with neither, commits the index as it is), lints the tree that WOULD be committed — not the working tree — and refuses with the diagnostics when it has errors. Otherwise the commit is made on the current branch (an unborn branch too) and the index is updated to match. A committed plan that is not in canonical form gets a warning on stderr ('run acctplan fmt'); it is committed all the same.
 
@@ -17,7 +17,7 @@ struct CommitCommand: ParsableCommand {
             Examples:
               acctplan commit -m "Xinan Tobacco: moves to industry-solution" accounts/xinan-tobacco.md
               acctplan commit -a -m "Quarterly review"
-            """)
+            """) }
 
     @Option(name: .shortAndLong, help: "The commit message.")
     var message: String

@@ -4,9 +4,9 @@ import PlanServices
 
 /// `acctplan diff`: plan changes in plan terms.
 struct DiffCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "diff",
-        abstract: "Show plan changes in plan terms: stage moves, amounts, ticked actions.",
+        abstract: UI.help("Show plan changes in plan terms: stage moves, amounts, ticked actions.", "用计划的语言显示变化：阶段变动、金额、已完成的行动。"),
         discussion: """
             Like git diff, but semantic: fields and section items are matched by meaning, so reordering rows, list items or keys is no change, and 2.4M → 2,400,000 is no change. Free prose (a Risks section, notes, the intro) is shown as its changed lines, part by part, bounded (docs/git.md).
 
@@ -17,7 +17,7 @@ struct DiffCommand: ParsableCommand {
               acctplan diff main feature --format markdown   # paste into a pull request
 
             PATHs after the revisions narrow the diff. Formats: text (default), json, markdown. Also usable as git's diff driver: 'acctplan hooks install' sets that up (docs/git.md).
-            """)
+            """) }
 
     @Argument(help: ArgumentHelp("Up to two revisions, then paths to narrow the diff.", valueName: "rev-or-path"),
               completion: .custom { _, _, _ in CompletionService.revisions() + CompletionService.planPaths() })
@@ -38,6 +38,9 @@ struct DiffCommand: ParsableCommand {
         if external { return try ExternalDiff.run(arguments, workspace: workspaceOptions.workspace) }
         let result = try DiffService.compare(arguments, staged: staged, workspace: workspaceOptions.workspace)
         DiffNotices.report(unmerged: result.unmerged, untracked: result.untracked)
-        Terminal.standardOutput(format.format.render(result.changes, between: result.ends, color: Terminal.useColor()))
+        // The diff reads plans per version, not the workspace's configuration as a whole: its
+        // `language:` is read from acctplan.yml's line, as for an error line.
+        Terminal.standardOutput(format.format.render(result.changes, between: result.ends, color: Terminal.useColor(),
+                                                     language: UI.languageOutsideWorkspace()))
     }
 }

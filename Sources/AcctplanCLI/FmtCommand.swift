@@ -3,9 +3,9 @@ import PlanServices
 
 /// `acctplan fmt`: rewrite plans in canonical form.
 struct FmtCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "fmt",
-        abstract: "Rewrite plans in canonical form, without changing what they mean.",
+        abstract: UI.help("Rewrite plans in canonical form, without changing what they mean.", "把计划改写为规范格式，不改变其含义。"),
         discussion: """
             Canonical form: front-matter keys in the order of the plan format (kind, id, name, industry, segments, stage, manager, team, abu, region, health, since, reviewed, revenue_target; industry and segment plans: name, owner, reviewed, fiscal_year, targets; other keys after them), every comment kept beside its key, one space (not a tab) between 'key:' and its value; tables of recognized sections aligned so that every row has the same display width (CJK characters count two columns); list markers '-' and task boxes '[ ]'/'[x]'; no trailing whitespace in front matter, headings, table rows and items; exactly one line end at the end of the file. Free prose and unrecognized sections are left byte for byte.
 
@@ -17,7 +17,7 @@ struct FmtCommand: ParsableCommand {
               acctplan fmt                          # every plan of the workspace
               acctplan fmt accounts/east            # the plans in one folder
               acctplan fmt --check                  # in CI: list plans not in canonical form, exit 1 if any
-            """)
+            """) }
 
     @Argument(help: ArgumentHelp("Plan files or folders to format (default: the whole workspace).", valueName: "path"))
     var paths: [String] = []

@@ -32,7 +32,8 @@ struct FormatChoice<List: FormatList>: ExpressibleByArgument {
     static var help: ArgumentHelp {
         var names = allValueStrings
         let last = names.removeLast()
-        return ArgumentHelp("Output format: \(names.joined(separator: ", ")) or \(last).", valueName: "format")
+        return ArgumentHelp(UI.help("Output format: \(names.joined(separator: ", ")) or \(last).",
+                                    "输出格式：\(names.joined(separator: "、"))或 \(last)。"), valueName: "format")
     }
 }
 

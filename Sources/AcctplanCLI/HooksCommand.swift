@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// `acctplan hooks install|uninstall`.
 struct HooksCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "hooks",
-        abstract: "Install or remove the git pre-commit hook that lints plans, and the semantic diff driver.",
-        subcommands: [InstallHooks.self, UninstallHooks.self])
+        abstract: UI.help("Install or remove the git pre-commit hook that lints plans, and the semantic diff driver.", "安装或删除检查计划的 git pre-commit 钩子，以及语义 diff 驱动。"),
+        subcommands: [InstallHooks.self, UninstallHooks.self]) }
 }
 
 /// `acctplan hooks install`'s options: which binary the hook and the diff driver run, and the workspace.

@@ -1,11 +1,12 @@
 import ArgumentParser
+import PlanModel
 import PlanServices
 
 /// `acctplan init [DIR]`: a new workspace from the template bundled in the binary.
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "init",
-        abstract: "Create a workspace from the bundled template and make its first commit.",
+        abstract: UI.help("Create a workspace from the bundled template and make its first commit.", "用内置模板创建工作区，并完成第一次提交。"),
         discussion: """
             Writes acctplan.yml, example plans in accounts/, industries/ and segments/ (in canonical form), .gitattributes, a .gitignore for the report/ folder of 'acctplan report --output report', a CI workflow and a README for plan authors into DIR (default: the current directory), runs 'git init' there when it is not inside a repository, and commits the new files. Refuses a folder that already holds acctplan.yml, or any file the template would write, without touching anything. The template is compiled into acctplan, so this works from an installed binary anywhere.
 
@@ -13,25 +14,24 @@ struct InitCommand: ParsableCommand {
               acctplan init key-accounts
               cd existing-repo && acctplan init plans     # a workspace in a sub-folder of a repository
               acctplan init --lang zh-CN key-accounts     # plans, README and comments in Chinese
-            """)
+
+            The global --lang chooses the template's language too (en or zh-CN; the Chinese one sets language: zh-CN in acctplan.yml). Without --lang the template is English, whatever the locale: the template is the team's choice.
+            """) }
 
     @Argument(help: ArgumentHelp("The folder to create the workspace in (created if missing).", valueName: "dir"))
     var directory: String = "."
 
-    @Option(help: ArgumentHelp("The language of the template's plans, README and comments: en or zh-CN (sets language: in acctplan.yml).",
+    /// Never set here: `--lang` is taken out of every command's arguments before they are parsed
+    /// (`UI.takeLanguageOption`). Declared so that `init --help` shows it and the shell completes it.
+    @Option(help: ArgumentHelp("en or zh-CN: the language of the template's plans, README and comments, and of acctplan's messages.",
                                valueName: "language"),
-            completion: .list(BundledTemplate.languages.map(\.code)))
-    var lang: String = "en"
-
-    func validate() throws {
-        guard BundledTemplate.template(for: lang) != nil else {
-            throw ValidationError("unknown template language '\(lang)'; choose one of: "
-                + BundledTemplate.languages.map(\.code).joined(separator: ", "))
-        }
-    }
+            completion: .list(UILanguage.choices))
+    var lang: String?
 
     func run() throws {
-        let files = BundledTemplate.template(for: lang) ?? BundledTemplate.files
+        // `--lang` is taken out of the arguments for every command (UI.takeLanguageOption); here it
+        // also chooses the template.
+        let files = BundledTemplate.template(for: (UI.requested ?? .en).rawValue) ?? BundledTemplate.files
         let created = try InitService.create(in: directory, files: files) { note in
             Terminal.standardError("acctplan: note: \(note)\n")
         }

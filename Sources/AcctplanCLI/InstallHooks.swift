@@ -3,9 +3,9 @@ import PlanServices
 
 /// `acctplan hooks install`.
 struct InstallHooks: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "install",
-        abstract: "Install a pre-commit hook that runs 'acctplan lint --staged', and the semantic diff driver.",
+        abstract: UI.help("Install a pre-commit hook that runs 'acctplan lint --staged', and the semantic diff driver.", "安装运行“acctplan lint --staged”的 pre-commit 钩子，以及语义 diff 驱动。"),
         discussion: """
             After this, a plain 'git commit' of a plan with lint errors fails and prints the diagnostics; 'git commit --no-verify' skips the hook once. It respects core.hooksPath. Running it again updates acctplan's own hook.
 
@@ -20,7 +20,7 @@ struct InstallHooks: ParsableCommand {
               acctplan hooks install
               acctplan hooks install --chain
               acctplan hooks install --acctplan /opt/acctplan/bin/acctplan
-            """)
+            """) }
 
     @Flag(help: "Replace an existing pre-commit hook that is not acctplan's.")
     var force = false

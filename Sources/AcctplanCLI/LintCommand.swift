@@ -4,10 +4,10 @@ import PlanServices
 
 /// `acctplan lint`: validate plans and the configuration.
 struct LintCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "lint",
-        abstract: "Check plans and acctplan.yml against the plan format and the lint rules.",
-        discussion: """
+        abstract: UI.help("Check plans and acctplan.yml against the plan format and the lint rules.", "按计划格式和检查规则检查计划与 acctplan.yml。"),
+        discussion: UI.help("""
             Reports every problem as path:line:column: severity: message [rule]. PATHs narrow what is reported (files or folders); rules that compare plans (duplicate ids, references, targets) still see the whole workspace.
 
             Formats: text (default), json (stable, for scripts), github (GitHub Actions annotations), sarif (SARIF 2.1.0 for code-scanning tools).
@@ -20,12 +20,28 @@ struct LintCommand: ParsableCommand {
               acctplan lint --format github      # in CI
               acctplan lint --staged             # what the next commit would record (the pre-commit hook)
               acctplan lint --rev origin/main    # any revision, straight from git
-            """)
+              acctplan lint --lang zh-CN         # messages in Chinese
+            """, """
+            每个问题报告为 路径:行:列: 严重级别: 消息 [规则]。PATH 限定报告的范围（文件或文件夹）；比较多个计划的规则（重复编号、引用、目标）仍然检查整个工作区。
 
-    @Argument(help: ArgumentHelp("Plan files or folders to report on (default: the whole workspace).", valueName: "path"))
+            格式：text（默认）、json（稳定，供脚本使用）、github（GitHub Actions 注释）、sarif（SARIF 2.1.0，供代码扫描工具使用）。json 和 sarif 在任何语言下都相同。
+
+            退出状态：0 没有错误；1 有错误（使用 --strict 时警告也算）；2 无法运行检查。
+
+            示例：
+              acctplan lint
+              acctplan lint accounts/east --as-of 2026-12-31
+              acctplan lint --format github      # 在 CI 中
+              acctplan lint --staged             # 下一次提交将记录的内容（pre-commit 钩子）
+              acctplan lint --rev origin/main    # 任意版本，直接从 git 读取
+              acctplan lint --lang zh-CN         # 中文消息
+            """)) }
+
+    @Argument(help: ArgumentHelp(UI.help("Plan files or folders to report on (default: the whole workspace).",
+                                         "要报告的计划文件或文件夹（默认：整个工作区）。"), valueName: "path"))
     var paths: [String] = []
 
-    @Flag(help: "Fail (exit 1) on warnings too.")
+    @Flag(help: ArgumentHelp(UI.help("Fail (exit 1) on warnings too.", "有警告也视为失败（退出状态 1）。")))
     var strict = false
 
     @Option(help: FormatChoice<LintFormatList>.help)
@@ -39,7 +55,8 @@ struct LintCommand: ParsableCommand {
         // Annotations and SARIF name files from the repository's top, where GitHub looks for them.
         let report = try LintService.lint(workspace: workspaceOptions.workspace, at: sourceOptions.choice, paths: paths,
                                           asOf: try asOfOption.date(), repositoryPaths: format.format.namesFilesFromRepositoryTop)
-        Terminal.standardOutput(format.format.render(report, color: Terminal.useColor()))
+        Terminal.standardOutput(format.format.render(report, color: Terminal.useColor(),
+                                                     language: UI.language(workspace: report.language)))
         if report.errors > 0 || (strict && report.warnings > 0) { throw ExitCode(1) }
     }
 }

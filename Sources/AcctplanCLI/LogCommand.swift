@@ -3,16 +3,16 @@ import PlanServices
 
 /// `acctplan log [ID]`: history of plan changes.
 struct LogCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "log",
-        abstract: "History of plan changes, newest first, each commit with its semantic summary.",
+        abstract: UI.help("History of plan changes, newest first, each commit with its semantic summary.", "计划修改的历史，最新的在前，每个提交附带语义摘要。"),
         discussion: """
             With ID, only the commits that changed that plan (following renames). --since takes a revision (commits after it) or a date YYYY-MM-DD (commits on or after it).
 
               acctplan log
               acctplan log shanghai-tobacco --since 2026-09-01
               acctplan log --since v2026-q3 --format json
-            """)
+            """) }
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 

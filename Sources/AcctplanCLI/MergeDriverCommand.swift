@@ -5,9 +5,9 @@ import PlanServices
 /// (merge.acctplan.driver). Merges the three versions in plan terms and writes the result over
 /// OURS; exit 0 when clean, 1 when conflicts remain (written with git's markers).
 struct MergeDriverCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "merge-driver",
-        abstract: "Merge three versions of a plan row by row (git's merge driver for plans).",
+        abstract: UI.help("Merge three versions of a plan row by row (git's merge driver for plans).", "逐行合并计划的三个版本（git 的计划合并驱动）。"),
         discussion: """
             git runs this for every plan both branches changed, when the repository is set up for it. `acctplan hooks install` does the setup; by hand it is:
 
@@ -23,7 +23,7 @@ struct MergeDriverCommand: ParsableCommand {
             git before 2.44 does not expand %X, %S and %Y: a label left as it was (or empty) is replaced by ours, base or theirs.
 
             Front matter merges per key (segments and team as sets), tables per row (matched by ID, Name or Product) and cell, Actions and Moments of truth per item, prose per section with git's line merge. A real conflict is confined to one key, row, item or prose hunk, written with git's markers (with the base when merge.conflictStyle is diff3 or zdiff3). A file that is not a plan (no front matter, binary, conflict markers already, over 4 MiB) is merged line by line, as git would. The result replaces OURS; the exit status is 0 when clean, 1 when conflicts remain. See docs/merge.md.
-            """)
+            """) }
 
     @Argument(help: "The common ancestor's version (git's %O).")
     var base: String

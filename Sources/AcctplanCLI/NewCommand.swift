@@ -4,9 +4,9 @@ import PlanServices
 
 /// `acctplan new account|industry|segment ID`: write a new plan from the skeleton.
 struct NewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "new",
-        abstract: "Create a new account, industry or segment plan from the skeleton.",
+        abstract: UI.help("Create a new account, industry or segment plan from the skeleton.", "根据骨架创建新的客户、行业或细分市场计划。"),
         discussion: """
             Writes accounts/ID.md (or industries/, segments/) with complete front matter and empty sections, in canonical form (as 'acctplan fmt' writes it). Refuses an invalid id, an id that a plan of that kind already uses (in any sub-folder), and any path outside the workspace. Never overwrites a file.
 
@@ -14,7 +14,7 @@ struct NewCommand: ParsableCommand {
               acctplan new account xinan-tobacco --name "Xinan Tobacco" --industry tobacco --manager li-you
               acctplan new account east-power --folder east --industry energy --manager wang-fang --stage industry-solution
               acctplan new industry energy --name Energy --owner zhao-lei
-            """)
+            """) }
 
     @Argument(help: ArgumentHelp("account, industry or segment.", valueName: "kind"))
     var kind: PlanKind

@@ -6,9 +6,9 @@ import Foundation
 
 /// `acctplan query`: ask the plans a question in one line (docs/query.md).
 struct QueryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "query",
-        abstract: "List the opportunities, actions, accounts... that match a few terms, with totals.",
+        abstract: UI.help("List the opportunities, actions, accounts... that match a few terms, with totals.", "列出符合几个条件的商机、行动、客户等，并给出合计。"),
         discussion: """
             ENTITY is accounts, opportunities, actions, stakeholders, moments, installed-base, industries or segments (singular forms too). A TERM is field:value (equal; case-insensitive; for a list, contains the element), field:>V, field:>=V, field:<V, field:<=V, field:A..B (inclusive), field:~text (contains), has:field, or not:TERM. Terms on the same field are alternatives (OR); terms on different fields must all hold (AND); each not: term must hold on its own. Values: dates (2027-03-31, today, today+30d, today-7d), fiscal periods (2027Q1, 2027, thisquarter, nextquarter, lastquarter, thisyear, nextyear, lastyear), amounts (1M, "CNY 2.4M": compared in the workspace currency), percents (50%), yes/no. Items of account plans have their account's fields under account. (account.industry:tobacco).
 
@@ -20,7 +20,7 @@ struct QueryCommand: ParsableCommand {
               acctplan query @closing            (a view saved under views: in acctplan.yml)
 
             Quote a term with > or < (or a space) for the shell: 'amount:>1M'. Every field of every entity, and the answers to twelve everyday questions: docs/query.md.
-            """)
+            """) }
 
     @Argument(help: ArgumentHelp("What to list: accounts, opportunities, actions, stakeholders, moments, installed-base, industries, segments; or @view, a query saved under views: in acctplan.yml.", valueName: "entity"),
               completion: .custom { _, _, _ in CompletionService.queryWords([]) })

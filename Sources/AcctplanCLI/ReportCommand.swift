@@ -4,9 +4,9 @@ import PlanServices
 
 /// `acctplan report`: the static HTML dashboard.
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "report",
-        abstract: "Write a static HTML dashboard of the rollups: totals, industries, segments, trend, pipeline, accounts.",
+        abstract: UI.help("Write a static HTML dashboard of the rollups: totals, industries, segments, trend, pipeline, accounts.", "生成汇总的静态 HTML 仪表板：合计、行业、细分市场、趋势、商机管道、客户。"),
         discussion: """
             Writes index.html (totals; a card per industry and segment with its stage distribution, targets against actuals and pipeline; the stage trend over time from git history; pipeline by close quarter; stale plans and overdue actions), a page per industry, segment and account, follow-ups.html and style.css. It needs no server and no network: open index.html in a browser, print it, or publish the folder (a CI artifact, GitHub Pages).
 
@@ -17,7 +17,7 @@ struct ReportCommand: ParsableCommand {
               acctplan report --output report
               acctplan report --output report --since 2026-09-30
               acctplan report --output public --rev origin/main --as-of 2026-12-31
-            """)
+            """) }
 
     @Option(name: [.short, .long], help: ArgumentHelp("The folder to write the report into (created when missing).", valueName: "dir"))
     var output: String
@@ -36,7 +36,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let asOf = try asOfOption.date()
         let written = try ReportService.write(output: output, workspace: workspaceOptions.workspace, at: sourceOptions.choice,
-                                              since: since, trend: trend, asOf: asOf, progress: ProgressLine(), warn: Terminal.warn)
+                                              since: since, trend: trend, asOf: asOf, progress: ProgressLine(), warn: Terminal.warn,
+                                              language: UI.language(workspace:))
         let index = URL(fileURLWithPath: output).appendingPathComponent("index.html").relativePath
         Terminal.standardOutput("Wrote \(written.files) files for \(written.accounts) accounts; open \(index)\n")
     }

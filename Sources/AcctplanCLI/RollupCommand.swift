@@ -5,9 +5,9 @@ import PlanServices
 
 /// `acctplan rollup`: the lifecycle rollup management reads.
 struct RollupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "rollup",
-        abstract: "Lifecycle rollups: accounts per stage, targets, pipeline and actions per industry and segment.",
+        abstract: UI.help("Lifecycle rollups: accounts per stage, targets, pipeline and actions per industry and segment.", "生命周期汇总：按行业和细分市场统计各阶段客户数、目标、商机管道和行动。"),
         discussion: """
             One group per industry and segment that has a plan or a member account (or, with --by, per manager, region or ABU: those group by the field and have no targets).
 
@@ -19,7 +19,7 @@ struct RollupCommand: ParsableCommand {
               acctplan rollup --by manager --format csv > managers.csv
               acctplan rollup --since 2026-09-30 --format markdown
               acctplan rollup --trend quarterly --since 2025-01-01
-            """)
+            """) }
 
     typealias Trend = RollupHistoryReader.Trend
 
@@ -49,7 +49,7 @@ struct RollupCommand: ParsableCommand {
         let result = try RollupService.rollup(workspace: workspaceOptions.workspace, at: sourceOptions.choice, by: by, since: since,
                                               trend: trend, asOf: asOf, progress: ProgressLine(), warn: Terminal.warn)
         Terminal.standardOutput(format.format.render(result.rollup, history: result.history, revision: result.revision?.description,
-                                                     color: Terminal.useColor()))
+                                                     color: Terminal.useColor(), language: UI.language(workspace: result.language)))
     }
 }
 

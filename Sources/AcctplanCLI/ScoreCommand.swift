@@ -4,9 +4,9 @@ import PlanServices
 
 /// `acctplan score`: each account's health score, explainable to the line.
 struct ScoreCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "score",
-        abstract: "Account health scores from 0 to 100, each point traced to a line of a plan.",
+        abstract: UI.help("Account health scores from 0 to 100, each point traced to a line of a plan.", "客户健康评分（0 到 100），每一分都能追溯到计划中的某一行。"),
         discussion: """
             Five components (weights in acctplan.yml under health_score:, 100 in all): coverage 30 (a decision-maker, a sponsor, up to five stakeholders), relationship 15 (strong 1, medium 0.5), freshness 20 (reviewed within review_interval_days), actions 15 (open actions, none overdue), pipeline 20 (won this fiscal year + weighted open pipeline against revenue_target). Bands: green ≥ 70, amber ≥ 40, red below (health_score: bands:). docs/score.md defines every number.
 
@@ -18,7 +18,7 @@ struct ScoreCommand: ParsableCommand {
               acctplan score shanghai-tobacco --explain
               acctplan score --since 2026-09-30 --format csv > health.csv
               acctplan score --since 2026-01-01 --trend monthly
-            """)
+            """) }
 
     @Argument(help: ArgumentHelp("Account ids (file names without .md; default: every account).", valueName: "account"))
     var accounts: [String] = []

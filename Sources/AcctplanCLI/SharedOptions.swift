@@ -5,7 +5,8 @@ import PlanServices
 
 /// `--workspace DIR`, shared by every command that reads a workspace.
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The workspace root (default: the nearest folder with acctplan.yml at or above the current one).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(UI.help("The workspace root (default: the nearest folder with acctplan.yml at or above the current one).",
+                                                                 "工作区根目录（默认：当前文件夹或其上级中最近的含 acctplan.yml 的文件夹）。"), valueName: "dir"))
     var workspace: String?
 
     /// The workspace root, or a clear failure.
@@ -14,7 +15,8 @@ struct WorkspaceOptions: ParsableArguments {
 
 /// `--as-of YYYY-MM-DD`, defaulting to today's local date.
 struct AsOfOption: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to judge staleness and overdue items against (default: today).", valueName: "yyyy-mm-dd"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(UI.help("The date to judge staleness and overdue items against (default: today).",
+                                                                           "判断是否过期、逾期所依据的日期（默认：今天）。"), valueName: "yyyy-mm-dd"))
     var asOf: String?
 
     func date() throws -> CalendarDate {

@@ -5,9 +5,9 @@ import PlanServices
 
 /// `acctplan show ID`: one plan as parsed.
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "show",
-        abstract: "Show one plan as acctplan reads it, with computed values.",
+        abstract: UI.help("Show one plan as acctplan reads it, with computed values.", "按 acctplan 的理解显示一个计划，附带计算值。"),
         discussion: """
             Prints the plan's fields and the items of its sections, with what acctplan computes from them: each opportunity's amount in the workspace currency, its probability (the stage's default when the cell is empty) and its weighted amount.
 
@@ -18,7 +18,7 @@ struct ShowCommand: ParsableCommand {
               acctplan show shanghai-tobacco --map --format mermaid  # the same for a pull request
 
             --map draws the customer's organisation from the Stakeholders table's Reports to column, and names the coverage gaps: no sponsor, no decision-maker, a decision-maker whose relationship is weak, none or not written.
-            """)
+            """) }
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, mermaid }
 
@@ -55,7 +55,8 @@ struct ShowCommand: ParsableCommand {
                 + "run 'acctplan lint \(plan.path)'\n")
         }
         switch (format, map) {
-        case (.text, false): Terminal.standardOutput(PlanText.render(plan, config: config, color: Terminal.useColor()))
+        case (.text, false): Terminal.standardOutput(PlanText.render(plan, config: config, color: Terminal.useColor(),
+                                                                                      language: UI.language(workspace: config.language)))
         case (.json, false): Terminal.standardOutput(PlanJSON.render(plan, config: config))
         case (.text, true): Terminal.standardOutput(OrgChartReporter.text(plan, color: Terminal.useColor()))
         case (.json, true): Terminal.standardOutput(OrgChartReporter.json(plan))

@@ -7,10 +7,10 @@ import PlanServices
 /// by line — so that the line diffs git shows in `git log -p` are semantic: reordering is no
 /// change, amounts are normalised, and an edited sentence shows as itself.
 struct TextconvCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "textconv",
-        abstract: "Print a plan as sorted semantic lines (git's textconv filter for plans).",
-        shouldDisplay: false)
+        abstract: UI.help("Print a plan as sorted semantic lines (git's textconv filter for plans).", "把计划打印为排好序的语义行（git 的计划 textconv 过滤器）。"),
+        shouldDisplay: false) }
 
     @Argument(help: "The plan file (git passes a temporary copy).")
     var file: String

@@ -3,12 +3,12 @@ import PlanServices
 
 /// `acctplan hooks uninstall`.
 struct UninstallHooks: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "uninstall",
-        abstract: "Remove what 'acctplan hooks install' added: its hook (or its block in a hook of yours) and the diff driver.",
+        abstract: UI.help("Remove what 'acctplan hooks install' added: its hook (or its block in a hook of yours) and the diff driver.", "删除“acctplan hooks install”添加的内容：它的钩子（或在你的钩子中添加的代码块）和 diff 驱动。"),
         discussion: """
             A pre-commit hook that is not acctplan's is never removed; only the block 'install --chain' added to it is. Safe to run again: what is already gone is skipped.
-            """)
+            """) }
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
 

@@ -29,6 +29,9 @@ public struct WorkspaceConfig: Sendable, Hashable {
     /// `offerings:`: the catalogue of what the vendor sells, in file order; the `Offering`
     /// column of Installed base and Opportunities names one. Empty: offerings are not checked.
     public var offerings: [Offering] = []
+    /// `language:`: the language of the team's messages, reports and help (`--lang` overrides
+    /// it; nil when unset, and the locale decides).
+    public var language: UILanguage?
 
     public init() {}
 

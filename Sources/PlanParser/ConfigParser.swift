@@ -94,10 +94,11 @@ struct ConfigReader {
         case "health_score": readHealthScore(entry)
         case "offerings": readOfferings(entry)
         case "language":
-            // The language of messages and reports (issue 18: en or zh-CN); read by the user
-            // interface, not by the plan checks. Here it only has to be one word.
-            if entry.value.scalarText == nil {
-                report(entry.valueLocation, "language must be one word, e.g. zh-CN", hint: "languages are: en, zh-CN")
+            if let text = entry.value.scalarText, let language = UILanguage(setting: text) {
+                config.language = language
+            } else {
+                report(entry.valueLocation, "unknown language '\(entry.value.scalarText ?? "")'",
+                       hint: "language is one of: " + UILanguage.choices.joined(separator: ", "))
             }
         default:
             let suggestion = ValueSyntax.closest(to: entry.key, in: ConfigParser.topLevelKeys)

@@ -1,4 +1,5 @@
 import PlanEngine
+import PlanModel
 
 // The diff's formats. Their bodies are still in `DiffReporter` (one file with the shared
 // summary and value wording); each format is a type here.
@@ -24,5 +25,8 @@ public struct MarkdownDiffFormat: DiffFormat {
     public let name = "markdown"
     public func render(_ changes: [PlanChange], between ends: DiffEnds, color: Bool) -> String {
         DiffReporter.markdown(changes, from: ends.fromText, to: ends.toText)
+    }
+    public func render(_ changes: [PlanChange], between ends: DiffEnds, color: Bool, language: UILanguage) -> String {
+        DiffReporter.markdown(changes, from: ends.fromText, to: ends.toText, language: language)
     }
 }

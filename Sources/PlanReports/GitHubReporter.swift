@@ -1,4 +1,5 @@
 import Foundation
+import PlanLocalization
 import PlanModel
 
 /// GitHub Actions workflow commands: each diagnostic becomes an annotation on the pull request.
@@ -6,7 +7,7 @@ import PlanModel
 /// Files are named relative to the repository's top, as GitHub places annotations, also when the
 /// workspace is a sub-folder of the repository.
 public enum GitHubReporter {
-    public static func render(_ report: LintReport) -> String {
+    public static func render(_ report: LintReport, language: UILanguage = .en) -> String {
         var output = ""
         for diagnostic in report.diagnostics {
             let command = diagnostic.severity == .error ? "error" : "warning"
@@ -16,8 +17,10 @@ public enum GitHubReporter {
                 "col=\(diagnostic.column)",
                 "title=\(escapeProperty("acctplan \(diagnostic.rule)"))",
             ].joined(separator: ",")
-            var message = diagnostic.message
-            if let hint = diagnostic.hint { message += "\nhint: \(hint)" }
+            var message = Localizer.translate(diagnostic.message, to: language)
+            if let hint = diagnostic.hint {
+                message += "\n\(LintWords.hint(in: language)): \(Localizer.translate(hint, to: language))"
+            }
             output += "::\(command) \(properties)::\(escapeData(message))\n"
         }
         return output
@@ -39,4 +42,7 @@ public struct GitHubLintFormat: LintFormat {
     public let name = "github"
     public let namesFilesFromRepositoryTop = true
     public func render(_ report: LintReport, color: Bool) -> String { GitHubReporter.render(report) }
+    public func render(_ report: LintReport, color: Bool, language: UILanguage) -> String {
+        GitHubReporter.render(report, language: language)
+    }
 }

@@ -10,11 +10,11 @@ extension HTMLReport {
         var output = "<section class=\"card\" id=\"\(HTML.escape(group.dimension.rawValue + "-" + HTML.fileName(for: group.id)))\"><h3>"
         output += linked ? HTML.link(title, to: String(repeating: "../", count: depth) + Self.groupPath(group.dimension, group.id))
             : HTML.escape(title)
-        if !group.hasPlan { output += " <span class=\"badge warn\" title=\"members name it, but it has no plan file\">no plan</span>" }
+        if !group.hasPlan { output += " <span class=\"badge warn\" title=\"\(t("members name it, but it has no plan file", "成员客户引用了它，但它没有计划文件"))\">\(t("no plan", "无计划"))</span>" }
         output += "</h3>"
-        var accountsLine = "\(group.accounts) account\(group.accounts == 1 ? "" : "s")"
+        var accountsLine = t("\(group.accounts) account\(group.accounts == 1 ? "" : "s")", "\(group.accounts) 个客户")
         if let target = groupPlans[group.key]?.header.targets?.accounts?.value {
-            accountsLine += " · target \(target)"
+            accountsLine += t(" · target \(target)", " · 目标 \(target)")
         }
         output += "<div class=\"counts\">\(accountsLine)</div>"
         output += SVGChart.stageBar(group.stageCounts, labels: stageLabels)
@@ -23,8 +23,8 @@ extension HTMLReport {
             output += "<div class=\"meter\">"
             for target in group.stageTargets {
                 let share = target.target > 0 ? min(1, Double(target.actual) / Double(target.target)) : 1
-                output += "<span>\(HTML.escape(stageName(target.stage))) or beyond</span>"
-                    + "<span class=\"num\">\(target.actual) of \(target.target)</span>"
+                output += "<span>\(HTML.escape(stageName(target.stage)))\(t(" or beyond", "及以上"))</span>"
+                    + "<span class=\"num\">\(t("\(target.actual) of \(target.target)", "\(target.actual) / \(target.target)"))</span>"
                     + "<span class=\"track\" style=\"grid-column: 1 / span 2\"><span class=\"fill\(target.actual < target.target ? " short" : "")\""
                     + " style=\"display:block;width:\(SVGChart.number(share * 100))%\"></span></span>"
             }
@@ -33,24 +33,25 @@ extension HTMLReport {
         output += "<dl>"
         func row(_ term: String, _ value: String) { output += "<dt>\(term)</dt><dd>\(value)</dd>" }
         if group.revenue.target != nil {
-            row("Revenue target", money(group.revenue.target))
-            row("Planned by accounts", money(group.revenue.planned))
-            row("Gap", gapText(group.revenue.gap ?? 0))
+            row(t("Revenue target", "收入目标"), money(group.revenue.target))
+            row(t("Planned by accounts", "客户计划合计"), money(group.revenue.planned))
+            row(t("Gap", "缺口"), gapText(group.revenue.gap ?? 0))
         } else {
-            row("Planned by accounts", money(group.revenue.planned))
+            row(t("Planned by accounts", "客户计划合计"), money(group.revenue.planned))
         }
-        row("Open pipeline", money(group.pipeline.open))
-        row("Weighted pipeline", money(group.pipeline.weighted))
-        row("Won", money(group.pipeline.won))
-        row("Actions open · overdue", "\(group.actions.open) · "
+        row(t("Open pipeline", "在途商机"), money(group.pipeline.open))
+        row(t("Weighted pipeline", "加权商机金额"), money(group.pipeline.weighted))
+        row(t("Won", "已赢单"), money(group.pipeline.won))
+        row(t("Actions open · overdue", "未完成 · 逾期行动"), "\(group.actions.open) · "
             + (group.actions.overdue > 0 ? "<span class=\"down\">\(group.actions.overdue)</span>" : "0"))
-        row("Stale plans", group.stale > 0 ? "<span class=\"down\">\(group.stale)</span>" : "0")
-        row("Health", healthSummary(group.health))
-        row("Health score", scoreSummary(group.score))
+        row(t("Stale plans", "待评审计划"), group.stale > 0 ? "<span class=\"down\">\(group.stale)</span>" : "0")
+        row(t("Health", "健康状况"), healthSummary(group.health))
+        row(t("Health score", "健康评分"), scoreSummary(group.score))
         if let moved = group.moved {
-            row("Moved since \(HTML.escape(sinceLabel))", "<span class=\"nowrap\"><span class=\"up\">↑\(moved.up)</span> "
-                + "<span class=\"down\">↓\(moved.down)</span></span> <span class=\"nowrap\">+\(moved.new) new</span> "
-                + "<span class=\"nowrap\">−\(moved.removed) removed</span>")
+            row(t("Moved since \(HTML.escape(sinceLabel))", "自 \(HTML.escape(sinceLabel)) 以来的变动"),
+                "<span class=\"nowrap\"><span class=\"up\">↑\(moved.up)</span> "
+                + "<span class=\"down\">↓\(moved.down)</span></span> <span class=\"nowrap\">+\(moved.new) \(t("new", "新增"))</span> "
+                + "<span class=\"nowrap\">−\(moved.removed) \(t("removed", "移除"))</span>")
         }
         return output + "</dl></section>"
     }
@@ -58,15 +59,15 @@ extension HTMLReport {
     /// The gap (target minus planned, docs/rollups.md) in words: "short by CNY 1,500,000" when the
     /// account plans do not yet cover the target, "ahead by …" when they plan more.
     func gapText(_ gap: Decimal) -> String {
-        if gap > 0 { return "<span class=\"down\">short by \(money(gap))</span>" }
-        if gap < 0 { return "<span class=\"up\">ahead by \(money(-gap))</span>" }
-        return "on target"
+        if gap > 0 { return "<span class=\"down\">\(t("short by", "差")) \(money(gap))</span>" }
+        if gap < 0 { return "<span class=\"up\">\(t("ahead by", "超出")) \(money(-gap))</span>" }
+        return t("on target", "达成目标")
     }
 
     /// "2 green · 1 yellow · 0 red", and how many do not say, when any.
     func healthSummary(_ health: Rollup.HealthCounts) -> String {
-        "<span class=\"up\">\(health.green) green</span> · <span class=\"warn\">\(health.yellow) yellow</span> · "
-            + "<span class=\"down\">\(health.red) red</span>" + (health.unset > 0 ? " · \(health.unset) unset" : "")
+        "<span class=\"up\">\(health.green) \(t("green", "绿"))</span> · <span class=\"warn\">\(health.yellow) \(t("yellow", "黄"))</span> · "
+            + "<span class=\"down\">\(health.red) \(t("red", "红"))</span>" + (health.unset > 0 ? " · \(health.unset) \(t("unset", "未填"))" : "")
     }
 
     /// "2026-09-30" or the short commit id --since named.

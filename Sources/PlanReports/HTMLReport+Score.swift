@@ -14,8 +14,8 @@ extension HTMLReport {
     /// "mean 78.3 · 4 green · 1 amber · 0 red" for a group's card.
     func scoreSummary(_ score: Rollup.ScoreSummary) -> String {
         guard score.mean != nil else { return "—" }
-        return "mean \(RollupReporter.meanScore(score)) · <span class=\"up\">\(score.green) green</span> · "
-            + "<span class=\"warn\">\(score.amber) amber</span> · <span class=\"down\">\(score.red) red</span>"
+        return "\(t("mean", "平均")) \(RollupReporter.meanScore(score)) · <span class=\"up\">\(score.green) \(t("green", "绿"))</span> · "
+            + "<span class=\"warn\">\(score.amber) \(t("amber", "黄"))</span> · <span class=\"down\">\(score.red) \(t("red", "红"))</span>"
     }
 
     /// The account page's explained score: each component's points out of its weight, how they

@@ -28,7 +28,8 @@ extension HTMLReport {
              view.result.map { "\($0.matched)" } ?? "<span class=\"down\">error</span>",
              view.result.map { totals($0, $0.totals) } ?? ""]
         }
-        return "<h2>Saved views</h2>" + HTML.table(["View", "Query", "Rows", "Totals"], rows, numericColumns: [2])
+        return "<h2>\(t("Saved views", "保存的视图"))</h2>"
+            + HTML.table([t("View", "视图"), t("Query", "查询"), t("Rows", "行数"), t("Totals", "合计")], rows, numericColumns: [2])
     }
 
     /// One view: its query, its table (accounts linked, each row's `path:line`), groups and totals.

@@ -9,6 +9,9 @@ public struct LintReport: Sendable {
     /// Where the workspace is in its git repository, for outputs that name files relative to the
     /// repository (GitHub annotations, SARIF); nil outside a repository.
     public var repository: RepositoryLocation?
+    /// The workspace's `language:` (nil when acctplan.yml sets none): the front end's choice of
+    /// the language of the text it prints, unless `--lang` overrides it.
+    public var language: UILanguage?
 
     public init(asOf: CalendarDate, diagnostics: [Diagnostic], files: Int, repository: RepositoryLocation? = nil) {
         self.asOf = asOf

@@ -1,3 +1,4 @@
+import PlanModel
 import PlanEngine
 
 /// The output formats of each kind of result, as data: a format is a type conforming to its
@@ -15,10 +16,14 @@ public protocol LintFormat: OutputFormat {
     /// report must say where the workspace is in its repository.
     var namesFilesFromRepositoryTop: Bool { get }
     func render(_ report: LintReport, color: Bool) -> String
+    /// For people in `language` (docs/language.md); machine formats (JSON, SARIF) ignore it and
+    /// are the same in every language.
+    func render(_ report: LintReport, color: Bool, language: UILanguage) -> String
 }
 
 extension LintFormat {
     public var namesFilesFromRepositoryTop: Bool { false }
+    public func render(_ report: LintReport, color: Bool, language: UILanguage) -> String { render(report, color: color) }
 }
 
 public enum LintFormats {
@@ -40,6 +45,14 @@ public struct DiffEnds: Sendable {
 /// A diff format: how the changes between two versions are written.
 public protocol DiffFormat: OutputFormat {
     func render(_ changes: [PlanChange], between ends: DiffEnds, color: Bool) -> String
+    /// For people in `language`; JSON ignores it.
+    func render(_ changes: [PlanChange], between ends: DiffEnds, color: Bool, language: UILanguage) -> String
+}
+
+extension DiffFormat {
+    public func render(_ changes: [PlanChange], between ends: DiffEnds, color: Bool, language: UILanguage) -> String {
+        render(changes, between: ends, color: color)
+    }
 }
 
 public enum DiffFormats {
@@ -51,6 +64,16 @@ public enum DiffFormats {
 public protocol RollupFormat: OutputFormat {
     /// `revision`: the commit read, for `--rev` (nil for the working tree or the index).
     func render(_ rollup: Rollup, history: RollupReporter.History?, revision: String?, color: Bool) -> String
+    /// For people in `language`; JSON and CSV ignore it (the same bytes in every language).
+    func render(_ rollup: Rollup, history: RollupReporter.History?, revision: String?, color: Bool,
+                language: UILanguage) -> String
+}
+
+extension RollupFormat {
+    public func render(_ rollup: Rollup, history: RollupReporter.History?, revision: String?, color: Bool,
+                       language: UILanguage) -> String {
+        render(rollup, history: history, revision: revision, color: color)
+    }
 }
 
 public enum RollupFormats {

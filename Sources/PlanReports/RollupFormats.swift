@@ -1,4 +1,5 @@
 import PlanEngine
+import PlanModel
 
 // The rollup's formats. Their bodies are still in `RollupReporter` (one file with the shared
 // history types); each format is a type here.
@@ -8,6 +9,10 @@ public struct TextRollupFormat: RollupFormat {
     public let name = "text"
     public func render(_ rollup: Rollup, history: RollupReporter.History?, revision: String?, color: Bool) -> String {
         RollupReporter.text(rollup, history: history, color: color)
+    }
+    public func render(_ rollup: Rollup, history: RollupReporter.History?, revision: String?, color: Bool,
+                       language: UILanguage) -> String {
+        RollupReporter.text(rollup, history: history, color: color, language: language)
     }
 }
 
@@ -32,5 +37,9 @@ public struct MarkdownRollupFormat: RollupFormat {
     public let name = "markdown"
     public func render(_ rollup: Rollup, history: RollupReporter.History?, revision: String?, color: Bool) -> String {
         RollupReporter.markdown(rollup, history: history)
+    }
+    public func render(_ rollup: Rollup, history: RollupReporter.History?, revision: String?, color: Bool,
+                       language: UILanguage) -> String {
+        RollupReporter.markdown(rollup, history: history, language: language)
     }
 }

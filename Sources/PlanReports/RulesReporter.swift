@@ -1,15 +1,18 @@
 import Foundation
 import PlanEngine
+import PlanLocalization
 import PlanModel
 
 /// `acctplan rules`: the rule catalogue as a text table or as Markdown (docs/rules.md).
 public enum RulesReporter {
-    public static func text(_ rules: [RuleDescription]) -> String {
+    /// The summaries in `language`; rule ids and severities are what acctplan.yml's `rules:`
+    /// takes, so they stay as they are.
+    public static func text(_ rules: [RuleDescription], language: UILanguage = .en) -> String {
         let width = rules.map(\.id.rawValue.count).max() ?? 0
         return rules.map { rule in
             let id = rule.id.rawValue + String(repeating: " ", count: width - rule.id.rawValue.count)
             let severity = rule.defaultSeverity.rawValue + String(repeating: " ", count: 7 - rule.defaultSeverity.rawValue.count)
-            return "\(id)  \(severity)  \(rule.summary)\n"
+            return "\(id)  \(severity)  \(RuleSummaries.summary(rule.id, english: rule.summary, in: language))\n"
         }.joined()
     }
 

@@ -1,31 +1,32 @@
+import PlanLocalization
 import PlanModel
 
 /// `path:line:col: severity: message [rule]`, one per line, each followed by an indented hint
 /// when there is one, then a summary line. Colours only when asked (a terminal without NO_COLOR).
 public enum TextReporter {
-    public static func render(_ report: LintReport, color: Bool = false) -> String {
+    public static func render(_ report: LintReport, color: Bool = false, language: UILanguage = .en) -> String {
         let style = TerminalStyle(enabled: color)
         var output = ""
-        for diagnostic in report.diagnostics { output += render(diagnostic, style: style) }
-        output += summary(report) + "\n"
+        for diagnostic in report.diagnostics { output += render(diagnostic, style: style, language: language) }
+        output += summary(report, language: language) + "\n"
         return output
     }
 
-    /// One diagnostic and its hint.
-    public static func render(_ diagnostic: Diagnostic, style: TerminalStyle) -> String {
-        let severity = diagnostic.severity == .error ? style.red("error") : style.yellow("warning")
+    /// One diagnostic and its hint; the message and hint in `language` (the rule id stays).
+    public static func render(_ diagnostic: Diagnostic, style: TerminalStyle, language: UILanguage = .en) -> String {
+        let word = LintWords.severity(diagnostic.severity, in: language)
+        let severity = diagnostic.severity == .error ? style.red(word) : style.yellow(word)
         var output = "\(style.bold("\(diagnostic.path):\(diagnostic.line):\(diagnostic.column)")): \(severity): "
-        output += "\(diagnostic.message) \(style.dim("[\(diagnostic.rule)]"))\n"
-        if let hint = diagnostic.hint { output += "  \(style.cyan("hint")): \(hint)\n" }
+        output += "\(Localizer.translate(diagnostic.message, to: language)) \(style.dim("[\(diagnostic.rule)]"))\n"
+        if let hint = diagnostic.hint {
+            output += "  \(style.cyan(LintWords.hint(in: language))): \(Localizer.translate(hint, to: language))\n"
+        }
         return output
     }
 
     /// "2 errors, 1 warning in 12 files" or "12 files checked, no problems".
-    public static func summary(_ report: LintReport) -> String {
-        let files = "\(report.files) \(report.files == 1 ? "file" : "files")"
-        if report.diagnostics.isEmpty { return "\(files) checked, no problems" }
-        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return "\(count(report.errors, "error")), \(count(report.warnings, "warning")) in \(files)"
+    public static func summary(_ report: LintReport, language: UILanguage = .en) -> String {
+        LintWords.summary(errors: report.errors, warnings: report.warnings, files: report.files, in: language)
     }
 }
 
@@ -47,4 +48,7 @@ public struct TerminalStyle: Sendable {
 public struct TextLintFormat: LintFormat {
     public let name = "text"
     public func render(_ report: LintReport, color: Bool) -> String { TextReporter.render(report, color: color) }
+    public func render(_ report: LintReport, color: Bool, language: UILanguage) -> String {
+        TextReporter.render(report, color: color, language: language)
+    }
 }

@@ -19,6 +19,8 @@ public enum LintService {
         let files = loaded.planPaths.filter { path in scopes.isEmpty || scopes.contains { Linter.covers($0, path) } }
         let repository = repositoryPaths ? opened.repositoryLocation() : nil
         ProcessLifetime.keepUntilExit(loaded)
-        return LintReport(asOf: asOf, diagnostics: diagnostics, files: files.count, repository: repository)
+        var report = LintReport(asOf: asOf, diagnostics: diagnostics, files: files.count, repository: repository)
+        report.language = loaded.config.language
+        return report
     }
 }

@@ -19,7 +19,8 @@ public enum ReportService {
     /// outside git simply has none.
     public static func write(output: String, workspace: String?, at choice: PlanSourceChoice, since: String?,
                              trend: RollupHistoryReader.Trend, asOf: CalendarDate,
-                             progress: any ServiceProgress = NoProgress(), warn: (ServiceWarning) -> Void = { _ in })
+                             progress: any ServiceProgress = NoProgress(), warn: (ServiceWarning) -> Void = { _ in },
+                             language: (UILanguage?) -> UILanguage = { $0 ?? .en })
         throws -> Written
     {
         let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
@@ -42,10 +43,12 @@ public enum ReportService {
         case .revision(let rev): sourceLabel = opened.revision.map { "commit \($0.short) (\(rev))" } ?? "working tree"
         }
         let source = opened.source
-        let report = HTMLReport(workspace: loaded, rollup: rollup, history: history, historyNote: note,
+        var report = HTMLReport(workspace: loaded, rollup: rollup, history: history, historyNote: note,
                                 diagnostics: Linter.lint(loaded, asOf: asOf, scores: scores), sourceLabel: sourceLabel,
                                 proseSections: { plan in ProseSections.html(of: plan, in: source) },
                                 views: views(of: loaded, asOf: asOf))
+        // The page's language: the front end's choice, given the workspace's `language:`.
+        report.language = language(loaded.config.language)
         ProcessLifetime.keepUntilExit(report)
         return Written(files: try folder.write(report.pages()), accounts: rollup.total.accounts)
     }

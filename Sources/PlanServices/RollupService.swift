@@ -11,6 +11,8 @@ public enum RollupService {
         public var history: RollupReporter.History?
         /// The commit read, for `--rev`.
         public var revision: ObjectID?
+        /// The workspace's `language:` (nil when unset), for the front end's choice of language.
+        public var language: UILanguage?
     }
 
     /// The rollup of the workspace as `choice` holds it, grouped by `dimension` (nil: industries
@@ -29,6 +31,6 @@ public enum RollupService {
             let reader = RollupHistoryReader(opened: opened, workspace: loaded, workspaceOption: workspace, asOf: asOf)
             history = try reader.read(since: since, trend: trend, rollup: &rollup, progress: progress, warn: warn)
         }
-        return Result(rollup: rollup, history: history, revision: opened.revision)
+        return Result(rollup: rollup, history: history, revision: opened.revision, language: loaded.config.language)
     }
 }

@@ -71,6 +71,8 @@ enum CLI {
         environment.removeValue(forKey: "NO_COLOR")
         environment["TERM"] = "xterm-256color"
         environment.removeValue(forKey: "ACCTPLAN_BINARY")
+        // The locale chooses the language of messages (docs/language.md): tests that want one say so.
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment.removeValue(forKey: key) }
         for (key, value) in env { environment[key] = value }
         let result = try Subprocess.run(executable.path, args, environment: environment, directory: dir.path,
                                         timeout: timeout * testTimeScale)

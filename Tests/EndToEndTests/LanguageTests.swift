@@ -1,0 +1,217 @@
+import Foundation
+import Testing
+
+/// The language of what acctplan prints for people (docs/language.md): `--lang`, then
+/// `language:` in acctplan.yml, then LC_ALL / LC_MESSAGES / LANG. Machine outputs never change.
+struct LanguageTests {
+    static let chineseLine =
+        "accounts/a.md:5:8: 错误: 未知的生命周期阶段“industy-solution”（是否应为“industry-solution”？） [unknown-stage]"
+
+    static func broken(_ temp: TempDir, config: String = Fixture.config) throws -> URL {
+        let root = try Fixture.workspace(["accounts/a.md": Fixture.misspeltStage], in: temp)
+        try config.write(to: root.appendingPathComponent("acctplan.yml"), atomically: true, encoding: .utf8)
+        return root
+    }
+
+    @Test func langOptionOnTheCommandLine() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let root = try Self.broken(temp)
+        let english = try CLI.output(["lint", "--as-of", Fixture.asOf], in: root)
+        #expect(english.stdout.contains(Fixture.misspeltStageLine + "\n"), "\(english)")
+        #expect(english.stdout.hasSuffix("1 error, 0 warnings in 2 files\n"), "\(english)")
+        for arguments in [["--lang", "zh-CN", "lint"], ["lint", "--lang=zh-CN"], ["lint", "--lang", "zh_CN"]] {
+            let chinese = try CLI.output(arguments + ["--as-of", Fixture.asOf], in: root)
+            #expect(chinese.status == 1)
+            #expect(chinese.stdout == Self.chineseLine + "\n"
+                + "  提示: 可用阶段：departmental, industry-solution, integration（在 acctplan.yml 中设置）\n"
+                + "2 个文件中有 1 个错误、0 个警告\n", "\(arguments): \(chinese)")
+        }
+        // JSON and SARIF are the same bytes in every language.
+        for format in ["json", "sarif"] {
+            let plain = try CLI.output(["lint", "--as-of", Fixture.asOf, "--format", format], in: root)
+            let chinese = try CLI.output(["lint", "--as-of", Fixture.asOf, "--format", format, "--lang", "zh-CN"], in: root,
+                                         env: ["LANG": "zh_CN.UTF-8"])
+            #expect(plain.stdout == chinese.stdout, "\(format)")
+            #expect(!chinese.stdout.contains("错误"))
+        }
+        let github = try CLI.output(["lint", "--as-of", Fixture.asOf, "--format", "github", "--lang", "zh-CN"], in: root)
+        #expect(github.stdout.contains("::未知的生命周期阶段“industy-solution”（是否应为“industry-solution”？）%0A提示: 可用阶段："),
+                "\(github)")
+    }
+
+    @Test func workspaceSettingThenLocale() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let chosen = try Self.broken(temp, config: Fixture.config + "language: zh-CN\n")
+        let byWorkspace = try CLI.output(["lint", "--as-of", Fixture.asOf], in: chosen, env: ["LANG": "en_US.UTF-8"])
+        #expect(byWorkspace.stdout.hasPrefix(Self.chineseLine), "\(byWorkspace)")
+        let overridden = try CLI.output(["lint", "--as-of", Fixture.asOf, "--lang", "en"], in: chosen)
+        #expect(overridden.stdout.hasPrefix(Fixture.misspeltStageLine), "\(overridden)")
+
+        let other = try TempDir()
+        defer { other.remove() }
+        let unset = try Self.broken(other)
+        for (env, chinese) in [(["LANG": "zh_CN.UTF-8"], true), (["LC_MESSAGES": "zh_CN"], true), (["LANG": "zh"], true),
+                               (["LC_ALL": "C", "LANG": "zh_CN.UTF-8"], false), (["LANG": "de_DE.UTF-8"], false)] {
+            let result = try CLI.output(["lint", "--as-of", Fixture.asOf], in: unset, env: env)
+            #expect(result.stdout.hasPrefix(chinese ? Self.chineseLine : Fixture.misspeltStageLine), "\(env): \(result)")
+        }
+        // A workspace that says English is English whatever the locale.
+        let english = try TempDir()
+        defer { english.remove() }
+        let saysEnglish = try Self.broken(english, config: Fixture.config + "language: en\n")
+        let result = try CLI.output(["lint", "--as-of", Fixture.asOf], in: saysEnglish, env: ["LANG": "zh_CN.UTF-8"])
+        #expect(result.stdout.hasPrefix(Fixture.misspeltStageLine), "\(result)")
+    }
+
+    @Test func errorLinesAndUnknownLanguages() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let noWorkspace = try CLI.output(["lint", "--lang", "zh-CN"], in: temp.url)
+        #expect(noWorkspace.status == 2)
+        #expect(noWorkspace.stderr.hasPrefix("acctplan: 错误: 在 "), "\(noWorkspace)")
+        #expect(noWorkspace.stderr.contains("没有找到 acctplan 工作区"), "\(noWorkspace)")
+
+        let unknown = try CLI.output(["lint", "--lang", "fr"], in: temp.url)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "acctplan: error: --lang 'fr' is not a language\n  hint: use one of: en, zh-CN\n", "\(unknown)")
+
+        // The workspace's `language:` also chooses the language of an error line.
+        let root = try Self.broken(temp, config: Fixture.config + "language: zh-CN\n")
+        let badDate = try CLI.output(["lint", "--as-of", "soon"], in: root)
+        #expect(badDate.stderr == "acctplan: 错误: --as-of“soon”不是日期；请写成 YYYY-MM-DD，例如 2026-11-29\n", "\(badDate)")
+
+        let config = try Self.broken(temp, config: Fixture.config + "language: fr\n")
+        let lint = try CLI.output(["lint", "--as-of", Fixture.asOf], in: config)
+        #expect(lint.stdout.contains("acctplan.yml:7:11: error: unknown language 'fr' [config]\n  hint: language is one of: en, zh-CN\n"),
+                "\(lint)")
+    }
+
+    @Test func rulesInChinese() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let rules = try CLI.output(["rules", "--lang", "zh-CN"], in: temp.url)
+        #expect(rules.stdout.contains("no-sponsor         warning  客户计划的干系人中没有角色为决策者或发起人的人\n"), "\(rules)")
+        let english = try CLI.output(["rules"], in: temp.url)
+        #expect(english.stdout.contains("no-sponsor         warning  An account plan names no stakeholder"), "\(english)")
+    }
+}
+
+/// `show`, `rollup` and `diff --format markdown` in Chinese on the template; their JSON and CSV
+/// are the same bytes in every language.
+struct ReportLanguageTests {
+    @Test func showRollupAndDiffInChinese() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let created = try CLI.output(["init", "ws"], in: temp.url)
+        try #require(created.status == 0, "\(created)")
+        let root = temp.path("ws")
+
+        let show = try CLI.output(["show", "zhejiang-tobacco", "--lang", "zh-CN"], in: root)
+        #expect(show.stdout.contains("客户 zhejiang-tobacco · accounts/east/zhejiang-tobacco.md\n"), "\(show)")
+        #expect(show.stdout.contains("\n干系人\n  张伟  信息中心主任，decision-maker，关系 medium，负责人 ma-tao\n"), "\(show)")
+        #expect(show.stdout.contains("\n商机（金额单位：CNY）\n"), "\(show)")
+        #expect(show.stdout.contains("（阶段默认值）"), "\(show)")
+        let english = try CLI.output(["show", "zhejiang-tobacco"], in: root)
+        #expect(english.stdout.contains("\nStakeholders\n  张伟  信息中心主任, decision-maker, relationship medium, owner ma-tao\n"), "\(english)")
+
+        let rollup = try CLI.output(["rollup", "--as-of", Fixture.asOf, "--lang", "zh-CN"], in: root)
+        let lines = rollup.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "生命周期汇总，截至 2026-11-29（金额单位：CNY）", "\(rollup)")
+        #expect(lines.contains { $0.hasPrefix("行业 tobacco ") }, "\(rollup)")
+        #expect(lines.contains { $0.hasPrefix("合计 ") }, "\(rollup)")
+        // Columns line up on screen: a Chinese character is two columns wide.
+        let header = try #require(lines.first { $0.hasPrefix("分组") })
+        let total = try #require(lines.first { $0.hasPrefix("合计") })
+        #expect(Self.width(header) == Self.width(total), "\(header)\n\(total)")
+        let markdown = try CLI.output(["rollup", "--as-of", Fixture.asOf, "--format", "markdown", "--lang", "zh-CN"], in: root)
+        #expect(markdown.stdout.hasPrefix("### 生命周期汇总，截至 2026-11-29 (CNY)\n\n| 分组 | 客户数 | "), "\(markdown)")
+        for format in ["json", "csv"] {
+            let plain = try CLI.output(["rollup", "--as-of", Fixture.asOf, "--format", format], in: root)
+            let chinese = try CLI.output(["rollup", "--as-of", Fixture.asOf, "--format", format, "--lang", "zh-CN"], in: root)
+            #expect(plain.stdout == chinese.stdout, "\(format)")
+        }
+
+        let plan = root.appendingPathComponent("accounts/east/zhejiang-tobacco.md")
+        let text = try String(contentsOf: plan, encoding: .utf8)
+        try text.replacingOccurrences(of: "stage: industry-solution", with: "stage: integration")
+            .write(to: plan, atomically: true, encoding: .utf8)
+        let diff = try CLI.output(["diff", "--format", "markdown", "--lang", "zh-CN"], in: root)
+        #expect(diff.stdout.hasPrefix("### acctplan：1 个计划有变化（`index` → `working tree`）\n\n**生命周期阶段变动**\n\n"
+            + "- `zhejiang-tobacco`: industry-solution → **integration**\n\n#### `zhejiang-tobacco`（客户，修改）\n\n"
+            + "| 项目 | 之前 | 之后 |\n"), "\(diff)")
+        let diffJSON = try CLI.output(["diff", "--format", "json"], in: root)
+        let diffJSONChinese = try CLI.output(["diff", "--format", "json", "--lang", "zh-CN"], in: root)
+        #expect(diffJSON.stdout == diffJSONChinese.stdout)
+    }
+
+    /// Display columns: CJK ideographs and full-width forms are two.
+    static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { total, scalar in
+            let wide = (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+                || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
+                || (0xFF00...0xFF60).contains(scalar.value)
+            return total + (wide ? 2 : 1)
+        }
+    }
+}
+
+/// `--help` in Chinese: `--lang`, the locale, or the workspace's `language:` when help is asked
+/// for; the generated manual stays English.
+struct HelpLanguageTests {
+    @Test func lintHelpInChinese() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let help = try CLI.output(["lint", "--help", "--lang", "zh-CN"], in: temp.url)
+        #expect(help.status == 0, "\(help)")
+        #expect(help.stdout.hasPrefix("OVERVIEW: 按计划格式和检查规则检查计划与 acctplan.yml。\n"), "\(help)")
+        #expect(help.stdout.contains("退出状态：0 没有错误；1 有错误"), "\(help)")
+        #expect(help.stdout.contains("有警告也视为失败（退出状态 1）。"), "\(help)")
+        #expect(help.stdout.contains("输出格式：text、json、github或 sarif。"), "\(help)")
+        #expect(help.stdout.contains("工作区根目录（默认："), "\(help)")
+
+        let english = try CLI.output(["lint", "--help"], in: temp.url)
+        #expect(english.stdout.hasPrefix("OVERVIEW: Check plans and acctplan.yml against the plan format and the lint"))
+        #expect(english.stdout.contains("Fail (exit 1) on warnings too."))
+
+        let byLocale = try CLI.output(["--help"], in: temp.url, env: ["LANG": "zh_CN.UTF-8"])
+        #expect(byLocale.stdout.hasPrefix("OVERVIEW: 以 Markdown 形式在 git 中管理大客户计划"), "\(byLocale)")
+        #expect(byLocale.stdout.contains("rules                   列出所有检查规则"), "\(byLocale)")
+
+        let root = try Fixture.workspace([:], in: temp)
+        try (Fixture.config + "language: zh-CN\n").write(to: root.appendingPathComponent("acctplan.yml"), atomically: true, encoding: .utf8)
+        let byWorkspace = try CLI.output(["show", "--help"], in: root)
+        #expect(byWorkspace.stdout.hasPrefix("OVERVIEW: 按 acctplan 的理解显示一个计划"), "\(byWorkspace)")
+
+        let dump = try CLI.output(["--experimental-dump-help"], in: root, env: ["LANG": "zh_CN.UTF-8"])
+        #expect(dump.stdout.contains("Check plans and acctplan.yml against the plan format and the lint rules."))
+        #expect(!dump.stdout.contains("按计划格式"))
+    }
+}
+
+/// The HTML dashboard in Chinese: `lang="zh-CN"`, headings, tiles, legends.
+struct DashboardLanguageTests {
+    @Test func dashboardInChinese() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let created = try CLI.output(["init", "ws"], in: temp.url)
+        try #require(created.status == 0, "\(created)")
+        let root = temp.path("ws")
+        let written = try CLI.output(["report", "--output", "zh", "--as-of", Fixture.asOf, "--lang", "zh-CN"], in: root)
+        #expect(written.status == 0, "\(written)")
+        let index = try String(contentsOf: root.appendingPathComponent("zh/index.html"), encoding: .utf8)
+        #expect(index.contains("<html lang=\"zh-CN\">"))
+        #expect(index.contains("<title>大客户仪表板，2026-11-29</title>"))
+        #expect(index.contains("<h1>大客户：生命周期仪表板</h1><p class=\"subtitle\">6 个客户，分属 3 个行业和 2 个细分市场，截至 2026-11-29。</p>"))
+        #expect(index.contains("<h2>按成交季度的商机管道</h2>"))
+        #expect(index.contains("<span class=\"swatch weighted\"></span>加权商机金额</li>"))
+        #expect(index.contains("部门级应用"), "the default stages' labels in the legends")
+        #expect(!index.contains("Pipeline by close quarter"))
+        let english = try CLI.output(["report", "--output", "en", "--as-of", Fixture.asOf], in: root)
+        #expect(english.status == 0)
+        let englishIndex = try String(contentsOf: root.appendingPathComponent("en/index.html"), encoding: .utf8)
+        #expect(englishIndex.contains("<html lang=\"en\">"))
+        #expect(englishIndex.contains("<h2>Pipeline by close quarter</h2>"))
+    }
+}

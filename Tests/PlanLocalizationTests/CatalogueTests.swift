@@ -1,0 +1,119 @@
+import PlanEngine
+@testable import PlanLocalization
+import PlanModel
+import PlanWorkspace
+import Testing
+
+/// The message catalogue is complete and consistent: each entry's two languages carry the same
+/// values, and every message acctplan makes — each rule's examples, a corpus of broken plans and
+/// configurations — reads in Chinese (none falls back to English).
+struct CatalogueTests {
+    @Test func bothLanguagesCarryTheSameValues() {
+        for (english, chinese) in MessageCatalogue.all {
+            let en = MessageTemplate(english), zh = MessageTemplate(chinese)
+            #expect(Set(en.holes) == Set(zh.holes), "values differ: '\(english)' / '\(chinese)'")
+            let translated = { (template: MessageTemplate) in
+                Set(template.pieces.compactMap { if case .hole(let n, true) = $0 { n } else { nil } })
+            }
+            #expect(translated(en) == translated(zh), "translated values differ: '\(english)' / '\(chinese)'")
+            #expect(!en.hasAdjacentHoles, "two values touch in '\(english)': it cannot be read back")
+            #expect(!chinese.isEmpty && chinese != english, "'\(english)' has no Chinese")
+        }
+    }
+
+    @Test func everyEnglishTemplateIsListedOnce() {
+        var seen: Set<String> = []
+        for (english, _) in MessageCatalogue.all {
+            #expect(seen.insert(english).inserted, "'\(english)' is listed twice")
+        }
+    }
+
+    @Test func messagesAreReadBackAndFilled() {
+        #expect(Localizer.translate("unknown rule 'no-sponsr' (did you mean 'no-sponsor'?)", to: .zhCN)
+            == "未知规则“no-sponsr”（是否应为“no-sponsor”？）")
+        #expect(Localizer.translate("action 'Call Li: agree the date' was due 2027-01-10, 1 day ago", to: .zhCN)
+            == "行动“Call Li: agree the date”应于 2027-01-10 完成，已逾期 1 天")
+        #expect(Localizer.translate("team member 'li-yu' is not in people:", to: .zhCN) == "团队成员“li-yu”不在 people: 中")
+        #expect(Localizer.translate("amount 'CNY -5' for 'revenue_target' is negative", to: .zhCN)
+            == "“revenue_target”的金额“CNY -5”为负数")
+        // English is returned as it is, and text the catalogue does not know stays English.
+        #expect(Localizer.translate("no stakeholder is a decision-maker or sponsor", to: .en)
+            == "no stakeholder is a decision-maker or sponsor")
+        #expect(Localizer.translate("something new", to: .zhCN) == "something new")
+        #expect(!Localizer.isTranslated("something new"))
+    }
+
+    /// Every diagnostic of every rule's examples, valid and invalid, of any rule.
+    @Test(arguments: RuleRegistry.all.map(\.description.id))
+    func ruleExamplesReadInChinese(_ id: RuleID) throws {
+        let rule = try #require(RuleRegistry.rule(id))
+        for example in rule.description.valid + rule.description.invalid {
+            var files: [String: String] = [:]
+            for (path, text) in example.files { files[path] = text.replacingAll(RuleExample.marker) }
+            try expectTranslated(files, asOf: example.asOf)
+        }
+    }
+
+    @Test(arguments: BrokenPlans.corpus.indices)
+    func brokenPlansReadInChinese(_ index: Int) throws {
+        try expectTranslated(BrokenPlans.corpus[index], asOf: CalendarDate(year: 2027, month: 6, day: 30)!)
+    }
+
+    func expectTranslated(_ files: [String: String], asOf: CalendarDate) throws {
+        let workspace = try WorkspaceLoader.load(from: MemorySource(files))
+        let diagnostics = Linter.lint(workspace, asOf: asOf)
+        for diagnostic in diagnostics {
+            #expect(Localizer.isTranslated(diagnostic.message), "no Chinese for [\(diagnostic.rule)] '\(diagnostic.message)'")
+            if let hint = diagnostic.hint {
+                #expect(Localizer.isTranslated(hint), "no Chinese for the hint of [\(diagnostic.rule)] '\(hint)'")
+            }
+        }
+    }
+}
+
+extension String {
+    func replacingAll(_ character: Character) -> String { String(filter { $0 != character }) }
+}
+
+struct RuleSummaryTests {
+    @Test func everyRuleHasAChineseSummary() {
+        for rule in RuleRegistry.descriptions {
+            let chinese = RuleSummaries.summary(rule.id, english: rule.summary, in: .zhCN)
+            #expect(chinese != rule.summary, "\(rule.id) has no Chinese summary")
+        }
+        #expect(Set(RuleSummaries.chinese.keys) == Set(RuleRegistry.descriptions.map(\.id.rawValue)),
+                "a Chinese summary of a rule that does not exist")
+    }
+}
+
+/// Error lines: every way the workspace cannot be read, and what the services say most often.
+struct ErrorLineTests {
+    @Test func workspaceErrorsReadInChinese() {
+        let errors: [WorkspaceError] = [
+            .notFound(searchedFrom: "/home/li/plans"), .bareRepository("/srv/plans.git"), .notADirectory("x.md"),
+            .outsideWorkspace("../x.md"), .unreadable("accounts/a.md", "Permission denied"), .alreadyExists("accounts/a.md"),
+            .unwritable("accounts/a.md", "No space left on device"), .changedMeanwhile("accounts/a.md"),
+        ]
+        for error in errors {
+            #expect(Localizer.isTranslated(error.description), "no Chinese for '\(error.description)'")
+        }
+    }
+
+    @Test func serviceErrorsReadInChinese() {
+        for message in [
+            "no account plan 'acme' in the workspace (did you mean 'acme-corp'?)",
+            "no plan 'acme' in the workspace",
+            "unknown revision 'mian': no commit of that name in /srv/plans",
+            "--since 2027-01-01 is after the as-of date 2026-11-29 (today unless --as-of says otherwise); check the year",
+            "'HEAD~3' is neither a revision nor a path in the workspace",
+            "a segment plan 'smb' already exists at segments/smb.md",
+            "accounts/a.md cannot be read as a plan: plan has no front matter; run 'acctplan lint accounts/a.md'",
+            "unknown lifecycle stage 'integrat' (did you mean 'integration'?)",
+        ] {
+            #expect(Localizer.isTranslated(message), "no Chinese for '\(message)'")
+        }
+        #expect(Localizer.translate("accounts/a.md cannot be read as a plan: plan has no front matter; run 'acctplan lint accounts/a.md'",
+                                    to: .zhCN)
+            == "accounts/a.md 无法作为计划读取：计划没有前置元数据（front matter）；请运行“acctplan lint accounts/a.md”")
+    }
+}
