@@ -38,7 +38,8 @@ struct WhitespaceCommand: ParsableCommand {
     func run() throws {
         let result = try WhitespaceService.whitespace(workspace: workspaceOptions.workspace, at: sourceOptions.choice,
                                                       accounts: accounts, by: by, warn: Terminal.warn)
-        Terminal.standardOutput(format.format.render(result.map, color: Terminal.useColor()))
+        Terminal.standardOutput(format.format.render(result.map, color: Terminal.useColor(),
+                                                     language: UI.language(workspace: result.language)))
     }
 }
 

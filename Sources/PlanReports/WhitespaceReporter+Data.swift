@@ -1,4 +1,5 @@
 import PlanEngine
+import PlanLocalization
 import PlanModel
 
 /// `acctplan whitespace --format json|csv|markdown` (docs/json.md, docs/whitespace.md).
@@ -69,21 +70,23 @@ extension WhitespaceReporter {
     }
 
     /// A Markdown table of accounts × offerings (whitespace cells empty) and the counts per offering.
-    public static func markdown(_ map: Whitespace) -> String {
+    public static func markdown(_ map: Whitespace, language: UILanguage = .en) -> String {
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
-        var lines = ["## Whitespace map", "",
-                     "\(count(map.accounts.count, "account")) × \(count(map.offerings.count, "offering")). "
-                         + "installed: live or implementing; won; pipeline: an open opportunity; lost; empty: whitespace, never sold."]
-        guard !map.offerings.isEmpty else { return (lines + ["", "No offering to map."]).joined(separator: "\n") + "\n" }
+        func label(_ label: WhitespaceLabel) -> String { label.text(language) }
+        var lines = ["## " + label(.title), "", size(map, language) + (language == .en ? ". " : "。") + label(.legendMarkdown)]
+        guard !map.offerings.isEmpty else { return (lines + ["", label(.noOffering)]).joined(separator: "\n") + "\n" }
         func tables(_ rows: [Int], _ counts: [Whitespace.Counts]) -> [String] {
-            var part = ["", "| Account | " + map.offerings.map { cell($0.name) }.joined(separator: " | ") + " |",
+            let accountHead = language == .en ? "Account" : label(.account)
+            var part = ["", "| \(accountHead) | " + map.offerings.map { cell($0.name) }.joined(separator: " | ") + " |",
                         "| --- |" + String(repeating: " --- |", count: map.offerings.count)]
             for index in rows {
                 let account = map.accounts[index]
                 part.append("| \(cell(account.name ?? account.id)) (`\(account.id)`) | "
-                    + account.cells.map { $0.state?.rawValue ?? "" }.joined(separator: " | ") + " |")
+                    + account.cells.map { $0.state.map { WhitespaceLabel.state($0.rawValue).text(language) } ?? "" }.joined(separator: " | ") + " |")
             }
-            part += ["", "| Offering | Installed | Won | Pipeline | Lost | Whitespace |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+            let heads = [WhitespaceLabel.offering, .installed, .won, .pipeline, .lost, .whitespace].map { label($0) }
+            let titled = language == .en ? heads.map { $0.prefix(1).uppercased() + $0.dropFirst() } : heads
+            part += ["", "| " + titled.joined(separator: " | ") + " |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
             for (offering, counts) in zip(map.offerings, counts) {
                 part.append("| \(cell(offering.name)) | \(counts.installed) | \(counts.won) | \(counts.pipeline) | "
                     + "\(counts.lost) | \(counts.whitespace) |")
@@ -92,7 +95,8 @@ extension WhitespaceReporter {
         }
         if map.dimension == nil { lines += tables(Array(map.accounts.indices), map.counts) }
         for group in map.groups {
-            lines += ["", "### \(group.dimension.rawValue) \(cell(group.id))" + (group.name.map { " — \(cell($0))" } ?? "")]
+            lines += ["", "### \(ReportLabel.kind(group.dimension.rawValue, in: language)) \(cell(group.id))"
+                + (group.name.map { " — \(cell($0))" } ?? "")]
             lines += tables(group.members, group.counts)
         }
         return lines.joined(separator: "\n") + "\n"

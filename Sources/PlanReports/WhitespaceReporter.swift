@@ -1,43 +1,56 @@
 import PlanEngine
 import PlanFormat
+import PlanLocalization
 import PlanModel
 
 /// `acctplan whitespace`'s renderers: text here, JSON, CSV and Markdown in `WhitespaceReporter+Data`.
 public enum WhitespaceReporter {
-    /// What a cell says: the state, or "·" for whitespace (people read a dot as "nothing here").
-    static func word(_ state: Whitespace.State?) -> String { state?.rawValue ?? "·" }
+    /// What a cell says: the state in `language`, or "·" for whitespace (people read a dot as "nothing here").
+    static func word(_ state: Whitespace.State?, _ language: UILanguage) -> String {
+        state.map { WhitespaceLabel.state($0.rawValue).text(language) } ?? "·"
+    }
 
-    static let legend = "installed: live or implementing · won · pipeline: an open opportunity · lost · '·': whitespace, never sold"
+    /// "6 accounts × 8 offerings" ("6 个客户 × 8 条产品线").
+    static func size(_ map: Whitespace, _ language: UILanguage) -> String {
+        guard language == .en else {
+            return "\(map.accounts.count) \(WhitespaceLabel.accounts.text(language)) × "
+                + "\(map.offerings.count) \(WhitespaceLabel.offerings.text(language))"
+        }
+        return "\(count(map.accounts.count, "account")) × \(count(map.offerings.count, "offering"))"
+    }
 
     /// `acctplan whitespace` (text): the matrix (one row per account id, one column per offering id),
     /// then per offering how many accounts have each state; with `--by`, both per group.
-    public static func text(_ map: Whitespace, color: Bool) -> String {
+    public static func text(_ map: Whitespace, color: Bool, language: UILanguage = .en) -> String {
         let style = TerminalStyle(enabled: color)
-        var lines = [style.bold("Whitespace map: \(count(map.accounts.count, "account")) × \(count(map.offerings.count, "offering"))")]
+        func label(_ label: WhitespaceLabel) -> String { label.text(language) }
+        let colon = language == .en ? ": " : "："
+        var lines = [style.bold(label(.title) + colon + size(map, language))]
         guard !map.offerings.isEmpty else {
-            lines.append("No offering to map: list them under offerings: in acctplan.yml and name them in the Offering column.")
+            lines.append(label(.noOffering))
             return lines.joined(separator: "\n") + "\n"
         }
-        lines.append(style.dim(legend))
-        if !map.fromCatalogue {
-            lines.append(style.dim("(acctplan.yml has no offerings: catalogue; the columns are the offerings the plans name)"))
-        }
+        lines.append(style.dim(label(.legend)))
+        if !map.fromCatalogue { lines.append(style.dim(label(.fromPlans))) }
         if map.dimension == nil {
             lines.append("")
-            lines += matrix(map, rows: Array(map.accounts.indices), style: style)
+            lines += matrix(map, rows: Array(map.accounts.indices), style: style, language: language)
             lines.append("")
-            lines += countsTable(map, map.counts, style: style)
+            lines += countsTable(map, map.counts, style: style, language: language)
         }
         for group in map.groups {
             lines.append("")
             let name = group.name.map { " — \($0)" } ?? ""
-            lines.append(style.bold("\(group.dimension.rawValue) \(group.id)\(name)") + " (\(count(group.members.count, "account")))")
-            lines += matrix(map, rows: group.members, style: style).map { "  " + $0 }
+            let members = language == .en ? count(group.members.count, "account") : "\(group.members.count) \(label(.accounts))"
+            lines.append(style.bold("\(ReportLabel.kind(group.dimension.rawValue, in: language)) \(group.id)\(name)")
+                + (language == .en ? " (\(members))" : "（\(members)）"))
+            lines += matrix(map, rows: group.members, style: style, language: language).map { "  " + $0 }
             lines.append("")
-            lines += countsTable(map, group.counts, style: style).map { "  " + $0 }
+            lines += countsTable(map, group.counts, style: style, language: language).map { "  " + $0 }
         }
         lines.append("")
-        lines.append("Offerings: " + map.offerings.map { $0.name == $0.id ? $0.id : "\($0.id) = \($0.name)" }.joined(separator: ", "))
+        lines.append(label(.offeringNames) + colon
+            + map.offerings.map { $0.name == $0.id ? $0.id : "\($0.id) = \($0.name)" }.joined(separator: language == .en ? ", " : "，"))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -51,9 +64,9 @@ public enum WhitespaceReporter {
         }
     }
 
-    static func matrix(_ map: Whitespace, rows: [Int], style: TerminalStyle) -> [String] {
-        let header = ["account"] + map.offerings.map(\.id)
-        let table = rows.map { index in [map.accounts[index].id] + map.accounts[index].cells.map { word($0.state) } }
+    static func matrix(_ map: Whitespace, rows: [Int], style: TerminalStyle, language: UILanguage) -> [String] {
+        let header = [WhitespaceLabel.account.text(language)] + map.offerings.map(\.id)
+        let table = rows.map { index in [map.accounts[index].id] + map.accounts[index].cells.map { word($0.state, language) } }
         let widths = columnWidths(header, table)
         var lines = [pad(header, widths).map { style.bold($0) }.joined(separator: "  ")]
         for (row, index) in zip(table, rows) {
@@ -65,8 +78,8 @@ public enum WhitespaceReporter {
         return lines
     }
 
-    static func countsTable(_ map: Whitespace, _ counts: [Whitespace.Counts], style: TerminalStyle) -> [String] {
-        let header = ["offering", "installed", "won", "pipeline", "lost", "whitespace"]
+    static func countsTable(_ map: Whitespace, _ counts: [Whitespace.Counts], style: TerminalStyle, language: UILanguage) -> [String] {
+        let header = [WhitespaceLabel.offering, .installed, .won, .pipeline, .lost, .whitespace].map { $0.text(language) }
         let table = zip(map.offerings, counts).map { offering, counts in
             [offering.id] + [counts.installed, counts.won, counts.pipeline, counts.lost, counts.whitespace].map(String.init)
         }

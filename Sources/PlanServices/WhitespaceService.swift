@@ -10,6 +10,8 @@ public enum WhitespaceService {
         public var map: Whitespace
         /// The commit read, for `--rev`.
         public var revision: ObjectID?
+        /// The workspace's `language:` (nil when unset), for the front end's choice of language.
+        public var language: UILanguage?
     }
 
     /// The map of the account plans named in `accounts` (ids; all of them when empty) in the
@@ -28,6 +30,6 @@ public enum WhitespaceService {
                                     + "offerings: [{id: erp, name: ERP suite}], and name one in the Offering column of "
                                     + "the Installed base and Opportunities tables"))
         }
-        return Result(map: map, revision: opened.revision)
+        return Result(map: map, revision: opened.revision, language: loaded.config.language)
     }
 }

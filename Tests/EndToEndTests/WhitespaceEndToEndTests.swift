@@ -117,6 +117,22 @@ struct WhitespaceEndToEndTests {
         #expect(before["industry"]?["state"] as? String == "pipeline")
     }
 
+    @Test func inChineseTheWordsChangeAndTheMachineOutputsDoNot() throws {
+        let repo = try DiffRepo()
+        defer { repo.remove() }
+        let chinese = try repo.acctplan(["whitespace", "zhejiang-tobacco", "--lang", "zh-CN"], extra: ["NO_COLOR": "1"])
+        #expect(chinese.status == 0, "\(chinese)")
+        let lines = chinese.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "空白点地图：1 个客户 × 8 条产品线")
+        #expect(lines.contains("zhejiang-tobacco  已实施   已实施        已丢单     ·   已实施    商机中  ·     ·"), "\(chinese)")
+        #expect(lines.contains { $0.hasPrefix("产品线        已实施  已赢单  商机中  已丢单  空白") }, "\(chinese)")
+        for format in ["json", "csv"] {
+            let english = try repo.acctplan(["whitespace", "--by", "segment", "--format", format])
+            let other = try repo.acctplan(["whitespace", "--by", "segment", "--format", format, "--lang", "zh-CN"])
+            #expect(english.status == 0 && english.stdout == other.stdout, "\(format) is the same in every language")
+        }
+    }
+
     @Test func aWorkspaceWithoutOfferingsSaysHowToStart() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
