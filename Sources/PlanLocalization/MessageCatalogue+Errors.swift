@@ -95,6 +95,22 @@ extension MessageCatalogue {
         ("'{1}' is not empty and holds no acctplan report (no {2} file), so acctplan will not write into it; give a new or empty folder (e.g. --output report), or the folder of an earlier report",
          "“{1}”不为空且不含 acctplan 报告（没有 {2} 文件），因此 acctplan 不会写入；请给出一个新的或空的文件夹（例如 --output report），或之前报告所在的文件夹"),
         ("cannot read {1}", "无法读取 {1}"),
+        ("cannot create '{1}': {~2}", "无法创建“{1}”：{~2}"),
+        ("it exists and is not a folder (a link or a file); remove it", "它已存在且不是文件夹（是链接或文件）；请删除它"),
+        ("no git identity: set your name and email first, e.g.\n  git config --global user.name \"Li You\"\n"
+            + "  git config --global user.email li.you@example.com\nnothing was changed",
+         "没有 git 身份：请先设置姓名和邮箱，例如\n  git config --global user.name \"Li You\"\n"
+            + "  git config --global user.email li.you@example.com\n未做任何更改"),
+        ("no git identity: set your name and email first, e.g.\n  git config --global user.name \"Li You\"\n"
+            + "  git config --global user.email li.you@example.com\n(or GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL); nothing was changed",
+         "没有 git 身份：请先设置姓名和邮箱，例如\n  git config --global user.name \"Li You\"\n"
+            + "  git config --global user.email li.you@example.com\n（或设置 GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL）；未做任何更改"),
+        ("the conflict style must be merge, diff3 or zdiff3, not '{1}'", "冲突样式必须是 merge、diff3 或 zdiff3，而不是“{1}”"),
+        ("not in a git repository", "不在 git 仓库中"),
+        ("this is a bare repository: resolve in a clone", "这是裸仓库：请在克隆中解决"),
+        ("--acctplan {1}: no executable file there", "--acctplan {1}：那里没有可执行文件"),
+        ("{1} {2}, so acctplan cannot add to it; nothing was changed. Make it run this before it commits: {3}",
+         "{1} {2}，因此 acctplan 无法向其中添加内容；未做任何更改。请让它在提交前运行：{3}"),
         // A version of a plan a diff cannot read.
         ("the {~1} version does not parse", "{~1}版本无法解析"),
         ("the {~1} version has unresolved merge conflicts", "{~1}版本有未解决的合并冲突"),
