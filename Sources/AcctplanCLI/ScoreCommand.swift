@@ -51,7 +51,8 @@ struct ScoreCommand: ParsableCommand {
                                             since: since, trend: trend, asOf: asOf,
                                             withEvidence: format.format.showsEvidence(explain: explain), progress: ProgressLine(),
                                             warn: Terminal.warn)
-        Terminal.standardOutput(format.format.render(result.report, explain: explain, color: Terminal.useColor()))
+        Terminal.standardOutput(format.format.render(result.report, explain: explain, color: Terminal.useColor(),
+                                                     language: UI.language(workspace: result.language)))
     }
 }
 

@@ -215,3 +215,36 @@ struct DashboardLanguageTests {
         #expect(englishIndex.contains("<h2>Pipeline by close quarter</h2>"))
     }
 }
+
+/// `score` and `diff` (text) in Chinese.
+struct ScoreDiffLanguageTests {
+    @Test func scoreAndDiffTextInChinese() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let created = try CLI.output(["init", "ws"], in: temp.url)
+        try #require(created.status == 0, "\(created)")
+        let root = temp.path("ws")
+        let score = try CLI.output(["score", "--as-of", Fixture.asOf, "--lang", "zh-CN"], in: root)
+        let lines = score.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first?.hasPrefix("客户健康评分，截至 2026-11-29（满分 100；绿色 ≥ ") == true, "\(score)")
+        #expect(lines.contains { $0.hasPrefix("6 个客户：") && $0.contains("平均评分") }, "\(score)")
+        #expect(lines.contains("“acctplan score --explain”会列出每一分的来源。"), "\(score)")
+        let english = try CLI.output(["score", "--as-of", Fixture.asOf], in: root)
+        #expect(english.stdout.hasPrefix("Account health as of 2026-11-29 (score out of 100; "), "\(english)")
+        for format in ["json", "csv"] {
+            let plain = try CLI.output(["score", "--as-of", Fixture.asOf, "--format", format], in: root)
+            let chinese = try CLI.output(["score", "--as-of", Fixture.asOf, "--format", format, "--lang", "zh-CN"], in: root)
+            #expect(plain.stdout == chinese.stdout, "\(format)")
+        }
+
+        let plan = root.appendingPathComponent("accounts/east/zhejiang-tobacco.md")
+        let text = try String(contentsOf: plan, encoding: .utf8)
+        try text.replacingOccurrences(of: "stage: industry-solution", with: "stage: integration")
+            .write(to: plan, atomically: true, encoding: .utf8)
+        let diff = try CLI.output(["diff", "--lang", "zh-CN"], in: root)
+        #expect(diff.stdout.hasPrefix("accounts/east/zhejiang-tobacco.md（客户 zhejiang-tobacco，修改）\n  stage: industry-solution → integration\n"),
+                "\(diff)")
+        let englishDiff = try CLI.output(["diff"], in: root)
+        #expect(englishDiff.stdout.hasPrefix("accounts/east/zhejiang-tobacco.md (account zhejiang-tobacco, modified)\n"), "\(englishDiff)")
+    }
+}
