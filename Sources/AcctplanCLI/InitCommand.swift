@@ -14,7 +14,7 @@ struct InitCommand: ParsableCommand {
               cd existing-repo && acctplan init plans     # a workspace in a sub-folder of a repository
             """) }
 
-    @Argument(help: ArgumentHelp("The folder to create the workspace in (created if missing).", valueName: "dir"))
+    @Argument(help: ArgumentHelp(UI.help("The folder to create the workspace in (created if missing).", "创建工作区的文件夹（不存在时创建）。"), valueName: "dir"))
     var directory: String = "."
 
     func run() throws {

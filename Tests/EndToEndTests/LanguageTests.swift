@@ -168,8 +168,13 @@ struct HelpLanguageTests {
         #expect(help.stdout.hasPrefix("OVERVIEW: 按计划格式和检查规则检查计划与 acctplan.yml。\n"), "\(help)")
         #expect(help.stdout.contains("退出状态：0 没有错误；1 有错误"), "\(help)")
         #expect(help.stdout.contains("有警告也视为失败（退出状态 1）。"), "\(help)")
-        #expect(help.stdout.contains("输出格式：text、json、github或 sarif。"), "\(help)")
+        #expect(help.stdout.contains("输出格式：text、json、github 或 sarif。"), "\(help)")
         #expect(help.stdout.contains("工作区根目录（默认："), "\(help)")
+
+        let rollup = try CLI.output(["rollup", "--help", "--lang", "zh-CN"], in: temp.url)
+        #expect(rollup.stdout.contains("按 industry、segment、manager、region"), "\(rollup)")
+        let commit = try CLI.output(["commit", "-h", "--lang", "zh-CN"], in: temp.url)
+        #expect(commit.stdout.contains("即使有检查错误也提交。"), "\(commit)")
 
         let english = try CLI.output(["lint", "--help"], in: temp.url)
         #expect(english.stdout.hasPrefix("OVERVIEW: Check plans and acctplan.yml against the plan format and the lint"))
