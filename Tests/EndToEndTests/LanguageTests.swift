@@ -253,3 +253,19 @@ struct ScoreDiffLanguageTests {
         #expect(englishDiff.stdout.hasPrefix("accounts/east/zhejiang-tobacco.md (account zhejiang-tobacco, modified)\n"), "\(englishDiff)")
     }
 }
+
+/// Warnings on standard error speak the language too.
+struct WarningLanguageTests {
+    @Test func sinceBeforeTheHistoryInChinese() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let created = try CLI.output(["init", "ws"], in: temp.url)
+        try #require(created.status == 0, "\(created)")
+        let root = temp.path("ws")
+        let chinese = try CLI.output(["rollup", "--as-of", Fixture.asOf, "--since", "2001-01-01", "--lang", "zh-CN"], in: root)
+        #expect(chinese.stderr.hasPrefix("acctplan: 警告: --since 2001-01-01 早于历史起点 "), "\(chinese)")
+        #expect(chinese.stderr.contains("：所有客户都按新增计算\n  提示: 请给出 "), "\(chinese)")
+        let english = try CLI.output(["rollup", "--as-of", Fixture.asOf, "--since", "2001-01-01"], in: root)
+        #expect(english.stderr.hasPrefix("acctplan: warning: --since 2001-01-01 is before the history starts on "), "\(english)")
+    }
+}
