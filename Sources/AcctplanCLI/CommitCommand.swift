@@ -19,22 +19,22 @@ struct CommitCommand: ParsableCommand {
               acctplan commit -a -m "Quarterly review"
             """) }
 
-    @Option(name: .shortAndLong, help: "The commit message.")
+    @Option(name: .shortAndLong, help: ArgumentHelp(UI.help("The commit message.", "提交说明。")))
     var message: String
 
-    @Flag(name: .shortAndLong, help: "Stage every modified or deleted tracked file first (not new files).")
+    @Flag(name: .shortAndLong, help: ArgumentHelp(UI.help("Stage every modified or deleted tracked file first (not new files).", "先暂存所有已修改或已删除的受跟踪文件（不含新文件）。")))
     var all = false
 
-    @Argument(help: ArgumentHelp("Files to stage before committing (relative to the current directory).", valueName: "path"))
+    @Argument(help: ArgumentHelp(UI.help("Files to stage before committing (relative to the current directory).", "提交前要暂存的文件（相对于当前文件夹）。"), valueName: "path"))
     var paths: [String] = []
 
-    @Flag(help: "Commit even when the tree has lint errors.")
+    @Flag(help: ArgumentHelp(UI.help("Commit even when the tree has lint errors.", "即使有检查错误也提交。")))
     var noVerify = false
 
-    @Flag(help: "Do not append the per-plan summary to the message.")
+    @Flag(help: ArgumentHelp(UI.help("Do not append the per-plan summary to the message.", "不在提交说明后附加各计划的摘要。")))
     var noSummary = false
 
-    @Flag(help: "Allow committing on a detached HEAD.")
+    @Flag(help: ArgumentHelp(UI.help("Allow committing on a detached HEAD.", "允许在分离的 HEAD 上提交。")))
     var allowDetached = false
 
     @OptionGroup var workspaceOptions: WorkspaceOptions

@@ -19,11 +19,11 @@ struct DiffCommand: ParsableCommand {
             PATHs after the revisions narrow the diff. Formats: text (default), json, markdown. Also usable as git's diff driver: 'acctplan hooks install' sets that up (docs/git.md).
             """) }
 
-    @Argument(help: ArgumentHelp("Up to two revisions, then paths to narrow the diff.", valueName: "rev-or-path"),
+    @Argument(help: ArgumentHelp(UI.help("Up to two revisions, then paths to narrow the diff.", "最多两个版本，之后是用来限定范围的路径。"), valueName: "rev-or-path"),
               completion: .custom { _, _, _ in CompletionService.revisions() + CompletionService.planPaths() })
     var arguments: [String] = []
 
-    @Flag(help: "Compare HEAD (or REV) with the index.")
+    @Flag(help: ArgumentHelp(UI.help("Compare HEAD (or REV) with the index.", "比较 HEAD（或 REV）与索引。")))
     var staged = false
 
     @Option(help: FormatChoice<DiffFormatList>.help)

@@ -19,10 +19,10 @@ struct FmtCommand: ParsableCommand {
               acctplan fmt --check                  # in CI: list plans not in canonical form, exit 1 if any
             """) }
 
-    @Argument(help: ArgumentHelp("Plan files or folders to format (default: the whole workspace).", valueName: "path"))
+    @Argument(help: ArgumentHelp(UI.help("Plan files or folders to format (default: the whole workspace).", "要格式化的计划文件或文件夹（默认：整个工作区）。"), valueName: "path"))
     var paths: [String] = []
 
-    @Flag(help: "Change nothing: list the plans that would change and exit 1 if there are any.")
+    @Flag(help: ArgumentHelp(UI.help("Change nothing: list the plans that would change and exit 1 if there are any.", "不做任何修改：列出将会改变的计划，有则以状态 1 退出。")))
     var check = false
 
     @OptionGroup var workspaceOptions: WorkspaceOptions

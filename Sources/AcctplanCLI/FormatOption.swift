@@ -33,7 +33,7 @@ struct FormatChoice<List: FormatList>: ExpressibleByArgument {
         var names = allValueStrings
         let last = names.removeLast()
         return ArgumentHelp(UI.help("Output format: \(names.joined(separator: ", ")) or \(last).",
-                                    "输出格式：\(names.joined(separator: "、"))或 \(last)。"), valueName: "format")
+                                    "输出格式：\(names.joined(separator: "、")) 或 \(last)。"), valueName: "format")
     }
 }
 

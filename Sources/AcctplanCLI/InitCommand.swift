@@ -18,7 +18,7 @@ struct InitCommand: ParsableCommand {
             The global --lang chooses the template's language too (en or zh-CN; the Chinese one sets language: zh-CN in acctplan.yml). Without --lang the template is English, whatever the locale: the template is the team's choice.
             """) }
 
-    @Argument(help: ArgumentHelp("The folder to create the workspace in (created if missing).", valueName: "dir"))
+    @Argument(help: ArgumentHelp(UI.help("The folder to create the workspace in (created if missing).", "创建工作区的文件夹（不存在时创建）。"), valueName: "dir"))
     var directory: String = "."
 
     /// Never set here: `--lang` is taken out of every command's arguments before they are parsed

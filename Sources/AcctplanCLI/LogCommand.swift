@@ -16,14 +16,14 @@ struct LogCommand: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: ArgumentHelp("A plan id: only commits that changed it.", valueName: "id"),
+    @Argument(help: ArgumentHelp(UI.help("A plan id: only commits that changed it.", "计划编号：只列出修改过它的提交。"), valueName: "id"),
               completion: .custom { _, _, _ in CompletionService.planIDs() })
     var id: String?
 
-    @Option(help: ArgumentHelp("A revision or a date (YYYY-MM-DD): where history starts.", valueName: "rev-or-date"))
+    @Option(help: ArgumentHelp(UI.help("A revision or a date (YYYY-MM-DD): where history starts.", "版本或日期（YYYY-MM-DD）：历史的起点。"), valueName: "rev-or-date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Output format: text or json.", valueName: "format"))
+    @Option(help: ArgumentHelp(UI.help("Output format: text or json.", "输出格式：text 或 json。"), valueName: "format"))
     var format: OutputFormat = .text
 
     @OptionGroup var workspaceOptions: WorkspaceOptions

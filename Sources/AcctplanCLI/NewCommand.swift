@@ -16,28 +16,28 @@ struct NewCommand: ParsableCommand {
               acctplan new industry energy --name Energy --owner zhao-lei
             """) }
 
-    @Argument(help: ArgumentHelp("account, industry or segment.", valueName: "kind"))
+    @Argument(help: ArgumentHelp(UI.help("account, industry or segment.", "account、industry 或 segment。"), valueName: "kind"))
     var kind: PlanKind
 
-    @Argument(help: ArgumentHelp("The new plan's id (its file name): lowercase letters, digits and '-'.", valueName: "id"))
+    @Argument(help: ArgumentHelp(UI.help("The new plan's id (its file name): lowercase letters, digits and '-'.", "新计划的编号（即文件名）：小写字母、数字和“-”。"), valueName: "id"))
     var id: String
 
-    @Option(help: "Display name (default: the id in title case).")
+    @Option(help: ArgumentHelp(UI.help("Display name (default: the id in title case).", "显示名称（默认：首字母大写的编号）。")))
     var name: String?
 
-    @Option(help: ArgumentHelp("Account: the industry id (required for accounts).", valueName: "id"))
+    @Option(help: ArgumentHelp(UI.help("Account: the industry id (required for accounts).", "客户计划：行业编号（客户计划必填）。"), valueName: "id"))
     var industry: String?
 
-    @Option(help: ArgumentHelp("Account: the lifecycle stage (default: the first stage).", valueName: "stage"))
+    @Option(help: ArgumentHelp(UI.help("Account: the lifecycle stage (default: the first stage).", "客户计划：生命周期阶段（默认：第一个阶段）。"), valueName: "stage"))
     var stage: String?
 
-    @Option(help: ArgumentHelp("Account: the account manager's person id (required for accounts).", valueName: "person"))
+    @Option(help: ArgumentHelp(UI.help("Account: the account manager's person id (required for accounts).", "客户计划：客户经理的人员编号（客户计划必填）。"), valueName: "person"))
     var manager: String?
 
-    @Option(help: ArgumentHelp("Industry or segment: the owner's person id (required for those).", valueName: "person"))
+    @Option(help: ArgumentHelp(UI.help("Industry or segment: the owner's person id (required for those).", "行业或细分市场计划：负责人的人员编号（这两类计划必填）。"), valueName: "person"))
     var owner: String?
 
-    @Option(help: ArgumentHelp("A sub-folder of accounts/ (or industries/, segments/) to put the plan in.", valueName: "folder"))
+    @Option(help: ArgumentHelp(UI.help("A sub-folder of accounts/ (or industries/, segments/) to put the plan in.", "存放计划的 accounts/（或 industries/、segments/）下的子文件夹。"), valueName: "folder"))
     var folder: String?
 
     @OptionGroup var workspaceOptions: WorkspaceOptions

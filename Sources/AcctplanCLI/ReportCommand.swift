@@ -19,14 +19,14 @@ struct ReportCommand: ParsableCommand {
               acctplan report --output public --rev origin/main --as-of 2026-12-31
             """) }
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The folder to write the report into (created when missing).", valueName: "dir"))
+    @Option(name: [.short, .long], help: ArgumentHelp(UI.help("The folder to write the report into (created when missing).", "写入报告的文件夹（不存在时创建）。"), valueName: "dir"))
     var output: String
 
-    @Option(help: ArgumentHelp("A revision or a date (YYYY-MM-DD): list the moves since then and start the trend there.",
+    @Option(help: ArgumentHelp(UI.help("A revision or a date (YYYY-MM-DD): list the moves since then and start the trend there.", "版本或日期（YYYY-MM-DD）：列出此后的阶段变动，并从该处开始绘制趋势。"),
                                valueName: "rev-or-date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("One point of the stage trend per fiscal quarter end or month end.", valueName: "period"))
+    @Option(help: ArgumentHelp(UI.help("One point of the stage trend per fiscal quarter end or month end.", "阶段趋势在每个财季末或月末取一个点。"), valueName: "period"))
     var trend: RollupHistoryReader.Trend = .quarterly
 
     @OptionGroup var sourceOptions: SourceOptions

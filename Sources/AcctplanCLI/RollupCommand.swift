@@ -23,14 +23,14 @@ struct RollupCommand: ParsableCommand {
 
     typealias Trend = RollupHistoryReader.Trend
 
-    @Option(help: ArgumentHelp("Group by industry, segment, manager, region or abu (default: industries and segments).", valueName: "dimension"))
+    @Option(help: ArgumentHelp(UI.help("Group by industry, segment, manager, region or abu (default: industries and segments).", "按 industry、segment、manager、region 或 abu 分组（默认：行业和细分市场）。"), valueName: "dimension"))
     var by: Rollup.Dimension?
 
-    @Option(help: ArgumentHelp("A revision or a date (YYYY-MM-DD, not after --as-of): add the moves since then.",
+    @Option(help: ArgumentHelp(UI.help("A revision or a date (YYYY-MM-DD, not after --as-of): add the moves since then.", "版本或日期（YYYY-MM-DD，不晚于 --as-of）：加上此后的阶段变动。"),
                                 valueName: "rev-or-date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("monthly or quarterly: add a stage count per period end since --since.", valueName: "period"))
+    @Option(help: ArgumentHelp(UI.help("monthly or quarterly: add a stage count per period end since --since.", "monthly 或 quarterly：加上自 --since 起每个期末的阶段统计。"), valueName: "period"))
     var trend: Trend?
 
     @Option(help: FormatChoice<RollupFormatList>.help)

@@ -20,17 +20,17 @@ struct ScoreCommand: ParsableCommand {
               acctplan score --since 2026-01-01 --trend monthly
             """) }
 
-    @Argument(help: ArgumentHelp("Account ids (file names without .md; default: every account).", valueName: "account"))
+    @Argument(help: ArgumentHelp(UI.help("Account ids (file names without .md; default: every account).", "客户编号（去掉 .md 的文件名；默认：所有客户）。"), valueName: "account"))
     var accounts: [String] = []
 
-    @Flag(help: "Show each component's points and the plan lines they come from.")
+    @Flag(help: ArgumentHelp(UI.help("Show each component's points and the plan lines they come from.", "显示各评分项的得分及其来自计划中的哪些行。")))
     var explain = false
 
-    @Option(help: ArgumentHelp("A revision or a date (YYYY-MM-DD, not after --as-of): add the score then and the change.",
+    @Option(help: ArgumentHelp(UI.help("A revision or a date (YYYY-MM-DD, not after --as-of): add the score then and the change.", "版本或日期（YYYY-MM-DD，不晚于 --as-of）：加上当时的评分及变化。"),
                                 valueName: "rev-or-date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("monthly or quarterly: add the mean score and bands at each period end since --since.",
+    @Option(help: ArgumentHelp(UI.help("monthly or quarterly: add the mean score and bands at each period end since --since.", "monthly 或 quarterly：加上自 --since 起每个期末的平均评分和档位。"),
                                valueName: "period"))
     var trend: RollupHistoryReader.Trend?
 
@@ -51,7 +51,8 @@ struct ScoreCommand: ParsableCommand {
                                             since: since, trend: trend, asOf: asOf,
                                             withEvidence: format.format.showsEvidence(explain: explain), progress: ProgressLine(),
                                             warn: Terminal.warn)
-        Terminal.standardOutput(format.format.render(result.report, explain: explain, color: Terminal.useColor()))
+        Terminal.standardOutput(format.format.render(result.report, explain: explain, color: Terminal.useColor(),
+                                                     language: UI.language(workspace: result.language)))
     }
 }
 

@@ -22,17 +22,17 @@ struct ShowCommand: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, mermaid }
 
-    @Argument(help: ArgumentHelp("The plan id: its file name without .md.", valueName: "id"),
+    @Argument(help: ArgumentHelp(UI.help("The plan id: its file name without .md.", "计划编号：即去掉 .md 的文件名。"), valueName: "id"),
               completion: .custom { _, _, _ in CompletionService.planIDs() })
     var id: String
 
-    @Option(help: ArgumentHelp("account, industry or segment, when the id is used by more than one kind.", valueName: "kind"))
+    @Option(help: ArgumentHelp(UI.help("account, industry or segment, when the id is used by more than one kind.", "account、industry 或 segment，当多种计划使用同一编号时指定。"), valueName: "kind"))
     var kind: PlanKind?
 
-    @Option(help: ArgumentHelp("Output format: text or json (with --map also mermaid).", valueName: "format"))
+    @Option(help: ArgumentHelp(UI.help("Output format: text or json (with --map also mermaid).", "输出格式：text 或 json（配合 --map 还可用 mermaid）。"), valueName: "format"))
     var format: OutputFormat = .text
 
-    @Flag(help: "Show the customer's organisation chart (Stakeholders' Reports to) and its coverage gaps.")
+    @Flag(help: ArgumentHelp(UI.help("Show the customer's organisation chart (Stakeholders' Reports to) and its coverage gaps.", "显示客户的组织架构图（干系人的汇报对象）及覆盖缺口。")))
     var map = false
 
     @OptionGroup var sourceOptions: SourceOptions

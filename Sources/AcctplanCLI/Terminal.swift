@@ -1,4 +1,5 @@
 import Foundation
+import PlanLocalization
 import PlanServices
 #if canImport(Glibc)
 import Glibc
@@ -57,7 +58,9 @@ enum Terminal {
 extension Terminal {
     /// A service's warning on stderr: `acctplan: warning: MESSAGE` and `  hint: HINT`.
     static func warn(_ warning: ServiceWarning) {
-        standardError("acctplan: warning: \(warning.message)\n" + (warning.hint.map { "  hint: \($0)\n" } ?? ""))
+        // Warnings come while a command runs, before its result says the workspace's language:
+        // the same choice as an error line's (only on this path is acctplan.yml's line read).
+        standardError(LintWords.warningLine(warning.message, hint: warning.hint, in: UI.languageOutsideWorkspace()))
     }
 }
 

@@ -40,4 +40,12 @@ public enum LintWords {
         return "acctplan: \(severity(.error, in: language)): \(message)\n"
             + (hint.map { "  \(Self.hint(in: language)): \($0)\n" } ?? "")
     }
+
+    /// A warning on standard error: `acctplan: warning: MESSAGE` and `  hint: HINT`.
+    public static func warningLine(_ message: String, hint: String?, in language: UILanguage) -> String {
+        let message = Localizer.translate(message, to: language)
+        let hint = hint.map { Localizer.translate($0, to: language) }
+        return "acctplan: \(severity(.warning, in: language)): \(message)\n"
+            + (hint.map { "  \(Self.hint(in: language)): \($0)\n" } ?? "")
+    }
 }

@@ -79,6 +79,8 @@ extension MessageCatalogue {
         ("has too many digits", "位数过多"), ("is not a number", "不是数字"),
         ("write amounts like 2400000, 2,400,000, CNY 2.4M, 300k or USD 1,250.50",
          "金额写法如 2400000、2,400,000、CNY 2.4M、300k 或 USD 1,250.50"),
+        ("write amounts like 500万, 1.2亿, 人民币 500万, 2,400,000 or CNY 2.4M (the currency word is 人民币 or a 3-letter code)",
+         "金额写法如 500万、1.2亿、人民币 500万、2,400,000 或 CNY 2.4M（币种写“人民币”或三位字母代码）"),
         ("'{1}' is not a whole number for '{2}'", "“{1}”不是“{2}”的整数"),
         ("'targets' must be a mapping with revenue, accounts and stages", "“targets”必须是包含 revenue、accounts 和 stages 的映射"),
         ("'targets.stages' must map stage ids to numbers of accounts, e.g. {integration: 2}",

@@ -1,14 +1,13 @@
 import PlanModel
 
 extension ConfigReader {
-    static let offeringsExample = "offerings: [{id: erp, name: ERP suite}, {id: hr, name: HR cloud}]"
-
     /// `offerings:`: a list of `{id, name}` (or of bare ids, named by themselves). A bad entry is
     /// a finding at its position and is left out; the rest of the catalogue is kept.
     mutating func readOfferings(_ entry: FrontMatterEntry) {
         guard case .list(let items) = entry.value else {
             if entry.value != .null {
-                report(entry.valueLocation, "offerings must be a list of {id, name}", hint: "e.g. " + Self.offeringsExample)
+                report(entry.valueLocation, "offerings must be a list of {id, name}",
+                       hint: "e.g. offerings: [{id: erp, name: ERP suite}, {id: hr, name: HR cloud}]")
             }
             return
         }

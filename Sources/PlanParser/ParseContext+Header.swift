@@ -185,10 +185,13 @@ extension ParseContext {
             case .tooLarge: reason = "has too many digits"
             case .notANumber: reason = "is not a number"
             }
-            let chinese = value.value.unicodeScalars.contains { !$0.isASCII }
-            report(.invalidValue, at: value.location, "amount '\(value.value)' for '\(field)' \(reason)",
-                   hint: chinese ? "write amounts like 500万, 1.2亿, 人民币 500万, 2,400,000 or CNY 2.4M (the currency word is 人民币 or a 3-letter code)"
-                       : "write amounts like 2400000, 2,400,000, CNY 2.4M, 300k or USD 1,250.50")
+            if value.value.unicodeScalars.contains(where: { !$0.isASCII }) {
+                report(.invalidValue, at: value.location, "amount '\(value.value)' for '\(field)' \(reason)",
+                       hint: "write amounts like 500万, 1.2亿, 人民币 500万, 2,400,000 or CNY 2.4M (the currency word is 人民币 or a 3-letter code)")
+            } else {
+                report(.invalidValue, at: value.location, "amount '\(value.value)' for '\(field)' \(reason)",
+                       hint: "write amounts like 2400000, 2,400,000, CNY 2.4M, 300k or USD 1,250.50")
+            }
             return nil
         }
     }

@@ -10,6 +10,9 @@ public struct TextDiffFormat: DiffFormat {
     public func render(_ changes: [PlanChange], between ends: DiffEnds, color: Bool) -> String {
         DiffReporter.text(changes, color: color)
     }
+    public func render(_ changes: [PlanChange], between ends: DiffEnds, color: Bool, language: UILanguage) -> String {
+        DiffReporter.text(changes, color: color, language: language)
+    }
 }
 
 /// `--format json`: PLAN_FORMAT.md §8, the ends by commit id.

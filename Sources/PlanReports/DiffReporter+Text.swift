@@ -1,18 +1,25 @@
 import Foundation
 import PlanEngine
+import PlanLocalization
 import PlanModel
 
 /// `acctplan diff` for people: each changed plan with its fields and items, in colour on a terminal.
 extension DiffReporter {
-    public static func text(_ changes: [PlanChange], color: Bool = false) -> String {
+    /// The header of each plan and the notes in `language`; field names, keys and values as written.
+    public static func text(_ changes: [PlanChange], color: Bool = false, language: UILanguage = .en) -> String {
         let style = TerminalStyle(enabled: color)
+        let english = language == .en
         var output = ""
         for change in changes {
-            var header = "\(change.path) (\(change.kind.rawValue) \(change.id), \(change.status.rawValue)"
-            if let old = change.oldPath { header += " from \(old)" }
-            output += style.bold(header + ")") + "\n"
+            let status = english ? change.status.rawValue
+                : [.added: "新增", .removed: "删除", .modified: "修改", .renamed: "重命名"][change.status] ?? change.status.rawValue
+            var header = "\(change.path)\(english ? " (" : "（")\(ReportLabel.kind(change.kind.rawValue, in: language)) \(change.id)"
+                + "\(english ? ", " : "，")\(status)"
+            if let old = change.oldPath { header += english ? " from \(old)" : "，原为 \(old)" }
+            output += style.bold(header + (english ? ")" : "）")) + "\n"
             if let unreadable = change.unreadable {
-                output += "  " + style.red(unreadable.sentence + "; run acctplan lint") + "\n"
+                output += "  " + style.red(english ? unreadable.sentence + "; run acctplan lint"
+                                           : Localizer.translate(unreadable.sentence, to: language) + "；请运行 acctplan lint") + "\n"
             }
             for field in change.fields {
                 output += "  \(field.name): \(style.red(show(field.from, field: field.name))) → \(style.green(show(field.to, field: field.name)))\n"

@@ -19,23 +19,23 @@ extension HTMLReport {
         body += lintBox(plan.path)
 
         var fields: [(String, String)] = []
-        if let industry = header.industry?.value { fields.append(("Industry", groupLink(.industry, industry, depth: 1))) }
+        if let industry = header.industry?.value { fields.append((t("Industry", "行业"), groupLink(.industry, industry, depth: 1))) }
         if !header.segments.isEmpty {
-            fields.append(("Segments", header.segments.map { groupLink(.segment, $0.value, depth: 1) }.joined(separator: ", ")))
+            fields.append((t("Segments", "细分市场"), header.segments.map { groupLink(.segment, $0.value, depth: 1) }.joined(separator: ", ")))
         }
-        fields.append(("Stage", stageBadge(header.stage?.value)))
-        if let manager = header.manager?.value { fields.append(("Manager", person(manager))) }
-        if !header.team.isEmpty { fields.append(("Team", header.team.map { person($0.value) }.joined(separator: ", "))) }
-        if let abu = header.abu?.value { fields.append(("ABU", HTML.escape(abu))) }
-        if let region = header.region?.value { fields.append(("Region", HTML.escape(region))) }
-        if let health = header.health?.value { fields.append(("Health", healthBadge(health))) }
-        if let since = header.since?.value { fields.append(("Customer since", date(since))) }
+        fields.append((t("Stage", "阶段"), stageBadge(header.stage?.value)))
+        if let manager = header.manager?.value { fields.append((t("Manager", "客户经理"), person(manager))) }
+        if !header.team.isEmpty { fields.append((t("Team", "团队"), header.team.map { person($0.value) }.joined(separator: ", "))) }
+        if let abu = header.abu?.value { fields.append((t("ABU", "事业部"), HTML.escape(abu))) }
+        if let region = header.region?.value { fields.append((t("Region", "区域"), HTML.escape(region))) }
+        if let health = header.health?.value { fields.append((t("Health", "健康状况"), healthBadge(health))) }
+        if let since = header.since?.value { fields.append((t("Customer since", "客户起始"), date(since))) }
         if let reviewed = header.reviewed?.value {
             let stale = rollup.figures[plan.id]?.isStale == true
                 ? " <span class=\"badge warn\">stale: \(reviewed.days(until: rollup.asOf)) days ago</span>" : ""
-            fields.append(("Reviewed", date(reviewed) + stale))
+            fields.append((t("Reviewed", "评审日期"), date(reviewed) + stale))
         }
-        if let target = header.revenueTarget?.value { fields.append(("Revenue target", amount(target))) }
+        if let target = header.revenueTarget?.value { fields.append((t("Revenue target", "收入目标"), amount(target))) }
         for entry in plan.frontMatter where !Self.accountKeys.contains(entry.key) {
             fields.append((entry.key, HTML.escape(PlanText.describe(entry.value))))
         }
@@ -44,17 +44,19 @@ extension HTMLReport {
 
         if let figures = rollup.figures[plan.id] {
             body += "<div class=\"tiles\">"
-                + tile("Open pipeline", moneyValue(figures.pipeline.open)) + tile("Weighted pipeline", moneyValue(figures.pipeline.weighted))
-                + tile("Won", moneyValue(figures.pipeline.won))
-                + tile("Actions", "\(figures.actions.open) open", detail: "\(figures.actions.overdue) overdue · \(figures.actions.done) done")
-                + tile("Health score", "\(figures.score)<span class=\"unit\"> / 100</span>",
+                + tile(t("Open pipeline", "在途商机"), moneyValue(figures.pipeline.open)) + tile(t("Weighted pipeline", "加权商机金额"), moneyValue(figures.pipeline.weighted))
+                + tile(t("Won", "已赢单"), moneyValue(figures.pipeline.won))
+                + tile(t("Actions", "行动计划"), t("\(figures.actions.open) open", "\(figures.actions.open) 项未完成"),
+                       detail: t("\(figures.actions.overdue) overdue · \(figures.actions.done) done",
+                                 "\(figures.actions.overdue) 项逾期 · \(figures.actions.done) 项已完成"))
+                + tile(t("Health score", "健康评分"), "\(figures.score)<span class=\"unit\"> / 100</span>",
                        detail: "<a href=\"#health-score\">\(figures.band.rawValue): how it is reached</a>")
                 + "</div>"
             body += scoreSection(plan)
         }
         if !plan.stakeholders.isEmpty {
             let hasChart = plan.stakeholders.contains { $0.reportsTo != nil }
-            body += "<h2>Stakeholders</h2>" + HTML.table(["Name", "Title", "Role", "Relationship", "Owner"] + (hasChart ? ["Reports to"] : []),
+            body += "<h2>\(t("Stakeholders", "干系人"))</h2>" + HTML.table([t("Name", "姓名"), t("Title", "职务"), t("Role", "角色"), t("Relationship", "关系"), t("Owner", "负责人")] + (hasChart ? [t("Reports to", "汇报对象")] : []),
                                                          plan.stakeholders.map { row in
                 [HTML.escape(row.name?.value ?? "—"), HTML.escape(row.title?.value ?? ""), HTML.escape(row.role?.value.rawValue ?? "—"),
                  HTML.escape(row.relationship?.value.rawValue ?? ""), row.owner.map { person($0.value) } ?? ""]
@@ -62,28 +64,28 @@ extension HTMLReport {
             })
             if let chart = SVGChart.orgChart(plan.stakeholders) {
                 let gaps = OrgChartReporter.gaps(plan)
-                body += "<h3>Organisation</h3>" + chart
+                body += "<h3>\(t("Organisation", "组织架构"))</h3>" + chart
                     + (gaps.isEmpty ? "" : "<p class=\"down\">Coverage gaps: " + HTML.escape(gaps.joined(separator: "; ")) + ".</p>")
             }
         }
         if !plan.installedBase.isEmpty {
-            body += "<h2>Installed base</h2>" + HTML.table(["Product", "Modules", "Since", "Status"], plan.installedBase.map { row in
+            body += "<h2>\(t("Installed base", "已实施产品"))</h2>" + HTML.table([t("Product", "产品"), t("Modules", "模块"), t("Since", "始于"), t("Status", "状态")], plan.installedBase.map { row in
                 [HTML.escape(row.product?.value ?? "—"), HTML.escape(row.modules?.value ?? ""), HTML.escape(row.since?.value ?? ""),
                  HTML.escape(row.status?.value.rawValue ?? "")]
             })
         }
         if !plan.opportunities.isEmpty { body += opportunities(plan, config: config) }
         if !plan.actions.isEmpty {
-            body += "<h2>Actions</h2><ul class=\"items tasks\">" + plan.actions.map { action in
+            body += "<h2>\(t("Actions", "行动计划"))</h2><ul class=\"items tasks\">" + plan.actions.map { action in
                 let due = action.due.map { " <span class=\"date\">\($0.value)</span>" } ?? ""
                 let owner = action.owner.map { " <span class=\"muted\">" + person($0.value) + "</span>" } ?? ""
-                let overdue = Rollup.isOverdue(action, asOf: rollup.asOf) ? " <span class=\"badge bad\">overdue</span>" : ""
+                let overdue = Rollup.isOverdue(action, asOf: rollup.asOf) ? " <span class=\"badge bad\">\(t("overdue", "逾期"))</span>" : ""
                 return "<li\(action.done ? " class=\"done\"" : "")>\(action.done ? "☑" : "☐")\(due)\(owner) "
                     + "\(HTML.escape(action.text))\(overdue)</li>"
             }.joined() + "</ul>"
         }
         if !plan.moments.isEmpty {
-            body += "<h2>Moments of truth</h2><ul class=\"items\">" + plan.moments.map { moment in
+            body += "<h2>\(t("Moments of truth", "关键时刻"))</h2><ul class=\"items\">" + plan.moments.map { moment in
                 let person = moment.person.map { " <span class=\"muted\">" + self.person($0.value) + "</span>" } ?? ""
                 return "<li><span class=\"date\">\(moment.date?.value.description ?? "—")</span>\(person) \(HTML.escape(moment.text))</li>"
             }.joined() + "</ul>"
@@ -105,7 +107,7 @@ extension HTMLReport {
         var crumbs: [String] = []
         if let industry = header.industry?.value { crumbs.append(groupLink(.industry, industry, depth: 1)) }
         crumbs.append(HTML.escape(name))
-        return document(title: "\(name) – account plan", depth: 1, crumbs: crumbs, lang: language(of: plan), body: body)
+        return document(title: t("\(name) – account plan", "\(name) – 客户计划"), depth: 1, crumbs: crumbs, lang: language(of: plan), body: body)
     }
 
     /// The opportunities table: amounts converted to the workspace currency, probability (the
@@ -119,13 +121,13 @@ extension HTMLReport {
             } ?? "—"
             let weighted = closed ? "<span class=\"muted\">closed</span>" : opportunity.weightedAmount(config).map(Format.amount) ?? "—"
             var close = opportunity.close.map { date($0.value) } ?? "—"
-            if !closed, let date = opportunity.close?.value, date < rollup.asOf { close += " <span class=\"badge warn\">past close</span>" }
+            if !closed, let date = opportunity.close?.value, date < rollup.asOf { close += " <span class=\"badge warn\">\(t("past close", "已过成交日期"))</span>" }
             return [HTML.escape(opportunity.id?.value ?? "—"), HTML.escape(opportunity.name?.value ?? ""),
                     HTML.escape(opportunity.stage?.value ?? "—"), opportunity.amount.map { amount($0.value) } ?? "—",
                     probability, weighted, close]
         }
-        var output = "<h2>Opportunities</h2>" + HTML.table(["ID", "Name", "Stage", "Amount", "Probability",
-                                                            "Weighted (\(rollup.currency))", "Close"], rows,
+        var output = "<h2>\(t("Opportunities", "商机"))</h2>" + HTML.table([t("ID", "编号"), t("Name", "名称"), t("Stage", "阶段"), t("Amount", "金额"), t("Probability", "概率"),
+                                                            t("Weighted (\(rollup.currency))", "加权（\(rollup.currency)）"), t("Close", "成交日期")], rows,
                                                            numericColumns: [3, 4, 5])
         if let figures = rollup.figures[plan.id] {
             output += "<p class=\"note\">Open pipeline \(money(figures.pipeline.open)), weighted \(money(figures.pipeline.weighted)), "

@@ -23,7 +23,7 @@ extension HTMLReport {
     func scoreSection(_ plan: Plan) -> String {
         let score = HealthScore.compute(plan, config: workspace.config, asOf: rollup.asOf)
         let profile = workspace.config.healthScore
-        var output = "<section class=\"score\" id=\"health-score\"><h2>Health score: \(scoreBadge(score.score, score.band))</h2>"
+        var output = "<section class=\"score\" id=\"health-score\"><h2>\(t("Health score: ", "健康评分："))\(scoreBadge(score.score, score.band))</h2>"
             + "<p class=\"note\">Out of 100 as of \(rollup.asOf) (\(HTML.escape(ScoreReporter.bands(profile)))). "
             + "Every point comes from a line of <code>\(HTML.escape(plan.path))</code>; <code>acctplan score \(HTML.escape(plan.id)) "
             + "--explain</code> shows the same.</p>"

@@ -76,6 +76,12 @@ extension RollupFormat {
     }
 }
 
+extension ScoreFormat {
+    public func render(_ report: ScoreReport, explain: Bool, color: Bool, language: UILanguage) -> String {
+        render(report, explain: explain, color: color)
+    }
+}
+
 public enum RollupFormats {
     /// Every rollup format, the default first.
     public static let all: [any RollupFormat] = [TextRollupFormat(), JSONRollupFormat(), CSVRollupFormat(), MarkdownRollupFormat()]
@@ -85,6 +91,8 @@ public enum RollupFormats {
 public protocol ScoreFormat: OutputFormat {
     /// `explain`: each component's points with their evidence lines.
     func render(_ report: ScoreReport, explain: Bool, color: Bool) -> String
+    /// For people in `language`; JSON and CSV ignore it (the same bytes in every language).
+    func render(_ report: ScoreReport, explain: Bool, color: Bool, language: UILanguage) -> String
     /// Whether the output shows evidence (and the reckonings) with `explain` as given: scores
     /// computed for any other output skip them, a third of the cost.
     func showsEvidence(explain: Bool) -> Bool

@@ -1,3 +1,5 @@
+import PlanModel
+
 /// `acctplan score`'s formats; their bodies are in `ScoreReporter+Text`, `+JSON`, `+CSV`, `+Markdown`.
 
 /// `--format text` (the default).
@@ -5,6 +7,9 @@ public struct TextScoreFormat: ScoreFormat {
     public let name = "text"
     public func render(_ report: ScoreReport, explain: Bool, color: Bool) -> String {
         ScoreReporter.text(report, explain: explain, color: color)
+    }
+    public func render(_ report: ScoreReport, explain: Bool, color: Bool, language: UILanguage) -> String {
+        ScoreReporter.text(report, explain: explain, color: color, language: language)
     }
 }
 

@@ -13,6 +13,8 @@ public enum ScoreService {
         public var report: ScoreReport
         /// The commit read, for `--rev`.
         public var revision: ObjectID?
+        /// The workspace's `language:` (nil when unset), for the front end's choice of language.
+        public var language: UILanguage?
     }
 
     /// The scores of the account plans named in `accounts` (ids; all of them when empty) in the
@@ -34,7 +36,7 @@ public enum ScoreService {
         let selection = try AccountSelection.check(accounts, in: loaded)
         var report = ScoreReport(asOf: asOf, scores: HealthScore.compute(loaded, asOf: asOf, accounts: selection, withEvidence: withEvidence),
                                  profile: loaded.config.healthScore)
-        guard since != nil || trend != nil else { return Result(report: report, revision: opened.revision) }
+        guard since != nil || trend != nil else { return Result(report: report, revision: opened.revision, language: loaded.config.language) }
         if let since, let date = CalendarDate(parsing: since), date > asOf {
             throw ToolFailure("--since \(date) is after the as-of date \(asOf) (today unless --as-of says otherwise); check the year")
         }
@@ -64,6 +66,6 @@ public enum ScoreService {
             report.trend = try Self.trend(trend, from: trendStart, asOf: asOf, commits: commits, located: located, accounts: selection,
                                           fiscalYearStart: loaded.config.fiscalYearStart, progress: progress)
         }
-        return Result(report: report, revision: opened.revision)
+        return Result(report: report, revision: opened.revision, language: loaded.config.language)
     }
 }

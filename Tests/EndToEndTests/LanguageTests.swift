@@ -168,8 +168,13 @@ struct HelpLanguageTests {
         #expect(help.stdout.hasPrefix("OVERVIEW: 按计划格式和检查规则检查计划与 acctplan.yml。\n"), "\(help)")
         #expect(help.stdout.contains("退出状态：0 没有错误；1 有错误"), "\(help)")
         #expect(help.stdout.contains("有警告也视为失败（退出状态 1）。"), "\(help)")
-        #expect(help.stdout.contains("输出格式：text、json、github或 sarif。"), "\(help)")
+        #expect(help.stdout.contains("输出格式：text、json、github 或 sarif。"), "\(help)")
         #expect(help.stdout.contains("工作区根目录（默认："), "\(help)")
+
+        let rollup = try CLI.output(["rollup", "--help", "--lang", "zh-CN"], in: temp.url)
+        #expect(rollup.stdout.contains("按 industry、segment、manager、region"), "\(rollup)")
+        let commit = try CLI.output(["commit", "-h", "--lang", "zh-CN"], in: temp.url)
+        #expect(commit.stdout.contains("即使有检查错误也提交。"), "\(commit)")
 
         let english = try CLI.output(["lint", "--help"], in: temp.url)
         #expect(english.stdout.hasPrefix("OVERVIEW: Check plans and acctplan.yml against the plan format and the lint"))
@@ -208,10 +213,64 @@ struct DashboardLanguageTests {
         #expect(index.contains("<span class=\"swatch weighted\"></span>加权商机金额</li>"))
         #expect(index.contains("部门级应用"), "the default stages' labels in the legends")
         #expect(!index.contains("Pipeline by close quarter"))
+        let account = try String(contentsOf: root.appendingPathComponent("zh/accounts/zhejiang-tobacco.html"), encoding: .utf8)
+        #expect(account.contains("<html lang=\"zh-CN\">"))
+        #expect(account.contains("<h2>干系人</h2>"))
+        #expect(account.contains("<th>姓名</th>") || account.contains("姓名</th>"), "the Stakeholders table's header")
+        #expect(account.contains("<h2>健康评分："))
         let english = try CLI.output(["report", "--output", "en", "--as-of", Fixture.asOf], in: root)
         #expect(english.status == 0)
         let englishIndex = try String(contentsOf: root.appendingPathComponent("en/index.html"), encoding: .utf8)
         #expect(englishIndex.contains("<html lang=\"en\">"))
         #expect(englishIndex.contains("<h2>Pipeline by close quarter</h2>"))
+    }
+}
+
+/// `score` and `diff` (text) in Chinese.
+struct ScoreDiffLanguageTests {
+    @Test func scoreAndDiffTextInChinese() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let created = try CLI.output(["init", "ws"], in: temp.url)
+        try #require(created.status == 0, "\(created)")
+        let root = temp.path("ws")
+        let score = try CLI.output(["score", "--as-of", Fixture.asOf, "--lang", "zh-CN"], in: root)
+        let lines = score.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first?.hasPrefix("客户健康评分，截至 2026-11-29（满分 100；绿色 ≥ ") == true, "\(score)")
+        #expect(lines.contains { $0.hasPrefix("6 个客户：") && $0.contains("平均评分") }, "\(score)")
+        #expect(lines.contains("“acctplan score --explain”会列出每一分的来源。"), "\(score)")
+        let english = try CLI.output(["score", "--as-of", Fixture.asOf], in: root)
+        #expect(english.stdout.hasPrefix("Account health as of 2026-11-29 (score out of 100; "), "\(english)")
+        for format in ["json", "csv"] {
+            let plain = try CLI.output(["score", "--as-of", Fixture.asOf, "--format", format], in: root)
+            let chinese = try CLI.output(["score", "--as-of", Fixture.asOf, "--format", format, "--lang", "zh-CN"], in: root)
+            #expect(plain.stdout == chinese.stdout, "\(format)")
+        }
+
+        let plan = root.appendingPathComponent("accounts/east/zhejiang-tobacco.md")
+        let text = try String(contentsOf: plan, encoding: .utf8)
+        try text.replacingOccurrences(of: "stage: industry-solution", with: "stage: integration")
+            .write(to: plan, atomically: true, encoding: .utf8)
+        let diff = try CLI.output(["diff", "--lang", "zh-CN"], in: root)
+        #expect(diff.stdout.hasPrefix("accounts/east/zhejiang-tobacco.md（客户 zhejiang-tobacco，修改）\n  stage: industry-solution → integration\n"),
+                "\(diff)")
+        let englishDiff = try CLI.output(["diff"], in: root)
+        #expect(englishDiff.stdout.hasPrefix("accounts/east/zhejiang-tobacco.md (account zhejiang-tobacco, modified)\n"), "\(englishDiff)")
+    }
+}
+
+/// Warnings on standard error speak the language too.
+struct WarningLanguageTests {
+    @Test func sinceBeforeTheHistoryInChinese() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let created = try CLI.output(["init", "ws"], in: temp.url)
+        try #require(created.status == 0, "\(created)")
+        let root = temp.path("ws")
+        let chinese = try CLI.output(["rollup", "--as-of", Fixture.asOf, "--since", "2001-01-01", "--lang", "zh-CN"], in: root)
+        #expect(chinese.stderr.hasPrefix("acctplan: 警告: --since 2001-01-01 早于历史起点 "), "\(chinese)")
+        #expect(chinese.stderr.contains("：所有客户都按新增计算\n  提示: 请给出 "), "\(chinese)")
+        let english = try CLI.output(["rollup", "--as-of", Fixture.asOf, "--since", "2001-01-01"], in: root)
+        #expect(english.stderr.hasPrefix("acctplan: warning: --since 2001-01-01 is before the history starts on "), "\(english)")
     }
 }

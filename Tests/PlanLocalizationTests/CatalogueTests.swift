@@ -109,6 +109,9 @@ struct ErrorLineTests {
             "a segment plan 'smb' already exists at segments/smb.md",
             "accounts/a.md cannot be read as a plan: plan has no front matter; run 'acctplan lint accounts/a.md'",
             "unknown lifecycle stage 'integrat' (did you mean 'integration'?)",
+            "1 account plan is not counted: accounts/a.md (cannot be read); 'acctplan lint' shows why",
+            "3 account plans are not counted: accounts/a.md (unresolved merge conflict), accounts/b.md (cannot be read), "
+                + "accounts/c.md (cannot be read); 'acctplan lint' shows why",
         ] {
             #expect(Localizer.isTranslated(message), "no Chinese for '\(message)'")
         }
