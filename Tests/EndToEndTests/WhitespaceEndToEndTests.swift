@@ -133,6 +133,28 @@ struct WhitespaceEndToEndTests {
         }
     }
 
+    /// The Chinese template (language: zh-CN) gets its dashboard's whitespace pages in Chinese: Zhejiang
+    /// Tobacco runs 财务云, 供应链 and 行业解决方案, is being sold 预算与绩效管理 and lost 物流配送.
+    @Test func theChineseTemplatesDashboardPageIsChinese() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let created = try sandbox.acctplan(["init", "--lang", "zh-CN", "ws"], in: sandbox.temp.url)
+        try #require(created.status == 0, "\(created)")
+        let ws = sandbox.temp.path("ws")
+        let report = try sandbox.acctplan(["report", "--output", sandbox.temp.path("out").path], in: ws)
+        try #require(report.status == 0, "\(report)")
+        let page = try String(contentsOf: sandbox.temp.path("out/whitespace/industry-tobacco.html"), encoding: .utf8)
+        #expect(page.contains("<h1>空白点地图：烟草行业</h1>"), "\(page)")
+        #expect(page.contains("<th title=\"logistics\">物流配送</th>"))
+        let row = try #require(page.components(separatedBy: "<tr>").first { $0.contains("浙江烟草工业集团") })
+        let cells = row.components(separatedBy: "class=\"ws ws-").dropFirst().map { $0.components(separatedBy: "</td>")[0] }
+        // The cell's words without its tags (a whitespace cell holds a hidden word for screen readers).
+        let words = cells.map { ("<" + $0).replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression) }
+        #expect(words == ["已实施", "已实施", "已丢单", "空白", "已实施", "商机中", "空白"], "\(row)")
+        let index = try String(contentsOf: sandbox.temp.path("out/index.html"), encoding: .utf8)
+        #expect(index.contains("<h2>空白点</h2>") && index.contains("href=\"whitespace/segment-new-logo-growth.html\""))
+    }
+
     @Test func aWorkspaceWithoutOfferingsSaysHowToStart() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
