@@ -9,25 +9,9 @@
 #   ACCTPLAN_BINARY   default: <repo root>/.build/release/acctplan
 #   RUNS              hyperfine runs per command (default 7)
 #
-# Results go to a new /tmp/acctplan-bench-whitespace.XXXXXX, never into the repository.
+# Results go to a new /tmp/acctplan-bench-whitespace.XXXXXX (Benchmarks/vs-lint.sh), never into the repository.
 set -euo pipefail
-ws=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
-acctplan=${2:-$here/../.build/release/acctplan}
-runs=${3:-7}
-out=$(mktemp -d /tmp/acctplan-bench-whitespace.XXXXXX)
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-cd "$ws"
-hyperfine -N -w 1 -r "$runs" -i --export-json "$out/results.json" \
-    "$acctplan lint --as-of 2026-12-04" \
-    "$acctplan whitespace" \
-    "$acctplan whitespace --by segment --format json" >"$out/hyperfine.txt"
-python3 - "$out/results.json" <<'PY'
-import json, sys
-results = json.load(open(sys.argv[1]))["results"]
-lint = results[0]["median"]
-for result in results:
-    command = result["command"].split(" ", 1)[1]
-    print(f"{result['median']:.3f} s  {result['median'] / lint:.2f} x lint  {command}")
-PY
-echo "raw results: $out"
+exec "$here/vs-lint.sh" whitespace "$1" "${2:-$here/../.build/release/acctplan}" "${3:-7}" \
+    'whitespace' \
+    'whitespace --by segment --format json'

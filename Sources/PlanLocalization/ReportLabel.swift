@@ -4,7 +4,7 @@ import PlanModel
 /// case each, and an exhaustive `switch` per language, so a label cannot exist in one language
 /// and not the other (the compiler refuses it). Values (ids, stages, amounts, dates) are never
 /// labels: they are printed as written.
-public enum ReportLabel: CaseIterable, Sendable {
+public enum ReportLabel: CaseIterable, Sendable, TwoLanguageLabel {
     // kinds of plan and rollup dimensions
     case account, industry, segment
     // show
@@ -33,14 +33,8 @@ public enum ReportLabel: CaseIterable, Sendable {
         language == .en ? rawValue : kind(rawValue)?.text(language) ?? rawValue
     }
 
-    public func text(_ language: UILanguage) -> String {
-        switch language {
-        case .en: english
-        case .zhCN: chinese
-        }
-    }
 
-    var english: String {
+    public var english: String {
         switch self {
         case .account: "account"
         case .industry: "industry"
@@ -94,7 +88,7 @@ public enum ReportLabel: CaseIterable, Sendable {
         }
     }
 
-    var chinese: String {
+    public var chinese: String {
         switch self {
         case .account: "客户"
         case .industry: "行业"

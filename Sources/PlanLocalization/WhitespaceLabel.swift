@@ -3,18 +3,12 @@ import PlanModel
 /// The fixed words of `acctplan whitespace` (text and Markdown) and of the dashboard's
 /// whitespace pages: one case each and an exhaustive `switch` per language, as ``ReportLabel``.
 /// The states are labels here; JSON and CSV keep their ids (`installed`, `won`, ...).
-public enum WhitespaceLabel: CaseIterable, Sendable {
+public enum WhitespaceLabel: CaseIterable, Sendable, TwoLanguageLabel {
     case title, accounts, offerings, account, offering, installed, won, pipeline, lost, whitespace
     case legend, legendMarkdown, fromPlans, noOffering, offeringNames
 
-    public func text(_ language: UILanguage) -> String {
-        switch language {
-        case .en: english
-        case .zhCN: chinese
-        }
-    }
 
-    var english: String {
+    public var english: String {
         switch self {
         case .title: "Whitespace map"
         case .accounts: "accounts"
@@ -34,7 +28,7 @@ public enum WhitespaceLabel: CaseIterable, Sendable {
         }
     }
 
-    var chinese: String {
+    public var chinese: String {
         switch self {
         case .title: "空白点地图"
         case .accounts: "个客户"
@@ -62,6 +56,23 @@ public enum WhitespaceLabel: CaseIterable, Sendable {
         case "pipeline": .pipeline
         case "lost": .lost
         default: .whitespace
+        }
+    }
+}
+
+/// A fixed word written in both languages (each conforming type has an exhaustive `switch` per
+/// language, so neither can be missing).
+public protocol TwoLanguageLabel {
+    var english: String { get }
+    var chinese: String { get }
+}
+
+extension TwoLanguageLabel {
+    /// The word in `language`.
+    public func text(_ language: UILanguage) -> String {
+        switch language {
+        case .en: english
+        case .zhCN: chinese
         }
     }
 }
