@@ -274,3 +274,23 @@ struct WarningLanguageTests {
         #expect(english.stderr.hasPrefix("acctplan: warning: --since 2001-01-01 is before the history starts on "), "\(english)")
     }
 }
+
+/// The commit gate's refusal in Chinese: the diagnostics and the reason.
+struct CommitLanguageTests {
+    @Test func refusedCommitInChinese() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let created = try CLI.output(["init", "ws"], in: temp.url)
+        try #require(created.status == 0, "\(created)")
+        let root = temp.path("ws")
+        let plan = root.appendingPathComponent("accounts/east/zhejiang-tobacco.md")
+        let text = try String(contentsOf: plan, encoding: .utf8)
+        try text.replacingOccurrences(of: "stage: industry-solution", with: "stage: industy-solution")
+            .write(to: plan, atomically: true, encoding: .utf8)
+        let refused = try CLI.output(["commit", "-a", "-m", "Stage", "--lang", "zh-CN"], in: root)
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.stdout.contains(": 错误: 未知的生命周期阶段“industy-solution”（是否应为“industry-solution”？） [unknown-stage]"),
+                "\(refused)")
+        #expect(refused.stderr == "acctplan: 拒绝提交：待提交的内容有 1 个检查错误；未做任何更改（请修正，或使用 --no-verify）\n", "\(refused)")
+    }
+}
