@@ -205,6 +205,7 @@ struct DashboardLanguageTests {
         let root = temp.path("ws")
         let written = try CLI.output(["report", "--output", "zh", "--as-of", Fixture.asOf, "--lang", "zh-CN"], in: root)
         #expect(written.status == 0, "\(written)")
+        #expect(written.stdout == "已为 6 个客户写入 18 个文件；请打开 zh/index.html\n", "\(written)")
         let index = try String(contentsOf: root.appendingPathComponent("zh/index.html"), encoding: .utf8)
         #expect(index.contains("<html lang=\"zh-CN\">"))
         #expect(index.contains("<title>大客户仪表板，2026-11-29</title>"))
@@ -292,5 +293,21 @@ struct CommitLanguageTests {
         #expect(refused.stdout.contains(": 错误: 未知的生命周期阶段“industy-solution”（是否应为“industry-solution”？） [unknown-stage]"),
                 "\(refused)")
         #expect(refused.stderr == "acctplan: 拒绝提交：待提交的内容有 1 个检查错误；未做任何更改（请修正，或使用 --no-verify）\n", "\(refused)")
+    }
+}
+
+/// `fmt` in Chinese: its tally.
+struct FmtLanguageTests {
+    @Test func fmtCheckInChinese() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let created = try CLI.output(["init", "ws"], in: temp.url)
+        try #require(created.status == 0, "\(created)")
+        let root = temp.path("ws")
+        let clean = try CLI.output(["fmt", "--check", "--lang", "zh-CN"], in: root)
+        #expect(clean.status == 0, "\(clean)")
+        #expect(clean.stderr.hasPrefix("已检查 ") && clean.stderr.hasSuffix(" 个计划，全部为规范格式\n"), "\(clean)")
+        let english = try CLI.output(["fmt", "--check"], in: root)
+        #expect(english.stderr.hasSuffix(" plans checked, all in canonical form\n"), "\(english)")
     }
 }
