@@ -311,3 +311,26 @@ struct FmtLanguageTests {
         #expect(english.stderr.hasSuffix(" plans checked, all in canonical form\n"), "\(english)")
     }
 }
+
+/// `query` (text) in Chinese: the words around the table; CSV and JSON unchanged.
+struct QueryLanguageTests {
+    @Test func queryInChinese() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let created = try CLI.output(["init", "ws"], in: temp.url)
+        try #require(created.status == 0, "\(created)")
+        let root = temp.path("ws")
+        let chinese = try CLI.output(["query", "opportunities", "open:yes", "--sum", "amount", "--as-of", Fixture.asOf, "--lang", "zh-CN"],
+                                     in: root)
+        #expect(chinese.stdout.hasPrefix("客户 "), "\(chinese)")
+        #expect(chinese.stdout.contains(" 行；合计 amount "), "\(chinese)")
+        let english = try CLI.output(["query", "opportunities", "open:yes", "--sum", "amount", "--as-of", Fixture.asOf], in: root)
+        #expect(english.stdout.hasPrefix("account "), "\(english)")
+        #expect(english.stdout.contains(" rows; total amount "), "\(english)")
+        for format in ["csv", "json"] {
+            let plain = try CLI.output(["query", "opportunities", "--format", format, "--as-of", Fixture.asOf], in: root)
+            let zh = try CLI.output(["query", "opportunities", "--format", format, "--as-of", Fixture.asOf, "--lang", "zh-CN"], in: root)
+            #expect(plain.stdout == zh.stdout, "\(format)")
+        }
+    }
+}
