@@ -1,3 +1,4 @@
+import PlanLocalization
 import PlanModel
 import PlanReports
 import PlanServices
@@ -10,8 +11,9 @@ enum CommitRenderer {
         case .nothingToCommit:
             Terminal.standardError("acctplan: nothing to commit: the staged tree is the same as HEAD's (stage files with PATH arguments or -a)\n")
         case .refused(let report):
-            Terminal.standardOutput(TextReporter.render(report, color: Terminal.useColor()))
-            Terminal.standardError(refusal(report))
+            let language = UI.language(workspace: report.language)
+            Terminal.standardOutput(TextReporter.render(report, color: Terminal.useColor(), language: language))
+            Terminal.standardError(refusal(report, language: language))
         case .committed(let committed):
             Terminal.standardOutput("[\(committed.branch) \(committed.commit.short)] \(message.split(separator: "\n").first ?? "")\n")
             for line in committed.summary { Terminal.standardOutput(" \(line)\n") }
@@ -23,10 +25,15 @@ enum CommitRenderer {
     static let namedCanonicalFormWarnings = 5
 
     /// Why the lint gate refused, and the way out.
-    static func refusal(_ report: LintReport) -> String {
+    static func refusal(_ report: LintReport, language: UILanguage = .en) -> String {
         let errors = report.diagnostics.filter { $0.severity == .error }
         // --no-verify is no way out of merge-conflict markers: never suggest it for them.
-        let way = errors.contains { $0.rule == .mergeConflict } ? "resolve the merge conflicts first" : "fix them, or use --no-verify"
+        let conflicts = errors.contains { $0.rule == .mergeConflict }
+        guard language == .en else {
+            return "acctplan: 拒绝提交：待提交的内容有 \(errors.count) 个检查错误；未做任何更改（"
+                + (conflicts ? "请先解决合并冲突" : "请修正，或使用 --no-verify") + "）\n"
+        }
+        let way = conflicts ? "resolve the merge conflicts first" : "fix them, or use --no-verify"
         return "acctplan: commit refused: the tree to be committed has \(errors.count) lint error\(errors.count == 1 ? "" : "s"); "
             + "nothing was changed (\(way))\n"
     }

@@ -29,7 +29,7 @@ struct FmtCommand: ParsableCommand {
 
     func run() throws {
         let run = try FormatService.format(paths: paths, check: check, workspace: workspaceOptions.workspace)
-        FmtRenderer.report(run, check: check)
+        FmtRenderer.report(run, check: check, language: UI.languageOutsideWorkspace())
         if run.failed > 0 { throw ExitCode(2) }
         if check && run.changed > 0 { throw ExitCode(1) }
     }

@@ -50,7 +50,9 @@ struct QueryCommand: ParsableCommand {
         let (request, format) = try request()
         let result = try QueryService.query(request, workspace: workspaceOptions.workspace, at: sourceOptions.choice,
                                             asOf: try asOfOption.date(), warn: Terminal.warn)
-        Terminal.standardOutput(format.format.render(result, color: Terminal.useColor()))
+        // The query's result carries no configuration: the workspace's `language:` is read from
+        // acctplan.yml's line, as for `diff`.
+        Terminal.standardOutput(format.format.render(result, color: Terminal.useColor(), language: UI.languageOutsideWorkspace()))
     }
 }
 

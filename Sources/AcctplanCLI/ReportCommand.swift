@@ -39,6 +39,8 @@ struct ReportCommand: ParsableCommand {
                                               since: since, trend: trend, asOf: asOf, progress: ProgressLine(), warn: Terminal.warn,
                                               language: UI.language(workspace:))
         let index = URL(fileURLWithPath: output).appendingPathComponent("index.html").relativePath
-        Terminal.standardOutput("Wrote \(written.files) files for \(written.accounts) accounts; open \(index)\n")
+        Terminal.standardOutput(written.language == .zhCN
+            ? "已为 \(written.accounts) 个客户写入 \(written.files) 个文件；请打开 \(index)\n"
+            : "Wrote \(written.files) files for \(written.accounts) accounts; open \(index)\n")
     }
 }

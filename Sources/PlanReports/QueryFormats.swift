@@ -5,6 +5,12 @@ import PlanQuery
 /// A query format: how a ``QueryResult`` is written (docs/query.md, "Output").
 public protocol QueryFormat: OutputFormat {
     func render(_ result: QueryResult, color: Bool) -> String
+    /// For people in `language`; CSV and JSON ignore it (the same bytes in every language).
+    func render(_ result: QueryResult, color: Bool, language: UILanguage) -> String
+}
+
+extension QueryFormat {
+    public func render(_ result: QueryResult, color: Bool, language: UILanguage) -> String { render(result, color: color) }
 }
 
 public enum QueryFormats {

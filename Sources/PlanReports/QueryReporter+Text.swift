@@ -1,14 +1,21 @@
 import Foundation
 import PlanFormat
+import PlanModel
 import PlanQuery
 
 /// `--format text` (the default): an aligned table (wide characters count two columns), each
 /// row ending with its `path:line`; with `--by`, a block per group with its subtotals.
 public struct TextQueryFormat: QueryFormat {
     public let name = "text"
-    public func render(_ result: QueryResult, color: Bool) -> String {
+    public func render(_ result: QueryResult, color: Bool) -> String { render(result, color: color, language: .en) }
+
+    /// The words around the table in `language`; the columns keep the field names the query
+    /// wrote (they are what a query line takes).
+    public func render(_ result: QueryResult, color: Bool, language: UILanguage) -> String {
         let style = TerminalStyle(enabled: color)
-        let header = ["account"] + result.columns.map(\.name) + ["where"]
+        let english = language == .en
+        func count(_ rows: Int) -> String { english ? (rows == 1 ? "1 row" : "\(rows) rows") : "\(rows) 行" }
+        let header = [english ? "account" : "客户"] + result.columns.map(\.name) + [english ? "where" : "位置"]
         func cells(_ row: QueryResult.Row) -> [String] {
             [row.account] + zip(row.values, result.columns).map { QueryCell.text($0, $1.type) } + ["\(row.path):\(row.line)"]
         }
@@ -33,10 +40,9 @@ public struct TextQueryFormat: QueryFormat {
                 output += group.rows.map { line(cells($0)) + "\n" }.joined()
             }
         }
-        let shown = result.rows.count == result.matched ? count(result.matched) : "\(result.rows.count) of \(count(result.matched))"
-        output += "\n" + shown + (result.sums.isEmpty ? "" : "; total " + totals(result.totals)) + "\n"
+        let shown = result.rows.count == result.matched ? count(result.matched)
+            : english ? "\(result.rows.count) of \(count(result.matched))" : "共 \(count(result.matched))，列出 \(result.rows.count) 行"
+        output += "\n" + shown + (result.sums.isEmpty ? "" : (english ? "; total " : "；合计 ") + totals(result.totals)) + "\n"
         return output
     }
-
-    private func count(_ rows: Int) -> String { rows == 1 ? "1 row" : "\(rows) rows" }
 }

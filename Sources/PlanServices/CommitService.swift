@@ -78,7 +78,9 @@ public enum CommitService {
             let workspace = try WorkspaceLoader.load(from: snapshot)
             let diagnostics = Linter.lint(workspace, asOf: request.asOf)
             if !request.noVerify && diagnostics.contains(where: { $0.severity == .error }) {
-                return .refused(LintReport(asOf: request.asOf, diagnostics: diagnostics, files: workspace.planPaths.count))
+                var report = LintReport(asOf: request.asOf, diagnostics: diagnostics, files: workspace.planPaths.count)
+                report.language = workspace.config.language
+                return .refused(report)
             }
             let versions = PlanVersions(repository: repository, prefix: prefix)
             // A reminder only: if the check cannot run, the commit goes ahead without it.

@@ -11,6 +11,8 @@ public enum ReportService {
         /// Files written (pages, style sheet and the folder's marker).
         public let files: Int
         public let accounts: Int
+        /// The language the pages were written in.
+        public var language: UILanguage = .en
     }
 
     /// Writes the dashboard of the workspace as `choice` holds it into `output` (created when
@@ -50,7 +52,9 @@ public enum ReportService {
         // The page's language: the front end's choice, given the workspace's `language:`.
         report.language = language(loaded.config.language)
         ProcessLifetime.keepUntilExit(report)
-        return Written(files: try folder.write(report.pages()), accounts: rollup.total.accounts)
+        var written = Written(files: try folder.write(report.pages()), accounts: rollup.total.accounts)
+        written.language = report.language
+        return written
     }
 
     /// Every saved view's answer, or why it has none (a wrong view line is the view's problem,
