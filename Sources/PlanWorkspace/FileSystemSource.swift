@@ -23,8 +23,9 @@ public struct FileSystemSource: PlanSource {
         var listing = FileListing()
         var visited = Set<String>()
         var direct: [String] = []
+        let rootDescriptor = DirectFiles.openRoot(realRoot)
         walk(folder, into: &listing, visited: &visited, direct: &direct, throughLink: false)
-        linkFree.replace(folder, with: DirectFiles(paths: Set(direct), realRoot: realRoot))
+        linkFree.replace(folder, with: rootDescriptor.map { DirectFiles(paths: Set(direct), root: $0) })
         listing.paths.sort()
         listing.refused.sort { $0.path < $1.path }
         return listing
@@ -110,7 +111,7 @@ final class LinkFreeFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var byFolder: [String: DirectFiles] = [:]
 
-    func replace(_ folder: String, with files: DirectFiles) {
+    func replace(_ folder: String, with files: DirectFiles?) {
         lock.lock()
         defer { lock.unlock() }
         byFolder[folder] = files
@@ -125,61 +126,56 @@ final class LinkFreeFiles: @unchecked Sendable {
     }
 }
 
-/// Files of one listing that are read without resolving links: each folder on the way is
-/// opened below the resolved root with `O_NOFOLLOW` (so a link put there since the listing is
-/// refused, not followed), its descriptor kept for the files beside it, and the file itself
-/// opened with `O_NOFOLLOW` below that descriptor. Anything unusual returns nil and the caller
-/// takes the careful path, which says why.
+/// Files of one listing that are read without resolving links. The resolved root is opened once,
+/// with `O_NOFOLLOW`, when the listing is made (so a link put in the workspace's place later is
+/// not followed, and only one descriptor is held per listing, whatever the number of folders);
+/// for each read, every folder on the way is opened below it with `O_NOFOLLOW` and closed again
+/// (a folder moved or replaced by a link since the listing is refused, not followed), and the
+/// file itself is opened with `O_NOFOLLOW`. Anything unusual returns nil and the caller takes the
+/// careful path, which says why.
 final class DirectFiles: @unchecked Sendable {
     let paths: Set<String>
-    private let realRoot: String
-    private let lock = NSLock()
-    private var folders: [String: Int32] = [:]
-    /// Folder descriptors kept at most (a workspace has tens to hundreds of folders).
-    static let maxFolders = 256
+    private let root: Int32
 
-    init(paths: Set<String>, realRoot: String) {
+    /// Opens the resolved root (before the listing walks it, so that the reads pin the folder
+    /// that was listed); nil when it cannot be opened as a folder that is no link.
+    static func openRoot(_ realRoot: String) -> Int32? {
+        let root = open(realRoot, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        return root >= 0 ? root : nil
+    }
+
+    /// Takes over `root` (from ``openRoot(_:)``).
+    init(paths: Set<String>, root: Int32) {
         self.paths = paths
-        self.realRoot = realRoot
+        self.root = root
     }
 
-    deinit {
-        for descriptor in folders.values { close(descriptor) }
-    }
+    deinit { close(root) }
 
-    /// The descriptor of the folder `relative` ("" for the root), opened link by link.
-    private func folder(_ relative: Substring) -> Int32? {
-        lock.lock()
-        defer { lock.unlock() }
-        return openFolder(relative)
-    }
-
-    private func openFolder(_ relative: Substring) -> Int32? {
-        if let known = folders[String(relative)] { return known }
-        guard folders.count < Self.maxFolders else { return nil }
-        let descriptor: Int32
-        if relative.isEmpty {
-            descriptor = open(realRoot, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        } else {
-            let slash = relative.lastIndex(of: "/")
-            let parentPath = slash.map { relative[..<$0] } ?? ""
-            let name = slash.map { relative[relative.index(after: $0)...] } ?? relative
-            guard let parent = openFolder(parentPath) else { return nil }
-            descriptor = openat(parent, String(name), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    /// Runs `body` with the descriptor of the folder holding `path` and the file's name; the
+    /// folders opened on the way are closed afterwards.
+    private func inFolder<T>(of path: String, _ body: (Int32, String) -> T?) -> T? {
+        var components = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard let name = components.popLast(), !name.isEmpty else { return nil }
+        var opened: [Int32] = []
+        defer { for descriptor in opened { close(descriptor) } }
+        var folder = root
+        for component in components {
+            let next = openat(folder, String(component), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard next >= 0 else { return nil }
+            opened.append(next)
+            folder = next
         }
-        guard descriptor >= 0 else { return nil }
-        folders[String(relative)] = descriptor
-        return descriptor
+        return body(folder, String(name))
     }
 
     /// The size of a regular file (not a link), or nil.
     func byteCount(_ path: String) -> Int? {
-        let slash = path.lastIndex(of: "/")
-        guard let parent = folder(slash.map { path[..<$0] } ?? "") else { return nil }
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var status = stat()
-        guard fstatat(parent, name, &status, AT_SYMLINK_NOFOLLOW) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return Int(status.st_size)
+        inFolder(of: path) { parent, name in
+            var status = stat()
+            guard fstatat(parent, name, &status, AT_SYMLINK_NOFOLLOW) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return Int(status.st_size)
+        }
     }
 
     /// The whole content of a regular file, or nil.
@@ -204,14 +200,13 @@ final class DirectFiles: @unchecked Sendable {
     }
 
     private func withFile<T>(_ path: String, _ body: (Int32, stat) -> T?) -> T? {
-        let slash = path.lastIndex(of: "/")
-        guard let parent = folder(slash.map { path[..<$0] } ?? "") else { return nil }
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let descriptor = openat(parent, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return body(descriptor, status)
+        inFolder(of: path) { parent, name in
+            let descriptor = openat(parent, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+            guard descriptor >= 0 else { return nil }
+            defer { close(descriptor) }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return body(descriptor, status)
+        }
     }
 }

@@ -86,4 +86,41 @@ struct FileSystemSourceTests {
         _ = try source.listFiles(under: "accounts")
         #expect(Self.outcome(source, "accounts/east/b.md") == "new b\n")
     }
+
+    @Test func theWorkspaceSwappedForALinkAfterTheListingIsNotFollowedOut() throws {
+        let (inside, outside, source) = try Self.setUp()
+        defer { inside.remove(); outside.remove() }
+        // The workspace folder is moved away and a link to the outside put in its place.
+        let moved = inside.url.path + "-moved"
+        try FileManager.default.moveItem(atPath: inside.url.path, toPath: moved)
+        defer { try? FileManager.default.removeItem(atPath: moved) }
+        try FileManager.default.createSymbolicLink(atPath: inside.url.path, withDestinationPath: outside.url.path)
+        let result = Self.outcome(source, "accounts/east/b.md")
+        #expect(!result.contains("SECRET"), "\(result)")
+    }
+
+    @Test func aFolderMovedOutsideAfterAReadIsNotReadAgain() throws {
+        let (inside, outside, source) = try Self.setUp()
+        defer { inside.remove(); outside.remove() }
+        #expect(Self.outcome(source, "accounts/east/b.md") == "inside b\n")
+        try FileManager.default.moveItem(atPath: inside.file("accounts/east"), toPath: outside.file("moved-east"))
+        try outside.write("moved-east/b.md", "NOW OUTSIDE\n")
+        let result = Self.outcome(source, "accounts/east/b.md")
+        #expect(!result.contains("OUTSIDE"), "\(result)")
+    }
+
+    @Test func manyFoldersKeepNoDescriptorOpen() throws {
+        let inside = try Folder()
+        defer { inside.remove() }
+        for index in 0..<300 {
+            try FileManager.default.createDirectory(atPath: inside.file("accounts/f\(index)"), withIntermediateDirectories: true)
+            try inside.write("accounts/f\(index)/a.md", "plan \(index)\n")
+        }
+        func openDescriptors() -> Int { (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0 }
+        let source = FileSystemSource(root: inside.url)
+        #expect(try source.listFiles(under: "accounts").paths.count == 300)
+        let before = openDescriptors()
+        for index in 0..<300 { #expect(Self.outcome(source, "accounts/f\(index)/a.md") == "plan \(index)\n") }
+        #expect(openDescriptors() <= before, "the reads left descriptors open")
+    }
 }
