@@ -65,9 +65,7 @@ public struct HealthScore: Sendable, Hashable {
         let components = HealthScoreProfile.Component.allCases.map { id -> Component in
             let (numerator, denominator, reckoning, evidence) = reader.measure(id)
             let weight = profile.weight(id)
-            // weight × numerator / denominator: one division, so (1 + 1 + 4/5) / 3 of 30 is exactly 28;
-            // none when the fraction is 0 or 1.
-            let points = numerator == 0 ? 0 : numerator == denominator ? Decimal(weight) : Decimal(weight) * numerator / denominator
+            let points = Self.points(weight: weight, numerator, denominator)
             return Component(id: id, weight: weight, points: points, reckoning: reckoning,
                              evidence: withEvidence ? evidence : [])
         }
@@ -75,6 +73,12 @@ public struct HealthScore: Sendable, Hashable {
         let score = min(100, max(0, roundHalfUp(exactTotal)))
         return HealthScore(accountID: plan.id, path: plan.path, name: plan.header.name?.value ?? plan.id, components: components,
                            exactTotal: exactTotal, score: score, band: band(of: score, profile))
+    }
+
+    /// weight × numerator / denominator: one division, so (1 + 1 + 4/5) / 3 of 30 is exactly 28;
+    /// none when the fraction is 0 or 1.
+    static func points(weight: Int, _ numerator: Decimal, _ denominator: Decimal) -> Decimal {
+        numerator == 0 ? 0 : numerator == denominator ? Decimal(weight) : Decimal(weight) * numerator / denominator
     }
 
     /// The least and the most the score can be whatever the pipeline component (the costly one:
@@ -87,8 +91,7 @@ public struct HealthScore: Sendable, Hashable {
         var partial = Decimal(0)
         for id in HealthScoreProfile.Component.allCases where id != .pipeline {
             let (numerator, denominator, _, _) = reader.measure(id)
-            let weight = profile.weight(id)
-            partial += numerator == 0 ? 0 : numerator == denominator ? Decimal(weight) : Decimal(weight) * numerator / denominator
+            partial += points(weight: profile.weight(id), numerator, denominator)
         }
         let low = min(100, max(0, roundHalfUp(partial)))
         let high = min(100, max(0, roundHalfUp(partial + Decimal(profile.weight(.pipeline)))))

@@ -45,11 +45,10 @@ extension HTMLReport {
     func whitespacePage(_ group: Rollup.Group) -> String {
         let kind = group.dimension == .industry ? t("Industry", "行业") : t("Segment", "细分市场")
         let title = group.name ?? group.id
-        let rows = group.members.compactMap { id in whitespace.accounts.firstIndex { $0.id == id } }
+        // The map's accounts are sorted by id, as the report's own are: the same index.
+        let rows = group.members.compactMap { id in accountIndex[id] }
         let heading = t("Whitespace map", "空白点地图")
-        let size = language == .en
-            ? "\(rows.count) account\(rows.count == 1 ? "" : "s") × \(whitespace.offerings.count) offering\(whitespace.offerings.count == 1 ? "" : "s")"
-            : "\(rows.count) 个客户 × \(whitespace.offerings.count) 条产品线"
+        let size = WhitespaceReporter.size(accounts: rows.count, offerings: whitespace.offerings.count, language)
         var body = "<h1>\(heading)\(t(": ", "："))\(HTML.escape(title))</h1><p class=\"subtitle\">\(kind) "
             + groupLink(group.dimension, group.id, depth: 1) + " · \(size)</p>"
         body += "<ul class=\"legend\">" + Whitespace.State.allCases.map { state in
@@ -73,9 +72,7 @@ extension HTMLReport {
         }
         body += "</tbody></table></div>"
         let counts = Whitespace.counts(of: rows, in: whitespace.accounts, offerings: whitespace.offerings.count)
-        body += "<h2>\(t("Per offering", "按产品线"))</h2>" + HTML.table(
-            [t("Offering", "产品线"), t("Installed", "已实施"), t("Won", "已赢单"), t("Pipeline", "商机中"), t("Lost", "已丢单"),
-             t("Whitespace", "空白")],
+        body += "<h2>\(t("Per offering", "按产品线"))</h2>" + HTML.table(WhitespaceReporter.countHeads(language),
             zip(whitespace.offerings, counts).map { offering, counts in
                 [HTML.escape(offering.name)] + [counts.installed, counts.won, counts.pipeline, counts.lost, counts.whitespace].map(String.init)
             }, numericColumns: [1, 2, 3, 4, 5])

@@ -88,6 +88,8 @@ public struct HTMLReport: Sendable {
         }
         groupPlans = plans
         whitespace = Whitespace.compute(workspace)
+        // Both are the counted accounts sorted by id: the whitespace pages use `accountIndex` for the map's rows.
+        assert(whitespace.accounts.map(\.id) == accounts.map(\.id))
     }
 
     /// Every file of the report: the stylesheet, the dashboard, the follow-up lists, one page per

@@ -84,9 +84,7 @@ extension WhitespaceReporter {
                 part.append("| \(cell(account.name ?? account.id)) (`\(account.id)`) | "
                     + account.cells.map { $0.state.map { WhitespaceLabel.state($0.rawValue).text(language) } ?? "" }.joined(separator: " | ") + " |")
             }
-            let heads = [WhitespaceLabel.offering, .installed, .won, .pipeline, .lost, .whitespace].map { label($0) }
-            let titled = language == .en ? heads.map { $0.prefix(1).uppercased() + $0.dropFirst() } : heads
-            part += ["", "| " + titled.joined(separator: " | ") + " |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+            part += ["", "| " + countHeads(language).joined(separator: " | ") + " |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
             for (offering, counts) in zip(map.offerings, counts) {
                 part.append("| \(cell(offering.name)) | \(counts.installed) | \(counts.won) | \(counts.pipeline) | "
                     + "\(counts.lost) | \(counts.whitespace) |")

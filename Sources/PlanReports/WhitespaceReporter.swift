@@ -12,11 +12,20 @@ public enum WhitespaceReporter {
 
     /// "6 accounts × 8 offerings" ("6 个客户 × 8 条产品线").
     static func size(_ map: Whitespace, _ language: UILanguage) -> String {
+        size(accounts: map.accounts.count, offerings: map.offerings.count, language)
+    }
+
+    public static func size(accounts: Int, offerings: Int, _ language: UILanguage) -> String {
         guard language == .en else {
-            return "\(map.accounts.count) \(WhitespaceLabel.accounts.text(language)) × "
-                + "\(map.offerings.count) \(WhitespaceLabel.offerings.text(language))"
+            return "\(accounts) \(WhitespaceLabel.accounts.text(language)) × \(offerings) \(WhitespaceLabel.offerings.text(language))"
         }
-        return "\(count(map.accounts.count, "account")) × \(count(map.offerings.count, "offering"))"
+        return "\(count(accounts, "account")) × \(count(offerings, "offering"))"
+    }
+
+    /// The heads of the counts table for a page (Markdown, the dashboard): "Offering", "Installed", ...
+    public static func countHeads(_ language: UILanguage) -> [String] {
+        let heads = [WhitespaceLabel.offering, .installed, .won, .pipeline, .lost, .whitespace].map { $0.text(language) }
+        return language == .en ? heads.map { $0.prefix(1).uppercased() + $0.dropFirst() } : heads
     }
 
     /// `acctplan whitespace` (text): the matrix (one row per account id, one column per offering id),

@@ -181,11 +181,12 @@ final class DirectFiles: @unchecked Sendable {
     /// The whole content of a regular file, or nil.
     func contents(_ path: String) -> Data? {
         withFile(path) { descriptor, status in
-            var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
+            // Read straight into the Data (one byte more than the size, to see a file that grew).
+            var data = Data(count: max(Int(status.st_size), 0) + 1)
             var count = 0
             while true {
-                if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
-                let got = bytes.withUnsafeMutableBytes { buffer in
+                if count == data.count { data.count += max(4096, data.count) }
+                let got = data.withUnsafeMutableBytes { buffer in
                     Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
                 }
                 if got < 0 {
@@ -195,7 +196,8 @@ final class DirectFiles: @unchecked Sendable {
                 if got == 0 { break }
                 count += got
             }
-            return Data(bytes[..<count])
+            data.count = count
+            return data
         }
     }
 
