@@ -26,6 +26,9 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // libgit2 without its CA-certificate load at start-up (acctplan never uses the network;
+        // Sources/CGitOffline/offline_certificates.c says why and how).
+        .target(name: "CGitOffline"),
         // Threads: the one place work is spread over cores (and where ACCTPLAN_THREADS is read),
         // so that PlanModel stays values only, with no I/O.
         .target(name: "PlanSupport"),
@@ -36,7 +39,7 @@ let package = Package(
             "PlanModel", "CCmarkGFM", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "PlanWorkspace", dependencies: ["PlanModel", "PlanParser", "PlanSupport"]),
-        .target(name: "PlanGit", dependencies: ["PlanModel", "PlanSupport", "CGit2"]),
+        .target(name: "PlanGit", dependencies: ["PlanModel", "PlanSupport", "CGit2", "CGitOffline"]),
         .target(name: "PlanEngine", dependencies: ["PlanModel", "PlanSupport"]),
         // The canonical writer works on a plan's lines as written (the model has no comments or
         // column widths), so it sits on the parser as well as the engine (for its meaning check).

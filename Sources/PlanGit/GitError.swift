@@ -1,4 +1,5 @@
 import CGit2
+import CGitOffline
 
 /// A libgit2 call that failed: which function, its code, and libgit2's own message.
 public struct GitError: Error, CustomStringConvertible, Sendable {
@@ -72,3 +73,7 @@ let libgit2Initialized: Bool = {
     _ = acctplan_git_enable_fsync(1)
     return true
 }()
+
+/// How many times libgit2 asked to load CA certificates, each answered by loading nothing
+/// (`CGitOffline`: acctplan never uses the network, and the load cost 5 ms a process).
+var certificateLoadRequests: Int { Int(acctplan_certificate_load_requests()) }
