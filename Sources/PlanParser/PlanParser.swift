@@ -14,6 +14,11 @@ public struct ParsedPlan: Sendable {
         self.findings = findings
         self.layout = layout
     }
+
+    /// This plan as read at ``PlanParser/Depth/stageAndGroups``: its ``StageAndGroups``, no findings.
+    public func stageAndGroupsOnly() -> ParsedPlan {
+        ParsedPlan(plan: StageAndGroups(plan).plan(kind: plan.kind, id: plan.id, path: plan.path), findings: [])
+    }
 }
 
 /// Reads one plan file into a ``Plan``: front matter through Yams, body through cmark-gfm.
@@ -46,13 +51,18 @@ public struct PlanParser: Sendable {
         /// stage trend and a `--since` snapshot need. The entries the header was read from
         /// (``Plan/frontMatter``) are not kept: a snapshot of 10,000 plans is 20 MB lighter.
         case frontMatter
+        /// Only what a rollup's history needs (``StageAndGroups``: readable or not, the stage and
+        /// the groups), read from the front matter; no findings. A plan read so is the same as one
+        /// made from its stored ``StageAndGroups`` (the history store, docs/performance.md).
+        case stageAndGroups
         /// Everything, and the free prose as text (``Plan/prose``): what a diff shows.
         case withProse
     }
 
     /// Parses `data`, the content of `path` (workspace-relative), a plan of `kind` named `id`.
     public func parse(_ data: Data, path: String, kind: PlanKind, id: String, depth: Depth = .full) -> ParsedPlan {
-        parse(data, path: path, kind: kind, id: id, depth: depth, recordLayout: false)
+        let parsed = parse(data, path: path, kind: kind, id: id, depth: depth, recordLayout: false)
+        return depth == .stageAndGroups ? parsed.stageAndGroupsOnly() : parsed
     }
 
     /// Parses the whole plan and also records its ``PlanLayout``.
@@ -66,7 +76,9 @@ public struct PlanParser: Sendable {
         if recordLayout { context.layout = PlanLayout() }
         // Front matter only: decode just the lines up to the closing fence, not the whole file.
         var data = data
-        if depth == .frontMatter, let end = PlanParser.frontMatterEnd(data) { data = data.prefix(end) }
+        if depth == .frontMatter || depth == .stageAndGroups, let end = PlanParser.frontMatterEnd(data) {
+            data = data.prefix(end)
+        }
         let source: SourceText
         switch SourceText.decode(data) {
         case .success(let decoded): source = decoded
@@ -88,7 +100,7 @@ public struct PlanParser: Sendable {
         }
         let bodyStartLine = readFrontMatter(source, into: &context)
         if depth == .frontMatter { context.plan.frontMatter = [] }
-        guard context.plan.isReadable, depth != .frontMatter else { return context.result }
+        guard context.plan.isReadable, depth != .frontMatter, depth != .stageAndGroups else { return context.result }
         let bodyOffset = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.byteCount
         if let refusal = PlanParser.tableShapeRefusal(source.bytes[bodyOffset...]) {
             context.plan.isReadable = false

@@ -43,11 +43,13 @@ public struct RollupHistoryReader {
                 commits.first { $0.committerDay <= date }
             }
             let cache = ParseCache()
+            let store = HistoryStore.open(gitDirectory: repository.gitDirectory)
+            defer { store?.save() }
             func snapshot(_ commit: CommitInfo?) throws -> (Workspace, GitSnapshotSource)? {
                 guard let commit else { return nil }
                 let source = try GitSnapshotSource.tree(commit.tree, commit: commit.id, label: commit.id.short, prefix: prefix,
                                                         in: repository)
-                let loaded = try WorkspaceLoader.load(from: source, depth: .frontMatter, cache: cache)
+                let loaded = try WorkspaceLoader.load(from: source, depth: .stageAndGroups, cache: cache, store: store)
                 ProcessLifetime.keepUntilExit(loaded)
                 return (loaded, source)
             }
@@ -68,7 +70,7 @@ public struct RollupHistoryReader {
                 let ends = RollupHistory.periodEnds(from: from, to: asOf, quarterly: trend == .quarterly,
                                                     fiscalYearStart: workspace.config.fiscalYearStart)
                 var points: [RollupReporter.TrendPoint] = []
-                let census = StageCensus(repository: repository, prefix: prefix, config: workspace.config)
+                let census = StageCensus(repository: repository, prefix: prefix, config: workspace.config, store: store)
                 if let (thenWorkspace, source) = thenSnapshot { census.seed(thenWorkspace, source: source) }
                 for (index, end) in ends.enumerated() {
                     let commit = onOrBefore(end)
@@ -133,17 +135,20 @@ public struct RollupHistoryReader {
 
 /// Stage counts of account plans at many commits, for `--trend`. A trend needs only each
 /// account's stage, so no workspace is built: the tree is listed, and each blob's front matter is
-/// parsed once for the whole run (keyed by blob id), on all cores.
+/// parsed once for the whole run (keyed by blob id), on all cores — or not at all when the
+/// history store has it from an earlier run.
 public final class StageCensus {
     private let repository: GitRepository
     private let prefix: String
     private let config: WorkspaceConfig
+    private let store: HistoryStore?
     private var stageOfBlob: [ObjectID: String] = [:]
 
-    public init(repository: GitRepository, prefix: String, config: WorkspaceConfig) {
+    public init(repository: GitRepository, prefix: String, config: WorkspaceConfig, store: HistoryStore? = nil) {
         self.repository = repository
         self.prefix = prefix
         self.config = config
+        self.store = store
     }
 
     /// Reuses the stages of a snapshot already parsed (the `--since` one), by blob id.
@@ -164,17 +169,26 @@ public final class StageCensus {
         }
         var missing: [ObjectID] = []
         var seen = Set<ObjectID>()
-        for plan in plans where stageOfBlob[plan.blob] == nil && seen.insert(plan.blob).inserted { missing.append(plan.blob) }
+        @Sendable func storeKey(_ blob: ObjectID) -> String { StageAndGroups.storeKey(contentKey: blob.description, kind: .account) }
+        for plan in plans where stageOfBlob[plan.blob] == nil && seen.insert(plan.blob).inserted {
+            if let known = store?.stageAndGroups(forKey: storeKey(plan.blob)) {
+                stageOfBlob[plan.blob] = known.isReadable ? known.stage ?? "" : ""
+            } else {
+                missing.append(plan.blob)
+            }
+        }
         if !missing.isEmpty {
             let blobs = missing
             let parser = PlanParser(config: config)
             let pool = RepositoryPool(gitDirectory: repository.gitDirectory)
             // A blob that cannot be read is an error: counting it as "no stage" would quietly drop
             // an account from the trend.
+            let store = self.store
             let found = concurrentMap(blobs.count) { index in
                 Result<String, Error> {
                     let data = try pool.blob(blobs[index])
-                    let plan = parser.parse(data, path: "accounts/plan.md", kind: .account, id: "plan", depth: .frontMatter).plan
+                    let plan = parser.parse(data, path: "accounts/plan.md", kind: .account, id: "plan", depth: .stageAndGroups).plan
+                    store?.record(StageAndGroups(plan), forKey: storeKey(blobs[index]))
                     return plan.isReadable ? plan.header.stage?.value ?? "" : ""
                 }
             }

@@ -60,8 +60,10 @@ public enum WorkspaceLoader {
         return result
     }
 
-    public static func load(from source: some PlanSource, depth: PlanParser.Depth = .full, cache: ParseCache? = nil)
-        throws -> Workspace
+    /// `store`: at depth ``PlanParser/Depth/stageAndGroups``, what earlier runs read of each blob
+    /// (by ``PlanSource/contentKey(_:)``); what this run reads is recorded into it.
+    public static func load(from source: some PlanSource, depth: PlanParser.Depth = .full, cache: ParseCache? = nil,
+                            store: (any StageAndGroupsStore)? = nil) throws -> Workspace
     {
         let (config, configFindings) = try readConfig(from: source)
         var findings = configFindings
@@ -77,7 +79,7 @@ public enum WorkspaceLoader {
                                     hint: "plan folders only group plans; keep them a few levels deep"))
         }
         let parser = PlanParser(config: config)
-        let results = try parseAll(planFiles, source: source, parser: parser, depth: depth, cache: cache)
+        let results = try parseAll(planFiles, source: source, parser: parser, depth: depth, cache: cache, store: store)
         var plans: [Plan] = []
         plans.reserveCapacity(results.count)
         for result in results {
@@ -89,24 +91,36 @@ public enum WorkspaceLoader {
 
     /// Reads and parses every file on all cores; results keep the order of `files`.
     static func parseAll(_ files: [(path: String, kind: PlanKind)], source: some PlanSource, parser: PlanParser,
-                         depth: PlanParser.Depth, cache: ParseCache?) throws -> [ParsedPlan]
+                         depth: PlanParser.Depth, cache: ParseCache?, store: (any StageAndGroupsStore)? = nil) throws -> [ParsedPlan]
     {
         let configKey = String(parser.config.hashValue)
+        let store = depth == .stageAndGroups ? store : nil
         let results = concurrentMap(files.count) { index -> Result<ParsedPlan, Error> in
             let file = files[index]
             let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
             let id = String(name.dropLast(3))
             do {
-                let key = cache == nil ? nil : source.contentKey(file.path).map { "\($0)|\(file.path)|\(depth)|\(configKey)" }
+                let contentKey = cache == nil && store == nil ? nil : source.contentKey(file.path)
+                let storeKey = store == nil ? nil : contentKey.map { StageAndGroups.storeKey(contentKey: $0, kind: file.kind) }
+                if let store, let storeKey, let known = store.stageAndGroups(forKey: storeKey) {
+                    return .success(ParsedPlan(plan: known.plan(kind: file.kind, id: id, path: file.path), findings: []))
+                }
+                let key = cache == nil ? nil : contentKey.map { "\($0)|\(file.path)|\(depth)|\(configKey)" }
                 if let key, let cached = cache?[key] { return .success(cached) }
+                var parsed: ParsedPlan
                 if let size = source.byteCount(file.path),
                    let refused = parser.refuseUnread(byteCount: size, path: file.path, kind: file.kind, id: id) {
-                    return .success(refused)
+                    parsed = refused
+                } else {
+                    guard let data = try source.read(file.path) else {
+                        throw WorkspaceError.unreadable(file.path, "it disappeared while being read")
+                    }
+                    parsed = parser.parse(data, path: file.path, kind: file.kind, id: id, depth: depth)
                 }
-                guard let data = try source.read(file.path) else {
-                    throw WorkspaceError.unreadable(file.path, "it disappeared while being read")
+                if depth == .stageAndGroups {
+                    parsed = parsed.stageAndGroupsOnly()
+                    if let store, let storeKey { store.record(StageAndGroups(parsed.plan), forKey: storeKey) }
                 }
-                let parsed = parser.parse(data, path: file.path, kind: file.kind, id: id, depth: depth)
                 if let key { cache?[key] = parsed }
                 return .success(parsed)
             } catch is UnresolvedConflict {
@@ -132,8 +146,18 @@ public enum WorkspaceLoader {
                 return .failure(error)
             }
         }
-        return try results.map { try $0.get() }
+        let parsed = try results.map { try $0.get() }
+        return depth == .stageAndGroups ? parsed.map { $0.stageAndGroupsOnly() } : parsed
     }
+}
+
+/// What earlier runs read of blobs at depth ``PlanParser/Depth/stageAndGroups``, by content key
+/// (a blob id) and plan kind (``StageAndGroups/storeKey(contentKey:kind:)``): a store that outlives the process (the history store under the git folder) lets
+/// a rollup's history skip reading and parsing a blob it has read before. Called from many
+/// threads at once.
+public protocol StageAndGroupsStore: AnyObject, Sendable {
+    func stageAndGroups(forKey key: String) -> StageAndGroups?
+    func record(_ value: StageAndGroups, forKey key: String)
 }
 
 /// Parsed plans by content key (blob id + path + depth + configuration), shared across the
