@@ -150,7 +150,7 @@ struct ScoreReader {
                                       + Format.amount(amount * probability / 100), quoting: id))
             }
         }
-        let counted = weightedTimes100 == 0 ? won : won + weightedTimes100 / 100
+        let counted = weightedTimes100 == 0 ? won : won + weightedTimes100.dividedByHundred
         guard let target = plan.header.revenueTarget, let converted = config.convert(target.value), converted > 0 else {
             found.append(evidence(plan.header.revenueTarget?.location.line ?? 1, "no revenue_target (in \(currency))",
                                   quoting: plan.header.revenueTarget == nil ? "---" : "revenue_target"))

@@ -78,7 +78,28 @@ public struct HealthScore: Sendable, Hashable {
     /// weight × numerator / denominator: one division, so (1 + 1 + 4/5) / 3 of 30 is exactly 28;
     /// none when the fraction is 0 or 1.
     static func points(weight: Int, _ numerator: Decimal, _ denominator: Decimal) -> Decimal {
-        numerator == 0 ? 0 : numerator == denominator ? Decimal(weight) : Decimal(weight) * numerator / denominator
+        if numerator == 0 { return 0 }
+        if numerator == denominator { return Decimal(weight) }
+        // Most fractions are of counts (3 of 4 actions open…): when weight × numerator divides
+        // evenly, the quotient is that integer, without Decimal's long division.
+        if let whole = wholeQuotient(weight: weight, numerator, denominator) { return Decimal(whole) }
+        return Decimal(weight) * numerator / denominator
+    }
+
+    /// weight × numerator / denominator when both are whole numbers that small and the division
+    /// leaves no remainder; nil otherwise.
+    static func wholeQuotient(weight: Int, _ numerator: Decimal, _ denominator: Decimal) -> Int? {
+        guard let n = smallInteger(numerator), let d = smallInteger(denominator), d != 0 else { return nil }
+        let (product, overflow) = n.multipliedReportingOverflow(by: weight)
+        guard !overflow, product % d == 0 else { return nil }
+        return product / d
+    }
+
+    /// A whole Decimal of at most 15 digits as an Int (nil for a fraction or a larger number).
+    static func smallInteger(_ value: Decimal) -> Int? {
+        guard !value.isNaN, value.exponent >= 0, value.exponent < 16, value.magnitude < 1_000_000_000_000_000 else { return nil }
+        let int = NSDecimalNumber(decimal: value).int64Value
+        return Decimal(int) == value ? Int(int) : nil
     }
 
     /// The least and the most the score can be whatever the pipeline component (the costly one:

@@ -16,7 +16,7 @@ extension Opportunity {
     /// Amount × probability / 100, in the workspace currency.
     public func weightedAmount(_ config: WorkspaceConfig) -> Decimal? {
         guard let amount = convertedAmount(config), let probability = effectiveProbability(config) else { return nil }
-        return amount * probability / 100
+        return (amount * probability).dividedByHundred
     }
 
     /// Whether the opportunity is in a closed stage (won or lost by default).

@@ -60,7 +60,7 @@ extension Rollup {
         if undated.pipeline.opportunities > 0 { buckets.append(undated) }
         return buckets.map { bucket in
             var pipeline = bucket.pipeline
-            pipeline.weighted = bucket.weightedTimes100 / 100
+            pipeline.weighted = bucket.weightedTimes100.dividedByHundred
             return pipeline
         }
     }

@@ -244,7 +244,7 @@ public struct Rollup: Sendable {
                 pipeline.open += amount
                 if let probability = opportunity.effectiveProbability(config) { weightedTimes100 += amount * probability }
             }
-            pipeline.weighted = weightedTimes100 / 100
+            pipeline.weighted = weightedTimes100.dividedByHundred
             for action in plan.actions {
                 if action.done {
                     actions.done += 1

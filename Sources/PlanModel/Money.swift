@@ -154,6 +154,13 @@ extension Decimal {
         return NSDecimalNumber(decimal: rounded).description(withLocale: Locale(identifier: "en_US_POSIX"))
     }
 
+    /// `self / 100`, exactly: the exponent moves down by two (Decimal's long division is about ten
+    /// times slower, and every account's weighted pipeline is divided by 100).
+    public var dividedByHundred: Decimal {
+        guard !isNaN, exponent > -120 else { return self / 100 }
+        return Decimal(sign: sign, exponent: exponent - 2, significand: significand)
+    }
+
     /// Rounded half-up to two decimals, as every amount in JSON output.
     public var roundedToCents: Decimal {
         var value = self
