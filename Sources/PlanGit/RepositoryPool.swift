@@ -14,11 +14,6 @@ public final class RepositoryPool: @unchecked Sendable {
     /// The content of a blob, read on the calling thread's borrowed handle.
     public func blob(_ id: ObjectID) throws -> Data { try withRepository { try $0.blobData(id) } }
 
-    /// ``GitRepository/blobs(inTree:under:)`` on the calling thread's borrowed handle.
-    public func blobs(inTree tree: ObjectID, under folder: String) throws -> [(name: String, blob: ObjectID)] {
-        try withRepository { try $0.blobs(inTree: tree, under: folder) }
-    }
-
     func withRepository<T>(_ body: (GitRepository) throws -> T) throws -> T {
         let borrowed = try lock.withLock { idle.popLast() } ?? GitRepository(gitDirectory: gitDirectory)
         defer { lock.withLock { idle.append(borrowed) } }

@@ -69,12 +69,13 @@ public struct RollupHistoryReader {
             if let trend, let from = trendStart {
                 let ends = RollupHistory.periodEnds(from: from, to: asOf, quarterly: trend == .quarterly,
                                                     fiscalYearStart: workspace.config.fiscalYearStart)
+                var points: [RollupReporter.TrendPoint] = []
                 let census = StageCensus(repository: repository, prefix: prefix, config: workspace.config, store: store)
                 if let (thenWorkspace, source) = thenSnapshot { census.seed(thenWorkspace, source: source) }
-                let commits = ends.map(onOrBefore)
-                let counts = try census.stageCounts(atEach: commits) { progress.update($0, of: ends.count) }
-                let points = zip(ends, zip(commits, counts)).map { end, pair in
-                    RollupReporter.TrendPoint(date: end, revision: pair.0?.id.description, stageCounts: pair.1)
+                for (index, end) in ends.enumerated() {
+                    let commit = onOrBefore(end)
+                    points.append(.init(date: end, revision: commit?.id.description, stageCounts: try census.stageCounts(at: commit)))
+                    progress.update(index + 1, of: ends.count)
                 }
                 progress.finish()
                 result.trend = points
@@ -141,7 +142,6 @@ public final class StageCensus {
     private let prefix: String
     private let config: WorkspaceConfig
     private let store: HistoryStore?
-    private let pool: RepositoryPool
     private var stageOfBlob: [ObjectID: String] = [:]
 
     public init(repository: GitRepository, prefix: String, config: WorkspaceConfig, store: HistoryStore? = nil) {
@@ -149,7 +149,6 @@ public final class StageCensus {
         self.prefix = prefix
         self.config = config
         self.store = store
-        pool = RepositoryPool(gitDirectory: repository.gitDirectory)
     }
 
     /// Reuses the stages of a snapshot already parsed (the `--since` one), by blob id.
@@ -160,54 +159,31 @@ public final class StageCensus {
         }
     }
 
-    /// The stage counts at each of `commits` (nil: before the history, all zero). The trees are
-    /// listed on all cores, a few commits at a time (a tree of 10,000 plans listed is about 0.6 MB);
-    /// each blob not seen before (in this run or, through the store, in an earlier one) is parsed
-    /// once. `progress` is told how many commits are counted.
-    public func stageCounts(atEach commits: [CommitInfo?], progress: (Int) -> Void = { _ in })
-        throws -> [[(stage: String, count: Int)]]
-    {
-        var result: [[(stage: String, count: Int)]] = []
-        for chunkStart in stride(from: 0, to: commits.count, by: 8) {
-            let chunk = Array(commits[chunkStart..<min(commits.count, chunkStart + 8)])
-            result += try stageCounts(chunk)
-            progress(result.count)
-        }
-        return result
-    }
-
-    private func stageCounts(_ commits: [CommitInfo?]) throws -> [[(stage: String, count: Int)]] {
+    public func stageCounts(at commit: CommitInfo?) throws -> [(stage: String, count: Int)] {
+        guard let commit else { return config.lifecycle.map { ($0.id, 0) } }
         let folder = prefix.isEmpty ? PlanKind.account.folder : prefix + "/" + PlanKind.account.folder
-        let pool = self.pool
         // Like the loader: plan files only, and one plan per id (a duplicate id is a lint error).
-        let listed = concurrentMap(commits.count) { index in
-            Result<[(name: String, blob: ObjectID)], Error> {
-                guard let commit = commits[index] else { return [] }
-                var ids = Set<String>()
-                return try pool.blobs(inTree: commit.tree, under: folder).filter {
-                    WorkspaceLoader.isPlanPath($0.name) && ids.insert($0.name).inserted
-                }
-            }
+        var ids = Set<String>()
+        let plans = try repository.blobs(inTree: commit.tree, under: folder).filter {
+            WorkspaceLoader.isPlanPath($0.name) && ids.insert($0.name).inserted
         }
-        let trees = try listed.map { try $0.get() }
-        @Sendable func storeKey(_ blob: ObjectID) -> String { StageAndGroups.storeKey(contentKey: blob.description, kind: .account) }
         var missing: [ObjectID] = []
         var seen = Set<ObjectID>()
-        for plans in trees {
-            for plan in plans where stageOfBlob[plan.blob] == nil && seen.insert(plan.blob).inserted {
-                if let known = store?.stageAndGroups(forKey: storeKey(plan.blob)) {
-                    stageOfBlob[plan.blob] = known.isReadable ? known.stage ?? "" : ""
-                } else {
-                    missing.append(plan.blob)
-                }
+        @Sendable func storeKey(_ blob: ObjectID) -> String { StageAndGroups.storeKey(contentKey: blob.description, kind: .account) }
+        for plan in plans where stageOfBlob[plan.blob] == nil && seen.insert(plan.blob).inserted {
+            if let known = store?.stageAndGroups(forKey: storeKey(plan.blob)) {
+                stageOfBlob[plan.blob] = known.isReadable ? known.stage ?? "" : ""
+            } else {
+                missing.append(plan.blob)
             }
         }
         if !missing.isEmpty {
             let blobs = missing
             let parser = PlanParser(config: config)
-            let store = self.store
+            let pool = RepositoryPool(gitDirectory: repository.gitDirectory)
             // A blob that cannot be read is an error: counting it as "no stage" would quietly drop
             // an account from the trend.
+            let store = self.store
             let found = concurrentMap(blobs.count) { index in
                 Result<String, Error> {
                     let data = try pool.blob(blobs[index])
@@ -218,10 +194,8 @@ public final class StageCensus {
             }
             for (index, blob) in missing.enumerated() { stageOfBlob[blob] = try found[index].get() }
         }
-        return commits.indices.map { index in
-            var counts: [String: Int] = [:]
-            for plan in trees[index] { counts[stageOfBlob[plan.blob] ?? "", default: 0] += 1 }
-            return config.lifecycle.map { ($0.id, counts[$0.id] ?? 0) }
-        }
+        var counts: [String: Int] = [:]
+        for plan in plans { counts[stageOfBlob[plan.blob] ?? "", default: 0] += 1 }
+        return config.lifecycle.map { ($0.id, counts[$0.id] ?? 0) }
     }
 }
