@@ -16,7 +16,7 @@ public struct AcctplanCommand: ParsableCommand {
 
             Language: --lang en|zh-CN (every command takes it), then language: in acctplan.yml, then LC_ALL, LC_MESSAGES, LANG. JSON, SARIF and CSV outputs are the same in every language (docs/language.md).
 
-            Environment: NO_COLOR turns colour off. ACCTPLAN_THREADS=N reads and checks plans on at most N threads (default: all cores); the output is the same byte for byte with any N.
+            Environment: NO_COLOR turns colour off. ACCTPLAN_THREADS=N reads and checks plans on at most N threads (default: all cores); the output is the same byte for byte with any N. ACCTPLAN_HISTORY_STORE=off makes rollup and report read history without their store in .git/acctplan (slower; the same output).
             """, """
             工作区是一个文件夹（通常是 git 仓库），根目录有 acctplan.yml，计划存放在 accounts/、industries/ 和 segments/ 中。acctplan 从当前文件夹向上查找工作区，或使用 --workspace DIR 指定的文件夹。
 
@@ -24,7 +24,7 @@ public struct AcctplanCommand: ParsableCommand {
 
             语言：--lang en|zh-CN（所有命令都接受），其次是 acctplan.yml 中的 language:，再次是 LC_ALL、LC_MESSAGES、LANG。JSON、SARIF 和 CSV 输出在任何语言下都相同（docs/language.md）。
 
-            环境变量：NO_COLOR 关闭颜色。ACCTPLAN_THREADS=N 最多用 N 个线程读取和检查计划（默认：所有核心）；无论 N 为多少，输出逐字节相同。
+            环境变量：NO_COLOR 关闭颜色。ACCTPLAN_THREADS=N 最多用 N 个线程读取和检查计划（默认：所有核心）；无论 N 为多少，输出逐字节相同。ACCTPLAN_HISTORY_STORE=off 让 rollup 和 report 读取历史时不使用 .git/acctplan 中的历史缓存（较慢；输出相同）。
             """),
         version: ToolInfo.version,
         subcommands: [
