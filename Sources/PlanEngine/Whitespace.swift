@@ -136,9 +136,10 @@ public struct Whitespace: Sendable {
     }
 
     /// An installed product is installed while it is live or being implemented (no status: live);
-    /// a retired one no longer counts.
+    /// a retired one no longer counts, nor does one whose status is misspelt (`retird`: an
+    /// `invalid-value` error in lint) — it might be retired.
     static func installedState(_ product: InstalledProduct) -> State? {
-        product.status?.value == .retired ? nil : .installed
+        product.statusInvalid || product.status?.value == .retired ? nil : .installed
     }
 
     /// A won stage is won, another closed stage lost, an open stage pipeline; an unknown stage

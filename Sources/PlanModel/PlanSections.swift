@@ -134,6 +134,9 @@ public struct InstalledProduct: Sendable, Hashable {
     /// A year `YYYY` or a date, as written.
     public var since: Located<String>?
     public var status: Located<InstallStatus>?
+    /// A status is written that is none of ``InstallStatus`` (an `invalid-value` error): the row
+    /// then says nothing about what the customer runs, rather than counting as `live`.
+    public var statusInvalid = false
     /// An offering id of `acctplan.yml`'s `offerings:` (the whitespace map).
     public var offering: Located<String>?
     public var extra: [ExtraField] = []

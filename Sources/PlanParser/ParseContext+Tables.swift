@@ -206,6 +206,7 @@ extension ParseContext {
             }
         }
         product.status = enumCell(record, "status", InstallStatus.self)
+        product.statusInvalid = product.status == nil && record.value("status") != nil
         product.offering = record.value("offering").flatMap { idCell($0, field: "offering") }
         product.extra = record.extra
         checkUniqueKey(product.product, section: .installedBase, what: "product")

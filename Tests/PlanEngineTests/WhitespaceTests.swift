@@ -87,6 +87,19 @@ struct WhitespaceTests {
         #expect(counts == [[1, 0, 1, 0, 1], [0, 1, 0, 1, 1], [1, 0, 0, 0, 2]])
     }
 
+    /// A misspelt status is an error, and the row counts as nothing: it might be retired.
+    @Test func aMisspeltInstalledStatusSaysNothing() throws {
+        let files = [
+            "acctplan.yml": Self.config,
+            "accounts/a.md": Self.account("a", installed: "| ERP | retird | erp |\n| HR | Live | hr |\n| CRM | | crm |\n"),
+        ]
+        let map = try Self.map(files)
+        #expect(Self.states(map) == ["a": ["", "installed", "installed"]], "retird: nothing; Live: live; empty: live")
+        #expect(map.accounts[0].cells[0].evidence.isEmpty)
+        let workspace = try WorkspaceLoader.load(from: MemorySource(files))
+        #expect(workspace.findings.contains { $0.rule == .invalidValue && $0.message.contains("retird") }, "\(workspace.findings)")
+    }
+
     @Test func withoutACatalogueTheColumnsAreTheIdsThePlansName() throws {
         let map = try Self.map([
             "accounts/a.md": Self.account("a", installed: "| X | live | zeta |\n", opportunities: "| o1 | Y | propose | 1M | 2027-01-01 | alpha |\n"),
