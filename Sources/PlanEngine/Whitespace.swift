@@ -84,6 +84,9 @@ public struct Whitespace: Sendable {
     public var dimension: Rollup.Dimension?
     /// With `by`: its groups, sorted by id (an account in two segments counts in both).
     public var groups: [Group] = []
+    /// With `dimension`: the accounts (indices into ``accounts``) that belong to no group, e.g.
+    /// plans without `industry:` in a map by industry; said under the groups, not dropped.
+    public var ungrouped: [Int] = []
 
     /// The matrix of `workspace`'s accounts (those of `selection` when given), grouped `by` a dimension.
     public static func compute(_ workspace: Workspace, accounts selection: Set<String>? = nil,
@@ -131,6 +134,8 @@ public struct Whitespace: Sendable {
         result.dimension = dimension
         if let dimension {
             result.groups = groups(by: dimension, plans: plans, accounts: accounts, workspace: workspace, offerings: offerings.count)
+            let grouped = Set(result.groups.flatMap(\.members))
+            result.ungrouped = accounts.indices.filter { !grouped.contains($0) }
         }
         return result
     }

@@ -60,6 +60,17 @@ public enum WhitespaceLabel: CaseIterable, Sendable, TwoLanguageLabel {
     }
 }
 
+extension WhitespaceLabel {
+    /// The line under a map `--by` a dimension naming the accounts in no group of it; `kind` is
+    /// the dimension's word in `language` (``ReportLabel/kind(_:in:)``).
+    public static func ungrouped(_ ids: [String], kind: String, language: UILanguage) -> String {
+        switch language {
+        case .en: "Accounts in no \(kind) (\(ids.count)): " + ids.joined(separator: ", ")
+        case .zhCN: "未归入任何\(kind)的客户（\(ids.count) 个）：" + ids.joined(separator: "，")
+        }
+    }
+}
+
 /// A fixed word written in both languages (each conforming type has an exhaustive `switch` per
 /// language, so neither can be missing).
 public protocol TwoLanguageLabel {

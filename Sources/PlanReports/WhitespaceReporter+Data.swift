@@ -97,6 +97,10 @@ extension WhitespaceReporter {
                 + (group.name.map { " — \(cell($0))" } ?? "")]
             lines += tables(group.members, group.counts)
         }
+        if let dimension = map.dimension, !map.ungrouped.isEmpty {
+            lines += ["", WhitespaceLabel.ungrouped(map.ungrouped.map { cell(map.accounts[$0].id) },
+                                                    kind: ReportLabel.kind(dimension.rawValue, in: language), language: language)]
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

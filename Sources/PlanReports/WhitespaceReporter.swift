@@ -57,6 +57,11 @@ public enum WhitespaceReporter {
             lines.append("")
             lines += countsTable(map, group.counts, style: style, language: language).map { "  " + $0 }
         }
+        if let dimension = map.dimension, !map.ungrouped.isEmpty {
+            lines.append("")
+            lines.append(style.dim(WhitespaceLabel.ungrouped(map.ungrouped.map { map.accounts[$0].id },
+                                                             kind: ReportLabel.kind(dimension.rawValue, in: language), language: language)))
+        }
         lines.append("")
         lines.append(label(.offeringNames) + colon
             + map.offerings.map { $0.name == $0.id ? $0.id : "\($0.id) = \($0.name)" }.joined(separator: language == .en ? ", " : "，"))

@@ -97,6 +97,11 @@ struct WhitespaceEndToEndTests {
         #expect(markdown.status == 0, "\(markdown)")
         #expect(markdown.stdout.contains("### segment new-logo-growth — New-logo growth customers\n\n| Account | Finance cloud | Supply chain |"))
         #expect(markdown.stdout.contains("| Northwest Wind Energy Co. (`northwest-wind`) | installed | pipeline |  |  | pipeline |  |  |  |\n"))
+        // Accounts in no group of the dimension are named under the groups, not dropped.
+        let byABU = try repo.acctplan(["whitespace", "--by", "abu"], extra: ["NO_COLOR": "1"])
+        #expect(byABU.stdout.contains("\nAccounts in no abu (2): harbour-city-land, northwest-wind\n"), "\(byABU)")
+        let byABUMarkdown = try repo.acctplan(["whitespace", "--by", "abu", "--format", "markdown", "--lang", "zh-CN"])
+        #expect(byABUMarkdown.stdout.hasSuffix("\n\n未归入任何abu的客户（2 个）：harbour-city-land，northwest-wind\n"), "\(byABUMarkdown)")
         let typo = try repo.acctplan(["whitespace", "sunrise-propertys"])
         #expect(typo.status == 2)
         #expect(typo.stderr.contains("no account plan 'sunrise-propertys' (did you mean 'sunrise-properties'?)"), "\(typo)")

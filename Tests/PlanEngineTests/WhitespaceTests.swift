@@ -124,12 +124,14 @@ struct WhitespaceTests {
         #expect(bySegment.groups.map(\.id) == ["growth", "high-end"], "c is in no segment: in no group")
         #expect(bySegment.groups.map(\.name) == [nil, "High end"])
         #expect(bySegment.groups.map { $0.members.map { bySegment.accounts[$0].id } } == [["a", "b"], ["a"]])
+        #expect(bySegment.ungrouped.map { bySegment.accounts[$0].id } == ["c"], "said under the groups, not dropped")
         let growth = bySegment.groups[0].counts.map { [$0.installed, $0.pipeline, $0.whitespace] }
         #expect(growth == [[1, 0, 1], [0, 1, 1], [0, 0, 2]])
         // The totals count every account once.
         #expect(bySegment.counts.map(\.whitespace) == [2, 2, 3])
         let byManager = try Self.map(files, by: .manager)
         #expect(byManager.groups.map { "\($0.id)=\($0.name ?? "")" } == ["li-you=Li You", "ma-tao=Ma Tao"])
+        #expect(byManager.ungrouped.isEmpty && (try Self.map(files)).ungrouped.isEmpty)
         // A selection keeps only the named accounts.
         let selected = try Self.map(files, accounts: ["b"])
         #expect(selected.accounts.map(\.id) == ["b"])
