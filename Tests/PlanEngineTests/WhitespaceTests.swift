@@ -131,7 +131,8 @@ struct WhitespaceTests {
         #expect(bySegment.counts.map(\.whitespace) == [2, 2, 3])
         let byManager = try Self.map(files, by: .manager)
         #expect(byManager.groups.map { "\($0.id)=\($0.name ?? "")" } == ["li-you=Li You", "ma-tao=Ma Tao"])
-        #expect(byManager.ungrouped.isEmpty && (try Self.map(files)).ungrouped.isEmpty)
+        let whole = try Self.map(files)
+        #expect(byManager.ungrouped.isEmpty && whole.ungrouped.isEmpty, "every account has a manager; no --by, no groups")
         // A selection keeps only the named accounts.
         let selected = try Self.map(files, accounts: ["b"])
         #expect(selected.accounts.map(\.id) == ["b"])
