@@ -19,7 +19,8 @@ extension ConfigReader {
             switch item {
             case .mapping(let fields):
                 id = fields.first { $0.key == "id" }?.value.scalarText
-                name = fields.first { $0.key == "name" }?.value.scalarText
+                // An empty or blank name would be an empty column title: the id names it instead.
+                name = fields.first { $0.key == "name" }?.value.scalarText.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
                 for field in fields where field.key != "id" && field.key != "name" {
                     report(field.keyLocation, "offering key '\(field.key)' is not known",
                            hint: "an offering has an id and a name")

@@ -15,6 +15,13 @@ struct OfferingsConfigTests {
         #expect(config.offering("erp")?.name == "ERP suite")
     }
 
+    /// An empty or blank name would leave a column without a title: the id names the offering.
+    @Test func anEmptyNameIsTheId() {
+        let (config, findings) = parseConfig("offerings:\n  - {id: erp, name: \"\"}\n  - {id: hr, name: \"  \"}\n  - {id: crm, name: CRM}\n")
+        #expect(findings.isEmpty, "\(findings)")
+        #expect(config.offerings.map(\.name) == ["erp", "hr", "CRM"])
+    }
+
     @Test func badEntriesAreConfigFindingsAtTheirLineAndTheRestIsKept() {
         let (config, findings) = parseConfig("""
             offerings:
