@@ -32,7 +32,7 @@ struct LogCommand: ParsableCommand {
         let entries = try LogService.entries(id: id, since: since, workspace: workspaceOptions.workspace)
         switch format {
         case .json: Terminal.standardOutput(LogRenderer.json(entries))
-        case .text: Terminal.standardOutput(LogRenderer.text(entries, color: Terminal.useColor()))
+        case .text: Terminal.standardOutput(LogRenderer.text(entries, color: Terminal.useColor(), language: UI.languageOutsideWorkspace()))
         }
     }
 }

@@ -17,14 +17,15 @@ enum LogRenderer {
         return JSONValue.object([("version", .integer(1)), ("commits", .array(commits))]).serialized() + "\n"
     }
 
-    static func text(_ entries: [LogService.Entry], color: Bool) -> String {
+    /// The summaries' words in `language` (the commit's own subject, ids and values as written).
+    static func text(_ entries: [LogService.Entry], color: Bool, language: UILanguage = .en) -> String {
         let style = TerminalStyle(enabled: color)
         var output = ""
         for entry in entries {
             let commit = entry.commit
             output += style.yellow(commit.id.short) + " " + style.dim(isoTime(commit.authorTime).prefix(10) + " " + commit.authorName)
                 + "  " + commit.subject + "\n"
-            for change in entry.changes { output += "    " + DiffReporter.summaryLine(change) + "\n" }
+            for change in entry.changes { output += "    " + DiffReporter.summaryLine(change, language: language) + "\n" }
         }
         return output
     }

@@ -64,7 +64,7 @@ extension DiffReporter {
                 }
                 output += "\n"
             }
-            if change.proseChanged { output += proseMarkdown(change) }
+            if change.proseChanged { output += proseMarkdown(change, language: language) }
         }
         return output
     }

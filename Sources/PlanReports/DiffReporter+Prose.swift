@@ -1,4 +1,5 @@
 import PlanEngine
+import PlanLocalization
 import PlanModel
 
 /// How prose changed, in each diff output: the changed lines of each part (bounded by
@@ -8,26 +9,25 @@ extension DiffReporter {
     static func proseName(_ part: ProseChange) -> String { part.heading ?? ProseSection.outsideSectionsName }
 
     /// For commit messages and `log`: "prose edited (Risks, Service notes)".
-    static func proseSummary(_ change: PlanChange) -> String {
-        guard !change.prose.isEmpty else { return "prose edited" }
-        return "prose edited (" + change.prose.map(proseName).joined(separator: ", ") + ")"
+    static func proseSummary(_ change: PlanChange, language: UILanguage = .en) -> String {
+        DiffWords.proseEdited(change.prose.map(proseName), in: language)
     }
 
     /// "… and 3 more changed lines", for the lines the bounds left out.
-    static func omitted(_ part: ProseChange) -> String {
-        "… and \(part.omittedLines) more changed line\(part.omittedLines == 1 ? "" : "s")"
+    static func omitted(_ part: ProseChange, language: UILanguage = .en) -> String {
+        DiffWords.omittedLines(part.omittedLines, in: language)
     }
 
-    static func proseText(_ change: PlanChange, style: TerminalStyle) -> String {
-        guard !change.prose.isEmpty else { return "  " + style.dim("prose changed") + "\n" }
+    static func proseText(_ change: PlanChange, style: TerminalStyle, language: UILanguage = .en) -> String {
+        guard !change.prose.isEmpty else { return "  " + style.dim(DiffWords.proseChanged(in: language)) + "\n" }
         var output = ""
         for part in change.prose {
-            let status = part.status == .modified ? "" : " (\(part.status.rawValue))"
-            output += "  prose, \(proseName(part))\(status):\n"
+            let status = part.status == .modified ? nil : part.status.rawValue
+            output += "  " + DiffWords.prosePart(proseName(part), status: status, markdown: false, in: language) + "\n"
             for line in part.lines {
                 output += line.operation == .removed ? "    " + style.red("- \(line.text)") + "\n" : "    " + style.green("+ \(line.text)") + "\n"
             }
-            if part.isTruncated { output += "    " + style.dim(omitted(part)) + "\n" }
+            if part.isTruncated { output += "    " + style.dim(omitted(part, language: language)) + "\n" }
         }
         return output
     }
@@ -45,12 +45,12 @@ extension DiffReporter {
     }
 
     /// A fenced `diff` block per part; the fence is longer than any run of backticks in the text.
-    static func proseMarkdown(_ change: PlanChange) -> String {
-        guard !change.prose.isEmpty else { return "_Prose edited._\n\n" }
+    static func proseMarkdown(_ change: PlanChange, language: UILanguage = .en) -> String {
+        guard !change.prose.isEmpty else { return DiffWords.proseEditedMarkdown(in: language) + "\n\n" }
         var output = ""
         for part in change.prose {
-            let status = part.status == .modified ? "" : " (\(part.status.rawValue))"
-            output += "Prose, **\(escape(proseName(part)))**\(status):\n\n"
+            let status = part.status == .modified ? nil : part.status.rawValue
+            output += DiffWords.prosePart(escape(proseName(part)), status: status, markdown: true, in: language) + "\n\n"
             // A section past the plan's budget has no lines to show: no empty block, only the count.
             if !part.lines.isEmpty {
                 let longest = part.lines.map { longestBacktickRun($0.text) }.max() ?? 0
@@ -59,7 +59,7 @@ extension DiffReporter {
                 for line in part.lines { output += line.operation.rawValue + " " + line.text + "\n" }
                 output += fence + "\n\n"
             }
-            if part.isTruncated { output += "_\(omitted(part))._\n\n" }
+            if part.isTruncated { output += "_\(omitted(part, language: language))\(language == .en ? "." : "。")_\n\n" }
         }
         return output
     }

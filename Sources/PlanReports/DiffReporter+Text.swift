@@ -39,7 +39,7 @@ extension DiffReporter {
                     }
                 }
             }
-            if change.proseChanged { output += proseText(change, style: style) }
+            if change.proseChanged { output += proseText(change, style: style, language: language) }
         }
         return output
     }

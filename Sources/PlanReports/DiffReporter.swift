@@ -1,5 +1,6 @@
 import Foundation
 import PlanEngine
+import PlanLocalization
 import PlanModel
 
 /// Renders semantic diffs: one summary line per plan (commit messages, `log`), text for people,
@@ -25,13 +26,14 @@ public enum DiffReporter {
         return count == 1 ? spec.itemName : spec.itemNamePlural
     }
 
-    /// `xinan-tobacco: stage departmental → industry-solution; opp-x amount 2,000,000 → 2,400,000; +1 opportunity`
-    public static func summaryLine(_ change: PlanChange) -> String {
+    /// `xinan-tobacco: stage departmental → industry-solution; opp-x amount 2,000,000 → 2,400,000; +1 opportunity`.
+    /// `language`: the words around the fields (`log` in Chinese); commit messages stay English.
+    public static func summaryLine(_ change: PlanChange, language: UILanguage = .en) -> String {
         var parts: [String] = []
         switch change.status {
-        case .added: parts.append("new \(change.kind.rawValue) plan")
-        case .removed: parts.append("\(change.kind.rawValue) plan removed")
-        case .renamed: parts.append("moved from \(change.oldPath ?? "?")")
+        case .added: parts.append(DiffWords.newPlan(change.kind.rawValue, in: language))
+        case .removed: parts.append(DiffWords.removedPlan(change.kind.rawValue, in: language))
+        case .renamed: parts.append(DiffWords.movedFrom(change.oldPath ?? "?", in: language))
         case .modified: break
         }
         if change.status != .added && change.status != .removed {
@@ -43,30 +45,31 @@ public enum DiffReporter {
                     switch item.status {
                     case .added: added += 1
                     case .removed: removed += 1
-                    default: parts.append(itemText(item, section: section.section))
+                    default: parts.append(itemText(item, section: section.section, language: language))
                     }
                 }
-                if added > 0 { parts.append("+\(added) \(noun(section.id, added))") }
-                if removed > 0 { parts.append("−\(removed) \(noun(section.id, removed))") }
+                if added > 0 { parts.append(DiffWords.items("+", added, section: section.id, english: noun(section.id, added), in: language)) }
+                if removed > 0 { parts.append(DiffWords.items("−", removed, section: section.id, english: noun(section.id, removed), in: language)) }
             }
-            if change.proseChanged { parts.append(proseSummary(change)) }
+            if change.proseChanged { parts.append(proseSummary(change, language: language)) }
         }
-        if let unreadable = change.unreadable { parts.append(unreadable.sentence) }
-        return "\(change.id): " + (parts.isEmpty ? "no semantic change" : parts.joined(separator: "; "))
+        if let unreadable = change.unreadable { parts.append(Localizer.translate(unreadable.sentence, to: language)) }
+        return "\(change.id): " + (parts.isEmpty ? DiffWords.noSemanticChange(in: language)
+                                                 : parts.joined(separator: DiffWords.separator(in: language)))
     }
 
-    static func itemText(_ item: ItemChange, section: SectionKind?) -> String {
+    static func itemText(_ item: ItemChange, section: SectionKind?, language: UILanguage = .en) -> String {
         if section == .actions {
             var words: [String] = []
             for field in item.fields {
                 if field.name == "done" {
-                    words.append(field.to == .bool(true) ? "done" : "reopened")
+                    words.append(DiffWords.actionDone(field.to == .bool(true), in: language))
                 } else {
                     words.append(fieldText(field))
                 }
             }
-            return "action '\(item.key)' " + words.joined(separator: ", ")
+            return DiffWords.action(item.key, words, in: language)
         }
-        return "\(item.key) " + item.fields.map(fieldText).joined(separator: ", ")
+        return "\(item.key) " + item.fields.map(fieldText).joined(separator: language == .en ? ", " : "，")
     }
 }

@@ -87,7 +87,7 @@ public enum CommitService {
             let notCanonical = (try? plansNotInCanonicalForm(from: headTree ?? repository.emptyTree(), to: tree,
                                                              versions: versions, config: workspace.config)) ?? []
             let summary = try versions.changes(from: .tree(headTree ?? repository.emptyTree()), to: .tree(tree))
-                .map(DiffReporter.summaryLine)
+                .map { DiffReporter.summaryLine($0) }  // English in every language: the message is in the repository
             var fullMessage = request.message.trimmingCharacters(in: .whitespacesAndNewlines)
             if !request.noSummary && !summary.isEmpty { fullMessage += "\n\n" + summary.joined(separator: "\n") }
             fullMessage += "\n"
