@@ -68,7 +68,7 @@ public enum Localizer {
 }
 
 /// The message catalogue: pairs of (English template, Chinese template), in files by where the
-/// messages are made (`MessageCatalogue+Rules`, `+Parser`, `+Config`, `+Errors`).
+/// messages are made (`MessageCatalogue+Rules`, `+Parser`, `+Config`, `+Errors`, `+Score`).
 public enum MessageCatalogue {
-    public static var all: [(String, String)] { rules + parser + config + errors }
+    public static var all: [(String, String)] { rules + parser + config + errors + score }
 }

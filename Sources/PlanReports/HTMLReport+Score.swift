@@ -1,5 +1,6 @@
 import Foundation
 import PlanEngine
+import PlanLocalization
 import PlanModel
 
 /// The health score on the dashboard (docs/score.md): a group's mean and bands, an account's
@@ -24,15 +25,21 @@ extension HTMLReport {
         let score = HealthScore.compute(plan, config: workspace.config, asOf: rollup.asOf)
         let profile = workspace.config.healthScore
         var output = "<section class=\"score\" id=\"health-score\"><h2>\(t("Health score: ", "健康评分："))\(scoreBadge(score.score, score.band))</h2>"
-            + "<p class=\"note\">Out of 100 as of \(rollup.asOf) (\(HTML.escape(ScoreReporter.bands(profile)))). "
-            + "Every point comes from a line of <code>\(HTML.escape(plan.path))</code>; <code>acctplan score \(HTML.escape(plan.id)) "
-            + "--explain</code> shows the same.</p>"
+            + t("<p class=\"note\">Out of 100 as of \(rollup.asOf) (\(HTML.escape(ScoreReporter.bands(profile)))). "
+                + "Every point comes from a line of <code>\(HTML.escape(plan.path))</code>; <code>acctplan score \(HTML.escape(plan.id)) "
+                + "--explain</code> shows the same.</p>",
+                "<p class=\"note\">满分 100，截至 \(rollup.asOf)（绿色 ≥ \(profile.green)，黄色 ≥ \(profile.amber)，其余为红色）。"
+                + "每一分都来自 <code>\(HTML.escape(plan.path))</code> 中的某一行；<code>acctplan score \(HTML.escape(plan.id)) "
+                + "--explain</code> 显示相同的内容。</p>")
         let rows: [[String]] = score.components.map { component in
-            let evidence = component.evidence.map { "<li><code>line \($0.line)</code> \(HTML.escape($0.message))</li>" }.joined()
-            return [HTML.escape(component.id.rawValue), "\(ScoreReporter.points(component.points)) of \(component.weight)",
-                    HTML.escape(component.reckoning), evidence.isEmpty ? "" : "<ul class=\"items\">\(evidence)</ul>"]
+            let evidence = component.evidence.map {
+                "<li><code>\(t("line", "第")) \($0.line)\(t("", " 行"))</code> \(HTML.escape(Localizer.translate($0.message, to: language)))</li>"
+            }.joined()
+            return [HTML.escape(component.id.rawValue), "\(ScoreReporter.points(component.points))\(t(" of ", " / "))\(component.weight)",
+                    HTML.escape(Localizer.translate(component.reckoning, to: language)),
+                    evidence.isEmpty ? "" : "<ul class=\"items\">\(evidence)</ul>"]
         }
-        output += HTML.table(["Component", "Points", "How", "Evidence"], rows, numericColumns: [1])
+        output += HTML.table([t("Component", "组成部分"), t("Points", "得分"), t("How", "计算"), t("Evidence", "依据")], rows, numericColumns: [1])
         return output + "</section>"
     }
 }

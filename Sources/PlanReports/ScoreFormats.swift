@@ -33,4 +33,7 @@ public struct MarkdownScoreFormat: ScoreFormat {
     public func render(_ report: ScoreReport, explain: Bool, color: Bool) -> String {
         ScoreReporter.markdown(report, explain: explain)
     }
+    public func render(_ report: ScoreReport, explain: Bool, color: Bool, language: UILanguage) -> String {
+        ScoreReporter.markdown(report, explain: explain, language: language)
+    }
 }

@@ -6,7 +6,7 @@ import PlanModel
 /// `acctplan score` (text): one line per account, best first; `--explain` adds each component's
 /// points, how they were reached, and the plan lines they come from.
 extension ScoreReporter {
-    /// The labels in `language`; the components' reckonings and evidence stay English for now.
+    /// The labels, the components' reckonings and their evidence in `language` (values as written).
     public static func text(_ report: ScoreReport, explain: Bool, color: Bool, language: UILanguage = .en) -> String {
         let style = TerminalStyle(enabled: color)
         func t(_ english: String, _ chinese: String) -> String { language == .en ? english : chinese }
@@ -38,9 +38,11 @@ extension ScoreReporter {
             guard explain else { continue }
             for component in score.components {
                 let name = component.id.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
-                lines.append("       \(name) \(points(component.points))\(t(" of ", " / "))\(component.weight)  " + style.dim(component.reckoning))
+                lines.append("       \(name) \(points(component.points))\(t(" of ", " / "))\(component.weight)  "
+                    + style.dim(Localizer.translate(component.reckoning, to: language)))
                 for evidence in component.evidence {
-                    lines.append("         " + style.cyan("\(evidence.path):\(evidence.line)") + "  \(evidence.message)")
+                    lines.append("         " + style.cyan("\(evidence.path):\(evidence.line)") + "  "
+                        + Localizer.translate(evidence.message, to: language))
                 }
             }
             lines.append("")
@@ -50,7 +52,7 @@ extension ScoreReporter {
         if !explain && !report.scores.isEmpty {
             lines.append(t("'acctplan score --explain' shows where every point comes from.", "“acctplan score --explain”会列出每一分的来源。"))
         }
-        if let trend = report.trend { lines += trendText(trend, bold: style.bold) }
+        if let trend = report.trend { lines += trendText(trend, bold: style.bold, language: language) }
         return lines.joined(separator: "\n") + "\n"
     }
 

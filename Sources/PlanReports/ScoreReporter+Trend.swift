@@ -1,5 +1,6 @@
 import Foundation
 import PlanEngine
+import PlanLocalization
 import PlanModel
 
 /// `acctplan score --trend`: the mean score and bands at each period end, in each format but CSV
@@ -12,19 +13,23 @@ extension ScoreReporter {
         return String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
     }
 
-    static func trendText(_ trend: [ScoreReport.TrendPoint], bold: (String) -> String) -> [String] {
-        var lines = ["", bold("Mean score trend")]
+    static func trendText(_ trend: [ScoreReport.TrendPoint], bold: (String) -> String, language: UILanguage = .en) -> [String] {
+        func t(_ english: String, _ chinese: String) -> String { language == .en ? english : chinese }
+        var lines = ["", bold(t("Mean score trend", "平均评分走势"))]
         for point in trend {
             let summary = point.summary
-            let counts = point.revision == nil ? "before the history" : summary.count == 0 ? "no account"
-                : "\(summary.green) green, \(summary.amber) amber, \(summary.red) red"
+            let counts = point.revision == nil ? t("before the history", "早于历史记录") : summary.count == 0 ? t("no account", "没有客户")
+                : t("\(summary.green) green, \(summary.amber) amber, \(summary.red) red",
+                    "\(summary.green) 个绿色、\(summary.amber) 个黄色、\(summary.red) 个红色")
             lines.append("  \(point.date)  \(meanBar(summary))  \(RollupReporter.meanScore(summary).padding(toLength: 5, withPad: " ", startingAt: 0))  \(counts)")
         }
         return lines
     }
 
-    static func trendMarkdown(_ trend: [ScoreReport.TrendPoint]) -> [String] {
-        ["", "### Mean score trend", "", "| Period end | Mean score | Green | Amber | Red |", "| --- | ---: | ---: | ---: | ---: |"]
+    static func trendMarkdown(_ trend: [ScoreReport.TrendPoint], language: UILanguage = .en) -> [String] {
+        let head = language == .en ? ["### Mean score trend", "| Period end | Mean score | Green | Amber | Red |"]
+            : ["### 平均评分走势", "| 期末 | 平均评分 | 绿色 | 黄色 | 红色 |"]
+        return ["", head[0], "", head[1], "| --- | ---: | ---: | ---: | ---: |"]
             + trend.map { "| \($0.date) | \(RollupReporter.meanScore($0.summary)) | \($0.summary.green) | \($0.summary.amber) | \($0.summary.red) |" }
     }
 
