@@ -9,7 +9,9 @@ enum CommitRenderer {
     static func report(_ outcome: CommitService.Outcome, message: String) {
         switch outcome {
         case .nothingToCommit:
-            Terminal.standardError("acctplan: nothing to commit: the staged tree is the same as HEAD's (stage files with PATH arguments or -a)\n")
+            Terminal.standardError(Terminal.say(
+                "acctplan: nothing to commit: the staged tree is the same as HEAD's (stage files with PATH arguments or -a)\n",
+                "acctplan: 没有可提交的内容：暂存的内容与 HEAD 相同（用 PATH 参数或 -a 暂存文件）\n"))
         case .refused(let report):
             let language = UI.language(workspace: report.language)
             Terminal.standardOutput(TextReporter.render(report, color: Terminal.useColor(), language: language))
@@ -41,11 +43,13 @@ enum CommitRenderer {
     /// One warning line per plan, the first few by name.
     static func canonicalFormWarnings(_ paths: [String]) -> [String] {
         var lines = paths.prefix(namedCanonicalFormWarnings).map { path in
-            "acctplan: warning: \(path) is not in canonical form; run 'acctplan fmt \(path)'"
+            Terminal.say("acctplan: warning: \(path) is not in canonical form; run 'acctplan fmt \(path)'",
+                         "acctplan: 警告：\(path) 不是规范格式；请运行“acctplan fmt \(path)”")
         }
         if paths.count > namedCanonicalFormWarnings {
-            lines.append("acctplan: warning: and \(paths.count - namedCanonicalFormWarnings) more plans not in canonical form; "
-                + "run 'acctplan fmt'")
+            let more = paths.count - namedCanonicalFormWarnings
+            lines.append(Terminal.say("acctplan: warning: and \(more) more plans not in canonical form; run 'acctplan fmt'",
+                                      "acctplan: 警告：另有 \(more) 个计划不是规范格式；请运行“acctplan fmt”"))
         }
         return lines
     }

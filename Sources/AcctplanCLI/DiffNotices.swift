@@ -11,13 +11,17 @@ enum DiffNotices {
         func list(_ paths: [String]) -> String { ValueSyntax.shortList(paths, limit: 10) }
         if !unmerged.isEmpty {
             let one = unmerged.count == 1
-            Terminal.standardError("acctplan: unmerged: \(list(unmerged)) \(one ? "has" : "have") unresolved merge conflicts "
-                + "and \(one ? "is" : "are") not compared; resolve \(one ? "it" : "them") ('acctplan lint' shows where), then 'git add'\n")
+            Terminal.standardError(Terminal.say(
+                "acctplan: unmerged: \(list(unmerged)) \(one ? "has" : "have") unresolved merge conflicts "
+                    + "and \(one ? "is" : "are") not compared; resolve \(one ? "it" : "them") ('acctplan lint' shows where), then 'git add'\n",
+                "acctplan: 未合并：\(list(unmerged)) 有未解决的合并冲突，未参与比较；请先解决（“acctplan lint”会指出位置），再“git add”\n"))
         }
         if !untracked.isEmpty {
             let one = untracked.count == 1
-            Terminal.standardError("acctplan: note: \(list(untracked)) \(one ? "is a new plan" : "are new plans") git does not track yet; "
-                + "'git add' \(one ? "it" : "them") and 'acctplan diff --staged' shows \(one ? "it" : "them")\n")
+            Terminal.standardError(Terminal.say(
+                "acctplan: note: \(list(untracked)) \(one ? "is a new plan" : "are new plans") git does not track yet; "
+                    + "'git add' \(one ? "it" : "them") and 'acctplan diff --staged' shows \(one ? "it" : "them")\n",
+                "acctplan: 注意：\(list(untracked)) 是 git 尚未跟踪的新计划；用“git add”添加后，“acctplan diff --staged”会显示\n"))
         }
     }
 }

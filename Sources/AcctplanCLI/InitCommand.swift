@@ -32,12 +32,11 @@ struct InitCommand: ParsableCommand {
         // `--lang` is taken out of the arguments for every command (UI.takeLanguageOption); here it
         // also chooses the template.
         let files = BundledTemplate.template(for: (UI.requested ?? .en).rawValue) ?? BundledTemplate.files
-        let created = try InitService.create(in: directory, files: files) { note in
-            Terminal.standardError("acctplan: note: \(note)\n")
-        }
-        Terminal.standardOutput("created workspace in \(directory == "." ? "the current folder" : directory) "
-            + "(\(files.count) files, commit \(created.commit.short))\n")
-        Terminal.standardOutput("next: cd \(directory) && acctplan lint\n")
+        let created = try InitService.create(in: directory, files: files) { note in Terminal.note(note) }
+        Terminal.standardOutput(Terminal.say(
+            "created workspace in \(directory == "." ? "the current folder" : directory) (\(files.count) files, commit \(created.commit.short))\n",
+            "已在\(directory == "." ? "当前文件夹" : " \(directory) ")创建工作区（\(files.count) 个文件，提交 \(created.commit.short)）\n"))
+        Terminal.standardOutput(Terminal.say("next: cd \(directory) && acctplan lint\n", "下一步：cd \(directory) && acctplan lint\n"))
     }
 }
 

@@ -38,23 +38,41 @@ struct InstallHooks: ParsableCommand {
         let setup = try HookSetup(workspace: options.workspaceOptions.workspace, binary: options.binary)
         let hook = setup.hook
         switch try setup.installHook(force: force, chain: chain) {
-        case .installed: Terminal.standardOutput("installed \(hook.path): 'git commit' now runs 'acctplan lint --staged'\n")
-        case .replaced: Terminal.standardOutput("replaced \(hook.path): 'git commit' now runs 'acctplan lint --staged'\n")
+        case .installed:
+            Terminal.standardOutput(Terminal.say("installed \(hook.path): 'git commit' now runs 'acctplan lint --staged'\n",
+                                                 "已安装 \(hook.path)：“git commit”现在会运行“acctplan lint --staged”\n"))
+        case .replaced:
+            Terminal.standardOutput(Terminal.say("replaced \(hook.path): 'git commit' now runs 'acctplan lint --staged'\n",
+                                                 "已替换 \(hook.path)：“git commit”现在会运行“acctplan lint --staged”\n"))
         case .chained:
-            Terminal.standardOutput("added acctplan's check to the top of \(hook.path) ('acctplan hooks uninstall' removes it)\n")
+            Terminal.standardOutput(Terminal.say("added acctplan's check to the top of \(hook.path) ('acctplan hooks uninstall' removes it)\n",
+                                                 "已在 \(hook.path) 开头加入 acctplan 的检查（“acctplan hooks uninstall”可将其移除）\n"))
         case .leftAlone(let preCommitFramework):
             let framework = preCommitFramework
                 ? " It is the pre-commit framework's hook: add acctplan to .pre-commit-config.yaml instead (docs/git.md)." : ""
-            Terminal.standardError("acctplan: warning: \(hook.path) already exists and is not acctplan's; it was left as it is, "
-                + "so 'git commit' does not lint plans yet.\(framework) Add this line to it:\n    \(setup.checkCommand)\n"
-                + "or run 'acctplan hooks install --chain' to add it for you (--force replaces the hook)\n")
+            let chineseFramework = preCommitFramework
+                ? "它是 pre-commit 框架的钩子：请改为把 acctplan 加入 .pre-commit-config.yaml（docs/git.md）。" : ""
+            Terminal.standardError(Terminal.say(
+                "acctplan: warning: \(hook.path) already exists and is not acctplan's; it was left as it is, "
+                    + "so 'git commit' does not lint plans yet.\(framework) Add this line to it:\n    \(setup.checkCommand)\n"
+                    + "or run 'acctplan hooks install --chain' to add it for you (--force replaces the hook)\n",
+                "acctplan: 警告：\(hook.path) 已存在且不是 acctplan 的钩子；已保持原样，因此“git commit”暂不检查计划。"
+                    + "\(chineseFramework)请在其中加入这一行：\n    \(setup.checkCommand)\n"
+                    + "或运行“acctplan hooks install --chain”自动加入（--force 会替换该钩子）\n"))
         }
         try setup.configureDiffDriver()
-        Terminal.standardOutput("configured the 'acctplan' diff driver: git diff and git log -p show plan changes in plan terms\n")
-        Terminal.standardOutput("configured the 'acctplan' merge driver: git merges plans row by row (docs/merge.md)\n")
+        Terminal.standardOutput(Terminal.say(
+            "configured the 'acctplan' diff driver: git diff and git log -p show plan changes in plan terms\n",
+            "已配置“acctplan”差异驱动：git diff 和 git log -p 会按计划的语义显示修改\n"))
+        Terminal.standardOutput(Terminal.say(
+            "configured the 'acctplan' merge driver: git merges plans row by row (docs/merge.md)\n",
+            "已配置“acctplan”合并驱动：git 会逐行合并计划（docs/merge.md）\n"))
         if options.binary == nil, HookSetup.onPath("acctplan") == nil {
-            Terminal.standardError("acctplan: warning: 'acctplan' is not on PATH here; the hook, git diff and git log -p run "
-                + "'acctplan' from PATH: put it there, or install again with --acctplan PATH\n")
+            Terminal.standardError(Terminal.say(
+                "acctplan: warning: 'acctplan' is not on PATH here; the hook, git diff and git log -p run "
+                    + "'acctplan' from PATH: put it there, or install again with --acctplan PATH\n",
+                "acctplan: 警告：此处的 PATH 中没有“acctplan”；钩子、git diff 和 git log -p 会从 PATH 运行“acctplan”："
+                    + "请把它放入 PATH，或用 --acctplan PATH 重新安装\n"))
         }
     }
 }

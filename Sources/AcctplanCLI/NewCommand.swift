@@ -46,6 +46,7 @@ struct NewCommand: ParsableCommand {
         var request = NewPlanService.Request(kind: kind, id: id, today: AsOfOption.today())
         (request.name, request.industry, request.stage, request.manager) = (name, industry, stage, manager)
         (request.owner, request.folder, request.workspace) = (owner, folder, workspaceOptions.workspace)
-        Terminal.standardOutput("created \(try NewPlanService.create(request))\n")
+        let path = try NewPlanService.create(request)
+        Terminal.standardOutput(Terminal.say("created \(path)\n", "已创建 \(path)\n"))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlanLocalization
 import PlanModel
 import PlanReports
 import PlanServices
@@ -46,13 +47,17 @@ struct ShowCommand: ParsableCommand {
         let found = try ShowService.find(id, kind: kind, workspace: workspaceOptions.workspace, at: sourceOptions.choice)
         let (plan, config) = (found.plan, found.workspace.config)
         if !found.otherKinds.isEmpty {
-            Terminal.standardError("acctplan: note: '\(id)' is also a plan of kind "
-                + found.otherKinds.map(\.rawValue).joined(separator: ", ") + "; showing the \(plan.kind.rawValue) plan (use --kind)\n")
+            Terminal.standardError(Terminal.say(
+                "acctplan: note: '\(id)' is also a plan of kind "
+                    + found.otherKinds.map(\.rawValue).joined(separator: ", ") + "; showing the \(plan.kind.rawValue) plan (use --kind)\n",
+                "acctplan: 注意：“\(id)”也是" + found.otherKinds.map { ReportLabel.kind($0.rawValue, in: .zhCN) }.joined(separator: "、")
+                    + "计划；显示的是\(ReportLabel.kind(plan.kind.rawValue, in: .zhCN))计划（可用 --kind 指定）\n"))
         }
         try found.requireReadable()
         if found.problems > 0 {
-            Terminal.standardError("acctplan: note: \(plan.path) has \(found.problems) problem\(found.problems == 1 ? "" : "s"); "
-                + "run 'acctplan lint \(plan.path)'\n")
+            Terminal.standardError(Terminal.say(
+                "acctplan: note: \(plan.path) has \(found.problems) problem\(found.problems == 1 ? "" : "s"); run 'acctplan lint \(plan.path)'\n",
+                "acctplan: 注意：\(plan.path) 有 \(found.problems) 个问题；请运行“acctplan lint \(plan.path)”\n"))
         }
         switch (format, map) {
         case (.text, false): Terminal.standardOutput(PlanText.render(plan, config: config, color: Terminal.useColor(),

@@ -56,6 +56,17 @@ enum Terminal {
 }
 
 extension Terminal {
+    /// A note on stderr (`acctplan: note: MESSAGE`), the message through the catalogue.
+    static func note(_ message: String) {
+        standardError(LintWords.noteLine(message, in: UI.languageOutsideWorkspace()))
+    }
+
+    /// A line for people in the language chosen before a workspace is read (a confirmation, a
+    /// reminder): English and Chinese side by side, so neither can be missing.
+    static func say(_ english: String, _ chinese: String) -> String {
+        UI.languageOutsideWorkspace() == .en ? english : chinese
+    }
+
     /// A service's warning on stderr: `acctplan: warning: MESSAGE` and `  hint: HINT`.
     static func warn(_ warning: ServiceWarning) {
         // Warnings come while a command runs, before its result says the workspace's language:

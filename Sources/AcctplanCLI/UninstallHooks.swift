@@ -14,7 +14,8 @@ struct UninstallHooks: ParsableCommand {
 
     func run() throws {
         let removed = try HookSetup(workspace: workspaceOptions.workspace, binary: nil).uninstall()
-        Terminal.standardOutput(removed.isEmpty ? "nothing to remove: acctplan's hook and diff driver are not installed\n"
-            : removed.map { "removed \($0)\n" }.joined())
+        Terminal.standardOutput(removed.isEmpty
+            ? Terminal.say("nothing to remove: acctplan's hook and diff driver are not installed\n", "无需移除：acctplan 的钩子和差异驱动未安装\n")
+            : removed.map { Terminal.say("removed \($0)\n", "已移除 \($0)\n") }.joined())
     }
 }

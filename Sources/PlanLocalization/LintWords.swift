@@ -41,6 +41,11 @@ public enum LintWords {
             + (hint.map { "  \(Self.hint(in: language)): \($0)\n" } ?? "")
     }
 
+    /// A note on standard error: `acctplan: note: MESSAGE` (`acctplan: 注意：` in Chinese).
+    public static func noteLine(_ message: String, in language: UILanguage) -> String {
+        language == .en ? "acctplan: note: \(message)\n" : "acctplan: 注意：\(Localizer.translate(message, to: language))\n"
+    }
+
     /// A warning on standard error: `acctplan: warning: MESSAGE` and `  hint: HINT`.
     public static func warningLine(_ message: String, hint: String?, in language: UILanguage) -> String {
         let message = Localizer.translate(message, to: language)
