@@ -37,3 +37,22 @@ struct ScoreChineseTests {
         #expect(json.status == 0 && json.stdout == jsonChinese.stdout && json.stdout.contains("\"message\":\"Zhou Ming: strong (1)\""))
     }
 }
+
+/// `query --format markdown` in Chinese: the words around the table; the columns keep the field
+/// names the query wrote.
+struct QueryMarkdownChineseTests {
+    @Test func theWordsAroundTheTableInChinese() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try sandbox.templateWorkspace()
+        let args = ["query", "opportunities", "open:yes", "--by", "stage", "--sum", "amount", "--format", "markdown"]
+        let chinese = try sandbox.acctplan(args + ["--lang", "zh-CN"], in: ws)
+        #expect(chinese.status == 0, "\(chinese)")
+        #expect(chinese.stdout.hasPrefix("**opportunities** `open:yes` — 15 行\n\n### stage: "), "\(chinese)")
+        #expect(chinese.stdout.contains("| 客户 | id | name | stage | amount | probability | weighted | close | 位置 |\n"), "\(chinese)")
+        #expect(chinese.stdout.contains("\n小计：amount **") && chinese.stdout.contains("合计：amount **42,531,000**\n"), "\(chinese)")
+        let english = try sandbox.acctplan(args, in: ws)
+        #expect(english.stdout.hasPrefix("**opportunities** `open:yes` — 15 rows\n\n") && english.stdout.contains("Total: amount **42,531,000**\n"),
+                "\(english)")
+    }
+}
