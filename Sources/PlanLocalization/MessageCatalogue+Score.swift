@@ -28,5 +28,9 @@ extension MessageCatalogue {
         ("{1}: amount not counted (no amount or no fx rate)", "{1}：金额未计入（没有金额或没有汇率）"),
         ("{1}: {2} {3} {4}, closed {5} in this fiscal year", "{1}：{2} {3} {4}，本财年 {5} 成交"),
         ("no revenue_target (in {1})", "没有 revenue_target（以 {1} 计）"),
+        // The organisation chart's coverage gaps (`OrgChartReporter.gaps`).
+        ("no sponsor", "没有发起人"),
+        ("no decision-maker", "没有决策者"),
+        ("decision-maker {1} has a {2} relationship", "决策者 {1} 的关系为 {2}"),
     ]
 }

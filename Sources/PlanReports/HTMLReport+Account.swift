@@ -1,5 +1,6 @@
 import Foundation
 import PlanEngine
+import PlanLocalization
 import PlanModel
 
 extension HTMLReport {
@@ -62,10 +63,11 @@ extension HTMLReport {
                  HTML.escape(row.relationship?.value.rawValue ?? ""), row.owner.map { person($0.value) } ?? ""]
                     + (hasChart ? [HTML.escape(row.reportsTo?.value ?? "")] : [])
             })
-            if let chart = SVGChart.orgChart(plan.stakeholders) {
+            if let chart = SVGChart.orgChart(plan.stakeholders, language: language) {
                 let gaps = OrgChartReporter.gaps(plan)
                 body += "<h3>\(t("Organisation", "组织架构"))</h3>" + chart
-                    + (gaps.isEmpty ? "" : "<p class=\"down\">Coverage gaps: " + HTML.escape(gaps.joined(separator: "; ")) + ".</p>")
+                    + (gaps.isEmpty ? "" : "<p class=\"down\">" + t("Coverage gaps: ", "覆盖缺口：")
+                        + HTML.escape(gaps.map { Localizer.translate($0, to: language) }.joined(separator: t("; ", "；"))) + t(".", "。") + "</p>")
             }
         }
         if !plan.installedBase.isEmpty {

@@ -89,13 +89,13 @@ extension HTMLReport {
         }
         var points = trend.map { SVGChart.TrendPoint(date: $0.date, stageCounts: $0.stageCounts, note: $0.revision.map { String($0.prefix(7)) }) }
         if let last = trend.last, last.date < rollup.asOf {
-            points.append(SVGChart.TrendPoint(date: rollup.asOf, stageCounts: rollup.total.stageCounts, note: "as reported"))
+            points.append(SVGChart.TrendPoint(date: rollup.asOf, stageCounts: rollup.total.stageCounts, note: t("as reported", "本次报告")))
         }
         var output = "<p class=\"note\">" + t("Accounts per lifecycle stage at each period end, from git history, and on \(rollup.asOf) as "
             + "reported here. The highest stage is at the bottom, so the top edge of each band is the number of accounts at or "
             + "beyond that stage.", "每个期末各生命周期阶段的客户数（来自 git 历史），以及本报告 \(rollup.asOf) 的数字。"
             + "最高阶段在最下面，因此每条色带的上沿就是处于该阶段及更高阶段的客户数。") + "</p>"
-        output += SVGChart.stageTrend(points, labels: stageLabels) + stageLegend()
+        output += SVGChart.stageTrend(points, labels: stageLabels, language: language) + stageLegend()
         output += "<details><summary>\(t("Figures", "数据"))</summary>" + HTML.table([t("Date", "日期")] + rollup.stages.map(stageName) + [t("Total", "合计")], points.map { point in
             [date(point.date)] + point.stageCounts.map { String($0.count) } + [String(point.stageCounts.reduce(0) { $0 + $1.count })]
         }, numericColumns: Set(1...(rollup.stages.count + 1))) + "</details>"
@@ -109,7 +109,7 @@ extension HTMLReport {
             + "weighted pipeline (amount × probability). Paler columns are quarters that have already ended: those "
             + "opportunities are past their close date.", "按成交日期所在财季统计的未关闭商机；颜色较深的部分是加权商机金额（金额 × 概率）。"
             + "颜色较浅的柱是已经结束的季度：这些商机已过成交日期。") + "</p>"
-        output += SVGChart.pipelineByQuarter(closeQuarters, asOf: rollup.asOf, currency: rollup.currency)
+        output += SVGChart.pipelineByQuarter(closeQuarters, asOf: rollup.asOf, currency: rollup.currency, language: language)
         output += "<ul class=\"legend\"><li><span class=\"swatch open\"></span>\(t("open pipeline", "在途商机"))</li>"
             + "<li><span class=\"swatch weighted\"></span>\(t("weighted pipeline", "加权商机金额"))</li></ul>"
         var rows: [[String]] = closeQuarters.map { quarter in

@@ -72,41 +72,42 @@ extension HTMLReport {
 
     /// "2026-09-30" or the short commit id --since named.
     var sinceLabel: String {
-        history?.sinceDate?.description ?? history?.sinceRevision.map { String($0.prefix(7)) } ?? "the start"
+        history?.sinceDate?.description ?? history?.sinceRevision.map { String($0.prefix(7)) } ?? t("the start", "起点")
     }
 
     /// `industries/ID.html` or `segments/ID.html`: the group's card, its plan's own fields and
     /// every member account with its figures.
     func groupPage(_ group: Rollup.Group) -> String {
-        let kind = group.dimension == .industry ? "Industry" : "Segment"
+        let kind = group.dimension == .industry ? t("Industry", "行业") : t("Segment", "细分市场")
         let title = group.name ?? group.id
         var body = "<h1>\(HTML.escape(title))</h1><p class=\"subtitle\">\(kind) <code>\(HTML.escape(group.id))</code>"
         if let plan = groupPlans[group.key] {
-            var facts = ["plan <code>\(HTML.escape(plan.path))</code>"]
-            if let owner = plan.header.owner?.value { facts.append("owner " + person(owner)) }
-            if let year = plan.header.fiscalYear?.value { facts.append("fiscal year \(year)") }
-            if let reviewed = plan.header.reviewed?.value { facts.append("reviewed \(reviewed)") }
+            var facts = [t("plan ", "计划 ") + "<code>\(HTML.escape(plan.path))</code>"]
+            if let owner = plan.header.owner?.value { facts.append(t("owner ", "负责人 ") + person(owner)) }
+            if let year = plan.header.fiscalYear?.value { facts.append(t("fiscal year \(year)", "财年 \(year)")) }
+            if let reviewed = plan.header.reviewed?.value { facts.append(t("reviewed \(reviewed)", "评审于 \(reviewed)")) }
             body += " · " + facts.joined(separator: " · ")
         } else {
-            body += " · no plan file: members name it, but <code>\(group.dimension == .industry ? "industries" : "segments")/"
-                + "\(HTML.escape(group.id)).md</code> does not exist, so it has no targets"
+            let file = "<code>\(group.dimension == .industry ? "industries" : "segments")/\(HTML.escape(group.id)).md</code>"
+            body += t(" · no plan file: members name it, but \(file) does not exist, so it has no targets",
+                      " · 没有计划文件：成员客户写到了它，但 \(file) 不存在，因此没有目标")
         }
         body += "</p><div class=\"cards\">" + groupCard(group, depth: 1, linked: false) + "</div>"
         body += whitespaceLink(group)
-        body += "<h2>Accounts (\(group.accounts))</h2>"
+        body += "<h2>\(t("Accounts", "客户"))\(t(" (\(group.accounts))", "（\(group.accounts)）"))</h2>"
         body += accountTable(group.members, depth: 1)
-        return document(title: "\(title) – \(kind.lowercased())", depth: 1,
-                        crumbs: ["\(kind) " + HTML.escape(title)], body: body)
+        return document(title: t("\(title) – \(kind.lowercased())", "\(title) – \(kind)"), depth: 1,
+                        crumbs: [t("\(kind) ", kind) + HTML.escape(title)], body: body)
     }
 
     /// A table of accounts with their stage and figures, in the given order.
     func accountTable(_ ids: [String], depth: Int) -> String {
-        guard !ids.isEmpty else { return "<p class=\"muted\">No member accounts.</p>" }
+        guard !ids.isEmpty else { return t("<p class=\"muted\">No member accounts.</p>", "<p class=\"muted\">没有成员客户。</p>") }
         let rows: [[String]] = ids.map { id in
             let plan = accountIndex[id].map { accounts[$0] }
             let figures = rollup.figures[id]
             let reviewed = plan?.header.reviewed?.value
-            let stale = figures?.isStale == true ? " <span class=\"badge warn\">stale</span>" : ""
+            let stale = figures?.isStale == true ? " <span class=\"badge warn\">\(t("stale", "过期"))</span>" : ""
             let overdue = figures?.actions.overdue ?? 0
             return [
                 accountLink(id, depth: depth),
@@ -122,15 +123,17 @@ extension HTMLReport {
             ]
         }
         let currency = rollup.currency
-        return HTML.table(["Account", "Stage", "Manager", "Health", "Score", "Reviewed", "Revenue target (\(currency))",
-                           "Open pipeline", "Weighted", "Overdue actions"], rows, numericColumns: [6, 7, 8, 9])
+        return HTML.table([t("Account", "客户"), t("Stage", "阶段"), t("Manager", "客户经理"), t("Health", "健康"), t("Score", "评分"),
+                           t("Reviewed", "评审日期"), t("Revenue target (\(currency))", "收入目标（\(currency)）"),
+                           t("Open pipeline", "未关闭商机"), t("Weighted", "加权"), t("Overdue actions", "逾期行动")], rows,
+                          numericColumns: [6, 7, 8, 9])
     }
 
     func healthBadge(_ health: Health) -> String {
         switch health {
-        case .green: return "<span class=\"badge good\">green</span>"
-        case .yellow: return "<span class=\"badge warn\">yellow</span>"
-        case .red: return "<span class=\"badge bad\">red</span>"
+        case .green: return "<span class=\"badge good\">\(t("green", "绿色"))</span>"
+        case .yellow: return "<span class=\"badge warn\">\(t("yellow", "黄色"))</span>"
+        case .red: return "<span class=\"badge bad\">\(t("red", "红色"))</span>"
         }
     }
 }

@@ -27,11 +27,14 @@ extension HTMLReport {
                 HTML.link($0.name ?? $0.id, to: Self.whitespacePath(dimension, $0.id))
             }.joined(separator: " · ")
         }
+        // Only the dimensions that have pages: a workspace without industries says nothing of them.
+        let parts = [(Rollup.Dimension.industry, t("by industry: ", "按行业：")), (.segment, t("by segment: ", "按细分市场："))]
+            .compactMap { dimension, label in links(dimension).isEmpty ? nil : label + links(dimension) }
         return "<h2>\(t("Whitespace", "空白点"))</h2><p>"
-            + t("Which of our \(whitespace.offerings.count) offerings each account runs, is buying, or was never sold — by industry: "
-                + "\(links(.industry)); by segment: \(links(.segment)).",
-                "每个客户在我们的 \(whitespace.offerings.count) 条产品线中已实施、正在采购或从未购买的情况——按行业："
-                + "\(links(.industry))；按细分市场：\(links(.segment))。") + "</p>"
+            + t("Which of our \(whitespace.offerings.count) offerings each account runs, is buying, or was never sold — "
+                + parts.joined(separator: "; ") + ".",
+                "每个客户在我们的 \(whitespace.offerings.count) 条产品线中已实施、正在采购或从未购买的情况——"
+                + parts.joined(separator: "；") + "。") + "</p>"
     }
 
     /// A link to a group's whitespace page from its group page (depth 1).

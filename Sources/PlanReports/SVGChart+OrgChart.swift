@@ -7,7 +7,7 @@ extension SVGChart {
     /// stakeholder, filled by relationship (`rel-strong` … `rel-unknown`), decision-makers and
     /// sponsors marked ★ with a thicker border; leaves side by side, each boss centred over the
     /// people who report to them. Nil without any Reports to.
-    public static func orgChart(_ people: [Stakeholder]) -> String? {
+    public static func orgChart(_ people: [Stakeholder], language: UILanguage = .en) -> String? {
         guard people.contains(where: { $0.reportsTo != nil }) else { return nil }
         let chart = OrgChart(people)
         let boxWidth = 210.0, boxHeight = 44.0, gapX = 16.0, gapY = 36.0
@@ -27,7 +27,7 @@ extension SVGChart {
         for root in chart.roots { place(root, level: 0) }
         let width = max(nextLeaf - gapX, boxWidth), height = Double((depth.max() ?? 0) + 1) * (boxHeight + gapY) - gapY
         var output = "<svg class=\"org\" viewBox=\"-2 -2 \(number(width + 4)) \(number(height + 4))\" role=\"img\""
-            + " aria-label=\"\(HTML.escape("Organisation chart: \(people.count) stakeholders"))\">"
+            + " aria-label=\"\(HTML.escape(language == .en ? "Organisation chart: \(people.count) stakeholders" : "组织架构图：\(people.count) 名干系人"))\">"
         func top(_ index: Int) -> Double { Double(depth[index]) * (boxHeight + gapY) }
         for (index, manager) in chart.manager.enumerated() {
             guard let manager else { continue }

@@ -21,7 +21,7 @@ extension SVGChart {
     /// stage at the bottom, so the top edge of each band is the number of accounts at or beyond
     /// that stage. One or two points draw columns: a slope between two points would suggest a
     /// path the history does not show.
-    public static func stageTrend(_ points: [TrendPoint], labels: [String: String] = [:]) -> String {
+    public static func stageTrend(_ points: [TrendPoint], labels: [String: String] = [:], language: UILanguage = .en) -> String {
         let plotTop = 12.0, plotBottom = 200.0, left = 44.0, right = 716.0
         let width = 760.0, height = plotBottom + 28
         let totals = points.map { $0.stageCounts.reduce(0) { $0 + $1.count } }
@@ -36,7 +36,7 @@ extension SVGChart {
             span > 0 ? left + Double(points[index].date.dayNumber - first) / span * (right - left) : (left + right) / 2
         }
         var output = "<svg class=\"chart trend-chart\" viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\""
-            + " aria-label=\"Accounts per lifecycle stage over time\">"
+            + " aria-label=\"\(language == .en ? "Accounts per lifecycle stage over time" : "各生命周期阶段客户数的变化")\">"
         for tick in ticks where tick == tick.rounded() {
             output += "<line class=\"grid\" x1=\"\(number(left))\" x2=\"\(number(right))\" y1=\"\(number(y(tick)))\""
                 + " y2=\"\(number(y(tick)))\"/><text class=\"axis\" x=\"\(number(left - 6))\" y=\"\(number(y(tick) + 4))\""

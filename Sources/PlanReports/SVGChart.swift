@@ -69,7 +69,9 @@ public enum SVGChart {
     /// Open and weighted pipeline by close quarter: one column per quarter, the weighted part drawn
     /// over the open one (weighted never exceeds open). Quarters that ended before `asOf` are
     /// marked `past` (their opportunities are past their close date).
-    public static func pipelineByQuarter(_ quarters: [Rollup.QuarterPipeline], asOf: CalendarDate, currency: String) -> String {
+    public static func pipelineByQuarter(_ quarters: [Rollup.QuarterPipeline], asOf: CalendarDate, currency: String,
+                                         language: UILanguage = .en) -> String {
+        func t(_ english: String, _ chinese: String) -> String { language == .en ? english : chinese }
         let plotTop = 12.0, plotBottom = 200.0, left = 56.0, width = 760.0
         let columnWidth = (width - left - 12) / Double(max(quarters.count, 1))
         let barWidth = max(1, min(56, columnWidth * 0.8))
@@ -78,7 +80,7 @@ public enum SVGChart {
         let scale = niceScale(largest)
         func y(_ value: Double) -> Double { plotBottom - value / scale.maximum * (plotBottom - plotTop) }
         var output = "<svg class=\"chart pipeline-chart\" viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\""
-            + " aria-label=\"Open and weighted pipeline by close quarter, in \(HTML.escape(currency))\">"
+            + " aria-label=\"\(HTML.escape(t("Open and weighted pipeline by close quarter, in \(currency)", "按成交季度的未关闭和加权商机，单位 \(currency)")))\">"
         for tick in scale.ticks {
             let label = compactAmount(Decimal(tick))
             output += "<line class=\"grid\" x1=\"\(number(left))\" x2=\"\(number(width - 8))\" y1=\"\(number(y(tick)))\""
@@ -92,10 +94,11 @@ public enum SVGChart {
             let open = NSDecimalNumber(decimal: quarter.open).doubleValue
             let weighted = NSDecimalNumber(decimal: quarter.weighted).doubleValue
             let past = quarter.end.map { $0 < asOf } ?? false
-            let name = quarterLabel(quarter)
-            let tooltip = "\(name.joined(separator: " ")): \(quarter.opportunities) open opportunities, open \(currency) "
-                + "\(Format.amount(quarter.open)), weighted \(currency) \(Format.amount(quarter.weighted))"
-                + (past ? " (past close)" : "")
+            let name = quarterLabel(quarter, language: language)
+            let tooltip = t("\(name.joined(separator: " ")): \(quarter.opportunities) open opportunities, open \(currency) "
+                + "\(Format.amount(quarter.open)), weighted \(currency) \(Format.amount(quarter.weighted))" + (past ? " (past close)" : ""),
+                "\(name.reversed().joined(separator: " "))：\(quarter.opportunities) 个未关闭商机，未关闭 \(currency) "
+                + "\(Format.amount(quarter.open))，加权 \(currency) \(Format.amount(quarter.weighted))" + (past ? "（成交日期已过）" : ""))
             output += "<g class=\"\(past ? "quarter past" : quarter.end == nil ? "quarter undated" : "quarter")\">"
                 + "<title>\(HTML.escape(tooltip))</title>"
                 + "<rect class=\"open\" x=\"\(number(barLeft))\" y=\"\(number(y(open)))\" width=\"\(number(barWidth))\""
@@ -118,11 +121,13 @@ public enum SVGChart {
         return output + "</svg>"
     }
 
-    /// "Jan–Mar", "2027" for a quarter; "no close", "date" for opportunities without one.
-    public static func quarterLabel(_ quarter: Rollup.QuarterPipeline) -> [String] {
-        guard let start = quarter.start, let end = quarter.end else { return ["no close", "date"] }
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// "Jan–Mar", "2027" for a quarter; "no close", "date" for opportunities without one. In
+    /// Chinese "1–3月", "2027"; "无成交", "日期".
+    public static func quarterLabel(_ quarter: Rollup.QuarterPipeline, language: UILanguage = .en) -> [String] {
+        guard let start = quarter.start, let end = quarter.end else { return language == .en ? ["no close", "date"] : ["无成交", "日期"] }
         let year = start.year == end.year ? "\(end.year)" : "\(start.year)/\(String(end.year).suffix(2))"
+        if language == .zhCN { return ["\(start.month)–\(end.month)月", year] }
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         return ["\(months[start.month - 1])–\(months[end.month - 1])", year]
     }
 }

@@ -175,3 +175,35 @@ struct WhitespaceEndToEndTests {
         #expect(result.stderr.contains("offerings: [{id: erp, name: ERP suite}]"), "\(result)")
     }
 }
+
+/// The index's whitespace line names only the dimensions that have pages.
+struct WhitespaceIndexLineTests {
+    @Test func aWorkspaceWithoutIndustriesSaysNothingOfThem() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let plan = """
+            ---
+            name: Acme
+            segments: [growth]
+            stage: departmental
+            manager: li-you
+            reviewed: 2026-11-01
+            ---
+            # Acme
+
+            ## Installed base
+
+            | Product | Status | Offering |
+            | --- | --- | --- |
+            | ERP | live | erp |
+
+            """
+        let root = try temp.write(["acctplan.yml": "people:\n  li-you: {name: Li You}\nofferings:\n  - {id: erp, name: ERP suite}\n",
+                                   "accounts/acme.md": plan])
+        let written = try CLI.output(["report", "--output", "out", "--as-of", Fixture.asOf], in: root)
+        #expect(written.status == 0, "\(written)")
+        let index = try String(contentsOf: root.appendingPathComponent("out/index.html"), encoding: .utf8)
+        #expect(index.contains("or was never sold — by segment: "), "\(index)")
+        #expect(!index.contains("by industry"), "no industry, no empty 'by industry: ;'")
+    }
+}
