@@ -65,11 +65,12 @@ public struct AcctplanCommand: ParsableCommand {
             return exit.rawValue
         } catch {
             let code = exitCode(for: error)
+            let message = ParserWords.localized(fullMessage(for: error), arguments: arguments, chinese: UI.helpLanguage == .zhCN)
             if code == .success {
-                Terminal.standardOutput(fullMessage(for: error) + "\n")
+                Terminal.standardOutput(message + "\n")
                 return 0
             }
-            Terminal.standardError(fullMessage(for: error) + "\n")
+            Terminal.standardError(message + "\n")
             return 2
         }
     }

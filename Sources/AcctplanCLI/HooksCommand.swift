@@ -11,7 +11,8 @@ struct HooksCommand: ParsableCommand {
 /// `acctplan hooks install`'s options: which binary the hook and the diff driver run, and the workspace.
 struct HookOptions: ParsableArguments {
     @Option(name: .customLong("acctplan"),
-            help: ArgumentHelp("The acctplan binary the hook and the diff driver run (default: 'acctplan', found on PATH when git runs them).",
+            help: ArgumentHelp(UI.help("The acctplan binary the hook and the diff driver run (default: 'acctplan', found on PATH when git runs them).",
+                                       "钩子和 diff 驱动运行的 acctplan 程序（默认：“acctplan”，git 运行时从 PATH 中查找）。"),
                                valueName: "path"))
     var binary: String?
 

@@ -7,7 +7,7 @@ struct InitCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "init",
         abstract: UI.help("Create a workspace from the bundled template and make its first commit.", "用内置模板创建工作区，并完成第一次提交。"),
-        discussion: """
+        discussion: UI.help("""
             Writes acctplan.yml, example plans in accounts/, industries/ and segments/ (in canonical form), .gitattributes, a .gitignore for the report/ folder of 'acctplan report --output report', a CI workflow and a README for plan authors into DIR (default: the current directory), runs 'git init' there when it is not inside a repository, and commits the new files. Refuses a folder that already holds acctplan.yml, or any file the template would write, without touching anything. The template is compiled into acctplan, so this works from an installed binary anywhere.
 
             Examples:
@@ -16,14 +16,23 @@ struct InitCommand: ParsableCommand {
               acctplan init --lang zh-CN key-accounts     # plans, README and comments in Chinese
 
             The global --lang chooses the template's language too (en or zh-CN; the Chinese one sets language: zh-CN in acctplan.yml). Without --lang the template is English, whatever the locale: the template is the team's choice.
-            """) }
+            """, """
+            在 DIR（默认：当前文件夹）中写入 acctplan.yml、accounts/、industries/ 和 segments/ 中的示例计划（规范格式）、.gitattributes、为“acctplan report --output report”的 report/ 文件夹准备的 .gitignore、CI 工作流，以及给计划作者的 README；不在仓库中时在那里运行“git init”，并提交这些新文件。文件夹中已有 acctplan.yml 或模板要写入的任何文件时，拒绝执行且不改动任何内容。模板编译在 acctplan 中，因此已安装的程序在任何地方都能使用。
+
+            示例：
+              acctplan init key-accounts
+              cd existing-repo && acctplan init plans     # 在仓库的子文件夹中建立工作区
+              acctplan init --lang zh-CN key-accounts     # 计划、README 和注释都用中文
+
+            全局选项 --lang 也决定模板的语言（en 或 zh-CN；中文模板在 acctplan.yml 中设置 language: zh-CN）。不加 --lang 时模板是英文的，与系统语言无关：模板由团队选择。
+            """)) }
 
     @Argument(help: ArgumentHelp(UI.help("The folder to create the workspace in (created if missing).", "创建工作区的文件夹（不存在时创建）。"), valueName: "dir"))
     var directory: String = "."
 
     /// Never set here: `--lang` is taken out of every command's arguments before they are parsed
     /// (`UI.takeLanguageOption`). Declared so that `init --help` shows it and the shell completes it.
-    @Option(help: ArgumentHelp("en or zh-CN: the language of the template's plans, README and comments, and of acctplan's messages.",
+    @Option(help: ArgumentHelp(UI.help("en or zh-CN: the language of the template's plans, README and comments, and of acctplan's messages.", "en 或 zh-CN：模板中计划、README 和注释的语言，以及 acctplan 消息的语言。"),
                                valueName: "language"),
             completion: .list(UILanguage.choices))
     var lang: String?

@@ -6,7 +6,7 @@ struct InstallHooks: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "install",
         abstract: UI.help("Install a pre-commit hook that runs 'acctplan lint --staged', and the semantic diff driver.", "安装运行“acctplan lint --staged”的 pre-commit 钩子，以及语义 diff 驱动。"),
-        discussion: """
+        discussion: UI.help("""
             After this, a plain 'git commit' of a plan with lint errors fails and prints the diagnostics; 'git commit --no-verify' skips the hook once. It respects core.hooksPath. Running it again updates acctplan's own hook.
 
             Also configures the 'acctplan' diff driver in this repository (diff.acctplan.command for git diff, diff.acctplan.textconv for git log -p), used for the files .gitattributes marks with diff=acctplan (the workspace template marks every plan), and the 'acctplan' merge driver (merge.acctplan.driver = acctplan merge-driver --marker-size %L --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P) for the files marked merge=acctplan.
@@ -20,12 +20,26 @@ struct InstallHooks: ParsableCommand {
               acctplan hooks install
               acctplan hooks install --chain
               acctplan hooks install --acctplan /opt/acctplan/bin/acctplan
-            """) }
+            """, """
+            安装后，普通的“git commit”提交有检查错误的计划时会失败并列出诊断；“git commit --no-verify”可跳过一次钩子。遵循 core.hooksPath。再次运行会更新 acctplan 自己的钩子。
 
-    @Flag(help: "Replace an existing pre-commit hook that is not acctplan's.")
+            同时在此仓库中配置“acctplan”差异驱动（git diff 用 diff.acctplan.command，git log -p 用 diff.acctplan.textconv），用于 .gitattributes 中标记为 diff=acctplan 的文件（工作区模板标记了所有计划），以及“acctplan”合并驱动（merge.acctplan.driver = acctplan merge-driver --marker-size %L --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P），用于标记为 merge=acctplan 的文件。
+
+            git 运行钩子和驱动时使用 PATH 中找到的“acctplan”，因此移动或升级程序不会破坏任何东西；--acctplan PATH 可指定一个程序。
+
+            仓库已有自己的 pre-commit 钩子时，保持其原样：仍会配置驱动，并告诉你要在钩子中加入哪一行。--chain 会替你加入这一行（在 shell 钩子开头加入一个带标记的代码块，“hooks uninstall”会再将其移除；链接或编译后的钩子程序从不改动）；--force 替换该钩子。
+
+            退出状态：0 已设置钩子或驱动（保留你自己的钩子时在标准错误上给出警告），2 无法进行任何设置（不在克隆中、--acctplan 指定的不是程序、--chain 无法编辑钩子）。
+
+              acctplan hooks install
+              acctplan hooks install --chain
+              acctplan hooks install --acctplan /opt/acctplan/bin/acctplan
+            """)) }
+
+    @Flag(help: ArgumentHelp(UI.help("Replace an existing pre-commit hook that is not acctplan's.", "替换已有的、不是 acctplan 的 pre-commit 钩子。")))
     var force = false
 
-    @Flag(help: "Add acctplan's check to the top of an existing (shell) pre-commit hook instead of replacing it.")
+    @Flag(help: ArgumentHelp(UI.help("Add acctplan's check to the top of an existing (shell) pre-commit hook instead of replacing it.", "把 acctplan 的检查加到已有的（shell）pre-commit 钩子开头，而不是替换它。")))
     var chain = false
 
     @OptionGroup var options: HookOptions

@@ -6,13 +6,19 @@ struct LogCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "log",
         abstract: UI.help("History of plan changes, newest first, each commit with its semantic summary.", "计划修改的历史，最新的在前，每个提交附带语义摘要。"),
-        discussion: """
+        discussion: UI.help("""
             With ID, only the commits that changed that plan (following renames). --since takes a revision (commits after it) or a date YYYY-MM-DD (commits on or after it).
 
               acctplan log
               acctplan log shanghai-tobacco --since 2026-09-01
               acctplan log --since v2026-q3 --format json
-            """) }
+            """, """
+            给出 ID 时，只列出修改过该计划的提交（跟随改名）。--since 接受一个版本（其后的提交）或日期 YYYY-MM-DD（当天及之后的提交）。
+
+              acctplan log
+              acctplan log shanghai-tobacco --since 2026-09-01
+              acctplan log --since v2026-q3 --format json
+            """)) }
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 

@@ -8,7 +8,7 @@ struct MergeDriverCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "merge-driver",
         abstract: UI.help("Merge three versions of a plan row by row (git's merge driver for plans).", "逐行合并计划的三个版本（git 的计划合并驱动）。"),
-        discussion: """
+        discussion: UI.help("""
             git runs this for every plan both branches changed, when the repository is set up for it. `acctplan hooks install` does the setup; by hand it is:
 
               git config merge.acctplan.name "acctplan plan merge"
@@ -23,26 +23,41 @@ struct MergeDriverCommand: ParsableCommand {
             git before 2.44 does not expand %X, %S and %Y: a label left as it was (or empty) is replaced by ours, base or theirs.
 
             Front matter merges per key (segments and team as sets), tables per row (matched by ID, Name or Product) and cell, Actions and Moments of truth per item, prose per section with git's line merge. A real conflict is confined to one key, row, item or prose hunk, written with git's markers (with the base when merge.conflictStyle is diff3 or zdiff3). A file that is not a plan (no front matter, binary, conflict markers already, over 4 MiB) is merged line by line, as git would. The result replaces OURS; the exit status is 0 when clean, 1 when conflicts remain. See docs/merge.md.
-            """) }
+            """, """
+            仓库设置好之后，git 会对两个分支都修改过的每个计划运行此命令。`acctplan hooks install` 会完成设置；手动设置如下：
 
-    @Argument(help: "The common ancestor's version (git's %O).")
+              git config merge.acctplan.name "acctplan plan merge"
+              git config merge.acctplan.driver "acctplan merge-driver --marker-size %L --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P"
+
+            并在 .gitattributes 中写入：
+
+              accounts/**/*.md merge=acctplan
+              industries/**/*.md merge=acctplan
+              segments/**/*.md merge=acctplan
+
+            2.44 之前的 git 不展开 %X、%S 和 %Y：原样保留（或为空）的标签会被替换为 ours、base 或 theirs。
+
+            前置元数据按键合并（segments 和 team 作为集合），表格按行（按 ID、Name 或 Product 匹配）和单元格合并，行动和关键时刻按条目合并，正文按部分用 git 的逐行合并。真正的冲突限定在一个键、一行、一个条目或一段正文中，用 git 的冲突标记写出（merge.conflictStyle 为 diff3 或 zdiff3 时包含共同祖先版本）。不是计划的文件（没有前置元数据、二进制、已有冲突标记、超过 4 MiB）像 git 一样逐行合并。结果替换 OURS；没有冲突时退出状态为 0，仍有冲突时为 1。见 docs/merge.md。
+            """)) }
+
+    @Argument(help: ArgumentHelp(UI.help("The common ancestor's version (git's %O).", "共同祖先的版本（git 的 %O）。")))
     var base: String
-    @Argument(help: "Our version (git's %A); the result is written here.")
+    @Argument(help: ArgumentHelp(UI.help("Our version (git's %A); the result is written here.", "我方版本（git 的 %A）；结果写入此文件。")))
     var ours: String
-    @Argument(help: "Their version (git's %B).")
+    @Argument(help: ArgumentHelp(UI.help("Their version (git's %B).", "对方版本（git 的 %B）。")))
     var theirs: String
-    @Argument(help: "The plan's path in the repository (git's %P), for its kind and id.")
+    @Argument(help: ArgumentHelp(UI.help("The plan's path in the repository (git's %P), for its kind and id.", "计划在仓库中的路径（git 的 %P），用于确定其类型和编号。")))
     var path: String = "accounts/plan.md"
 
-    @Option(help: "Conflict style: merge or diff3 (zdiff3 is written as diff3). Default: git's merge.conflictStyle.")
+    @Option(help: ArgumentHelp(UI.help("Conflict style: merge or diff3 (zdiff3 is written as diff3). Default: git's merge.conflictStyle.", "冲突样式：merge 或 diff3（zdiff3 按 diff3 写出）。默认：git 的 merge.conflictStyle。")))
     var conflictStyle: String?
-    @Option(help: "The length of the conflict markers (git's %L).")
+    @Option(help: ArgumentHelp(UI.help("The length of the conflict markers (git's %L).", "冲突标记的长度（git 的 %L）。")))
     var markerSize: Int = 7
-    @Option(help: "The label of our side in conflict markers (git's %X; not expanded by git before 2.44: then 'ours').")
+    @Option(help: ArgumentHelp(UI.help("The label of our side in conflict markers (git's %X; not expanded by git before 2.44: then 'ours').", "冲突标记中我方的标签（git 的 %X；2.44 之前的 git 不展开，此时为“ours”）。")))
     var oursLabel: String = "ours"
-    @Option(help: "The label of the base in diff3 markers (git's %S).")
+    @Option(help: ArgumentHelp(UI.help("The label of the base in diff3 markers (git's %S).", "diff3 标记中共同祖先的标签（git 的 %S）。")))
     var baseLabel: String = "base"
-    @Option(help: "The label of their side in conflict markers (git's %Y).")
+    @Option(help: ArgumentHelp(UI.help("The label of their side in conflict markers (git's %Y).", "冲突标记中对方的标签（git 的 %Y）。")))
     var theirsLabel: String = "theirs"
 
     @OptionGroup var workspaceOptions: WorkspaceOptions

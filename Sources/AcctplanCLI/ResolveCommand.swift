@@ -8,16 +8,20 @@ struct ResolveCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "resolve",
         abstract: UI.help("Re-merge conflicted plans row by row after a conflicted git merge, rebase or cherry-pick.", "git 合并、变基或拣选出现冲突后，逐行重新合并有冲突的计划。"),
-        discussion: """
+        discussion: UI.help("""
             For when git merged plans line by line (the merge driver was not configured, or the merge was started elsewhere): each conflicted plan is merged again from the versions git recorded (base, ours, theirs) the way 'acctplan merge-driver' does, and written over the file. Plans that merge cleanly are staged ('git add'); the others keep only their real conflicts, each confined to one key, row, item or prose hunk. Then continue as git says ('git merge --continue', 'git rebase --continue', ...). See docs/merge.md.
 
             Exit status: 0 when nothing is left to resolve, 1 when conflicts remain (in plans or other files), 2 when it could not run.
-            """) }
+            """, """
+            用于 git 逐行合并了计划的情况（没有配置合并驱动，或合并是在别处开始的）：每个有冲突的计划都会像“acctplan merge-driver”那样，从 git 记录的各版本（base、ours、theirs）重新合并并写回文件。干净合并的计划会被暂存（“git add”）；其余的只保留真正的冲突，每个冲突限定在一个键、一行、一个条目或一段正文中。然后按 git 的提示继续（“git merge --continue”、“git rebase --continue”……）。见 docs/merge.md。
 
-    @Argument(help: "The conflicted plans to resolve (default: every conflicted plan).")
+            退出状态：0 没有需要解决的冲突，1 仍有冲突（在计划或其他文件中），2 无法运行。
+            """)) }
+
+    @Argument(help: ArgumentHelp(UI.help("The conflicted plans to resolve (default: every conflicted plan).", "要解决的有冲突的计划（默认：所有有冲突的计划）。")))
     var paths: [String] = []
 
-    @Option(help: "Conflict style for what remains: merge or diff3. Default: git's merge.conflictStyle.")
+    @Option(help: ArgumentHelp(UI.help("Conflict style for what remains: merge or diff3. Default: git's merge.conflictStyle.", "剩余冲突的样式：merge 或 diff3。默认：git 的 merge.conflictStyle。")))
     var conflictStyle: String?
 
     @OptionGroup var workspaceOptions: WorkspaceOptions

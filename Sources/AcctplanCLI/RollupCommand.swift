@@ -8,7 +8,7 @@ struct RollupCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "rollup",
         abstract: UI.help("Lifecycle rollups: accounts per stage, targets, pipeline and actions per industry and segment.", "生命周期汇总：按行业和细分市场统计各阶段客户数、目标、商机管道和行动。"),
-        discussion: """
+        discussion: UI.help("""
             One group per industry and segment that has a plan or a member account (or, with --by, per manager, region or ABU: those group by the field and have no targets).
 
             --since REV|DATE adds the stage transitions since then and each group's moves (up, down, new, removed); a DATE means the last commit on HEAD's first-parent history made on or before that day. A DATE before the history starts (every account is then new) or after its last commit gives a warning on stderr; a DATE after the as-of date (today) is an error (exit 2). --trend monthly|quarterly (with --since DATE) adds one stage count per period end, from history: the customers' S-curve over time.
@@ -19,7 +19,18 @@ struct RollupCommand: ParsableCommand {
               acctplan rollup --by manager --format csv > managers.csv
               acctplan rollup --since 2026-09-30 --format markdown
               acctplan rollup --trend quarterly --since 2025-01-01
-            """) }
+            """, """
+            每个有计划或有成员客户的行业和细分市场一组（用 --by 时按客户经理、区域或 ABU 分组：这些按字段分组，没有目标）。
+
+            --since REV|DATE 加上此后的阶段变化和每组的变动（上升、下降、新增、删除）；DATE 指 HEAD 第一父提交历史中当天或之前的最后一个提交。DATE 早于历史开始（此时所有客户都是新增）或晚于最后一个提交时，在标准错误上给出警告；DATE 晚于统计日期（今天）是错误（退出码 2）。--trend monthly|quarterly（配合 --since DATE）从历史中为每个期末加上各阶段的客户数：客户随时间的 S 曲线。
+
+            格式：text（默认）、json（PLAN_FORMAT.md §8）、csv（每组一行）、markdown。docs/rollups.md 定义了每个数字。
+
+              acctplan rollup
+              acctplan rollup --by manager --format csv > managers.csv
+              acctplan rollup --since 2026-09-30 --format markdown
+              acctplan rollup --trend quarterly --since 2025-01-01
+            """)) }
 
     typealias Trend = RollupHistoryReader.Trend
 

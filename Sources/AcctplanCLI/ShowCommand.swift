@@ -9,7 +9,7 @@ struct ShowCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "show",
         abstract: UI.help("Show one plan as acctplan reads it, with computed values.", "按 acctplan 的理解显示一个计划，附带计算值。"),
-        discussion: """
+        discussion: UI.help("""
             Prints the plan's fields and the items of its sections, with what acctplan computes from them: each opportunity's amount in the workspace currency, its probability (the stage's default when the cell is empty) and its weighted amount.
 
             Examples:
@@ -19,7 +19,17 @@ struct ShowCommand: ParsableCommand {
               acctplan show shanghai-tobacco --map --format mermaid  # the same for a pull request
 
             --map draws the customer's organisation from the Stakeholders table's Reports to column, and names the coverage gaps: no sponsor, no decision-maker, a decision-maker whose relationship is weak, none or not written.
-            """) }
+            """, """
+            列出计划的字段和各部分的条目，以及 acctplan 据此计算的结果：每个商机按工作区货币计的金额、概率（单元格为空时取该阶段的默认值）和加权金额。
+
+            示例：
+              acctplan show shanghai-tobacco
+              acctplan show tobacco --kind industry --format json
+              acctplan show shanghai-tobacco --map                   # 组织架构图
+              acctplan show shanghai-tobacco --map --format mermaid  # 同上，用于拉取请求
+
+            --map 根据干系人表的“汇报对象”列画出客户的组织架构，并指出覆盖缺口：没有发起人、没有决策者、决策者的关系为弱、无或未填写。
+            """)) }
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, mermaid }
 

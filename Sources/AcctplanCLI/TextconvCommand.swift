@@ -12,7 +12,7 @@ struct TextconvCommand: ParsableCommand {
         abstract: UI.help("Print a plan as sorted semantic lines (git's textconv filter for plans).", "把计划打印为排好序的语义行（git 的计划 textconv 过滤器）。"),
         shouldDisplay: false) }
 
-    @Argument(help: "The plan file (git passes a temporary copy).")
+    @Argument(help: ArgumentHelp(UI.help("The plan file (git passes a temporary copy).", "计划文件（git 传入的是临时副本）。")))
     var file: String
 
     @OptionGroup var workspaceOptions: WorkspaceOptions

@@ -1,0 +1,51 @@
+import Foundation
+
+/// ArgumentParser's own words — the headings of `--help` (`OVERVIEW:`, `USAGE:` …), its built-in
+/// `--help` and `--version` lines, and its usage errors (`Error: Missing expected argument …`) —
+/// in Chinese when the help language is Chinese (``UI/helpLanguage``). ArgumentParser writes them
+/// in English only, so they are rewritten line by line where acctplan prints them
+/// (``AcctplanCommand/run(_:)``). English is printed untouched; so are completion scripts and
+/// `--experimental-dump-help`, which are for programs.
+enum ParserWords {
+    /// Each pattern is anchored to what ArgumentParser writes; `$1`… are its captures.
+    static let rewrites: [(NSRegularExpression, String)] = [
+        (#"^OVERVIEW: "#, "概述："),
+        (#"^USAGE: "#, "用法："),
+        (#"^ARGUMENTS:$"#, "参数："),
+        (#"^OPTIONS:$"#, "选项："),
+        (#"^SUBCOMMANDS:$"#, "子命令："),
+        (#"Show the version\.$"#, "显示版本。"),
+        (#"Show help information\.$"#, "显示帮助信息。"),
+        (#"^  See '(.+)' for detailed help\.$"#, "  详细帮助见“$1”。"),
+        (#"^Error: Missing expected argument '(.+)'$"#, "错误：缺少必需的参数“$1”"),
+        (#"^Error: Unknown option '(.+)'$"#, "错误：未知的选项“$1”"),
+        (#"^Error: Missing value for '(.+)'$"#, "错误：“$1”缺少值"),
+        (#"^Error: Unexpected argument '(.+)'$"#, "错误：多余的参数“$1”"),
+        (#"^Error: The value '(.+)' is invalid for '(.+)'\. Please provide one of (.+)\.$"#, "错误：“$1”不是“$2”的有效值；可用的值：$3。"),
+        (#"^Error: "#, "错误："),
+        (#"^Help:  "#, "帮助：  "),
+        (#"^Usage: "#, "用法："),
+        (#"^  See '(.+)' for more information\.$"#, "  更多信息见“$1”。"),
+        (#" \(default: ([^()]*)\)$"#, "（默认：$1）"),
+    ].map { pattern, template in
+        (try! NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]), template)
+    }
+
+    /// `text` (help or a usage error) with ArgumentParser's words in Chinese.
+    static func chinese(_ text: String) -> String {
+        var result = text
+        for (expression, template) in rewrites {
+            let range = NSRange(result.startIndex..., in: result)
+            result = expression.stringByReplacingMatches(in: result, range: range, withTemplate: template)
+        }
+        return result
+    }
+
+    /// What acctplan prints for a help request or a usage error, in `language`; `arguments` are the
+    /// command line (a completion script or the help dump stays as ArgumentParser wrote it).
+    static func localized(_ text: String, arguments: [String], chinese: Bool) -> String {
+        guard chinese, !arguments.contains(where: { $0.hasPrefix("--generate-completion-script") || $0 == "--experimental-dump-help" })
+        else { return text }
+        return Self.chinese(text)
+    }
+}
