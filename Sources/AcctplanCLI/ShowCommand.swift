@@ -73,9 +73,10 @@ struct ShowCommand: ParsableCommand {
         case (.text, false): Terminal.standardOutput(PlanText.render(plan, config: config, color: Terminal.useColor(),
                                                                                       language: UI.language(workspace: config.language)))
         case (.json, false): Terminal.standardOutput(PlanJSON.render(plan, config: config))
-        case (.text, true): Terminal.standardOutput(OrgChartReporter.text(plan, color: Terminal.useColor()))
+        case (.text, true): Terminal.standardOutput(OrgChartReporter.text(plan, color: Terminal.useColor(),
+                                                                          language: UI.language(workspace: config.language)))
         case (.json, true): Terminal.standardOutput(OrgChartReporter.json(plan))
-        case (.mermaid, _): Terminal.standardOutput(OrgChartReporter.mermaid(plan))
+        case (.mermaid, _): Terminal.standardOutput(OrgChartReporter.mermaid(plan, language: UI.language(workspace: config.language)))
         }
     }
 }

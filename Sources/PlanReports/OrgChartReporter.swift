@@ -1,4 +1,5 @@
 import PlanEngine
+import PlanLocalization
 import PlanModel
 
 /// `acctplan show ID --map`: the customer's organisation from the Stakeholders table's Reports to
@@ -19,27 +20,34 @@ public enum OrgChartReporter {
         return gaps
     }
 
-    static func describe(_ person: Stakeholder) -> String {
-        [person.title?.value, person.role?.value.rawValue, person.relationship.map { "relationship \($0.value.rawValue)" }]
+    static func describe(_ person: Stakeholder, language: UILanguage = .en) -> String {
+        [person.title?.value, person.role?.value.rawValue,
+         person.relationship.map { (language == .en ? "relationship " : "关系 ") + $0.value.rawValue }]
             .compactMap { $0 }.joined(separator: " · ")
     }
 
-    public static func text(_ plan: Plan, color: Bool) -> String {
+    /// Words in `language`; names, titles, roles and relationships as written.
+    public static func text(_ plan: Plan, color: Bool, language: UILanguage = .en) -> String {
         let style = TerminalStyle(enabled: color)
+        func t(_ english: String, _ chinese: String) -> String { language == .en ? english : chinese }
         let chart = OrgChart(plan.stakeholders)
         let people = plan.stakeholders
-        var output = style.bold("\(plan.header.name?.value ?? plan.id): organisation") + " (\(plan.path))\n"
-        guard !people.isEmpty else { return output + "  no stakeholders\n" }
+        var output = style.bold("\(plan.header.name?.value ?? plan.id)\(t(": organisation", "：组织架构"))")
+            + t(" (\(plan.path))", "（\(plan.path)）") + "\n"
+        guard !people.isEmpty else { return output + t("  no stakeholders\n", "  没有干系人\n") }
         func line(_ index: Int, prefix: String, branch: String) {
             let person = people[index]
             var note = ""
-            if chart.unknown.contains(index), let written = person.reportsTo?.value { note = style.yellow("  (reports to '\(written)': no such stakeholder)") }
+            if chart.unknown.contains(index), let written = person.reportsTo?.value {
+                note = style.yellow(t("  (reports to '\(written)': no such stakeholder)", "  （汇报对象“\(written)”：没有这位干系人）"))
+            }
             if let cycle = chart.cycles.first(where: { $0.contains(index) }), cycle.first == index {
-                note = style.red("  (Reports to goes round: " + (cycle + [cycle[0]]).map { people[$0].name?.value ?? "?" }.joined(separator: " → ") + ")")
+                let round = (cycle + [cycle[0]]).map { people[$0].name?.value ?? "?" }.joined(separator: " → ")
+                note = style.red(t("  (Reports to goes round: \(round))", "  （汇报对象形成循环：\(round)）"))
             }
             let key = person.role?.value == .decisionMaker || person.role?.value == .sponsor
             let name = person.name?.value ?? "?"
-            output += prefix + branch + (key ? style.bold(name) : name) + "  " + style.dim(describe(person)) + note + "\n"
+            output += prefix + branch + (key ? style.bold(name) : name) + "  " + style.dim(describe(person, language: language)) + note + "\n"
             let reports = chart.reports(of: index)
             let childPrefix = prefix + (branch == "├── " ? "│   " : branch.isEmpty ? "" : "    ")
             for (position, child) in reports.enumerated() {
@@ -48,13 +56,15 @@ public enum OrgChartReporter {
         }
         for root in chart.roots { line(root, prefix: "  ", branch: "") }
         let gaps = gaps(plan)
-        if !gaps.isEmpty { output += "\n" + gaps.map { "  " + style.yellow("gap:") + " \($0)\n" }.joined() }
+        if !gaps.isEmpty {
+            output += "\n" + gaps.map { "  " + style.yellow(t("gap:", "缺口：")) + t(" ", "") + Localizer.translate($0, to: language) + "\n" }.joined()
+        }
         return output
     }
 
     /// A Mermaid flowchart, top down; nodes coloured by relationship, decision-makers and
     /// sponsors marked with ★; gaps as a note node.
-    public static func mermaid(_ plan: Plan) -> String {
+    public static func mermaid(_ plan: Plan, language: UILanguage = .en) -> String {
         let chart = OrgChart(plan.stakeholders)
         let people = plan.stakeholders
         func label(_ text: String) -> String {
@@ -73,11 +83,15 @@ public enum OrgChartReporter {
         }
         for cycle in chart.cycles {
             for (position, node) in cycle.enumerated() {
-                lines.append("  s\(node) -. reports to .-> s\(cycle[(position + 1) % cycle.count])")
+                lines.append("  s\(node) -. \(language == .en ? "reports to" : "汇报给") .-> s\(cycle[(position + 1) % cycle.count])")
             }
         }
         let gaps = gaps(plan)
-        if !gaps.isEmpty { lines.append("  gaps[\"" + label("Gaps: " + gaps.joined(separator: "; ")) + "\"]:::gap") }
+        if !gaps.isEmpty {
+            let text = language == .en ? "Gaps: " + gaps.joined(separator: "; ")
+                : "缺口：" + gaps.map { Localizer.translate($0, to: language) }.joined(separator: "；")
+            lines.append("  gaps[\"" + label(text) + "\"]:::gap")
+        }
         lines += [
             "  classDef rel_strong fill:#d3f9d8,stroke:#2b8a3e",
             "  classDef rel_medium fill:#fff3bf,stroke:#e67700",

@@ -56,3 +56,31 @@ struct QueryMarkdownChineseTests {
                 "\(english)")
     }
 }
+
+/// `show --map` in Chinese: the chart's words and its coverage gaps; names, titles and roles as written.
+struct OrgChartChineseTests {
+    @Test func theChartsWordsAndGapsInChinese() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let stakeholders = """
+            ## Stakeholders
+
+            | Name | Title | Role | Relationship | Reports to |
+            | --- | --- | --- | --- | --- |
+            | Zhou Ming | CFO | decision-maker | weak | |
+            | Li Na | Controller | user | strong | Zhou Ming |
+            | Wu Fei | Analyst | user | | Nobody |
+
+            """
+        let root = try Fixture.workspace(["accounts/acme.md": Fixture.account(extra: stakeholders)], in: temp)
+        let text = try CLI.output(["show", "acme", "--map", "--lang", "zh-CN"], in: root, env: ["NO_COLOR": "1"])
+        #expect(text.status == 0, "\(text)")
+        #expect(text.stdout.hasPrefix("Acme：组织架构（accounts/acme.md）\n  Zhou Ming  CFO · decision-maker · 关系 weak\n"), "\(text)")
+        #expect(text.stdout.contains("Wu Fei  Analyst · user  （汇报对象“Nobody”：没有这位干系人）\n"), "\(text)")
+        #expect(text.stdout.contains("\n  缺口：没有发起人\n  缺口：决策者 Zhou Ming 的关系为 weak\n"), "\(text)")
+        let mermaid = try CLI.output(["show", "acme", "--map", "--format", "mermaid", "--lang", "zh-CN"], in: root)
+        #expect(mermaid.stdout.contains("  gaps[\"缺口：没有发起人；决策者 Zhou Ming 的关系为 weak\"]:::gap\n"), "\(mermaid)")
+        let english = try CLI.output(["show", "acme", "--map", "--lang", "en"], in: root, env: ["NO_COLOR": "1"])
+        #expect(english.stdout.contains("\n  gap: no sponsor\n  gap: decision-maker Zhou Ming has a weak relationship\n"), "\(english)")
+    }
+}
