@@ -60,7 +60,7 @@ let package = Package(
         // The language server (`acctplan lsp`): the same schema, engine and services behind the
         // Language Server Protocol.
         .target(name: "PlanLanguageServer", dependencies: [
-            "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine", "PlanFormat", "PlanReports", "PlanServices",
+            "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine", "PlanFormat", "PlanReports", "PlanServices", "PlanLocalization",
         ]),
         // The front end: options, one service call, a renderer. It sees the engine and the model
         // for their types (a rule list, a dimension to parse), never the parser, git or the files.

@@ -25,7 +25,9 @@ struct LspCommand: ParsableCommand {
 
     func run() throws {
         let root = try workspace.map { try WorkspaceLocation.root($0) }
-        let server = LanguageServer(writer: MessageWriter(fileDescriptor: STDOUT_FILENO), asOf: try asOfOption.date(), workspace: root)
+        // Diagnostics follow the workspace's `language:`; else `--lang`, else the editor's locale.
+        let server = LanguageServer(writer: MessageWriter(fileDescriptor: STDOUT_FILENO), asOf: try asOfOption.date(), workspace: root,
+                                    language: UI.withoutWorkspace)
         let status = server.run(MessageReader(fileDescriptor: STDIN_FILENO))
         if status != 0 { throw ExitCode(status) }
     }

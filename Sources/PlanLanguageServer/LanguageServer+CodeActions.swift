@@ -9,7 +9,7 @@ extension LanguageServer {
         var actions: [JSON] = []
         for diagnostic in params["context"]?["diagnostics"]?.array ?? [] where diagnostic["source"] == "acctplan" {
             guard let range = TextRange(diagnostic["range"]), let message = diagnostic["message"]?.string else { continue }
-            if let suggestion = Self.suggestion(in: message) {
+            if let suggestion = diagnostic["data"]?["suggestion"]?.string ?? Self.suggestion(in: message) {
                 let written = String(document.text[document.index(of: range.start, encoding: encoding)..<document.index(of: range.end, encoding: encoding)])
                 let sigil = written.first.map { "@#".contains($0) && !suggestion.hasPrefix(String($0)) ? String($0) : "" } ?? ""
                 actions.append(action("Change to '\(suggestion)'", uri: uri, diagnostic: diagnostic, range: range, newText: sigil + suggestion))
@@ -30,12 +30,16 @@ extension LanguageServer {
         ]
     }
 
-    /// The value of "did you mean 'x'?" in a diagnostic's message.
+    /// The value of "did you mean 'x'?" (or, translated, “是否应为“x”？”) in a diagnostic's message,
+    /// for a client that does not send a diagnostic's `data` back.
     static func suggestion(in message: String) -> String? {
-        guard let start = message.range(of: "did you mean '") else { return nil }
-        let rest = message[start.upperBound...]
-        guard let end = rest.firstIndex(of: "'") else { return nil }
-        let value = String(rest[..<end])
-        return value.isEmpty ? nil : value
+        for (opening, closing) in [("did you mean '", "'"), ("是否应为“", "”")] {
+            guard let start = message.range(of: opening) else { continue }
+            let rest = message[start.upperBound...]
+            guard let end = rest.range(of: closing) else { continue }
+            let value = String(rest[..<end.lowerBound])
+            if !value.isEmpty { return value }
+        }
+        return nil
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PlanEngine
+import PlanLocalization
 import PlanModel
 import PlanParser
 import PlanWorkspace
@@ -105,9 +106,12 @@ extension LanguageServer {
             if word == 0 { word = rest.reduce(0) { $0 + encoding.units($1) } }
             end.character += word
         }
-        var message = diagnostic.message
-        if let hint = diagnostic.hint { message += "\nhint: " + hint }
-        return [
+        // In the workspace's language (docs/language.md); the suggestion a quick fix applies rides
+        // along in `data`, whatever the language the message is in.
+        let language = diskConfig.language ?? fallbackLanguage
+        var message = Localizer.translate(diagnostic.message, to: language)
+        if let hint = diagnostic.hint { message += "\n\(LintWords.hint(in: language)): " + Localizer.translate(hint, to: language) }
+        var fields: [String: JSON] = [
             "range": TextRange(start, end).json,
             "severity": diagnostic.severity == .error ? 1 : 2,
             "code": .string(diagnostic.rule.rawValue),
@@ -115,6 +119,8 @@ extension LanguageServer {
             "source": "acctplan",
             "message": .string(message),
         ]
+        if let suggestion = Self.suggestion(in: diagnostic.message) { fields["data"] = ["suggestion": .string(suggestion)] }
+        return .object(fields)
     }
 
     static let ruleDocumentation = "https://github.com/acctplan/acctplan/blob/main/docs/rules.md#"

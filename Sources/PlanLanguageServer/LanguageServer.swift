@@ -73,10 +73,15 @@ public final class LanguageServer {
     /// tests wait for it before changing files on disk.
     public var idle: ((Int) -> Void)?
 
-    public init(writer: MessageWriter, asOf: CalendarDate, workspace: URL? = nil) {
+    /// The language of diagnostics when the workspace's acctplan.yml sets none (`acctplan lsp
+    /// --lang`, else the locale the editor started the server with).
+    let fallbackLanguage: UILanguage
+
+    public init(writer: MessageWriter, asOf: CalendarDate, workspace: URL? = nil, language: UILanguage = .en) {
         self.writer = writer
         self.asOf = asOf
         self.explicitRoot = workspace
+        self.fallbackLanguage = language
     }
 
     /// Serves until `exit` or the end of input (then once the work under way is done and its
