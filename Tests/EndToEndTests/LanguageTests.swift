@@ -106,7 +106,7 @@ struct HelpLanguageTests {
         defer { temp.remove() }
         let help = try CLI.output(["lint", "--help", "--lang", "zh-CN"], in: temp.url)
         #expect(help.status == 0, "\(help)")
-        #expect(help.stdout.hasPrefix("OVERVIEW: 按计划格式和检查规则检查计划与 acctplan.yml。\n"), "\(help)")
+        #expect(help.stdout.hasPrefix("概述：按计划格式和检查规则检查计划与 acctplan.yml。\n"), "\(help)")
         #expect(help.stdout.contains("退出状态：0 没有错误；1 有错误"), "\(help)")
         #expect(help.stdout.contains("有警告也视为失败（退出状态 1）。"), "\(help)")
         #expect(help.stdout.contains("输出格式：text、json、github 或 sarif。"), "\(help)")
@@ -122,13 +122,13 @@ struct HelpLanguageTests {
         #expect(english.stdout.contains("Fail (exit 1) on warnings too."))
 
         let byLocale = try CLI.output(["--help"], in: temp.url, env: ["LANG": "zh_CN.UTF-8"])
-        #expect(byLocale.stdout.hasPrefix("OVERVIEW: 以 Markdown 形式在 git 中管理大客户计划"), "\(byLocale)")
+        #expect(byLocale.stdout.hasPrefix("概述：以 Markdown 形式在 git 中管理大客户计划"), "\(byLocale)")
         #expect(byLocale.stdout.contains("rules                   列出所有检查规则"), "\(byLocale)")
 
         let root = try Fixture.workspace([:], in: temp)
         try (Fixture.config + "language: zh-CN\n").write(to: root.appendingPathComponent("acctplan.yml"), atomically: true, encoding: .utf8)
         let byWorkspace = try CLI.output(["show", "--help"], in: root)
-        #expect(byWorkspace.stdout.hasPrefix("OVERVIEW: 按 acctplan 的理解显示一个计划"), "\(byWorkspace)")
+        #expect(byWorkspace.stdout.hasPrefix("概述：按 acctplan 的理解显示一个计划"), "\(byWorkspace)")
 
         let dump = try CLI.output(["--experimental-dump-help"], in: root, env: ["LANG": "zh_CN.UTF-8"])
         #expect(dump.stdout.contains("Check plans and acctplan.yml against the plan format and the lint rules."))
