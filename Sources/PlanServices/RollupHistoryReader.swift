@@ -30,6 +30,29 @@ public struct RollupHistoryReader {
                      progress: any ServiceProgress = NoProgress(), warn: (ServiceWarning) -> Void = { _ in }) throws
         -> RollupReporter.History
     {
+        let early = try Self.readEarly(revision: opened.revision, workspaceOption: workspaceOption, config: workspace.config, asOf: asOf,
+                                       since: since, trend: trend, purpose: purpose, progress: progress)
+        early.warnings.forEach(warn)
+        return Self.complete(early, now: workspace, rollup: &rollup)
+    }
+
+    /// What the history gives before the working tree is read: the `--since` snapshot, the
+    /// trend, and the warnings to say (in order) once the working tree's own have been said.
+    /// `rollup` reads it on another thread while the working tree is parsed (`RollupService`).
+    public struct Early: Sendable {
+        var history = RollupReporter.History()
+        var then: Workspace?
+        var warnings: [ServiceWarning] = []
+        /// Whether `--since` was given (then there are transitions and moves, even from nothing).
+        var sinceAsked = false
+    }
+
+    /// Everything of the history that does not need the working tree; `revision` is the commit
+    /// `--rev` read (nil: HEAD), `config` the working tree's configuration (stages, fiscal year).
+    public static func readEarly(revision: ObjectID?, workspaceOption: String?, config: WorkspaceConfig, asOf: CalendarDate,
+                                 since: String?, trend: Trend?, purpose: String = "--since reads git history",
+                                 progress: any ServiceProgress = NoProgress()) throws -> Early
+    {
         let sinceDate = since.flatMap(CalendarDate.init(parsing:))
         if let sinceDate, sinceDate > asOf {
             throw ToolFailure("--since \(sinceDate) is after the as-of date \(asOf) (today unless --as-of says otherwise): "
@@ -38,39 +61,37 @@ public struct RollupHistoryReader {
         let located = try WorkspaceRepository.open(workspace: workspaceOption, purpose: purpose)
         let (repository, prefix) = (located.repository, located.prefix)
         do {
-            let commits = try repository.history(from: opened.revision, firstParentOnly: true)
+            let commits = try repository.history(from: revision, firstParentOnly: true)
             func onOrBefore(_ date: CalendarDate) -> CommitInfo? {
                 commits.first { $0.committerDay <= date }
             }
-            let cache = ParseCache()
             let store = HistoryStore.open(gitDirectory: repository.gitDirectory)
             defer { store?.save() }
             func snapshot(_ commit: CommitInfo?) throws -> (Workspace, GitSnapshotSource)? {
                 guard let commit else { return nil }
                 let source = try GitSnapshotSource.tree(commit.tree, commit: commit.id, label: commit.id.short, prefix: prefix,
                                                         in: repository)
-                let loaded = try WorkspaceLoader.load(from: source, depth: .stageAndGroups, cache: cache, store: store)
+                let loaded = try WorkspaceLoader.load(from: source, depth: .stageAndGroups, store: store)
                 ProcessLifetime.keepUntilExit(loaded)
                 return (loaded, source)
             }
-            var result = RollupReporter.History()
+            var early = Early()
             var thenSnapshot: (Workspace, GitSnapshotSource)?
             var trendStart = commits.last?.committerDay
             if let since {
-                let (sinceCommit, date) = try Self.sinceCommit(since, commits: commits, in: repository, warn: warn)
-                result.sinceDate = date
-                result.sinceRevision = sinceCommit?.id.description
+                early.sinceAsked = true
+                let (sinceCommit, date) = try Self.sinceCommit(since, commits: commits, in: repository) { early.warnings.append($0) }
+                early.history.sinceDate = date
+                early.history.sinceRevision = sinceCommit?.id.description
                 thenSnapshot = try snapshot(sinceCommit)
-                let then = thenSnapshot?.0
-                result.transitions = RollupHistory.transitions(then: then, now: workspace)
-                RollupHistory.applyMoves(to: &rollup, then: then, now: workspace)
-                trendStart = result.sinceDate
+                early.then = thenSnapshot?.0
+                trendStart = date
             }
             if let trend, let from = trendStart {
                 let ends = RollupHistory.periodEnds(from: from, to: asOf, quarterly: trend == .quarterly,
-                                                    fiscalYearStart: workspace.config.fiscalYearStart)
+                                                    fiscalYearStart: config.fiscalYearStart)
                 var points: [RollupReporter.TrendPoint] = []
-                let census = StageCensus(repository: repository, prefix: prefix, config: workspace.config, store: store)
+                let census = StageCensus(repository: repository, prefix: prefix, config: config, store: store)
                 if let (thenWorkspace, source) = thenSnapshot { census.seed(thenWorkspace, source: source) }
                 for (index, end) in ends.enumerated() {
                     let commit = onOrBefore(end)
@@ -78,9 +99,9 @@ public struct RollupHistoryReader {
                     progress.update(index + 1, of: ends.count)
                 }
                 progress.finish()
-                result.trend = points
+                early.history.trend = points
             }
-            return result
+            return early
         } catch let error as GitError {
             // A shallow clone lacks the older commits (libgit2 cannot walk past its boundary).
             let gitDirectory = URL(fileURLWithPath: repository.gitDirectory)
@@ -90,6 +111,16 @@ public struct RollupHistoryReader {
             }
             throw ToolFailure("cannot read the history: \(error); check the repository with 'git fsck'")
         }
+    }
+
+    /// The transitions and the groups' moves between the `--since` snapshot and `now`.
+    public static func complete(_ early: Early, now: Workspace, rollup: inout Rollup) -> RollupReporter.History {
+        var history = early.history
+        if early.sinceAsked {
+            history.transitions = RollupHistory.transitions(then: early.then, now: now)
+            RollupHistory.applyMoves(to: &rollup, then: early.then, now: now)
+        }
+        return history
     }
 
     /// The commit `--since` names and the day it stands for: for a DATE, the last commit of

@@ -1,7 +1,9 @@
+import Foundation
 import PlanEngine
 import PlanGit
 import PlanModel
 import PlanReports
+import PlanSupport
 import PlanWorkspace
 
 /// `rollup`: the lifecycle rollup, and with `since` what moved.
@@ -24,13 +26,33 @@ public enum RollupService {
         throws -> Result
     {
         let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
-        let loaded = try UnreadableFiles.loadForCounting(opened, warn: warn)
+        // With --since, git history is read on another thread while the working tree is parsed
+        // (`alongside`): the history's reading is mostly on one core, the parse on all of them.
+        // Its warnings are said after the working tree's, as when one followed the other.
+        var background: (@Sendable () -> Swift.Result<RollupHistoryReader.Early, Error>?) = { nil }
+        if let since {
+            let config = try WorkspaceLoader.readConfig(from: opened.source).0
+            let (revision, shared) = (opened.revision, SharedProgress(progress))
+            background = {
+                Swift.Result {
+                    try RollupHistoryReader.readEarly(revision: revision, workspaceOption: workspace, config: config, asOf: asOf,
+                                                      since: since, trend: trend, progress: shared.progress)
+                }
+            }
+        }
+        let (loaded, early) = try alongside({ try UnreadableFiles.loadForCounting(opened, warn: warn) }, background: background)
         var rollup = Rollup.compute(loaded, asOf: asOf, dimensions: dimension.map { [$0] } ?? [.industry, .segment])
         var history: RollupReporter.History?
-        if let since {
-            let reader = RollupHistoryReader(opened: opened, workspace: loaded, workspaceOption: workspace, asOf: asOf)
-            history = try reader.read(since: since, trend: trend, rollup: &rollup, progress: progress, warn: warn)
+        if let early = try early?.get() {
+            early.warnings.forEach(warn)
+            history = RollupHistoryReader.complete(early, now: loaded, rollup: &rollup)
         }
         return Result(rollup: rollup, history: history, revision: opened.revision, language: loaded.config.language)
     }
+}
+
+/// The progress line, used by the history's thread alone while the main thread parses.
+private struct SharedProgress: @unchecked Sendable {
+    let progress: any ServiceProgress
+    init(_ progress: any ServiceProgress) { self.progress = progress }
 }

@@ -68,3 +68,25 @@ private final class Counter: @unchecked Sendable {
         }
     }
 }
+
+/// Runs `background` on another thread while the calling thread runs `foreground`, and returns
+/// both results once both are done (also when `foreground` throws: its error comes after the
+/// background work has finished). The other place work is spread over threads, beside
+/// ``concurrentMap(_:_:)``: `rollup --since` reads git history while the working tree is parsed.
+/// With `ACCTPLAN_THREADS=1` both run on the calling thread, `foreground` first.
+public func alongside<Foreground, Background: Sendable>(_ foreground: () throws -> Foreground,
+                                                         background: @escaping @Sendable () -> Background) rethrows
+    -> (Foreground, Background)
+{
+    if WorkerThreads.limit == 1 {
+        let first = try foreground()
+        return (first, background())
+    }
+    let slot = Slots<Background>(count: 1)
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { slot.set(0, background()) }
+    defer { group.wait() }
+    let first = try foreground()
+    group.wait()
+    return (first, slot.values[0])
+}
