@@ -57,6 +57,11 @@ public struct PlanParser: Sendable {
         case stageAndGroups
         /// Everything, and the free prose as text (``Plan/prose``): what a diff shows.
         case withProse
+        /// Everything but the front matter's entries of the standard keys (``Plan/frontMatter``
+        /// keeps only custom and unknown keys): what rollups, scores and the report read, all
+        /// through ``Plan/header``. The findings are those of ``full``; 10,000 plans are ~20 MB
+        /// lighter.
+        case counting
     }
 
     /// Parses `data`, the content of `path` (workspace-relative), a plan of `kind` named `id`.
@@ -100,6 +105,10 @@ public struct PlanParser: Sendable {
         }
         let bodyStartLine = readFrontMatter(source, into: &context)
         if depth == .frontMatter { context.plan.frontMatter = [] }
+        if depth == .counting, !context.plan.frontMatter.isEmpty {
+            let standard = PlanParser.standardKeys(of: kind)
+            context.plan.frontMatter.removeAll { standard.contains($0.key) }
+        }
         guard context.plan.isReadable, depth != .frontMatter, depth != .stageAndGroups else { return context.result }
         let bodyOffset = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.byteCount
         if let refusal = PlanParser.tableShapeRefusal(source.bytes[bodyOffset...]) {
@@ -114,6 +123,19 @@ public struct PlanParser: Sendable {
         if depth == .withProse { context.plan.prose = context.proseSections(source, from: bodyStartLine) }
         return context.result
     }
+
+    /// The keys of the standard schema's fields of `kind`: the entries ``Depth/counting`` drops.
+    static func standardKeys(of kind: PlanKind) -> Set<String> {
+        switch kind {
+        case .account: return standardAccountKeys
+        case .industry: return standardIndustryKeys
+        case .segment: return standardSegmentKeys
+        }
+    }
+
+    private static let standardAccountKeys = Set(PlanSchema.standard.fields(of: .account).map(\.key))
+    private static let standardIndustryKeys = Set(PlanSchema.standard.fields(of: .industry).map(\.key))
+    private static let standardSegmentKeys = Set(PlanSchema.standard.fields(of: .segment).map(\.key))
 
     /// What ``parse(_:path:kind:id:depth:)`` gives for a file of `byteCount` bytes that is over
     /// ``maxPlanBytes``, without the bytes (a source that knows sizes lets the loader skip reading

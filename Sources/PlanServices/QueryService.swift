@@ -11,7 +11,8 @@ public enum QueryService {
     public static func query(_ request: QueryRequest, workspace: String?, at choice: PlanSourceChoice, asOf: CalendarDate,
                              warn: (ServiceWarning) -> Void = { _ in }) throws -> QueryResult {
         let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
-        let loaded = try UnreadableFiles.loadForCounting(opened, warn: warn)
+        // Every front-matter field is a query field: the entries of the standard keys are kept.
+        let loaded = try UnreadableFiles.loadForCounting(opened, depth: .full, warn: warn)
         return try QueryEngine.run(request, in: loaded, asOf: asOf)
     }
 }

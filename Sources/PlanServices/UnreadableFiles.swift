@@ -1,4 +1,5 @@
 import PlanModel
+import PlanParser
 
 /// What a reading command (show, rollup, report) says about files it could not read: a
 /// conflicted `acctplan.yml` stops it (every number would use default settings), an unreadable
@@ -7,8 +8,9 @@ public enum UnreadableFiles {
     /// `opened` loaded for counting (rollup, report): refused while acctplan.yml has merge
     /// conflicts, the plans that cannot be counted said through `warn`, and kept until the
     /// process exits (freeing 10,000 plans would cost more than the exit).
-    public static func loadForCounting(_ opened: OpenedWorkspace, warn: (ServiceWarning) -> Void) throws -> Workspace {
-        let loaded = try opened.load()
+    public static func loadForCounting(_ opened: OpenedWorkspace, depth: PlanParser.Depth = .counting,
+                                       warn: (ServiceWarning) -> Void) throws -> Workspace {
+        let loaded = try opened.load(depth: depth)
         try requireReadableConfig(loaded)
         uncounted(loaded).map(warn)
         ProcessLifetime.keepUntilExit(loaded)

@@ -1,6 +1,7 @@
 import Foundation
 import PlanGit
 import PlanModel
+import PlanParser
 import PlanReports
 import PlanSupport
 import PlanWorkspace
@@ -88,9 +89,9 @@ public struct OpenedWorkspace {
         }
     }
 
-    /// Loads every plan from the source.
-    public func load() throws -> Workspace {
-        try WorkspaceLoader.load(from: source)
+    /// Loads every plan from the source, read to `depth`.
+    public func load(depth: PlanParser.Depth = .full) throws -> Workspace {
+        try WorkspaceLoader.load(from: source, depth: depth)
     }
 
     /// Where the workspace is in its git repository; nil when it is in none.
