@@ -165,7 +165,6 @@ public struct Rollup: Sendable {
                 groups[GroupKey(dimension, id)] = group
             }
         }
-        let byID = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Each account's figures once, on all cores (Decimal arithmetic dominates).
         let computed = concurrentMap(accounts.count) {
             AccountFigures(accounts[$0], config: config, asOf: asOf, score: scores[accounts[$0].path])
@@ -177,8 +176,8 @@ public struct Rollup: Sendable {
         var result = Rollup(asOf: asOf, currency: config.currency, stages: stages, groups: [], total: Totals())
         for (_, var group) in groups {
             group.members.sort()
-            let members = group.members.compactMap { byID[$0] }
-            let measures = Measures(group.members.compactMap { figures[$0] }, config: config)
+            let members = group.members.compactMap { figures[$0] }
+            let measures = Measures(members, config: config)
             group.stageCounts = measures.stageCounts
             group.revenue.planned = measures.plannedRevenue
             group.pipeline = measures.pipeline
@@ -190,7 +189,7 @@ public struct Rollup: Sendable {
                 let stage = group.stageTargets[index].stage
                 let threshold = config.lifecycleIndex(stage) ?? Int.max
                 group.stageTargets[index].actual = members.filter { member in
-                    member.header.stage.flatMap { config.lifecycleIndex($0.value) }.map { $0 >= threshold } ?? false
+                    member.stage.flatMap { config.lifecycleIndex($0) }.map { $0 >= threshold } ?? false
                 }.count
             }
             result.groups.append(group)

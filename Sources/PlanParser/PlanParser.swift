@@ -107,7 +107,8 @@ public struct PlanParser: Sendable {
         if depth == .frontMatter { context.plan.frontMatter = [] }
         if depth == .counting, !context.plan.frontMatter.isEmpty {
             let standard = PlanParser.standardKeys(of: kind)
-            context.plan.frontMatter.removeAll { standard.contains($0.key) }
+            // A new array, not `removeAll(where:)`: that would keep the old array's capacity.
+            context.plan.frontMatter = context.plan.frontMatter.filter { !standard.contains($0.key) }
         }
         guard context.plan.isReadable, depth != .frontMatter, depth != .stageAndGroups else { return context.result }
         let bodyOffset = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.byteCount
