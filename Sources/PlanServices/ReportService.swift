@@ -3,6 +3,7 @@ import PlanEngine
 import PlanModel
 import PlanQuery
 import PlanReports
+import PlanSupport
 import PlanWorkspace
 
 /// `report`: the static HTML dashboard, written into a folder.
@@ -26,16 +27,31 @@ public enum ReportService {
         throws -> Written
     {
         let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
-        let loaded = try UnreadableFiles.loadForCounting(opened, warn: warn)
+        // The history is read on another thread while the working tree is parsed, as for rollup
+        // (`alongside`); its warnings are said after the working tree's. Without `since`, a
+        // workspace outside git simply has no trend.
+        var background: (@Sendable () -> Result<RollupHistoryReader.Early, Error>?) = { nil }
+        let inRepository = since != nil || (try? WorkspaceRepository.open(workspace: workspace, purpose: "")) != nil
+        if inRepository {
+            let config = try WorkspaceLoader.readConfig(from: opened.source).0
+            let (revision, shared) = (opened.revision, SharedProgress(progress))
+            background = {
+                Result {
+                    try RollupHistoryReader.readEarly(revision: revision, workspaceOption: workspace, config: config, asOf: asOf,
+                                                      since: since, trend: trend, purpose: "--since reads git history",
+                                                      progress: shared.progress)
+                }
+            }
+        }
+        let (loaded, early) = try alongside({ try UnreadableFiles.loadForCounting(opened, warn: warn) }, background: background)
         // Each account's score once for the rollup's figures and lint's health-mismatch. Without
         // evidence: the account page builds its explained score when it is written (holding
         // 10,000 scores with their evidence cost 50 MB more at peak than it saved).
         let scores = Dictionary(HealthScore.compute(loaded, asOf: asOf, withEvidence: false).map { ($0.path, $0) },
                                 uniquingKeysWith: { first, _ in first })
         var rollup = Rollup.compute(loaded, asOf: asOf, scores: scores)
-        let reader = RollupHistoryReader(opened: opened, workspace: loaded, workspaceOption: workspace, asOf: asOf)
-        let (history, note) = try readHistory(reader, since: since, trend: trend, asOf: asOf, rollup: &rollup,
-                                              progress: progress, warn: warn)
+        let (history, note) = try finishHistory(early, now: loaded, since: since, trend: trend, asOf: asOf, rollup: &rollup,
+                                                warn: warn)
         // Only now, when nothing can refuse any more, is the output folder made.
         let folder = try ReportFolder.prepare(output)
         let sourceLabel: String
@@ -73,19 +89,21 @@ public enum ReportService {
         }
     }
 
-    /// The trend (and, with `since`, the moves), or why there is none. Without `since`, a
-    /// workspace outside git simply has no trend; with it, that is an error, as for rollup.
-    private static func readHistory(_ reader: RollupHistoryReader, since: String?, trend: RollupHistoryReader.Trend,
-                                    asOf: CalendarDate, rollup: inout Rollup, progress: any ServiceProgress,
-                                    warn: (ServiceWarning) -> Void) throws -> (RollupReporter.History?, String?)
+    /// The trend (and, with `since`, the moves), or why there is none: `early` is what the history
+    /// gave (nil outside git without `since`). Without `since`, a failure to read the history is
+    /// said and the report is written without a trend; with it, that is an error, as for rollup.
+    private static func finishHistory(_ early: Result<RollupHistoryReader.Early, Error>?, now: Workspace, since: String?,
+                                      trend: RollupHistoryReader.Trend, asOf: CalendarDate, rollup: inout Rollup,
+                                      warn: (ServiceWarning) -> Void) throws -> (RollupReporter.History?, String?)
     {
-        if since == nil, (try? WorkspaceRepository.open(workspace: reader.workspaceOption, purpose: "")) == nil {
+        guard let early else {
             return (nil, "This workspace is not in a git repository, so there is no history to draw the stage trend from.")
         }
         let history: RollupReporter.History
         do {
-            history = try reader.read(since: since, trend: trend, rollup: &rollup, purpose: "--since reads git history",
-                                      progress: progress, warn: warn)
+            let read = try early.get()
+            read.warnings.forEach(warn)
+            history = RollupHistoryReader.complete(read, now: now, rollup: &rollup)
         } catch let failure as any UserFacingError where since == nil {
             // The trend is a part of the page, not the job: say why it is missing, write the rest.
             warn(ServiceWarning("no stage trend: \(failure.message)"))

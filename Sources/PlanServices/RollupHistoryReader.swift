@@ -10,31 +10,8 @@ import PlanWorkspace
 /// Reads from git history what `--since` and `--trend` add to a rollup (used by `rollup` and
 /// `report`): the snapshot at the `--since` commit, the transitions and moves since then, and one
 /// stage count per period end.
-public struct RollupHistoryReader {
+public enum RollupHistoryReader {
     public enum Trend: String, CaseIterable, Sendable { case monthly, quarterly }
-
-    let opened: OpenedWorkspace
-    let workspace: Workspace
-    /// `--workspace` (nil: the current directory), to find the repository.
-    let workspaceOption: String?
-    let asOf: CalendarDate
-
-    public init(opened: OpenedWorkspace, workspace: Workspace, workspaceOption: String?, asOf: CalendarDate) {
-        (self.opened, self.workspace, self.workspaceOption, self.asOf) = (opened, workspace, workspaceOption, asOf)
-    }
-
-    /// `since` (a revision or a date) adds transitions and moves to `rollup`; `trend` adds one point
-    /// per period end from the `--since` date, or, without `since`, from the day of the first commit.
-    /// `purpose` finishes the sentence when there is no repository ("--since reads git history").
-    public func read(since: String?, trend: Trend?, rollup: inout Rollup, purpose: String = "--since reads git history",
-                     progress: any ServiceProgress = NoProgress(), warn: (ServiceWarning) -> Void = { _ in }) throws
-        -> RollupReporter.History
-    {
-        let early = try Self.readEarly(revision: opened.revision, workspaceOption: workspaceOption, config: workspace.config, asOf: asOf,
-                                       since: since, trend: trend, purpose: purpose, progress: progress)
-        early.warnings.forEach(warn)
-        return Self.complete(early, now: workspace, rollup: &rollup)
-    }
 
     /// What the history gives before the working tree is read: the `--since` snapshot, the
     /// trend, and the warnings to say (in order) once the working tree's own have been said.

@@ -52,7 +52,7 @@ public enum RollupService {
 }
 
 /// The progress line, used by the history's thread alone while the main thread parses.
-private struct SharedProgress: @unchecked Sendable {
+struct SharedProgress: @unchecked Sendable {
     let progress: any ServiceProgress
     init(_ progress: any ServiceProgress) { self.progress = progress }
 }
