@@ -24,13 +24,23 @@ public struct LintContext: Sendable {
         scores[plan.path] ?? HealthScore.compute(plan, config: config, asOf: asOf, withEvidence: false)
     }
 
+    /// Calls `body` with every plan (only the readable ones, and only of `kind`, when asked)
+    /// without copying it: a `for` loop or a `map` over the plans copies each one (twenty-odd
+    /// references retained, then released), which cost ~4 % of lint's CPU on 10,000 plans.
+    public func forEachPlan(_ kind: PlanKind? = nil, readable: Bool = false, _ body: (Plan) -> Void) {
+        workspace.plans.withUnsafeBufferPointer { plans in
+            for index in plans.indices {
+                if let kind, plans[index].kind != kind { continue }
+                if readable, !plans[index].isReadable { continue }
+                body(plans[index])
+            }
+        }
+    }
+
     /// Whether findings on `path` are wanted.
     public func judges(_ path: String) -> Bool { focus?.contains(path) ?? true }
 
     public var config: WorkspaceConfig { workspace.config }
-
-    /// Readable plans of one kind.
-    public func plans(_ kind: PlanKind) -> [Plan] { workspace.plans.filter { $0.kind == kind && $0.isReadable } }
 
     public func finding(_ rule: RuleID, _ plan: Plan, at location: SourceLocation, _ message: String,
                         hint: String? = nil) -> Finding {

@@ -17,11 +17,25 @@ public protocol PlanSource: Sendable {
     /// The size of one file in bytes when the source can tell without reading it, so that a file
     /// far over the size limits is refused unread; nil when it cannot tell.
     func byteCount(_ path: String) -> Int?
+    /// The bytes of one file, or only its size when that is over `limit` bytes and the source can
+    /// tell without reading it; nil when it does not exist.
+    func read(_ path: String, unlessOver limit: Int) throws -> BoundedRead?
+}
+
+/// What ``PlanSource/read(_:unlessOver:)`` found: the bytes, or a size over the limit.
+public enum BoundedRead: Sendable, Equatable {
+    case bytes(Data)
+    case tooLarge(Int)
 }
 
 extension PlanSource {
     public func contentKey(_ path: String) -> String? { nil }
     public func byteCount(_ path: String) -> Int? { nil }
+
+    public func read(_ path: String, unlessOver limit: Int) throws -> BoundedRead? {
+        if let size = byteCount(path), size > limit { return .tooLarge(size) }
+        return try read(path).map { .bytes($0) }
+    }
 }
 
 /// A file that a listing will not read, and why (a link that leads outside the workspace, not a

@@ -89,6 +89,14 @@ public struct FileSystemSource: PlanSource {
         }
     }
 
+    /// A file the listing reached through no link is opened once: its size comes from the open
+    /// descriptor, and a file over `limit` is not read.
+    public func read(_ path: String, unlessOver limit: Int) throws -> BoundedRead? {
+        if let files = linkFree.listing(containing: path), let read = files.contents(path, unlessOver: limit) { return read }
+        if let size = byteCount(path), size > limit { return .tooLarge(size) }
+        return try read(path).map { .bytes($0) }
+    }
+
     public func byteCount(_ path: String) -> Int? {
         if let size = linkFree.listing(containing: path)?.byteCount(path) { return size }
         guard let real = RealPath.resolve(root.path + "/" + path), isInside(real) else { return nil }
@@ -180,7 +188,15 @@ final class DirectFiles: @unchecked Sendable {
 
     /// The whole content of a regular file, or nil.
     func contents(_ path: String) -> Data? {
+        guard case .bytes(let data) = contents(path, unlessOver: .max) else { return nil }
+        return data
+    }
+
+    /// The whole content of a regular file, or its size when that is over `limit` (nothing read);
+    /// nil when it is not a regular file reached through no link.
+    func contents(_ path: String, unlessOver limit: Int) -> BoundedRead? {
         withFile(path) { descriptor, status in
+            if Int(status.st_size) > limit { return .tooLarge(Int(status.st_size)) }
             // Read straight into the Data (one byte more than the size, to see a file that grew).
             var data = Data(count: max(Int(status.st_size), 0) + 1)
             var count = 0
@@ -197,7 +213,7 @@ final class DirectFiles: @unchecked Sendable {
                 count += got
             }
             data.count = count
-            return data
+            return .bytes(data)
         }
     }
 

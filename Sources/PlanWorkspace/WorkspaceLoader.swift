@@ -108,14 +108,21 @@ public enum WorkspaceLoader {
                 let key = cache == nil ? nil : contentKey.map { "\($0)|\(file.path)|\(depth)|\(configKey)" }
                 if let key, let cached = cache?[key] { return .success(cached) }
                 var parsed: ParsedPlan
-                if let size = source.byteCount(file.path),
-                   let refused = parser.refuseUnread(byteCount: size, path: file.path, kind: file.kind, id: id) {
-                    parsed = refused
-                } else {
-                    guard let data = try source.read(file.path) else {
-                        throw WorkspaceError.unreadable(file.path, "it disappeared while being read")
+                switch try source.read(file.path, unlessOver: PlanParser.maxPlanBytes) {
+                case .tooLarge(let size):
+                    if let refused = parser.refuseUnread(byteCount: size, path: file.path, kind: file.kind, id: id) {
+                        parsed = refused
+                    } else {
+                        // A source that said "too large" for a size within the parser's limit.
+                        guard let data = try source.read(file.path) else {
+                            throw WorkspaceError.unreadable(file.path, "it disappeared while being read")
+                        }
+                        parsed = parser.parse(data, path: file.path, kind: file.kind, id: id, depth: depth)
                     }
+                case .bytes(let data):
                     parsed = parser.parse(data, path: file.path, kind: file.kind, id: id, depth: depth)
+                case nil:
+                    throw WorkspaceError.unreadable(file.path, "it disappeared while being read")
                 }
                 if depth == .stageAndGroups {
                     parsed = parsed.stageAndGroupsOnly()

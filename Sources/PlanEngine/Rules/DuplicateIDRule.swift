@@ -23,16 +23,16 @@ public struct DuplicateIDRule: LintRule {
 
     public func check(_ context: LintContext) -> [Finding] {
         if let focus = context.focus { return check(context, only: focus) }
-        var first: [String: Plan] = [:]
+        var first: [String: String] = [:]
         var findings: [Finding] = []
-        for plan in context.workspace.plans {
+        context.forEachPlan { plan in
             let key = "\(plan.kind.rawValue)/\(plan.id)"
             if let original = first[key] {
                 findings.append(context.finding(.duplicateID, plan, at: .fileStart,
-                                                "\(plan.kind.rawValue) id '\(plan.id)' is already used by \(original.path)",
+                                                "\(plan.kind.rawValue) id '\(plan.id)' is already used by \(original)",
                                                 hint: "rename one of the files: ids are unique per kind, whatever the sub-folder"))
             } else {
-                first[key] = plan
+                first[key] = plan.path
             }
         }
         return findings

@@ -17,25 +17,27 @@ public struct HealthMismatchRule: LintRule {
         ])
 
     public func check(_ context: LintContext) -> [Finding] {
-        context.plans(.account).compactMap { plan in
-            guard context.judges(plan.path), let health = plan.header.health else { return nil }
+        var findings: [Finding] = []
+        context.forEachPlan(.account, readable: true) { plan in
+            guard context.judges(plan.path), let health = plan.header.health else { return }
             let manual = ScoreBand(health.value)
             // Amber is one band from either end: it can never be two bands away, so no score is needed.
-            guard manual != .amber else { return nil }
+            guard manual != .amber else { return }
             // Two bands away means the other end: decided without the pipeline when its least or
             // most cannot get there (most plans), computed in full otherwise.
             let profile = context.config.healthScore
             if context.scores[plan.path] == nil {
                 let bounds = HealthScore.bounds(plan, config: context.config, asOf: context.asOf)
                 let reachable = manual == .green ? bounds.lowerBound < profile.amber : bounds.upperBound >= profile.green
-                guard reachable else { return nil }
+                guard reachable else { return }
             }
             let score = context.score(plan)
-            guard abs(manual.rank - score.band.rank) == 2 else { return nil }
-            return context.finding(.healthMismatch, plan, at: health.location,
-                                   "health is \(health.value.rawValue) but the computed health score is \(score.score) (\(score.band.rawValue))",
-                                   hint: "'acctplan score \(plan.id) --explain' shows where each point comes from; "
-                                       + "update `health:` or add what the plan leaves out")
+            guard abs(manual.rank - score.band.rank) == 2 else { return }
+            findings.append(context.finding(.healthMismatch, plan, at: health.location,
+                                            "health is \(health.value.rawValue) but the computed health score is \(score.score) (\(score.band.rawValue))",
+                                            hint: "'acctplan score \(plan.id) --explain' shows where each point comes from; "
+                                                + "update `health:` or add what the plan leaves out"))
         }
+        return findings
     }
 }

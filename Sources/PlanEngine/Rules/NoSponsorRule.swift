@@ -28,15 +28,17 @@ public struct NoSponsorRule: LintRule {
         ])
 
     public func check(_ context: LintContext) -> [Finding] {
-        context.plans(.account).compactMap { plan in
+        var findings: [Finding] = []
+        context.forEachPlan(.account, readable: true) { plan in
             let hasSponsor = plan.stakeholders.contains {
                 $0.role?.value == .decisionMaker || $0.role?.value == .sponsor
             }
-            guard !hasSponsor else { return nil }
+            guard !hasSponsor else { return }
             let section = plan.sections.first { $0.kind == .stakeholders }
-            return context.finding(.noSponsor, plan, at: section?.location ?? .fileStart,
-                                   "no stakeholder is a decision-maker or sponsor",
-                                   hint: "find who decides at \(plan.header.name?.value ?? plan.id) and add them to Stakeholders")
+            findings.append(context.finding(.noSponsor, plan, at: section?.location ?? .fileStart,
+                                            "no stakeholder is a decision-maker or sponsor",
+                                            hint: "find who decides at \(plan.header.name?.value ?? plan.id) and add them to Stakeholders"))
         }
+        return findings
     }
 }

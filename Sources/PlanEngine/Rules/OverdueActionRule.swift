@@ -16,14 +16,16 @@ public struct OverdueActionRule: LintRule {
         ])
 
     public func check(_ context: LintContext) -> [Finding] {
-        context.workspace.plans.flatMap { plan in
-            plan.actions.compactMap { action in
-                guard Rollup.isOverdue(action, asOf: context.asOf), let due = action.due else { return nil }
+        var findings: [Finding] = []
+        context.forEachPlan { plan in
+            for action in plan.actions {
+                guard Rollup.isOverdue(action, asOf: context.asOf), let due = action.due else { continue }
                 let days = due.value.days(until: context.asOf)
-                return context.finding(.overdueAction, plan, at: due.location,
-                                       "action '\(action.text)' was due \(due.value), \(days) day\(days == 1 ? "" : "s") ago",
-                                       hint: "tick it ('- [x]') if it is done, or agree a new date")
+                findings.append(context.finding(.overdueAction, plan, at: due.location,
+                                                "action '\(action.text)' was due \(due.value), \(days) day\(days == 1 ? "" : "s") ago",
+                                                hint: "tick it ('- [x]') if it is done, or agree a new date"))
             }
         }
+        return findings
     }
 }

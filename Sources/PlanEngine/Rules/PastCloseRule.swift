@@ -30,16 +30,18 @@ public struct PastCloseRule: LintRule {
 
     public func check(_ context: LintContext) -> [Finding] {
         let config = context.config
-        return context.workspace.plans.flatMap { plan in
-            plan.opportunities.compactMap { opportunity in
+        var findings: [Finding] = []
+        context.forEachPlan { plan in
+            for opportunity in plan.opportunities {
                 guard let close = opportunity.close, close.value < context.asOf,
                       let stage = opportunity.stage.flatMap({ config.opportunityStage($0.value) }), !stage.closed
-                else { return nil }
+                else { continue }
                 let name = opportunity.id?.value ?? opportunity.name?.value ?? "opportunity"
-                return context.finding(.pastClose, plan, at: close.location,
-                                       "open opportunity '\(name)' was to close \(close.value)",
-                                       hint: "move it to won or lost, or set a new close date")
+                findings.append(context.finding(.pastClose, plan, at: close.location,
+                                                "open opportunity '\(name)' was to close \(close.value)",
+                                                hint: "move it to won or lost, or set a new close date"))
             }
         }
+        return findings
     }
 }

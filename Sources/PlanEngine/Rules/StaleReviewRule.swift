@@ -18,13 +18,15 @@ public struct StaleReviewRule: LintRule {
 
     public func check(_ context: LintContext) -> [Finding] {
         let interval = context.config.reviewIntervalDays
-        return context.workspace.plans.compactMap { plan in
-            guard plan.isReadable, let reviewed = plan.header.reviewed,
-                  Rollup.isStale(reviewed: reviewed.value, asOf: context.asOf, config: context.config) else { return nil }
+        var findings: [Finding] = []
+        context.forEachPlan(readable: true) { plan in
+            guard let reviewed = plan.header.reviewed,
+                  Rollup.isStale(reviewed: reviewed.value, asOf: context.asOf, config: context.config) else { return }
             let age = reviewed.value.days(until: context.asOf)
-            return context.finding(.staleReview, plan, at: reviewed.location,
-                                   "plan was last reviewed \(age) days ago (\(reviewed.value)); the interval is \(interval) days",
-                                   hint: "review the plan with the account team and update `reviewed:`")
+            findings.append(context.finding(.staleReview, plan, at: reviewed.location,
+                                            "plan was last reviewed \(age) days ago (\(reviewed.value)); the interval is \(interval) days",
+                                            hint: "review the plan with the account team and update `reviewed:`"))
         }
+        return findings
     }
 }

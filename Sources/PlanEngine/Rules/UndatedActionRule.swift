@@ -16,13 +16,14 @@ public struct UndatedActionRule: LintRule {
         ])
 
     public func check(_ context: LintContext) -> [Finding] {
-        context.workspace.plans.flatMap { plan in
-            plan.actions.compactMap { action in
-                guard !action.done, action.due == nil, !action.dueMalformed else { return nil }
-                return context.finding(.undatedAction, plan, at: action.location,
-                                       "open action '\(action.text)' has no due date",
-                                       hint: "write the date after the box: '- [ ] 2027-01-15 @owner ...'")
+        var findings: [Finding] = []
+        context.forEachPlan { plan in
+            for action in plan.actions where !action.done && action.due == nil && !action.dueMalformed {
+                findings.append(context.finding(.undatedAction, plan, at: action.location,
+                                                "open action '\(action.text)' has no due date",
+                                                hint: "write the date after the box: '- [ ] 2027-01-15 @owner ...'"))
             }
         }
+        return findings
     }
 }

@@ -34,7 +34,7 @@ public struct UnknownCurrencyRule: LintRule {
     public func check(_ context: LintContext) -> [Finding] {
         let config = context.config
         var findings: [Finding] = []
-        for plan in context.workspace.plans where plan.isReadable {
+        context.forEachPlan(readable: true) { plan in
             var amounts: [Located<Money>] = []
             if let target = plan.header.revenueTarget { amounts.append(target) }
             if let target = plan.header.targets?.revenue { amounts.append(target) }

@@ -34,7 +34,7 @@ public struct UnknownPersonRule: LintRule {
         guard !people.isEmpty else { return [] }
         let known = ClosestMatch(people.keys)
         var findings: [Finding] = []
-        for plan in context.workspace.plans where plan.isReadable {
+        context.forEachPlan(readable: true) { plan in
             var suggestions = SuggestionBudget()
             func check(_ person: Located<String>?, _ role: String) {
                 guard let person, people[person.value] == nil else { return }

@@ -70,8 +70,8 @@ public struct UnknownReferenceRule: LintRule {
         let offerings = Set(context.config.offerings.map(\.id))
         let knownOfferings = ClosestMatch(offerings)
         var findings: [Finding] = []
-        for index in plans.indices where plans[index].isReadable && context.judges(plans[index].path) {
-            let plan = plans[index]
+        context.forEachPlan(readable: true) { plan in
+            guard context.judges(plan.path) else { return }
             var suggestions = SuggestionBudget()
             if let industry = plan.header.industry, !industries.contains(industry.value) {
                 let suggestion = knownIndustries.closest(to: industry.value)

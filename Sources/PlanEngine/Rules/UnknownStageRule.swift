@@ -35,7 +35,7 @@ public struct UnknownStageRule: LintRule {
                 "unknown \(what) '\(stage.value)'" + ValueSyntax.didYouMean(suggestion),
                 hint: "stages are: \(known.joined(separator: ", ")) (set in acctplan.yml)"))
         }
-        for plan in context.workspace.plans where plan.isReadable {
+        context.forEachPlan(readable: true) { plan in
             if let stage = plan.header.stage { check(plan, stage, lifecycle, "lifecycle stage") }
             for target in plan.header.targets?.stages ?? [] { check(plan, target.stage, lifecycle, "lifecycle stage") }
             for opportunity in plan.opportunities {
