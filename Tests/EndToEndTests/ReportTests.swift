@@ -36,6 +36,23 @@ struct ReportEndToEndTests {
         return counts.joined(separator: "/")
     }
 
+    /// The report reads plans without the front matter's standard entries (the header holds
+    /// them); an account's custom fields are still on its page, once each.
+    @Test func customFieldsAreOnTheAccountPage() throws {
+        let repo = try RollupRepo()
+        defer { repo.remove() }
+        let text = RollupRepo.newCo.replacingOccurrences(of: "stage: departmental\n", with: "stage: departmental\ncrm_id: SF-0042\n")
+        #expect(text != RollupRepo.newCo)
+        try GitFixture.write(text, to: "accounts/new-co.md", in: repo.ws)
+        let output = repo.sandbox.temp.path("report")
+        let result = try repo.acctplan(["report", "--output", output.path, "--as-of", Fixture.asOf])
+        #expect(result.status == 0, "\(result)")
+        let page = try #require(Self.files(output)["accounts/new-co.html"])
+        #expect(page.contains("<span class=\"key\">crm_id</span><span>SF-0042</span>"), "\(page)")
+        #expect(page.components(separatedBy: "<span class=\"key\">crm_id</span>").count == 2)
+        #expect(!page.contains("<span class=\"key\">stage</span>"), "standard keys are shown under their labels only")
+    }
+
     @Test func templateWithHistoryAndSince() throws {
         let repo = try RollupRepo()
         defer { repo.remove() }

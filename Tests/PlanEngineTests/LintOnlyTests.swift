@@ -37,3 +37,25 @@ struct LintOnlyTests {
         #expect(crossPlan == [.duplicateID, .unknownReference, .targetGap])
     }
 }
+
+/// `LintContext.forEachPlan`: the rules' way through the plans without copying them.
+struct ForEachPlanTests {
+    @Test func visitsThePlansAskedForInOrder() {
+        var unreadable = Plan(kind: .account, id: "b", path: "accounts/b.md")
+        unreadable.isReadable = false
+        let plans = [Plan(kind: .account, id: "a", path: "accounts/a.md"), unreadable,
+                     Plan(kind: .industry, id: "tobacco", path: "industries/tobacco.md"),
+                     Plan(kind: .account, id: "c", path: "accounts/c.md")]
+        let context = LintContext(workspace: Workspace(config: WorkspaceConfig(), plans: plans, findings: [], planPaths: plans.map(\.path)), asOf: CalendarDate(year: 2026, month: 11, day: 29)!)
+        func visited(_ kind: PlanKind? = nil, readable: Bool = false) -> [String] {
+            var ids: [String] = []
+            context.forEachPlan(kind, readable: readable) { ids.append($0.id) }
+            return ids
+        }
+        #expect(visited() == ["a", "b", "tobacco", "c"])
+        #expect(visited(readable: true) == ["a", "tobacco", "c"])
+        #expect(visited(.account) == ["a", "b", "c"])
+        #expect(visited(.account, readable: true) == ["a", "c"])
+        #expect(visited(.segment).isEmpty)
+    }
+}

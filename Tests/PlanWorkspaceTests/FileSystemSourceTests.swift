@@ -43,6 +43,30 @@ struct FileSystemSourceTests {
         #expect(source.byteCount("accounts/a.md") == 32)
     }
 
+    /// The loader's read: a listed file is opened once, and its size from the open file decides
+    /// whether it is read at all.
+    @Test func aBoundedReadGivesTheBytesOrOnlyTheSize() throws {
+        let (inside, outside, source) = try Self.setUp()
+        defer { inside.remove(); outside.remove() }
+        #expect(try source.read("accounts/east/b.md", unlessOver: 9) == .bytes(Data("inside b\n".utf8)))
+        #expect(try source.read("accounts/east/b.md", unlessOver: 8) == .tooLarge(9))
+        #expect(try source.read("accounts/missing.md", unlessOver: 100) == nil)
+        // A sparse file of 6 GiB (no disk used): read, it would need 6 GB of memory.
+        let handle = try #require(FileHandle(forWritingAtPath: inside.file("accounts/a.md")))
+        try handle.truncate(atOffset: 6 << 30)
+        try handle.close()
+        #expect(try source.read("accounts/a.md", unlessOver: 4 << 20) == .tooLarge(6 << 30))
+        // Swapped for a link after the listing: not followed out, as by `read`.
+        try FileManager.default.removeItem(atPath: inside.file("accounts/a.md"))
+        try FileManager.default.createSymbolicLink(atPath: inside.file("accounts/a.md"), withDestinationPath: outside.file("secret.md"))
+        do {
+            let result = try source.read("accounts/a.md", unlessOver: 100)
+            #expect(result == nil, "\(String(describing: result))")
+        } catch {
+            #expect("\(error)".contains("outside the workspace"), "\(error)")
+        }
+    }
+
     @Test func aFileSwappedForALinkAfterTheListingIsNotFollowedOut() throws {
         let (inside, outside, source) = try Self.setUp()
         defer { inside.remove(); outside.remove() }
