@@ -104,6 +104,8 @@ let package = Package(
         .testTarget(name: "PlanMergeTests", dependencies: [
             "PlanModel", "PlanParser", "PlanEngine", "PlanFormat", "PlanGit", "PlanMerge", "PlanWorkspace",
         ]),
+        // The front end's own reading of arguments (the hot paths against ArgumentParser).
+        .testTarget(name: "AcctplanCLITests", dependencies: ["AcctplanCLI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["acctplan", "TestSupport"]),
     ]
 )

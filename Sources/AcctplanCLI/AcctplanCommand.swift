@@ -46,9 +46,13 @@ public struct AcctplanCommand: ParsableCommand {
                 try driver.run()
             } else {
                 let arguments = try UI.takeLanguageOption(arguments)
-                UI.chooseHelpLanguage(arguments)
-                var command = try parseAsRoot(arguments)
-                try command.run()
+                if let hot = HotPath(arguments) {
+                    try hot.run()
+                } else {
+                    UI.chooseHelpLanguage(arguments)
+                    var command = try parseAsRoot(arguments)
+                    try command.run()
+                }
             }
             if let failure = Terminal.outputFailure {
                 Terminal.standardError(LintWords.errorLine("could not write standard output (\(failure)); the command itself completed",

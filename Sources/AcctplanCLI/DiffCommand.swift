@@ -46,7 +46,12 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         if external { return try ExternalDiff.run(arguments, workspace: workspaceOptions.workspace) }
-        let result = try DiffService.compare(arguments, staged: staged, workspace: workspaceOptions.workspace)
+        try Self.diff(arguments, staged: staged, format: format, workspace: workspaceOptions.workspace)
+    }
+
+    /// The diff itself, also run by ``HotPath`` without ArgumentParser.
+    static func diff(_ arguments: [String], staged: Bool, format: FormatChoice<DiffFormatList>, workspace: String?) throws {
+        let result = try DiffService.compare(arguments, staged: staged, workspace: workspace)
         DiffNotices.report(unmerged: result.unmerged, untracked: result.untracked)
         // The diff reads plans per version, not the workspace's configuration as a whole: its
         // `language:` is read from acctplan.yml's line, as for an error line.

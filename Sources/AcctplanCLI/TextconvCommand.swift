@@ -18,8 +18,12 @@ struct TextconvCommand: ParsableCommand {
     @OptionGroup var workspaceOptions: WorkspaceOptions
 
     func run() throws {
+        try Self.textconv(file, workspace: workspaceOptions.workspace)
+    }
+
+    /// The filter itself, also run by ``HotPath`` without ArgumentParser.
+    static func textconv(_ file: String, workspace: String?) throws {
         guard let data = FileManager.default.contents(atPath: file) else { throw ToolFailure("cannot read \(file)") }
-        Terminal.standardOutput(TextconvService.meaning(of: data, workspace: workspaceOptions.workspace)
-            ?? String(decoding: data, as: UTF8.self))
+        Terminal.standardOutput(TextconvService.meaning(of: data, workspace: workspace) ?? String(decoding: data, as: UTF8.self))
     }
 }

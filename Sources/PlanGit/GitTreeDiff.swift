@@ -5,7 +5,7 @@ import Foundation
 import PlanSupport
 
 /// One side of a comparison: a tree (of a commit), the index, or the working tree.
-public enum DiffEndpoint: Equatable, Sendable {
+public enum DiffEndpoint: Hashable, Sendable {
     case tree(ObjectID)
     case index
     case workingTree

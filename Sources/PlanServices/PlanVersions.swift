@@ -14,7 +14,7 @@ public final class PlanVersions: @unchecked Sendable {
     /// The workspace's folder in the repository ("" at the root).
     public let prefix: String
     private var parsed: [String: Plan] = [:]
-    private var configs: [String: WorkspaceConfig] = [:]
+    private var configs: [DiffEndpoint: WorkspaceConfig] = [:]
     private let lock = NSLock()
     private let pool: RepositoryPool
     private let workingDirectoryReal: String?
@@ -48,7 +48,8 @@ public final class PlanVersions: @unchecked Sendable {
     }
 
     public func config(at endpoint: DiffEndpoint) throws -> WorkspaceConfig {
-        let key = "\(endpoint)"
+        // The endpoint itself is the key: describing it as text went through reflection.
+        let key = endpoint
         if let cached = configs[key] { return cached }
         var config = WorkspaceConfig()
         if let data = try repository.content(of: repositoryPath(ConfigParser.path), at: endpoint) {
