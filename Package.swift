@@ -21,6 +21,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // mimalloc, the process's allocator (see the executable below), for its options.
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         .systemLibrary(
             name: "CGit2",
             pkgConfig: "libgit2",
@@ -70,7 +75,7 @@ let package = Package(
         ]),
         .executableTarget(
             name: "acctplan",
-            dependencies: ["AcctplanCLI"],
+            dependencies: ["AcctplanCLI", "CMimalloc"],
             // mimalloc replaces malloc for the whole process (cmark-gfm allocates every node):
             // ~10% less CPU on the 10,000-plan lint benchmark (docs/performance.md).
             linkerSettings: [.linkedLibrary("mimalloc")]
