@@ -147,7 +147,7 @@ struct ScoreReader {
             } else if !opportunity.isClosed(config), let probability = opportunity.effectiveProbability(config) {
                 weightedTimes100 += amount * probability
                 found.append(evidence(line, "\(id): \(stage) \(currency) \(Format.amount(amount)) × \(probability.plainString)% = "
-                                      + Format.amount(amount * probability / 100), quoting: id))
+                                      + Format.amount((amount * probability).dividedByHundred), quoting: id))
             }
         }
         let counted = weightedTimes100 == 0 ? won : won + weightedTimes100.dividedByHundred
