@@ -17,39 +17,51 @@ enum TableFormatter {
               alignments.allSatisfy({ $0 != nil }) else { return nil }
         let columns = headerCells.count
         let rows = [headerCells] + body.map(TableSyntax.rawCells)
+        // Each cell's display width once (it is needed for the column and again for the padding);
+        // each line written into one buffer: `fmt --check` runs this on every table of every plan.
+        let cellWidths = rows.map { row in row.prefix(columns).map(DisplayWidth.of) }
         var widths = Array(repeating: 3, count: columns)
-        for row in rows {
-            for (index, cell) in row.prefix(columns).enumerated() {
-                widths[index] = max(widths[index], DisplayWidth.of(cell))
-            }
+        for row in cellWidths {
+            for (index, width) in row.enumerated() { widths[index] = max(widths[index], width) }
         }
-        func render(_ cells: [ArraySlice<UInt8>]) -> [UInt8] {
-            var line: [UInt8] = [UInt8(ascii: "|")]
+        let space = UInt8(ascii: " "), bar = UInt8(ascii: "|")
+        func render(_ cells: [ArraySlice<UInt8>], _ cellWidth: [Int]) -> [UInt8] {
+            var line: [UInt8] = []
+            line.reserveCapacity(widths.reduce(1) { $0 + $1 + 3 } + cells.dropFirst(columns).reduce(0) { $0 + $1.count + 3 })
+            line.append(bar)
             for index in 0..<columns {
+                // ` cell ` padded with spaces to the column's width, then the closing `|`.
                 let cell = index < cells.count ? cells[index] : []
-                line += pad(cell, to: widths[index], alignments[index]!)
+                let room = widths[index] - (index < cellWidth.count ? cellWidth[index] : 0)
+                let left: Int
+                switch alignments[index]! {
+                case .right: left = room
+                case .center: left = room / 2
+                case .plain, .left: left = 0
+                }
+                line.append(space)
+                line.append(contentsOf: repeatElement(space, count: left))
+                line.append(contentsOf: cell)
+                line.append(contentsOf: repeatElement(space, count: room - left))
+                line.append(space)
+                line.append(bar)
             }
-            for extra in cells.dropFirst(columns) { line += Array(" ".utf8) + extra + Array(" |".utf8) }
+            for extra in cells.dropFirst(columns) {
+                line.append(space)
+                line.append(contentsOf: extra)
+                line.append(space)
+                line.append(bar)
+            }
             return line
         }
-        var delimiterLine: [UInt8] = [UInt8(ascii: "|")]
+        var delimiterLine: [UInt8] = [bar]
         for index in 0..<columns {
-            delimiterLine += [0x20] + delimiterCell(width: widths[index], alignments[index]!) + Array(" |".utf8)
+            delimiterLine += [space] + delimiterCell(width: widths[index], alignments[index]!) + [space, bar]
         }
-        return [render(headerCells), delimiterLine] + rows.dropFirst().map(render)
-    }
-
-    /// ` cell ` padded with spaces to `width` display columns, then the closing `|`.
-    private static func pad(_ cell: ArraySlice<UInt8>, to width: Int, _ alignment: Alignment) -> [UInt8] {
-        let room = width - DisplayWidth.of(cell)
-        let left: Int
-        switch alignment {
-        case .right: left = room
-        case .center: left = room / 2
-        case .plain, .left: left = 0
-        }
-        return [0x20] + Array(repeating: 0x20, count: left) + cell
-            + Array(repeating: 0x20, count: room - left) + Array(" |".utf8)
+        var lines: [[UInt8]] = [render(headerCells, cellWidths[0]), delimiterLine]
+        lines.reserveCapacity(rows.count + 1)
+        for index in rows.indices.dropFirst() { lines.append(render(rows[index], cellWidths[index])) }
+        return lines
     }
 
     private static func delimiterCell(width: Int, _ alignment: Alignment) -> [UInt8] {
