@@ -5,8 +5,13 @@ import Foundation
 struct LineBuffer {
     private var bom: [UInt8] = []
     private var lines: [(content: [UInt8], end: [UInt8])] = []
+    /// The bytes read, given back as they are while no edit changed anything (most plans of a
+    /// formatted workspace: `fmt --check` builds nothing for them).
+    private let original: Data
+    private var changed = false
 
     init(_ data: Data) {
+        original = data
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bom = [0xEF, 0xBB, 0xBF]
@@ -26,8 +31,13 @@ struct LineBuffer {
     }
 
     var data: Data {
+        guard changed else { return original }
         var result = bom
-        for line in lines { result += line.content + line.end }
+        result.reserveCapacity(lines.reduce(bom.count) { $0 + $1.content.count + $1.end.count })
+        for line in lines {
+            result.append(contentsOf: line.content)
+            result.append(contentsOf: line.end)
+        }
         return Data(result)
     }
 
@@ -36,19 +46,22 @@ struct LineBuffer {
     func content(_ line: Int) -> [UInt8] { valid(line) ? lines[line - 1].content : [] }
 
     mutating func replace(_ line: Int, with content: [UInt8]) {
-        guard valid(line) else { return }
+        guard valid(line), lines[line - 1].content != content else { return }
         lines[line - 1].content = content
+        changed = true
     }
 
     /// - Parameter keepingSpaceAfterTaskBox: an item that is only a task box (`- [ ] `) needs the
     ///   space after the box to stay a task item.
     mutating func trimTrailingWhitespace(_ line: Int, keepingSpaceAfterTaskBox: Bool = false) {
         guard valid(line) else { return }
+        guard let last = lines[line - 1].content.last, last == 0x20 || last == 0x09 else { return }
         let before = lines[line - 1].content
         while let last = lines[line - 1].content.last, last == 0x20 || last == 0x09 { lines[line - 1].content.removeLast() }
         if keepingSpaceAfterTaskBox, lines[line - 1].content.count < before.count, lines[line - 1].content.last == UInt8(ascii: "]") {
             lines[line - 1].content.append(0x20)
         }
+        if lines[line - 1].content != before { changed = true }
     }
 
     /// Reorders the contents of the lines in `range`: the new line i holds old line
@@ -56,7 +69,10 @@ struct LineBuffer {
     mutating func permute(_ range: Range<Int>, _ order: [Int]) {
         guard valid(range.lowerBound), valid(range.upperBound - 1), order.count == range.count else { return }
         let old = range.map { lines[$0 - 1].content }
-        for (offset, source) in order.enumerated() { lines[range.lowerBound + offset - 1].content = old[source] }
+        for (offset, source) in order.enumerated() where old[offset] != old[source] {
+            lines[range.lowerBound + offset - 1].content = old[source]
+            changed = true
+        }
     }
 
     /// `*` and `+` list markers become `-` (when `marker`), `[X]` becomes `[x]`; nothing moves,
@@ -76,15 +92,24 @@ struct LineBuffer {
                 content[index + 1] = UInt8(ascii: "x")
             }
         }
-        lines[line - 1].content = content
+        if content != lines[line - 1].content {
+            lines[line - 1].content = content
+            changed = true
+        }
     }
 
     /// Drops blank lines at the end and gives the last line a line end (the file's first one's
     /// style: CRLF or LF).
     mutating func endWithOneLineEnd() {
-        while let last = lines.last, last.content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { lines.removeLast() }
+        while let last = lines.last, last.content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            lines.removeLast()
+            changed = true
+        }
         guard !lines.isEmpty else { return }
         let style = lines.first.map { $0.end.isEmpty ? [0x0A] : $0.end } ?? [0x0A]
-        lines[lines.count - 1].end = style
+        if lines[lines.count - 1].end != style {
+            lines[lines.count - 1].end = style
+            changed = true
+        }
     }
 }
