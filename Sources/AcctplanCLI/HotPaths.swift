@@ -6,7 +6,7 @@
 /// format that does not exist) gives nil and goes through ArgumentParser, for its messages. A test
 /// holds every form read here to ArgumentParser's reading of it (`HotPathTests`).
 enum HotPath: Equatable {
-    case diff(arguments: [String], staged: Bool, format: String, workspace: String?)
+    case diff(arguments: [String], staged: Bool, format: FormatChoice<DiffFormatList>, workspace: String?)
     case textconv(file: String, workspace: String?)
 
     init?(_ arguments: [String]) {
@@ -38,8 +38,8 @@ enum HotPath: Equatable {
         }
         switch command {
         case DiffCommand.configuration.commandName:
-            let format = options["--format"] ?? FormatChoice<DiffFormatList>.first.defaultValueDescription
-            guard FormatChoice<DiffFormatList>(argument: format) != nil else { return nil }
+            let format = options["--format"].map(FormatChoice<DiffFormatList>.init(argument:)) ?? .first
+            guard let format else { return nil }
             self = .diff(arguments: positional, staged: flags.contains("--staged"), format: format, workspace: options["--workspace"])
         default:
             guard positional.count == 1 else { return nil }
@@ -50,10 +50,13 @@ enum HotPath: Equatable {
     func run() throws {
         switch self {
         case .diff(let arguments, let staged, let format, let workspace):
-            guard let choice = FormatChoice<DiffFormatList>(argument: format) else { return }
-            try DiffCommand.diff(arguments, staged: staged, format: choice, workspace: workspace)
+            try DiffCommand.diff(arguments, staged: staged, format: format, workspace: workspace)
         case .textconv(let file, let workspace):
             try TextconvCommand.textconv(file, workspace: workspace)
         }
     }
+}
+
+extension FormatChoice: Equatable {
+    static func == (left: Self, right: Self) -> Bool { left.defaultValueDescription == right.defaultValueDescription }
 }

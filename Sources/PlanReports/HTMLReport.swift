@@ -111,8 +111,8 @@ public struct HTMLReport: Sendable {
         for group in whitespaceGroups {
             pages.append(Page(path: Self.whitespacePath(group.dimension, group.id)) { shared.report.whitespacePage(group) })
         }
-        for (index, plan) in accounts.enumerated() {
-            pages.append(Page(path: Self.accountPath(plan.id)) { shared.report.accountPage(shared.report.accounts[index]) })
+        for index in accounts.indices {
+            pages.append(Page(path: Self.accountPath(accounts[index].id)) { shared.report.accountPage(shared.report.accounts[index]) })
         }
         for view in views {
             pages.append(Page(path: Self.viewPath(view.name)) { shared.report.viewPage(view) })

@@ -48,14 +48,13 @@ public final class PlanVersions: @unchecked Sendable {
     }
 
     public func config(at endpoint: DiffEndpoint) throws -> WorkspaceConfig {
-        // The endpoint itself is the key: describing it as text went through reflection.
-        let key = endpoint
-        if let cached = configs[key] { return cached }
+        // Keyed by the endpoint itself: describing it as text went through reflection.
+        if let cached = configs[endpoint] { return cached }
         var config = WorkspaceConfig()
         if let data = try repository.content(of: repositoryPath(ConfigParser.path), at: endpoint) {
             config = ConfigParser.parse(data).0
         }
-        configs[key] = config
+        configs[endpoint] = config
         return config
     }
 

@@ -10,8 +10,7 @@ struct HotPathTests {
     static func argumentParser(_ arguments: [String]) -> HotPath? {
         guard let command = try? AcctplanCommand.parseAsRoot(arguments) else { return nil }
         if let diff = command as? DiffCommand, !diff.external {
-            return .diff(arguments: diff.arguments, staged: diff.staged, format: diff.format.defaultValueDescription,
-                         workspace: diff.workspaceOptions.workspace)
+            return .diff(arguments: diff.arguments, staged: diff.staged, format: diff.format, workspace: diff.workspaceOptions.workspace)
         }
         if let textconv = command as? TextconvCommand {
             return .textconv(file: textconv.file, workspace: textconv.workspaceOptions.workspace)
