@@ -43,20 +43,13 @@ public enum ReportService {
                 }
             }
         }
-        // Everything that needs no history (scores, figures, lint, the views) is computed while it
-        // may still be read.
-        let (present, early) = try alongside({ () throws -> Present in
-            let loaded = try UnreadableFiles.loadForCounting(opened, warn: warn)
-            // Each account's score once for the rollup's figures and lint's health-mismatch. Without
-            // evidence: the account page builds its explained score when it is written (holding
-            // 10,000 scores with their evidence cost 50 MB more at peak than it saved).
-            let scores = Dictionary(HealthScore.compute(loaded, asOf: asOf, withEvidence: false).map { ($0.path, $0) },
-                                    uniquingKeysWith: { first, _ in first })
-            return Present(loaded: loaded, rollup: Rollup.compute(loaded, asOf: asOf, scores: scores),
-                           diagnostics: Linter.lint(loaded, asOf: asOf, scores: scores), views: views(of: loaded, asOf: asOf))
-        }, background: background)
-        let loaded = present.loaded
-        var rollup = present.rollup
+        let (loaded, early) = try alongside({ try UnreadableFiles.loadForCounting(opened, warn: warn) }, background: background)
+        // Each account's score once for the rollup's figures and lint's health-mismatch. Without
+        // evidence: the account page builds its explained score when it is written (holding
+        // 10,000 scores with their evidence cost 50 MB more at peak than it saved).
+        let scores = Dictionary(HealthScore.compute(loaded, asOf: asOf, withEvidence: false).map { ($0.path, $0) },
+                                uniquingKeysWith: { first, _ in first })
+        var rollup = Rollup.compute(loaded, asOf: asOf, scores: scores)
         let (history, note) = try finishHistory(early, now: loaded, since: since, trend: trend, asOf: asOf, rollup: &rollup,
                                                 warn: warn)
         // Only now, when nothing can refuse any more, is the output folder made.
@@ -69,23 +62,15 @@ public enum ReportService {
         }
         let source = opened.source
         var report = HTMLReport(workspace: loaded, rollup: rollup, history: history, historyNote: note,
-                                diagnostics: present.diagnostics, sourceLabel: sourceLabel,
+                                diagnostics: Linter.lint(loaded, asOf: asOf, scores: scores), sourceLabel: sourceLabel,
                                 proseSections: { plan in ProseSections.html(of: plan, in: source) },
-                                views: present.views)
+                                views: views(of: loaded, asOf: asOf))
         // The page's language: the front end's choice, given the workspace's `language:`.
         report.language = language(loaded.config.language)
         ProcessLifetime.keepUntilExit(report)
         var written = Written(files: try folder.write(report.pages()), accounts: rollup.total.accounts)
         written.language = report.language
         return written
-    }
-
-    /// What the report computes from the workspace alone, while the history may still be read.
-    private struct Present {
-        let loaded: Workspace
-        let rollup: Rollup
-        let diagnostics: [Diagnostic]
-        let views: [HTMLReport.ViewResult]
     }
 
     /// Every saved view's answer, or why it has none (a wrong view line is the view's problem,

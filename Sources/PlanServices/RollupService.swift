@@ -40,12 +40,8 @@ public enum RollupService {
                 }
             }
         }
-        // The rollup's own figures need no history: they are computed while it may still be read.
-        let ((loaded, computed), early) = try alongside({ () throws -> (Workspace, Rollup) in
-            let loaded = try UnreadableFiles.loadForCounting(opened, warn: warn)
-            return (loaded, Rollup.compute(loaded, asOf: asOf, dimensions: dimension.map { [$0] } ?? [.industry, .segment]))
-        }, background: background)
-        var rollup = computed
+        let (loaded, early) = try alongside({ try UnreadableFiles.loadForCounting(opened, warn: warn) }, background: background)
+        var rollup = Rollup.compute(loaded, asOf: asOf, dimensions: dimension.map { [$0] } ?? [.industry, .segment])
         var history: RollupReporter.History?
         if let early = try early?.get() {
             early.warnings.forEach(warn)
