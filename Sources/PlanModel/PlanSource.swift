@@ -18,7 +18,7 @@ public protocol PlanSource: Sendable {
     /// far over the size limits is refused unread; nil when it cannot tell.
     func byteCount(_ path: String) -> Int?
     /// The bytes of one file, or only its size when that is over `limit` bytes and the source can
-    /// tell without reading it; nil when it does not exist.
+    /// tell without reading it (never a size within `limit`); nil when it does not exist.
     func read(_ path: String, unlessOver limit: Int) throws -> BoundedRead?
 }
 

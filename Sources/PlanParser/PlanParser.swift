@@ -143,6 +143,12 @@ public struct PlanParser: Sendable {
     /// a huge file); nil when `byteCount` is within the limit.
     public func refuseUnread(byteCount: Int, path: String, kind: PlanKind, id: String) -> ParsedPlan? {
         guard byteCount > PlanParser.maxPlanBytes else { return nil }
+        return refused(byteCount: byteCount, path: path, kind: kind, id: id)
+    }
+
+    /// The refusal of a plan of `byteCount` bytes, known to be over ``maxPlanBytes`` (a source's
+    /// ``PlanSource/read(_:unlessOver:)`` said so).
+    public func refused(byteCount: Int, path: String, kind: PlanKind, id: String) -> ParsedPlan {
         var context = startContext(path: path, kind: kind, id: id)
         context.plan.isReadable = false
         context.report(.tooLarge, at: .fileStart,

@@ -33,15 +33,8 @@ public enum ReportService {
         var background: (@Sendable () -> Result<RollupHistoryReader.Early, Error>?) = { nil }
         let inRepository = since != nil || (try? WorkspaceRepository.open(workspace: workspace, purpose: "")) != nil
         if inRepository {
-            let config = try WorkspaceLoader.readConfig(from: opened.source).0
-            let (revision, shared) = (opened.revision, SharedProgress(progress))
-            background = {
-                Result {
-                    try RollupHistoryReader.readEarly(revision: revision, workspaceOption: workspace, config: config, asOf: asOf,
-                                                      since: since, trend: trend, purpose: "--since reads git history",
-                                                      progress: shared.progress)
-                }
-            }
+            background = try RollupHistoryReader.background(opened, workspaceOption: workspace, since: since, trend: trend,
+                                                            asOf: asOf, progress: progress)
         }
         let (loaded, early) = try alongside({ try UnreadableFiles.loadForCounting(opened, warn: warn) }, background: background)
         // Each account's score once for the rollup's figures and lint's health-mismatch. Without

@@ -26,6 +26,23 @@ public enum RollupHistoryReader {
 
     /// Everything of the history that does not need the working tree; `revision` is the commit
     /// `--rev` read (nil: HEAD), `config` the working tree's configuration (stages, fiscal year).
+    /// The history's read as work for `alongside`'s other thread: the working tree's
+    /// configuration is read first (its stages and fiscal year), the progress line is the history's
+    /// alone while the calling thread parses.
+    static func background(_ opened: OpenedWorkspace, workspaceOption: String?, since: String?, trend: Trend?,
+                           asOf: CalendarDate, progress: any ServiceProgress) throws
+        -> @Sendable () -> Result<Early, Error>?
+    {
+        let config = try WorkspaceLoader.readConfig(from: opened.source).0
+        let (revision, shared) = (opened.revision, SharedProgress(progress))
+        return {
+            Result {
+                try readEarly(revision: revision, workspaceOption: workspaceOption, config: config, asOf: asOf,
+                              since: since, trend: trend, progress: shared.progress)
+            }
+        }
+    }
+
     public static func readEarly(revision: ObjectID?, workspaceOption: String?, config: WorkspaceConfig, asOf: CalendarDate,
                                  since: String?, trend: Trend?, purpose: String = "--since reads git history",
                                  progress: any ServiceProgress = NoProgress()) throws -> Early

@@ -30,15 +30,9 @@ public enum RollupService {
         // (`alongside`): the history's reading is mostly on one core, the parse on all of them.
         // Its warnings are said after the working tree's, as when one followed the other.
         var background: (@Sendable () -> Swift.Result<RollupHistoryReader.Early, Error>?) = { nil }
-        if let since {
-            let config = try WorkspaceLoader.readConfig(from: opened.source).0
-            let (revision, shared) = (opened.revision, SharedProgress(progress))
-            background = {
-                Swift.Result {
-                    try RollupHistoryReader.readEarly(revision: revision, workspaceOption: workspace, config: config, asOf: asOf,
-                                                      since: since, trend: trend, progress: shared.progress)
-                }
-            }
+        if since != nil {
+            background = try RollupHistoryReader.background(opened, workspaceOption: workspace, since: since, trend: trend,
+                                                            asOf: asOf, progress: progress)
         }
         let (loaded, early) = try alongside({ try UnreadableFiles.loadForCounting(opened, warn: warn) }, background: background)
         var rollup = Rollup.compute(loaded, asOf: asOf, dimensions: dimension.map { [$0] } ?? [.industry, .segment])

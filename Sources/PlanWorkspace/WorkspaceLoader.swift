@@ -110,15 +110,7 @@ public enum WorkspaceLoader {
                 var parsed: ParsedPlan
                 switch try source.read(file.path, unlessOver: PlanParser.maxPlanBytes) {
                 case .tooLarge(let size):
-                    if let refused = parser.refuseUnread(byteCount: size, path: file.path, kind: file.kind, id: id) {
-                        parsed = refused
-                    } else {
-                        // A source that said "too large" for a size within the parser's limit.
-                        guard let data = try source.read(file.path) else {
-                            throw WorkspaceError.unreadable(file.path, "it disappeared while being read")
-                        }
-                        parsed = parser.parse(data, path: file.path, kind: file.kind, id: id, depth: depth)
-                    }
+                    parsed = parser.refused(byteCount: size, path: file.path, kind: file.kind, id: id)
                 case .bytes(let data):
                     parsed = parser.parse(data, path: file.path, kind: file.kind, id: id, depth: depth)
                 case nil:
