@@ -80,7 +80,7 @@ let package = Package(
             // ~10% less CPU on the 10,000-plan lint benchmark (docs/performance.md).
             linkerSettings: [.linkedLibrary("mimalloc")]
         ),
-        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
         .testTarget(name: "PlanSupportTests", dependencies: ["PlanSupport"]),
         // Shared by the test targets: starting processes (Subprocess), seeded randomness (SplitMix64).
         .target(name: "TestSupport", path: "Tests/TestSupport"),

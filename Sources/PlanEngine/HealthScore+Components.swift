@@ -129,9 +129,9 @@ struct ScoreReader {
     func pipeline() -> Measure {
         var found: [HealthScore.Evidence] = []
         let year = fiscalYear(containing: asOf)
-        var won: Decimal = 0
+        var wonSum = DecimalSum()
         // Open amounts × probability, divided by 100 once (Decimal division is slow; the sum is exact either way).
-        var weightedTimes100: Decimal = 0
+        var weightedSum = DecimalSum()
         let currency = config.currency
         for opportunity in plan.opportunities {
             guard let id = opportunity.id?.value, let stage = opportunity.stage?.value else { continue }
@@ -142,14 +142,15 @@ struct ScoreReader {
             }
             if opportunity.isWon(config) {
                 guard let close = opportunity.close?.value, close >= year.start, close <= year.end else { continue }
-                won += amount
+                wonSum.add(amount)
                 found.append(evidence(line, "\(id): \(stage) \(currency) \(Format.amount(amount)), closed \(close) in this fiscal year", quoting: id))
             } else if !opportunity.isClosed(config), let probability = opportunity.effectiveProbability(config) {
-                weightedTimes100 += amount * probability
+                weightedSum.add(amount, times: probability)
                 found.append(evidence(line, "\(id): \(stage) \(currency) \(Format.amount(amount)) × \(probability.plainString)% = "
                                       + Format.amount((amount * probability).dividedByHundred), quoting: id))
             }
         }
+        let (won, weightedTimes100) = (wonSum.value, weightedSum.value)
         let counted = weightedTimes100 == 0 ? won : won + weightedTimes100.dividedByHundred
         guard let target = plan.header.revenueTarget, let converted = config.convert(target.value), converted > 0 else {
             found.append(evidence(plan.header.revenueTarget?.location.line ?? 1, "no revenue_target (in \(currency))",

@@ -159,10 +159,14 @@ public struct Rollup: Sendable {
         }
         for account in accounts {
             for (dimension, id) in memberships(account, dimensions) {
-                var group = groups[GroupKey(dimension, id)] ?? Group(dimension: dimension, id: id, hasPlan: false)
-                if group.name == nil, dimension == .manager { group.name = config.people[id] }
-                group.members.append(account.id)
-                groups[GroupKey(dimension, id)] = group
+                // In place: a copy taken out of the dictionary would copy `members` on every append.
+                let key = GroupKey(dimension, id)
+                if groups[key] == nil {
+                    var group = Group(dimension: dimension, id: id, hasPlan: false)
+                    if dimension == .manager { group.name = config.people[id] }
+                    groups[key] = group
+                }
+                groups[key]!.members.append(account.id)
             }
         }
         // Each account's figures once, on all cores (Decimal arithmetic dominates).
@@ -235,15 +239,16 @@ public struct Rollup: Sendable {
         public init(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate, score known: HealthScore? = nil) {
             stage = plan.header.stage?.value
             plannedRevenue = plan.header.revenueTarget.flatMap { config.convert($0.value) } ?? 0
-            var weightedTimes100: Decimal = 0
+            var won = DecimalSum(), open = DecimalSum(), weightedTimes100 = DecimalSum()
             for opportunity in plan.opportunities {
                 guard let amount = opportunity.convertedAmount(config) else { continue }
-                if opportunity.isWon(config) { pipeline.won += amount }
+                if opportunity.isWon(config) { won.add(amount) }
                 guard !opportunity.isClosed(config) else { continue }
-                pipeline.open += amount
-                if let probability = opportunity.effectiveProbability(config) { weightedTimes100 += amount * probability }
+                open.add(amount)
+                if let probability = opportunity.effectiveProbability(config) { weightedTimes100.add(amount, times: probability) }
             }
-            pipeline.weighted = weightedTimes100.dividedByHundred
+            (pipeline.won, pipeline.open) = (won.value, open.value)
+            pipeline.weighted = weightedTimes100.value.dividedByHundred
             for action in plan.actions {
                 if action.done {
                     actions.done += 1
@@ -271,12 +276,13 @@ public struct Rollup: Sendable {
 
         init(_ members: [AccountFigures], config: WorkspaceConfig) {
             var counts = [String: Int]()
+            var planned = DecimalSum(), open = DecimalSum(), weighted = DecimalSum(), won = DecimalSum()
             for figures in members {
                 if let stage = figures.stage { counts[stage, default: 0] += 1 }
-                plannedRevenue += figures.plannedRevenue
-                pipeline.open += figures.pipeline.open
-                pipeline.weighted += figures.pipeline.weighted
-                pipeline.won += figures.pipeline.won
+                planned.add(figures.plannedRevenue)
+                open.add(figures.pipeline.open)
+                weighted.add(figures.pipeline.weighted)
+                won.add(figures.pipeline.won)
                 actions.open += figures.actions.open
                 actions.overdue += figures.actions.overdue
                 actions.done += figures.actions.done
@@ -289,6 +295,7 @@ public struct Rollup: Sendable {
                 }
                 score.add(score: figures.score, band: figures.band)
             }
+            (plannedRevenue, pipeline.open, pipeline.weighted, pipeline.won) = (planned.value, open.value, weighted.value, won.value)
             stageCounts = config.lifecycle.map { ($0.id, counts[$0.id] ?? 0) }
         }
     }
