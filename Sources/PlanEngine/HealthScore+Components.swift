@@ -22,13 +22,33 @@ struct ScoreReader {
         }
     }
 
-    /// The texts are built only when evidence is wanted: formatting amounts for 10,000 plans is
-    /// most of the score's cost, and lint's `health-mismatch` needs the points alone.
+    /// Evidence is recorded only when it is wanted: formatting amounts for 10,000 plans is most of
+    /// the score's cost, and the rollup and lint's `health-mismatch` need the points alone (without
+    /// it, no list is even allocated).
     private func evidence(_ line: Int, _ message: @autoclosure () -> String, quoting quoted: @autoclosure () -> String)
         -> HealthScore.Evidence
     {
-        guard withEvidence else { return HealthScore.Evidence(path: plan.path, line: line, message: "", quoted: "") }
-        return HealthScore.Evidence(path: plan.path, line: line, message: message(), quoted: quoted())
+        HealthScore.Evidence(path: plan.path, line: line, message: message(), quoted: quoted())
+    }
+
+    private func note(_ found: inout [HealthScore.Evidence], _ line: Int, _ message: @autoclosure () -> String,
+                      quoting quoted: @autoclosure () -> String) {
+        if withEvidence { found.append(evidence(line, message(), quoting: quoted())) }
+    }
+
+    /// One line of evidence, or none when evidence is not wanted.
+    private func list(_ line: Int, _ message: @autoclosure () -> String, quoting quoted: @autoclosure () -> String)
+        -> [HealthScore.Evidence]
+    {
+        withEvidence ? [evidence(line, message(), quoting: quoted())] : []
+    }
+
+    private func noteMissing(_ found: inout [HealthScore.Evidence], in section: SectionKind?, _ message: @autoclosure () -> String) {
+        if withEvidence { found.append(missing(in: section, message())) }
+    }
+
+    private func missingList(in section: SectionKind?, _ message: @autoclosure () -> String) -> [HealthScore.Evidence] {
+        withEvidence ? [missing(in: section, message())] : []
     }
 
     /// The reckoning in words, only when evidence is wanted (its amounts and fractions are
@@ -56,14 +76,14 @@ struct ScoreReader {
             let (line, name) = stakeholderLine(stakeholder)
             let role = stakeholder.role?.value
             if let role { hasRole[role] = true }
-            found.append(evidence(line, "\(name): \(role?.rawValue ?? "no role")", quoting: name))
+            note(&found, line, "\(name): \(role?.rawValue ?? "no role")", quoting: name)
         }
         let counted = min(plan.stakeholders.count, 5)
         let decisionMaker: Decimal = hasRole[.decisionMaker] == true ? 1 : 0
         let sponsor: Decimal = hasRole[.sponsor] == true ? 1 : 0
-        if decisionMaker == 0 { found.append(missing(in: .stakeholders, "no stakeholder is a decision-maker")) }
-        if sponsor == 0 { found.append(missing(in: .stakeholders, "no stakeholder is a sponsor")) }
-        if plan.stakeholders.isEmpty { found.append(missing(in: .stakeholders, "no stakeholders named")) }
+        if decisionMaker == 0 { noteMissing(&found, in: .stakeholders, "no stakeholder is a decision-maker") }
+        if sponsor == 0 { noteMissing(&found, in: .stakeholders, "no stakeholder is a sponsor") }
+        if plan.stakeholders.isEmpty { noteMissing(&found, in: .stakeholders, "no stakeholders named") }
         // (d + s + n/5) / 3 = (5d + 5s + n) / 15
         let numerator = 5 * decisionMaker + 5 * sponsor + Decimal(counted)
         let reckoning = words("(decision-maker \(decisionMaker) + sponsor \(sponsor) + \(counted)/5 stakeholders) / 3")
@@ -73,7 +93,7 @@ struct ScoreReader {
     /// The mean over stakeholders of strong 1, medium 0.5, weak / none / empty 0.
     func relationship() -> Measure {
         guard !plan.stakeholders.isEmpty else {
-            return (0, 1, "no stakeholders", [missing(in: .stakeholders, "no stakeholders named")])
+            return (0, 1, "no stakeholders", missingList(in: .stakeholders, "no stakeholders named"))
         }
         var halves = 0
         var found: [HealthScore.Evidence] = []
@@ -86,7 +106,7 @@ struct ScoreReader {
             case .medium: halves += 1; value = "0.5"
             default: value = "0"
             }
-            found.append(evidence(line, "\(name): \(relationship?.rawValue ?? "no relationship") (\(value))", quoting: name))
+            note(&found, line, "\(name): \(relationship?.rawValue ?? "no relationship") (\(value))", quoting: name)
         }
         let count = plan.stakeholders.count
         return (Decimal(halves), Decimal(2 * count), words("\(Decimal(halves) / 2) of \(count) stakeholders"), found)
@@ -95,32 +115,32 @@ struct ScoreReader {
     /// 1 when reviewed within `review_interval_days` of the as-of day, 0.5 within twice that, else 0.
     func freshness() -> Measure {
         guard let reviewed = plan.header.reviewed else {
-            return (0, 1, "no reviewed date", [evidence(1, "no reviewed date", quoting: "---")])
+            return (0, 1, "no reviewed date", list(1, "no reviewed date", quoting: "---"))
         }
         let interval = config.reviewIntervalDays
         let age = reviewed.value.days(until: asOf)
         let halves = age <= interval ? 2 : age <= 2 * interval ? 1 : 0
         let verdict = words(halves == 2 ? "within \(interval) days" : halves == 1 ? "within \(2 * interval) days" : "over \(2 * interval) days ago")
-        return (Decimal(halves), 2, verdict, [evidence(reviewed.location.line, "reviewed \(reviewed.value), \(age) days before \(asOf): \(verdict)",
-                                                       quoting: "reviewed")])
+        return (Decimal(halves), 2, verdict, list(reviewed.location.line, "reviewed \(reviewed.value), \(age) days before \(asOf): \(verdict)",
+                                                  quoting: "reviewed"))
     }
 
     /// 1 with open actions none overdue; 1/3 when the most overdue is 1–7 days late; else 0.
     func actions() -> Measure {
         let open = plan.actions.filter { !$0.done }
         guard !open.isEmpty else {
-            return (0, 1, "no open action", [missing(in: .actions, "no open action")])
+            return (0, 1, "no open action", missingList(in: .actions, "no open action"))
         }
-        func actionEvidence(_ action: PlanAction, _ message: @autoclosure () -> String) -> HealthScore.Evidence {
-            evidence(action.location.line, message() + ": " + action.text, quoting: action.due.map { $0.value.description } ?? action.text)
+        func actionEvidence(_ action: PlanAction, _ message: @autoclosure () -> String) -> [HealthScore.Evidence] {
+            list(action.location.line, message() + ": " + action.text, quoting: action.due.map { $0.value.description } ?? action.text)
         }
         let overdue = open.compactMap { action in action.due.map { (action, $0.value.days(until: asOf)) } }.filter { $0.1 > 0 }
         guard let worst = overdue.max(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0.location > $1.0.location) }) else {
             let next = open.min { ($0.due?.value.dayNumber ?? .max, $0.location.line) < ($1.due?.value.dayNumber ?? .max, $1.location.line) }
-            let found = next.map { [actionEvidence($0, "next open action" + ($0.due.map { " due \($0.value)" } ?? ""))] } ?? []
+            let found = next.map { actionEvidence($0, "next open action" + ($0.due.map { " due \($0.value)" } ?? "")) } ?? []
             return (1, 1, words("\(open.count) open, none overdue"), found)
         }
-        let found = [actionEvidence(worst.0, "due \(worst.0.due?.value.description ?? ""), \(worst.1) days late")]
+        let found = actionEvidence(worst.0, "due \(worst.0.due?.value.description ?? ""), \(worst.1) days late")
         if worst.1 <= 7 { return (1, 3, words("the most overdue action is \(worst.1) days late (1–7)"), found) }
         return (0, 1, words("the most overdue action is \(worst.1) days late (over 7)"), found)
     }
@@ -137,27 +157,27 @@ struct ScoreReader {
             guard let id = opportunity.id?.value, let stage = opportunity.stage?.value else { continue }
             let line = opportunity.id?.location.line ?? opportunity.location.line
             guard let amount = opportunity.convertedAmount(config) else {
-                found.append(evidence(line, "\(id): amount not counted (no amount or no fx rate)", quoting: id))
+                note(&found, line, "\(id): amount not counted (no amount or no fx rate)", quoting: id)
                 continue
             }
             if opportunity.isWon(config) {
                 guard let close = opportunity.close?.value, close >= year.start, close <= year.end else { continue }
                 wonSum.add(amount)
-                found.append(evidence(line, "\(id): \(stage) \(currency) \(Format.amount(amount)), closed \(close) in this fiscal year", quoting: id))
+                note(&found, line, "\(id): \(stage) \(currency) \(Format.amount(amount)), closed \(close) in this fiscal year", quoting: id)
             } else if !opportunity.isClosed(config), let probability = opportunity.effectiveProbability(config) {
                 weightedSum.add(amount, times: probability)
-                found.append(evidence(line, "\(id): \(stage) \(currency) \(Format.amount(amount)) × \(probability.plainString)% = "
-                                      + Format.amount((amount * probability).dividedByHundred), quoting: id))
+                note(&found, line, "\(id): \(stage) \(currency) \(Format.amount(amount)) × \(probability.plainString)% = "
+                                      + Format.amount((amount * probability).dividedByHundred), quoting: id)
             }
         }
         let (won, weightedTimes100) = (wonSum.value, weightedSum.value)
         let counted = weightedTimes100 == 0 ? won : won + weightedTimes100.dividedByHundred
         guard let target = plan.header.revenueTarget, let converted = config.convert(target.value), converted > 0 else {
-            found.append(evidence(plan.header.revenueTarget?.location.line ?? 1, "no revenue_target (in \(currency))",
-                                  quoting: plan.header.revenueTarget == nil ? "---" : "revenue_target"))
+            note(&found, plan.header.revenueTarget?.location.line ?? 1, "no revenue_target (in \(currency))",
+                                  quoting: plan.header.revenueTarget == nil ? "---" : "revenue_target")
             return (0, 1, "no revenue target", found)
         }
-        found.append(evidence(target.location.line, "revenue_target \(currency) \(Format.amount(converted))", quoting: "revenue_target"))
+        note(&found, target.location.line, "revenue_target \(currency) \(Format.amount(converted))", quoting: "revenue_target")
         let reckoning = words("min(1, \(currency) \(Format.amount(counted)) / \(Format.amount(converted)))")
         return counted >= converted ? (1, 1, reckoning, found) : (counted, converted, reckoning, found)
     }

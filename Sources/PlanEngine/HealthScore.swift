@@ -75,6 +75,33 @@ public struct HealthScore: Sendable, Hashable {
                            exactTotal: exactTotal, score: score, band: band(of: score, profile))
     }
 
+    /// The score and band alone, as ``compute(_:config:asOf:withEvidence:)`` gives them (the
+    /// rollup needs nothing else of 10,000 scores). The components are added in binary floating
+    /// point, whose error (under 10⁻¹²) decides nothing unless the total is within 10⁻⁹ of a half
+    /// — there the rounding could go either way, and the exact Decimal computation decides.
+    public static func scoreAndBand(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate) -> (score: Int, band: ScoreBand) {
+        let profile = config.healthScore
+        let reader = ScoreReader(plan: plan, config: config, asOf: asOf, withEvidence: false)
+        var estimate = 0.0
+        for id in HealthScoreProfile.Component.allCases {
+            let (numerator, denominator, _, _) = reader.measure(id)
+            let weight = profile.weight(id)
+            if numerator == 0 { continue }
+            if numerator == denominator { estimate += Double(weight); continue }
+            guard let top = numerator.approximateDouble, let bottom = denominator.approximateDouble, bottom != 0 else {
+                let exact = compute(plan, config: config, asOf: asOf, withEvidence: false)
+                return (exact.score, exact.band)
+            }
+            estimate += Double(weight) * top / bottom
+        }
+        guard abs(estimate - estimate.rounded(.down) - 0.5) > 1e-9 else {
+            let exact = compute(plan, config: config, asOf: asOf, withEvidence: false)
+            return (exact.score, exact.band)
+        }
+        let score = min(100, max(0, Int((estimate + 0.5).rounded(.down))))
+        return (score, band(of: score, profile))
+    }
+
     /// weight × numerator / denominator: one division, so (1 + 1 + 4/5) / 3 of 30 is exactly 28;
     /// none when the fraction is 0 or 1.
     static func points(weight: Int, _ numerator: Decimal, _ denominator: Decimal) -> Decimal {

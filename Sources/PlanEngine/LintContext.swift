@@ -19,9 +19,9 @@ public struct LintContext: Sendable {
         self.scores = scores
     }
 
-    /// The plan's health score as of the as-of date, without evidence unless it was given.
-    public func score(_ plan: Plan) -> HealthScore {
-        scores[plan.path] ?? HealthScore.compute(plan, config: config, asOf: asOf, withEvidence: false)
+    /// The plan's health score and band as of the as-of date.
+    public func score(_ plan: Plan) -> (score: Int, band: ScoreBand) {
+        scores[plan.path].map { ($0.score, $0.band) } ?? HealthScore.scoreAndBand(plan, config: config, asOf: asOf)
     }
 
     /// Calls `body` with every plan (only the readable ones, and only of `kind`, when asked)

@@ -259,8 +259,7 @@ public struct Rollup: Sendable {
             }
             if let reviewed = plan.header.reviewed?.value { isStale = Rollup.isStale(reviewed: reviewed, asOf: asOf, config: config) }
             health = plan.header.health?.value
-            let computed = known ?? HealthScore.compute(plan, config: config, asOf: asOf, withEvidence: false)
-            (score, band) = (computed.score, computed.band)
+            (score, band) = known.map { ($0.score, $0.band) } ?? HealthScore.scoreAndBand(plan, config: config, asOf: asOf)
         }
     }
 

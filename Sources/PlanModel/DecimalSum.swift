@@ -121,3 +121,13 @@ public struct DecimalSum: Sendable {
         }
     }()
 }
+
+extension Decimal {
+    /// The nearest Double, or nil when the significand is over 64 bits or the value NaN: read from
+    /// the significand and exponent (``DecimalSum``), without Foundation's digit-by-digit conversion.
+    /// For estimates only: an amount is never a Double.
+    public var approximateDouble: Double? {
+        guard let (significand, exponent) = DecimalSum.parts(self) else { return nil }
+        return Double(significand) * pow(10, Double(exponent))
+    }
+}

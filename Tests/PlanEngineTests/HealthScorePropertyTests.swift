@@ -78,6 +78,9 @@ struct HealthScorePropertyTests {
             let bare = HealthScore.compute(plan, config: workspace.config, asOf: Self.asOf, withEvidence: false)
             #expect(bare.components.map(\.points) == score.components.map(\.points) && bare.score == score.score)
             #expect(bare.components.allSatisfy { $0.evidence.isEmpty })
+            // The rollup's score alone (added in floating point, decided exactly near a half): the same.
+            let alone = HealthScore.scoreAndBand(plan, config: workspace.config, asOf: Self.asOf)
+            #expect(alone.score == score.score && alone.band == score.band, "round \(round): \(alone) vs \(score.exactTotal)")
             // health-mismatch decides most plans from the bounds without the pipeline: they hold the score,
             // and the pipeline alone makes the difference between them.
             let bounds = HealthScore.bounds(plan, config: workspace.config, asOf: Self.asOf)
@@ -101,5 +104,57 @@ struct HealthScorePropertyTests {
                 }
             }
         }
+    }
+
+    /// A total on a half rounds up (39.5 → 40, amber; 34.5 → 35, not to the even 34): the rollup's
+    /// floating-point sum leaves a total within 10⁻⁹ of a half to the exact computation.
+    @Test(arguments: [
+        // coverage (5 + 0 + 1) / 15 × 30 = 12, relationship 0.5 × 15 = 7.5, freshness 20: 39.5
+        ("2026-11-20", "medium", "", "", "39.5", 40),
+        // the same, and a pipeline of 10k × 10% / 400k = 1/400 of 20 = 0.05: 39.55
+        ("2026-11-20", "medium", "revenue_target: 400k", "", "39.55", 40),
+        // relationship 0 instead: 32, and the pipeline 0.05: 32.05
+        ("2026-11-20", "weak", "revenue_target: 400k", "", "32.05", 32),
+        // 12 + 7.5, freshness 10 (100 days), actions 15 × 1/3 = 5 (4 days late): 34.5
+        ("2026-08-21", "medium", "", "- [ ] 2026-11-25 @li-you Send the offer", "34.5", 35),
+    ])
+    func scoreAloneRoundsAHalfAsTheExactScoreDoes(reviewed: String, relationship: String, target: String, action: String,
+                                                  total: String, expected: Int) throws {
+        let opportunities = target.isEmpty ? "" : """
+            ## Opportunities
+
+            | ID | Name | Stage | Amount | Probability | Close |
+            | --- | --- | --- | --- | --- | --- |
+            | opp-1 | Pilot | qualify | 10k | 10% | 2026-12-20 |
+
+            """
+        let text = """
+            ---
+            name: Half
+            industry: tobacco
+            stage: departmental
+            reviewed: \(reviewed)
+            \(target)
+            ---
+            # Half
+
+            ## Stakeholders
+
+            | Name | Role | Relationship |
+            | --- | --- | --- |
+            | Ann | decision-maker | \(relationship) |
+
+            \(opportunities)
+            ## Actions
+
+            \(action)
+            """
+        let workspace = try WorkspaceLoader.load(from: MemorySource(["accounts/half.md": text]))
+        let plan = try #require(workspace.plans.first)
+        let exact = HealthScore.compute(plan, config: workspace.config, asOf: Self.asOf, withEvidence: false)
+        #expect(exact.exactTotal == Decimal(string: total)!)
+        #expect(exact.score == expected)
+        let alone = HealthScore.scoreAndBand(plan, config: workspace.config, asOf: Self.asOf)
+        #expect(alone.score == expected && alone.band == exact.band)
     }
 }
