@@ -2,6 +2,17 @@ import Foundation
 import PlanModel
 import PlanSupport
 
+/// An account's score and band without its components: what rollups and lint need of 10,000.
+public struct ScoreAndBand: Sendable, Hashable {
+    public var score: Int
+    public var band: ScoreBand
+
+    public init(score: Int, band: ScoreBand) {
+        self.score = score
+        self.band = band
+    }
+}
+
 /// An account's health score (docs/score.md): five components, each a fraction from 0 to 1 of its
 /// weight (`health_score:` in acctplan.yml), every point backed by evidence — a line of the plan.
 public struct HealthScore: Sendable, Hashable {
@@ -79,7 +90,7 @@ public struct HealthScore: Sendable, Hashable {
     /// rollup needs nothing else of 10,000 scores). The components are added in binary floating
     /// point, whose error (under 10⁻¹²) decides nothing unless the total is within 10⁻⁹ of a half
     /// — there the rounding could go either way, and the exact Decimal computation decides.
-    public static func scoreAndBand(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate) -> (score: Int, band: ScoreBand) {
+    public static func scoreAndBand(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate) -> ScoreAndBand {
         let profile = config.healthScore
         let reader = ScoreReader(plan: plan, config: config, asOf: asOf, withEvidence: false)
         var estimate = 0.0
@@ -89,17 +100,25 @@ public struct HealthScore: Sendable, Hashable {
             if numerator == 0 { continue }
             if numerator == denominator { estimate += Double(weight); continue }
             guard let top = numerator.approximateDouble, let bottom = denominator.approximateDouble, bottom != 0 else {
-                let exact = compute(plan, config: config, asOf: asOf, withEvidence: false)
-                return (exact.score, exact.band)
+                return compute(plan, config: config, asOf: asOf, withEvidence: false).scoreAndBand
             }
             estimate += Double(weight) * top / bottom
         }
         guard abs(estimate - estimate.rounded(.down) - 0.5) > 1e-9 else {
-            let exact = compute(plan, config: config, asOf: asOf, withEvidence: false)
-            return (exact.score, exact.band)
+            return compute(plan, config: config, asOf: asOf, withEvidence: false).scoreAndBand
         }
         let score = min(100, max(0, Int((estimate + 0.5).rounded(.down))))
-        return (score, band(of: score, profile))
+        return ScoreAndBand(score: score, band: band(of: score, profile))
+    }
+
+    public var scoreAndBand: ScoreAndBand { ScoreAndBand(score: score, band: band) }
+
+    /// The score and band of every readable account plan by path (``scoreAndBand(_:config:asOf:)``),
+    /// computed on all cores: what a rollup and lint's `health-mismatch` need of each.
+    public static func scoresAndBands(_ workspace: Workspace, asOf: CalendarDate) -> [String: ScoreAndBand] {
+        let plans = Rollup.countedAccounts(workspace)
+        let computed = concurrentMap(plans.count) { scoreAndBand(plans[$0], config: workspace.config, asOf: asOf) }
+        return Dictionary(zip(plans.map(\.path), computed), uniquingKeysWith: { first, _ in first })
     }
 
     /// weight × numerator / denominator: one division, so (1 + 1 + 4/5) / 3 of 30 is exactly 28;

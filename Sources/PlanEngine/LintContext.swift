@@ -10,9 +10,9 @@ public struct LintContext: Sendable {
     public let focus: Set<String>?
     /// Health scores as of `asOf` by plan path that the caller computed already (the report);
     /// a rule computes any other itself (``score(_:)``).
-    public let scores: [String: HealthScore]
+    public let scores: [String: ScoreAndBand]
 
-    public init(workspace: Workspace, asOf: CalendarDate, focus: Set<String>? = nil, scores: [String: HealthScore] = [:]) {
+    public init(workspace: Workspace, asOf: CalendarDate, focus: Set<String>? = nil, scores: [String: ScoreAndBand] = [:]) {
         self.workspace = workspace
         self.asOf = asOf
         self.focus = focus
@@ -20,8 +20,8 @@ public struct LintContext: Sendable {
     }
 
     /// The plan's health score and band as of the as-of date.
-    public func score(_ plan: Plan) -> (score: Int, band: ScoreBand) {
-        scores[plan.path].map { ($0.score, $0.band) } ?? HealthScore.scoreAndBand(plan, config: config, asOf: asOf)
+    public func score(_ plan: Plan) -> ScoreAndBand {
+        scores[plan.path] ?? HealthScore.scoreAndBand(plan, config: config, asOf: asOf)
     }
 
     /// Calls `body` with every plan (only the readable ones, and only of `kind`, when asked)

@@ -8,7 +8,7 @@ import PlanSupport
 public enum Linter {
     /// Every diagnostic of the workspace, sorted by path, line, column and rule.
     /// `scores`: health scores as of `asOf` by plan path, when the caller has them (the report).
-    public static func lint(_ workspace: Workspace, asOf: CalendarDate, scores: [String: HealthScore] = [:]) -> [Diagnostic] {
+    public static func lint(_ workspace: Workspace, asOf: CalendarDate, scores: [String: ScoreAndBand] = [:]) -> [Diagnostic] {
         if workspace.config.hasMergeConflicts {
             // Every plan would be judged against default settings: report only the conflicts.
             return workspace.findings.filter { $0.rule == .mergeConflict }.map { Diagnostic($0, severity: .error) }.sorted()

@@ -138,7 +138,7 @@ public struct Rollup: Sendable {
     /// is industries and segments). `scores`: the accounts' health scores as of `asOf` by plan
     /// path, when the caller has them already (the report does); the rest are computed.
     public static func compute(_ workspace: Workspace, asOf: CalendarDate,
-                               dimensions: [Dimension] = [.industry, .segment], scores: [String: HealthScore] = [:]) -> Rollup {
+                               dimensions: [Dimension] = [.industry, .segment], scores: [String: ScoreAndBand] = [:]) -> Rollup {
         let config = workspace.config
         let stages = config.lifecycle.map(\.id)
         let accounts = countedAccounts(workspace)
@@ -236,7 +236,7 @@ public struct Rollup: Sendable {
         public var band = ScoreBand.red
 
         /// `score`: the plan's health score as of `asOf` when it is known already.
-        public init(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate, score known: HealthScore? = nil) {
+        public init(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate, score known: ScoreAndBand? = nil) {
             stage = plan.header.stage?.value
             plannedRevenue = plan.header.revenueTarget.flatMap { config.convert($0.value) } ?? 0
             var won = DecimalSum(), open = DecimalSum(), weightedTimes100 = DecimalSum()
@@ -259,7 +259,8 @@ public struct Rollup: Sendable {
             }
             if let reviewed = plan.header.reviewed?.value { isStale = Rollup.isStale(reviewed: reviewed, asOf: asOf, config: config) }
             health = plan.header.health?.value
-            (score, band) = known.map { ($0.score, $0.band) } ?? HealthScore.scoreAndBand(plan, config: config, asOf: asOf)
+            let computed = known ?? HealthScore.scoreAndBand(plan, config: config, asOf: asOf)
+            (score, band) = (computed.score, computed.band)
         }
     }
 

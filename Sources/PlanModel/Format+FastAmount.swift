@@ -10,11 +10,10 @@ extension Format {
     private static let powersOfTen: [UInt64] = (0...19).map { (0..<$0).reduce(UInt64(1)) { power, _ in power * 10 } }
 
     static func fastAmount(_ value: Decimal) -> String? {
-        let exponent = value.exponent
-        guard !value.isNaN, (-18...17).contains(exponent) else { return nil }
-        let significand = value.significand
-        let digits = NSDecimalNumber(decimal: significand).uint64Value
-        guard Decimal(digits) == significand else { return nil }
+        // The significand and exponent read from the Decimal's storage (``DecimalSum``): asking
+        // Foundation for them (`significand`, then an NSDecimalNumber's `uint64Value`) was most of the cost.
+        guard let (signed, exponent) = DecimalSum.parts(value), (-18...17).contains(exponent) else { return nil }
+        let digits = UInt64(signed.magnitude)
         let powers = powersOfTen
         // The amount in cents, rounded half away from zero.
         var cents: UInt64

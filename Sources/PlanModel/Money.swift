@@ -148,10 +148,33 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
 extension Decimal {
     /// The number without exponent notation and with `.` as decimal point, whatever the locale.
     public var plainString: String {
+        if let fast = fastPlainString { return fast }
         var value = self
         var rounded = Decimal()
         NSDecimalRound(&rounded, &value, 10, .plain)
         return NSDecimalNumber(decimal: rounded).description(withLocale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// `plainString` without Foundation when no rounding is needed (at most 10 decimals, a
+    /// significand below 2^64): the significand's digits with the point put in, as
+    /// NSDecimalNumber writes them (trailing zeros of the significand included). Every amount of
+    /// a JSON output and every probability of the score's evidence comes through here.
+    var fastPlainString: String? {
+        guard let (significand, exponent) = DecimalSum.parts(self), significand != 0, exponent >= -10, exponent <= 20 else {
+            return nil
+        }
+        var digits = String(significand.magnitude)
+        if exponent > 0 {
+            digits += String(repeating: "0", count: exponent)
+        } else if exponent < 0 {
+            let places = -exponent
+            if digits.utf8.count <= places {
+                digits = "0." + String(repeating: "0", count: places - digits.utf8.count) + digits
+            } else {
+                digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+            }
+        }
+        return significand < 0 ? "-" + digits : digits
     }
 
     /// `self / 100`, exactly: the exponent moves down by two (Decimal's long division is about ten

@@ -37,11 +37,10 @@ public enum ReportService {
                                                             asOf: asOf, progress: progress)
         }
         let (loaded, early) = try alongside({ try UnreadableFiles.loadForCounting(opened, warn: warn) }, background: background)
-        // Each account's score once for the rollup's figures and lint's health-mismatch. Without
-        // evidence: the account page builds its explained score when it is written (holding
-        // 10,000 scores with their evidence cost 50 MB more at peak than it saved).
-        let scores = Dictionary(HealthScore.compute(loaded, asOf: asOf, withEvidence: false).map { ($0.path, $0) },
-                                uniquingKeysWith: { first, _ in first })
+        // Each account's score and band once, for the rollup's figures and lint's health-mismatch;
+        // the account page builds its explained score when it is written (holding 10,000 scores
+        // with their evidence cost 50 MB more at peak than it saved).
+        let scores = HealthScore.scoresAndBands(loaded, asOf: asOf)
         var rollup = Rollup.compute(loaded, asOf: asOf, scores: scores)
         let (history, note) = try finishHistory(early, now: loaded, since: since, trend: trend, asOf: asOf, rollup: &rollup,
                                                 warn: warn)
