@@ -4,8 +4,8 @@ import Foundation
 /// The block structure of a plan body as GitHub's parser sees it: top-level headings, tables and
 /// lists with their line numbers. Only what a plan needs is copied out of the cmark tree, and the
 /// tree is freed before `parse` returns: no cmark pointer leaves this file.
-struct MarkdownOutline {
-    enum Block {
+struct MarkdownOutline: Equatable {
+    enum Block: Equatable {
         case heading(level: Int, text: String, line: Int)
         /// `rowLines[0]` is the header row; the delimiter row has no line of its own here.
         case table(rowLines: [Int], endLine: Int)
@@ -13,7 +13,7 @@ struct MarkdownOutline {
         case other(line: Int)
     }
 
-    struct ListItem {
+    struct ListItem: Equatable {
         var line: Int
         /// The last line of the item's first paragraph (items may wrap).
         var paragraphEndLine: Int
@@ -25,6 +25,11 @@ struct MarkdownOutline {
 
     /// Parses `bytes` (the body, after the front matter); line numbers are shifted by `lineOffset`.
     static func parse(_ bytes: ArraySlice<UInt8>, lineOffset: Int) -> MarkdownOutline {
+        plain(bytes, lineOffset: lineOffset) ?? withCmark(bytes, lineOffset: lineOffset)
+    }
+
+    /// The outline as cmark-gfm reads it (any body; ``plain(_:lineOffset:)`` reads most plans alike, faster).
+    static func withCmark(_ bytes: ArraySlice<UInt8>, lineOffset: Int) -> MarkdownOutline {
         // CommonMark also ends a line at a lone CR; a plan's lines end only at LF (or CRLF), and
         // every line number cmark reports is read back from the plan's lines. A lone CR is
         // therefore given to cmark as a space, so both count the same lines.
