@@ -65,6 +65,34 @@ extension GitRepository {
         return result
     }
 
+    /// One folder's own entries at a tree, in git's order: its files (links left out) and its
+    /// folders, each with its id. For walks that remember folders by tree id.
+    public struct FolderListing: Sendable {
+        public var files: [(name: String, blob: ObjectID)] = []
+        public var folders: [(name: String, tree: ObjectID)] = []
+
+        public init() {}
+    }
+
+    public func listing(ofTree treeID: ObjectID) throws -> FolderListing {
+        let tree = try tree(treeID)
+        var listing = FolderListing()
+        for position in 0..<tree.count {
+            guard let entry = tree.entry(position) else { continue }
+            switch entry.type {
+            case GIT_OBJECT_TREE: listing.folders.append((entry.name, entry.id))
+            case GIT_OBJECT_BLOB where !entry.isLink: listing.files.append((entry.name, entry.id))
+            default: continue
+            }
+        }
+        return listing
+    }
+
+    /// The tree of the folder at `path` below tree `treeID` ("" is the tree itself); nil when none.
+    public func folderTree(at path: String, inTree treeID: ObjectID) throws -> ObjectID? {
+        try subtree(at: path, inTree: treeID)
+    }
+
     /// The bytes of `path` below the (already resolved) folder `realRoot`, never through a link
     /// that leads out of it; nil when absent or outside.
     public static func file(_ path: String, inside realRoot: String) -> Data? {

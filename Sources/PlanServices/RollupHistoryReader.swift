@@ -187,21 +187,102 @@ public final class StageCensus {
     public func stageCounts(at commit: CommitInfo?) throws -> [(stage: String, count: Int)] {
         guard let commit else { return config.lifecycle.map { ($0.id, 0) } }
         let folder = prefix.isEmpty ? PlanKind.account.folder : prefix + "/" + PlanKind.account.folder
-        // Like the loader: plan files only, and one plan per id (a duplicate id is a lint error).
+        var counts: [String: Int] = [:]
+        if let top = try repository.folderTree(at: folder, inTree: commit.tree) {
+            // Each folder is listed and counted once per tree id: between two month-ends most of
+            // the folders of a large workspace did not change.
+            var missing: [ObjectID] = []
+            try listFolders(top, path: folder, depth: 1, missing: &missing)
+            try learnStages(of: missing)
+            if fileNamesRepeat {
+                counts = try countedOneByOne(commit, folder: folder)
+            } else {
+                counts = countFolders(top, path: folder, depth: 1)
+            }
+        }
+        return config.lifecycle.map { ($0.id, counts[$0.id] ?? 0) }
+    }
+
+    /// A folder's tree at a path: the key of the folders already listed and counted.
+    private struct Folder: Hashable {
+        var tree: ObjectID
+        var path: String
+    }
+    private var listed: [Folder: GitRepository.FolderListing] = [:]
+    private var counted: [Folder: [String: Int]] = [:]
+    /// The folder each plan file name was seen in; `fileNamesRepeat` once a name was seen in two.
+    private var folderOfName: [String: String] = [:]
+    private var fileNamesRepeat = false
+
+    /// Lists the folders of `tree` not listed before (as the loader walks them: plan files only,
+    /// at most `FileListing.maxFolderDepth` deep) and collects the blobs whose stage is unknown.
+    private func listFolders(_ tree: ObjectID, path: String, depth: Int, missing: inout [ObjectID]) throws {
+        let key = Folder(tree: tree, path: path)
+        guard listed[key] == nil else { return }
+        var listing = try repository.listing(ofTree: tree)
+        listing.files.removeAll { !WorkspaceLoader.isPlanPath($0.name) }
+        if depth >= FileListing.maxFolderDepth { listing.folders = [] }
+        listed[key] = listing
+        for file in listing.files {
+            if let other = folderOfName.updateValue(path, forKey: file.name), other != path { fileNamesRepeat = true }
+            if stageOfBlob[file.blob] == nil {
+                if let known = store?.stageAndGroups(forKey: Self.storeKey(file.blob)) {
+                    stageOfBlob[file.blob] = known.isReadable ? known.stage ?? "" : ""
+                } else {
+                    missing.append(file.blob)
+                }
+            }
+        }
+        for folder in listing.folders {
+            try listFolders(folder.tree, path: path + "/" + folder.name, depth: depth + 1, missing: &missing)
+        }
+    }
+
+    /// The accounts of each stage below a folder listed by ``listFolders``: no file name is in
+    /// two folders, so every plan file counts.
+    private func countFolders(_ tree: ObjectID, path: String, depth: Int) -> [String: Int] {
+        let key = Folder(tree: tree, path: path)
+        if let known = counted[key] { return known }
+        let listing = listed[key] ?? GitRepository.FolderListing()
+        var counts: [String: Int] = [:]
+        for file in listing.files { counts[stageOfBlob[file.blob] ?? "", default: 0] += 1 }
+        for folder in listing.folders {
+            counts.merge(countFolders(folder.tree, path: path + "/" + folder.name, depth: depth + 1), uniquingKeysWith: +)
+        }
+        counted[key] = counts
+        return counts
+    }
+
+    /// When a file name was seen in two folders, one plan per id as the loader keeps them: the
+    /// first in git's order (a duplicate id is a lint error, not a second account).
+    private func countedOneByOne(_ commit: CommitInfo, folder: String) throws -> [String: Int] {
         var ids = Set<String>()
         let plans = try repository.blobs(inTree: commit.tree, under: folder).filter {
             WorkspaceLoader.isPlanPath($0.name) && ids.insert($0.name).inserted
         }
         var missing: [ObjectID] = []
         var seen = Set<ObjectID>()
-        @Sendable func storeKey(_ blob: ObjectID) -> String { StageAndGroups.storeKey(contentKey: blob.description, kind: .account) }
         for plan in plans where stageOfBlob[plan.blob] == nil && seen.insert(plan.blob).inserted {
-            if let known = store?.stageAndGroups(forKey: storeKey(plan.blob)) {
+            if let known = store?.stageAndGroups(forKey: Self.storeKey(plan.blob)) {
                 stageOfBlob[plan.blob] = known.isReadable ? known.stage ?? "" : ""
             } else {
                 missing.append(plan.blob)
             }
         }
+        try learnStages(of: missing)
+        var counts: [String: Int] = [:]
+        for plan in plans { counts[stageOfBlob[plan.blob] ?? "", default: 0] += 1 }
+        return counts
+    }
+
+    @Sendable private static func storeKey(_ blob: ObjectID) -> String {
+        StageAndGroups.storeKey(contentKey: blob.description, kind: .account)
+    }
+
+    /// Parses the front matter of blobs whose stage is not known yet, on all cores, and records it.
+    private func learnStages(of missing: [ObjectID]) throws {
+        var seen = Set<ObjectID>()
+        let missing = missing.filter { stageOfBlob[$0] == nil && seen.insert($0).inserted }
         if !missing.isEmpty {
             let blobs = missing
             let parser = PlanParser(config: config)
@@ -213,14 +294,11 @@ public final class StageCensus {
                 Result<String, Error> {
                     let data = try pool.blob(blobs[index])
                     let plan = parser.parse(data, path: "accounts/plan.md", kind: .account, id: "plan", depth: .stageAndGroups).plan
-                    store?.record(StageAndGroups(plan), forKey: storeKey(blobs[index]))
+                    store?.record(StageAndGroups(plan), forKey: Self.storeKey(blobs[index]))
                     return plan.isReadable ? plan.header.stage?.value ?? "" : ""
                 }
             }
             for (index, blob) in missing.enumerated() { stageOfBlob[blob] = try found[index].get() }
         }
-        var counts: [String: Int] = [:]
-        for plan in plans { counts[stageOfBlob[plan.blob] ?? "", default: 0] += 1 }
-        return config.lifecycle.map { ($0.id, counts[$0.id] ?? 0) }
     }
 }

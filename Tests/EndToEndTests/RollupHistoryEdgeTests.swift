@@ -128,4 +128,42 @@ struct RollupHistoryEdgeTests {
         #expect(RollupJSON.transitions(object) == [], "\(object)")
         #expect(RollupJSON.moved(RollupJSON.group(object, "industry", "tobacco")) == "up 0, down 0, new 0, removed 0", "\(object)")
     }
+
+    /// The trend counts each month from the folders that changed (the others are remembered by
+    /// tree id), and still one plan per id: once a file name is in two folders, the first in
+    /// git's order is counted, as the working tree's rollup counts it. Before the duplicate
+    /// appears, and after it is moved back, every folder counts alone.
+    @Test func trendCountsFoldersOnceAndOnePlanPerID() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try Fixture.workspace([
+            "accounts/acme.md": Fixture.account(name: "Acme", stage: "departmental"),
+            "accounts/east/bolt.md": Fixture.account(name: "Bolt", stage: "departmental"),
+            "accounts/west/crane.md": Fixture.account(name: "Crane", stage: "industry-solution"),
+        ], in: sandbox.temp, under: "ws")
+        try sandbox.gitOK(["init", "-q"], in: ws)
+        func commit(_ message: String, _ date: String) throws {
+            for args in [["add", "-A"], ["commit", "-q", "-m", message]] {
+                let result = try Launched(GitSandbox.gitExecutable, ["-C", ws.path] + args, in: sandbox.temp.url,
+                                          environment: sandbox.environment(extra: RollupRepo.env(date + "T10:00:00+00:00"))).wait()
+                try #require(result.status == 0, "git \(args.joined(separator: " ")): \(result)")
+            }
+        }
+        try commit("january", "2026-01-10")
+        // February: only west changes (east and the top folder's own files are as in January).
+        try GitFixture.write(Fixture.account(name: "Crane", stage: "integration"), to: "accounts/west/crane.md", in: ws)
+        try commit("february", "2026-02-10")
+        // March: a second acme.md in east, at integration; the first (accounts/acme.md) is counted.
+        try GitFixture.write(Fixture.account(name: "Acme East", stage: "integration"), to: "accounts/east/acme.md", in: ws)
+        try commit("march", "2026-03-10")
+        // April: the duplicate is gone again.
+        try FileManager.default.removeItem(at: ws.appendingPathComponent("accounts/east/acme.md"))
+        try commit("april", "2026-04-10")
+        let result = try sandbox.acctplan(["rollup", "--trend", "monthly", "--since", "2026-01-01", "--format", "json",
+                                           "--as-of", "2026-04-30"], in: ws)
+        #expect(result.status == 0, "\(result)")
+        let object = try JSON.object(result.stdout)
+        let points = (object["trend"] as? [[String: Any]] ?? []).map { "\($0.string("date") ?? "?") \(RollupJSON.counts($0["stage_counts"]))" }
+        #expect(points == ["2026-01-31 2/1/0", "2026-02-28 2/0/1", "2026-03-31 2/0/1", "2026-04-30 2/0/1"], "\(object)")
+    }
 }
