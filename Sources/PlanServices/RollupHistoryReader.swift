@@ -208,6 +208,7 @@ public final class StageCensus {
         var tree: ObjectID
         var path: String
     }
+    /// Folders listed and not counted yet, and folders counted.
     private var listed: [Folder: GitRepository.FolderListing] = [:]
     private var counted: [Folder: [String: Int]] = [:]
     /// The folder each plan file name was seen in; `fileNamesRepeat` once a name was seen in two.
@@ -218,7 +219,7 @@ public final class StageCensus {
     /// at most `FileListing.maxFolderDepth` deep) and collects the blobs whose stage is unknown.
     private func listFolders(_ tree: ObjectID, path: String, depth: Int, missing: inout [ObjectID]) throws {
         let key = Folder(tree: tree, path: path)
-        guard listed[key] == nil else { return }
+        guard listed[key] == nil, counted[key] == nil else { return }
         var listing = try repository.listing(ofTree: tree)
         listing.files.removeAll { !WorkspaceLoader.isPlanPath($0.name) }
         if depth >= FileListing.maxFolderDepth { listing.folders = [] }
@@ -250,6 +251,7 @@ public final class StageCensus {
             counts.merge(countFolders(folder.tree, path: path + "/" + folder.name, depth: depth + 1), uniquingKeysWith: +)
         }
         counted[key] = counts
+        listed[key] = nil // counted now: only its counts are kept
         return counts
     }
 
