@@ -8,20 +8,27 @@
 /// the body goes to cmark (`nil`). Tests hold the two readings equal on generated bodies.
 extension MarkdownOutline {
     static func plain(_ bytes: ArraySlice<UInt8>, lineOffset: Int) -> MarkdownOutline? {
-        guard !bytes.contains(where: { $0 == 0x0D || $0 == 0x09 || $0 == 0x00 }) else { return nil }
+        // The lines, without their trailing spaces (they never change a line's kind here; a line
+        // of spaces is blank). A CR, a tab or a NUL: cmark's business.
         var lines: [Range<Int>] = []
+        lines.reserveCapacity(64)
         var start = bytes.startIndex
-        while let newline = bytes[start...].firstIndex(of: 0x0A) {
-            lines.append(start..<newline)
-            start = newline + 1
+        var end = start // the end of the line's last byte that is not a space
+        for index in bytes.indices {
+            switch bytes[index] {
+            case 0x0A:
+                lines.append(start..<end)
+                start = index + 1
+                end = start
+            case 0x20:
+                continue
+            case 0x0D, 0x09, 0x00:
+                return nil
+            default:
+                end = index + 1
+            }
         }
-        if start < bytes.endIndex { lines.append(start..<bytes.endIndex) }
-        // Trailing spaces never change a line's kind here; a line of spaces is blank.
-        lines = lines.map { range in
-            var end = range.upperBound
-            while end > range.lowerBound, bytes[end - 1] == 0x20 { end -= 1 }
-            return range.lowerBound..<end
-        }
+        if start < bytes.endIndex { lines.append(start..<end) }
         func line(_ index: Int) -> ArraySlice<UInt8> { bytes[lines[index]] }
         func number(_ index: Int) -> Int { index + 1 + lineOffset }
 
@@ -86,12 +93,19 @@ extension MarkdownOutline {
         let level = text.prefix(while: { $0 == UInt8(ascii: "#") }).count
         guard (1...6).contains(level), text.count > level + 1, text[text.startIndex + level] == 0x20 else { return nil }
         let title = text[(text.startIndex + level)...].drop(while: { $0 == 0x20 })
-        guard !title.isEmpty, !title.contains(where: { Self.inlineMarkup.contains($0) || $0 == UInt8(ascii: "#") }) else { return nil }
+        guard !title.isEmpty, !title.contains(where: { Self.kinds[Int($0)] & Self.inlineMarkup != 0 }) else { return nil }
         return String(validating: title, as: UTF8.self).map { (level, $0) }
     }
 
-    /// Bytes that may start inline markup (emphasis, code, escapes, entities, HTML, links, strikethrough).
-    private static let inlineMarkup: Set<UInt8> = Set("*_`\\&<[]!~".utf8)
+    /// What a byte may start: inline markup in a heading's title (emphasis, code, escapes,
+    /// entities, HTML, links, strikethrough, a closing `#`), another block at a line's start.
+    private static let inlineMarkup: UInt8 = 1, blockStart: UInt8 = 2
+    private static let kinds: [UInt8] = {
+        var kinds = [UInt8](repeating: 0, count: 256)
+        for byte in "*_`\\&<[]!~#".utf8 { kinds[Int(byte)] |= inlineMarkup }
+        for byte in " -*+#>|<`~=_[\\".utf8 { kinds[Int(byte)] |= blockStart }
+        return kinds
+    }()
 
     /// The number of cells of a header row `| a | b |` (no escaped pipes), nil when it is not one.
     private static func cells(_ text: ArraySlice<UInt8>) -> Int? {
@@ -99,18 +113,25 @@ extension MarkdownOutline {
         return text.reduce(0) { $0 + ($1 == UInt8(ascii: "|") ? 1 : 0) } - 1
     }
 
-    /// The number of cells of a delimiter row `| --- | :-: |`, nil when it is not one.
+    /// The number of cells of a delimiter row `| --- | :-: |`, nil when it is not one: each cell
+    /// is spaces, an optional `:`, dashes, an optional `:`, spaces.
     private static func delimiterColumns(_ text: ArraySlice<UInt8>) -> Int? {
         guard text.first == UInt8(ascii: "|"), text.count >= 2, text.last == UInt8(ascii: "|") else { return nil }
-        let inner = text.dropFirst().dropLast().split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
-        for cell in inner {
-            let trimmed = cell.drop(while: { $0 == 0x20 }).reversed().drop(while: { $0 == 0x20 }).reversed()
-            var body = trimmed[...]
-            if body.first == UInt8(ascii: ":") { body = body.dropFirst() }
-            if body.last == UInt8(ascii: ":") { body = body.dropLast() }
-            guard !body.isEmpty, body.allSatisfy({ $0 == UInt8(ascii: "-") }) else { return nil }
+        var columns = 0
+        var index = text.startIndex + 1
+        while index < text.endIndex {
+            while text[index] == 0x20 { index += 1 }
+            if text[index] == UInt8(ascii: ":") { index += 1 }
+            let dashes = index
+            while text[index] == UInt8(ascii: "-") { index += 1 }
+            guard index > dashes else { return nil }
+            if text[index] == UInt8(ascii: ":") { index += 1 }
+            while text[index] == 0x20 { index += 1 }
+            guard text[index] == UInt8(ascii: "|") else { return nil }
+            columns += 1
+            index += 1
         }
-        return inner.count
+        return columns
     }
 
     private static func isRow(_ text: ArraySlice<UInt8>) -> Bool {
@@ -140,7 +161,7 @@ extension MarkdownOutline {
     /// Whether a line (or an item's text) starts plain text: not a block of another kind, not an
     /// ordered-list marker, not a link reference definition.
     private static func isParagraphStart(_ text: ArraySlice<UInt8>) -> Bool {
-        guard let first = text.first, !Self.blockStarts.contains(first) else { return false }
+        guard let first = text.first, Self.kinds[Int(first)] & Self.blockStart == 0 else { return false }
         let digits = text.prefix(while: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
         if !digits.isEmpty, let after = text.dropFirst(digits.count).first, after == UInt8(ascii: ".") || after == UInt8(ascii: ")") {
             return false
@@ -148,5 +169,4 @@ extension MarkdownOutline {
         return true
     }
 
-    private static let blockStarts: Set<UInt8> = Set(" -*+#>|<`~=_[\\".utf8)
 }
