@@ -20,13 +20,28 @@ enum FrontMatterReader {
     static func read(_ yaml: ArraySlice<UInt8>, firstLine: Int, what: String = "front matter")
         -> Result<[FrontMatterEntry], Failure>
     {
-        func shift(_ location: SourceLocation) -> SourceLocation {
-            SourceLocation(line: max(1, location.line) + firstLine - 1, column: max(1, location.column))
-        }
+        let shift = shifter(firstLine)
         if yaml.count > maxBytes {
             return .failure(Failure(message: "\(what) is larger than 1 MiB (\(yaml.count) bytes)",
                                     hint: "move long text into the Markdown body", location: shift(.fileStart)))
         }
+        if let entries = plain(yaml) {
+            return .success(entries.map { entry in
+                var entry = entry
+                (entry.keyLocation, entry.valueLocation) = (shift(entry.keyLocation), shift(entry.valueLocation))
+                entry.itemLocations = entry.itemLocations.map(shift)
+                return entry
+            })
+        }
+        return withLibyaml(yaml, firstLine: firstLine, what: what)
+    }
+
+    /// What ``read(_:firstLine:what:)`` gives, always through libyaml (any YAML; ``plain(_:)``
+    /// reads most front matter alike, faster).
+    static func withLibyaml(_ yaml: ArraySlice<UInt8>, firstLine: Int, what: String = "front matter")
+        -> Result<[FrontMatterEntry], Failure>
+    {
+        let shift = shifter(firstLine)
         let composed = yaml.withUnsafeBufferPointer { YAMLComposer.compose($0) }
         switch composed {
         case .failure(let refusal):
@@ -43,6 +58,11 @@ enum FrontMatterReader {
             }
             return .success(entries(pairs, shift))
         }
+    }
+
+    /// Positions in the YAML (line 1 its first) as positions in the file.
+    private static func shifter(_ firstLine: Int) -> (SourceLocation) -> SourceLocation {
+        { location in SourceLocation(line: max(1, location.line) + firstLine - 1, column: max(1, location.column)) }
     }
 
     private static func entries(_ pairs: [(key: YAMLComposer.Node, value: YAMLComposer.Node)],
