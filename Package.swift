@@ -100,7 +100,7 @@ let package = Package(
             "PlanModel", "PlanParser", "PlanEngine", "PlanFormat", "PlanReports",
         ]),
         .testTarget(name: "PlanServicesTests", dependencies: [
-            "PlanModel", "PlanGit", "PlanWorkspace", "PlanEngine", "PlanReports", "PlanServices",
+            "PlanModel", "PlanGit", "PlanWorkspace", "PlanEngine", "PlanReports", "PlanServices", "TestSupport",
         ]),
         .testTarget(name: "PlanLocalizationTests", dependencies: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine", "PlanReports", "PlanLocalization",

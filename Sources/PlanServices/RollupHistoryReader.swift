@@ -208,23 +208,53 @@ public final class StageCensus {
         var tree: ObjectID
         var path: String
     }
-    /// Folders listed and not counted yet, and folders counted.
-    private var listed: [Folder: GitRepository.FolderListing] = [:]
+    /// A folder listed and not counted yet: its listing, and how its plan files differ from the
+    /// last listing counted at the same path (whose own counts are `base`).
+    private struct Listed {
+        var listing: GitRepository.FolderListing
+        var inGitOrder: Bool
+        var added: [ObjectID] = []
+        var removed: [ObjectID] = []
+        var base: [String: Int] = [:]
+    }
+    private var listed: [Folder: Listed] = [:]
+    /// The accounts of each stage below a folder (its subfolders included), once counted.
     private var counted: [Folder: [String: Int]] = [:]
+    /// The last listing counted at each path: its plan files (in git's order) and their own counts.
+    private var lastCounted: [String: (files: [(name: String, blob: ObjectID)], own: [String: Int])] = [:]
     /// The folder each plan file name was seen in; `fileNamesRepeat` once a name was seen in two.
     private var folderOfName: [String: String] = [:]
     private var fileNamesRepeat = false
 
     /// Lists the folders of `tree` not listed before (as the loader walks them: plan files only,
     /// at most `FileListing.maxFolderDepth` deep) and collects the blobs whose stage is unknown.
+    /// Only the files that differ from the last listing counted at the same path are looked at:
+    /// between two month-ends, a changed folder of a large workspace changed in a few files.
     private func listFolders(_ tree: ObjectID, path: String, depth: Int, missing: inout [ObjectID]) throws {
         let key = Folder(tree: tree, path: path)
         guard listed[key] == nil, counted[key] == nil else { return }
         var listing = try repository.listing(ofTree: tree)
         listing.files.removeAll { !WorkspaceLoader.isPlanPath($0.name) }
         if depth >= FileListing.maxFolderDepth { listing.folders = [] }
-        listed[key] = listing
+        var entry = Listed(listing: listing, inGitOrder: isInGitOrder(listing.files))
+        // Both lists are in git's order (by the bytes of the names), so one walk pairs them; a
+        // listing out of that order is compared with nothing (every file counted afresh), and
+        // none is compared with it.
+        var previous: ArraySlice<(name: String, blob: ObjectID)> = []
+        if entry.inGitOrder, let before = lastCounted[path] {
+            (previous, entry.base) = (before.files[...], before.own)
+        }
         for file in listing.files {
+            while let first = previous.first, first.name.utf8.lexicographicallyPrecedes(file.name.utf8) {
+                entry.removed.append(first.blob)
+                previous = previous.dropFirst()
+            }
+            if let first = previous.first, first.name.utf8.elementsEqual(file.name.utf8) {
+                previous = previous.dropFirst()
+                if first.blob == file.blob { continue } // as last counted: its name and stage are known
+                entry.removed.append(first.blob)
+            }
+            entry.added.append(file.blob)
             if let other = folderOfName.updateValue(path, forKey: file.name), other != path { fileNamesRepeat = true }
             if stageOfBlob[file.blob] == nil {
                 if let known = store?.stageAndGroups(forKey: Self.storeKey(file.blob)) {
@@ -234,9 +264,15 @@ public final class StageCensus {
                 }
             }
         }
+        entry.removed += previous.map(\.blob)
+        listed[key] = entry
         for folder in listing.folders {
             try listFolders(folder.tree, path: path + "/" + folder.name, depth: depth + 1, missing: &missing)
         }
+    }
+
+    private func isInGitOrder(_ files: [(name: String, blob: ObjectID)]) -> Bool {
+        zip(files, files.dropFirst()).allSatisfy { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }
 
     /// The accounts of each stage below a folder listed by ``listFolders``: no file name is in
@@ -244,10 +280,13 @@ public final class StageCensus {
     private func countFolders(_ tree: ObjectID, path: String, depth: Int) -> [String: Int] {
         let key = Folder(tree: tree, path: path)
         if let known = counted[key] { return known }
-        let listing = listed[key] ?? GitRepository.FolderListing()
-        var counts: [String: Int] = [:]
-        for file in listing.files { counts[stageOfBlob[file.blob] ?? "", default: 0] += 1 }
-        for folder in listing.folders {
+        let entry = listed[key] ?? Listed(listing: GitRepository.FolderListing(), inGitOrder: true)
+        var own = entry.base
+        for blob in entry.added { own[stageOfBlob[blob] ?? "", default: 0] += 1 }
+        for blob in entry.removed { own[stageOfBlob[blob] ?? "", default: 0] -= 1 }
+        lastCounted[path] = entry.inGitOrder ? (entry.listing.files, own) : nil
+        var counts = own
+        for folder in entry.listing.folders {
             counts.merge(countFolders(folder.tree, path: path + "/" + folder.name, depth: depth + 1), uniquingKeysWith: +)
         }
         counted[key] = counts
