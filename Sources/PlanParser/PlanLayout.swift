@@ -39,7 +39,7 @@ public enum TableSyntax {
     /// The cells of one table row as written (trimmed; escaped pipes stay escaped), split
     /// exactly as the parser splits them.
     public static func rawCells(_ line: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-        TableRow(bytes: line, lineNumber: 0).cells.map { line[$0.raw] }
+        TableRow.rawRanges(line).map { line[$0] }
     }
 }
 

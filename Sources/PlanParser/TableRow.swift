@@ -18,6 +18,24 @@ struct TableRow {
     init(bytes line: ArraySlice<UInt8>, lineNumber: Int) {
         var cells: [Cell] = []
         cells.reserveCapacity(8)
+        Self.scan(line) { raw, startColumn, hasEscapedPipe in
+            var text = String(decoding: line[raw], as: UTF8.self)
+            if hasEscapedPipe { text = text.replacingEscapedPipes() }
+            cells.append(Cell(text: text, location: SourceLocation(line: lineNumber, column: startColumn), raw: raw))
+        }
+        self.cells = cells
+    }
+
+    /// The cells' byte ranges alone (trimmed, escapes as written): `fmt` needs no text.
+    static func rawRanges(_ line: ArraySlice<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(8)
+        scan(line) { raw, _, _ in ranges.append(raw) }
+        return ranges
+    }
+
+    /// Calls `cell` with each cell's trimmed byte range, its first column and whether it holds `\|`.
+    private static func scan(_ line: ArraySlice<UInt8>, _ cell: (Range<Int>, Int, Bool) -> Void) {
         var index = line.startIndex
         var column = 1
         @inline(__always) func advance() {
@@ -53,12 +71,9 @@ struct TableRow {
                 if byte != 0x20 && byte != 0x09 { end = index }
             }
             if start == end && !terminated { break } // nothing after the last pipe
-            var text = String(decoding: line[start..<end], as: UTF8.self)
-            if hasEscapedPipe { text = text.replacingEscapedPipes() }
-            cells.append(Cell(text: text, location: SourceLocation(line: lineNumber, column: startColumn), raw: start..<end))
+            cell(start..<end, startColumn, hasEscapedPipe)
             if terminated { advance() }
         }
-        self.cells = cells
     }
 }
 
