@@ -105,9 +105,10 @@ public struct PlanFormatter: Sendable {
         for line in layout.sectionHeadingLines { text.trimTrailingWhitespace(line) }
         for table in layout.tables {
             let rows = [table.headerLine, table.headerLine + 1] + table.bodyLines
-            guard let formatted = TableFormatter.format(
-                header: text.content(table.headerLine)[...], delimiter: text.content(table.headerLine + 1)[...],
-                body: table.bodyLines.map { text.content($0)[...] }) else { continue }
+            let (header, delimiter) = (text.content(table.headerLine)[...], text.content(table.headerLine + 1)[...])
+            let body = table.bodyLines.map { text.content($0)[...] }
+            if TableFormatter.isFormatted(header: header, delimiter: delimiter, body: body) { continue }
+            guard let formatted = TableFormatter.format(header: header, delimiter: delimiter, body: body) else { continue }
             for (line, content) in zip(rows, formatted) { text.replace(line, with: content) }
         }
         for item in layout.listItems {
