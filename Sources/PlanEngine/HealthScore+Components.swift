@@ -79,13 +79,14 @@ struct ScoreReader {
             note(&found, line, "\(name): \(role?.rawValue ?? "no role")", quoting: name)
         }
         let counted = min(plan.stakeholders.count, 5)
-        let decisionMaker: Decimal = hasRole[.decisionMaker] == true ? 1 : 0
-        let sponsor: Decimal = hasRole[.sponsor] == true ? 1 : 0
+        // Whole numbers: Int arithmetic, one Decimal at the end (and written as Decimal writes them).
+        let decisionMaker = hasRole[.decisionMaker] == true ? 1 : 0
+        let sponsor = hasRole[.sponsor] == true ? 1 : 0
         if decisionMaker == 0 { noteMissing(&found, in: .stakeholders, "no stakeholder is a decision-maker") }
         if sponsor == 0 { noteMissing(&found, in: .stakeholders, "no stakeholder is a sponsor") }
         if plan.stakeholders.isEmpty { noteMissing(&found, in: .stakeholders, "no stakeholders named") }
         // (d + s + n/5) / 3 = (5d + 5s + n) / 15
-        let numerator = 5 * decisionMaker + 5 * sponsor + Decimal(counted)
+        let numerator = Decimal(5 * decisionMaker + 5 * sponsor + counted)
         let reckoning = words("(decision-maker \(decisionMaker) + sponsor \(sponsor) + \(counted)/5 stakeholders) / 3")
         return (numerator, 15, reckoning, found)
     }
@@ -109,7 +110,9 @@ struct ScoreReader {
             note(&found, line, "\(name): \(relationship?.rawValue ?? "no relationship") (\(value))", quoting: name)
         }
         let count = plan.stakeholders.count
-        return (Decimal(halves), Decimal(2 * count), words("\(Decimal(halves) / 2) of \(count) stakeholders"), found)
+        // `halves / 2` as Decimal writes it (2.5, 2, 0), without its long division.
+        let strong = halves % 2 == 0 ? "\(halves / 2)" : "\(halves / 2).5"
+        return (Decimal(halves), Decimal(2 * count), words("\(strong) of \(count) stakeholders"), found)
     }
 
     /// 1 when reviewed within `review_interval_days` of the as-of day, 0.5 within twice that, else 0.
