@@ -188,17 +188,17 @@ public final class StageCensus {
         guard let commit else { return config.lifecycle.map { ($0.id, 0) } }
         let folder = prefix.isEmpty ? PlanKind.account.folder : prefix + "/" + PlanKind.account.folder
         var counts: [String: Int] = [:]
-        if let top = try repository.folderTree(at: folder, inTree: commit.tree) {
+        if !fileNamesRepeat, let top = try repository.folderTree(at: folder, inTree: commit.tree) {
             // Each folder is listed and counted once per tree id: between two month-ends most of
             // the folders of a large workspace did not change.
             var missing: [ObjectID] = []
             try listFolders(top, path: folder, depth: 1, missing: &missing)
             try learnStages(of: missing)
-            if fileNamesRepeat {
-                counts = try countedOneByOne(commit, folder: folder)
-            } else {
-                counts = countFolders(top, path: folder, depth: 1)
-            }
+            if !fileNamesRepeat { counts = countFolders(top, path: folder, depth: 1) }
+        }
+        if fileNamesRepeat {
+            (listed, counted, lastCounted) = ([:], [:], [:]) // not needed any more
+            counts = try countedOneByOne(commit, folder: folder)
         }
         return config.lifecycle.map { ($0.id, counts[$0.id] ?? 0) }
     }
@@ -256,13 +256,7 @@ public final class StageCensus {
             }
             entry.added.append(file.blob)
             if let other = folderOfName.updateValue(path, forKey: file.name), other != path { fileNamesRepeat = true }
-            if stageOfBlob[file.blob] == nil {
-                if let known = store?.stageAndGroups(forKey: Self.storeKey(file.blob)) {
-                    stageOfBlob[file.blob] = known.isReadable ? known.stage ?? "" : ""
-                } else {
-                    missing.append(file.blob)
-                }
-            }
+            if stageOfBlob[file.blob] == nil { lookUp(file.blob, missing: &missing) }
         }
         entry.removed += previous.map(\.blob)
         listed[key] = entry
@@ -304,16 +298,21 @@ public final class StageCensus {
         var missing: [ObjectID] = []
         var seen = Set<ObjectID>()
         for plan in plans where stageOfBlob[plan.blob] == nil && seen.insert(plan.blob).inserted {
-            if let known = store?.stageAndGroups(forKey: Self.storeKey(plan.blob)) {
-                stageOfBlob[plan.blob] = known.isReadable ? known.stage ?? "" : ""
-            } else {
-                missing.append(plan.blob)
-            }
+            lookUp(plan.blob, missing: &missing)
         }
         try learnStages(of: missing)
         var counts: [String: Int] = [:]
         for plan in plans { counts[stageOfBlob[plan.blob] ?? "", default: 0] += 1 }
         return counts
+    }
+
+    /// A blob's stage from the history store when it has it; otherwise the blob is to be parsed.
+    private func lookUp(_ blob: ObjectID, missing: inout [ObjectID]) {
+        if let known = store?.stageAndGroups(forKey: Self.storeKey(blob)) {
+            stageOfBlob[blob] = known.isReadable ? known.stage ?? "" : ""
+        } else {
+            missing.append(blob)
+        }
     }
 
     @Sendable private static func storeKey(_ blob: ObjectID) -> String {
