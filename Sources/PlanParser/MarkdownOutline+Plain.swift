@@ -9,7 +9,9 @@
 extension MarkdownOutline {
     static func plain(_ bytes: ArraySlice<UInt8>, lineOffset: Int) -> MarkdownOutline? {
         // The lines, without their trailing spaces (they never change a line's kind here; a line
-        // of spaces is blank). A CR, a tab or a NUL: cmark's business.
+        // of spaces is blank). A CR, a tab, a NUL, a vertical tab or form feed, or a leading byte
+        // order mark (cmark drops it): cmark's business.
+        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return nil }
         var lines: [Range<Int>] = []
         lines.reserveCapacity(64)
         var start = bytes.startIndex
@@ -22,7 +24,7 @@ extension MarkdownOutline {
                 end = start
             case 0x20:
                 continue
-            case 0x0D, 0x09, 0x00:
+            case 0x0D, 0x09, 0x00, 0x0B, 0x0C:
                 return nil
             default:
                 end = index + 1
@@ -103,7 +105,8 @@ extension MarkdownOutline {
     private static let kinds: [UInt8] = {
         var kinds = [UInt8](repeating: 0, count: 256)
         for byte in "*_`\\&<[]!~#".utf8 { kinds[Int(byte)] |= inlineMarkup }
-        for byte in " -*+#>|<`~=_[\\".utf8 { kinds[Int(byte)] |= blockStart }
+        // `:` too: `:---` under a line of text is a delimiter row, and the two lines a table.
+        for byte in " -*+#>|<`~=_[\\:".utf8 { kinds[Int(byte)] |= blockStart }
         return kinds
     }()
 
@@ -153,9 +156,21 @@ extension MarkdownOutline {
             default: return nil
             }
             content = content.dropFirst(4).drop(while: { $0 == 0x20 })
+            // cmark-gfm's tasklist extension ticks the box when `[x]` or `[X]` is anywhere on
+            // the line (`- [ ] check [x] later` is done): the same here.
+            if checked == false, containsTick(content) { checked = true }
         }
         guard isParagraphStart(content) else { return nil }
         return .some(checked)
+    }
+
+    private static func containsTick(_ text: ArraySlice<UInt8>) -> Bool {
+        var index = text.startIndex
+        while let open = text[index...].firstIndex(of: UInt8(ascii: "[")) {
+            if open + 2 < text.endIndex, text[open + 1] | 0x20 == UInt8(ascii: "x"), text[open + 2] == UInt8(ascii: "]") { return true }
+            index = open + 1
+        }
+        return false
     }
 
     /// Whether a line (or an item's text) starts plain text: not a block of another kind, not an

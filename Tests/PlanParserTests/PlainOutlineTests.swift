@@ -17,9 +17,11 @@ struct PlainOutlineTests {
          "| `a|b` | c |", "|-|-|", "| --- | --- | --- |", "|:-|-:|", "| - | x |", "| Zhou | CIO |", "| a | b"],
         ["- [ ] 2026-01-02 @li-you Send the offer", "- [x] Done #opp-1", "- [X] Done too", "- plain item", "- ", "-", "- [ ]",
          "- [y] odd box", "- 1. nested", "- # heading", "- | cell", "* star", "+ plus", "1. one", "2) two", "---", "- - -",
-         "***", "___", "- [x]no space", "- 2025-05-17 Won the tender", "- **bold** item", "-no space"],
+         "***", "___", "- [x]no space", "- 2025-05-17 Won the tender", "- **bold** item", "-no space",
+         // cmark-gfm ticks a box when `[x]` is anywhere on the line
+         "- [ ] check [x] later", "- [ ] 202[X]2-05 Go", "- [ ] a x] b", "- [ ] a [x ]", "- [x] a [ ] b", "- plain [x] item"],
         ["Plain text.", "More text here", "2027 plans", "2026. a year", "> quote", "<div>", "```", "~~~", "    code",
-         "[ref]: /url", "===", "Text with | pipe", "Text *emph*", "\\escaped", "&amp; entity", "@mention", "中文段落。", "\tTabbed",
+         "[ref]: /url", "===", ":---", ":-:", "Text with | pipe", "Text *emph*", "\\escaped", "&amp; entity", "@mention", "中文段落。", "\tTabbed", "\u{FEFF}", "# Form\u{0C}", "Feed\u{0B}",
          "Text\r", "a | b"],
         ["", "", "", "   "],
     ]
@@ -78,5 +80,17 @@ struct PlainOutlineTests {
             #expect(plain != nil, "\(file.lastPathComponent)")
             #expect(plain == MarkdownOutline.withCmark(body, lineOffset: 0), "\(file.lastPathComponent)")
         }
+    }
+
+    /// Found by replaying the plan fuzzer's corpus through both readings: cmark-gfm ticks a box
+    /// with `[x]` anywhere on the line, makes a table of a line of text over `:---`, drops a
+    /// leading byte order mark and trims a form feed off a heading.
+    @Test(arguments: ["# A\n\n- [ ] 202[x]2-05 Go\n", "- [ ] check [X] later\n", "industry: t: 202\n:---\n", "\u{FEFF}",
+                      "# A\u{0C}\n", "Text\u{0B}\n"])
+    func fuzzerFindingsReadAsCmarkReadsThem(body: String) {
+        let bytes = ArraySlice(Array(body.utf8))
+        let cmark = MarkdownOutline.withCmark(bytes, lineOffset: 0)
+        if let plain = MarkdownOutline.plain(bytes, lineOffset: 0) { #expect(plain == cmark) }
+        #expect(MarkdownOutline.parse(bytes, lineOffset: 0) == cmark)
     }
 }
