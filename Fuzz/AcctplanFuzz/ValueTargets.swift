@@ -6,18 +6,32 @@ enum ValueTargets {
     static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Every amount `Money.parse` accepts is non-negative, has a valid code, and is exactly the
-    /// number Foundation reads from the same digits (without code, separators and suffix).
+    /// number Foundation reads from the same digits (without code or `人民币`, separators and
+    /// suffix: k, M, B, 万, 亿).
     static func money(_ bytes: UnsafeBufferPointer<UInt8>) {
         let text = String(decoding: bytes, as: UTF8.self)
         guard case .success(let money) = Money.parse(text) else { return }
         _ = money.description
+        // The amount's text (its fast path reads the Decimal's storage) is Foundation's own.
+        var exact = money.amount, rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, 10, .plain)
+        let foundation = NSDecimalNumber(decimal: rounded).description(withLocale: posix)
+        require(money.amount.plainString == foundation,
+                "\(text.debugDescription): plainString \(money.amount.plainString), Foundation writes \(foundation)")
         require(money.amount >= 0, "negative amount \(money.amount) from \(text.debugDescription)")
         if let code = money.currency {
             require(code.utf8.count == 3 && code.utf8.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") },
                     "bad currency \(code.debugDescription) from \(text.debugDescription)")
         }
         var number = text.trimmingSpaces()
-        if money.currency != nil, let space = number.firstIndex(of: " ") {
+        func isBlank(_ character: Character) -> Bool { character == " " || character == "\t" }
+        // `人民币` (CNY) before or after the number, or a code and a space before it.
+        if number.hasPrefix("人民币") {
+            number = number.dropFirst(3).drop(while: isBlank)
+        } else if number.hasSuffix("人民币") {
+            number = number.dropLast(3)
+            while let last = number.last, isBlank(last) { number = number.dropLast() }
+        } else if money.currency != nil, let space = number.firstIndex(of: " ") {
             number = number[space...].drop(while: { $0 == " " })
         }
         var exponent = 0
@@ -25,6 +39,8 @@ enum ValueTargets {
         case "k": exponent = 3
         case "m", "M": exponent = 6
         case "b", "B": exponent = 9
+        case "万": exponent = 4
+        case "亿": exponent = 8
         default: break
         }
         if exponent != 0 { number = number.dropLast() }
