@@ -87,11 +87,15 @@ public struct DecimalSum: Sendable {
     /// 16-bit words of mantissa, least significant first). ``layoutIsKnown`` checks that layout
     /// once against Foundation's public API; when it does not hold, every sum is Foundation's.
     static func parts(_ value: Decimal) -> (Int128, Int)? {
-        guard layoutIsKnown, !value.isNaN else { return nil }
-        return withUnsafeBytes(of: value) { raw -> (Int128, Int)? in
+        guard layoutIsKnown, !value.isNaN, let (magnitude, exponent) = stored(value) else { return nil }
+        return (value.sign == .minus ? -Int128(magnitude) : Int128(magnitude), exponent)
+    }
+
+    /// The significand (when its upper four words are zero) and the exponent as stored.
+    private static func stored(_ value: Decimal) -> (UInt64, Int)? {
+        withUnsafeBytes(of: value) { raw in
             guard raw.loadUnaligned(fromByteOffset: 12, as: UInt64.self) == 0 else { return nil }
-            let magnitude = Int128(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 4, as: UInt64.self)))
-            return (value.sign == .minus ? -magnitude : magnitude, Int(Int8(bitPattern: raw[0])))
+            return (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 4, as: UInt64.self)), Int(Int8(bitPattern: raw[0])))
         }
     }
 
@@ -99,13 +103,6 @@ public struct DecimalSum: Sendable {
     /// through the public API, results of Foundation's arithmetic among them.
     static let layoutIsKnown: Bool = {
         guard MemoryLayout<Decimal>.size == 20 else { return false }
-        func read(_ value: Decimal) -> (UInt64, Int, Bool)? {
-            withUnsafeBytes(of: value) { raw in
-                guard raw.loadUnaligned(fromByteOffset: 12, as: UInt64.self) == 0 else { return nil }
-                return (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 4, as: UInt64.self)), Int(Int8(bitPattern: raw[0])),
-                        value.sign == .minus)
-            }
-        }
         let big = Decimal(UInt64(1) << 48)
         let checks: [(Decimal, UInt64, Int, Bool)] = [
             (Decimal(sign: .plus, exponent: -3, significand: Decimal(4500)), 45, -1, false),
@@ -116,8 +113,8 @@ public struct DecimalSum: Sendable {
             (Decimal(0), 0, 0, false),
         ]
         return checks.allSatisfy { value, significand, exponent, negative in
-            guard let (readSignificand, readExponent, readNegative) = read(value) else { return false }
-            return readSignificand == significand && readNegative == negative && (significand == 0 || readExponent == exponent)
+            guard let (readSignificand, readExponent) = stored(value) else { return false }
+            return readSignificand == significand && (value.sign == .minus) == negative && (significand == 0 || readExponent == exponent)
         }
     }()
 }

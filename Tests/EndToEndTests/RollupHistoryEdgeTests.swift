@@ -143,11 +143,7 @@ struct RollupHistoryEdgeTests {
         ], in: sandbox.temp, under: "ws")
         try sandbox.gitOK(["init", "-q"], in: ws)
         func commit(_ message: String, _ date: String) throws {
-            for args in [["add", "-A"], ["commit", "-q", "-m", message]] {
-                let result = try Launched(GitSandbox.gitExecutable, ["-C", ws.path] + args, in: sandbox.temp.url,
-                                          environment: sandbox.environment(extra: RollupRepo.env(date + "T10:00:00+00:00"))).wait()
-                try #require(result.status == 0, "git \(args.joined(separator: " ")): \(result)")
-            }
+            try RollupRepo.commitAll(message, on: date + "T10:00:00+00:00", in: ws, sandbox: sandbox)
         }
         try commit("january", "2026-01-10")
         // February: only west changes (east and the top folder's own files are as in January).

@@ -87,13 +87,17 @@ struct RollupRepo {
     }
 
     mutating func commit(_ label: String, _ message: String) throws {
-        let date = try #require(Self.dates[label])
+        try Self.commitAll(message, on: try #require(Self.dates[label]), in: ws, sandbox: sandbox)
+        commits[label] = try sandbox.head(ws)
+    }
+
+    /// `git add -A` and `git commit` in `ws`, authored and committed at `date`.
+    static func commitAll(_ message: String, on date: String, in ws: URL, sandbox: GitSandbox) throws {
         for args in [["add", "-A"], ["commit", "-q", "-m", message]] {
             let result = try Launched(GitSandbox.gitExecutable, ["-C", ws.path] + args, in: sandbox.temp.url,
-                                      environment: sandbox.environment(extra: Self.env(date))).wait()
+                                      environment: sandbox.environment(extra: env(date))).wait()
             try #require(result.status == 0, "git \(args.joined(separator: " ")): \(result)")
         }
-        commits[label] = try sandbox.head(ws)
     }
 
     func acctplan(_ args: [String]) throws -> CLI.Output { try sandbox.acctplan(args, in: ws) }

@@ -28,11 +28,12 @@ struct ScratchRepository {
         String(decoding: try Data(contentsOf: root.appendingPathComponent(path)), as: UTF8.self)
     }
 
-    /// Stages everything and commits it, on `day` (committer and author date) when given.
+    /// Stages everything and commits it, on `day` (committer and author date) when given;
+    /// `allowEmpty`: a commit even when nothing changed.
     @discardableResult
-    func commitAll(_ message: String, on day: String? = nil) throws -> String {
+    func commitAll(_ message: String, on day: String? = nil, allowEmpty: Bool = false) throws -> String {
         try git("add", "-A")
-        try git(["commit", "-q", "-m", message], date: day.map { "\($0)T12:00:00Z" })
+        try git(["commit", "-q"] + (allowEmpty ? ["--allow-empty"] : []) + ["-m", message], date: day.map { "\($0)T12:00:00Z" })
         return try git("rev-parse", "HEAD")
     }
 

@@ -24,9 +24,7 @@ import TestSupport
         var files: [String: String] = [:] // plan id → folder
         var commits: [String] = []
         func commit(_ message: String) throws -> String {
-            try scratch.git("add", "-A")
-            try scratch.git("commit", "-q", "--allow-empty", "-m", message) // an edit may change nothing
-            return try scratch.git("rev-parse", "HEAD")
+            try scratch.commitAll(message, allowEmpty: true) // an edit may change nothing
         }
         for round in 0..<30 {
             for _ in 0..<Int.random(in: 1...4, using: &random) {
