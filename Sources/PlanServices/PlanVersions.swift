@@ -103,6 +103,10 @@ public final class PlanVersions: @unchecked Sendable {
         let newConfig = try config(at: new)
         // Hashing a configuration (people, fx, ...) is not free: once per side, not per plan.
         let oldKey = oldConfig.hashValue, newKey = newConfig.hashValue
+        // A section the two versions share reads the same only under the same configuration:
+        // with other exchange rates (or another schema) its amounts convert differently, and the
+        // whole plans' diff names them. Different configurations: the whole plans are compared.
+        let sliceable = parseChangedSectionsOnly && oldConfig == newConfig
         struct Work {
             var oldPath: String?
             var newPath: String?
@@ -123,7 +127,7 @@ public final class PlanVersions: @unchecked Sendable {
         let results = concurrentMap(items.count) { index in
             let item = items[index]
             return Result<PlanChange?, Error> {
-                if parseChangedSectionsOnly, let oldPath = item.oldPath, let newPath = item.newPath {
+                if sliceable, let oldPath = item.oldPath, let newPath = item.newPath {
                     let (before, after) = try changedParts(oldPath, newPath, change: item.change, old: old, new: new,
                                                            oldConfig: oldConfig, newConfig: newConfig)
                     return PlanDiff.compare(.init(before, config: oldConfig), .init(after, config: newConfig))

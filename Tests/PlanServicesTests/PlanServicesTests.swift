@@ -81,6 +81,43 @@ import Testing
         #expect(back.changes.map(\.status) == [.modified, .removed])
     }
 
+    /// `diff` parses only the sections two versions do not share; under a changed exchange rate
+    /// a shared section's amounts still convert differently, and the diff must say so as the
+    /// whole plans' comparison (`log`'s) does.
+    @Test func aChangedExchangeRateShowsInAnEditedPlansUnchangedOpportunities() throws {
+        let repo = try ScratchRepository()
+        defer { repo.remove() }
+        let opportunities = """
+
+            ## Opportunities
+
+            | ID    | Name | Stage   | Amount   | Close      |
+            | ----- | ---- | ------- | -------- | ---------- |
+            | opp-a | ERP  | develop | USD 100k | 2027-03-31 |
+
+            """
+        try repo.write("acctplan.yml", ScratchRepository.config + "fx: {USD: 7.0}\n")
+        try repo.write("accounts/acme.md", ScratchRepository.account("Acme", extra: opportunities))
+        let first = try repo.commitAll("Acme")
+        try repo.write("acctplan.yml", ScratchRepository.config + "fx: {USD: 7.5}\n")
+        try repo.write("accounts/acme.md", ScratchRepository.account("Acme", stage: "integration", extra: opportunities))
+        let second = try repo.commitAll("USD at 7.5; Acme integrates")
+
+        let result = try DiffService.compare([first, second], staged: false, workspace: repo.root.path)
+        #expect(result.changes.map(\.id) == ["acme"])
+        #expect(result.changes.first?.fields.map(\.name) == ["stage"])
+        let amount = result.changes.first?.sections.first { $0.section == .opportunities }?.items.first
+        #expect(amount?.key == "opp-a")
+        #expect(amount?.fields.map(\.name) == ["amount"])
+        #expect(amount?.fields.first?.from == .number(700_000) && amount?.fields.first?.to == .number(750_000))
+        // The same answer as the comparison of the whole plans.
+        let git = try GitRepository(discovering: repo.root)
+        let whole = try PlanVersions(repository: git, prefix: "")
+            .changes(from: .tree(try git.treeOfCommit(try git.resolveCommit(first))),
+                     to: .tree(try git.treeOfCommit(try git.resolveCommit(second))))
+        #expect(whole == result.changes)
+    }
+
     @Test func theWorkingTreeDiffNamesPlansGitDoesNotTrackYet() throws {
         let repo = try ScratchRepository()
         defer { repo.remove() }
