@@ -15,6 +15,7 @@ public final class PlanVersions: @unchecked Sendable {
     public let prefix: String
     private var parsed: [String: Plan] = [:]
     private var configs: [DiffEndpoint: WorkspaceConfig] = [:]
+    private var configsByContent: [Data: WorkspaceConfig] = [:]
     private let lock = NSLock()
     private let pool: RepositoryPool
     private let workingDirectoryReal: String?
@@ -52,7 +53,14 @@ public final class PlanVersions: @unchecked Sendable {
         if let cached = configs[endpoint] { return cached }
         var config = WorkspaceConfig()
         if let data = try repository.content(of: repositoryPath(ConfigParser.path), at: endpoint) {
-            config = ConfigParser.parse(data).0
+            // Two endpoints mostly hold the same acctplan.yml: parsed once (a large one, with
+            // every person of the organisation, takes a millisecond).
+            if let parsed = configsByContent[data] {
+                config = parsed
+            } else {
+                config = ConfigParser.parse(data).0
+                configsByContent[data] = config
+            }
         }
         configs[endpoint] = config
         return config
