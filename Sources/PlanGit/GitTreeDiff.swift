@@ -27,9 +27,13 @@ extension GitRepository {
     /// The files under `prefix` that differ from `old` to `new`. Only the changed paths are
     /// looked at (a tree diff compares tree ids; the working tree is checked through the index's
     /// stat cache), so the cost grows with the change, not with the workspace.
-    public func changedPaths(from old: DiffEndpoint, to new: DiffEndpoint, prefix: String) throws -> [PathChange] {
+    /// `pool`: the handles other threads compare folders with (a caller that reads the changed
+    /// blobs next passes its own, so that both steps share the opened packs).
+    public func changedPaths(from old: DiffEndpoint, to new: DiffEndpoint, prefix: String, pool: RepositoryPool? = nil) throws
+        -> [PathChange]
+    {
         if case .tree(let a) = old, case .tree(let b) = new {
-            return try changedPaths(fromTree: a, toTree: b, prefix: prefix)
+            return try changedPaths(fromTree: a, toTree: b, prefix: prefix, pool: pool)
         }
         return try libgit2ChangedPaths(from: old, to: new, prefix: prefix)
     }
@@ -100,7 +104,9 @@ extension GitRepository {
     /// only the folders on the path to a change are read (libgit2's tree diff reads every subtree
     /// of both sides). Added and deleted files with the same content are renames; any other
     /// added/deleted pairs go to libgit2's similarity detection, limited to those paths.
-    func changedPaths(fromTree old: ObjectID, toTree new: ObjectID, prefix: String) throws -> [PathChange] {
+    func changedPaths(fromTree old: ObjectID, toTree new: ObjectID, prefix: String, pool: RepositoryPool? = nil) throws
+        -> [PathChange]
+    {
         var changes: [PathChange] = []
         // From the workspace's folder in both trees: the top two levels here, the folders below
         // them (accounts/east, ...) on all cores.
@@ -108,7 +114,7 @@ extension GitRepository {
         try compareTrees(try subtree(at: prefix, inTree: old), try subtree(at: prefix, inTree: new), path: prefix, levels: 2,
                          changes: &changes, deferred: &deferred)
         if !deferred.isEmpty {
-            let pool = RepositoryPool(gitDirectory: gitDirectory)
+            let pool = pool ?? RepositoryPool(gitDirectory: gitDirectory)
             let work = deferred
             let results = concurrentMap(work.count) { index in
                 let (a, b, path) = work[index]

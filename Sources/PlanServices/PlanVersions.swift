@@ -121,7 +121,7 @@ public final class PlanVersions: @unchecked Sendable {
             var change: PathChange
         }
         var work: [Work] = []
-        for change in try repository.changedPaths(from: old, to: new, prefix: prefix) {
+        for change in try repository.changedPaths(from: old, to: new, prefix: prefix, pool: pool) {
             let oldPath = change.oldPath.flatMap(workspacePath).flatMap { Self.planIdentity($0) != nil ? $0 : nil }
             let newPath = change.newPath.flatMap(workspacePath).flatMap { Self.planIdentity($0) != nil ? $0 : nil }
             guard oldPath != nil || newPath != nil else { continue }
