@@ -46,9 +46,18 @@ git_cmd="cd $(printf %q "$clone") && git diff --stat HEAD~1 HEAD > /dev/null"
 (cd "$clone" && "$binary" diff HEAD~1 HEAD --format json > "$out/diff.json")
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(f'diff: {len(d[\"plans\"])} plans changed', file=sys.stderr)" "$out/diff.json"
 /usr/bin/time -f %M -o "$out/acctplan.maxrss" bash -c "$acctplan_cmd"
+# The floor under any diff on libgit2: reading the same trees and blobs, one thread, nothing
+# parsed (Benchmarks/libgit2-read.c). Left out when there is no C compiler or libgit2 header.
+floor=()
+if cc -O2 -o "$out/libgit2-read" "$script_dir/libgit2-read.c" -lgit2 2> "$out/libgit2-read.log"; then
+    (cd "$clone" && "$out/libgit2-read" HEAD~1 HEAD >&2)
+    floor=(--command-name "libgit2 reading" "cd $(printf %q "$clone") && $(printf %q "$out/libgit2-read") HEAD~1 HEAD > /dev/null")
+else
+    echo "run-diff.sh: no libgit2 reading floor (cc or libgit2-dev missing, see $out/libgit2-read.log)" >&2
+fi
 echo "load average before timing: $(cut -d' ' -f1 /proc/loadavg)" >&2
 hyperfine --warmup 2 --runs "$runs" --export-json "$out/hyperfine.json" \
-    --command-name "acctplan diff" "$acctplan_cmd" --command-name "git diff --stat" "$git_cmd" >&2
+    --command-name "acctplan diff" "$acctplan_cmd" --command-name "git diff --stat" "$git_cmd" "${floor[@]}" >&2
 python3 - "$out" <<'PY' | tee "$out/summary.txt"
 import json, os, statistics, sys
 out = sys.argv[1]
@@ -58,5 +67,8 @@ peak = int(open(os.path.join(out, "acctplan.maxrss")).read().split()[-1]) / 1024
 print(f"acctplan diff HEAD~1 HEAD  median {a*1000:.1f} ms, peak RSS {peak:.1f} MB")
 print(f"git diff --stat            median {g*1000:.1f} ms")
 print(f"ratio acctplan/git (median): {a/g:.2f}  (budget <= 3.00: {'PASS' if a/g <= 3 else 'FAIL'})")
+if "libgit2 reading" in results:
+    r = statistics.median(results["libgit2 reading"]["times"])
+    print(f"libgit2 reading the same objects, one thread: median {r*1000:.1f} ms ({r/g:.2f} x git)")
 PY
 echo "raw results: $out (delete it when done)" >&2
