@@ -6,23 +6,31 @@ import PlanModel
 public enum HTML {
     /// `&`, `<`, `>`, `"` and `'` as character references: safe in text and in quoted attributes.
     public static func escape(_ text: String) -> String {
-        // Fast path: most plan text needs nothing.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
+        var text = text
+        // Byte by byte: every character escaped is ASCII, and UTF-8 never uses an ASCII byte
+        // inside another character. Most plan text needs nothing and is returned as it is.
+        let escaped = text.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: needsEscape) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 16)
+            result.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case 0x26: result.append(contentsOf: "&amp;".utf8)
+                case 0x3C: result.append(contentsOf: "&lt;".utf8)
+                case 0x3E: result.append(contentsOf: "&gt;".utf8)
+                case 0x22: result.append(contentsOf: "&quot;".utf8)
+                case 0x27: result.append(contentsOf: "&#39;".utf8)
+                default: result.append(byte)
+                }
             }
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
+        return escaped ?? text
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }
 
     /// `<a href="href">text</a>`, both escaped.
@@ -35,7 +43,9 @@ public enum HTML {
 
     /// Whether `text` holds a CJK ideograph.
     static func isChinese(_ text: String) -> Bool {
-        text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
+        // ASCII text (most names and ids) holds none.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        return text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
     }
 
     /// A table: header cells (escaped) and rows of cells that are already markup.

@@ -205,7 +205,10 @@ public struct HTMLReport: Sendable {
 
     /// `english` or `chinese`, in the page's language: both are written side by side where the
     /// page says them, so neither can be missing.
-    func t(_ english: String, _ chinese: String) -> String { language == .en ? english : chinese }
+    /// The page's language's text; the other is not built (pages interpolate both).
+    func t(_ english: @autoclosure () -> String, _ chinese: @autoclosure () -> String) -> String {
+        language == .en ? english() : chinese()
+    }
 
     /// ``sourceLabel`` in Chinese ("working tree" → 工作区, "git index" → git 暂存区, "commit 1a2b3c4
     /// (v1)" → 提交 1a2b3c4（v1）); for the Chinese pages only.

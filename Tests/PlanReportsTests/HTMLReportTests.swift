@@ -16,6 +16,33 @@ struct HTMLReportTests {
         #expect(HTML.escape("浙江烟草 – plain") == "浙江烟草 – plain")
         #expect(HTML.escape(Self.hostile) == Self.escaped)
         #expect(HTML.escape("&amp;") == "&amp;amp;", "escaping is not idempotent, and must be done once")
+        #expect(HTML.escape("浙江 <烟草> & 'é'") == "浙江 &lt;烟草&gt; &amp; &#39;é&#39;")
+    }
+
+    /// `escape` works on bytes; character by character is the definition it must keep, on text
+    /// that mixes the five with Chinese, accents, emoji and combining marks.
+    @Test func escapeByBytesEqualsEscapeByCharacters() {
+        func reference(_ text: String) -> String {
+            var result = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": result += "&amp;"
+                case "<": result += "&lt;"
+                case ">": result += "&gt;"
+                case "\"": result += "&quot;"
+                case "'": result += "&#39;"
+                default: result.unicodeScalars.append(scalar)
+                }
+            }
+            return result
+        }
+        let pieces = ["&", "<", ">", "\"", "'", "a", " ", "浙江", "é", "e\u{301}", "👩‍💼", "–", "\u{0}", "&amp;"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(HTML.escape(text) == reference(text), "\(text.debugDescription)")
+            #expect(HTML.escape(text).utf8.elementsEqual(reference(text).utf8))
+        }
     }
 
     @Test func fileNamesAreIDsOrHashes() {
