@@ -7,7 +7,7 @@ Taking turns puts the same drift on every command. Prints, per command, the medi
 its ratio to the first command's, and the median CPU (user + system, from the kernel's count for
 the child), with the fastest and slowest run.
 
-    Benchmarks/interleave.py [--runs 7] [--warmup 1] [--dir DIR] NAME=COMMAND NAME=COMMAND ...
+    Benchmarks/interleave.py [--runs 7] [--warmup 1] [--dir DIR] [--json FILE] NAME=COMMAND NAME=COMMAND ...
 
 Each COMMAND runs through `sh -c` in DIR, its output thrown away; a non-zero exit is not an error
 (lint exits 1 when it finds errors). Example, the lint budget:
@@ -16,6 +16,7 @@ Each COMMAND runs through `sh -c` in DIR, its output thrown away; a non-zero exi
         cmark='xargs -0 -a /tmp/plans.list cmark-gfm -e table -e tasklist'
 """
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -37,6 +38,7 @@ def main():
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("--dir", default=".")
+    parser.add_argument("--json", metavar="FILE", help="also write every run's wall and CPU times there")
     parser.add_argument("commands", nargs="+", metavar="NAME=COMMAND")
     arguments = parser.parse_args()
     commands = []
@@ -55,6 +57,9 @@ def main():
             wall, cpu = run(command, arguments.dir)
             walls[name].append(wall)
             cpus[name].append(cpu)
+    if arguments.json:
+        with open(arguments.json, "w") as output:
+            json.dump({name: {"wall": walls[name], "cpu": cpus[name]} for name, _ in commands}, output, indent=1)
     print(f"load average before timing: {os.getloadavg()[0]:.2f}; {arguments.runs} rounds", file=sys.stderr)
     reference = statistics.median(walls[commands[0][0]])
     reference_cpu = statistics.median(cpus[commands[0][0]])

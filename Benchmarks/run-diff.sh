@@ -27,19 +27,7 @@ binary="$(cd "$(dirname "$binary")" && pwd -P)/$(basename "$binary")"
 out=$(mktemp -d /tmp/acctplan-bench-diff.XXXXXX)
 clone="$out/repo"
 git clone -q "$repo" "$clone"
-python3 - "$clone" "$plans" <<'PY'
-import pathlib, re, sys
-root, count = pathlib.Path(sys.argv[1]), int(sys.argv[2])
-plans = sorted((root / "accounts").rglob("*.md"))[::97][:count]
-stages = {"departmental": "industry-solution", "industry-solution": "integration", "integration": "industry-solution"}
-for path in plans:
-    text = path.read_text()
-    text = re.sub(r"^stage: (\S+)", lambda m: "stage: " + stages.get(m.group(1), "departmental"), text, count=1, flags=re.M)
-    text = re.sub(r"(\| opp-01 \|[^|]*\|[^|]*\| )([^|]+?)( \|)", r"\g<1>CNY 9.9M\3", text, count=1)
-    text = text.replace("- [ ] ", "- [x] ", 1)
-    path.write_text(text)
-print(f"edited {len(plans)} plans", file=sys.stderr)
-PY
+python3 "$script_dir/edit-plans.py" "$clone" "$plans"
 git -C "$clone" -c user.name=bench -c user.email=bench@example.com commit -qam "bench: edit $plans plans"
 acctplan_cmd="cd $(printf %q "$clone") && $(printf %q "$binary") diff HEAD~1 HEAD --format json > /dev/null"
 git_cmd="cd $(printf %q "$clone") && git diff --stat HEAD~1 HEAD > /dev/null"
