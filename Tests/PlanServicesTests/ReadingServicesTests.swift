@@ -1,6 +1,6 @@
 import Foundation
 import PlanModel
-import PlanServices
+@testable import PlanServices
 import Testing
 
 @Suite struct ShowAndReportServiceTests {
@@ -54,6 +54,29 @@ import Testing
 
 /// The views/ folder of the report: made only when a view has a page; an earlier report's view
 /// pages are removed when the views are gone; a views/ that is a link is never followed.
+/// A plan with CRLF line ends is the same plan (docs/format.md): its account page shows the
+/// same prose sections, rendered the same, as the plan with LF ends.
+@Suite struct ReportProseLineEndTests {
+    @Test func aCRLFPlansProseSectionsAreOnItsPageAsAnLFPlans() throws {
+        let prose = "\n## Risks\n\nThe CIO retires in **March**; her successor is not known.\n\n## Service notes\n\n- Quarterly review\n"
+        func page(_ lineEnd: String) throws -> String {
+            let repo = try ScratchRepository()
+            defer { repo.remove() }
+            let plan = ScratchRepository.account("Acme") + prose
+            try repo.write("accounts/acme.md", plan.replacingOccurrences(of: "\n", with: lineEnd))
+            let output = repo.root.appendingPathComponent("report").path
+            _ = try ReportService.write(output: output, workspace: repo.root.path, at: .workingTree, since: nil, trend: .quarterly,
+                                        asOf: ScratchRepository.asOf)
+            return try String(contentsOfFile: output + "/accounts/acme.html", encoding: .utf8)
+        }
+        let lf = try page("\n"), crlf = try page("\r\n")
+        #expect(lf.contains("<section class=\"prose\"><h2>Risks</h2>"))
+        #expect(lf.contains("<strong>March</strong>") && lf.contains("<li>Quarterly review</li>"))
+        #expect(crlf == lf)
+        #expect(ProseSections.lines(Data("a\r\nb\n\nc\rd\r\n".utf8)) == ["a", "b", "", "c\rd", ""])
+    }
+}
+
 @Suite struct ReportViewsFolderTests {
     @Test func viewsFolderIsMadeWhenNeededCleanedAndNeverFollowed() throws {
         let repo = try ScratchRepository()
