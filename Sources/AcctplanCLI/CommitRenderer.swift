@@ -17,7 +17,7 @@ enum CommitRenderer {
             Terminal.standardOutput(TextReporter.render(report, color: Terminal.useColor(), language: language))
             Terminal.standardError(refusal(report, language: language))
         case .committed(let committed):
-            Terminal.standardOutput("[\(committed.branch) \(committed.commit.short)] \(message.split(separator: "\n").first ?? "")\n")
+            Terminal.standardOutput("[\(committed.branch) \(committed.commit.short)] \(message.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).first ?? "")\n")
             for line in committed.summary { Terminal.standardOutput(" \(line)\n") }
             for line in canonicalFormWarnings(committed.notInCanonicalForm) { Terminal.standardError(line + "\n") }
         }

@@ -116,7 +116,11 @@ enum UI {
         for _ in 0..<64 {
             let file = folder.appendingPathComponent("acctplan.yml")
             if let text = try? String(contentsOf: file, encoding: .utf8) {
-                for line in text.split(separator: "\n") where line.hasPrefix("language:") {
+                // Lines end at LF or CRLF (split as Characters, "\r\n" is one and a CRLF file one line).
+                for bytes in text.utf8.split(separator: 0x0A) {
+                    var line = Substring(bytes)
+                    if line.utf8.last == 0x0D { line = line.dropLast() }
+                    guard line.hasPrefix("language:") else { continue }
                     let value = line.dropFirst("language:".count).split(separator: "#").first ?? ""
                     return UILanguage(setting: value.trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: "\"'")))
                 }

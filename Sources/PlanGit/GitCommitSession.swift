@@ -240,7 +240,7 @@ public final class GitCommitSession {
         // The new index is written beside the lock first, so the swap below is the only step
         // that publishes anything.
         try check(git_index_write(try staged.pointer), "git_index_write")
-        let subject = message.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let subject = String(message.firstLine)
         var failure: GitCode?
         do {
             failure = try ReferenceHandle.write("git_reference_create", expected: [.locked, .exists, .modified]) { reference in

@@ -73,8 +73,23 @@ public struct TextDocument: Sendable {
         self.lines = Self.lines(of: text)
     }
 
-    private static func lines(of text: String) -> [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    /// Split on the byte LF: "\r\n" is one Character, so splitting Characters at "\n" leaves
+    /// a CRLF text in one piece.
+    static func lines(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        func add(_ end: String.Index) {
+            var end = end
+            if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+            lines.append(text[start..<end])
+        }
+        while let newline = utf8[start...].firstIndex(of: 0x0A) {
+            add(newline)
+            start = utf8.index(after: newline)
+        }
+        add(utf8.endIndex)
+        return lines
     }
 
     /// Replaces `range` (nil: everything) with `newText`. Positions past a line's end or the
@@ -94,8 +109,9 @@ public struct TextDocument: Sendable {
         var lineStart = text.startIndex
         var line = 0
         while line < position.line {
-            guard let newline = text[lineStart...].firstIndex(of: "\n") else { return text.endIndex }
-            lineStart = text.index(after: newline)
+            // The byte LF, not the Character "\n" (a CRLF line end is the Character "\r\n").
+            guard let newline = text.utf8[lineStart...].firstIndex(of: 0x0A) else { return text.endIndex }
+            lineStart = text.utf8.index(after: newline)
             line += 1
         }
         var units = 0

@@ -59,4 +59,13 @@ extension StringProtocol where SubSequence == Substring {
         let end = slice.lastIndex(where: { $0 != " " && $0 != "\t" })!
         return slice[start...end]
     }
+
+    /// The first line, without its line end (LF or CRLF). Splitting Characters at "\n" does
+    /// not end a line at CRLF: "\r\n" is one Character.
+    public var firstLine: Substring {
+        let slice = self[...]
+        guard let newline = slice.utf8.firstIndex(of: 0x0A) else { return slice }
+        let line = slice[..<newline]
+        return line.utf8.last == 0x0D ? line.dropLast() : line
+    }
 }

@@ -82,6 +82,13 @@ struct LanguageTests {
         let badDate = try CLI.output(["lint", "--as-of", "soon"], in: root)
         #expect(badDate.stderr == "acctplan: 错误: --as-of“soon”不是日期；请写成 YYYY-MM-DD，例如 2026-11-29\n", "\(badDate)")
 
+        // An acctplan.yml saved with CRLF line ends says the same.
+        let crlf = try Self.broken(temp, config: (Fixture.config + "language: zh-CN\n").replacingOccurrences(of: "\n", with: "\r\n"))
+        let crlfDate = try CLI.output(["lint", "--as-of", "soon"], in: crlf)
+        #expect(crlfDate.stderr == badDate.stderr, "\(crlfDate)")
+        let crlfLint = try CLI.output(["lint", "--as-of", Fixture.asOf], in: crlf, env: ["LANG": "en_US.UTF-8"])
+        #expect(crlfLint.stdout.hasPrefix(Self.chineseLine), "\(crlfLint)")
+
         let config = try Self.broken(temp, config: Fixture.config + "language: fr\n")
         let lint = try CLI.output(["lint", "--as-of", Fixture.asOf], in: config)
         #expect(lint.stdout.contains("acctplan.yml:7:11: error: unknown language 'fr' [config]\n  hint: language is one of: en, zh-CN\n"),

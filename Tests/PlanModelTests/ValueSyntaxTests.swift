@@ -63,4 +63,14 @@ struct ValueSyntaxTests {
         #expect(ValueSyntax.shortList(["a", "b"], limit: 2) == "a, b")
         #expect(ValueSyntax.shortList(["a", "b", "c", "d"], limit: 2) == "a, b, and 2 more")
     }
+
+    /// A commit message's subject: its first line, whether lines end at LF or CRLF.
+    @Test func firstLineEndsAtLFOrCRLF() {
+        #expect("Acme moves\nbody".firstLine == "Acme moves")
+        #expect("Acme moves\r\nbody\r\n".firstLine == "Acme moves")
+        #expect("浙江中烟\r\n".firstLine == "浙江中烟")
+        #expect("one line".firstLine == "one line")
+        #expect("\nafter a blank".firstLine == "")
+        #expect("a\rb\nc".firstLine == "a\rb", "a lone CR ends no line")
+    }
 }

@@ -167,6 +167,57 @@ async def test_formatting_is_byte_identical_to_acctplan_fmt(client, workspace):
     await client.shutdown_session()
 
 
+def apply_edits(text, edits):
+    """What an editor does with the server's TextEdits: positions are lines split at LF (a CR
+    before it is the line end's) and UTF-16 offsets within a line; later edits first."""
+    def offset(position):
+        lines = text.split("\n")
+        start = sum(len(line) + 1 for line in lines[:position.line])
+        line = lines[position.line] if position.line < len(lines) else ""
+        body = line[:-1] if line.endswith("\r") else line
+        units = body.encode("utf-16-le")[:2 * position.character].decode("utf-16-le", errors="ignore")
+        return start + min(len(units), len(body))
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[:offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+    return text
+
+
+@pytest.mark.asyncio
+async def test_a_crlf_plan_is_edited_checked_and_formatted_line_by_line(client, workspace):
+    """A plan saved with CRLF line ends (an editor on Windows): the formatting edit replaces the
+    whole document (it once replaced the first "line", the whole text read as one, and doubled
+    the plan), an edit on a later line lands there, and diagnostics point at their own lines."""
+    await start(client, workspace)
+    path = workspace / PLAN
+    lines = path.read_text(encoding="utf-8").split("\n")
+    squashed = "\r\n".join(
+        "|" + "|".join(cell.strip() for cell in l.strip("|").split("|")) + "|" if l.startswith("| ") else l for l in lines)
+    uri, _ = open_plan(client, workspace, PLAN, squashed)
+    first = await diagnostics_of(client, uri)
+    # An unknown person on the manager line (line 7 of the template plan: `manager: ...`).
+    manager = next(i for i, l in enumerate(lines) if l.startswith("manager:"))
+    edited = squashed.split("\r\n")
+    edited[manager] = "manager: nobody-here"
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=manager, character=0),
+                              end=types.Position(line=manager, character=len(squashed.split("\r\n")[manager]))),
+            text="manager: nobody-here")]))
+    diagnostics = await next_diagnostics(client, uri)
+    unknown = [d for d in diagnostics if "nobody-here" in d.message]
+    assert unknown and all(d.range.start.line == manager for d in unknown), (first, diagnostics)
+    edits = await client.text_document_formatting_async(types.DocumentFormattingParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        options=types.FormattingOptions(tab_size=4, insert_spaces=True)))
+    formatted = apply_edits("\r\n".join(edited), edits)
+    path.write_bytes("\r\n".join(edited).encode("utf-8"))
+    subprocess.run([BINARY, "fmt", PLAN], cwd=workspace, check=True, capture_output=True)
+    assert formatted == path.read_bytes().decode("utf-8")
+    assert formatted.count("## Opportunities") == 1
+    await client.shutdown_session()
+
+
 def test_survives_malformed_messages(workspace):
     """Garbage, a bad header and an unknown method get errors; the next request is answered."""
     def frame(body):
