@@ -80,7 +80,9 @@ public struct HealthScore: Sendable, Hashable {
             return Component(id: id, weight: weight, points: points, reckoning: reckoning,
                              evidence: withEvidence ? evidence : [])
         }
-        let exactTotal = components.reduce(Decimal(0)) { $0 + $1.points }
+        var sum = DecimalSum() // Foundation's `+=`, the same bytes, mostly without its arithmetic
+        for component in components { sum.add(component.points) }
+        let exactTotal = sum.value
         let score = min(100, max(0, roundHalfUp(exactTotal)))
         return HealthScore(accountID: plan.id, path: plan.path, name: plan.header.name?.value ?? plan.id, components: components,
                            exactTotal: exactTotal, score: score, band: band(of: score, profile))

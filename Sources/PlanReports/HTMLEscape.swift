@@ -50,10 +50,6 @@ public enum HTML {
 
     /// A table: header cells (escaped) and rows of cells that are already markup.
     static func table(_ header: [String], _ rows: [[String]], numericColumns: Set<Int> = [], className: String = "data") -> String {
-        // Built once per table: the cell openers, and room for the whole table (every account
-        // page has several; appending to a string that keeps growing was a tenth of the report).
-        let columns = rows.reduce(header.count) { max($0, $1.count) }
-        let numeric = (0..<columns).map { numericColumns.contains($0) }
         var size = 96 + className.utf8.count
         for cell in header { size += cell.utf8.count + 24 }
         for row in rows {
@@ -62,25 +58,14 @@ public enum HTML {
         }
         var output = ""
         output.reserveCapacity(size)
-        output += "<div class=\"table-wrap\"><table class=\""
-        output += escape(className)
-        output += "\"><thead><tr>"
-        for (index, cell) in header.enumerated() {
-            output += numeric[index] ? "<th class=\"num\">" : "<th>"
-            output += escape(cell)
-            output += "</th>"
-        }
-        output += "</tr></thead><tbody>"
+        var table = HTMLTable(&output, header: header, numericColumns: numericColumns,
+                              columns: rows.reduce(header.count) { max($0, $1.count) }, className: className)
         for row in rows {
-            output += "<tr>"
-            for (index, cell) in row.enumerated() {
-                output += numeric[index] ? "<td class=\"num\">" : "<td>"
-                output += cell
-                output += "</td>"
-            }
-            output += "</tr>"
+            table.startRow(&output)
+            for cell in row { table.cell(&output, cell) }
+            table.endRow(&output)
         }
-        output += "</tbody></table></div>"
+        table.end(&output)
         return output
     }
 
@@ -93,4 +78,50 @@ public enum HTML {
         let hex = String(FNV1a.hash(id.utf8), radix: 16)
         return "_" + String(repeating: "0", count: 16 - hex.count) + hex
     }
+}
+
+/// A table written in place, a cell at a time, as ``HTML/table(_:_:numericColumns:className:)``
+/// writes it (that function is built on this): pages append their rows to the page's text instead
+/// of building every cell, then every row, then the table as strings of their own.
+struct HTMLTable {
+    private let numeric: [Bool]
+    private var column = 0
+
+    /// Writes the table's start and its header row (the header cells are escaped here).
+    init(_ output: inout String, header: [String], numericColumns: Set<Int> = [], columns: Int? = nil, className: String = "data") {
+        numeric = (0..<max(columns ?? 0, header.count)).map { numericColumns.contains($0) }
+        output += "<div class=\"table-wrap\"><table class=\""
+        output += HTML.escape(className)
+        output += "\"><thead><tr>"
+        for (index, cell) in header.enumerated() {
+            output += numeric[index] ? "<th class=\"num\">" : "<th>"
+            output += HTML.escape(cell)
+            output += "</th>"
+        }
+        output += "</tr></thead><tbody>"
+    }
+
+    mutating func startRow(_ output: inout String) {
+        output += "<tr>"
+        column = 0
+    }
+
+    /// Opens the next cell; its markup follows, then ``closeCell(_:)``.
+    mutating func openCell(_ output: inout String) {
+        output += column < numeric.count && numeric[column] ? "<td class=\"num\">" : "<td>"
+        column += 1
+    }
+
+    func closeCell(_ output: inout String) { output += "</td>" }
+
+    /// A cell of markup.
+    mutating func cell(_ output: inout String, _ markup: String) {
+        openCell(&output)
+        output += markup
+        closeCell(&output)
+    }
+
+    func endRow(_ output: inout String) { output += "</tr>" }
+
+    func end(_ output: inout String) { output += "</tbody></table></div>" }
 }

@@ -15,6 +15,7 @@ extension HTMLReport {
         let name = header.name?.value ?? plan.id
         var body = "<h1>\(HTML.escape(name))</h1><p class=\"subtitle\">Account <code>\(HTML.escape(plan.id))</code> · "
             + "<code>\(HTML.escape(plan.path))</code>"
+        body.reserveCapacity(16_384) // a page's body is 8-12 KB
         if let title = plan.title, title != name { body += " · " + HTML.escape(title) }
         body += "</p>"
         body += lintBox(plan.path)
@@ -78,19 +79,50 @@ extension HTMLReport {
         }
         if !plan.opportunities.isEmpty { body += opportunities(plan, config: config) }
         if !plan.actions.isEmpty {
-            body += "<h2>\(t("Actions", "行动计划"))</h2><ul class=\"items tasks\">" + plan.actions.map { action in
-                let due = action.due.map { " <span class=\"date\">\($0.value)</span>" } ?? ""
-                let owner = action.owner.map { " <span class=\"muted\">" + person($0.value) + "</span>" } ?? ""
-                let overdue = Rollup.isOverdue(action, asOf: rollup.asOf) ? " <span class=\"badge bad\">\(t("overdue", "逾期"))</span>" : ""
-                return "<li\(action.done ? " class=\"done\"" : "")>\(action.done ? "☑" : "☐")\(due)\(owner) "
-                    + "\(HTML.escape(action.text))\(overdue)</li>"
-            }.joined() + "</ul>"
+            body += "<h2>"
+            body += t("Actions", "行动计划")
+            body += "</h2><ul class=\"items tasks\">"
+            for action in plan.actions {
+                body += action.done ? "<li class=\"done\">☑" : "<li>☐"
+                if let due = action.due {
+                    body += " <span class=\"date\">"
+                    body += due.value.description
+                    body += "</span>"
+                }
+                if let owner = action.owner {
+                    body += " <span class=\"muted\">"
+                    body += person(owner.value)
+                    body += "</span>"
+                }
+                body += " "
+                body += HTML.escape(action.text)
+                if Rollup.isOverdue(action, asOf: rollup.asOf) {
+                    body += " <span class=\"badge bad\">"
+                    body += t("overdue", "逾期")
+                    body += "</span>"
+                }
+                body += "</li>"
+            }
+            body += "</ul>"
         }
         if !plan.moments.isEmpty {
-            body += "<h2>\(t("Moments of truth", "关键时刻"))</h2><ul class=\"items\">" + plan.moments.map { moment in
-                let person = moment.person.map { " <span class=\"muted\">" + self.person($0.value) + "</span>" } ?? ""
-                return "<li><span class=\"date\">\(moment.date?.value.description ?? "—")</span>\(person) \(HTML.escape(moment.text))</li>"
-            }.joined() + "</ul>"
+            body += "<h2>"
+            body += t("Moments of truth", "关键时刻")
+            body += "</h2><ul class=\"items\">"
+            for moment in plan.moments {
+                body += "<li><span class=\"date\">"
+                body += moment.date?.value.description ?? "—"
+                body += "</span>"
+                if let person = moment.person {
+                    body += " <span class=\"muted\">"
+                    body += self.person(person.value)
+                    body += "</span>"
+                }
+                body += " "
+                body += HTML.escape(moment.text)
+                body += "</li>"
+            }
+            body += "</ul>"
         }
         for table in plan.schemaTables where !table.rows.isEmpty {
             guard let spec = config.schema.section(id: table.section) else { continue }
@@ -116,21 +148,42 @@ extension HTMLReport {
     /// stage default when the cell is empty), weighted amount of open opportunities, and totals
     /// that match the rollup's pipeline.
     func opportunities(_ plan: Plan, config: WorkspaceConfig) -> String {
-        let rows: [[String]] = plan.opportunities.map { opportunity in
+        var output = ""
+        output.reserveCapacity(600 + 260 * plan.opportunities.count)
+        output += "<h2>"
+        output += t("Opportunities", "商机")
+        output += "</h2>"
+        var table = HTMLTable(&output, header: [t("ID", "编号"), t("Name", "名称"), t("Stage", "阶段"), t("Amount", "金额"), t("Probability", "概率"),
+                                                t("Weighted (\(rollup.currency))", "加权（\(rollup.currency)）"), t("Close", "成交日期")],
+                              numericColumns: [3, 4, 5])
+        for opportunity in plan.opportunities {
             let closed = opportunity.isClosed(config)
-            let probability = opportunity.effectiveProbability(config).map {
-                "\($0.plainString)%" + (opportunity.probability == nil ? " <span class=\"muted\">(stage)</span>" : "")
-            } ?? "—"
-            let weighted = closed ? "<span class=\"muted\">closed</span>" : opportunity.weightedAmount(config).map(Format.amount) ?? "—"
-            var close = opportunity.close.map { date($0.value) } ?? "—"
-            if !closed, let date = opportunity.close?.value, date < rollup.asOf { close += " <span class=\"badge warn\">\(t("past close", "已过成交日期"))</span>" }
-            return [HTML.escape(opportunity.id?.value ?? "—"), HTML.escape(opportunity.name?.value ?? ""),
-                    HTML.escape(opportunity.stage?.value ?? "—"), opportunity.amount.map { amount($0.value) } ?? "—",
-                    probability, weighted, close]
+            table.startRow(&output)
+            table.cell(&output, HTML.escape(opportunity.id?.value ?? "—"))
+            table.cell(&output, HTML.escape(opportunity.name?.value ?? ""))
+            table.cell(&output, HTML.escape(opportunity.stage?.value ?? "—"))
+            table.cell(&output, opportunity.amount.map { amount($0.value) } ?? "—")
+            table.openCell(&output)
+            if let probability = opportunity.effectiveProbability(config) {
+                output += probability.plainString
+                output += "%"
+                if opportunity.probability == nil { output += " <span class=\"muted\">(stage)</span>" }
+            } else {
+                output += "—"
+            }
+            table.closeCell(&output)
+            table.cell(&output, closed ? "<span class=\"muted\">closed</span>" : opportunity.weightedAmount(config).map(Format.amount) ?? "—")
+            table.openCell(&output)
+            output += opportunity.close.map { date($0.value) } ?? "—"
+            if !closed, let date = opportunity.close?.value, date < rollup.asOf {
+                output += " <span class=\"badge warn\">"
+                output += t("past close", "已过成交日期")
+                output += "</span>"
+            }
+            table.closeCell(&output)
+            table.endRow(&output)
         }
-        var output = "<h2>\(t("Opportunities", "商机"))</h2>" + HTML.table([t("ID", "编号"), t("Name", "名称"), t("Stage", "阶段"), t("Amount", "金额"), t("Probability", "概率"),
-                                                            t("Weighted (\(rollup.currency))", "加权（\(rollup.currency)）"), t("Close", "成交日期")], rows,
-                                                           numericColumns: [3, 4, 5])
+        table.end(&output)
         if let figures = rollup.figures[plan.id] {
             output += "<p class=\"note\">Open pipeline \(money(figures.pipeline.open)), weighted \(money(figures.pipeline.weighted)), "
                 + "won \(money(figures.pipeline.won)).</p>"

@@ -24,22 +24,47 @@ extension HTMLReport {
     func scoreSection(_ plan: Plan) -> String {
         let score = HealthScore.compute(plan, config: workspace.config, asOf: rollup.asOf)
         let profile = workspace.config.healthScore
-        var output = "<section class=\"score\" id=\"health-score\"><h2>\(t("Health score: ", "健康评分："))\(scoreBadge(score.score, score.band))</h2>"
+        var output = ""
+        output.reserveCapacity(4096)
+        output += "<section class=\"score\" id=\"health-score\"><h2>\(t("Health score: ", "健康评分："))\(scoreBadge(score.score, score.band))</h2>"
             + t("<p class=\"note\">Out of 100 as of \(rollup.asOf) (\(HTML.escape(ScoreReporter.bands(profile)))). "
                 + "Every point comes from a line of <code>\(HTML.escape(plan.path))</code>; <code>acctplan score \(HTML.escape(plan.id)) "
                 + "--explain</code> shows the same.</p>",
                 "<p class=\"note\">满分 100，截至 \(rollup.asOf)（绿色 ≥ \(profile.green)，黄色 ≥ \(profile.amber)，其余为红色）。"
                 + "每一分都来自 <code>\(HTML.escape(plan.path))</code> 中的某一行；<code>acctplan score \(HTML.escape(plan.id)) "
                 + "--explain</code> 显示相同的内容。</p>")
-        let rows: [[String]] = score.components.map { component in
-            let evidence = component.evidence.map {
-                "<li><code>\(t("line", "第")) \($0.line)\(t("", " 行"))</code> \(HTML.escape(Localizer.translate($0.message, to: language)))</li>"
-            }.joined()
-            return [HTML.escape(component.id.rawValue), "\(ScoreReporter.points(component.points))\(t(" of ", " / "))\(component.weight)",
-                    HTML.escape(Localizer.translate(component.reckoning, to: language)),
-                    evidence.isEmpty ? "" : "<ul class=\"items\">\(evidence)</ul>"]
+        // The components' table, appended in place (10,000 pages each build one).
+        var table = HTMLTable(&output, header: [t("Component", "组成部分"), t("Points", "得分"), t("How", "计算"), t("Evidence", "依据")],
+                              numericColumns: [1])
+        let (lineWord, lineSuffix, of) = (t("line", "第"), t("", " 行"), t(" of ", " / "))
+        for component in score.components {
+            table.startRow(&output)
+            table.cell(&output, HTML.escape(component.id.rawValue))
+            table.openCell(&output)
+            output += ScoreReporter.points(component.points)
+            output += of
+            output += String(component.weight)
+            table.closeCell(&output)
+            table.cell(&output, HTML.escape(Localizer.translate(component.reckoning, to: language)))
+            table.openCell(&output)
+            if !component.evidence.isEmpty {
+                output += "<ul class=\"items\">"
+                for evidence in component.evidence {
+                    output += "<li><code>"
+                    output += lineWord
+                    output += " "
+                    output += String(evidence.line)
+                    output += lineSuffix
+                    output += "</code> "
+                    output += HTML.escape(Localizer.translate(evidence.message, to: language))
+                    output += "</li>"
+                }
+                output += "</ul>"
+            }
+            table.closeCell(&output)
+            table.endRow(&output)
         }
-        output += HTML.table([t("Component", "组成部分"), t("Points", "得分"), t("How", "计算"), t("Evidence", "依据")], rows, numericColumns: [1])
+        table.end(&output)
         return output + "</section>"
     }
 }
