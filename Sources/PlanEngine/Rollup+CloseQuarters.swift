@@ -36,21 +36,27 @@ extension Rollup {
     /// date last (start and end nil). The same opportunities and amounts as `pipeline.open` and
     /// `pipeline.weighted`: the quarters add up to the rollup's total.
     public static func pipelineByCloseQuarter(_ accounts: [Plan], config: WorkspaceConfig) -> [QuarterPipeline] {
-        // Like the rollup: amount × probability summed, divided by 100 once per bucket.
-        var quarters: [CalendarDate: (pipeline: QuarterPipeline, weightedTimes100: Decimal)] = [:]
-        var undated = (pipeline: QuarterPipeline(start: nil, end: nil), weightedTimes100: Decimal(0))
+        // Like the rollup: amount × probability summed, divided by 100 once per bucket, in
+        // DecimalSums (Foundation's `+=`, the same bytes; 100,000 opportunities in a large workspace).
+        struct Bucket {
+            var pipeline: QuarterPipeline
+            var open = DecimalSum()
+            var weightedTimes100 = DecimalSum()
+        }
+        var quarters: [CalendarDate: Bucket] = [:]
+        var undated = Bucket(pipeline: QuarterPipeline(start: nil, end: nil))
         for plan in accounts {
             for opportunity in plan.opportunities {
                 guard let amount = opportunity.convertedAmount(config), !opportunity.isClosed(config) else { continue }
-                let weightedTimes100 = opportunity.effectiveProbability(config).map { amount * $0 } ?? 0
-                func add(_ bucket: inout (pipeline: QuarterPipeline, weightedTimes100: Decimal)) {
+                let probability = opportunity.effectiveProbability(config)
+                func add(_ bucket: inout Bucket) {
                     bucket.pipeline.opportunities += 1
-                    bucket.pipeline.open += amount
-                    bucket.weightedTimes100 += weightedTimes100
+                    bucket.open.add(amount)
+                    if let probability { bucket.weightedTimes100.add(amount, times: probability) } else { bucket.weightedTimes100.add(0) }
                 }
                 if let close = opportunity.close?.value {
                     let quarter = fiscalQuarter(of: close, fiscalYearStart: config.fiscalYearStart)
-                    add(&quarters[quarter.end, default: (QuarterPipeline(start: quarter.start, end: quarter.end), 0)])
+                    add(&quarters[quarter.end, default: Bucket(pipeline: QuarterPipeline(start: quarter.start, end: quarter.end))])
                 } else {
                     add(&undated)
                 }
@@ -60,7 +66,8 @@ extension Rollup {
         if undated.pipeline.opportunities > 0 { buckets.append(undated) }
         return buckets.map { bucket in
             var pipeline = bucket.pipeline
-            pipeline.weighted = bucket.weightedTimes100.dividedByHundred
+            pipeline.open = bucket.open.value
+            pipeline.weighted = bucket.weightedTimes100.value.dividedByHundred
             return pipeline
         }
     }
