@@ -38,22 +38,26 @@ struct TableSchema {
     }()
 }
 
-/// The cells of one body row in schema column order, plus the cells of unknown columns.
+/// One body row read against its table's header: the cell under each schema column, plus the
+/// cells of unknown columns. The row's cells are not copied: the header's mapping (schema column →
+/// cell index, the same for every row of the table) finds them in the row as scanned.
 struct TableRecord {
     var location: SourceLocation
     let schema: TableSchema
-    var cells: [TableRow.Cell?]
+    let row: TableRow
+    /// For each schema column, the index of its cell in the row (the header's), or -1.
+    let cellOfColumn: [Int]
     var extra: [ExtraField] = []
 
-    init(location: SourceLocation, schema: TableSchema) {
-        self.location = location
-        self.schema = schema
-        self.cells = Array(repeating: nil, count: schema.columns.count)
+    /// The cell under schema column `index` (nil when the header has no such column or the row is short).
+    func cell(at index: Int) -> TableRow.Cell? {
+        let position = cellOfColumn[index]
+        return position >= 0 && position < row.cells.count ? row.cells[position] : nil
     }
 
     func cell(_ column: String) -> TableRow.Cell? {
         guard let index = schema.columns.firstIndex(where: { $0.id == column }) else { return nil }
-        return cells[index]
+        return cell(at: index)
     }
 
     /// A present, non-empty cell.
@@ -155,18 +159,22 @@ extension ParseContext {
                    hint: "split the plan: a table this long is not a plan a team can review")
             bodyRows = bodyRows.prefix(PlanParser.maxTableRows)
         }
+        // Each schema column's cell index in the header (its first occurrence), or -1.
+        var cellOfColumn = [Int](repeating: -1, count: schema.columns.count)
+        for (position, column) in schemaIndexOfCell.enumerated() {
+            if let column { cellOfColumn[column] = position }
+        }
+        let hasExtraColumns = schemaIndexOfCell.contains(nil)
         for line in bodyRows {
             let row = TableRow(bytes: source.lineBytes(line), lineNumber: line)
-            var record = TableRecord(location: SourceLocation(line: line, column: 1), schema: schema)
-            for (index, cell) in row.cells.enumerated() where index < schemaIndexOfCell.count {
-                if let column = schemaIndexOfCell[index] {
-                    record.cells[column] = cell
-                } else {
+            var record = TableRecord(location: SourceLocation(line: line, column: 1), schema: schema, row: row, cellOfColumn: cellOfColumn)
+            if hasExtraColumns {
+                for (index, cell) in row.cells.enumerated() where index < schemaIndexOfCell.count && schemaIndexOfCell[index] == nil {
                     record.extra.append(ExtraField(column: extraNames[index], value: cell.text))
                 }
             }
-            for (index, column) in schema.columns.enumerated() where column.required && (record.cells[index]?.text.isEmpty ?? true) {
-                report(.missingField, at: record.cells[index]?.location ?? record.location,
+            for (index, column) in schema.columns.enumerated() where column.required && (record.cell(at: index)?.text.isEmpty ?? true) {
+                report(.missingField, at: record.cell(at: index)?.location ?? record.location,
                        "\(section) row has no \(column.id.capitalizedColumnName)")
             }
             add(&self, record)
