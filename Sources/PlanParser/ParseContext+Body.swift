@@ -102,14 +102,12 @@ extension ParseContext {
         layout?.listItems.append(PlanLayout.ListItem(item, besideAnotherList: besideAnotherList))
     }
 
-    /// A word of a list item: its bytes and position; a String is made only when needed.
+    /// A word of a list item: its byte range in the plan's text and its position. It holds no
+    /// reference (a slice of the text's bytes would be retained and released with every copy of
+    /// every word of 10,000 plans' lists); its bytes and String are read from the text when needed.
     struct ItemWord {
-        var bytes: ArraySlice<UInt8>
+        var range: Range<Int>
         var location: SourceLocation
-
-        var string: String { String(decoding: bytes, as: UTF8.self) }
-        var located: Located<String> { Located(string, at: location) }
-        func starts(with byte: UInt8) -> Bool { bytes.first == byte }
     }
 
     /// The words of a list item's first paragraph after the marker (and the task box), each with
@@ -117,13 +115,14 @@ extension ParseContext {
     private func itemWords(_ item: MarkdownOutline.ListItem, source: SourceText) -> [ItemWord] {
         var words: [ItemWord] = []
         for lineNumber in item.line...max(item.line, item.paragraphEndLine) {
-            var lineWords = Self.words(of: source.lineBytes(lineNumber), line: lineNumber)
+            let line = source.lineBytes(lineNumber)
+            var lineWords = Self.words(of: line, line: lineNumber)
             if lineNumber == item.line {
-                if let marker = lineWords.first, Self.isListMarker(marker.bytes) {
+                if let marker = lineWords.first, Self.isListMarker(line[marker.range]) {
                     lineWords.removeFirst()
                 }
-                if item.checked != nil, let box = lineWords.first, box.starts(with: UInt8(ascii: "[")) {
-                    lineWords.removeFirst(box.bytes.count == 1 ? min(2, lineWords.count) : 1)
+                if item.checked != nil, let box = lineWords.first, line[box.range.lowerBound] == UInt8(ascii: "[") {
+                    lineWords.removeFirst(box.range.count == 1 ? min(2, lineWords.count) : 1)
                 }
             }
             words += lineWords
@@ -132,14 +131,16 @@ extension ParseContext {
     }
 
     /// The words joined by single spaces.
-    static func text(of words: ArraySlice<ItemWord>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(words.reduce(0) { $0 + $1.bytes.count + 1 })
-        for word in words {
-            if !bytes.isEmpty { bytes.append(0x20) }
-            bytes += word.bytes
+    static func text(of words: ArraySlice<ItemWord>, in source: SourceText) -> String {
+        source.bytes.withUnsafeBufferPointer { text in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(words.reduce(0) { $0 + $1.range.count + 1 })
+            for word in words {
+                if !bytes.isEmpty { bytes.append(0x20) }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[word.range]))
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Splits a line on spaces and tabs, keeping each word's column in code points.
@@ -154,7 +155,7 @@ extension ParseContext {
             let byte = line[index]
             if byte == 0x20 || byte == 0x09 {
                 if inWord {
-                    result.append(ItemWord(bytes: line[start..<index], location: SourceLocation(line: lineNumber, column: startColumn)))
+                    result.append(ItemWord(range: start..<index, location: SourceLocation(line: lineNumber, column: startColumn)))
                     inWord = false
                 }
             } else if !inWord {
@@ -165,7 +166,7 @@ extension ParseContext {
             if byte & 0xC0 != 0x80 { column += 1 }
         }
         if inWord {
-            result.append(ItemWord(bytes: line[start...], location: SourceLocation(line: lineNumber, column: startColumn)))
+            result.append(ItemWord(range: start..<line.endIndex, location: SourceLocation(line: lineNumber, column: startColumn)))
         }
         return result
     }
@@ -204,25 +205,27 @@ extension ParseContext {
                    hint: "start it with '- [ ] ' (open) or '- [x] ' (done)")
             return
         }
+        let text = source.bytes
+        func located(_ word: ItemWord) -> Located<String> { Located(String(decoding: text[word.range], as: UTF8.self), at: word.location) }
         var words = itemWords(item, source: source)[...]
         var due: Located<CalendarDate>?
         var dueMalformed = false
-        if let first = words.first, Self.looksLikeDate(first.bytes) {
+        if let first = words.first, Self.looksLikeDate(text[first.range]) {
             words = words.dropFirst()
-            due = parseDate(first.located, field: "action due date")
+            due = parseDate(located(first), field: "action due date")
             dueMalformed = due == nil
         }
         var owner: Located<String>?
-        if let first = words.first, first.starts(with: UInt8(ascii: "@")) {
+        if let first = words.first, text[first.range.lowerBound] == UInt8(ascii: "@") {
             words = words.dropFirst()
-            owner = personReference(first.located, field: "action owner")
+            owner = personReference(located(first), field: "action owner")
         }
-        var action = PlanAction(location: location, done: checked, text: Self.text(of: words))
+        var action = PlanAction(location: location, done: checked, text: Self.text(of: words, in: source))
         action.due = due
         action.dueMalformed = dueMalformed
         action.owner = owner
-        for word in words where word.starts(with: UInt8(ascii: "#")) {
-            let id = word.bytes.dropFirst().prefix {
+        for word in words where text[word.range.lowerBound] == UInt8(ascii: "#") {
+            let id = text[word.range].dropFirst().prefix {
                 ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
                     || $0 == UInt8(ascii: "-")
             }
@@ -242,22 +245,24 @@ extension ParseContext {
 
     private mutating func readMoment(_ item: MarkdownOutline.ListItem, source: SourceText) {
         let location = SourceLocation(line: item.line, column: 1)
+        let text = source.bytes
+        func located(_ word: ItemWord) -> Located<String> { Located(String(decoding: text[word.range], as: UTF8.self), at: word.location) }
         var words = itemWords(item, source: source)[...]
         var date: Located<CalendarDate>?
-        if let first = words.first, Self.looksLikeDate(first.bytes) {
+        if let first = words.first, Self.looksLikeDate(text[first.range]) {
             words = words.dropFirst()
-            date = parseDate(first.located, field: "moment date")
+            date = parseDate(located(first), field: "moment date")
         } else {
             report(.missingField, at: words.first?.location ?? location, "moment of truth has no date",
                    hint: "start the item with the date it happened: '- 2026-11-03 @li-you ...'")
         }
         var moment = Moment(location: location, text: "")
-        if let first = words.first, first.starts(with: UInt8(ascii: "@")) {
+        if let first = words.first, text[first.range.lowerBound] == UInt8(ascii: "@") {
             words = words.dropFirst()
-            moment.person = personReference(first.located, field: "moment person")
+            moment.person = personReference(located(first), field: "moment person")
         }
         moment.date = date
-        moment.text = Self.text(of: words)
+        moment.text = Self.text(of: words, in: source)
         if date != nil, let first = claimKey(.moments, moment.key, line: location.line) {
             report(.duplicateKey, at: location, "moment '\(moment.key)' is listed twice (first on line \(first))")
         }
