@@ -168,16 +168,30 @@ public struct PlanParser: Sendable {
     }
 
     /// Refuses bodies whose pipe-table shape would make cmark-gfm slow or huge (see
-    /// ``maxTableColumns`` and ``maxTableCells``): counts `|` per line in one pass.
+    /// ``maxTableColumns`` and ``maxTableCells``): counts the unescaped `|` of each line.
     static func tableShapeRefusal(_ body: ArraySlice<UInt8>) -> (lineIndex: Int, message: String)? {
         body.withUnsafeBufferPointer { bytes -> (lineIndex: Int, message: String)? in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
+            let count = bytes.count
             var lineIndex = 0
-            var pipes = 0
             var widest = 0
             var widestLine = 0
             var linesWithPipes = 0
-            var backslashes = 0 // a pipe right after a backslash is escaped (as GFM reads it): not a column
-            func endLine() -> (lineIndex: Int, message: String)? {
+            var start = 0
+            // Line by line, and within a line from pipe to pipe: memchr skips the bytes between.
+            while true {
+                var end = count
+                if start < count, let newline = memchr(base + start, 0x0A, count - start) {
+                    end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(newline))
+                }
+                var pipes = 0
+                var position = start
+                while position < end, let pipe = memchr(base + position, 0x7C, end - position) {
+                    let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(pipe))
+                    // A pipe right after a backslash is escaped (as GFM reads it): not a column.
+                    if index == start || bytes[index - 1] != UInt8(ascii: "\\") { pipes += 1 }
+                    position = index + 1
+                }
                 if pipes > maxTableColumns {
                     return (lineIndex, "a table row has \(pipes) '|' separators; the limit is \(maxTableColumns) columns")
                 }
@@ -185,25 +199,10 @@ public struct PlanParser: Sendable {
                     linesWithPipes += 1
                     if pipes > widest { (widest, widestLine) = (pipes, lineIndex) }
                 }
-                pipes = 0
-                return nil
+                if end >= count { break }
+                lineIndex += 1
+                start = end + 1
             }
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "|"):
-                    if backslashes == 0 { pipes += 1 }
-                    backslashes = 0
-                case UInt8(ascii: "\\"):
-                    backslashes += 1
-                case 0x0A:
-                    if let refusal = endLine() { return refusal }
-                    lineIndex += 1
-                    backslashes = 0
-                default:
-                    backslashes = 0
-                }
-            }
-            if let refusal = endLine() { return refusal }
             if linesWithPipes * widest > maxTableCells {
                 // Reported at the widest row: every other row is padded to its width.
                 return (widestLine, "the plan's tables would have \(linesWithPipes) rows of up to \(widest) cells; the limit is \(maxTableCells) cells")
