@@ -154,7 +154,31 @@ public struct HealthScore: Sendable, Hashable {
     /// every opportunity's amount converted and weighted) turns out to be: the other components
     /// summed exactly as ``compute(_:config:asOf:withEvidence:)`` sums them, then 0 or the full
     /// pipeline weight added (the pipeline is summed last, and adding is monotonic).
+    /// Added in floating point, as ``scoreAndBand(_:config:asOf:)`` adds: the pipeline's weight is
+    /// a whole number, so both ends round the same fraction, and a fraction within 10⁻⁹ of a half
+    /// is left to ``exactBounds(_:config:asOf:)``.
     public static func bounds(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate) -> ClosedRange<Int> {
+        let profile = config.healthScore
+        let reader = ScoreReader(plan: plan, config: config, asOf: asOf, withEvidence: false)
+        var estimate = 0.0
+        for id in HealthScoreProfile.Component.allCases where id != .pipeline {
+            let (numerator, denominator, _, _) = reader.measure(id)
+            let weight = profile.weight(id)
+            if numerator == 0 { continue }
+            if numerator == denominator { estimate += Double(weight); continue }
+            guard let top = numerator.approximateDouble, let bottom = denominator.approximateDouble, bottom != 0 else {
+                return exactBounds(plan, config: config, asOf: asOf)
+            }
+            estimate += Double(weight) * top / bottom
+        }
+        guard abs(estimate - estimate.rounded(.down) - 0.5) > 1e-9 else { return exactBounds(plan, config: config, asOf: asOf) }
+        let low = min(100, max(0, Int((estimate + 0.5).rounded(.down))))
+        let high = min(100, max(0, Int((estimate + Double(profile.weight(.pipeline)) + 0.5).rounded(.down))))
+        return low...max(low, high)
+    }
+
+    /// ``bounds(_:config:asOf:)`` in Decimal arithmetic, as ``compute(_:config:asOf:withEvidence:)`` sums.
+    static func exactBounds(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate) -> ClosedRange<Int> {
         let profile = config.healthScore
         let reader = ScoreReader(plan: plan, config: config, asOf: asOf, withEvidence: false)
         var partial = Decimal(0)

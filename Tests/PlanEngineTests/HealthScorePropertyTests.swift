@@ -1,5 +1,5 @@
 import Foundation
-import PlanEngine
+@testable import PlanEngine
 import PlanModel
 import PlanWorkspace
 import Testing
@@ -84,6 +84,7 @@ struct HealthScorePropertyTests {
             // health-mismatch decides most plans from the bounds without the pipeline: they hold the score,
             // and the pipeline alone makes the difference between them.
             let bounds = HealthScore.bounds(plan, config: workspace.config, asOf: Self.asOf)
+            #expect(bounds == HealthScore.exactBounds(plan, config: workspace.config, asOf: Self.asOf), "round \(round)")
             #expect(bounds.contains(score.score), "round \(round): \(bounds) \(score.score)")
             #expect(bounds.upperBound - bounds.lowerBound <= score.components[4].weight + 1, "round \(round): \(bounds)")
             let sum = score.components.reduce(Decimal(0)) { $0 + $1.points }
@@ -156,5 +157,8 @@ struct HealthScorePropertyTests {
         #expect(exact.score == expected)
         let alone = HealthScore.scoreAndBand(plan, config: workspace.config, asOf: Self.asOf)
         #expect(alone.score == expected && alone.band == exact.band)
+        // The bounds without the pipeline round the same way as the exact ones, on a half too.
+        #expect(HealthScore.bounds(plan, config: workspace.config, asOf: Self.asOf)
+            == HealthScore.exactBounds(plan, config: workspace.config, asOf: Self.asOf))
     }
 }
