@@ -145,6 +145,24 @@ public enum PlanDiff {
     }
 
     static func diffItems(_ old: [Item], _ new: [Item]) -> [ItemChange] {
+        // Most edits keep a section's items where they were: with the same distinct keys in the
+        // same order, the items pair up by position, and no dictionary is needed (what the
+        // matching below gives then: the modified items, in order).
+        if old.count == new.count, old.count <= 16, zip(old, new).allSatisfy({ $0.key == $1.key }),
+           !new.indices.contains(where: { index in new[..<index].contains { $0.key == new[index].key } }) {
+            var changes: [ItemChange] = []
+            for (previous, item) in zip(old, new) {
+                let fields = diffFields(previous.fields, item.fields)
+                if !fields.isEmpty { changes.append(ItemChange(key: item.key, status: .modified, fields: fields)) }
+            }
+            return changes
+        }
+        return diffItemsByKey(old, new)
+    }
+
+    /// Items matched by key (the first of a repeated key): changed and added ones in the new
+    /// side's order, then the removed ones.
+    static func diffItemsByKey(_ old: [Item], _ new: [Item]) -> [ItemChange] {
         var oldByKey: [String: Item] = [:]
         for item in old where oldByKey[item.key] == nil { oldByKey[item.key] = item }
         var seen = Set<String>()

@@ -29,7 +29,7 @@ public enum SectionSlicer {
             var output = Data()
             for part in parts {
                 if isCommon(part, other, own) {
-                    output.append(contentsOf: repeatElement(UInt8(0x0A), count: part.lines))
+                    output.append(Data(repeating: 0x0A, count: part.lines))
                 } else {
                     output.append(contentsOf: part.bytes)
                 }
@@ -52,7 +52,16 @@ public enum SectionSlicer {
     static func parts(_ data: Data) -> [Part] {
         let bytes = [UInt8](data)
         var lineStarts: [Int] = [0]
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A && offset + 1 < bytes.count { lineStarts.append(offset + 1) }
+        lineStarts.reserveCapacity(bytes.count / 32)
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                let next = base.distance(to: UnsafeRawPointer(found)) + 1
+                if next < buffer.count { lineStarts.append(next) }
+                offset = next
+            }
+        }
         func line(_ index: Int) -> ArraySlice<UInt8> {
             let start = lineStarts[index]
             var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
