@@ -117,13 +117,19 @@ public enum SectionSlicer {
     /// Recognized sections are keyed by what they are, whatever alias names them, so that an
     /// `## Actions` next to a `## 行动计划` is seen as the duplicate it is; other headings by their line.
     static func partKey(_ line: ArraySlice<UInt8>) -> String {
-        let text = String(decoding: line, as: UTF8.self)
         if line.prefix(2).elementsEqual("##".utf8) {
-            var title = Substring(text.dropFirst(2)).trimmingSpaces()
-            while title.hasSuffix("#") { title = title.dropLast() }
-            if let kind = SectionKind(heading: String(title.trimmingSpaces())) { return "section:" + kind.rawValue }
+            // Trimmed and stripped of closing hashes on bytes: a space, a tab or `#` is one byte,
+            // and a byte of a longer character is never one of them.
+            func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+                let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+                guard let first = bytes.firstIndex(where: { !isBlank($0) }) else { return bytes[bytes.endIndex...] }
+                return bytes[first...bytes.lastIndex(where: { !isBlank($0) })!]
+            }
+            var title = trimmed(line.dropFirst(2))
+            while title.last == UInt8(ascii: "#") { title = title.dropLast() }
+            if let kind = SectionKind(heading: String(decoding: trimmed(title), as: UTF8.self)) { return "section:" + kind.rawValue }
         }
-        return text
+        return String(decoding: line, as: UTF8.self)
     }
 
     /// `# ` or `## ` (or a bare `#`/`##`) at the very start of the line.
