@@ -125,6 +125,13 @@ extension Decimal {
     /// For estimates only: an amount is never a Double.
     public var approximateDouble: Double? {
         guard let (significand, exponent) = DecimalSum.parts(self) else { return nil }
-        return Double(significand) * pow(10, Double(exponent))
+        // The significand fits 64 bits (parts says so): converted from UInt64, not through the
+        // generic Int128 conversion; powers of ten that are exact Doubles come from a table.
+        let magnitude = Double(UInt64(truncatingIfNeeded: significand.magnitude))
+        let power = (-22...22).contains(exponent) ? Self.powersOfTen[exponent + 22] : pow(10, Double(exponent))
+        return (significand < 0 ? -magnitude : magnitude) * power as Double
     }
+
+    /// 10^-22 ... 10^22, each the Double nearest to it (as `pow` gives them).
+    private static let powersOfTen: [Double] = (-22...22).map { pow(10, Double($0)) }
 }

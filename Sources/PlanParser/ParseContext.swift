@@ -24,6 +24,10 @@ struct ParseContext {
     /// Recorded only when asked for (``PlanParser/parseWithLayout(_:path:kind:id:)``).
     var layout: PlanLayout?
 
+    /// Whether only ``StageAndGroups`` is wanted (``PlanParser/Depth/stageAndGroups``, which has
+    /// no findings): the header reads its fields and nothing else.
+    var stageAndGroupsOnly = false
+
     var result: ParsedPlan { ParsedPlan(plan: plan, findings: findings, layout: layout) }
 
     /// Records `key` as used in `section`; returns the line of its first use when it is a repeat.

@@ -79,6 +79,7 @@ public struct PlanParser: Sendable {
         if let refused = refuseUnread(byteCount: data.count, path: path, kind: kind, id: id) { return refused }
         var context = startContext(path: path, kind: kind, id: id)
         if recordLayout { context.layout = PlanLayout() }
+        context.stageAndGroupsOnly = depth == .stageAndGroups
         // Front matter only: decode just the lines up to the closing fence, not the whole file.
         var data = data
         if depth == .frontMatter || depth == .stageAndGroups, let end = PlanParser.frontMatterEnd(data) {

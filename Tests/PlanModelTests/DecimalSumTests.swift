@@ -75,4 +75,21 @@ struct DecimalSumTests {
         }
         #expect(Self.bytes(big.value) == Self.bytes(expected))
     }
+
+    /// The nearest Double of a Decimal (the score's estimates add them): from the significand and a
+    /// table of powers of ten, the same Double as the significand times `pow(10, exponent)`.
+    @Test func approximateDoubleIsTheSignificandTimesItsPowerOfTen() {
+        var generator = SystemRandomNumberGenerator()
+        var compared = 0
+        for _ in 0..<20_000 {
+            let significand = UInt64.random(in: 0...(UInt64.max >> UInt64.random(in: 0...63, using: &generator)), using: &generator)
+            let value = Decimal(sign: Bool.random(using: &generator) ? .minus : .plus, exponent: Int.random(in: -30...30, using: &generator),
+                                significand: Decimal(significand))
+            guard let (units, exponent) = DecimalSum.parts(value), let approximate = value.approximateDouble else { continue }
+            compared += 1
+            #expect(approximate == Double(units) * pow(10, Double(exponent)), "\(value)")
+        }
+        #expect(compared > 15_000)
+        #expect(Decimal(string: "12.5")!.approximateDouble == 12.5 && Decimal(string: "-0.07")!.approximateDouble == -0.07)
+    }
 }

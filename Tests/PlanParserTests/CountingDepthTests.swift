@@ -2,6 +2,7 @@ import Foundation
 import PlanModel
 import PlanParser
 import Testing
+import TestSupport
 
 /// `Depth.counting` (rollup, score, whitespace, report): everything of `full` but the front
 /// matter's entries of the standard keys, which the header holds.
@@ -42,5 +43,27 @@ struct CountingDepthTests {
         let counting = PlanParser().parse(Data(text.utf8), path: "industries/tobacco.md", kind: .industry, id: "tobacco", depth: .counting)
         #expect(counting.plan.frontMatter.map(\.key) == ["note"])
         #expect(counting.plan.header.name?.value == "Tobacco")
+    }
+
+    /// `Depth.stageAndGroups` (a history census) reads only the header fields `StageAndGroups`
+    /// holds: on generated front matters (good and bad values, unknown keys, broken YAML) it gives
+    /// what the full parse gives.
+    @Test func stageAndGroupsDepthGivesWhatTheFullParseGives() {
+        var random = SplitMix64(seed: 41)
+        let body = "# Plan\n\n## Actions\n\n- [ ] 2027-01-10 @li-you Call\n"
+        let extra = ["stage: departmental", "stage: [a, b]", "industry: tobacco", "industry: Not An Id", "segments: [s-1, s-2]",
+                     "segments: s-1", "segments: [Bad Id]", "manager: li-you", "manager: 李", "region: East", "abu: ABU 1",
+                     "health: green", "reviewed: 2026-13-40", "revenue_target: CNY 1M", "fiscal_year: x", "kind: industry",
+                     "id: other", "unknown_key: 1", "targets: {revenue: 1M}", "abu: [x]", "region:", "stage: 'quoted'"]
+        for round in 0..<3_000 {
+            var lines = (0..<Int.random(in: 0...8, using: &random)).map { _ in extra[Int(random.next() % UInt64(extra.count))] }
+            if round % 5 == 0 { lines.append(PlainFrontMatterTests.frontMatter(&random)) }
+            let text = "---\n" + lines.joined(separator: "\n") + "\n---\n" + body
+            let parser = PlanParser()
+            let full = parser.parse(Data(text.utf8), path: "accounts/a.md", kind: .account, id: "a", depth: .full)
+            let history = parser.parse(Data(text.utf8), path: "accounts/a.md", kind: .account, id: "a", depth: .stageAndGroups)
+            #expect(StageAndGroups(history.plan) == StageAndGroups(full.plan), "round \(round):\n\(text)")
+            #expect(history.findings.isEmpty)
+        }
     }
 }
