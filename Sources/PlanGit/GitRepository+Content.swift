@@ -101,3 +101,32 @@ extension GitRepository {
         return FileManager.default.contents(atPath: resolved)
     }
 }
+
+extension GitRepository {
+    /// The index's blob of every file below `folder` (repository-relative) whose working-tree copy
+    /// git sees as unchanged (libgit2's index-to-working-tree comparison: the stat cache, the
+    /// content where the cache cannot tell), by repository-relative path. Links and unresolved
+    /// conflicts are left out. A rollup's history takes such a file's stage from the working
+    /// tree's parse instead of reading its blob (`StageCensus`).
+    public func unchangedIndexBlobs(under folder: String) throws -> [String: ObjectID] {
+        let index = try IndexHandle(of: self)
+        try index.read(force: false)
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        var blobs: [String: ObjectID] = [:]
+        var conflicted = Set<String>()
+        for position in 0..<index.count {
+            guard let entry = index.entry(position), entry.path.hasPrefix(prefix) else { continue }
+            if entry.stage != 0 {
+                conflicted.insert(entry.path)
+            } else if entry.mode != UInt32(GIT_FILEMODE_LINK.rawValue) {
+                blobs[entry.path] = entry.id
+            }
+        }
+        for path in conflicted { blobs[path] = nil }
+        for change in try changedPaths(from: .index, to: .workingTree, prefix: folder) {
+            if let path = change.oldPath { blobs[path] = nil }
+            if let path = change.newPath { blobs[path] = nil }
+        }
+        return blobs
+    }
+}

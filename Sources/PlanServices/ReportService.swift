@@ -32,11 +32,13 @@ public enum ReportService {
         // workspace outside git simply has no trend.
         var background: (@Sendable () -> Result<RollupHistoryReader.Early, Error>?) = { nil }
         let inRepository = since != nil || (try? WorkspaceRepository.open(workspace: workspace, purpose: "")) != nil
+        let handover = RollupHistoryReader.WorkingTreeHandover()
         if inRepository {
             background = try RollupHistoryReader.background(opened, workspaceOption: workspace, since: since, trend: trend,
-                                                            asOf: asOf, progress: progress)
+                                                            asOf: asOf, progress: progress, workingTree: handover)
         }
-        let (loaded, early) = try alongside({ try UnreadableFiles.loadForCounting(opened, warn: warn) }, background: background)
+        let (loaded, early) = try alongside({ try handover.handingOver { try UnreadableFiles.loadForCounting(opened, warn: warn) } },
+                                            background: background)
         // Each account's score and band once, for the rollup's figures and lint's health-mismatch;
         // the account page builds its explained score when it is written (holding 10,000 scores
         // with their evidence cost 50 MB more at peak than it saved).

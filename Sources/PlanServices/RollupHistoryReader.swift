@@ -22,6 +22,49 @@ public enum RollupHistoryReader {
         var warnings: [ServiceWarning] = []
         /// Whether `--since` was given (then there are transitions and moves, even from nothing).
         var sinceAsked = false
+        /// How many history blobs' stages the trend took from the working tree's parse.
+        var blobsFromWorkingTree = 0
+    }
+
+    /// The working tree's parse, handed from the thread that parses it to the history's thread:
+    /// each readable account plan's stage and groups by workspace-relative path. Always handed
+    /// over (empty when the parse failed), so the history's thread never waits for ever.
+    public final class WorkingTreeHandover: @unchecked Sendable {
+        private var stages: [String: StageAndGroups]?
+        private let condition = NSCondition()
+
+        public init() {}
+
+        /// Hands over `workspace`'s readable account plans (nil: nothing, the parse failed).
+        public func handOver(_ workspace: Workspace?) {
+            var stages: [String: StageAndGroups] = [:]
+            for plan in workspace?.plans ?? [] where plan.kind == .account && plan.isReadable {
+                stages[plan.path] = StageAndGroups(plan)
+            }
+            condition.lock()
+            self.stages = stages
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Runs `load` and hands its workspace over, or nothing when it throws.
+        public func handingOver(_ load: () throws -> Workspace) rethrows -> Workspace {
+            do {
+                let workspace = try load()
+                handOver(workspace)
+                return workspace
+            } catch {
+                handOver(nil)
+                throw error
+            }
+        }
+
+        func wait() -> [String: StageAndGroups] {
+            condition.lock()
+            defer { condition.unlock() }
+            while stages == nil { condition.wait() }
+            return stages ?? [:]
+        }
     }
 
     /// Everything of the history that does not need the working tree; `revision` is the commit
@@ -30,22 +73,25 @@ public enum RollupHistoryReader {
     /// configuration is read first (its stages and fiscal year), the progress line is the history's
     /// alone while the calling thread parses.
     static func background(_ opened: OpenedWorkspace, workspaceOption: String?, since: String?, trend: Trend?,
-                           asOf: CalendarDate, progress: any ServiceProgress) throws
+                           asOf: CalendarDate, progress: any ServiceProgress, workingTree: WorkingTreeHandover? = nil) throws
         -> @Sendable () -> Result<Early, Error>?
     {
         let config = try WorkspaceLoader.readConfig(from: opened.source).0
         let (revision, shared) = (opened.revision, SharedProgress(progress))
+        // Only the working tree's parse can stand in for blobs of the index (not a revision's or the index's own).
+        let handover = opened.revision == nil && opened.repositoryPrefix == nil ? workingTree : nil
         return {
             Result {
                 try readEarly(revision: revision, workspaceOption: workspaceOption, config: config, asOf: asOf,
-                              since: since, trend: trend, progress: shared.progress)
+                              since: since, trend: trend, progress: shared.progress, workingTree: handover)
             }
         }
     }
 
     public static func readEarly(revision: ObjectID?, workspaceOption: String?, config: WorkspaceConfig, asOf: CalendarDate,
                                  since: String?, trend: Trend?, purpose: String = "--since reads git history",
-                                 progress: any ServiceProgress = NoProgress()) throws -> Early
+                                 progress: any ServiceProgress = NoProgress(), workingTree: WorkingTreeHandover? = nil,
+                                 readsBeforeAsking: Int = 1_000) throws -> Early
     {
         let sinceDate = since.flatMap(CalendarDate.init(parsing:))
         if let sinceDate, sinceDate > asOf {
@@ -87,6 +133,21 @@ public enum RollupHistoryReader {
                 var points: [RollupReporter.TrendPoint] = []
                 let census = StageCensus(repository: repository, prefix: prefix, config: config, store: store)
                 if let (thenWorkspace, source) = thenSnapshot { census.seed(thenWorkspace, source: source) }
+                if let workingTree {
+                    census.readsBeforeAsking = readsBeforeAsking
+                    census.workingTreeStages = {
+                        // The unchanged files first (while the working tree is still being parsed), then its parse.
+                        let folder = prefix.isEmpty ? PlanKind.account.folder : prefix + "/" + PlanKind.account.folder
+                        let unchanged = (try? repository.unchangedIndexBlobs(under: folder)) ?? [:]
+                        let parsed = workingTree.wait()
+                        var stages: [ObjectID: StageAndGroups] = [:]
+                        for (path, blob) in unchanged {
+                            let workspacePath = prefix.isEmpty ? path : String(path.dropFirst(prefix.count + 1))
+                            if let values = parsed[workspacePath] { stages[blob] = values }
+                        }
+                        return stages
+                    }
+                }
                 for (index, end) in ends.enumerated() {
                     let commit = onOrBefore(end)
                     points.append(.init(date: end, revision: commit?.id.description, stageCounts: try census.stageCounts(at: commit)))
@@ -94,6 +155,7 @@ public enum RollupHistoryReader {
                 }
                 progress.finish()
                 early.history.trend = points
+                early.blobsFromWorkingTree = census.fromWorkingTree
             }
             return early
         } catch let error as GitError {
@@ -168,6 +230,15 @@ public final class StageCensus {
     private let config: WorkspaceConfig
     private let store: HistoryStore?
     private var stageOfBlob: [ObjectID: String] = [:]
+
+    /// What the working tree's own parse says of the blobs it holds (their stage and groups, by
+    /// blob id), asked for once, before the first read of at least `readsBeforeAsking` blobs: a
+    /// first run reads every plan's blob at the trend's first period end, and most of them are
+    /// the working tree's files unchanged. Asking waits for that parse (`RollupHistoryReader`).
+    var workingTreeStages: (() -> [ObjectID: StageAndGroups])?
+    var readsBeforeAsking = 1_000
+    /// How many blobs' stages came from the working tree (for tests).
+    private(set) var fromWorkingTree = 0
 
     public init(repository: GitRepository, prefix: String, config: WorkspaceConfig, store: HistoryStore? = nil) {
         self.repository = repository
@@ -322,7 +393,19 @@ public final class StageCensus {
     /// Parses the front matter of blobs whose stage is not known yet, on all cores, and records it.
     private func learnStages(of missing: [ObjectID]) throws {
         var seen = Set<ObjectID>()
-        let missing = missing.filter { stageOfBlob[$0] == nil && seen.insert($0).inserted }
+        var missing = missing.filter { stageOfBlob[$0] == nil && seen.insert($0).inserted }
+        if missing.count >= readsBeforeAsking, let ask = workingTreeStages {
+            workingTreeStages = nil
+            // Exactly what reading the blob would give: the working tree's plan is the blob's
+            // bytes (git says the file is unchanged), read whole and readable, and a readable
+            // plan's stage and groups are its front matter's at either depth (`CountingDepthTests`).
+            for (blob, values) in ask() where stageOfBlob[blob] == nil {
+                stageOfBlob[blob] = values.isReadable ? values.stage ?? "" : ""
+                store?.record(values, forKey: Self.storeKey(blob))
+                fromWorkingTree += 1
+            }
+            missing.removeAll { stageOfBlob[$0] != nil }
+        }
         if !missing.isEmpty {
             let blobs = missing
             let parser = PlanParser(config: config)

@@ -30,11 +30,13 @@ public enum RollupService {
         // (`alongside`): the history's reading is mostly on one core, the parse on all of them.
         // Its warnings are said after the working tree's, as when one followed the other.
         var background: (@Sendable () -> Swift.Result<RollupHistoryReader.Early, Error>?) = { nil }
+        let handover = RollupHistoryReader.WorkingTreeHandover()
         if since != nil {
             background = try RollupHistoryReader.background(opened, workspaceOption: workspace, since: since, trend: trend,
-                                                            asOf: asOf, progress: progress)
+                                                            asOf: asOf, progress: progress, workingTree: handover)
         }
-        let (loaded, early) = try alongside({ try UnreadableFiles.loadForCounting(opened, warn: warn) }, background: background)
+        let (loaded, early) = try alongside({ try handover.handingOver { try UnreadableFiles.loadForCounting(opened, warn: warn) } },
+                                            background: background)
         var rollup = Rollup.compute(loaded, asOf: asOf, dimensions: dimension.map { [$0] } ?? [.industry, .segment])
         var history: RollupReporter.History?
         if let early = try early?.get() {

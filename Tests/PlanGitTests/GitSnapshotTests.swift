@@ -165,3 +165,30 @@ struct GitSignatureTests {
         #expect(GitSignature.parseDate(text) == nil)
     }
 }
+
+/// The files a rollup's history may take from the working tree instead of their blobs: in the
+/// index, unchanged on disk, not a link, not in conflict.
+struct UnchangedIndexBlobsTests {
+    @Test func onlyFilesGitSeesAsUnchangedAreListed() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        for name in ["same", "edited", "staged", "touched", "gone"] { try scratch.write("ws/accounts/\(name).md", "\(name)\n") }
+        try scratch.write("elsewhere/x.md", "x\n")
+        try FileManager.default.createSymbolicLink(atPath: scratch.root.appendingPathComponent("ws/accounts/link.md").path,
+                                                   withDestinationPath: "same.md")
+        try scratch.git("add", "-A")
+        try scratch.git("commit", "-q", "-m", "start")
+        try scratch.write("ws/accounts/edited.md", "edited again\n")
+        try scratch.write("ws/accounts/staged.md", "staged again\n")
+        try scratch.git("add", "ws/accounts/staged.md")
+        try scratch.write("ws/accounts/new.md", "untracked\n")
+        try FileManager.default.removeItem(at: scratch.root.appendingPathComponent("ws/accounts/gone.md"))
+        // Rewritten with the same bytes: its stat changed, its content did not.
+        try scratch.write("ws/accounts/touched.md", "touched\n")
+        let repository = try GitRepository(discovering: scratch.root)
+        let blobs = try repository.unchangedIndexBlobs(under: "ws/accounts")
+        #expect(blobs.keys.sorted() == ["ws/accounts/same.md", "ws/accounts/staged.md", "ws/accounts/touched.md"])
+        #expect(blobs["ws/accounts/staged.md"]?.description == (try scratch.git("rev-parse", ":ws/accounts/staged.md")))
+        #expect(blobs["ws/accounts/same.md"]?.description == (try scratch.git("rev-parse", "HEAD:ws/accounts/same.md")))
+    }
+}
