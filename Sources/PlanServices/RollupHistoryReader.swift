@@ -30,19 +30,17 @@ public enum RollupHistoryReader {
     /// each readable account plan's stage and groups by workspace-relative path. Always handed
     /// over (empty when the parse failed), so the history's thread never waits for ever.
     public final class WorkingTreeHandover: @unchecked Sendable {
-        private var stages: [String: StageAndGroups]?
+        private var workspace: Workspace?
+        private var handedOver = false
         private let condition = NSCondition()
 
         public init() {}
 
-        /// Hands over `workspace`'s readable account plans (nil: nothing, the parse failed).
+        /// Hands over `workspace` (nil: nothing, the parse failed). Its plans are looked at only
+        /// if the history asks, on the history's thread.
         public func handOver(_ workspace: Workspace?) {
-            var stages: [String: StageAndGroups] = [:]
-            for plan in workspace?.plans ?? [] where plan.kind == .account && plan.isReadable {
-                stages[plan.path] = StageAndGroups(plan)
-            }
             condition.lock()
-            self.stages = stages
+            (self.workspace, handedOver) = (workspace, true)
             condition.broadcast()
             condition.unlock()
         }
@@ -59,11 +57,17 @@ public enum RollupHistoryReader {
             }
         }
 
+        /// The readable account plans' stage and groups by workspace-relative path, once handed over.
         func wait() -> [String: StageAndGroups] {
             condition.lock()
-            defer { condition.unlock() }
-            while stages == nil { condition.wait() }
-            return stages ?? [:]
+            while !handedOver { condition.wait() }
+            let workspace = self.workspace
+            condition.unlock()
+            var stages: [String: StageAndGroups] = [:]
+            for plan in workspace?.plans ?? [] where plan.kind == .account && plan.isReadable {
+                stages[plan.path] = StageAndGroups(plan)
+            }
+            return stages
         }
     }
 
