@@ -26,9 +26,10 @@ public enum RollupHistoryReader {
         var blobsFromWorkingTree = 0
     }
 
-    /// The working tree's parse, handed from the thread that parses it to the history's thread:
-    /// each readable account plan's stage and groups by workspace-relative path. Always handed
-    /// over (empty when the parse failed), so the history's thread never waits for ever.
+    /// The working tree's parse, handed from the thread that parses it to the history's thread,
+    /// which reads each readable account plan's stage and groups from it by workspace-relative
+    /// path. Always handed over (nothing when the parse failed), so the history's thread never
+    /// waits for ever.
     public final class WorkingTreeHandover: @unchecked Sendable {
         private var workspace: Workspace?
         private var handedOver = false
