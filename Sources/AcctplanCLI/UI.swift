@@ -116,11 +116,7 @@ enum UI {
         for _ in 0..<64 {
             let file = folder.appendingPathComponent("acctplan.yml")
             if let text = try? String(contentsOf: file, encoding: .utf8) {
-                // Lines end at LF or CRLF (split as Characters, "\r\n" is one and a CRLF file one line).
-                for bytes in text.utf8.split(separator: 0x0A) {
-                    var line = Substring(bytes)
-                    if line.utf8.last == 0x0D { line = line.dropLast() }
-                    guard line.hasPrefix("language:") else { continue }
+                for line in text.splitLines() where line.hasPrefix("language:") {
                     let value = line.dropFirst("language:".count).split(separator: "#").first ?? ""
                     return UILanguage(setting: value.trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: "\"'")))
                 }

@@ -94,7 +94,7 @@ extension LanguageServer {
     /// The line and column of `id:` under `people:` in acctplan.yml's text.
     static func peopleLine(_ id: String, in text: String) -> SourceLocation? {
         var inPeople = false
-        for (index, line) in TextDocument.lines(of: text).enumerated() {
+        for (index, line) in text.splitLines().enumerated() {
             if !line.hasPrefix(" ") && !line.hasPrefix("\t") && !line.isEmpty && !line.hasPrefix("#") {
                 inPeople = line.hasPrefix("people:")
                 continue

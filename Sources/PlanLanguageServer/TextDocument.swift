@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 /// How an LSP position counts characters within a line: UTF-16 code units (the protocol's
 /// default) or UTF-8 bytes (when the client offers it). Chinese text makes the two differ.
@@ -59,7 +60,7 @@ public struct TextDocument: Sendable {
     public var path: String
     public var version: Int
     public private(set) var text: String {
-        didSet { lines = Self.lines(of: text) }
+        didSet { lines = text.splitLines() }
     }
     /// The lines without their line ends (a `\r` before `\n` is not part of the line), split
     /// once per change of the text: positions of every diagnostic and edit are read from them.
@@ -70,27 +71,9 @@ public struct TextDocument: Sendable {
         self.path = path
         self.version = version
         self.text = text
-        self.lines = Self.lines(of: text)
+        self.lines = text.splitLines()
     }
 
-    /// Split on the byte LF: "\r\n" is one Character, so splitting Characters at "\n" leaves
-    /// a CRLF text in one piece.
-    static func lines(of text: String) -> [Substring] {
-        let utf8 = text.utf8
-        var lines: [Substring] = []
-        var start = utf8.startIndex
-        func add(_ end: String.Index) {
-            var end = end
-            if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
-            lines.append(text[start..<end])
-        }
-        while let newline = utf8[start...].firstIndex(of: 0x0A) {
-            add(newline)
-            start = utf8.index(after: newline)
-        }
-        add(utf8.endIndex)
-        return lines
-    }
 
     /// Replaces `range` (nil: everything) with `newText`. Positions past a line's end or the
     /// document's end are clamped, as the protocol asks.

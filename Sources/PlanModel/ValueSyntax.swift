@@ -60,8 +60,28 @@ extension StringProtocol where SubSequence == Substring {
         return slice[start...end]
     }
 
-    /// The first line, without its line end (LF or CRLF). Splitting Characters at "\n" does
-    /// not end a line at CRLF: "\r\n" is one Character.
+    /// The lines, without their line ends: a line ends at LF or CRLF, as a plan's do
+    /// (docs/format.md). Splitting Characters at "\n" does not end a line at CRLF: "\r\n" is
+    /// one Character, and a CRLF text would be one line.
+    public func splitLines() -> [Substring] {
+        let slice = self[...]
+        let utf8 = slice.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        func add(_ end: String.Index) {
+            var end = end
+            if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+            lines.append(slice[start..<end])
+        }
+        while let newline = utf8[start...].firstIndex(of: 0x0A) {
+            add(newline)
+            start = utf8.index(after: newline)
+        }
+        add(utf8.endIndex)
+        return lines
+    }
+
+    /// The first line, without its line end (LF or CRLF), as ``splitLines()`` gives it.
     public var firstLine: Substring {
         let slice = self[...]
         guard let newline = slice.utf8.firstIndex(of: 0x0A) else { return slice }

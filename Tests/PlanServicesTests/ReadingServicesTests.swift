@@ -73,7 +73,7 @@ import Testing
         #expect(lf.contains("<section class=\"prose\"><h2>Risks</h2>"))
         #expect(lf.contains("<strong>March</strong>") && lf.contains("<li>Quarterly review</li>"))
         #expect(crlf == lf)
-        #expect(ProseSections.lines(Data("a\r\nb\n\nc\rd\r\n".utf8)) == ["a", "b", "", "c\rd", ""])
+        #expect("a\r\nb\n\nc\rd\r\n".splitLines() == ["a", "b", "", "c\rd", ""])
     }
 }
 
