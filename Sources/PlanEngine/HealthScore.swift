@@ -94,23 +94,29 @@ public struct HealthScore: Sendable, Hashable {
     /// — there the rounding could go either way, and the exact Decimal computation decides.
     public static func scoreAndBand(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate) -> ScoreAndBand {
         let profile = config.healthScore
-        let reader = ScoreReader(plan: plan, config: config, asOf: asOf, withEvidence: false)
-        var estimate = 0.0
-        for id in HealthScoreProfile.Component.allCases {
-            let (numerator, denominator, _, _) = reader.measure(id)
-            let weight = profile.weight(id)
-            if numerator == 0 { continue }
-            if numerator == denominator { estimate += Double(weight); continue }
-            guard let top = numerator.approximateDouble, let bottom = denominator.approximateDouble, bottom != 0 else {
-                return compute(plan, config: config, asOf: asOf, withEvidence: false).scoreAndBand
-            }
-            estimate += Double(weight) * top / bottom
-        }
-        guard abs(estimate - estimate.rounded(.down) - 0.5) > 1e-9 else {
+        guard let estimate = estimatedPoints(plan, config: config, asOf: asOf, including: HealthScoreProfile.Component.allCases) else {
             return compute(plan, config: config, asOf: asOf, withEvidence: false).scoreAndBand
         }
         let score = min(100, max(0, Int((estimate + 0.5).rounded(.down))))
         return ScoreAndBand(score: score, band: band(of: score, profile))
+    }
+
+    /// The points of `components` added in floating point; nil when a fraction has no Double
+    /// reading, or when the sum is within 10⁻⁹ of a half (its rounding is left to the exact sum).
+    static func estimatedPoints(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate,
+                                including components: [HealthScoreProfile.Component]) -> Double? {
+        let profile = config.healthScore
+        let reader = ScoreReader(plan: plan, config: config, asOf: asOf, withEvidence: false)
+        var estimate = 0.0
+        for id in components {
+            let (numerator, denominator, _, _) = reader.measure(id)
+            let weight = profile.weight(id)
+            if numerator == 0 { continue }
+            if numerator == denominator { estimate += Double(weight); continue }
+            guard let top = numerator.approximateDouble, let bottom = denominator.approximateDouble, bottom != 0 else { return nil }
+            estimate += Double(weight) * top / bottom
+        }
+        return abs(estimate - estimate.rounded(.down) - 0.5) > 1e-9 ? estimate : nil
     }
 
     public var scoreAndBand: ScoreAndBand { ScoreAndBand(score: score, band: band) }
@@ -159,23 +165,15 @@ public struct HealthScore: Sendable, Hashable {
     /// is left to ``exactBounds(_:config:asOf:)``.
     public static func bounds(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate) -> ClosedRange<Int> {
         let profile = config.healthScore
-        let reader = ScoreReader(plan: plan, config: config, asOf: asOf, withEvidence: false)
-        var estimate = 0.0
-        for id in HealthScoreProfile.Component.allCases where id != .pipeline {
-            let (numerator, denominator, _, _) = reader.measure(id)
-            let weight = profile.weight(id)
-            if numerator == 0 { continue }
-            if numerator == denominator { estimate += Double(weight); continue }
-            guard let top = numerator.approximateDouble, let bottom = denominator.approximateDouble, bottom != 0 else {
-                return exactBounds(plan, config: config, asOf: asOf)
-            }
-            estimate += Double(weight) * top / bottom
+        guard let estimate = estimatedPoints(plan, config: config, asOf: asOf, including: componentsButPipeline) else {
+            return exactBounds(plan, config: config, asOf: asOf)
         }
-        guard abs(estimate - estimate.rounded(.down) - 0.5) > 1e-9 else { return exactBounds(plan, config: config, asOf: asOf) }
         let low = min(100, max(0, Int((estimate + 0.5).rounded(.down))))
         let high = min(100, max(0, Int((estimate + Double(profile.weight(.pipeline)) + 0.5).rounded(.down))))
         return low...max(low, high)
     }
+
+    private static let componentsButPipeline = HealthScoreProfile.Component.allCases.filter { $0 != .pipeline }
 
     /// ``bounds(_:config:asOf:)`` in Decimal arithmetic, as ``compute(_:config:asOf:withEvidence:)`` sums.
     static func exactBounds(_ plan: Plan, config: WorkspaceConfig, asOf: CalendarDate) -> ClosedRange<Int> {
