@@ -51,17 +51,9 @@ public enum SectionSlicer {
     /// matter (a broken plan is parsed whole).
     static func parts(_ data: Data) -> [Part] {
         let bytes = [UInt8](data)
-        var lineStarts: [Int] = [0]
-        lineStarts.reserveCapacity(bytes.count / 32)
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
-                let next = base.distance(to: UnsafeRawPointer(found)) + 1
-                if next < buffer.count { lineStarts.append(next) }
-                offset = next
-            }
-        }
+        var lineStarts = SourceText.lineStarts(of: bytes)
+        // A final LF ends the last line; it starts no empty one here.
+        if lineStarts.count > 1, lineStarts.last == bytes.count { lineStarts.removeLast() }
         func line(_ index: Int) -> ArraySlice<UInt8> {
             let start = lineStarts[index]
             var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count

@@ -32,9 +32,14 @@ struct SourceText {
 
     init(_ bytes: [UInt8]) {
         utf8 = bytes
+        lineStarts = Self.lineStarts(of: bytes)
+    }
+
+    /// The offset of each line's first byte: 0, and one past every LF (memchr finds each LF many
+    /// bytes at a time). A text ending in LF has an empty last line starting at its end.
+    static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 32)
-        // memchr finds each LF many bytes at a time.
         bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }
             var offset = 0
@@ -44,7 +49,7 @@ struct SourceText {
                 offset = position + 1
             }
         }
-        lineStarts = starts
+        return starts
     }
 
     var byteCount: Int { utf8.count }
