@@ -80,9 +80,13 @@ public struct PlanParser: Sendable {
         var context = startContext(path: path, kind: kind, id: id)
         if recordLayout { context.layout = PlanLayout() }
         context.stageAndGroupsOnly = depth == .stageAndGroups
-        // Front matter only: decode just the lines up to the closing fence, not the whole file.
+        // Front matter only: decode just the lines up to the closing fence, not the whole file —
+        // unless the body holds what makes the full parse refuse the plan (conflict markers, bytes
+        // that are not UTF-8, a table too wide): then the whole file is read up to that refusal,
+        // so that a history census counts the plan as `rollup --rev` does.
         var data = data
-        if depth == .frontMatter || depth == .stageAndGroups, let end = PlanParser.frontMatterEnd(data) {
+        if depth == .frontMatter || depth == .stageAndGroups, let end = PlanParser.frontMatterEnd(data),
+           !PlanParser.bodyIsRefused(data, from: end) {
             data = data.prefix(end)
         }
         let source: SourceText
@@ -111,7 +115,7 @@ public struct PlanParser: Sendable {
             // A new array, not `removeAll(where:)`: that would keep the old array's capacity.
             context.plan.frontMatter = context.plan.frontMatter.filter { !standard.contains($0.key) }
         }
-        guard context.plan.isReadable, depth != .frontMatter, depth != .stageAndGroups else { return context.result }
+        guard context.plan.isReadable else { return context.result }
         let bodyOffset = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.byteCount
         if let refusal = PlanParser.tableShapeRefusal(source.bytes[bodyOffset...]) {
             context.plan.isReadable = false
@@ -119,6 +123,7 @@ public struct PlanParser: Sendable {
                            hint: "a plan's tables have a handful of columns; split or simplify this one")
             return context.result
         }
+        guard depth != .frontMatter, depth != .stageAndGroups else { return context.result }
         let outline = MarkdownOutline.parse(source.bytes[bodyOffset...], lineOffset: bodyStartLine - 1)
         context.readBody(outline, source: source)
         context.plan.proseFingerprint = context.proseFingerprint(source, from: bodyStartLine)
@@ -171,7 +176,24 @@ public struct PlanParser: Sendable {
     /// Refuses bodies whose pipe-table shape would make cmark-gfm slow or huge (see
     /// ``maxTableColumns`` and ``maxTableCells``): counts the unescaped `|` of each line.
     static func tableShapeRefusal(_ body: ArraySlice<UInt8>) -> (lineIndex: Int, message: String)? {
-        body.withUnsafeBufferPointer { bytes -> (lineIndex: Int, message: String)? in
+        body.withUnsafeBufferPointer { tableShapeRefusal($0) }
+    }
+
+    /// Whether the full parse refuses a plan for something in its body, the bytes of `data` from
+    /// `bodyStart` on: merge-conflict markers, bytes that are not UTF-8 (or a NUL), a table too
+    /// wide to parse. (A marker line of the body scanned alone is one of the whole file too.)
+    static func bodyIsRefused(_ data: Data, from bodyStart: Int) -> Bool {
+        data.withUnsafeBytes { raw -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard bodyStart < bytes.count else { return false }
+            let body = UnsafeBufferPointer(rebasing: bytes[bodyStart...])
+            return SourceText.firstInvalidByte(body) != nil || !MergeConflictMarkers.blocks(in: body).isEmpty
+                || tableShapeRefusal(body) != nil
+        }
+    }
+
+    private static func tableShapeRefusal(_ bytes: UnsafeBufferPointer<UInt8>) -> (lineIndex: Int, message: String)? {
+        do {
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
             let count = bytes.count
             var lineIndex = 0

@@ -82,7 +82,12 @@ struct SourceText {
 
     /// Returns the offset of the first byte that makes `bytes` invalid UTF-8, or of the first NUL.
     private static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
+        bytes.withUnsafeBufferPointer { firstInvalidByte($0) }
+    }
+
+    /// The same, of bytes in memory (a plan's body that a history census does not decode).
+    static func firstInvalidByte(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        do {
             guard let base = UnsafeRawPointer(buffer.baseAddress) else { return nil }
             var index = 0
             let count = buffer.count

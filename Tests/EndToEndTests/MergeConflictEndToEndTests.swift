@@ -231,6 +231,30 @@ struct MergeConflictEndToEndTests {
         #expect(rollup.stderr.contains("1 account plan is not counted: accounts/acme.md (unresolved merge conflict)"), "\(rollup)")
     }
 
+    /// A history census reads only the front matter, but a past version with markers in its body
+    /// is not read, as `rollup --rev` does not read it: it did not "move up" when it was resolved.
+    @Test func aRevisionWithCommittedMarkersInABodyIsNotReadBySince() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: GitFixture.plans)
+        let conflicted = Fixture.account(name: "Acme", stage: "industry-solution", extra: "\n<<<<<<< HEAD\nOne.\n=======\nTwo.\n>>>>>>> x\n")
+        try GitFixture.write(conflicted, to: "accounts/acme.md", in: repo)
+        try sandbox.gitOK(["commit", "-qam", "Markers committed by a tool without the hook"], in: repo)
+        try GitFixture.write(Fixture.account(name: "Acme", stage: "integration"), to: "accounts/acme.md", in: repo)
+        try sandbox.gitOK(["commit", "-qam", "Resolved, and moved on"], in: repo)
+
+        let then = try sandbox.acctplan(["rollup", "--rev", "HEAD~1", "--format", "json"] + GitFixture.asOf, in: repo)
+        #expect(then.stderr.contains("1 account plan is not counted: accounts/acme.md (unresolved merge conflict)"), "\(then)")
+        let rollup = try sandbox.acctplan(["rollup", "--since", "HEAD~1", "--format", "json"] + GitFixture.asOf, in: repo)
+        #expect(rollup.status == 0, "\(rollup)")
+        let transitions = try #require(try JSON.object(rollup.stdout)["transitions"] as? [[String: Any]])
+        #expect(transitions.isEmpty, "acme was not read at HEAD~1, so it did not move: \(transitions)")
+        // Since the commit before the markers, acme moved from departmental to integration.
+        let before = try sandbox.acctplan(["rollup", "--since", "HEAD~2", "--format", "json"] + GitFixture.asOf, in: repo)
+        let moves = try #require(try JSON.object(before.stdout)["transitions"] as? [[String: Any]])
+        #expect(moves.map { "\($0["account"] ?? "") \($0["from"] ?? "") \($0["to"] ?? "")" } == ["acme departmental integration"], "\(before)")
+    }
+
     @Test func diffOfCommittedMarkersSaysSoInsteadOfListingEverythingAsRemoved() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }

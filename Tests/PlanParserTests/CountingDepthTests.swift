@@ -66,4 +66,38 @@ struct CountingDepthTests {
             #expect(history.findings.isEmpty)
         }
     }
+
+    /// What makes the full parse refuse a plan in its body — merge-conflict markers, bytes that
+    /// are not UTF-8, a table too wide to parse — makes a history census refuse it too: `rollup
+    /// --since` and `--trend` count a past plan as `rollup --rev` does (docs/reliability.md).
+    @Test func aBodyTheFullParseRefusesIsRefusedByAHistoryCensus() {
+        let header = "---\nstage: industry-solution\nindustry: tobacco\nsegments: [s-1]\n---\n# Plan\n\n"
+        let wideRow = "|" + String(repeating: " a |", count: PlanParser.maxTableColumns + 1) + "\n"
+        let bodies: [(String, [UInt8])] = [
+            ("conflict", Array("## Actions\n\n<<<<<<< HEAD\n- [ ] 2027-01-10 @li-you Call\n=======\n- [ ] 2027-01-11 @li-you Call\n>>>>>>> other\n".utf8)),
+            ("diff3 base marker alone", Array("## Actions\n\n||||||| base\n".utf8)),
+            ("stray closing marker", Array("## Notes\n\n>>>>>>> theirs\n".utf8)),
+            ("CRLF conflict", Array("## Notes\r\n\r\n<<<<<<< HEAD\r\na\r\n=======\r\nb\r\n>>>>>>> x\r\n".utf8)),
+            ("invalid UTF-8", Array("## Notes\n\nCaf".utf8) + [0xE9] + Array(" au lait\n".utf8)),
+            ("NUL byte", Array("## Notes\n\na".utf8) + [0] + Array("b\n".utf8)),
+            ("too wide a table", Array("## Notes\n\n".utf8) + Array(wideRow.utf8)),
+            ("a heading underline only", Array("Title\n=======\n\ntext\n".utf8)),
+            ("markers after text, not at a line start", Array("## Notes\n\nsee <<<<<<< and >>>>>>> here\n".utf8)),
+        ]
+        for (name, body) in bodies {
+            for lineEnd in ["\n", "\r\n"] {
+                let data = Data(header.replacingOccurrences(of: "\n", with: lineEnd).utf8) + Data(body)
+                let parser = PlanParser()
+                let full = parser.parse(data, path: "accounts/a.md", kind: .account, id: "a", depth: .full)
+                let history = parser.parse(data, path: "accounts/a.md", kind: .account, id: "a", depth: .stageAndGroups)
+                #expect(StageAndGroups(history.plan) == StageAndGroups(full.plan), "\(name), \(lineEnd.debugDescription)")
+            }
+        }
+        // The cases above that the full parse refuses are refused (the test would otherwise hold for
+        // a parser that read every body).
+        let refused = bodies.filter { !PlanParser().parse(Data(header.utf8) + Data($0.1), path: "accounts/a.md", kind: .account,
+                                                                id: "a", depth: .full).plan.isReadable }.map(\.0)
+        #expect(refused == ["conflict", "diff3 base marker alone", "stray closing marker", "CRLF conflict", "invalid UTF-8", "NUL byte",
+                            "too wide a table"])
+    }
 }
