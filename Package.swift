@@ -28,12 +28,21 @@ let package = Package(
         ),
         .systemLibrary(
             name: "CGit2",
-            pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
-        // libgit2 without its CA-certificate load at start-up (acctplan never uses the network;
-        // Sources/CGitOffline/offline_certificates.c says why and how).
-        .target(name: "CGitOffline"),
+        // libgit2 and the libraries it needs, linked statically: the dynamic loader spent more of
+        // every process's start on libgit2 and the 15 shared libraries it loads (OpenSSL, Kerberos, mbedTLS,
+        // libssh2, ...) than acctplan's own start-up — 3.5 ms of `acctplan --version` (10.2 → 6.7 ms;
+        // docs/performance.md, "Issue 17, seventh round"); `git diff` starts `acctplan textconv` once
+        // per changed plan. Debian's -dev packages ship these archives (libgit2-dev pulls in the
+        // rest). Without the network (acctplan never uses it), libgit2 loads no CA certificates and
+        // has no Kerberos: Sources/CGitOffline says how, and fails closed.
+        .target(name: "CGitOffline", linkerSettings: [
+            .unsafeFlags(["-Xlinker", "--wrap=mbedtls_x509_crt_parse_file", "-Xlinker", "--wrap=mbedtls_x509_crt_parse_path"]
+                + ["git2", "mbedtls", "mbedx509", "mbedcrypto", "http_parser", "ssh2", "crypto", "pcre2-8", "z"]
+                .flatMap { ["-Xlinker", "-l:lib\($0).a"] }),
+            .linkedLibrary("rt"), .linkedLibrary("dl"), .linkedLibrary("pthread"),
+        ]),
         // Threads: the one place work is spread over cores (and where ACCTPLAN_THREADS is read),
         // so that PlanModel stays values only, with no I/O.
         .target(name: "PlanSupport"),

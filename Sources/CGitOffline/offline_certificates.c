@@ -6,9 +6,9 @@
  * more than half of what `acctplan textconv` or a small `diff` spends in libgit2 (measured,
  * docs/performance.md, "Issue 17, third round").
  *
- * These two definitions take the place of mbedTLS's loaders for this process (an executable's
- * symbols come before a shared library's when the dynamic linker resolves libgit2's calls) and
- * load nothing. Were a TLS connection ever attempted, it would have no trusted certificate and
+ * These two definitions take the place of mbedTLS's loaders and load nothing: libgit2 and
+ * mbedTLS are linked statically, and the linker's `--wrap` (Package.swift) sends libgit2's calls
+ * of mbedtls_x509_crt_parse_file and _path to the `__wrap_` functions below. Were a TLS connection ever attempted, it would have no trusted certificate and
  * fail verification: the change fails closed. Nothing else in the process uses mbedTLS.
  */
 #include <stdatomic.h>
@@ -17,17 +17,17 @@
 
 static atomic_int load_requests;
 
-int mbedtls_x509_crt_parse_file(void *chain, const char *path);
-int mbedtls_x509_crt_parse_path(void *chain, const char *path);
+int __wrap_mbedtls_x509_crt_parse_file(void *chain, const char *path);
+int __wrap_mbedtls_x509_crt_parse_path(void *chain, const char *path);
 
-int mbedtls_x509_crt_parse_file(void *chain, const char *path) {
+int __wrap_mbedtls_x509_crt_parse_file(void *chain, const char *path) {
     (void)chain;
     (void)path;
     atomic_fetch_add(&load_requests, 1);
     return 0;
 }
 
-int mbedtls_x509_crt_parse_path(void *chain, const char *path) {
+int __wrap_mbedtls_x509_crt_parse_path(void *chain, const char *path) {
     (void)chain;
     (void)path;
     atomic_fetch_add(&load_requests, 1);
