@@ -71,6 +71,7 @@ func made(_ function: String, _ body: (inout OpaquePointer?) -> Int32) throws ->
 let libgit2Initialized: Bool = {
     git_libgit2_init()
     _ = acctplan_git_enable_fsync(1)
+    _ = acctplan_git_verify_object_hashes(0)
     return true
 }()
 

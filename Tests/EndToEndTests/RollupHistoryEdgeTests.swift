@@ -106,6 +106,31 @@ struct RollupHistoryEdgeTests {
         }
     }
 
+    /// Objects are read as git reads them, without recomputing each one's SHA-1 (libgit2's strict
+    /// hash verification is off: it was a tenth of a diff's CPU). A damaged object is still never
+    /// read as a plan: zlib's checksum of every object's bytes catches it, as it does for git.
+    @Test func aDamagedObjectIsAnErrorNeverAnotherPlan() throws {
+        let repo = try RollupRepo()
+        defer { repo.remove() }
+        let c4 = try #require(repo.commits["c4"])
+        let blob = try repo.sandbox.gitOK(["rev-parse", "\(c4):accounts/northwest-wind.md"], in: repo.ws)
+        let object = repo.ws.appendingPathComponent(".git/objects/\(blob.prefix(2))/\(blob.dropFirst(2))")
+        var bytes = try Data(contentsOf: object)
+        #expect(bytes.count > 100, "a loose object")
+        // One bit of the compressed text, in its middle: inflating still gives bytes, wrong ones.
+        bytes[bytes.count / 2] ^= 0x10
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: object.path)
+        try bytes.write(to: object)
+        let fsck = try repo.sandbox.git(["cat-file", "-p", blob], in: repo.ws)
+        #expect(fsck.status != 0, "git itself refuses it: \(fsck)")
+
+        for args in [["rollup", "--rev", c4], ["rollup", "--since", "2026-08-05"], ["diff", "\(c4)~1", c4], ["show", "northwest-wind", "--rev", c4]] {
+            let result = try repo.acctplan(args + (args[0] == "diff" || args[0] == "show" ? [] : ["--as-of", Fixture.asOf]))
+            #expect(result.status == 2 && result.stdout.isEmpty, "\(args): \(result)")
+            #expect(result.stderr.contains("incorrect data check"), "\(args): \(result)")
+        }
+    }
+
     /// Two plans with one id (in accounts/ and accounts/east/): the moves follow the plan the
     /// rollup counts (the first by path, as everywhere), not whichever was read last.
     @Test func movesFollowTheCountedPlanOfADuplicateID() throws {
