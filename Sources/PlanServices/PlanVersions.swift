@@ -49,19 +49,44 @@ public final class PlanVersions: @unchecked Sendable {
     }
 
     public func config(at endpoint: DiffEndpoint) throws -> WorkspaceConfig {
+        let source = try configSource(at: endpoint)
+        return remember(Self.parse([source])[0], of: source, at: endpoint)
+    }
+
+    /// An endpoint's acctplan.yml: known already, to be parsed, or absent.
+    private enum ConfigSource: Sendable {
+        case known(WorkspaceConfig)
+        case bytes(Data)
+        case absent
+    }
+
+    private func configSource(at endpoint: DiffEndpoint) throws -> ConfigSource {
         // Keyed by the endpoint itself: describing it as text went through reflection.
-        if let cached = configs[endpoint] { return cached }
-        var config = WorkspaceConfig()
-        if let data = try repository.content(of: repositoryPath(ConfigParser.path), at: endpoint) {
-            // Two endpoints mostly hold the same acctplan.yml: parsed once (a large one, with
-            // every person of the organisation, takes a millisecond).
-            if let parsed = configsByContent[data] {
-                config = parsed
-            } else {
-                config = ConfigParser.parse(data).0
-                configsByContent[data] = config
+        if let cached = configs[endpoint] { return .known(cached) }
+        guard let data = try repository.content(of: repositoryPath(ConfigParser.path), at: endpoint) else { return .absent }
+        // Two endpoints mostly hold the same acctplan.yml: parsed once (a large one, with every
+        // person of the organisation, takes a millisecond).
+        return configsByContent[data].map { .known($0) } ?? .bytes(data)
+    }
+
+    /// The configurations of `sources`, each distinct content parsed once. Pure: safe on any thread.
+    private static func parse(_ sources: [ConfigSource]) -> [WorkspaceConfig] {
+        var byContent: [Data: WorkspaceConfig] = [:]
+        return sources.map { source in
+            switch source {
+            case .known(let config): return config
+            case .absent: return WorkspaceConfig()
+            case .bytes(let data):
+                if let parsed = byContent[data] { return parsed }
+                let parsed = ConfigParser.parse(data).0
+                byContent[data] = parsed
+                return parsed
             }
         }
+    }
+
+    private func remember(_ config: WorkspaceConfig, of source: ConfigSource, at endpoint: DiffEndpoint) -> WorkspaceConfig {
+        if case .bytes(let data) = source { configsByContent[data] = config }
         configs[endpoint] = config
         return config
     }
@@ -107,8 +132,12 @@ public final class PlanVersions: @unchecked Sendable {
     /// narrowed to `scopes` (workspace-relative; empty for all). Changed plans are read, parsed
     /// and compared on all cores.
     public func changes(from old: DiffEndpoint, to new: DiffEndpoint, scopes: [String] = []) throws -> [PlanChange] {
-        let oldConfig = try config(at: old)
-        let newConfig = try config(at: new)
+        // The trees are compared here while both ends' acctplan.yml are parsed on another thread.
+        let sources = try [old, new].map(configSource(at:))
+        let (changedPaths, parsed) = try alongside({ try repository.changedPaths(from: old, to: new, prefix: prefix, pool: pool) },
+                                                   background: { Self.parse(sources) })
+        let oldConfig = remember(parsed[0], of: sources[0], at: old)
+        let newConfig = remember(parsed[1], of: sources[1], at: new)
         // Hashing a configuration (people, fx, ...) is not free: once per side, not per plan.
         let oldKey = oldConfig.hashValue, newKey = newConfig.hashValue
         // A section the two versions share reads the same only under the same configuration:
@@ -121,7 +150,7 @@ public final class PlanVersions: @unchecked Sendable {
             var change: PathChange
         }
         var work: [Work] = []
-        for change in try repository.changedPaths(from: old, to: new, prefix: prefix, pool: pool) {
+        for change in changedPaths {
             let oldPath = change.oldPath.flatMap(workspacePath).flatMap { Self.planIdentity($0) != nil ? $0 : nil }
             let newPath = change.newPath.flatMap(workspacePath).flatMap { Self.planIdentity($0) != nil ? $0 : nil }
             guard oldPath != nil || newPath != nil else { continue }
