@@ -45,26 +45,27 @@ acctplan_gss_status gss_display_status(acctplan_gss_status *minor, acctplan_gss_
 }
 
 /* Releasing what was never made succeeds: libgit2 releases on its cleanup paths. */
-acctplan_gss_status gss_delete_sec_context(acctplan_gss_status *minor, void *context, void *output) {
-    (void)context; (void)output;
+static acctplan_gss_status succeed(acctplan_gss_status *minor) {
     if (minor) *minor = 0;
     return 0;
+}
+
+acctplan_gss_status gss_delete_sec_context(acctplan_gss_status *minor, void *context, void *output) {
+    (void)context; (void)output;
+    return succeed(minor);
 }
 
 acctplan_gss_status gss_release_buffer(acctplan_gss_status *minor, void *buffer) {
     (void)buffer;
-    if (minor) *minor = 0;
-    return 0;
+    return succeed(minor);
 }
 
 acctplan_gss_status gss_release_name(acctplan_gss_status *minor, void *name) {
     (void)name;
-    if (minor) *minor = 0;
-    return 0;
+    return succeed(minor);
 }
 
 acctplan_gss_status gss_release_oid_set(acctplan_gss_status *minor, void *set) {
     (void)set;
-    if (minor) *minor = 0;
-    return 0;
+    return succeed(minor);
 }
