@@ -26,17 +26,39 @@ extension Format {
             cents = digits / divisor
             if digits % divisor >= divisor / 2 { cents += 1 }
         }
-        var integer = String(cents / 100)
-        var grouped = ""
-        grouped.reserveCapacity(integer.utf8.count + integer.utf8.count / 3 + 4)
-        let count = integer.utf8.count
-        for (index, character) in integer.enumerated() {
-            if index > 0 && (count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
+        // Written as bytes into the string's own storage: the sign, the whole units grouped by
+        // three, then "." and one or two digits of cents unless they are zero (no trailing zero).
+        let whole = cents / 100
+        let fraction = UInt8(truncatingIfNeeded: cents % 100)
+        let negative = value.isSignMinus && cents != 0
+        var digitCount = 1
+        var rest = whole
+        while rest >= 10 { rest /= 10; digitCount += 1 }
+        // At most 1 + 18 digits + 5 commas + 3 = 27 bytes.
+        return String(unsafeUninitializedCapacity: 32) { out in
+            let integerEnd = (negative ? 1 : 0) + digitCount + (digitCount - 1) / 3
+            var position = integerEnd
+            var remaining = whole
+            var written = 0
+            repeat {
+                if written > 0 && written % 3 == 0 { position -= 1; out[position] = UInt8(ascii: ",") }
+                position -= 1
+                out[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: remaining % 10)
+                remaining /= 10
+                written += 1
+            } while remaining > 0
+            if negative { out[0] = UInt8(ascii: "-") }
+            var length = integerEnd
+            if fraction != 0 {
+                out[length] = UInt8(ascii: ".")
+                out[length + 1] = UInt8(ascii: "0") + fraction / 10
+                length += 2
+                if fraction % 10 != 0 {
+                    out[length] = UInt8(ascii: "0") + fraction % 10
+                    length += 1
+                }
+            }
+            return length
         }
-        integer = grouped
-        let fraction = cents % 100
-        let decimals = fraction == 0 ? "" : fraction % 10 == 0 ? ".\(fraction / 10)" : fraction < 10 ? ".0\(fraction)" : ".\(fraction)"
-        return (value.isSignMinus && cents != 0 ? "-" : "") + integer + decimals
     }
 }
