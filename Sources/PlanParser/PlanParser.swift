@@ -193,45 +193,43 @@ public struct PlanParser: Sendable {
     }
 
     private static func tableShapeRefusal(_ bytes: UnsafeBufferPointer<UInt8>) -> (lineIndex: Int, message: String)? {
-        do {
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
-            let count = bytes.count
-            var lineIndex = 0
-            var widest = 0
-            var widestLine = 0
-            var linesWithPipes = 0
-            var start = 0
-            // Line by line, and within a line from pipe to pipe: memchr skips the bytes between.
-            while true {
-                var end = count
-                if start < count, let newline = memchr(base + start, 0x0A, count - start) {
-                    end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(newline))
-                }
-                var pipes = 0
-                var position = start
-                while position < end, let pipe = memchr(base + position, 0x7C, end - position) {
-                    let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(pipe))
-                    // A pipe right after a backslash is escaped (as GFM reads it): not a column.
-                    if index == start || bytes[index - 1] != UInt8(ascii: "\\") { pipes += 1 }
-                    position = index + 1
-                }
-                if pipes > maxTableColumns {
-                    return (lineIndex, "a table row has \(pipes) '|' separators; the limit is \(maxTableColumns) columns")
-                }
-                if pipes > 0 {
-                    linesWithPipes += 1
-                    if pipes > widest { (widest, widestLine) = (pipes, lineIndex) }
-                }
-                if end >= count { break }
-                lineIndex += 1
-                start = end + 1
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
+        let count = bytes.count
+        var lineIndex = 0
+        var widest = 0
+        var widestLine = 0
+        var linesWithPipes = 0
+        var start = 0
+        // Line by line, and within a line from pipe to pipe: memchr skips the bytes between.
+        while true {
+            var end = count
+            if start < count, let newline = memchr(base + start, 0x0A, count - start) {
+                end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(newline))
             }
-            if linesWithPipes * widest > maxTableCells {
-                // Reported at the widest row: every other row is padded to its width.
-                return (widestLine, "the plan's tables would have \(linesWithPipes) rows of up to \(widest) cells; the limit is \(maxTableCells) cells")
+            var pipes = 0
+            var position = start
+            while position < end, let pipe = memchr(base + position, 0x7C, end - position) {
+                let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(pipe))
+                // A pipe right after a backslash is escaped (as GFM reads it): not a column.
+                if index == start || bytes[index - 1] != UInt8(ascii: "\\") { pipes += 1 }
+                position = index + 1
             }
-            return nil
+            if pipes > maxTableColumns {
+                return (lineIndex, "a table row has \(pipes) '|' separators; the limit is \(maxTableColumns) columns")
+            }
+            if pipes > 0 {
+                linesWithPipes += 1
+                if pipes > widest { (widest, widestLine) = (pipes, lineIndex) }
+            }
+            if end >= count { break }
+            lineIndex += 1
+            start = end + 1
         }
+        if linesWithPipes * widest > maxTableCells {
+            // Reported at the widest row: every other row is padded to its width.
+            return (widestLine, "the plan's tables would have \(linesWithPipes) rows of up to \(widest) cells; the limit is \(maxTableCells) cells")
+        }
+        return nil
     }
 
     /// The byte offset just past the closing `---` line of a front matter that opens on line 1.

@@ -87,44 +87,42 @@ struct SourceText {
 
     /// The same, of bytes in memory (a plan's body that a history census does not decode).
     static func firstInvalidByte(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-        do {
-            guard let base = UnsafeRawPointer(buffer.baseAddress) else { return nil }
-            var index = 0
-            let count = buffer.count
-            while index < count {
-                // Fast path: eight ASCII bytes without a NUL at a time (plans are mostly ASCII).
-                if index + 8 <= count {
-                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    let hasHighBit = word & 0x8080_8080_8080_8080 != 0
-                    let hasZeroByte = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
-                    if !hasHighBit && !hasZeroByte {
-                        index += 8
-                        continue
-                    }
+        guard let base = UnsafeRawPointer(buffer.baseAddress) else { return nil }
+        var index = 0
+        let count = buffer.count
+        while index < count {
+            // Fast path: eight ASCII bytes without a NUL at a time (plans are mostly ASCII).
+            if index + 8 <= count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let hasHighBit = word & 0x8080_8080_8080_8080 != 0
+                let hasZeroByte = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
+                if !hasHighBit && !hasZeroByte {
+                    index += 8
+                    continue
                 }
-                let byte = buffer[index]
-                if byte == 0 { return index }
-                if byte < 0x80 { index += 1; continue }
-                let length: Int
-                let minimum: UInt32
-                var scalar: UInt32
-                switch byte {
-                case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(byte & 0x1F)
-                case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(byte & 0x0F)
-                case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(byte & 0x07)
-                default: return index
-                }
-                guard index + length <= count else { return index }
-                for next in 1..<length {
-                    let continuation = buffer[index + next]
-                    guard continuation & 0xC0 == 0x80 else { return index }
-                    scalar = scalar << 6 | UInt32(continuation & 0x3F)
-                }
-                if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
-                index += length
             }
-            return nil
+            let byte = buffer[index]
+            if byte == 0 { return index }
+            if byte < 0x80 { index += 1; continue }
+            let length: Int
+            let minimum: UInt32
+            var scalar: UInt32
+            switch byte {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(byte & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(byte & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(byte & 0x07)
+            default: return index
+            }
+            guard index + length <= count else { return index }
+            for next in 1..<length {
+                let continuation = buffer[index + next]
+                guard continuation & 0xC0 == 0x80 else { return index }
+                scalar = scalar << 6 | UInt32(continuation & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+            index += length
         }
+        return nil
     }
 }
 
