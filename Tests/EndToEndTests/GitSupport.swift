@@ -91,9 +91,10 @@ struct GitSandbox {
 
     /// `git -C dir args`.
     @discardableResult
-    func git(_ args: [String], in dir: URL, home: URL? = nil, path: String? = nil) throws -> CLI.Output {
+    func git(_ args: [String], in dir: URL, home: URL? = nil, path: String? = nil,
+             extra: [String: String] = [:]) throws -> CLI.Output {
         try Launched(Self.gitExecutable, ["-C", dir.path] + args, in: temp.url,
-                     environment: environment(home: home, path: path)).wait()
+                     environment: environment(home: home, path: path, extra: extra)).wait()
     }
 
     /// `git -C dir args`, which must succeed; returns stdout without the trailing newline.
