@@ -179,16 +179,18 @@ public struct PlanParser: Sendable {
         body.withUnsafeBufferPointer { tableShapeRefusal($0) }
     }
 
-    /// Whether the full parse refuses a plan for something in its body, the bytes of `data` from
-    /// `bodyStart` on: merge-conflict markers, bytes that are not UTF-8 (or a NUL), a table too
-    /// wide to parse. (A marker line of the body scanned alone is one of the whole file too.)
+    /// Whether the full parse refuses a plan for something past its front matter, which ends at
+    /// `bodyStart`: bytes of the body that are not UTF-8 (or a NUL), a table too wide to parse, or
+    /// merge-conflict markers. Markers are looked for in the whole file, as the full parse does:
+    /// a block of longer markers (`conflict-marker-size`) can open in the front matter and close
+    /// in the body, and neither half alone is a block.
     static func bodyIsRefused(_ data: Data, from bodyStart: Int) -> Bool {
         data.withUnsafeBytes { raw -> Bool in
             let bytes = raw.bindMemory(to: UInt8.self)
             guard bodyStart < bytes.count else { return false }
             let body = UnsafeBufferPointer(rebasing: bytes[bodyStart...])
-            return SourceText.firstInvalidByte(body) != nil || !MergeConflictMarkers.blocks(in: body).isEmpty
-                || tableShapeRefusal(body) != nil
+            return SourceText.firstInvalidByte(body) != nil || tableShapeRefusal(body) != nil
+                || !MergeConflictMarkers.blocks(in: bytes).isEmpty
         }
     }
 

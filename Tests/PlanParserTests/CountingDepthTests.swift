@@ -99,5 +99,18 @@ struct CountingDepthTests {
                                                                 id: "a", depth: .full).plan.isReadable }.map(\.0)
         #expect(refused == ["conflict", "diff3 base marker alone", "stray closing marker", "CRLF conflict", "invalid UTF-8", "NUL byte",
                             "too wide a table"])
+
+        // A block of longer markers (conflict-marker-size 8) that opens inside a quoted value of
+        // the front matter, which YAML still reads, and closes in the body: neither half alone is
+        // a block, so the census must look at the whole file, as the full parse does.
+        let crossing = "---\nname: \"Huaxia Power\n<<<<<<<< ours\nGeneration Group\"\nstage: departmental\n---\n# Plan\n\n"
+            + "========\nstage: departmental\n---\n# theirs\n>>>>>>>> theirs\n"
+        for lineEnd in ["\n", "\r\n"] {
+            let data = Data(crossing.replacingOccurrences(of: "\n", with: lineEnd).utf8)
+            let full = PlanParser().parse(data, path: "accounts/a.md", kind: .account, id: "a", depth: .full)
+            let history = PlanParser().parse(data, path: "accounts/a.md", kind: .account, id: "a", depth: .stageAndGroups)
+            #expect(!full.plan.isReadable && full.plan.hasMergeConflicts, "\(lineEnd.debugDescription)")
+            #expect(StageAndGroups(history.plan) == StageAndGroups(full.plan), "\(lineEnd.debugDescription)")
+        }
     }
 }
