@@ -68,10 +68,15 @@ func made(_ function: String, _ body: (inout OpaquePointer?) -> Int32) throws ->
 /// Whatever acctplan writes into a repository (objects, the index, refs: only `commit` writes)
 /// is flushed to disk as it is written, like git with `core.fsync`; the ref database reads the
 /// setting when it is created, so it is set before any repository is opened.
+/// Every object read is checked against its id (libgit2's strict hash verification, its default,
+/// set here so that it stays so). zlib's checksum covers only the bytes of one compressed
+/// object: a damaged pack index or delta offset leads to another object's intact bytes, which
+/// only the id check refuses — and the history store would keep that other plan's stage under
+/// this blob's id. It costs about a tenth of a `diff`'s CPU (docs/performance.md).
 let libgit2Initialized: Bool = {
     git_libgit2_init()
     _ = acctplan_git_enable_fsync(1)
-    _ = acctplan_git_verify_object_hashes(0)
+    _ = acctplan_git_verify_object_hashes(1)
     return true
 }()
 

@@ -106,9 +106,7 @@ struct RollupHistoryEdgeTests {
         }
     }
 
-    /// Objects are read as git reads them, without recomputing each one's SHA-1 (libgit2's strict
-    /// hash verification is off: it was a tenth of a diff's CPU). A damaged object is still never
-    /// read as a plan: zlib's checksum of every object's bytes catches it, as it does for git.
+    /// A damaged loose object is never read as a plan: zlib's checksum of its bytes refuses it.
     @Test func aDamagedObjectIsAnErrorNeverAnotherPlan() throws {
         let repo = try RollupRepo()
         defer { repo.remove() }
@@ -128,6 +126,52 @@ struct RollupHistoryEdgeTests {
             let result = try repo.acctplan(args + (args[0] == "diff" || args[0] == "show" ? [] : ["--as-of", Fixture.asOf]))
             #expect(result.status == 2 && result.stdout.isEmpty, "\(args): \(result)")
             #expect(result.stderr.contains("incorrect data check"), "\(args): \(result)")
+        }
+    }
+
+    /// A damaged pack index that sends one blob's id to another blob's intact bytes: zlib finds
+    /// nothing wrong, so only checking every object against its id (libgit2's strict hash
+    /// verification) refuses it. Without the check `show` printed the other plan, and the history
+    /// store would have kept its stage under this blob's id.
+    @Test func aPackIndexPointingAtAnotherObjectIsAnErrorNeverAnotherPlan() throws {
+        let repo = try RollupRepo()
+        defer { repo.remove() }
+        let c4 = try #require(repo.commits["c4"])
+        try repo.sandbox.gitOK(["repack", "-a", "-d", "-q"], in: repo.ws)
+        try repo.sandbox.gitOK(["prune-packed"], in: repo.ws)
+        let packs = repo.ws.appendingPathComponent(".git/objects/pack")
+        let indexName = try #require(try FileManager.default.contentsOfDirectory(atPath: packs.path).first { $0.hasSuffix(".idx") })
+        let index = packs.appendingPathComponent(indexName)
+        let wanted = try repo.sandbox.gitOK(["rev-parse", "\(c4):accounts/northwest-wind.md"], in: repo.ws)
+        // Another plan of the same commit: its blob is where the damaged index will send `wanted`.
+        let tree = try repo.sandbox.gitOK(["ls-tree", "-r", c4, "--", "accounts"], in: repo.ws)
+        let other = try #require(tree.split(separator: "\n").compactMap { line -> String? in
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            return fields.count == 4 && fields[1] == "blob" && fields[2] != wanted ? fields[2] : nil
+        }.first)
+        let otherText = try repo.sandbox.gitOK(["cat-file", "-p", other], in: repo.ws)
+        // `git verify-pack -v` lists every object: "ID TYPE SIZE SIZE-IN-PACK OFFSET ...".
+        let listing = try repo.sandbox.gitOK(["verify-pack", "-v", index.path], in: repo.ws)
+        let objects = listing.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+            .filter { $0.count >= 5 && $0[0].count == 40 }
+        let otherOffset = try #require(objects.first { $0[0] == other }.flatMap { UInt32($0[4]) })
+        // Version 2 index: 8-byte header, 256 fan-out words, then the ids in order (20 bytes
+        // each), their CRCs (4 each) and their offsets (4 each, big-endian).
+        let ids = objects.map { $0[0] }.sorted()
+        let position = try #require(ids.firstIndex(of: wanted))
+        var bytes = try Data(contentsOf: index)
+        let slot = 8 + 256 * 4 + ids.count * 24 + position * 4
+        withUnsafeBytes(of: otherOffset.bigEndian) { bytes.replaceSubrange(slot..<slot + 4, with: $0) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: index.path)
+        try bytes.write(to: index)
+        let shown = try repo.sandbox.git(["cat-file", "-p", wanted], in: repo.ws)
+        #expect(shown.stdout.hasPrefix(otherText), "git itself reads the other blob: the index is damaged as meant: \(shown)")
+
+        for args in [["show", "northwest-wind", "--rev", c4], ["rollup", "--rev", c4], ["rollup", "--since", "2026-08-05"],
+                     ["diff", "\(c4)~1", c4]] {
+            let result = try repo.acctplan(args + (args[0] == "diff" || args[0] == "show" ? [] : ["--as-of", Fixture.asOf]))
+            #expect(result.status == 2 && result.stdout.isEmpty, "\(args): \(result)")
+            #expect(result.stderr.contains("hash mismatch"), "\(args): \(result)")
         }
     }
 
