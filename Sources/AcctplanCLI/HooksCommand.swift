@@ -4,8 +4,9 @@ import ArgumentParser
 struct HooksCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "hooks",
-        abstract: UI.help("Install or remove the git pre-commit hook that lints plans, and the semantic diff driver.", "安装或删除检查计划的 git pre-commit 钩子，以及语义 diff 驱动。"),
-        subcommands: [InstallHooks.self, UninstallHooks.self]) }
+        abstract: UI.help("Install or remove the git hooks that lint plans and refuse conflict markers, and the diff and merge drivers.",
+                          "安装或删除检查计划并拒绝冲突标记的 git 钩子，以及 diff 和合并驱动。"),
+        subcommands: [InstallHooks.self, UninstallHooks.self, CheckConflictsHook.self]) }
 }
 
 /// `acctplan hooks install`'s options: which binary the hook and the diff driver run, and the workspace.

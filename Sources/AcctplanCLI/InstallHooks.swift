@@ -5,15 +5,17 @@ import PlanServices
 struct InstallHooks: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "install",
-        abstract: UI.help("Install a pre-commit hook that runs 'acctplan lint --staged', and the semantic diff driver.", "安装运行“acctplan lint --staged”的 pre-commit 钩子，以及语义 diff 驱动。"),
+        abstract: UI.help("Install a pre-commit hook that runs 'acctplan lint --staged', a prepare-commit-msg hook that refuses conflict markers, and the diff and merge drivers.", "安装运行“acctplan lint --staged”的 pre-commit 钩子、拒绝冲突标记的 prepare-commit-msg 钩子，以及 diff 和合并驱动。"),
         discussion: UI.help("""
-            After this, a plain 'git commit' of a plan with lint errors fails and prints the diagnostics; 'git commit --no-verify' skips the hook once. It respects core.hooksPath. Running it again updates acctplan's own hook.
+            After this, a plain 'git commit' of a plan with lint errors fails and prints the diagnostics; 'git commit --no-verify' skips the hook once. It respects core.hooksPath. Running it again updates acctplan's own hooks.
+
+            The prepare-commit-msg hook runs 'acctplan hooks check-conflicts': it refuses any commit that would record merge-conflict markers in a plan, also where git skips the pre-commit hook (continuing a rebase, cherry-pick or revert, 'git commit --no-verify').
 
             Also configures the 'acctplan' diff driver in this repository (diff.acctplan.command for git diff, diff.acctplan.textconv for git log -p), used for the files .gitattributes marks with diff=acctplan (the workspace template marks every plan), and the 'acctplan' merge driver (merge.acctplan.driver = acctplan merge-driver --marker-size %L --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P) for the files marked merge=acctplan.
 
             The hook and the driver run 'acctplan' as found on PATH when git runs them, so moving or upgrading the binary breaks nothing; --acctplan PATH names a binary instead.
 
-            When the repository already has a pre-commit hook of its own, it is left as it is: the driver is still configured, and acctplan says which line to add to the hook. --chain adds that line for you (a marked block at the top of a shell hook, removed again by 'hooks uninstall'; a hook that is a link or a compiled program is never edited); --force replaces the hook.
+            When the repository already has a pre-commit or prepare-commit-msg hook of its own, it is left as it is: the drivers are still configured, and acctplan says which line to add to the hook. --chain adds that line for you (a marked block at the top of a shell hook, removed again by 'hooks uninstall'; a hook that is a link or a compiled program is never edited); --force replaces the hook.
 
             Exit status: 0 when the hook or the driver was set up (a hook of your own left alone is a warning on stderr), 2 when nothing could be done (not in a clone, --acctplan names no program, --chain cannot edit the hook).
 
@@ -23,11 +25,13 @@ struct InstallHooks: ParsableCommand {
             """, """
             安装后，普通的“git commit”提交有检查错误的计划时会失败并列出诊断；“git commit --no-verify”可跳过一次钩子。遵循 core.hooksPath。再次运行会更新 acctplan 自己的钩子。
 
+            prepare-commit-msg 钩子运行“acctplan hooks check-conflicts”：任何会把合并冲突标记记录到计划中的提交都会被拒绝，包括 git 跳过 pre-commit 钩子的情况（继续变基、拣选或还原，“git commit --no-verify”）。
+
             同时在此仓库中配置“acctplan”差异驱动（git diff 用 diff.acctplan.command，git log -p 用 diff.acctplan.textconv），用于 .gitattributes 中标记为 diff=acctplan 的文件（工作区模板标记了所有计划），以及“acctplan”合并驱动（merge.acctplan.driver = acctplan merge-driver --marker-size %L --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P），用于标记为 merge=acctplan 的文件。
 
             git 运行钩子和驱动时使用 PATH 中找到的“acctplan”，因此移动或升级程序不会破坏任何东西；--acctplan PATH 可指定一个程序。
 
-            仓库已有自己的 pre-commit 钩子时，保持其原样：仍会配置驱动，并告诉你要在钩子中加入哪一行。--chain 会替你加入这一行（在 shell 钩子开头加入一个带标记的代码块，“hooks uninstall”会再将其移除；链接或编译后的钩子程序从不改动）；--force 替换该钩子。
+            仓库已有自己的 pre-commit 或 prepare-commit-msg 钩子时，保持其原样：仍会配置驱动，并告诉你要在钩子中加入哪一行。--chain 会替你加入这一行（在 shell 钩子开头加入一个带标记的代码块，“hooks uninstall”会再将其移除；链接或编译后的钩子程序从不改动）；--force 替换该钩子。
 
             退出状态：0 已设置钩子或驱动（保留你自己的钩子时在标准错误上给出警告），2 无法进行任何设置（不在克隆中、--acctplan 指定的不是程序、--chain 无法编辑钩子）。
 
@@ -36,10 +40,10 @@ struct InstallHooks: ParsableCommand {
               acctplan hooks install --acctplan /opt/acctplan/bin/acctplan
             """)) }
 
-    @Flag(help: ArgumentHelp(UI.help("Replace an existing pre-commit hook that is not acctplan's.", "替换已有的、不是 acctplan 的 pre-commit 钩子。")))
+    @Flag(help: ArgumentHelp(UI.help("Replace an existing pre-commit or prepare-commit-msg hook that is not acctplan's.", "替换已有的、不是 acctplan 的 pre-commit 或 prepare-commit-msg 钩子。")))
     var force = false
 
-    @Flag(help: ArgumentHelp(UI.help("Add acctplan's check to the top of an existing (shell) pre-commit hook instead of replacing it.", "把 acctplan 的检查加到已有的（shell）pre-commit 钩子开头，而不是替换它。")))
+    @Flag(help: ArgumentHelp(UI.help("Add acctplan's check to the top of an existing (shell) hook instead of replacing it.", "把 acctplan 的检查加到已有的（shell）钩子开头，而不是替换它。")))
     var chain = false
 
     @OptionGroup var options: HookOptions
@@ -74,6 +78,7 @@ struct InstallHooks: ParsableCommand {
                     + "\(chineseFramework)请在其中加入这一行：\n    \(setup.checkCommand)\n"
                     + "或运行“acctplan hooks install --chain”自动加入（--force 会替换该钩子）\n"))
         }
+        installConflictGate(setup)
         try setup.configureDiffDriver()
         Terminal.standardOutput(Terminal.say(
             "configured the 'acctplan' diff driver: git diff and git log -p show plan changes in plan terms\n",
@@ -87,6 +92,35 @@ struct InstallHooks: ParsableCommand {
                     + "'acctplan' from PATH: put it there, or install again with --acctplan PATH\n",
                 "acctplan: 警告：此处的 PATH 中没有“acctplan”；钩子、git diff 和 git log -p 会从 PATH 运行“acctplan”："
                     + "请把它放入 PATH，或用 --acctplan PATH 重新安装\n"))
+        }
+    }
+
+    /// The prepare-commit-msg hook: refuses conflict markers where git skips the pre-commit hook.
+    /// Its failure to install is said, not thrown: the lint hook may already be in place.
+    private func installConflictGate(_ setup: HookSetup) {
+        let hook = setup.url(.prepareCommitMessage)
+        do {
+            switch try setup.installHook(.prepareCommitMessage, force: force, chain: chain) {
+            case .installed, .replaced:
+                Terminal.standardOutput(Terminal.say(
+                    "installed \(hook.path): no commit records merge-conflict markers in a plan, a continued rebase or cherry-pick included\n",
+                    "已安装 \(hook.path)：任何提交（包括继续的变基或拣选）都不会把合并冲突标记记录到计划中\n"))
+            case .chained:
+                Terminal.standardOutput(Terminal.say("added acctplan's conflict check to the top of \(hook.path) ('acctplan hooks uninstall' removes it)\n",
+                                                     "已在 \(hook.path) 开头加入 acctplan 的冲突检查（“acctplan hooks uninstall”可将其移除）\n"))
+            case .leftAlone:
+                Terminal.standardError(Terminal.say(
+                    "acctplan: warning: \(hook.path) already exists and is not acctplan's; it was left as it is, so a continued rebase "
+                        + "or cherry-pick can still record conflict markers. Add this line to it:\n    \(setup.checkCommand(.prepareCommitMessage))\n"
+                        + "or run 'acctplan hooks install --chain' to add it for you (--force replaces the hook)\n",
+                    "acctplan: 警告：\(hook.path) 已存在且不是 acctplan 的钩子；已保持原样，因此继续的变基或拣选仍可能记录冲突标记。"
+                        + "请在其中加入这一行：\n    \(setup.checkCommand(.prepareCommitMessage))\n"
+                        + "或运行“acctplan hooks install --chain”自动加入（--force 会替换该钩子）\n"))
+            }
+        } catch let failure as any UserFacingError {
+            Terminal.standardError(Terminal.say("acctplan: warning: \(failure.message)\n", "acctplan: 警告：\(failure.message)\n"))
+        } catch {
+            Terminal.standardError("acctplan: warning: \(error)\n")
         }
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 import PlanGit
 
-/// `hooks install` and `hooks uninstall`: the pre-commit hook (the diff driver is
-/// ``HookSetup/configureDiffDriver()``, a second call, so that what was installed is said even
-/// when the driver then fails).
+/// `hooks install` and `hooks uninstall`: the pre-commit and prepare-commit-msg hooks (the
+/// drivers are ``HookSetup/configureDiffDriver()``, another call, so that what was installed is
+/// said even when the drivers then fail).
 extension HookSetup {
     public enum Installed: Equatable {
         case installed
@@ -15,16 +15,16 @@ extension HookSetup {
         case leftAlone(preCommitFramework: Bool)
     }
 
-    /// Installs acctplan's hook, or with `chain` adds acctplan's block to a shell hook of the
-    /// user's; a hook of the user's is replaced only with `force`.
-    public func installHook(force: Bool, chain: Bool) throws -> Installed {
-        switch Self.existing(at: hook) {
+    /// Installs acctplan's hook of `kind`, or with `chain` adds acctplan's block to a shell hook
+    /// of the user's; a hook of the user's is replaced only with `force`.
+    public func installHook(_ kind: GitHook = .preCommit, force: Bool, chain: Bool) throws -> Installed {
+        switch Self.existing(at: url(kind)) {
         case .none, .acctplans:
-            try writeOwnHook()
+            try writeOwnHook(kind)
             return .installed
         case .foreign(let foreign):
             if force {
-                try writeOwnHook()
+                try writeOwnHook(kind)
                 return .replaced
             }
             guard chain else {
@@ -34,31 +34,34 @@ extension HookSetup {
             let text: String
             switch foreign {
             case .text(let script) where Self.isShellScript(script): text = script
-            case .text: throw cannotChain(because: "is not a shell script")
-            case .untouchable(let reason): throw cannotChain(because: reason)
+            case .text: throw cannotChain(kind, because: "is not a shell script")
+            case .untouchable(let reason): throw cannotChain(kind, because: reason)
             }
-            try write(Self.chained(text, block: chainBlock), mode: nil)
+            try write(Self.chained(text, block: chainBlock(kind), kind: kind), mode: nil, to: kind)
             return .chained
         }
     }
 
-    /// Removes acctplan's hook (or its block in a hook of the user's) and the diff driver's
+    /// Removes acctplan's hooks (or its blocks in hooks of the user's) and the drivers'
     /// settings; returns what was removed, empty when nothing was installed.
     public func uninstall() throws -> [String] {
         var removed: [String] = []
-        switch Self.existing(at: hook) {
-        case .acctplans:
-            guard unlink(hook.path) == 0 else {
-                throw ToolFailure("cannot remove \(hook.path): \(String(cString: strerror(errno)))")
+        for kind in GitHook.allCases {
+            let hook = url(kind)
+            switch Self.existing(at: hook) {
+            case .acctplans:
+                guard unlink(hook.path) == 0 else {
+                    throw ToolFailure("cannot remove \(hook.path): \(String(cString: strerror(errno)))")
+                }
+                removed.append("the \(kind.rawValue) hook \(hook.path)")
+            case .foreign(let foreign):
+                if case .text(let text) = foreign, let without = Self.unchained(text, kind: kind) {
+                    try write(without, mode: nil, to: kind)
+                    removed.append("acctplan's check from \(hook.path)")
+                }
+            case .none:
+                break
             }
-            removed.append("the pre-commit hook \(hook.path)")
-        case .foreign(let foreign):
-            if case .text(let text) = foreign, let without = Self.unchained(text) {
-                try write(without, mode: nil)
-                removed.append("acctplan's check from \(hook.path)")
-            }
-        case .none:
-            break
         }
         do {
             for name in Self.driverSettings where try repository.unsetConfig(name) {

@@ -1,9 +1,20 @@
 import Foundation
 import PlanGit
 
-/// The repository's pre-commit hook and diff driver as `acctplan hooks` writes them.
+/// The git hooks acctplan installs.
+public enum GitHook: String, CaseIterable, Sendable {
+    /// Lints the staged plans; `git commit --no-verify` skips it, and so does git when it
+    /// continues a rebase, cherry-pick or revert.
+    case preCommit = "pre-commit"
+    /// Refuses merge-conflict markers in the staged plans. git runs it for every commit it makes
+    /// with a message, `--no-verify` and the continued rebase, cherry-pick and revert included.
+    case prepareCommitMessage = "prepare-commit-msg"
+}
+
+/// The repository's hooks, diff driver and merge driver as `acctplan hooks` writes them.
 public struct HookSetup {
     public let repository: GitRepository
+    /// The pre-commit hook's path (``url(_:)`` gives any hook's).
     public let hook: URL
     /// How the hook and the driver name acctplan: `acctplan` (found on PATH) or a quoted path.
     public let binary: String
@@ -11,7 +22,13 @@ public struct HookSetup {
     public let workspaceArgument: String
 
     static let marker = "# installed by acctplan hooks install"
-    static let blockStart = "# >>> acctplan: lint the staged plans (added by 'acctplan hooks install --chain') >>>"
+    static func blockStart(_ kind: GitHook) -> String {
+        switch kind {
+        case .preCommit: return "# >>> acctplan: lint the staged plans (added by 'acctplan hooks install --chain') >>>"
+        case .prepareCommitMessage:
+            return "# >>> acctplan: refuse merge-conflict markers in the staged plans (added by 'acctplan hooks install --chain') >>>"
+        }
+    }
     static let blockEnd = "# <<< acctplan <<<"
     public static let driverSettings = ["diff.acctplan.command", "diff.acctplan.textconv", "merge.acctplan.name", "merge.acctplan.driver"]
 
@@ -41,29 +58,56 @@ public struct HookSetup {
         }
     }
 
-    /// The command that lints the staged plans, from the top of the working tree.
-    public var checkCommand: String { "(cd \"$(git rev-parse --show-toplevel)\" && \(binary) lint --staged\(workspaceArgument)) || exit 1" }
+    /// A hook's path in the repository's hooks folder (`core.hooksPath` respected).
+    public func url(_ kind: GitHook) -> URL { repository.hooksDirectory.appendingPathComponent(kind.rawValue) }
 
-    /// Why `--chain` cannot add to the hook, with the line to add by hand.
-    public func cannotChain(because reason: String) -> ToolFailure {
-        ToolFailure("\(hook.path) \(reason), so acctplan cannot add to it; nothing was changed. "
-            + "Make it run this before it commits: \(checkCommand)")
+    /// The acctplan command a hook runs.
+    func command(_ kind: GitHook) -> String {
+        switch kind {
+        case .preCommit: return "lint --staged\(workspaceArgument)"
+        case .prepareCommitMessage: return "hooks check-conflicts\(workspaceArgument)"
+        }
     }
 
-    public var chainBlock: String { "\(Self.blockStart)\n\(checkCommand)\n\(Self.blockEnd)\n" }
+    /// The line that runs a hook's check, from the top of the working tree.
+    public func checkCommand(_ kind: GitHook) -> String {
+        "(cd \"$(git rev-parse --show-toplevel)\" && \(binary) \(command(kind))) || exit 1"
+    }
 
-    var ownHook: String {
-        """
+    /// The command that lints the staged plans, from the top of the working tree.
+    public var checkCommand: String { checkCommand(.preCommit) }
+
+    /// Why `--chain` cannot add to a hook, with the line to add by hand.
+    public func cannotChain(_ kind: GitHook = .preCommit, because reason: String) -> ToolFailure {
+        ToolFailure("\(url(kind).path) \(reason), so acctplan cannot add to it; nothing was changed. "
+            + "Make it run this before it commits: \(checkCommand(kind))")
+    }
+
+    public func chainBlock(_ kind: GitHook) -> String { "\(Self.blockStart(kind))\n\(checkCommand(kind))\n\(Self.blockEnd)\n" }
+
+    public var chainBlock: String { chainBlock(.preCommit) }
+
+    func ownHook(_ kind: GitHook) -> String {
+        let purpose = switch kind {
+        case .preCommit: "# Lints the plans as they are staged; 'git commit --no-verify' skips it."
+        case .prepareCommitMessage:
+            """
+            # Refuses to record merge-conflict markers in a staged plan. git runs this hook also where
+            # it skips the pre-commit hook: when it continues a rebase, cherry-pick or revert, and
+            # for 'git commit --no-verify'.
+            """
+        }
+        return """
         #!/bin/sh
         \(Self.marker)
-        # Lints the plans as they are staged; 'git commit --no-verify' skips it.
+        \(purpose)
         acctplan=\(binary)
         if ! command -v "$acctplan" >/dev/null 2>&1; then
-            echo "acctplan: the pre-commit hook cannot run $acctplan: not found; put acctplan on PATH, or run 'acctplan hooks install --acctplan PATH'" >&2
+            echo "acctplan: the \(kind.rawValue) hook cannot run $acctplan: not found; put acctplan on PATH, or run 'acctplan hooks install --acctplan PATH'" >&2
             exit 1
         fi
         cd "$(git rev-parse --show-toplevel)" || exit 1
-        exec "$acctplan" lint --staged\(workspaceArgument)
+        exec "$acctplan" \(command(kind))
 
         """
     }
@@ -91,16 +135,17 @@ public struct HookSetup {
         return text.contains(marker) ? .acctplans : .foreign(.text(text))
     }
 
-    public func writeOwnHook() throws { try write(ownHook, mode: 0o755) }
+    public func writeOwnHook(_ kind: GitHook = .preCommit) throws { try write(ownHook(kind), mode: 0o755, to: kind) }
 
-    /// Replaces the hook's content through a temporary file and a rename; `mode` nil keeps the
+    /// Replaces a hook's content through a temporary file and a rename; `mode` nil keeps the
     /// current file's mode.
-    public func write(_ text: String, mode: mode_t?) throws {
+    public func write(_ text: String, mode: mode_t?, to kind: GitHook = .preCommit) throws {
+        let hook = url(kind)
         let folder = hook.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var status = stat()
         let keptMode = stat(hook.path, &status) == 0 ? status.st_mode & 0o7777 : 0o755
-        let temporary = folder.appendingPathComponent(".pre-commit.acctplan-\(getpid())")
+        let temporary = folder.appendingPathComponent(".\(kind.rawValue).acctplan-\(getpid())")
         do {
             try Data(text.utf8).write(to: temporary)
         } catch {
@@ -142,20 +187,20 @@ public struct HookSetup {
         return ["sh", "bash", "dash", "ksh", "zsh"].contains(String(name))
     }
 
-    /// `text` with `block` right after its `#!` line (replacing an earlier block): it runs first,
-    /// before an `exec` further down could end the script.
-    public static func chained(_ text: String, block: String) -> String {
-        let base = unchained(text) ?? text
+    /// `text` with `block` right after its `#!` line (replacing an earlier block of `kind`): it
+    /// runs first, before an `exec` further down could end the script.
+    public static func chained(_ text: String, block: String, kind: GitHook = .preCommit) -> String {
+        let base = unchained(text, kind: kind) ?? text
         guard base.hasPrefix("#!") else { return block + base }
         let lineEnd = base.firstIndex(of: "\n").map { base.index(after: $0) } ?? base.endIndex
         let shebang = base[..<lineEnd]
         return String(shebang) + (shebang.hasSuffix("\n") ? "" : "\n") + block + base[lineEnd...]
     }
 
-    /// `text` without acctplan's block; nil when it has none.
-    public static func unchained(_ text: String) -> String? {
+    /// `text` without acctplan's block of `kind`; nil when it has none.
+    public static func unchained(_ text: String, kind: GitHook = .preCommit) -> String? {
         var lines = text.components(separatedBy: "\n")
-        guard let start = lines.firstIndex(of: blockStart),
+        guard let start = lines.firstIndex(of: blockStart(kind)),
               let end = lines[start...].firstIndex(of: blockEnd) else { return nil }
         lines.removeSubrange(start...end)
         return lines.joined(separator: "\n")

@@ -129,6 +129,58 @@ struct MergeConflictEndToEndTests {
         #expect(diff.stdout.contains("Consolidation pilot") && !diff.stdout.contains("<<<<<<<"), "\(diff)")
     }
 
+    /// git skips the pre-commit hook when it continues a rebase, cherry-pick or revert (it commits
+    /// with `-n`), and for `git commit --no-verify`: found by a newcomer trial, where `git pull
+    /// --rebase` then `git add` and `git rebase --continue` recorded the markers. The
+    /// prepare-commit-msg hook, which git runs for those commits too, refuses them.
+    @Test func markersAreRefusedWhereGitSkipsThePreCommitHook() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let origin = try sandbox.repository("origin", accounts: ["accounts/acme.md": Self.acme(actions: ["Kick-off"])])
+        let server = sandbox.temp.path("server.git")
+        try sandbox.gitOK(["clone", "-q", "--bare", origin.path, server.path], in: sandbox.temp.url)
+        let a = sandbox.temp.path("a"), b = sandbox.temp.path("b")
+        try sandbox.gitOK(["clone", "-q", server.path, a.path], in: sandbox.temp.url)
+        try sandbox.gitOK(["clone", "-q", server.path, b.path], in: sandbox.temp.url)
+        try GitFixture.write(Self.acme(actions: ["Kick-off", "Consolidation pilot"]), to: "accounts/acme.md", in: a)
+        try sandbox.gitOK(["commit", "-qam", "A's action"], in: a)
+        try sandbox.gitOK(["push", "-q"], in: a)
+        try GitFixture.write(Self.acme(actions: ["Kick-off", "Interface spec for MES"]), to: "accounts/acme.md", in: b)
+        try sandbox.gitOK(["commit", "-qam", "B's action"], in: b)
+        let pull = try sandbox.git(["pull", "-q", "--rebase"], in: b)
+        #expect(pull.status != 0 && GitFixture.read("accounts/acme.md", in: b)?.contains("<<<<<<< ") == true, "\(pull)")
+        let path = try sandbox.bin(copy: false).path + ":" + GitSandbox.inheritedPath
+        let install = try sandbox.acctplan(["hooks", "install"], in: b, path: path)
+        #expect(install.status == 0 && install.stdout.contains("prepare-commit-msg"), "\(install)")
+
+        try sandbox.gitOK(["add", "accounts/acme.md"], in: b)
+        let head = try sandbox.head(b)
+        let refused = try sandbox.git(["rebase", "--continue"], in: b, path: path)
+        #expect(refused.status != 0, "the markers are refused: \(refused)")
+        #expect(refused.stderr.contains("accounts/acme.md:\(Self.markerLine(b)):1: error: unresolved merge conflict")
+                && refused.stderr.contains("the commit is refused"), "\(refused)")
+        #expect(try sandbox.head(b) == head, "nothing was committed")
+        #expect(FileManager.default.fileExists(atPath: b.appendingPathComponent(".git/rebase-merge").path), "the rebase waits")
+
+        // Resolved: the rebase goes on, and its commit holds both actions.
+        try GitFixture.write(Self.acme(actions: ["Kick-off", "Consolidation pilot", "Interface spec for MES"]), to: "accounts/acme.md", in: b)
+        try sandbox.gitOK(["add", "accounts/acme.md"], in: b)
+        let continued = try sandbox.git(["rebase", "--continue"], in: b, path: path)
+        #expect(continued.status == 0, "\(continued)")
+        let show = try sandbox.acctplan(["show", "acme", "--rev", "HEAD"], in: b)
+        #expect(show.status == 0 && show.stdout.contains("Interface spec for MES") && show.stdout.contains("Consolidation pilot"), "\(show)")
+
+        // `git commit --no-verify` skips the lint, not the conflict check.
+        try GitFixture.write(GitFixture.read("accounts/acme.md", in: b)! + "<<<<<<< ours\n- [ ] x\n=======\n- [ ] y\n>>>>>>> theirs\n",
+                             to: "accounts/acme.md", in: b)
+        let noVerify = try sandbox.git(["commit", "--no-verify", "-qam", "markers"], in: b, path: path)
+        #expect(noVerify.status != 0 && noVerify.stderr.contains("merge-conflict"), "\(noVerify)")
+        #expect(try sandbox.head(b) != head && (try sandbox.gitOK(["log", "-1", "--format=%s"], in: b)) == "B's action")
+        // The documented way to record such a file anyway: no hooks at all, once.
+        let forced = try sandbox.git(["-c", "core.hooksPath=/dev/null", "commit", "-qam", "markers"], in: b, path: path)
+        #expect(forced.status == 0, "\(forced)")
+    }
+
     @Test func aConflictedSettingsFileStopsCheckingAndComputing() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }

@@ -39,6 +39,7 @@ struct PreCommitFrameworkTests {
     static func config(_ hooksRepo: URL, _ rev: String, workspace: String? = nil) -> String {
         let folder = workspace.map { "--workspace, \($0), " } ?? ""
         return """
+            default_stages: [pre-commit]
             repos:
               - repo: \(hooksRepo.path)
                 rev: \(rev)
@@ -46,6 +47,8 @@ struct PreCommitFrameworkTests {
                   - id: acctplan-lint
                     args: [\(folder)--as-of, "\(Fixture.asOf)"]
                   - id: acctplan-fmt
+                    args: [\(folder.isEmpty ? "" : String(folder.dropLast(2)))]
+                  - id: acctplan-conflicts
                     args: [\(folder.isEmpty ? "" : String(folder.dropLast(2)))]
 
             """
@@ -107,7 +110,7 @@ struct PreCommitFrameworkTests {
                          environment: sandbox.environment(path: path, extra: extra)).wait(timeout: 120)
         }
         let python = try #require(Self.python)
-        let install = try run(python, ["-m", "pre_commit", "install"])
+        let install = try run(python, ["-m", "pre_commit", "install", "--hook-type", "pre-commit", "--hook-type", "prepare-commit-msg"])
         #expect(install.status == 0, "\(install)")
         let git = GitSandbox.gitExecutable.path
 
@@ -134,6 +137,18 @@ struct PreCommitFrameworkTests {
         #expect(good.status == 0, "\(good)")
         let all = try run(python, ["-m", "pre_commit", "run", "--all-files"])
         #expect(all.status == 0 && all.stdout.contains("acctplan lint") && all.stdout.contains("Passed"), "\(all)")
+
+        // Conflict markers: refused at prepare-commit-msg, which `--no-verify` does not skip (and
+        // which git runs when it continues a rebase); lint, at pre-commit only, did not run.
+        let fixed = try sandbox.head(repo)
+        try GitFixture.write(GitFixture.acme("Fixed.") + "<<<<<<< ours\n- [ ] a\n=======\n- [ ] b\n>>>>>>> theirs\n",
+                             to: "accounts/acme.md", in: repo)
+        let markers = try run(git, ["commit", "--no-verify", "-am", "Markers"])
+        let markersSaid = markers.stdout + markers.stderr
+        #expect(markers.status != 0 && markersSaid.contains("acctplan conflict markers") && markersSaid.contains("merge-conflict")
+                && !markersSaid.contains("acctplan lint."), "\(markers)")
+        #expect(try sandbox.head(repo) == fixed, "HEAD did not move")
+        try sandbox.gitOK(["checkout", "--", "accounts/acme.md"], in: repo)
 
         // fmt as a fixer: a plan out of canonical form is rewritten and the commit stops.
         try GitFixture.write(GitFixture.acme("Fixed, but with a ragged table."), to: "accounts/acme.md", in: repo)

@@ -26,4 +26,35 @@ import Testing
         #expect(try repo.read(".git/hooks/pre-commit") == own)
         #expect(try setup.uninstall().isEmpty)
     }
+
+    /// The prepare-commit-msg hook (the conflict check) is installed, chained and removed on its
+    /// own, next to the pre-commit hook: a hook of the user's for one never decides the other.
+    @Test func theConflictCheckHookIsInstalledChainedAndRemovedOnItsOwn() throws {
+        let repo = try ScratchRepository()
+        defer { repo.remove() }
+        let setup = try HookSetup(workspace: repo.root.path, binary: nil)
+        #expect(try setup.installHook(.prepareCommitMessage, force: false, chain: false) == .installed)
+        let own = try repo.read(".git/hooks/prepare-commit-msg")
+        #expect(own.hasPrefix("#!/bin/sh\n# installed by acctplan hooks install\n") && own.contains("exec \"$acctplan\" hooks check-conflicts\n"), "\(own)")
+        #expect(FileManager.default.isExecutableFile(atPath: setup.url(.prepareCommitMessage).path))
+        #expect(!FileManager.default.fileExists(atPath: setup.hook.path), "the pre-commit hook is another install")
+
+        let users = "#!/bin/sh\necho \"[ticket]\" >> \"$1\"\n"
+        try repo.write(".git/hooks/prepare-commit-msg", users)
+        #expect(try setup.installHook(.prepareCommitMessage, force: false, chain: false) == .leftAlone(preCommitFramework: false))
+        #expect(try repo.read(".git/hooks/prepare-commit-msg") == users)
+        #expect(try setup.installHook(.prepareCommitMessage, force: false, chain: true) == .chained)
+        let chained = try repo.read(".git/hooks/prepare-commit-msg")
+        #expect(chained == "#!/bin/sh\n" + setup.chainBlock(.prepareCommitMessage) + "echo \"[ticket]\" >> \"$1\"\n")
+        #expect(setup.chainBlock(.prepareCommitMessage).contains("hooks check-conflicts) || exit 1"))
+        // Chaining again replaces the block, never adds a second one.
+        #expect(try setup.installHook(.prepareCommitMessage, force: false, chain: true) == .chained)
+        #expect(try repo.read(".git/hooks/prepare-commit-msg") == chained)
+
+        #expect(try setup.installHook(force: false, chain: false) == .installed)
+        let removed = try setup.uninstall()
+        #expect(removed == ["the pre-commit hook \(setup.hook.path)", "acctplan's check from \(setup.url(.prepareCommitMessage).path)"])
+        #expect(try repo.read(".git/hooks/prepare-commit-msg") == users)
+        #expect(!FileManager.default.fileExists(atPath: setup.hook.path))
+    }
 }

@@ -1,0 +1,32 @@
+import Foundation
+import PlanGit
+import PlanModel
+import PlanParser
+import PlanWorkspace
+
+/// `hooks check-conflicts`, what the prepare-commit-msg hook runs: the merge-conflict markers in
+/// the plans staged for the next commit — the index git commits, `GIT_INDEX_FILE` inside a hook
+/// of `git commit -a`. Only the plans whose staged blob differs from HEAD's are read (all of them
+/// on an unborn branch), so the check costs what the commit changes, not the workspace.
+public enum StagedConflicts {
+    /// One `merge-conflict` error per conflict block, sorted by path and line; empty when the
+    /// staged plans hold none.
+    public static func findings(workspace: String?) throws -> [Diagnostic] {
+        let opened = try OpenedWorkspace.open(workspace: workspace, at: .index)
+        guard let staged = opened.source as? GitSnapshotSource else { return [] }
+        let located = try WorkspaceRepository.open(workspace: workspace, purpose: "the conflict check reads git's index")
+        let committed = try (try? located.repository.resolveCommit("HEAD")).map {
+            try GitSnapshotSource.commit($0, label: "HEAD", prefix: located.prefix, in: located.repository)
+        }
+        var found: [Diagnostic] = []
+        for kind in PlanKind.allCases {
+            for path in try staged.listFiles(under: kind.folder).paths where WorkspaceLoader.isPlanPath(path) {
+                // Unmerged paths have no staged blob (git refuses to commit them anyway); links are
+                // read through the plan they lead to.
+                guard let blob = staged.blobID(path), blob != committed?.blobID(path), let data = try staged.read(path) else { continue }
+                found += MergeConflictMarkers.findings(in: data, path: path, what: "the plan").map { Diagnostic($0, severity: .error) }
+            }
+        }
+        return found.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
+    }
+}
