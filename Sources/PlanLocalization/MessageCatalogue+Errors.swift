@@ -55,6 +55,7 @@ extension MessageCatalogue {
         ("an account needs --industry ID", "客户计划需要 --industry ID"),
         ("an account needs --manager PERSON (the account manager)", "客户计划需要 --manager PERSON（客户经理）"),
         ("a {~1} plan needs --owner PERSON", "{~1}计划需要 --owner PERSON"),
+        ("an {~1} plan needs --owner PERSON", "{~1}计划需要 --owner PERSON"),
         ("{1} '{2}' is not a valid id: use lowercase letters, digits and '-'", "{1}“{2}”不是有效的编号：请使用小写字母、数字和“-”"),
         ("unknown lifecycle stage '{1}'; stages are: {2}", "未知的生命周期阶段“{1}”；可用阶段：{2}"),
         ("unknown lifecycle stage '{1}' (did you mean '{2}'?); stages are: {3}",

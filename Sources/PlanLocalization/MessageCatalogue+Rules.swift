@@ -49,8 +49,8 @@ extension MessageCatalogue {
         // unknown-reference
         ("industry '{1}' has no plan", "行业“{1}”没有计划"),
         ("segment '{1}' has no plan", "细分市场“{1}”没有计划"),
-        ("add industries/{1}.md ('acctplan new industry {2}')", "请添加 industries/{1}.md（“acctplan new industry {2}”）"),
-        ("add segments/{1}.md ('acctplan new segment {2}')", "请添加 segments/{1}.md（“acctplan new segment {2}”）"),
+        ("add industries/{1}.md ('acctplan new industry {2} --owner PERSON')", "请添加 industries/{1}.md（“acctplan new industry {2} --owner PERSON”）"),
+        ("add segments/{1}.md ('acctplan new segment {2} --owner PERSON')", "请添加 segments/{1}.md（“acctplan new segment {2} --owner PERSON”）"),
         ("'{1}' (Reports to) is no stakeholder of this plan", "“{1}”（汇报对象）不是本计划的干系人"),
         ("name a row of the Stakeholders table, or leave the cell empty for the top of the organisation",
          "请填写干系人表中某一行的姓名；组织最高层人员请留空"),

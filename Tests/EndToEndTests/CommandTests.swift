@@ -127,6 +127,26 @@ struct CommandTests {
         #expect(try JSON.diagnostics(lint.stdout).filter { $0.string("severity") == "error" }.isEmpty, "\(lint)")
     }
 
+    /// The hint of `unknown-reference` is a command that works once PERSON is filled in (it
+    /// suggested `acctplan new industry ID`, which refuses without --owner: a newcomer trial).
+    @Test func theUnknownReferenceHintIsACommandThatWorks() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let root = try Fixture.workspace(["accounts/a.md": Fixture.account(industry: "utilities")],
+                                         in: temp)
+        let lint = try CLI.output(["lint", "accounts/a.md"], in: root)
+        let hint = try #require(lint.stdout.split(separator: "\n").first { $0.contains("add industries/utilities.md") }, "\(lint)")
+        let command = try #require(hint.split(separator: "'").dropFirst().first.map(String.init), "\(hint)")
+        #expect(command == "acctplan new industry utilities --owner PERSON", "\(hint)")
+        let words = command.split(separator: " ").dropFirst().map { $0 == "PERSON" ? "li-you" : String($0) }
+        let bare = try CLI.output(Array(words.dropLast(2)), in: root)
+        #expect(bare.status == 2 && bare.stderr.contains("an industry plan needs --owner PERSON"), "\(bare)")
+        let created = try CLI.output(words, in: root)
+        #expect(created.status == 0, "\(created)")
+        let again = try CLI.output(["lint", "accounts/a.md"], in: root)
+        #expect(!again.stdout.contains("unknown-reference"), "\(again)")
+    }
+
     @Test(arguments: [
         ["new", "account", "Bad_Id", "--industry", "tobacco", "--manager", "li-you"],
         ["new", "account", "acme", "--industry", "tobacco", "--manager", "li-you"],

@@ -78,14 +78,14 @@ public struct UnknownReferenceRule: LintRule {
                 findings.append(context.finding(
                     .unknownReference, plan, at: industry.location,
                     "industry '\(industry.value)' has no plan" + ValueSyntax.didYouMean(suggestion),
-                    hint: "add industries/\(industry.value).md ('acctplan new industry \(industry.value)')"))
+                    hint: "add industries/\(industry.value).md ('acctplan new industry \(industry.value) --owner PERSON')"))
             }
             for segment in plan.header.segments where !segments.contains(segment.value) {
                 let suggestion = suggestions.closest(to: segment.value, in: knownSegments)
                 findings.append(context.finding(
                     .unknownReference, plan, at: segment.location,
                     "segment '\(segment.value)' has no plan" + ValueSyntax.didYouMean(suggestion),
-                    hint: "add segments/\(segment.value).md ('acctplan new segment \(segment.value)')"))
+                    hint: "add segments/\(segment.value).md ('acctplan new segment \(segment.value) --owner PERSON')"))
             }
             // The chart only for the plans that draw one (this rule runs after every edit).
             let chart = plan.stakeholders.contains { $0.reportsTo != nil } ? OrgChart(plan.stakeholders) : nil
