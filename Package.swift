@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(name: "PlanLocalizationTests", dependencies: [
             "PlanModel", "PlanParser", "PlanWorkspace", "PlanEngine", "PlanReports", "PlanLocalization",
         ]),
-        .testTarget(name: "PlanLanguageServerTests", dependencies: ["PlanLanguageServer", "PlanModel"]),
+        .testTarget(name: "PlanLanguageServerTests", dependencies: ["PlanLanguageServer", "PlanModel", "TestSupport"]),
         .testTarget(name: "PlanMergeTests", dependencies: [
             "PlanModel", "PlanParser", "PlanEngine", "PlanFormat", "PlanGit", "PlanMerge", "PlanWorkspace",
         ]),

@@ -13,12 +13,14 @@ enum ServerEvent: Sendable {
     case loaded(WorkspaceLoad)
     /// The editor closed the pipe.
     case endOfInput
+    /// Time to look whether files changed on disk (``LanguageServer/startDiskWatch()``).
+    case lookAtDisk
 
     /// Whether it came from the editor (counted for ``LanguageServer/idle``).
     var isInput: Bool {
         switch self {
         case .message, .unparseable, .malformed: return true
-        case .loaded, .endOfInput: return false
+        case .loaded, .endOfInput, .lookAtDisk: return false
         }
     }
 }

@@ -51,6 +51,14 @@ public final class LanguageServer {
     var exitCode: Int32?
     /// The client can be asked to watch files (dynamic registration).
     var watchFiles = false
+    /// Otherwise the server looks itself (LanguageServer+DiskWatch.swift): at these files, which
+    /// looked like this at the last look, taken then.
+    var watchedFiles: [String] = []
+    var diskSignature: [Int] = []
+    var lastDiskCheck = Date.distantPast
+    /// The shortest time between two looks at the disk asked by messages (tests set 0).
+    public var diskCheckInterval: TimeInterval = 1
+    let diskPoll = DiskPoll()
 
     // Workspace-wide work (LanguageServer+Loading.swift).
     /// The newest full load asked for; results of older ones are dropped.
@@ -106,7 +114,10 @@ public final class LanguageServer {
             let event = events.next()
             if event.isInput { inputHandled += 1 }
             switch event {
-            case .message(let message): handle(message)
+            case .message(let message):
+                lookAtDisk(activity: true)
+                handle(message)
+            case .lookAtDisk: lookAtDisk(activity: false)
             case .unparseable:
                 send(["jsonrpc": "2.0", "id": nil, "error": ["code": -32700, "message": "not a JSON-RPC message"]])
             case .malformed(let reason): logMessage("skipped \(reason)")
@@ -114,6 +125,7 @@ public final class LanguageServer {
             case .endOfInput: inputEnded = true
             }
         }
+        diskPoll.stop()
         return exitCode ?? (shutdownRequested ? 0 : 1)
     }
 
@@ -200,7 +212,7 @@ public final class LanguageServer {
             requestedConfig = diskConfig
             scheduleLoad()
             followEditorConfig()
-            if watchFiles { registerFileWatchers() }
+            if watchFiles { registerFileWatchers() } else { startDiskWatch() }
         case "exit": exitCode = shutdownRequested ? 0 : 1
         case "textDocument/didOpen": didOpen(params)
         case "textDocument/didChange": didChange(params)

@@ -78,7 +78,9 @@ final class LSPSession: @unchecked Sendable {
     /// end of input, and returns what it wrote, in order, with its exit status. The messages
     /// arrive together, as when an editor sends a burst, except that `before[i]` runs once the
     /// server has handled the messages before `i` and gone idle, and message `i` comes after it.
-    func run(_ messages: [Any], before: [Int: @Sendable () -> Void] = [:]) -> (messages: [JSON], status: Int32) {
+    func run(_ messages: [Any], before: [Int: @Sendable () -> Void] = [:], diskCheckInterval: TimeInterval? = nil)
+        -> (messages: [JSON], status: Int32)
+    {
         let frames: [[UInt8]] = messages.map { message in
             let body: Data
             if let raw = message as? Data { body = raw } else { body = try! JSONSerialization.data(withJSONObject: message) }
@@ -89,6 +91,7 @@ final class LSPSession: @unchecked Sendable {
         let server = LanguageServer(writer: MessageWriter { [self] data in lock.withLock { output += data } },
                                     asOf: CalendarDate(year: 2026, month: 12, day: 1)!)
         server.idle = { feed.idle(handled: $0) }
+        if let diskCheckInterval { server.diskCheckInterval = diskCheckInterval }
         let status = server.run(MessageReader { feed.read(&$0) })
         feed.finish()
         return (parse(lock.withLock { output }), status)

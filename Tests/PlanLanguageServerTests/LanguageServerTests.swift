@@ -1,6 +1,7 @@
 import Foundation
 import PlanLanguageServer
 import Testing
+import TestSupport
 
 /// The server in-process, over real workspaces in temporary folders, driven by framed messages.
 struct LanguageServerTests {
@@ -284,6 +285,49 @@ struct LanguageServerTests {
         #expect(published.first?["diagnostics"] == [])
         // After `git pull` deleted the industry plan, the account's industry is unknown.
         #expect(published.last?["diagnostics"]?.array?.map { $0["code"] } == ["unknown-reference"])
+    }
+
+    /// An editor that cannot watch files for the server (Neovim 0.7: no dynamic registration) got
+    /// no notice of a `git pull`, and the diagnostics stayed stale (a newcomer trial). The server
+    /// looks itself at `acctplan.yml` and git's index; here before the next message.
+    @Test(arguments: [false, true])
+    func changesOnDiskAreSeenWithoutTheEditorsHelp(throughGit: Bool) throws {
+        let session = try LSPSession()
+        let git = ["/usr/bin/git", "/bin/git"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let folder = session.root.path
+        let run: @Sendable ([String]) -> Void = { args in
+            let environment = ["PATH": "/usr/bin:/bin", "HOME": folder, "GIT_CONFIG_NOSYSTEM": "1",
+                               "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+                               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"]
+            _ = try? Subprocess.run(git ?? "/usr/bin/git", args, environment: environment, directory: folder, timeout: 30)
+        }
+        if throughGit {
+            try #require(git != nil, "git is installed")
+            run(["init", "-q"])
+            run(["add", "-A"])
+            run(["commit", "-qm", "plans"])
+        }
+        let tobacco = session.root.appendingPathComponent("industries/tobacco.md")
+        let config = session.root.appendingPathComponent("acctplan.yml")
+        let hover = session.request(9, "textDocument/hover", "accounts/acme.md", line: 0, character: 0)
+        let out = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", LSPSession.acme),
+            hover,
+        ], before: [3: {
+            if throughGit {
+                // What a `git pull` that deletes the industry plan does: the file and the index.
+                run(["rm", "-q", "industries/tobacco.md"])
+            } else {
+                // acctplan.yml changed by another program: the account's manager is no one now.
+                try? Data(LSPSession.config.replacingOccurrences(of: "  li-you: {name: Li You}\n", with: "").utf8).write(to: config)
+            }
+        }], diskCheckInterval: 0).messages
+        #expect(FileManager.default.fileExists(atPath: tobacco.path) == !throughGit)
+        let published = out.diagnostics(session.uri("accounts/acme.md"))
+        #expect(published.first?["diagnostics"] == [], "\(published)")
+        let codes = published.last?["diagnostics"]?.array?.compactMap { $0["code"]?.string } ?? []
+        #expect(codes == [throughGit ? "unknown-reference" : "unknown-person"], "\(published)")
     }
 
     @Test func asksTheClientToWatchPlansWhenItCan() throws {

@@ -334,3 +334,20 @@ async def test_rapid_edits_are_checked_at_the_latest_version(client, workspace):
     seen = versions()
     assert seen[-1] == 6 and seen == sorted(seen), seen
     await client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_a_change_on_disk_is_seen_without_the_editors_help(client, workspace):
+    """An editor that cannot watch files for the server (no dynamic registration, as Neovim 0.7)
+    sends nothing when another program changes acctplan.yml: the server looks itself, every two
+    seconds, and checks the open plans again."""
+    await start(client, workspace)
+    uri, _ = open_plan(client, workspace)
+    assert [d.code for d in await diagnostics_of(client, uri)] == []
+    config = workspace / "acctplan.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  liu-yang:  {name: Liu Yang}\n" in text
+    client.diagnostics.pop(uri, None)
+    config.write_text(text.replace("  liu-yang:  {name: Liu Yang}\n", ""), encoding="utf-8")
+    changed = await diagnostics_of(client, uri)
+    assert "unknown-person" in [d.code for d in changed]
