@@ -78,7 +78,26 @@ extension LanguageServer {
                 }
             }
         }
-        return ["isIncomplete": false, "items": .array(items)]
+        return ["isIncomplete": false, "items": .array(Self.replacingWord(items, before: before, line: line - 1, encoding: encoding))]
+    }
+
+    /// Characters that end the word being completed, looking back from the cursor.
+    static let wordBoundaries: Set<Character> = [" ", "\t", "|", "@", "#", ":", "[", "]", ",", "{", "}", "\"", "'", "("]
+
+    /// Each item with a `textEdit` over the word before the cursor (`ma-` of `manager: ma-`): an
+    /// editor that finds the word's start itself would stop at `-`, which is no word character in
+    /// Markdown, and insert `ma-ma-tao` (Neovim 0.7, a newcomer trial). The new text is the item's
+    /// `insertText`, else its label.
+    static func replacingWord(_ items: [JSON], before: String, line: Int, encoding: PositionEncoding) -> [JSON] {
+        let word = before.reversed().prefix { !wordBoundaries.contains($0) }
+        let end = before.unicodeScalars.reduce(0) { $0 + encoding.units($1) }
+        let start = end - String(word).unicodeScalars.reduce(0) { $0 + encoding.units($1) }
+        let range: JSON = ["start": Position(line: line, character: start).json, "end": Position(line: line, character: end).json]
+        return items.map { item in
+            guard case .object(var members) = item, let text = members["insertText"] ?? members["label"] else { return item }
+            members["textEdit"] = ["range": range, "newText": text]
+            return .object(members)
+        }
     }
 
     /// What may be written for a value of `type`.

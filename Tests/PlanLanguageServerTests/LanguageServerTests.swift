@@ -141,6 +141,36 @@ struct LanguageServerTests {
         #expect(cells == ["qualify", "develop", "propose", "negotiate", "won", "lost"])
     }
 
+    /// Every item replaces the word before the cursor, hyphens included: an editor left to find
+    /// the word itself stops at `-` in Markdown and inserted `li-li-you` (Neovim 0.7, a newcomer
+    /// trial). Ranges are in the negotiated encoding: after Chinese text, UTF-16 and UTF-8 differ.
+    @Test(arguments: [false, true])
+    func completionReplacesTheWordBeforeTheCursor(utf8: Bool) throws {
+        let session = try LSPSession()
+        let text = LSPSession.acme.replacingOccurrences(of: "manager: li-you", with: "manager: li-")
+            .replacingOccurrences(of: "reviewed: 2026-11-01\n", with: "reviewed: 2026-11-01\nhe\n")
+            + "\n## Actions\n\n- [ ] 2026-12-15 会议 @wang-f\n"
+        let lines = text.components(separatedBy: "\n")
+        let action = try #require(lines.firstIndex { $0.hasSuffix("@wang-f") })
+        let actionEnd = utf8 ? lines[action].utf8.count : lines[action].utf16.count
+        let out = session.run([
+            session.initialize(utf8: utf8), LSPSession.initialized,
+            session.open("accounts/acme.md", text),
+            session.request(2, "textDocument/completion", "accounts/acme.md", line: 4, character: 12),
+            session.request(3, "textDocument/completion", "accounts/acme.md", line: 6, character: 2),
+            session.request(4, "textDocument/completion", "accounts/acme.md", line: action, character: actionEnd),
+        ]).messages
+        func edits(_ id: Int) -> [JSON] { out.response(id)?["result"]?["items"]?.array?.compactMap { $0["textEdit"] } ?? [] }
+        func range(_ line: Int, _ start: Int, _ end: Int) -> JSON {
+            ["start": ["line": .int(line), "character": .int(start)], "end": ["line": .int(line), "character": .int(end)]]
+        }
+        #expect(edits(2).map { $0["newText"] } == ["li-you", "wang-fang"])
+        #expect(edits(2).allSatisfy { $0["range"] == range(4, 9, 12) }, "\(edits(2))")
+        #expect(edits(3).contains { $0["newText"] == "health: " } && edits(3).allSatisfy { $0["range"] == range(6, 0, 2) }, "\(edits(3))")
+        #expect(edits(4).map { $0["newText"] } == ["li-you", "wang-fang"])
+        #expect(edits(4).allSatisfy { $0["range"] == range(action, actionEnd - 6, actionEnd) }, "\(edits(4))")
+    }
+
     @Test func hoversExplainKeysPeopleAndAnOpportunity() throws {
         let session = try LSPSession()
         let out = session.run([
