@@ -65,6 +65,10 @@ struct InstallHooks: ParsableCommand {
         case .chained:
             Terminal.standardOutput(Terminal.say("added acctplan's check to the top of \(hook.path) ('acctplan hooks uninstall' removes it)\n",
                                                  "已在 \(hook.path) 开头加入 acctplan 的检查（“acctplan hooks uninstall”可将其移除）\n"))
+        case .leftAlone(preCommitFramework: true) where setup.frameworkRuns("acctplan-lint"):
+            Terminal.standardOutput(Terminal.say(
+                "left \(hook.path) as it is: it is the pre-commit framework's, and .pre-commit-config.yaml runs acctplan-lint\n",
+                "保持 \(hook.path) 原样：它是 pre-commit 框架的钩子，且 .pre-commit-config.yaml 会运行 acctplan-lint\n"))
         case .leftAlone(let preCommitFramework):
             let framework = preCommitFramework
                 ? " It is the pre-commit framework's hook: add acctplan to .pre-commit-config.yaml instead (docs/git.md)." : ""
@@ -108,6 +112,10 @@ struct InstallHooks: ParsableCommand {
             case .chained:
                 Terminal.standardOutput(Terminal.say("added acctplan's conflict check to the top of \(hook.path) ('acctplan hooks uninstall' removes it)\n",
                                                      "已在 \(hook.path) 开头加入 acctplan 的冲突检查（“acctplan hooks uninstall”可将其移除）\n"))
+            case .leftAlone(preCommitFramework: true) where setup.frameworkRuns("acctplan-conflicts"):
+                Terminal.standardOutput(Terminal.say(
+                    "left \(hook.path) as it is: it is the pre-commit framework's, and .pre-commit-config.yaml runs acctplan-conflicts\n",
+                    "保持 \(hook.path) 原样：它是 pre-commit 框架的钩子，且 .pre-commit-config.yaml 会运行 acctplan-conflicts\n"))
             case .leftAlone:
                 Terminal.standardError(Terminal.say(
                     "acctplan: warning: \(hook.path) already exists and is not acctplan's; it was left as it is, so a continued rebase "

@@ -69,6 +69,23 @@ public struct HookSetup {
         }
     }
 
+    /// Whether the repository's `.pre-commit-config.yaml` (the pre-commit framework's) lists the
+    /// hook `id` of acctplan's manifest (`acctplan-lint`, `acctplan-conflicts`): then the
+    /// framework's hook already runs that check.
+    public func frameworkRuns(_ id: String) -> Bool {
+        guard let top = repository.workingDirectory,
+              let text = try? String(contentsOf: top.appendingPathComponent(".pre-commit-config.yaml"), encoding: .utf8) else { return false }
+        // A line `- id: acctplan-lint` or `id: acctplan-lint`, quoted or not, a comment after it.
+        return text.split(separator: "\n").contains { line in
+            var entry = (line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+                .trimmingCharacters(in: .whitespaces)
+            if entry.hasPrefix("- ") { entry = String(entry.dropFirst(2)).trimmingCharacters(in: .whitespaces) }
+            guard entry.hasPrefix("id:") else { return false }
+            let value = entry.dropFirst(3).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            return value == id
+        }
+    }
+
     /// The line that runs a hook's check, from the top of the working tree.
     public func checkCommand(_ kind: GitHook) -> String {
         "(cd \"$(git rev-parse --show-toplevel)\" && \(binary) \(command(kind))) || exit 1"

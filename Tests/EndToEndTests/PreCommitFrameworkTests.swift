@@ -113,6 +113,13 @@ struct PreCommitFrameworkTests {
         let install = try run(python, ["-m", "pre_commit", "install", "--hook-type", "pre-commit", "--hook-type", "prepare-commit-msg"])
         #expect(install.status == 0, "\(install)")
         let git = GitSandbox.gitExecutable.path
+        // acctplan's own install sees that the framework's hooks run its checks: no warning, and
+        // the drivers are still configured.
+        let own = try sandbox.acctplan(["hooks", "install"], in: repo, path: path)
+        #expect(own.status == 0 && own.stderr.isEmpty, "\(own)")
+        #expect(own.stdout.contains(".pre-commit-config.yaml runs acctplan-lint")
+                && own.stdout.contains(".pre-commit-config.yaml runs acctplan-conflicts")
+                && own.stdout.contains("configured the 'acctplan' merge driver"), "\(own)")
 
         // A clean commit goes through (the fixture's plans put in canonical form first).
         #expect(try run("/bin/sh", ["-c", "acctplan fmt >/dev/null"]).status == 0)
