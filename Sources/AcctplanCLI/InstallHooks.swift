@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PlanServices
 
 /// `acctplan hooks install`.
@@ -66,21 +67,14 @@ struct InstallHooks: ParsableCommand {
             Terminal.standardOutput(Terminal.say("added acctplan's check to the top of \(hook.path) ('acctplan hooks uninstall' removes it)\n",
                                                  "已在 \(hook.path) 开头加入 acctplan 的检查（“acctplan hooks uninstall”可将其移除）\n"))
         case .leftAlone(preCommitFramework: true) where setup.frameworkRuns("acctplan-lint"):
-            Terminal.standardOutput(Terminal.say(
-                "left \(hook.path) as it is: it is the pre-commit framework's, and .pre-commit-config.yaml runs acctplan-lint\n",
-                "保持 \(hook.path) 原样：它是 pre-commit 框架的钩子，且 .pre-commit-config.yaml 会运行 acctplan-lint\n"))
+            Self.sayFrameworkRuns("acctplan-lint", hook)
         case .leftAlone(let preCommitFramework):
-            let framework = preCommitFramework
-                ? " It is the pre-commit framework's hook: add acctplan to .pre-commit-config.yaml instead (docs/git.md)." : ""
-            let chineseFramework = preCommitFramework
-                ? "它是 pre-commit 框架的钩子：请改为把 acctplan 加入 .pre-commit-config.yaml（docs/git.md）。" : ""
-            Terminal.standardError(Terminal.say(
-                "acctplan: warning: \(hook.path) already exists and is not acctplan's; it was left as it is, "
-                    + "so 'git commit' does not lint plans yet.\(framework) Add this line to it:\n    \(setup.checkCommand)\n"
-                    + "or run 'acctplan hooks install --chain' to add it for you (--force replaces the hook)\n",
-                "acctplan: 警告：\(hook.path) 已存在且不是 acctplan 的钩子；已保持原样，因此“git commit”暂不检查计划。"
-                    + "\(chineseFramework)请在其中加入这一行：\n    \(setup.checkCommand)\n"
-                    + "或运行“acctplan hooks install --chain”自动加入（--force 会替换该钩子）\n"))
+            Self.warnLeftAlone(hook, unchecked: ("'git commit' does not lint plans yet", "“git commit”暂不检查计划"),
+                               note: preCommitFramework
+                                   ? (" It is the pre-commit framework's hook: add acctplan to .pre-commit-config.yaml instead (docs/git.md).",
+                                      "它是 pre-commit 框架的钩子：请改为把 acctplan 加入 .pre-commit-config.yaml（docs/git.md）。")
+                                   : ("", ""),
+                               line: setup.checkCommand)
         }
         installConflictGate(setup)
         try setup.configureDiffDriver()
@@ -113,22 +107,35 @@ struct InstallHooks: ParsableCommand {
                 Terminal.standardOutput(Terminal.say("added acctplan's conflict check to the top of \(hook.path) ('acctplan hooks uninstall' removes it)\n",
                                                      "已在 \(hook.path) 开头加入 acctplan 的冲突检查（“acctplan hooks uninstall”可将其移除）\n"))
             case .leftAlone(preCommitFramework: true) where setup.frameworkRuns("acctplan-conflicts"):
-                Terminal.standardOutput(Terminal.say(
-                    "left \(hook.path) as it is: it is the pre-commit framework's, and .pre-commit-config.yaml runs acctplan-conflicts\n",
-                    "保持 \(hook.path) 原样：它是 pre-commit 框架的钩子，且 .pre-commit-config.yaml 会运行 acctplan-conflicts\n"))
+                Self.sayFrameworkRuns("acctplan-conflicts", hook)
             case .leftAlone:
-                Terminal.standardError(Terminal.say(
-                    "acctplan: warning: \(hook.path) already exists and is not acctplan's; it was left as it is, so a continued rebase "
-                        + "or cherry-pick can still record conflict markers. Add this line to it:\n    \(setup.checkCommand(.prepareCommitMessage))\n"
-                        + "or run 'acctplan hooks install --chain' to add it for you (--force replaces the hook)\n",
-                    "acctplan: 警告：\(hook.path) 已存在且不是 acctplan 的钩子；已保持原样，因此继续的变基或拣选仍可能记录冲突标记。"
-                        + "请在其中加入这一行：\n    \(setup.checkCommand(.prepareCommitMessage))\n"
-                        + "或运行“acctplan hooks install --chain”自动加入（--force 会替换该钩子）\n"))
+                Self.warnLeftAlone(hook, unchecked: ("a continued rebase or cherry-pick can still record conflict markers",
+                                                     "继续的变基或拣选仍可能记录冲突标记"),
+                                   line: setup.checkCommand(.prepareCommitMessage))
             }
         } catch let failure as any UserFacingError {
             Terminal.standardError(Terminal.say("acctplan: warning: \(failure.message)\n", "acctplan: 警告：\(failure.message)\n"))
         } catch {
             Terminal.standardError("acctplan: warning: \(error)\n")
         }
+    }
+
+    /// The warning for a hook of the user's left as it is: what goes unchecked (English, Chinese),
+    /// a note, and the line to add to the hook.
+    private static func warnLeftAlone(_ hook: URL, unchecked: (String, String), note: (String, String) = ("", ""), line: String) {
+        Terminal.standardError(Terminal.say(
+            "acctplan: warning: \(hook.path) already exists and is not acctplan's; it was left as it is, "
+                + "so \(unchecked.0).\(note.0) Add this line to it:\n    \(line)\n"
+                + "or run 'acctplan hooks install --chain' to add it for you (--force replaces the hook)\n",
+            "acctplan: 警告：\(hook.path) 已存在且不是 acctplan 的钩子；已保持原样，因此\(unchecked.1)。"
+                + "\(note.1)请在其中加入这一行：\n    \(line)\n"
+                + "或运行“acctplan hooks install --chain”自动加入（--force 会替换该钩子）\n"))
+    }
+
+    /// A framework hook at `hook` already runs acctplan's check `id`: said, not warned about.
+    private static func sayFrameworkRuns(_ id: String, _ hook: URL) {
+        Terminal.standardOutput(Terminal.say(
+            "left \(hook.path) as it is: it is the pre-commit framework's, and .pre-commit-config.yaml runs \(id)\n",
+            "保持 \(hook.path) 原样：它是 pre-commit 框架的钩子，且 .pre-commit-config.yaml 会运行 \(id)\n"))
     }
 }
