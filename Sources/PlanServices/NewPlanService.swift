@@ -58,7 +58,9 @@ public enum NewPlanService {
             }
             (fields.industry, fields.manager, fields.stage) = (industry, manager, chosen)
         case .industry, .segment:
-            guard let owner = request.owner ?? request.manager else { throw ToolFailure("\(kind == .industry ? "an" : "a") \(kind.rawValue) plan needs --owner PERSON") }
+            guard let owner = request.owner ?? request.manager else {
+                throw ToolFailure(kind == .industry ? "an industry plan needs --owner PERSON" : "a segment plan needs --owner PERSON")
+            }
             try checkID(owner, "--owner")
             fields.manager = owner
         }
