@@ -5,7 +5,7 @@ import PlanParser
 import PlanWorkspace
 
 /// `hooks check-conflicts`, what the prepare-commit-msg hook runs: the merge-conflict markers in
-/// the plans staged for the next commit — the index git commits, `GIT_INDEX_FILE` inside a hook
+/// the plans and `acctplan.yml` staged for the next commit — the index git commits, `GIT_INDEX_FILE` inside a hook
 /// of `git commit -a`. Only the plans whose staged blob differs from HEAD's are read (all of them
 /// on an unborn branch), so the check costs what the commit changes, not the workspace.
 public enum StagedConflicts {
@@ -18,14 +18,17 @@ public enum StagedConflicts {
         let committed = try (try? located.repository.resolveCommit("HEAD")).map {
             try GitSnapshotSource.commit($0, label: "HEAD", prefix: located.prefix, in: located.repository)
         }
-        var found: [Diagnostic] = []
+        // acctplan.yml too: with markers, no plan of the workspace can be read.
+        var files: [(path: String, what: String)] = [(ConfigParser.path, ConfigParser.path)]
         for kind in PlanKind.allCases {
-            for path in try staged.listFiles(under: kind.folder).paths where WorkspaceLoader.isPlanPath(path) {
-                // Unmerged paths have no staged blob (git refuses to commit them anyway); links are
-                // read through the plan they lead to.
-                guard let blob = staged.blobID(path), blob != committed?.blobID(path), let data = try staged.read(path) else { continue }
-                found += MergeConflictMarkers.findings(in: data, path: path, what: "the plan").map { Diagnostic($0, severity: .error) }
-            }
+            files += try staged.listFiles(under: kind.folder).paths.filter(WorkspaceLoader.isPlanPath).map { ($0, "the plan") }
+        }
+        var found: [Diagnostic] = []
+        for (path, what) in files {
+            // Unmerged paths have no staged blob (git refuses to commit them anyway); links are
+            // not followed here: the plan a link leads to is checked under its own path.
+            guard let blob = staged.blobID(path), blob != committed?.blobID(path), let data = try staged.read(path) else { continue }
+            found += MergeConflictMarkers.findings(in: data, path: path, what: what).map { Diagnostic($0, severity: .error) }
         }
         return found.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
     }

@@ -179,6 +179,13 @@ struct MergeConflictEndToEndTests {
         // The documented way to record such a file anyway: no hooks at all, once.
         let forced = try sandbox.git(["-c", "core.hooksPath=/dev/null", "commit", "-qam", "markers"], in: b, path: path)
         #expect(forced.status == 0, "\(forced)")
+
+        // acctplan.yml too; the plan's markers, already in HEAD, are not this commit's doing.
+        let config = GitFixture.read("acctplan.yml", in: b) ?? ""
+        try GitFixture.write("<<<<<<< ours\ncurrency: CNY\n=======\ncurrency: USD\n>>>>>>> theirs\n" + config, to: "acctplan.yml", in: b)
+        let settings = try sandbox.git(["commit", "--no-verify", "-qam", "settings"], in: b, path: path)
+        #expect(settings.status != 0 && settings.stderr.contains("acctplan.yml:1:1: error: unresolved merge conflict")
+                && !settings.stderr.contains("accounts/acme.md"), "\(settings)")
     }
 
     @Test func aConflictedSettingsFileStopsCheckingAndComputing() throws {
