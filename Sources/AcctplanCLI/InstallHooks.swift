@@ -16,7 +16,7 @@ struct InstallHooks: ParsableCommand {
 
             The hook and the driver run 'acctplan' as found on PATH when git runs them, so moving or upgrading the binary breaks nothing; --acctplan PATH names a binary instead.
 
-            When the repository already has a pre-commit or prepare-commit-msg hook of its own, it is left as it is: the drivers are still configured, and acctplan says which line to add to the hook. --chain adds that line for you (a marked block at the top of a shell hook, removed again by 'hooks uninstall'; a hook that is a link or a compiled program is never edited); --force replaces the hook.
+            When the repository already has a pre-commit or prepare-commit-msg hook of its own, it is left as it is: the drivers are still configured, and acctplan says which line to add to the hook. --chain adds that line for you (a marked block at the top of a shell hook, removed again by 'hooks uninstall'; a hook that is a link or a compiled program is never edited); --force replaces a pre-commit hook (never a prepare-commit-msg hook of yours).
 
             Exit status: 0 when the hook or the driver was set up (a hook of your own left alone is a warning on stderr), 2 when nothing could be done (not in a clone, --acctplan names no program, --chain cannot edit the hook).
 
@@ -32,7 +32,7 @@ struct InstallHooks: ParsableCommand {
 
             git 运行钩子和驱动时使用 PATH 中找到的“acctplan”，因此移动或升级程序不会破坏任何东西；--acctplan PATH 可指定一个程序。
 
-            仓库已有自己的 pre-commit 或 prepare-commit-msg 钩子时，保持其原样：仍会配置驱动，并告诉你要在钩子中加入哪一行。--chain 会替你加入这一行（在 shell 钩子开头加入一个带标记的代码块，“hooks uninstall”会再将其移除；链接或编译后的钩子程序从不改动）；--force 替换该钩子。
+            仓库已有自己的 pre-commit 或 prepare-commit-msg 钩子时，保持其原样：仍会配置驱动，并告诉你要在钩子中加入哪一行。--chain 会替你加入这一行（在 shell 钩子开头加入一个带标记的代码块，“hooks uninstall”会再将其移除；链接或编译后的钩子程序从不改动）；--force 替换 pre-commit 钩子（从不替换你自己的 prepare-commit-msg 钩子）。
 
             退出状态：0 已设置钩子或驱动（保留你自己的钩子时在标准错误上给出警告），2 无法进行任何设置（不在克隆中、--acctplan 指定的不是程序、--chain 无法编辑钩子）。
 
@@ -41,7 +41,7 @@ struct InstallHooks: ParsableCommand {
               acctplan hooks install --acctplan /opt/acctplan/bin/acctplan
             """)) }
 
-    @Flag(help: ArgumentHelp(UI.help("Replace an existing pre-commit or prepare-commit-msg hook that is not acctplan's.", "替换已有的、不是 acctplan 的 pre-commit 或 prepare-commit-msg 钩子。")))
+    @Flag(help: ArgumentHelp(UI.help("Replace an existing pre-commit hook that is not acctplan's (a prepare-commit-msg hook of yours is never replaced: --chain adds to it).", "替换已有的、不是 acctplan 的 pre-commit 钩子（你自己的 prepare-commit-msg 钩子从不替换：--chain 可向其中加入检查）。")))
     var force = false
 
     @Flag(help: ArgumentHelp(UI.help("Add acctplan's check to the top of an existing (shell) hook instead of replacing it.", "把 acctplan 的检查加到已有的（shell）钩子开头，而不是替换它。")))
@@ -76,7 +76,8 @@ struct InstallHooks: ParsableCommand {
                                    : ("", ""),
                                line: setup.checkCommand)
         }
-        installConflictGate(setup)
+        installConflictGate(setup, .prepareCommitMessage)
+        installConflictGate(setup, .preApplypatch)
         try setup.configureDiffDriver()
         Terminal.standardOutput(Terminal.say(
             "configured the 'acctplan' diff driver: git diff and git log -p show plan changes in plan terms\n",
@@ -93,25 +94,31 @@ struct InstallHooks: ParsableCommand {
         }
     }
 
-    /// The prepare-commit-msg hook: refuses conflict markers where git skips the pre-commit hook.
-    /// Its failure to install is said, not thrown: the lint hook may already be in place.
-    private func installConflictGate(_ setup: HookSetup) {
-        let hook = setup.url(.prepareCommitMessage)
+    /// The prepare-commit-msg and pre-applypatch hooks: they refuse conflict markers where git
+    /// skips the pre-commit hook. A failure to install one is said, not thrown: the lint hook may
+    /// already be in place.
+    private func installConflictGate(_ setup: HookSetup, _ kind: GitHook) {
+        let hook = setup.url(kind)
+        // Where git makes the commits this hook covers (English, Chinese).
+        let covers = kind == .preApplypatch
+            ? ("git am and git rebase --apply", "git am 和 git rebase --apply")
+            : ("a continued rebase or cherry-pick", "继续的变基或拣选")
         do {
-            switch try setup.installHook(.prepareCommitMessage, force: force, chain: chain) {
-            case .installed, .replaced:
+            // --force replaces a pre-commit hook only: a hook of the user's here (one that writes a
+            // ticket number into the message, say) is never replaced, only chained.
+            switch try setup.installHook(kind, force: false, chain: chain) {
+            case .installed, .replaced: // not replaced: see `force: false` above
                 Terminal.standardOutput(Terminal.say(
-                    "installed \(hook.path): no commit records merge-conflict markers in a plan, a continued rebase or cherry-pick included\n",
-                    "已安装 \(hook.path)：任何提交（包括继续的变基或拣选）都不会把合并冲突标记记录到计划中\n"))
+                    "installed \(hook.path): no commit records merge-conflict markers in a plan, \(covers.0) included\n",
+                    "已安装 \(hook.path)：任何提交（包括\(covers.1)）都不会把合并冲突标记记录到计划中\n"))
             case .chained:
                 Terminal.standardOutput(Terminal.say("added acctplan's conflict check to the top of \(hook.path) ('acctplan hooks uninstall' removes it)\n",
                                                      "已在 \(hook.path) 开头加入 acctplan 的冲突检查（“acctplan hooks uninstall”可将其移除）\n"))
             case .leftAlone(preCommitFramework: true) where setup.frameworkRuns("acctplan-conflicts"):
                 Self.sayFrameworkRuns("acctplan-conflicts", hook)
             case .leftAlone:
-                Self.warnLeftAlone(hook, unchecked: ("a continued rebase or cherry-pick can still record conflict markers",
-                                                     "继续的变基或拣选仍可能记录冲突标记"),
-                                   line: setup.checkCommand(.prepareCommitMessage))
+                Self.warnLeftAlone(hook, unchecked: ("\(covers.0) can still record conflict markers", "\(covers.1)仍可能记录冲突标记"),
+                                   line: setup.checkCommand(kind), force: false)
             }
         } catch let failure as any UserFacingError {
             Terminal.standardError(Terminal.say("acctplan: warning: \(failure.message)\n", "acctplan: 警告：\(failure.message)\n"))
@@ -122,14 +129,15 @@ struct InstallHooks: ParsableCommand {
 
     /// The warning for a hook of the user's left as it is: what goes unchecked (English, Chinese),
     /// a note, and the line to add to the hook.
-    private static func warnLeftAlone(_ hook: URL, unchecked: (String, String), note: (String, String) = ("", ""), line: String) {
+    private static func warnLeftAlone(_ hook: URL, unchecked: (String, String), note: (String, String) = ("", ""), line: String,
+                                      force: Bool = true) {
         Terminal.standardError(Terminal.say(
             "acctplan: warning: \(hook.path) already exists and is not acctplan's; it was left as it is, "
                 + "so \(unchecked.0).\(note.0) Add this line to it:\n    \(line)\n"
-                + "or run 'acctplan hooks install --chain' to add it for you (--force replaces the hook)\n",
+                + "or run 'acctplan hooks install --chain' to add it for you\(force ? " (--force replaces the hook)" : "")\n",
             "acctplan: 警告：\(hook.path) 已存在且不是 acctplan 的钩子；已保持原样，因此\(unchecked.1)。"
                 + "\(note.1)请在其中加入这一行：\n    \(line)\n"
-                + "或运行“acctplan hooks install --chain”自动加入（--force 会替换该钩子）\n"))
+                + "或运行“acctplan hooks install --chain”自动加入\(force ? "（--force 会替换该钩子）" : "")\n"))
     }
 
     /// A framework hook at `hook` already runs acctplan's check `id`: said, not warned about.

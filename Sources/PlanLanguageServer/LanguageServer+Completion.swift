@@ -14,8 +14,15 @@ extension LanguageServer {
         let lines = document.lines
         let frontMatterEnd = lines.first == "---" ? lines.dropFirst().firstIndex(of: "---").map { $0 + 1 } : nil
         var items: [JSON] = []
+        // What an item replaces when it is not just the word before the cursor.
+        var typed: Substring?
         if let end = frontMatterEnd, line > 1, line < end {
             if let colon = before.firstIndex(of: ":") {
+                // A value may hold spaces ("Big Corp"): the whole value typed so far, or in a list
+                // (`[a, b`) its last element, is replaced.
+                let value = before[before.index(after: colon)...]
+                let start = value.lastIndex { $0 == "[" || $0 == "," }.map { value.index(after: $0) } ?? value.startIndex
+                typed = value[start...].drop { $0 == " " || $0 == "\t" }
                 let key = before[..<colon].trimmingCharacters(in: .whitespaces)
                 if let field = config.schema.fields.first(where: { $0.key == key }) {
                     items = values(of: field.type, field: key)
@@ -78,7 +85,7 @@ extension LanguageServer {
                 }
             }
         }
-        return ["isIncomplete": false, "items": .array(Self.replacingWord(items, before: before, line: line - 1, encoding: encoding))]
+        return ["isIncomplete": false, "items": .array(Self.replacingWord(items, before: before, typed: typed, line: line - 1, encoding: encoding))]
     }
 
     /// Characters that end the word being completed, looking back from the cursor.
@@ -87,11 +94,11 @@ extension LanguageServer {
     /// Each item with a `textEdit` over the word before the cursor (`ma-` of `manager: ma-`): an
     /// editor that finds the word's start itself would stop at `-`, which is no word character in
     /// Markdown, and insert `ma-ma-tao` (Neovim 0.7, a newcomer trial). The new text is the item's
-    /// `insertText`, else its label.
-    static func replacingWord(_ items: [JSON], before: String, line: Int, encoding: PositionEncoding) -> [JSON] {
-        let word = before.reversed().prefix { !wordBoundaries.contains($0) }
+    /// `insertText`, else its label. `typed`: the end of `before` to replace instead of the word.
+    static func replacingWord(_ items: [JSON], before: String, typed: Substring? = nil, line: Int, encoding: PositionEncoding) -> [JSON] {
+        let word = typed.map(String.init) ?? String(before.reversed().prefix { !wordBoundaries.contains($0) })
         let end = before.unicodeScalars.reduce(0) { $0 + encoding.units($1) }
-        let start = end - String(word).unicodeScalars.reduce(0) { $0 + encoding.units($1) }
+        let start = end - word.unicodeScalars.reduce(0) { $0 + encoding.units($1) }
         let range: JSON = ["start": Position(line: line, character: start).json, "end": Position(line: line, character: end).json]
         return items.map { item in
             guard case .object(var members) = item, let text = members["insertText"] ?? members["label"] else { return item }

@@ -45,7 +45,7 @@ extension LanguageServer {
 
     /// The index file of the git repository holding `folder` (`.git/index`, or the index of the
     /// worktree a `.git` file names); nil outside git.
-    static func gitIndex(above folder: URL) -> String? {
+    public static func gitIndex(above folder: URL) -> String? {
         var directory = folder.standardizedFileURL
         while true {
             let dotGit = directory.appendingPathComponent(".git")
@@ -54,7 +54,10 @@ extension LanguageServer {
                 if isDirectory.boolValue { return dotGit.appendingPathComponent("index").path }
                 guard let text = try? String(contentsOf: dotGit, encoding: .utf8), text.hasPrefix("gitdir: ") else { return nil }
                 let named = text.dropFirst("gitdir: ".count).trimmingCharacters(in: .whitespacesAndNewlines)
-                return URL(fileURLWithPath: named, relativeTo: directory).standardizedFileURL.appendingPathComponent("index").path
+                // Relative to the folder holding `.git` (a submodule's `../.git/modules/NAME`): the
+                // base must say it is a folder, or the path resolves one level too high.
+                let base = URL(fileURLWithPath: directory.path, isDirectory: true)
+                return URL(fileURLWithPath: named, relativeTo: base).standardizedFileURL.appendingPathComponent("index").path
             }
             let parent = directory.deletingLastPathComponent()
             if parent.path == directory.path { return nil }

@@ -27,6 +27,12 @@ extension HookSetup {
                 try writeOwnHook(kind)
                 return .replaced
             }
+            // A hook of the user's that already runs acctplan's block (`--chain` before): the
+            // block is brought up to date, whether or not --chain is given again.
+            if case .text(let script) = foreign, !chain, Self.unchained(script, kind: kind) != nil {
+                try write(Self.chained(script, block: chainBlock(kind), kind: kind), mode: nil, to: kind)
+                return .chained
+            }
             guard chain else {
                 if case .text(let text) = foreign, text.contains("pre-commit.com") { return .leftAlone(preCommitFramework: true) }
                 return .leftAlone(preCommitFramework: false)

@@ -9,6 +9,9 @@ public enum GitHook: String, CaseIterable, Sendable {
     /// Refuses merge-conflict markers in the staged plans. git runs it for every commit it makes
     /// with a message, `--no-verify` and the continued rebase, cherry-pick and revert included.
     case prepareCommitMessage = "prepare-commit-msg"
+    /// The same check where commits are made from patches: `git am` and `git rebase --apply`
+    /// (the default rebase of git before 2.26) run neither hook above.
+    case preApplypatch = "pre-applypatch"
 }
 
 /// The repository's hooks, diff driver and merge driver as `acctplan hooks` writes them.
@@ -25,7 +28,7 @@ public struct HookSetup {
     static func blockStart(_ kind: GitHook) -> String {
         switch kind {
         case .preCommit: return "# >>> acctplan: lint the staged plans (added by 'acctplan hooks install --chain') >>>"
-        case .prepareCommitMessage:
+        case .prepareCommitMessage, .preApplypatch:
             return "# >>> acctplan: refuse merge-conflict markers in the staged plans (added by 'acctplan hooks install --chain') >>>"
         }
     }
@@ -65,7 +68,7 @@ public struct HookSetup {
     func command(_ kind: GitHook) -> String {
         switch kind {
         case .preCommit: return "lint --staged\(workspaceArgument)"
-        case .prepareCommitMessage: return "hooks check-conflicts\(workspaceArgument)"
+        case .prepareCommitMessage, .preApplypatch: return "hooks check-conflicts\(workspaceArgument)"
         }
     }
 
@@ -112,6 +115,11 @@ public struct HookSetup {
             # Refuses to record merge-conflict markers in a staged plan. git runs this hook also where
             # it skips the pre-commit hook: when it continues a rebase, cherry-pick or revert, and
             # for 'git commit --no-verify'.
+            """
+        case .preApplypatch:
+            """
+            # Refuses to record merge-conflict markers in a plan when git makes a commit from a patch:
+            # 'git am', and 'git rebase --apply' when it continues after a conflict.
             """
         }
         return """

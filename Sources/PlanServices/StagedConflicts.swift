@@ -12,6 +12,10 @@ public enum StagedConflicts {
     /// One `merge-conflict` error per conflict block, sorted by path and line; empty when the
     /// staged plans hold none.
     public static func findings(workspace: String?) throws -> [Diagnostic] {
+        // A commit where there is no workspace (a branch from before `acctplan init`, a rebase
+        // replaying such a commit, an orphan branch for web pages): nothing of acctplan's to
+        // check, and never a reason to refuse the commit.
+        guard (try? WorkspaceLocation.root(workspace)) != nil else { return [] }
         let opened = try OpenedWorkspace.open(workspace: workspace, at: .index)
         guard let staged = opened.source as? GitSnapshotSource else { return [] }
         let located = try WorkspaceRepository.open(workspace: workspace, purpose: "the conflict check reads git's index")

@@ -133,7 +133,10 @@ struct MergeConflictEndToEndTests {
     /// with `-n`), and for `git commit --no-verify`: found by a newcomer trial, where `git pull
     /// --rebase` then `git add` and `git rebase --continue` recorded the markers. The
     /// prepare-commit-msg hook, which git runs for those commits too, refuses them.
-    @Test func markersAreRefusedWhereGitSkipsThePreCommitHook() throws {
+    /// The apply backend (`git rebase --apply`, `git am`; git's default rebase before 2.26) runs
+    /// neither of those hooks: pre-applypatch refuses there.
+    @Test(arguments: ["merge", "apply"])
+    func markersAreRefusedWhereGitSkipsThePreCommitHook(backend: String) throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
         let origin = try sandbox.repository("origin", accounts: ["accounts/acme.md": Self.acme(actions: ["Kick-off"])])
@@ -147,11 +150,11 @@ struct MergeConflictEndToEndTests {
         try sandbox.gitOK(["push", "-q"], in: a)
         try GitFixture.write(Self.acme(actions: ["Kick-off", "Interface spec for MES"]), to: "accounts/acme.md", in: b)
         try sandbox.gitOK(["commit", "-qam", "B's action"], in: b)
-        let pull = try sandbox.git(["pull", "-q", "--rebase"], in: b)
+        let pull = try sandbox.git(["-c", "rebase.backend=\(backend)", "pull", "-q", "--rebase"], in: b)
         #expect(pull.status != 0 && GitFixture.read("accounts/acme.md", in: b)?.contains("<<<<<<< ") == true, "\(pull)")
         let path = try sandbox.bin(copy: false).path + ":" + GitSandbox.inheritedPath
         let install = try sandbox.acctplan(["hooks", "install"], in: b, path: path)
-        #expect(install.status == 0 && install.stdout.contains("prepare-commit-msg"), "\(install)")
+        #expect(install.status == 0 && install.stdout.contains("prepare-commit-msg") && install.stdout.contains("pre-applypatch"), "\(install)")
 
         try sandbox.gitOK(["add", "accounts/acme.md"], in: b)
         let head = try sandbox.head(b)
@@ -160,7 +163,7 @@ struct MergeConflictEndToEndTests {
         #expect(refused.stderr.contains("accounts/acme.md:\(Self.markerLine(b)):1: error: unresolved merge conflict")
                 && refused.stderr.contains("the commit is refused"), "\(refused)")
         #expect(try sandbox.head(b) == head, "nothing was committed")
-        #expect(FileManager.default.fileExists(atPath: b.appendingPathComponent(".git/rebase-merge").path), "the rebase waits")
+        #expect(FileManager.default.fileExists(atPath: b.appendingPathComponent(".git/rebase-\(backend)").path), "the rebase waits")
 
         // Resolved: the rebase goes on, and its commit holds both actions.
         try GitFixture.write(Self.acme(actions: ["Kick-off", "Consolidation pilot", "Interface spec for MES"]), to: "accounts/acme.md", in: b)
@@ -186,6 +189,38 @@ struct MergeConflictEndToEndTests {
         let settings = try sandbox.git(["commit", "--no-verify", "-qam", "settings"], in: b, path: path)
         #expect(settings.status != 0 && settings.stderr.contains("acctplan.yml:1:1: error: unresolved merge conflict")
                 && !settings.stderr.contains("accounts/acme.md"), "\(settings)")
+        try sandbox.gitOK(["checkout", "-q", "--", "acctplan.yml"], in: b)
+
+        // A commit without a workspace (an orphan branch for web pages) has nothing to check.
+        try sandbox.gitOK(["checkout", "-q", "--orphan", "pages"], in: b)
+        try sandbox.gitOK(["rm", "-rqf", "."], in: b)
+        try GitFixture.write("<p>hi</p>\n", to: "index.html", in: b)
+        try sandbox.gitOK(["add", "index.html"], in: b)
+        let pages = try sandbox.git(["commit", "--no-verify", "-qm", "pages"], in: b, path: path)
+        #expect(pages.status == 0, "\(pages)")
+    }
+
+    /// `hooks install --force` replaces a pre-commit hook, never a prepare-commit-msg hook of the
+    /// user's (which may write a ticket number into every message): that one is only chained.
+    @Test func forceNeverReplacesTheUsersPrepareCommitMessageHook() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: GitFixture.plans)
+        let users = "#!/bin/sh\necho '[TICKET-1]' >> \"$1\"\n"
+        let hook = repo.appendingPathComponent(".git/hooks/prepare-commit-msg")
+        try Data(users.utf8).write(to: hook)
+        let path = try sandbox.bin(copy: false).path + ":" + GitSandbox.inheritedPath
+        let install = try sandbox.acctplan(["hooks", "install", "--force"], in: repo, path: path)
+        #expect(install.status == 0, "\(install)")
+        #expect(try String(contentsOf: hook, encoding: .utf8) == users, "left as it was")
+        #expect(install.stderr.contains("prepare-commit-msg already exists and is not acctplan's")
+                && install.stderr.contains("hooks check-conflicts) || exit 1")
+                && !install.stderr.contains("--force replaces"), "\(install)")
+        let chained = try sandbox.acctplan(["hooks", "install", "--chain"], in: repo, path: path)
+        let afterChain = try String(contentsOf: hook, encoding: .utf8)
+        #expect(chained.status == 0 && afterChain.hasSuffix("echo '[TICKET-1]' >> \"$1\"\n"), "\(chained)")
+        let again = try sandbox.acctplan(["hooks", "install"], in: repo, path: path)
+        #expect(again.status == 0 && !again.stderr.contains("prepare-commit-msg already exists"), "\(again)")
     }
 
     @Test func aConflictedSettingsFileStopsCheckingAndComputing() throws {

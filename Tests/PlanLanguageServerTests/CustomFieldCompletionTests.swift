@@ -20,6 +20,30 @@ struct CustomFieldCompletionTests {
             .replacingOccurrences(of: "opp-a", with: "opp-\(name.lowercased())")
     }
 
+    /// A value with a space ("Big Corp") replaces all that is typed of it, and a list's element
+    /// only that element: `erp_vendor: Big C` becomes `Big Corp`, not `Big Big Corp`.
+    @Test func aValueWithSpacesIsReplacedWhole() throws {
+        let session = try LSPSession(files: [
+            "acctplan.yml": Self.config, "industries/tobacco.md": LSPSession.tobacco, "accounts/acme.md": LSPSession.acme,
+            "accounts/beta.md": Self.account("Beta", vendor: "Big Corp", tags: "[cloud native, erp]"),
+        ])
+        let text = LSPSession.acme.replacingOccurrences(
+            of: "reviewed: 2026-11-01\n", with: "reviewed: 2026-11-01\nerp_vendor: Big C\ntags: [erp, cloud n\n")
+        let out = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", text),
+            session.request(2, "textDocument/completion", "accounts/acme.md", line: 6, character: 17),
+            session.request(3, "textDocument/completion", "accounts/acme.md", line: 7, character: 19),
+        ]).messages
+        func edits(_ id: Int) -> [JSON] { out.response(id)?["result"]?["items"]?.array?.compactMap { $0["textEdit"] } ?? [] }
+        func range(_ line: Int, _ start: Int, _ end: Int) -> JSON {
+            ["start": ["line": .int(line), "character": .int(start)], "end": ["line": .int(line), "character": .int(end)]]
+        }
+        #expect(edits(2).map { $0["newText"] } == ["Big Corp"] && edits(2).first?["range"] == range(6, 12, 17), "\(edits(2))")
+        #expect(edits(3).contains { $0["newText"] == "cloud native" } && edits(3).allSatisfy { $0["range"] == range(7, 12, 19) },
+                "\(edits(3))")
+    }
+
     @Test func valuesByTypeWithDocumentation() throws {
         let session = try LSPSession(files: [
             "acctplan.yml": Self.config, "industries/tobacco.md": LSPSession.tobacco, "accounts/acme.md": LSPSession.acme,

@@ -360,6 +360,21 @@ struct LanguageServerTests {
         #expect(codes == [throughGit ? "unknown-reference" : "unknown-person"], "\(published)")
     }
 
+    /// The index a workspace's `.git` leads to: a folder, or a file naming the git folder relative
+    /// to the folder holding it (a submodule's `gitdir: ../.git/modules/ws`).
+    @Test func theWatchedIndexIsTheRepositorysOwn() throws {
+        let top = FileManager.default.temporaryDirectory.appendingPathComponent("lsp-index-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: top) }
+        let workspace = top.appendingPathComponent("ws")
+        try FileManager.default.createDirectory(at: workspace.appendingPathComponent("accounts"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: top.appendingPathComponent(".git/modules/ws"), withIntermediateDirectories: true)
+        #expect(LanguageServer.gitIndex(above: workspace.appendingPathComponent("accounts")) == top.appendingPathComponent(".git/index").path)
+        try Data("gitdir: ../.git/modules/ws\n".utf8).write(to: workspace.appendingPathComponent(".git"))
+        // As an editor's root URI gives it: no trailing slash.
+        let root = try #require(URL(string: workspace.absoluteString.hasSuffix("/") ? String(workspace.absoluteString.dropLast()) : workspace.absoluteString))
+        #expect(LanguageServer.gitIndex(above: root) == top.appendingPathComponent(".git/modules/ws/index").standardizedFileURL.path)
+    }
+
     @Test func asksTheClientToWatchPlansWhenItCan() throws {
         let session = try LSPSession()
         var initialize = session.initialize()

@@ -47,8 +47,11 @@ import Testing
         let chained = try repo.read(".git/hooks/prepare-commit-msg")
         #expect(chained == "#!/bin/sh\n" + setup.chainBlock(.prepareCommitMessage) + "echo \"[ticket]\" >> \"$1\"\n")
         #expect(setup.chainBlock(.prepareCommitMessage).contains("hooks check-conflicts) || exit 1"))
-        // Chaining again replaces the block, never adds a second one.
+        // Chaining again replaces the block, never adds a second one; so does a plain install
+        // (what docs/git.md tells an older setup to run), without warning that nothing checks.
         #expect(try setup.installHook(.prepareCommitMessage, force: false, chain: true) == .chained)
+        #expect(try repo.read(".git/hooks/prepare-commit-msg") == chained)
+        #expect(try setup.installHook(.prepareCommitMessage, force: false, chain: false) == .chained)
         #expect(try repo.read(".git/hooks/prepare-commit-msg") == chained)
 
         #expect(try setup.installHook(force: false, chain: false) == .installed)
