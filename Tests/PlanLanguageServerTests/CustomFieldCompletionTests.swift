@@ -35,10 +35,7 @@ struct CustomFieldCompletionTests {
             session.request(2, "textDocument/completion", "accounts/acme.md", line: 6, character: 17),
             session.request(3, "textDocument/completion", "accounts/acme.md", line: 7, character: 19),
         ]).messages
-        func edits(_ id: Int) -> [JSON] { out.response(id)?["result"]?["items"]?.array?.compactMap { $0["textEdit"] } ?? [] }
-        func range(_ line: Int, _ start: Int, _ end: Int) -> JSON {
-            ["start": ["line": .int(line), "character": .int(start)], "end": ["line": .int(line), "character": .int(end)]]
-        }
+        let (edits, range) = (out.completionEdits, LSPSession.range)
         #expect(edits(2).map { $0["newText"] } == ["Big Corp"] && edits(2).first?["range"] == range(6, 12, 17), "\(edits(2))")
         #expect(edits(3).contains { $0["newText"] == "cloud native" } && edits(3).allSatisfy { $0["range"] == range(7, 12, 19) },
                 "\(edits(3))")

@@ -175,12 +175,20 @@ final class LSPSession: @unchecked Sendable {
         return ["jsonrpc": "2.0", "id": id, "method": method, "params": params]
     }
 
+    /// A range on one line, as the server writes it.
+    static func range(_ line: Int, _ start: Int, _ end: Int) -> JSON {
+        ["start": ["line": .int(line), "character": .int(start)], "end": ["line": .int(line), "character": .int(end)]]
+    }
+
     static var shutdown: [String: Any] { ["jsonrpc": "2.0", "id": 99, "method": "shutdown"] }
     static var exit: [String: Any] { ["jsonrpc": "2.0", "method": "exit"] }
 }
 
 extension Array where Element == JSON {
     func response(_ id: Int) -> JSON? { first { $0["id"] == .int(id) } }
+
+    /// The `textEdit` of each completion item answered to request `id`.
+    func completionEdits(_ id: Int) -> [JSON] { response(id)?["result"]?["items"]?.array?.compactMap { $0["textEdit"] } ?? [] }
 
     /// The diagnostics published for `uri`, in order.
     func diagnostics(_ uri: String) -> [JSON] {

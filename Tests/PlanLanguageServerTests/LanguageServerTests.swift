@@ -160,10 +160,7 @@ struct LanguageServerTests {
             session.request(3, "textDocument/completion", "accounts/acme.md", line: 6, character: 2),
             session.request(4, "textDocument/completion", "accounts/acme.md", line: action, character: actionEnd),
         ]).messages
-        func edits(_ id: Int) -> [JSON] { out.response(id)?["result"]?["items"]?.array?.compactMap { $0["textEdit"] } ?? [] }
-        func range(_ line: Int, _ start: Int, _ end: Int) -> JSON {
-            ["start": ["line": .int(line), "character": .int(start)], "end": ["line": .int(line), "character": .int(end)]]
-        }
+        let (edits, range) = (out.completionEdits, LSPSession.range)
         #expect(edits(2).map { $0["newText"] } == ["li-you", "wang-fang"])
         #expect(edits(2).allSatisfy { $0["range"] == range(4, 9, 12) }, "\(edits(2))")
         #expect(edits(3).contains { $0["newText"] == "health: " } && edits(3).allSatisfy { $0["range"] == range(6, 0, 2) }, "\(edits(3))")
