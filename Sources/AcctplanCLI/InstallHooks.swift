@@ -6,17 +6,17 @@ import PlanServices
 struct InstallHooks: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "install",
-        abstract: UI.help("Install a pre-commit hook that runs 'acctplan lint --staged', a prepare-commit-msg hook that refuses conflict markers, and the diff and merge drivers.", "安装运行“acctplan lint --staged”的 pre-commit 钩子、拒绝冲突标记的 prepare-commit-msg 钩子，以及 diff 和合并驱动。"),
+        abstract: UI.help("Install a pre-commit hook that runs 'acctplan lint --staged', prepare-commit-msg and pre-applypatch hooks that refuse conflict markers, and the diff and merge drivers.", "安装运行“acctplan lint --staged”的 pre-commit 钩子、拒绝冲突标记的 prepare-commit-msg 和 pre-applypatch 钩子，以及 diff 和合并驱动。"),
         discussion: UI.help("""
             After this, a plain 'git commit' of a plan with lint errors fails and prints the diagnostics; 'git commit --no-verify' skips the hook once. It respects core.hooksPath. Running it again updates acctplan's own hooks.
 
-            The prepare-commit-msg hook runs 'acctplan hooks check-conflicts': it refuses any commit that would record merge-conflict markers in a plan, also where git skips the pre-commit hook (continuing a rebase, cherry-pick or revert, 'git commit --no-verify').
+            The prepare-commit-msg and pre-applypatch hooks run 'acctplan hooks check-conflicts': it refuses any commit that would record merge-conflict markers in a plan, also where git skips the pre-commit hook (continuing a rebase, cherry-pick or revert, 'git commit --no-verify', 'git am', 'git rebase --apply').
 
             Also configures the 'acctplan' diff driver in this repository (diff.acctplan.command for git diff, diff.acctplan.textconv for git log -p), used for the files .gitattributes marks with diff=acctplan (the workspace template marks every plan), and the 'acctplan' merge driver (merge.acctplan.driver = acctplan merge-driver --marker-size %L --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P) for the files marked merge=acctplan.
 
             The hook and the driver run 'acctplan' as found on PATH when git runs them, so moving or upgrading the binary breaks nothing; --acctplan PATH names a binary instead.
 
-            When the repository already has a pre-commit or prepare-commit-msg hook of its own, it is left as it is: the drivers are still configured, and acctplan says which line to add to the hook. --chain adds that line for you (a marked block at the top of a shell hook, removed again by 'hooks uninstall'; a hook that is a link or a compiled program is never edited); --force replaces a pre-commit hook (never a prepare-commit-msg hook of yours).
+            When the repository already has a pre-commit, prepare-commit-msg or pre-applypatch hook of its own, it is left as it is: the drivers are still configured, and acctplan says which line to add to the hook. --chain adds that line for you (a marked block at the top of a shell hook, removed again by 'hooks uninstall'; a hook that is a link or a compiled program is never edited); --force replaces a pre-commit hook (never a prepare-commit-msg or pre-applypatch hook of yours).
 
             Exit status: 0 when the hook or the driver was set up (a hook of your own left alone is a warning on stderr), 2 when nothing could be done (not in a clone, --acctplan names no program, --chain cannot edit the hook).
 
@@ -26,13 +26,13 @@ struct InstallHooks: ParsableCommand {
             """, """
             安装后，普通的“git commit”提交有检查错误的计划时会失败并列出诊断；“git commit --no-verify”可跳过一次钩子。遵循 core.hooksPath。再次运行会更新 acctplan 自己的钩子。
 
-            prepare-commit-msg 钩子运行“acctplan hooks check-conflicts”：任何会把合并冲突标记记录到计划中的提交都会被拒绝，包括 git 跳过 pre-commit 钩子的情况（继续变基、拣选或还原，“git commit --no-verify”）。
+            prepare-commit-msg 和 pre-applypatch 钩子运行“acctplan hooks check-conflicts”：任何会把合并冲突标记记录到计划中的提交都会被拒绝，包括 git 跳过 pre-commit 钩子的情况（继续变基、拣选或还原，“git commit --no-verify”，“git am”，“git rebase --apply”）。
 
             同时在此仓库中配置“acctplan”差异驱动（git diff 用 diff.acctplan.command，git log -p 用 diff.acctplan.textconv），用于 .gitattributes 中标记为 diff=acctplan 的文件（工作区模板标记了所有计划），以及“acctplan”合并驱动（merge.acctplan.driver = acctplan merge-driver --marker-size %L --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P），用于标记为 merge=acctplan 的文件。
 
             git 运行钩子和驱动时使用 PATH 中找到的“acctplan”，因此移动或升级程序不会破坏任何东西；--acctplan PATH 可指定一个程序。
 
-            仓库已有自己的 pre-commit 或 prepare-commit-msg 钩子时，保持其原样：仍会配置驱动，并告诉你要在钩子中加入哪一行。--chain 会替你加入这一行（在 shell 钩子开头加入一个带标记的代码块，“hooks uninstall”会再将其移除；链接或编译后的钩子程序从不改动）；--force 替换 pre-commit 钩子（从不替换你自己的 prepare-commit-msg 钩子）。
+            仓库已有自己的 pre-commit、prepare-commit-msg 或 pre-applypatch 钩子时，保持其原样：仍会配置驱动，并告诉你要在钩子中加入哪一行。--chain 会替你加入这一行（在 shell 钩子开头加入一个带标记的代码块，“hooks uninstall”会再将其移除；链接或编译后的钩子程序从不改动）；--force 替换 pre-commit 钩子（从不替换你自己的 prepare-commit-msg 或 pre-applypatch 钩子）。
 
             退出状态：0 已设置钩子或驱动（保留你自己的钩子时在标准错误上给出警告），2 无法进行任何设置（不在克隆中、--acctplan 指定的不是程序、--chain 无法编辑钩子）。
 
@@ -41,7 +41,7 @@ struct InstallHooks: ParsableCommand {
               acctplan hooks install --acctplan /opt/acctplan/bin/acctplan
             """)) }
 
-    @Flag(help: ArgumentHelp(UI.help("Replace an existing pre-commit hook that is not acctplan's (a prepare-commit-msg hook of yours is never replaced: --chain adds to it).", "替换已有的、不是 acctplan 的 pre-commit 钩子（你自己的 prepare-commit-msg 钩子从不替换：--chain 可向其中加入检查）。")))
+    @Flag(help: ArgumentHelp(UI.help("Replace an existing pre-commit hook that is not acctplan's (your prepare-commit-msg or pre-applypatch hook is never replaced: --chain adds to it).", "替换已有的、不是 acctplan 的 pre-commit 钩子（你自己的 prepare-commit-msg 或 pre-applypatch 钩子从不替换：--chain 可向其中加入检查）。")))
     var force = false
 
     @Flag(help: ArgumentHelp(UI.help("Add acctplan's check to the top of an existing (shell) hook instead of replacing it.", "把 acctplan 的检查加到已有的（shell）钩子开头，而不是替换它。")))
