@@ -4,10 +4,11 @@ import PlanModel
 import PlanParser
 import PlanWorkspace
 
-/// `hooks check-conflicts`, what the prepare-commit-msg hook runs: the merge-conflict markers in
-/// the plans and `acctplan.yml` staged for the next commit — the index git commits, `GIT_INDEX_FILE` inside a hook
-/// of `git commit -a`. Only the plans whose staged blob differs from HEAD's are read (all of them
-/// on an unborn branch), so the check costs what the commit changes, not the workspace.
+/// `hooks check-conflicts`, what the prepare-commit-msg and pre-applypatch hooks run: the
+/// merge-conflict markers in the plans and `acctplan.yml` staged for the next commit — the index
+/// git commits, `GIT_INDEX_FILE` inside a hook of `git commit -a`. Only the files whose staged
+/// blob differs from HEAD's are read (all of them on an unborn branch), so the check costs what
+/// the commit changes, not the workspace.
 public enum StagedConflicts {
     /// One `merge-conflict` error per conflict block, sorted by path and line; empty when the
     /// staged plans hold none.
