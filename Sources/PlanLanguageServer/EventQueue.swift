@@ -15,12 +15,14 @@ enum ServerEvent: Sendable {
     case endOfInput
     /// Time to look whether files changed on disk (``LanguageServer/startDiskWatch()``).
     case lookAtDisk
+    /// The plan files and folders as first seen, for those looks.
+    case planTree(PlanTree)
 
     /// Whether it came from the editor (counted for ``LanguageServer/idle``).
     var isInput: Bool {
         switch self {
         case .message, .unparseable, .malformed: return true
-        case .loaded, .endOfInput, .lookAtDisk: return false
+        case .loaded, .endOfInput, .lookAtDisk, .planTree: return false
         }
     }
 }

@@ -1,11 +1,16 @@
 import Foundation
+import PlanModel
 import PlanParser
+import PlanWorkspace
 
 /// For editors that cannot watch files for the server (no dynamic registration of
 /// `workspace/didChangeWatchedFiles`: Neovim before 0.9, Vim's clients, ...): the server looks
 /// itself whether `acctplan.yml` or git's index changed on disk — `git pull`, `checkout`, `merge`,
 /// `reset` and `rebase` all write the index — every two seconds and before it handles a message
-/// (at most once a second), and then reads the workspace again. Two `stat` calls a look.
+/// (at most once a second). Two `stat` calls a look. When `acctplan.yml` changed, the workspace
+/// is read again; when only the index did, the plan files and folders are looked at (a `stat`
+/// each) and only the plans that changed are read again — `git status` rewrites the index too,
+/// and then nothing is read.
 extension LanguageServer {
     /// Starts looking, on `initialized`, when the editor cannot be asked to watch files.
     func startDiskWatch() {
@@ -15,6 +20,8 @@ extension LanguageServer {
         lastDiskCheck = Date()
         let (events, poll) = (self.events, diskPoll)
         let thread = Thread {
+            // The first look at every plan file (~10,000 `stat` calls) here, not on the serving thread.
+            events.push([.planTree(PlanTree.scan(root))])
             while poll.wait(seconds: 2) { events.push([.lookAtDisk]) }
         }
         thread.start()
@@ -29,17 +36,30 @@ extension LanguageServer {
         }
         lastDiskCheck = Date()
         let now = Self.signature(of: watchedFiles)
-        guard now != diskSignature else { return }
+        guard now != diskSignature, let root else { return }
+        let configChanged = now.first != diskSignature.first
         diskSignature = now
-        scheduleLoad()
+        guard let planTree else {
+            // Changed before the first look at the plan files came back: read everything.
+            self.planTree = PlanTree.scan(root)
+            return scheduleLoad()
+        }
+        let (tree, changed) = planTree.changes(in: root)
+        self.planTree = tree
+        // Many plans changed (a checkout of another branch): one full read is cheaper.
+        if configChanged || changed.count > 200 {
+            scheduleLoad()
+        } else {
+            reread(changed)
+        }
     }
 
-    /// Size, modification time and inode of each file (-1 for one that is missing).
-    static func signature(of paths: [String]) -> [Int] {
-        paths.flatMap { path -> [Int] in
+    /// Size, modification time and inode of each file (empty for one that is missing).
+    static func signature(of paths: [String]) -> [[Int]] {
+        paths.map { path -> [Int] in
             var status = stat()
-            guard stat(path, &status) == 0 else { return [-1] }
-            return [Int(status.st_size), Int(status.st_mtim.tv_sec), Int(status.st_mtim.tv_nsec), Int(status.st_ino)]
+            guard stat(path, &status) == 0 else { return [] }
+            return PlanTree.signature(status)
         }
     }
 
@@ -63,6 +83,63 @@ extension LanguageServer {
             if parent.path == directory.path { return nil }
             directory = parent
         }
+    }
+}
+
+/// The plan files and folders of a workspace (`accounts/`, `industries/`, `segments/`) as last
+/// seen: size, modification time and inode of each, by workspace-relative path.
+struct PlanTree: Sendable {
+    var files: [String: [Int]] = [:]
+    var folders: [String: [Int]] = [:]
+
+    /// Every plan file and folder, at most ``FileListing/maxFolderDepth`` deep; links are seen as
+    /// links (their own status), never followed.
+    static func scan(_ root: URL) -> PlanTree {
+        var tree = PlanTree()
+        func walk(_ folder: String, depth: Int) {
+            tree.folders[folder] = status(root, folder)
+            guard depth < FileListing.maxFolderDepth,
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path) else { return }
+            for name in names {
+                let path = folder + "/" + name
+                var info = stat()
+                guard lstat(root.appendingPathComponent(path).path, &info) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    walk(path, depth: depth + 1)
+                } else if WorkspaceLoader.isPlanPath(path) {
+                    tree.files[path] = PlanTree.signature(info)
+                }
+            }
+        }
+        for kind in PlanKind.allCases { walk(kind.folder, depth: 1) }
+        return tree
+    }
+
+    /// The tree now, and the plan paths added, removed or changed since `self`. Only when a
+    /// folder changed (a file added, removed or renamed in it) is the tree listed again; else
+    /// each known file is looked at.
+    func changes(in root: URL) -> (PlanTree, [String]) {
+        let now: PlanTree
+        if folders.contains(where: { PlanTree.status(root, $0.key) != $0.value }) {
+            now = PlanTree.scan(root)
+        } else {
+            var same = self
+            for path in files.keys { same.files[path] = PlanTree.status(root, path) }
+            same.files = same.files.filter { !$0.value.isEmpty }
+            now = same
+        }
+        let paths = Set(files.keys).union(now.files.keys).filter { files[$0] != now.files[$0] }
+        return (now, paths.sorted())
+    }
+
+    static func status(_ root: URL, _ path: String) -> [Int] {
+        var info = stat()
+        guard lstat(root.appendingPathComponent(path).path, &info) == 0 else { return [] }
+        return signature(info)
+    }
+
+    static func signature(_ info: stat) -> [Int] {
+        [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_ino)]
     }
 }
 

@@ -54,7 +54,9 @@ public final class LanguageServer {
     /// Otherwise the server looks itself (LanguageServer+DiskWatch.swift): at these files, which
     /// looked like this at the last look, taken then.
     var watchedFiles: [String] = []
-    var diskSignature: [Int] = []
+    var diskSignature: [[Int]] = []
+    /// Nil until the first look at the plan files (on the watching thread) came back.
+    var planTree: PlanTree?
     var lastDiskCheck = Date.distantPast
     /// The shortest time between two looks at the disk asked by messages (tests set 0).
     public var diskCheckInterval: TimeInterval = 1
@@ -118,6 +120,7 @@ public final class LanguageServer {
                 lookAtDisk(activity: true)
                 handle(message)
             case .lookAtDisk: lookAtDisk(activity: false)
+            case .planTree(let tree): if planTree == nil { planTree = tree }
             case .unparseable:
                 send(["jsonrpc": "2.0", "id": nil, "error": ["code": -32700, "message": "not a JSON-RPC message"]])
             case .malformed(let reason): logMessage("skipped \(reason)")

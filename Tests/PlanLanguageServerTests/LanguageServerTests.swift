@@ -357,6 +357,41 @@ struct LanguageServerTests {
         #expect(codes == [throughGit ? "unknown-reference" : "unknown-person"], "\(published)")
     }
 
+    /// `git status` rewrites the index without changing a plan: nothing is read again (it was the
+    /// whole workspace each time, a review found). A plan changed in place is read again.
+    @Test func anIndexRewrittenWithoutAChangeReadsNothing() throws {
+        let session = try LSPSession()
+        let folder = session.root.path
+        let git: @Sendable ([String]) -> Void = { args in
+            let environment = ["PATH": "/usr/bin:/bin", "HOME": folder, "GIT_CONFIG_NOSYSTEM": "1",
+                               "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+                               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"]
+            _ = try? Subprocess.run("/usr/bin/git", args, environment: environment, directory: folder, timeout: 30)
+        }
+        git(["init", "-q"])
+        git(["add", "-A"])
+        git(["commit", "-qm", "plans"])
+        let index = session.root.appendingPathComponent(".git/index")
+        let tobacco = session.root.appendingPathComponent("industries/tobacco.md")
+        let hover = { (id: Int) in session.request(id, "textDocument/hover", "accounts/acme.md", line: 0, character: 0) }
+        let out = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", LSPSession.acme),
+            hover(3), hover(4),
+        ], before: [
+            // As `git status` does: the index written again, every plan as it was.
+            3: { _ = try? Data(contentsOf: index).write(to: index) },
+            // A plan changed in place, and staged.
+            4: {
+                try? Data(LSPSession.tobacco.replacingOccurrences(of: "name: Tobacco", with: "name: Tobacco Industry").utf8).write(to: tobacco)
+                git(["add", "industries/tobacco.md"])
+            },
+        ], diskCheckInterval: 0).messages
+        let published = out.diagnostics(session.uri("accounts/acme.md"))
+        // Once on opening, once after the changed plan was read again: not after the index alone.
+        #expect(published.count == 2, "\(published)")
+    }
+
     /// The index a workspace's `.git` leads to: a folder, or a file naming the git folder relative
     /// to the folder holding it (a submodule's `gitdir: ../.git/modules/ws`).
     @Test func theWatchedIndexIsTheRepositorysOwn() throws {
