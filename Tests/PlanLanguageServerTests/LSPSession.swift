@@ -1,6 +1,7 @@
 import Foundation
 import PlanLanguageServer
 import PlanModel
+import TestSupport
 
 /// A workspace in a temporary folder and a language server run in-process over it: messages in
 /// (framed exactly as an editor frames them), messages out.
@@ -173,6 +174,18 @@ final class LSPSession: @unchecked Sendable {
         if let line, let character { params["position"] = ["line": line, "character": character] }
         if method == "textDocument/formatting" { params["options"] = ["tabSize": 4, "insertSpaces": true] }
         return ["jsonrpc": "2.0", "id": id, "method": method, "params": params]
+    }
+
+    /// Runs git in the session's folder (for the hooks of ``run(_:before:diskCheckInterval:)``).
+    var git: @Sendable ([String]) -> Void {
+        let folder = root.path
+        return { args in
+            let environment = ["PATH": "/usr/bin:/bin", "HOME": folder, "GIT_CONFIG_NOSYSTEM": "1",
+                               "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+                               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"]
+            let git = ["/usr/bin/git", "/bin/git"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "git"
+            _ = try? Subprocess.run(git, args, environment: environment, directory: folder, timeout: 30)
+        }
     }
 
     /// A range on one line, as the server writes it.

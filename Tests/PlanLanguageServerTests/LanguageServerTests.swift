@@ -1,7 +1,6 @@
 import Foundation
 import PlanLanguageServer
 import Testing
-import TestSupport
 
 /// The server in-process, over real workspaces in temporary folders, driven by framed messages.
 struct LanguageServerTests {
@@ -320,16 +319,8 @@ struct LanguageServerTests {
     @Test(arguments: [false, true])
     func changesOnDiskAreSeenWithoutTheEditorsHelp(throughGit: Bool) throws {
         let session = try LSPSession()
-        let git = ["/usr/bin/git", "/bin/git"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        let folder = session.root.path
-        let run: @Sendable ([String]) -> Void = { args in
-            let environment = ["PATH": "/usr/bin:/bin", "HOME": folder, "GIT_CONFIG_NOSYSTEM": "1",
-                               "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-                               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"]
-            _ = try? Subprocess.run(git ?? "/usr/bin/git", args, environment: environment, directory: folder, timeout: 30)
-        }
+        let run = session.git
         if throughGit {
-            try #require(git != nil, "git is installed")
             run(["init", "-q"])
             run(["add", "-A"])
             run(["commit", "-qm", "plans"])
@@ -361,13 +352,7 @@ struct LanguageServerTests {
     /// whole workspace each time, a review found). A plan changed in place is read again.
     @Test func anIndexRewrittenWithoutAChangeReadsNothing() throws {
         let session = try LSPSession()
-        let folder = session.root.path
-        let git: @Sendable ([String]) -> Void = { args in
-            let environment = ["PATH": "/usr/bin:/bin", "HOME": folder, "GIT_CONFIG_NOSYSTEM": "1",
-                               "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-                               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"]
-            _ = try? Subprocess.run("/usr/bin/git", args, environment: environment, directory: folder, timeout: 30)
-        }
+        let git = session.git
         git(["init", "-q"])
         git(["add", "-A"])
         git(["commit", "-qm", "plans"])
