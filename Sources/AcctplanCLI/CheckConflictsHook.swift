@@ -3,7 +3,7 @@ import PlanModel
 import PlanReports
 import PlanServices
 
-/// `acctplan hooks check-conflicts`: what the prepare-commit-msg hook runs.
+/// `acctplan hooks check-conflicts`: what the prepare-commit-msg and pre-applypatch hooks run.
 struct CheckConflictsHook: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "check-conflicts",
@@ -35,12 +35,12 @@ struct CheckConflictsHook: ParsableCommand {
         let language = UI.languageOutsideWorkspace()
         let style = TerminalStyle(enabled: Terminal.useColor(fileDescriptor: 2))
         for diagnostic in found { Terminal.standardError(TextReporter.render(diagnostic, style: style, language: language)) }
-        let plans = Set(found.map(\.path)).count // plans and acctplan.yml
+        let files = Set(found.map(\.path)).count // plans and acctplan.yml
         Terminal.standardError(Terminal.say(
-            "acctplan: the commit is refused: \(plans) staged file\(plans == 1 ? "" : "s") still hold\(plans == 1 ? "s" : "") merge-conflict markers; "
-                + "resolve them (keep the lines you want, delete the marker lines), 'git add' the file\(plans == 1 ? "" : "s"), "
+            "acctplan: the commit is refused: \(files) staged file\(files == 1 ? "" : "s") still hold\(files == 1 ? "s" : "") merge-conflict markers; "
+                + "resolve them (keep the lines you want, delete the marker lines), 'git add' the file\(files == 1 ? "" : "s"), "
                 + "then commit again or continue the rebase, cherry-pick or revert\n",
-            "acctplan: 已拒绝提交：\(plans) 个暂存的文件中仍有合并冲突标记；请解决冲突（保留需要的行，删除标记行），"
+            "acctplan: 已拒绝提交：\(files) 个暂存的文件中仍有合并冲突标记；请解决冲突（保留需要的行，删除标记行），"
                 + "用“git add”暂存文件，然后重新提交，或继续变基、拣选或还原\n"))
         throw ExitCode(1)
     }

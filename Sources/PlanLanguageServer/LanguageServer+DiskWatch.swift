@@ -54,13 +54,9 @@ extension LanguageServer {
         }
     }
 
-    /// Size, modification time and inode of each file (empty for one that is missing).
+    /// Size, modification time and inode of each file, links followed (empty for one that is missing).
     static func signature(of paths: [String]) -> [[Int]] {
-        paths.map { path -> [Int] in
-            var status = stat()
-            guard stat(path, &status) == 0 else { return [] }
-            return PlanTree.signature(status)
-        }
+        paths.map { PlanTree.status(atPath: $0, following: true) }
     }
 
     /// The index file of the git repository holding `folder` (`.git/index`, or the index of the
@@ -132,9 +128,13 @@ struct PlanTree: Sendable {
         return (now, paths.sorted())
     }
 
-    static func status(_ root: URL, _ path: String) -> [Int] {
+    static func status(_ root: URL, _ path: String) -> [Int] { status(atPath: root.appendingPathComponent(path).path) }
+
+    /// Size, modification time and inode (empty when there is nothing at `path`); a link's own
+    /// unless `following`.
+    static func status(atPath path: String, following: Bool = false) -> [Int] {
         var info = stat()
-        guard lstat(root.appendingPathComponent(path).path, &info) == 0 else { return [] }
+        guard (following ? stat(path, &info) : lstat(path, &info)) == 0 else { return [] }
         return signature(info)
     }
 

@@ -1,9 +1,9 @@
 import Foundation
 import PlanGit
 
-/// `hooks install` and `hooks uninstall`: the pre-commit and prepare-commit-msg hooks (the
-/// drivers are ``HookSetup/configureDiffDriver()``, another call, so that what was installed is
-/// said even when the drivers then fail).
+/// `hooks install` and `hooks uninstall`: the pre-commit, prepare-commit-msg and pre-applypatch
+/// hooks (the drivers are ``HookSetup/configureDiffDriver()``, another call, so that what was
+/// installed is said even when the drivers then fail).
 extension HookSetup {
     public enum Installed: Equatable {
         case installed
