@@ -18,13 +18,28 @@ extension LanguageServer {
         watchedFiles = [root.appendingPathComponent(ConfigParser.path).path] + (Self.gitIndex(above: root).map { [$0] } ?? [])
         diskSignature = Self.signature(of: watchedFiles)
         lastDiskCheck = Date()
-        let (events, poll) = (self.events, diskPoll)
+        let (events, poll, willLook) = (self.events, diskPoll, willLookAtPlanFiles)
         let thread = Thread {
             // The first look at every plan file (~10,000 `stat` calls) here, not on the serving thread.
+            willLook?()
             events.push([.planTree(PlanTree.scan(root))])
             while poll.wait(seconds: 2) { events.push([.lookAtDisk]) }
         }
         thread.start()
+    }
+
+    /// The first look at the plan files came back. When the index or `acctplan.yml` changed
+    /// since the watch began, the look may already hold the change (a `git pull` while it ran), so
+    /// comparing with it later would never see it: the workspace is read again now.
+    func accept(_ tree: PlanTree) {
+        defer { tookPlanFiles?() }
+        guard planTree == nil else { return }
+        planTree = tree
+        let now = Self.signature(of: watchedFiles)
+        guard now != diskSignature else { return }
+        diskSignature = now
+        lastDiskCheck = Date()
+        scheduleLoad()
     }
 
     /// Reads the workspace again when what is watched changed since the last look. `activity`:

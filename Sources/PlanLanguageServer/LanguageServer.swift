@@ -82,6 +82,11 @@ public final class LanguageServer {
     /// reading under way, diagnostics published), with the number of messages handled so far:
     /// tests wait for it before changing files on disk.
     public var idle: ((Int) -> Void)?
+    /// Tests only: called on the watching thread before its first look at the plan files, and
+    /// on the serving thread once that look came back, so that a test can change the disk while
+    /// the look is under way.
+    public var willLookAtPlanFiles: (@Sendable () -> Void)?
+    public var tookPlanFiles: (() -> Void)?
 
     /// The language of diagnostics when the workspace's acctplan.yml sets none (`acctplan lsp
     /// --lang`, else the locale the editor started the server with).
@@ -120,7 +125,7 @@ public final class LanguageServer {
                 lookAtDisk(activity: true)
                 handle(message)
             case .lookAtDisk: lookAtDisk(activity: false)
-            case .planTree(let tree): if planTree == nil { planTree = tree }
+            case .planTree(let tree): accept(tree)
             case .unparseable:
                 send(["jsonrpc": "2.0", "id": nil, "error": ["code": -32700, "message": "not a JSON-RPC message"]])
             case .malformed(let reason): logMessage("skipped \(reason)")

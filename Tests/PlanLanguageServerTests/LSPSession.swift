@@ -79,7 +79,8 @@ final class LSPSession: @unchecked Sendable {
     /// end of input, and returns what it wrote, in order, with its exit status. The messages
     /// arrive together, as when an editor sends a burst, except that `before[i]` runs once the
     /// server has handled the messages before `i` and gone idle, and message `i` comes after it.
-    func run(_ messages: [Any], before: [Int: @Sendable () -> Void] = [:], diskCheckInterval: TimeInterval? = nil)
+    func run(_ messages: [Any], before: [Int: @Sendable () -> Void] = [:], diskCheckInterval: TimeInterval? = nil,
+             configure: (LanguageServer) -> Void = { _ in })
         -> (messages: [JSON], status: Int32)
     {
         let frames: [[UInt8]] = messages.map { message in
@@ -93,6 +94,7 @@ final class LSPSession: @unchecked Sendable {
                                     asOf: CalendarDate(year: 2026, month: 12, day: 1)!)
         server.idle = { feed.idle(handled: $0) }
         if let diskCheckInterval { server.diskCheckInterval = diskCheckInterval }
+        configure(server)
         let status = server.run(MessageReader { feed.read(&$0) })
         feed.finish()
         return (parse(lock.withLock { output }), status)

@@ -328,11 +328,14 @@ struct LanguageServerTests {
         let tobacco = session.root.appendingPathComponent("industries/tobacco.md")
         let config = session.root.appendingPathComponent("acctplan.yml")
         let hover = session.request(9, "textDocument/hover", "accounts/acme.md", line: 0, character: 0)
+        // After the first look at the plan files (the change during it: the test below).
+        let looked = DispatchSemaphore(value: 0)
         let out = session.run([
             session.initialize(), LSPSession.initialized,
             session.open("accounts/acme.md", LSPSession.acme),
             hover,
         ], before: [3: {
+            looked.wait()
             if throughGit {
                 // What a `git pull` that deletes the industry plan does: the file and the index.
                 run(["rm", "-q", "industries/tobacco.md"])
@@ -340,12 +343,40 @@ struct LanguageServerTests {
                 // acctplan.yml changed by another program: the account's manager is no one now.
                 try? Data(LSPSession.config.replacingOccurrences(of: "  li-you: {name: Li You}\n", with: "").utf8).write(to: config)
             }
-        }], diskCheckInterval: 0).messages
+        }], diskCheckInterval: 0) { $0.tookPlanFiles = { looked.signal() } }.messages
         #expect(FileManager.default.fileExists(atPath: tobacco.path) == !throughGit)
         let published = out.diagnostics(session.uri("accounts/acme.md"))
         #expect(published.first?["diagnostics"] == [], "\(published)")
         let codes = published.last?["diagnostics"]?.array?.compactMap { $0["code"]?.string } ?? []
         #expect(codes == [throughGit ? "unknown-reference" : "unknown-person"], "\(published)")
+    }
+
+    /// The first look at every plan file runs on the watching thread after `initialized`. A `git
+    /// pull` while it ran was in that look already, so comparing with it never showed the change
+    /// and the diagnostics stayed stale (CI saw it once). Here the look waits for the pull and
+    /// comes back before the next message.
+    @Test func aPullWhileThePlanFilesAreFirstLookedAtIsSeen() throws {
+        let session = try LSPSession()
+        let git = session.git
+        git(["init", "-q"])
+        git(["add", "-A"])
+        git(["commit", "-qm", "plans"])
+        let (pulled, looked) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        let out = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", LSPSession.acme),
+            session.request(9, "textDocument/hover", "accounts/acme.md", line: 0, character: 0),
+        ], before: [3: {
+            git(["rm", "-q", "industries/tobacco.md"])
+            pulled.signal()
+            looked.wait()
+        }], diskCheckInterval: 0) { server in
+            server.willLookAtPlanFiles = { pulled.wait() }
+            server.tookPlanFiles = { looked.signal() }
+        }.messages
+        let published = out.diagnostics(session.uri("accounts/acme.md"))
+        #expect(published.first?["diagnostics"] == [], "\(published)")
+        #expect(published.last?["diagnostics"]?.array?.compactMap { $0["code"]?.string } == ["unknown-reference"], "\(published)")
     }
 
     /// `git status` rewrites the index without changing a plan: nothing is read again (it was the
@@ -359,19 +390,24 @@ struct LanguageServerTests {
         let index = session.root.appendingPathComponent(".git/index")
         let tobacco = session.root.appendingPathComponent("industries/tobacco.md")
         let hover = { (id: Int) in session.request(id, "textDocument/hover", "accounts/acme.md", line: 0, character: 0) }
+        let looked = DispatchSemaphore(value: 0)
         let out = session.run([
             session.initialize(), LSPSession.initialized,
             session.open("accounts/acme.md", LSPSession.acme),
             hover(3), hover(4),
         ], before: [
-            // As `git status` does: the index written again, every plan as it was.
-            3: { _ = try? Data(contentsOf: index).write(to: index) },
+            // As `git status` does: the index written again, every plan as it was (after the
+            // first look at the plan files; an index changed during it reads everything).
+            3: {
+                looked.wait()
+                _ = try? Data(contentsOf: index).write(to: index)
+            },
             // A plan changed in place, and staged.
             4: {
                 try? Data(LSPSession.tobacco.replacingOccurrences(of: "name: Tobacco", with: "name: Tobacco Industry").utf8).write(to: tobacco)
                 git(["add", "industries/tobacco.md"])
             },
-        ], diskCheckInterval: 0).messages
+        ], diskCheckInterval: 0) { $0.tookPlanFiles = { looked.signal() } }.messages
         let published = out.diagnostics(session.uri("accounts/acme.md"))
         // Once on opening, once after the changed plan was read again: not after the index alone.
         #expect(published.count == 2, "\(published)")
