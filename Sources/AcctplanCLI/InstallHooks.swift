@@ -18,7 +18,7 @@ struct InstallHooks: ParsableCommand {
 
             When the repository already has a pre-commit, prepare-commit-msg or pre-applypatch hook of its own, it is left as it is: the drivers are still configured, and acctplan says which line to add to the hook. --chain adds that line for you (a marked block at the top of a shell hook, removed again by 'hooks uninstall'; a hook that is a link or a compiled program is never edited); --force replaces a pre-commit hook (never a prepare-commit-msg or pre-applypatch hook of yours).
 
-            Exit status: 0 when the hook or the driver was set up (a hook of your own left alone is a warning on stderr), 2 when nothing could be done (not in a clone, --acctplan names no program, --chain cannot edit the hook).
+            Exit status: 0 when the hook or the driver was set up (a hook of your own left alone is a warning on stderr), 2 when nothing could be done (not in a clone, --acctplan names no program, --chain cannot edit the pre-commit hook), and 2 also when --chain cannot edit your prepare-commit-msg or pre-applypatch hook (the rest is set up; the error names the line to add).
 
               acctplan hooks install
               acctplan hooks install --chain
@@ -34,7 +34,7 @@ struct InstallHooks: ParsableCommand {
 
             仓库已有自己的 pre-commit、prepare-commit-msg 或 pre-applypatch 钩子时，保持其原样：仍会配置驱动，并告诉你要在钩子中加入哪一行。--chain 会替你加入这一行（在 shell 钩子开头加入一个带标记的代码块，“hooks uninstall”会再将其移除；链接或编译后的钩子程序从不改动）；--force 替换 pre-commit 钩子（从不替换你自己的 prepare-commit-msg 或 pre-applypatch 钩子）。
 
-            退出状态：0 已设置钩子或驱动（保留你自己的钩子时在标准错误上给出警告），2 无法进行任何设置（不在克隆中、--acctplan 指定的不是程序、--chain 无法编辑钩子）。
+            退出状态：0 已设置钩子或驱动（保留你自己的钩子时在标准错误上给出警告），2 无法进行任何设置（不在克隆中、--acctplan 指定的不是程序、--chain 无法编辑 pre-commit 钩子）；--chain 无法编辑你的 prepare-commit-msg 或 pre-applypatch 钩子时也是 2（其余已设置好，错误信息给出要加入的那一行）。
 
               acctplan hooks install
               acctplan hooks install --chain
@@ -76,8 +76,7 @@ struct InstallHooks: ParsableCommand {
                                    : ("", ""),
                                line: setup.checkCommand)
         }
-        installConflictGate(setup, .prepareCommitMessage)
-        installConflictGate(setup, .preApplypatch)
+        let gates = [installConflictGate(setup, .prepareCommitMessage), installConflictGate(setup, .preApplypatch)]
         try setup.configureDiffDriver()
         Terminal.standardOutput(Terminal.say(
             "configured the 'acctplan' diff driver: git diff and git log -p show plan changes in plan terms\n",
@@ -92,12 +91,15 @@ struct InstallHooks: ParsableCommand {
                 "acctplan: 警告：此处的 PATH 中没有“acctplan”；钩子、git diff 和 git log -p 会从 PATH 运行“acctplan”："
                     + "请把它放入 PATH，或用 --acctplan PATH 重新安装\n"))
         }
+        // --chain asked for the conflict check in a hook it could not edit: the rest is set up,
+        // but the check the user asked for is missing, which a script must not take for success.
+        if gates.contains(false) { throw ExitCode(2) }
     }
 
     /// The prepare-commit-msg and pre-applypatch hooks: they refuse conflict markers where git
-    /// skips the pre-commit hook. A failure to install one is said, not thrown: the lint hook may
-    /// already be in place.
-    private func installConflictGate(_ setup: HookSetup, _ kind: GitHook) {
+    /// skips the pre-commit hook. A failure to install one is said, not thrown, so that the rest
+    /// is still set up; false then (the command ends with exit status 2).
+    private func installConflictGate(_ setup: HookSetup, _ kind: GitHook) -> Bool {
         let hook = setup.url(kind)
         // Where git makes the commits this hook covers (English, Chinese).
         let covers = kind == .preApplypatch
@@ -121,10 +123,13 @@ struct InstallHooks: ParsableCommand {
                                    line: setup.checkCommand(kind), force: false)
             }
         } catch let failure as any UserFacingError {
-            Terminal.standardError(Terminal.say("acctplan: warning: \(failure.message)\n", "acctplan: 警告：\(failure.message)\n"))
+            Terminal.standardError(Terminal.say("acctplan: error: \(failure.message)\n", "acctplan: 错误：\(failure.message)\n"))
+            return false
         } catch {
-            Terminal.standardError("acctplan: warning: \(error)\n")
+            Terminal.standardError("acctplan: error: \(error)\n")
+            return false
         }
+        return true
     }
 
     /// The warning for a hook of the user's left as it is: what goes unchecked (English, Chinese),

@@ -99,8 +99,11 @@ public struct HookSetup {
 
     /// Why `--chain` cannot add to a hook, with the line to add by hand.
     public func cannotChain(_ kind: GitHook = .preCommit, because reason: String) -> ToolFailure {
-        ToolFailure("\(url(kind).path) \(reason), so acctplan cannot add to it; nothing was changed. "
-            + "Make it run this before it commits: \(checkCommand(kind))")
+        // The pre-commit hook comes first: nothing else was changed yet. The other two are set
+        // up after the rest, which stays set up.
+        ToolFailure("\(url(kind).path) \(reason), so acctplan cannot add to it; "
+            + (kind == .preCommit ? "nothing was changed" : "it was left as it is (the rest is set up)")
+            + ". Make it run this before it commits: \(checkCommand(kind))")
     }
 
     public func chainBlock(_ kind: GitHook) -> String { "\(Self.blockStart(kind))\n\(checkCommand(kind))\n\(Self.blockEnd)\n" }

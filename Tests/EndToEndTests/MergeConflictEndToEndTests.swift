@@ -223,6 +223,28 @@ struct MergeConflictEndToEndTests {
         #expect(again.status == 0 && !again.stderr.contains("prepare-commit-msg already exists"), "\(again)")
     }
 
+    /// `--chain` asked for the conflict check, and the user's prepare-commit-msg hook is not a
+    /// shell script: the rest is set up, but the command fails (it said "warning" and exited 0,
+    /// so a setup script took a missing safety check for success).
+    @Test func chainThatCannotEditTheUsersPrepareCommitMessageHookFails() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: GitFixture.plans)
+        let users = "#!/usr/bin/env python3\nimport sys\nopen(sys.argv[1], 'a').write('[TICKET-1]')\n"
+        let hook = repo.appendingPathComponent(".git/hooks/prepare-commit-msg")
+        try Data(users.utf8).write(to: hook)
+        let path = try sandbox.bin(copy: false).path + ":" + GitSandbox.inheritedPath
+        let install = try sandbox.acctplan(["hooks", "install", "--chain"], in: repo, path: path)
+        #expect(install.status == 2, "\(install)")
+        #expect(install.stderr.contains("error: \(hook.path) is not a shell script, so acctplan cannot add to it; it was left as it is (the rest is set up)")
+                && install.stderr.contains("hooks check-conflicts) || exit 1"), "\(install)")
+        #expect(try String(contentsOf: hook, encoding: .utf8) == users, "left as it was")
+        // The rest is set up: the lint hook, the other conflict hook and both drivers.
+        #expect(FileManager.default.fileExists(atPath: repo.appendingPathComponent(".git/hooks/pre-commit").path))
+        #expect(FileManager.default.fileExists(atPath: repo.appendingPathComponent(".git/hooks/pre-applypatch").path))
+        #expect(try sandbox.git(["config", "merge.acctplan.driver"], in: repo).status == 0)
+    }
+
     @Test func aConflictedSettingsFileStopsCheckingAndComputing() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
