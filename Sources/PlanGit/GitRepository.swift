@@ -95,10 +95,12 @@ public final class GitRepository {
         try CommitHandle(commit, in: self).tree
     }
 
-    /// A configuration value (e.g. `user.name`), nil when unset.
+    /// A configuration value (e.g. `user.name`), nil when unset: what git's command line gave a
+    /// program git started (``GitCommandLineConfig``), else the repository's configuration files.
     public func configString(_ name: String) -> String? {
+        if let given = GitCommandLineConfig.value(of: name) { return given }
         // An unreadable configuration reads as unset, as before: the caller falls back to its default.
-        try? ConfigHandle.snapshot(of: self).string(name)
+        return try? ConfigHandle.snapshot(of: self).string(name)
     }
 
     /// The size of a blob, from its object header (the content is not inflated).
@@ -113,9 +115,10 @@ public final class GitRepository {
 }
 
 extension GitRepository {
-    /// A value from the user's global and system git configuration (no repository needed).
+    /// A value from git's command line (``GitCommandLineConfig``), else the user's global and
+    /// system git configuration (no repository needed).
     public static func globalConfigString(_ name: String) -> String? {
-        try? ConfigHandle.globalSnapshot().string(name)
+        GitCommandLineConfig.value(of: name) ?? (try? ConfigHandle.globalSnapshot().string(name))
     }
 
     /// Hooks folder: `core.hooksPath` (relative paths are relative to the working tree) or the

@@ -83,6 +83,22 @@ struct MergeDriverEndToEndTests {
         #expect(lint.stdout.contains("merge-conflict"), "\(lint)")
     }
 
+    /// `git -c merge.conflictStyle=diff3 merge`: git hands the setting to the driver in its
+    /// environment, which libgit2 does not read (the conflict was written without the base).
+    @Test func gitsCommandLineConflictStyleReachesTheDriver() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try Self.workspace(sandbox)
+        try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)
+        try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 4.9M  |")], message: "Amount down")
+        try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
+        try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 5.8M  |")], message: "Amount up")
+        let merge = try sandbox.git(["-c", "merge.conflictStyle=diff3", "merge", "--no-edit", "theirs"], in: ws)
+        #expect(merge.status != 0, "\(merge)")
+        let merged = try #require(GitFixture.read(Self.plan, in: ws))
+        #expect(merged.contains("\n||||||| ") && merged.contains("| CNY 5.2M  |"), "the base is shown: \(merged)")
+    }
+
     /// `hooks install` sets the driver up and the template's .gitattributes marks plans: a
     /// rebase and a cherry-pick of parallel table edits go through without a conflict.
     @Test func hooksInstallConfiguresTheDriverForRebaseAndCherryPick() throws {
