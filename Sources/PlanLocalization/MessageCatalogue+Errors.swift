@@ -115,6 +115,8 @@ extension MessageCatalogue {
         ("--acctplan {1}: no executable file there", "--acctplan {1}：那里没有可执行文件"),
         ("{1} {2}, so acctplan cannot add to it; nothing was changed. Make it run this before it commits: {3}",
          "{1} {2}，因此 acctplan 无法向其中添加内容；未做任何更改。请让它在提交前运行：{3}"),
+        ("{1} {2}, so acctplan cannot add to it; it was left as it is (the rest is set up). Make it run this before it commits: {3}",
+         "{1} {2}，因此 acctplan 无法向其中添加内容；已保持原样（其余已设置好）。请让它在提交前运行：{3}"),
         // Warnings (`acctplan: warning:`).
         ("no offering to map: acctplan.yml has no offerings: and no plan has an Offering column",
          "没有可以绘制的产品线：acctplan.yml 没有 offerings:，也没有计划写了“产品线”列"),

@@ -141,11 +141,26 @@ enum YAMLComposer {
         // A reader error (a control character) knows its byte offset; the others a mark.
         let location = parser.error == YAML_READER_ERROR ? lines.location(byteOffset: parser.problem_offset)
             : lines.location(codePoint: Int(parser.problem_mark.index))
+        // A `[`, `{` or quote left open is noticed where the text stops making sense, often on a
+        // later line: the finding goes where it was opened, the line to fix.
+        if let opened = parser.context.map({ String(cString: $0) }).flatMap({ unclosedHints[$0] }) {
+            let start = lines.location(codePoint: Int(parser.context_mark.index))
+            if start.line < location.line {
+                return Refusal(message: "YAML syntax error: \(problem)\(context)", hint: opened, location: start)
+            }
+        }
         // YAML indents with spaces only; a tab there is the most common invisible mistake.
         let hint = lines.tabInIndentation(location) ? "indent with spaces: YAML does not allow a tab in indentation"
             : "check the indentation, and quote values that contain ': ' or start with a special character"
         return Refusal(message: "YAML syntax error: \(problem)\(context)", hint: hint, location: location)
     }
+
+    /// libyaml's context of an error in something opened and not closed, and the hint for it.
+    private static let unclosedHints = [
+        "while parsing a flow sequence": "this '[' is not closed: end the list with ']' on the same line, e.g. `segments: [a, b]`",
+        "while parsing a flow mapping": "this '{' is not closed: end the mapping with '}' on the same line, e.g. `targets: {accounts: 3}`",
+        "while scanning a quoted scalar": "this quote is not closed: end the value with the same quote mark it starts with",
+    ]
 
     /// Positions in the YAML text as a plan counts them: lines end at LF (or CRLF), columns count
     /// code points. libyaml's own line and column also break at a lone CR, NEL, LS and PS, which

@@ -101,9 +101,11 @@ public struct HookSetup {
     public func cannotChain(_ kind: GitHook = .preCommit, because reason: String) -> ToolFailure {
         // The pre-commit hook comes first: nothing else was changed yet. The other two are set
         // up after the rest, which stays set up.
-        ToolFailure("\(url(kind).path) \(reason), so acctplan cannot add to it; "
-            + (kind == .preCommit ? "nothing was changed" : "it was left as it is (the rest is set up)")
-            + ". Make it run this before it commits: \(checkCommand(kind))")
+        kind == .preCommit
+            ? ToolFailure("\(url(kind).path) \(reason), so acctplan cannot add to it; nothing was changed. "
+                + "Make it run this before it commits: \(checkCommand(kind))")
+            : ToolFailure("\(url(kind).path) \(reason), so acctplan cannot add to it; it was left as it is (the rest is set up). "
+                + "Make it run this before it commits: \(checkCommand(kind))")
     }
 
     public func chainBlock(_ kind: GitHook) -> String { "\(Self.blockStart(kind))\n\(checkCommand(kind))\n\(Self.blockEnd)\n" }

@@ -107,7 +107,7 @@ struct FmtTests {
         let root = try Fixture.workspace(["accounts/broken.md": broken, "accounts/messy.md": Self.messy], in: temp)
         let result = try CLI.output(["fmt"], in: root)
         #expect(result.status == 2, "\(result)")
-        #expect(result.stderr.contains("accounts/broken.md:3:6: error: front matter: YAML syntax error"), "\(result.stderr)")
+        #expect(result.stderr.contains("accounts/broken.md:2:7: error: front matter: YAML syntax error"), "\(result.stderr)")
         #expect(result.stderr.contains("acctplan: accounts/broken.md not formatted: it does not parse"))
         #expect(try Self.read(root.appendingPathComponent("accounts/broken.md")) == broken)
         #expect(try Self.read(root.appendingPathComponent("accounts/messy.md")) == Self.canonical)

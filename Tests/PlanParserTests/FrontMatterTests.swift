@@ -275,4 +275,24 @@ struct FrontMatterTests {
         #expect(parse("---\n- name\n- industry\n---\n").located == ["front-matter 2:1"])
         #expect(parse("---\njust some text\n---\n").located == ["front-matter 2:1"])
     }
+
+    /// A `[`, `{` or quote left open is noticed lines later (libyaml's problem mark); the
+    /// finding is placed where it was opened, with a hint that says so.
+    @Test func anUnclosedBracketOrQuoteIsReportedWhereItOpens() {
+        let header = "---\nname: Acme\n"
+        let cases = [
+            ("segments: [east, west\nstage: departmental\n", "front-matter 3:11", "this '[' is not closed"),
+            ("targets: {accounts: 3\nstage: departmental\n", "front-matter 3:10", "this '{' is not closed"),
+            ("abu: \"Energy ABU\nstage: departmental\n", "front-matter 3:6", "this quote is not closed"),
+        ]
+        for (lines, located, hint) in cases {
+            let result = parse(header + lines + "---\n")
+            #expect(result.located == [located], "\(lines)")
+            #expect(result.findings.first?.hint?.hasPrefix(hint) == true, "\(result.findings)")
+        }
+        // Noticed on the line it opens on: placed where it was noticed, as before.
+        let sameLine = parse(header + "segments: [east, west: x: y]\n---\n")
+        #expect(sameLine.located == ["front-matter 3:25"])
+        #expect(sameLine.findings.first?.hint?.hasPrefix("check the indentation") == true, "\(sameLine.findings)")
+    }
 }

@@ -14,7 +14,7 @@ public struct FrontMatterRule: LintRule {
         invalid: [
             RuleExample("↓# Acme\n\nNo front matter here.\n"),
             RuleExample("↓---\nname: Acme\nindustry: tobacco\n# Acme\n"),
-            RuleExample("---\nname: Acme\nindustry: [tobacco\nstage↓: departmental\n---\n"),
+            RuleExample("---\nname: Acme\nindustry: ↓[tobacco\nstage: departmental\n---\n"),
             RuleExample("---\nname: Acme\n↓name: Acme Group\n---\n"),
             RuleExample("---\nname: ↓&n Acme\nabu: *n\n---\n"),
             RuleExample("---\n↓- just\n- a list\n---\n"),
