@@ -29,7 +29,8 @@ extension LanguageServer {
                 } else if let type = config.fields[key] {
                     items = customFieldValues(key, type)
                 }
-            } else if !before.hasPrefix(" ") {
+            } else if !before.hasPrefix(" "), !before.hasPrefix("#") {
+                // Not on a comment line (`# ...`): nothing there is a key.
                 // Read from the lines, not the parse: while a key is half typed the YAML is broken.
                 let present = Set(lines[1..<end].compactMap { line -> String? in
                     guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" ") else { return nil }

@@ -439,6 +439,21 @@ struct LanguageServerTests {
         #expect(session.run([session.initialize(), LSPSession.initialized]).messages.allSatisfy { $0["method"] != "client/registerCapability" })
     }
 
+    /// A comment line in the front matter is no place for a key (keys were offered there).
+    @Test func noKeysAreOfferedOnAFrontMatterComment() throws {
+        let session = try LSPSession()
+        let text = "---\n# owner \n" + LSPSession.acme.dropFirst("---\n".count)
+        let out = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", text),
+            session.request(2, "textDocument/completion", "accounts/acme.md", line: 1, character: 8),
+            session.request(3, "textDocument/completion", "accounts/acme.md", line: 2, character: 0),
+        ]).messages
+        #expect(out.response(2)?["result"]?["items"]?.array?.isEmpty ?? true, "\(out)")
+        // The line after it still completes keys.
+        #expect(!(out.response(3)?["result"]?["items"]?.array?.isEmpty ?? true), "\(out)")
+    }
+
     @Test func completesTheWorkspacesOwnFieldsAndBooleanValues() throws {
         let session = try LSPSession(files: [
             "acctplan.yml": LSPSession.config + "fields:\n  strategic: {type: boolean}\n  erp_vendor: {type: string}\n",
