@@ -16,6 +16,8 @@ struct InitCommand: ParsableCommand {
               acctplan init --lang zh-CN key-accounts     # plans, README and comments in Chinese
 
             The global --lang chooses the template's language too (en or zh-CN; the Chinese one sets language: zh-CN in acctplan.yml). Without --lang the template is English, whatever the locale: the template is the team's choice.
+
+            The example plans are dated for the day you run init (or --as-of): every date in them moves by the days since the template was written (2026-12-01), so that 'acctplan lint' in the new workspace reports no overdue action or stale review, only the one finding the template shows on purpose (a health-mismatch warning).
             """, """
             在 DIR（默认：当前文件夹）中写入 acctplan.yml、accounts/、industries/ 和 segments/ 中的示例计划（规范格式）、.gitattributes、为“acctplan report --output report”的 report/ 文件夹准备的 .gitignore、CI 工作流，以及给计划作者的 README；不在仓库中时在那里运行“git init”，并提交这些新文件。文件夹中已有 acctplan.yml 或模板要写入的任何文件时，拒绝执行且不改动任何内容。模板编译在 acctplan 中，因此已安装的程序在任何地方都能使用。
 
@@ -25,6 +27,8 @@ struct InitCommand: ParsableCommand {
               acctplan init --lang zh-CN key-accounts     # 计划、README 和注释都用中文
 
             全局选项 --lang 也决定模板的语言（en 或 zh-CN；中文模板在 acctplan.yml 中设置 language: zh-CN）。不加 --lang 时模板是英文的，与系统语言无关：模板由团队选择。
+
+            示例计划按运行 init 的日期（或 --as-of）写出：其中每个日期都按模板编写（2026-12-01）以来的天数移动，因此在新工作区中运行“acctplan lint”不会报告逾期行动或过期评审，只有模板有意展示的一条发现（health-mismatch 警告）。
             """)) }
 
     @Argument(help: ArgumentHelp(UI.help("The folder to create the workspace in (created if missing).", "创建工作区的文件夹（不存在时创建）。"), valueName: "dir"))
@@ -37,10 +41,15 @@ struct InitCommand: ParsableCommand {
             completion: .list(UILanguage.choices))
     var lang: String?
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(UI.help("The day the example plans are written for (default: today): their reviews, actions and close dates are moved to lie as far from it as they lie from the day the template was written.", "示例计划所对应的日期（默认：今天）：其中的评审、行动和结束日期都会移动，使它们与该日期的距离和模板编写时相同。"), valueName: "yyyy-mm-dd"))
+    var asOf: String?
+
     func run() throws {
         // `--lang` is taken out of the arguments for every command (UI.takeLanguageOption); here it
         // also chooses the template.
-        let files = BundledTemplate.template(for: (UI.requested ?? .en).rawValue) ?? BundledTemplate.files
+        let written = BundledTemplate.template(for: (UI.requested ?? .en).rawValue) ?? BundledTemplate.files
+        let day = try AsOfOption.date(asOf)
+        let files = TemplateDates.files(written, asOf: day)
         let created = try InitService.create(in: directory, files: files) { note in Terminal.note(note) }
         Terminal.standardOutput(Terminal.say(
             "created workspace in \(directory == "." ? "the current folder" : directory) (\(files.count) files, commit \(created.commit.short))\n",

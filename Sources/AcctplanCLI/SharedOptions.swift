@@ -19,7 +19,10 @@ struct AsOfOption: ParsableArguments {
                                                                            "判断是否过期、逾期所依据的日期（默认：今天）。"), valueName: "yyyy-mm-dd"))
     var asOf: String?
 
-    func date() throws -> CalendarDate {
+    func date() throws -> CalendarDate { try Self.date(asOf) }
+
+    /// `text` as a date, or today when nil; a clear failure when it is not a date.
+    static func date(_ asOf: String?) throws -> CalendarDate {
         guard let asOf else { return Self.today() }
         guard let date = CalendarDate(parsing: asOf) else {
             throw ToolFailure("--as-of '\(asOf)' is not a date; write YYYY-MM-DD, e.g. 2026-11-29")

@@ -132,7 +132,7 @@ struct GitSandbox {
     /// Starts the acctplan binary without waiting for it.
     func start(_ args: [String], in dir: URL, home: URL? = nil, path: String? = nil, binary: URL? = nil,
                extra: [String: String] = [:]) throws -> Launched {
-        try Launched(try binary ?? CLI.binary.get(), args, in: dir,
+        try Launched(try binary ?? CLI.binary.get(), CLI.templateAsWritten(args), in: dir,
                      environment: environment(home: home, path: path, extra: extra))
     }
 

@@ -59,7 +59,14 @@ enum CLI {
     static func run(_ args: [String], in dir: URL, env: [String: String] = [:], timeout: TimeInterval = 30) throws
         -> (status: Int32, stdout: String, stderr: String)
     {
-        try runProgram(try binary.get(), args, in: dir, env: env, timeout: timeout)
+        try runProgram(try binary.get(), templateAsWritten(args), in: dir, env: env, timeout: timeout)
+    }
+
+    /// `init` dates the template's plans for the day it runs (TemplateDates): the tests read the
+    /// template as written, on the day it is written for, unless they give `--as-of` themselves.
+    static func templateAsWritten(_ args: [String]) -> [String] {
+        guard args.first == "init", !args.contains(where: { $0.hasPrefix("--as-of") }) else { return args }
+        return args + ["--as-of", "2026-12-01"]
     }
 
     /// Runs any program the same way (used to give acctplan a terminal through `script`). A child

@@ -150,7 +150,7 @@ def git(*args, cwd):
 @pytest.fixture()
 def repository(tmp_path):
     folder = tmp_path / "repo"
-    subprocess.run([BINARY, "init", str(folder)], check=True, capture_output=True, env=GIT_ENV)
+    subprocess.run([BINARY, "init", str(folder), "--as-of", "2026-12-01"], check=True, capture_output=True, env=GIT_ENV)
     return folder
 
 

@@ -17,7 +17,7 @@ def template(tmp_path_factory):
     folder = tmp_path_factory.mktemp("template") / "plans"
     env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.com",
                GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.com")
-    subprocess.run([BINARY, "init", str(folder)], check=True, capture_output=True, env=env)
+    subprocess.run([BINARY, "init", str(folder), "--as-of", "2026-12-01"], check=True, capture_output=True, env=env)
     return folder
 
 
