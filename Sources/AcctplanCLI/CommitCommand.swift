@@ -38,7 +38,7 @@ struct CommitCommand: ParsableCommand {
     @Argument(help: ArgumentHelp(UI.help("Files to stage before committing (relative to the current directory).", "提交前要暂存的文件（相对于当前文件夹）。"), valueName: "path"))
     var paths: [String] = []
 
-    @Flag(help: ArgumentHelp(UI.help("Commit even when the tree has lint errors.", "即使有检查错误也提交。")))
+    @Flag(help: ArgumentHelp(UI.help("Commit even when the tree has lint errors (never with merge-conflict markers in a plan it changes).", "即使有检查错误也提交（但它修改的计划中有合并冲突标记时绝不提交）。")))
     var noVerify = false
 
     @Flag(help: ArgumentHelp(UI.help("Do not append the per-plan summary to the message.", "不在提交说明后附加各计划的摘要。")))

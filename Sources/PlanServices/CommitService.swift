@@ -77,8 +77,14 @@ public enum CommitService {
                                                       in: repository)
             let workspace = try WorkspaceLoader.load(from: snapshot)
             let diagnostics = Linter.lint(workspace, asOf: request.asOf)
-            if !request.noVerify && diagnostics.contains(where: { $0.severity == .error }) {
-                var report = LintReport(asOf: request.asOf, diagnostics: diagnostics, files: workspace.planPaths.count)
+            // --no-verify commits past lint errors, never past conflict markers in what this
+            // commit changes (as the prepare-commit-msg hook refuses them for `git commit
+            // --no-verify`): markers are no plan content.
+            let refusing = request.noVerify
+                ? try conflictMarkers(diagnostics, from: headTree ?? repository.emptyTree(), to: tree, prefix: prefix, in: repository)
+                : diagnostics.contains(where: { $0.severity == .error }) ? diagnostics : []
+            if !refusing.isEmpty {
+                var report = LintReport(asOf: request.asOf, diagnostics: refusing, files: workspace.planPaths.count)
                 report.language = workspace.config.language
                 return .refused(report)
             }
@@ -101,6 +107,18 @@ public enum CommitService {
         } catch let error as GitError {
             throw GitWriteFailure(error: error)
         }
+    }
+
+    /// The merge-conflict findings in the plans (and `acctplan.yml`) that differ from `old` to
+    /// `new`; a plan committed with markers before (past the hooks) does not block others.
+    static func conflictMarkers(_ diagnostics: [Diagnostic], from old: ObjectID, to new: ObjectID, prefix: String,
+                                in repository: GitRepository) throws -> [Diagnostic] {
+        let conflicts = diagnostics.filter { $0.rule == .mergeConflict }
+        guard !conflicts.isEmpty else { return [] }
+        let changed = Set(try repository.changedPaths(from: .tree(old), to: .tree(new), prefix: prefix).compactMap { change in
+            change.newPath.map { prefix.isEmpty ? $0 : String($0.dropFirst(prefix.count + 1)) }
+        })
+        return conflicts.filter { changed.contains($0.path) }
     }
 
     /// The plans this commit adds or changes (as committed, not as in the working tree) that are

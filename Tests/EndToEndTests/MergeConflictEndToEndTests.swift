@@ -303,6 +303,13 @@ struct MergeConflictEndToEndTests {
         let commit = try sandbox.acctplan(["commit", "-a", "-m", "Both"] + GitFixture.asOf, in: repo)
         #expect(commit.status == 1, "\(commit)")
         #expect(commit.stderr.contains("(resolve the merge conflicts first)") && !commit.stderr.contains("--no-verify"), "\(commit)")
+        // --no-verify commits past lint errors, never past markers (a newcomer trial recorded
+        // them with it, while `git commit --no-verify` refuses them).
+        let head = try sandbox.head(repo)
+        let forced = try sandbox.acctplan(["commit", "--no-verify", "-a", "-m", "Both"] + GitFixture.asOf, in: repo)
+        #expect(forced.status == 1 && forced.stderr.contains("(resolve the merge conflicts first)"), "\(forced)")
+        #expect(forced.stdout.contains("accounts/acme.md:") && forced.stdout.contains("[merge-conflict]"), "\(forced)")
+        #expect(try sandbox.head(repo) == head, "nothing was committed")
 
         try GitFixture.write(GitFixture.acme, to: "accounts/acme.md", in: repo)
         try GitFixture.write(Fixture.config + "<<<<<<< HEAD\n=======\n>>>>>>> x\n", to: "acctplan.yml", in: repo)
