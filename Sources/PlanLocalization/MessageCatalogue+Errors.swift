@@ -7,6 +7,8 @@ extension MessageCatalogue {
         ("{1} is a bare git repository: it has no working tree; read the plans of a revision with --rev HEAD (or --rev main), or work in a clone to edit them",
          "{1} 是裸 git 仓库，没有工作区；可用 --rev HEAD（或 --rev main）读取某个版本的计划，或在克隆中编辑计划"),
         ("'{1}' is not a directory", "“{1}”不是文件夹"),
+        ("--workspace '{1}' is not an acctplan workspace: it holds no acctplan.yml; give the folder that holds acctplan.yml, or run 'acctplan init {2}' to create one",
+         "--workspace“{1}”不是 acctplan 工作区：其中没有 acctplan.yml；请指定含有 acctplan.yml 的文件夹，或运行“acctplan init {2}”创建一个"),
         // Notes (`acctplan: note:`).
         ("kept the existing .gitignore; add the line '/report/' to it to keep 'acctplan report --output report' out of git",
          "保留了已有的 .gitignore；请在其中加入一行“/report/”，使“acctplan report --output report”的输出不进入 git"),

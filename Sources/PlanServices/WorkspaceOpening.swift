@@ -132,10 +132,13 @@ public struct WorkspaceRepository {
             repository = try GitRepository(discovering: start)
         } catch {
             // In a bare repository --workspace names a folder of the tree, which is not on disk.
-            guard workspace != nil, let bare = try? GitRepository(discovering: cwd), bare.isBare else {
+            guard workspace != nil, let here = try? GitRepository(discovering: cwd) else {
                 throw ToolFailure("\(start.path) is not in a git repository: \(purpose)")
             }
-            repository = bare
+            // In a clone, a --workspace that is not there is a mistake in the folder's name.
+            if !here.isBare { _ = try WorkspaceLocation.root(workspace) }
+            guard here.isBare else { throw ToolFailure("\(start.path) is not in a git repository: \(purpose)") }
+            repository = here
         }
         if let workingDirectory = repository.workingDirectory {
             let root = try WorkspaceLocation.root(workspace)

@@ -4,6 +4,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     /// No workspace, and the search started in (or passed through) this bare repository.
     case bareRepository(String)
     case notADirectory(String)
+    /// `--workspace DIR` names a folder without `acctplan.yml`.
+    case notAWorkspace(String)
     case outsideWorkspace(String)
     case unreadable(String, String)
     case alreadyExists(String)
@@ -20,6 +22,9 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
                 + "read the plans of a revision with --rev HEAD (or --rev main), or work in a clone to edit them"
         case .notADirectory(let path):
             return "'\(path)' is not a directory"
+        case .notAWorkspace(let path):
+            return "--workspace '\(path)' is not an acctplan workspace: it holds no acctplan.yml; "
+                + "give the folder that holds acctplan.yml, or run 'acctplan init \(path)' to create one"
         case .outsideWorkspace(let path):
             return "'\(path)' is outside the workspace"
         case .unreadable(let path, let reason):

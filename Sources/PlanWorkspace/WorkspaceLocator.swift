@@ -40,12 +40,17 @@ public enum WorkspaceLocator {
         }
     }
 
-    /// An explicit `--workspace DIR`: it must be a directory; `acctplan.yml` is optional there.
+    /// An explicit `--workspace DIR`: a directory holding `acctplan.yml`, which marks a
+    /// workspace's root. A folder without it was read as an empty workspace, so a misspelt or
+    /// wrong `--workspace` in CI checked no plan and passed ("0 files checked, no problems").
     public static func explicitRoot(_ path: String, relativeTo base: URL) throws -> URL {
         let url = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw WorkspaceError.notADirectory(path)
+        }
+        guard FileManager.default.fileExists(atPath: url.appendingPathComponent("acctplan.yml").path) else {
+            throw WorkspaceError.notAWorkspace(path)
         }
         return url
     }

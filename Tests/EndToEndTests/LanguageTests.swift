@@ -122,7 +122,7 @@ struct HelpLanguageTests {
         let rollup = try CLI.output(["rollup", "--help", "--lang", "zh-CN"], in: temp.url)
         #expect(rollup.stdout.contains("按 industry、segment、manager、region"), "\(rollup)")
         let commit = try CLI.output(["commit", "-h", "--lang", "zh-CN"], in: temp.url)
-        #expect(commit.stdout.contains("即使有检查错误也提交。"), "\(commit)")
+        #expect(commit.stdout.contains("即使有检查错误也提交（但它修改的计划中有合并冲突标记时绝不提交）。"), "\(commit)")
 
         let english = try CLI.output(["lint", "--help"], in: temp.url)
         #expect(english.stdout.hasPrefix("OVERVIEW: Check plans and acctplan.yml against the plan format and the lint"))

@@ -51,3 +51,33 @@ struct ResolveWorkspaceFolderTests {
         #expect(merged.contains("ours_note: ours") && merged.contains("reviewed_note: theirs") && !merged.contains("<<<<<<<"))
     }
 }
+
+/// `--workspace` names the folder that holds acctplan.yml. A folder without it was read as an
+/// empty workspace: "0 files checked, no problems", exit 0, so a wrong `--workspace` (the
+/// repository's top instead of its `plans/` folder, a misspelling) switched the lint gate off.
+struct WorkspaceOptionTests {
+    @Test func aFolderWithoutAcctplanYmlIsNoWorkspace() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = sandbox.temp.path("repo")
+        try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+        try sandbox.gitOK(["init", "-q", "-b", "main"], in: repo)
+        try #require(try sandbox.acctplan(["init", "plans"], in: repo).status == 0)
+        let plan = "plans/accounts/northwest-wind.md"
+        let text = try #require(GitFixture.read(plan, in: repo))
+        try GitFixture.write(text.replacingOccurrences(of: "stage: departmental", with: "stage: departmentl"), to: plan, in: repo)
+        try sandbox.gitOK(["add", "-A"], in: repo)
+        for args in [["lint"], ["lint", "--staged"], ["lint", "--rev", "HEAD"], ["rollup"], ["fmt", "--check"]] {
+            let run = try sandbox.acctplan(args + ["--workspace", "."], in: repo)
+            #expect(run.status == 2, "\(args): \(run)")
+            #expect(run.stderr.contains("--workspace '.' is not an acctplan workspace: it holds no acctplan.yml"), "\(args): \(run)")
+            #expect(!run.stdout.contains("no problems"), "\(args): \(run)")
+        }
+        // A folder that is not there, with --rev: said as such (it was "not in a git repository").
+        let missing = try sandbox.acctplan(["lint", "--rev", "HEAD", "--workspace", "plan"], in: repo)
+        #expect(missing.status == 2 && missing.stderr.contains("'plan' is not a directory"), "\(missing)")
+        // The right folder: the error is found.
+        let right = try sandbox.acctplan(["lint", "--staged", "--workspace", "plans"], in: repo)
+        #expect(right.status == 1 && right.stdout.contains("[unknown-stage]"), "\(right)")
+    }
+}
