@@ -5,8 +5,9 @@ import PlanWorkspace
 import PlanSupport
 
 /// The folder `acctplan report` writes into. It must be new, empty, or hold an earlier report
-/// (marked by a `.acctplan-report` file); files of an earlier report are replaced, and its pages
-/// that this run does not write (an account that was removed) are deleted. Every file is written
+/// (marked by a `.acctplan-report` file, which lists the report's pages); files of an earlier
+/// report are replaced, and its pages that this run does not write (an account that was
+/// removed) are deleted; other files are left alone. Every file is written
 /// atomically (a temporary file in the same folder, then a rename) and only below the folder:
 /// page paths are checked, and sub-folders that are links are refused.
 public struct ReportFolder {
@@ -59,9 +60,12 @@ public struct ReportFolder {
     /// were not written now. Returns the number of files written.
     public func write(_ pages: [HTMLReport.Page]) throws -> Int {
         let root = url.path
-        try Self.writeAtomically("This folder holds a report written by `acctplan report`. acctplan replaces and deletes the\n"
-                                 + "files of this folder when it writes the report again.\n",
-                                 to: root + "/" + Self.markerName)
+        let markerPath = root + "/" + Self.markerName
+        // The pages the earlier report wrote, and this run's: listed before any page is written,
+        // so that a run cut short still knows which pages are the report's; after, this run's.
+        let earlier = Self.listedPages(markerPath)
+        let written = Set(pages.map(\.path))
+        try Self.writeAtomically(Self.marker(listing: (earlier ?? []).union(written)), to: markerPath)
         // The folders the pages use (an empty `views/` is not made for a workspace without views).
         let used = Set(pages.compactMap { page in page.path.split(separator: "/").dropLast().first.map(String.init) })
         for folder in Self.subfolders where used.contains(folder) {
@@ -87,8 +91,26 @@ public struct ReportFolder {
             }
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw ToolFailure(failure) }
-        removeLeftovers(keeping: Set(pages.map(\.path)))
+        removeLeftovers(keeping: written, earlier: earlier)
+        try Self.writeAtomically(Self.marker(listing: written), to: markerPath)
         return pages.count + 1
+    }
+
+    /// The marker file: what the folder is, and the pages the report wrote, one per line.
+    static func marker(listing pages: Set<String>) -> String {
+        "This folder holds a report written by `acctplan report`. acctplan replaces the pages listed\n"
+            + "below when it writes the report again, and deletes those it no longer writes; other files\n"
+            + "are left alone.\n" + markerListHeading + "\n" + pages.sorted().map { $0 + "\n" }.joined()
+    }
+
+    static let markerListHeading = "pages:"
+
+    /// The pages a marker lists; nil for a marker written before markers listed them.
+    static func listedPages(_ path: String) -> Set<String>? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let heading = lines.firstIndex(of: markerListHeading) else { return nil }
+        return Set(lines[(heading + 1)...].filter { !$0.isEmpty && isSafe($0) && $0.hasSuffix(".html") })
     }
 
     /// A page path: `NAME` or `FOLDER/NAME` with one of the report's folders, no `..`, no
@@ -99,9 +121,11 @@ public struct ReportFolder {
         return parts.count == 1 || subfolders.contains(String(parts[0]))
     }
 
-    /// Pages of an earlier report that this run did not write (`*.html` in the report's folders),
-    /// and temporary files of an interrupted run.
-    private func removeLeftovers(keeping written: Set<String>) {
+    /// Pages of an earlier report that this run did not write, and temporary files of an
+    /// interrupted run. An earlier page is one the marker listed; under a marker from before the
+    /// lists, a `*.html` in the report's folders that says acctplan wrote it (its generator
+    /// line). A page of the user's own in those folders was deleted too (a newcomer trial).
+    private func removeLeftovers(keeping written: Set<String>, earlier: Set<String>?) {
         for folder in [""] + Self.subfolders {
             let path = folder.isEmpty ? url.path : url.path + "/" + folder
             // A folder this run did not use may be anything: only a real one is looked into
@@ -112,10 +136,19 @@ public struct ReportFolder {
                 let relative = folder.isEmpty ? name : folder + "/" + name
                 let isTemporary = AtomicFile.isLeftover(name)
                 let isOldPage = !folder.isEmpty && name.hasSuffix(".html") && !written.contains(relative)
+                    && (earlier.map { $0.contains(relative) } ?? Self.saysAcctplanWroteIt(path + "/" + name))
                 // unlink removes a link itself, never what it points to.
                 if (isTemporary || isOldPage) && !Self.isRealDirectory(path + "/" + name) { unlink(path + "/" + name) }
             }
         }
+    }
+
+    /// Whether the page's head names acctplan as its generator (a regular file only).
+    static func saysAcctplanWroteIt(_ path: String) -> Bool {
+        guard isRegularFile(path), let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 2048)) ?? Data()
+        return String(decoding: head, as: UTF8.self).contains("<meta name=\"generator\" content=\"acctplan ")
     }
 
     /// Writes `text` atomically (``AtomicFile``); a link at `path` is replaced, not followed.

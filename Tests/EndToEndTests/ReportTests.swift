@@ -119,8 +119,9 @@ struct ReportEndToEndTests {
         #expect(!index.contains("Lifecycle moves"))
 
         // --rev HEAD~1 (c3): Huaxia Power is still there; the same folder is overwritten and the
-        // page of an account that is gone is deleted on the next run.
-        try Data("old".utf8).write(to: output.appendingPathComponent("accounts/gone.html"))
+        // page of an account that is gone is deleted on the next run. A page of the user's own
+        // among the report's is left alone (it was deleted, a newcomer trial found).
+        try Data("<p>mine</p>".utf8).write(to: output.appendingPathComponent("accounts/my-notes.html"))
         let previous = try repo.acctplan(["report", "-o", output.path, "--rev", "HEAD~1", "--as-of", Fixture.asOf])
         #expect(previous.status == 0, "\(previous)")
         var files = Self.files(output)
@@ -128,12 +129,24 @@ struct ReportEndToEndTests {
         #expect(index.contains("commit \(try #require(repo.commits["c3"]).prefix(7)) (HEAD~1)"))
         #expect(index.contains("7 accounts in 3 industries"))
         #expect(files["accounts/huaxia-power.html"] != nil)
-        #expect(files["accounts/gone.html"] == nil, "pages of an earlier report that were not written again are deleted")
+        #expect(files["accounts/my-notes.html"] == "<p>mine</p>", "the user's page is kept")
         let again = try repo.acctplan(["report", "-o", output.path, "--as-of", Fixture.asOf])
         #expect(again.status == 0, "\(again)")
         files = Self.files(output)
-        #expect(files["accounts/huaxia-power.html"] == nil)
-        #expect(files.keys.sorted() == [".acctplan-report"] + Self.templatePages)
+        #expect(files["accounts/huaxia-power.html"] == nil, "pages of an earlier report that were not written again are deleted")
+        #expect(files.keys.sorted() == ([".acctplan-report", "accounts/my-notes.html"] + Self.templatePages).sorted())
+
+        // A folder from before the marker listed its pages: a page is the report's when it says
+        // acctplan wrote it.
+        try Data("This folder holds a report written by `acctplan report`.\n".utf8)
+            .write(to: output.appendingPathComponent(".acctplan-report"))
+        let generated = try #require(files["accounts/shanghai-tobacco.html"])
+        try Data(generated.utf8).write(to: output.appendingPathComponent("accounts/removed-account.html"))
+        let upgraded = try repo.acctplan(["report", "-o", output.path, "--as-of", Fixture.asOf])
+        #expect(upgraded.status == 0, "\(upgraded)")
+        files = Self.files(output)
+        #expect(files["accounts/removed-account.html"] == nil && files["accounts/my-notes.html"] == "<p>mine</p>")
+        #expect(files[".acctplan-report"]?.contains("\npages:\naccounts/") == true)
 
         let unknown = try repo.acctplan(["report", "-o", output.path, "--rev", "no-such-branch"])
         #expect(unknown.status == 2 && unknown.stderr.contains("unknown revision 'no-such-branch'"), "\(unknown)")
