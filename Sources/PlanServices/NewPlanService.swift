@@ -37,10 +37,17 @@ public enum NewPlanService {
         guard ValueSyntax.isValidID(id) else {
             throw ToolFailure("'\(id)' is not a valid plan id: use lowercase letters, digits and '-' (e.g. 'xinan-tobacco')")
         }
+        // A line break in the name ended the front matter's `name:` line: the plan written did not
+        // parse (a newcomer trial). Names are one line of text.
+        if let name = request.name, name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control
+                                                                              || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw ToolFailure("--name must be one line of text: it holds a line break or another control character")
+        }
         let root = try WorkspaceLocation.root(request.workspace)
         let workspace = try OpenedWorkspace.workingTree(root).load()
         if let existing = workspace.plans.first(where: { $0.kind == kind && $0.id == id }) {
-            throw ToolFailure("a \(kind.rawValue) plan '\(id)' already exists at \(existing.path)")
+            throw ToolFailure(kind == .segment ? "a \(kind.rawValue) plan '\(id)' already exists at \(existing.path)"
+                : "an \(kind.rawValue) plan '\(id)' already exists at \(existing.path)")
         }
         var fields = PlanSkeleton.Fields(name: request.name ?? titleCase(id), reviewed: request.today)
         switch kind {
