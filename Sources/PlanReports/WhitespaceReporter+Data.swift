@@ -51,10 +51,13 @@ extension WhitespaceReporter {
 
     /// RFC 4180 (CRLF line ends): `account,name,industry,manager` and one column per offering id,
     /// each cell a state or empty; with `--by`, a first column `group` and an account once per group.
+    /// An offering whose id is one of those columns' names (the template sells `industry`
+    /// solutions) is headed `offering:ID`: two `industry` columns made a spreadsheet or a script
+    /// read the offering's state as the account's industry.
     public static func csv(_ map: Whitespace) -> String {
         let grouped = map.dimension != nil
-        var header = ["account", "name", "industry", "manager"] + map.offerings.map(\.id)
-        if grouped { header.insert("group", at: 0) }
+        let fixed = (grouped ? ["group"] : []) + ["account", "name", "industry", "manager"]
+        let header = fixed + map.offerings.map { fixed.contains($0.id) ? "offering:" + $0.id : $0.id }
         var rows = [header]
         func row(_ index: Int) -> [String] {
             let account = map.accounts[index]
