@@ -9,11 +9,15 @@ struct LogCommand: ParsableCommand {
         discussion: UI.help("""
             With ID, only the commits that changed that plan (following renames). --since takes a revision (commits after it) or a date YYYY-MM-DD (commits on or after it).
 
+            A merge is listed with the plans whose parallel edits it joined (both sides changed the plan, or the merge resolved it into something neither side had), as what it changed on its first parent's line; a plan only the merged branch changed is listed with that branch's commits, not again with the merge.
+
               acctplan log
               acctplan log shanghai-tobacco --since 2026-09-01
               acctplan log --since v2026-q3 --format json
             """, """
             给出 ID 时，只列出修改过该计划的提交（跟随改名）。--since 接受一个版本（其后的提交）或日期 YYYY-MM-DD（当天及之后的提交）。
+
+            合并提交会列出它汇合了并行修改的计划（两边都修改过该计划，或合并时解决成了两边都没有的内容），内容是它在第一个父提交那条线上所做的修改；只有被合并分支修改过的计划随该分支的提交列出，不会在合并提交中重复。
 
               acctplan log
               acctplan log shanghai-tobacco --since 2026-09-01

@@ -6,6 +6,8 @@ public struct CommitInfo: Sendable {
     public var id: ObjectID
     public var tree: ObjectID
     public var firstParent: ObjectID?
+    /// Every parent, the first first.
+    public var parents: [ObjectID] = []
     /// More than one parent: a merge.
     public var isMerge: Bool
     /// Seconds since 1970 (UTC) and the committer's offset in minutes.
@@ -23,6 +25,20 @@ public struct CommitInfo: Sendable {
 }
 
 extension GitRepository {
+    /// The best common ancestor of two commits (`git merge-base`); nil when they share none.
+    public func mergeBase(_ a: ObjectID, _ b: ObjectID) throws -> ObjectID? {
+        var base = git_oid()
+        var (one, two) = (a.oid, b.oid)
+        if try check(git_merge_base(&base, handle, &one, &two), "git_merge_base", expected: [.notFound]) != nil { return nil }
+        return ObjectID(base)
+    }
+
+    /// The blob at `path` (repository-relative) in tree `tree`; nil when there is none.
+    public func blob(at path: String, inTree tree: ObjectID) throws -> ObjectID? {
+        guard let found = try entry(at: path, inTree: tree), !found.isTree else { return nil }
+        return found.id
+    }
+
     /// Commits reachable from `start` (HEAD by default), newest first, excluding `hidden` and
     /// its ancestors. `firstParentOnly` follows only the first parent of merges.
     public func history(from start: ObjectID? = nil, hiding hidden: ObjectID? = nil, firstParentOnly: Bool = false)

@@ -64,6 +64,7 @@ final class CommitHandle: GitHandle {
         let parents = git_commit_parentcount(pointer)
         return CommitInfo(id: ObjectID(git_commit_id(pointer)), tree: tree,
                           firstParent: parents > 0 ? git_commit_parent_id(pointer, 0).map(ObjectID.init) : nil,
+                          parents: (0..<parents).compactMap { git_commit_parent_id(pointer, $0).map(ObjectID.init) },
                           isMerge: parents > 1, committerTime: Int64(committer.when.time),
                           committerOffsetMinutes: Int32(committer.when.offset),
                           authorName: author.name.map { String(cString: $0) } ?? "", authorTime: Int64(author.when.time),

@@ -592,3 +592,57 @@ struct GitIntegration {
     }
 }
 }
+
+/// `log` and merges: a merge that joined parallel edits of a plan is listed with what it did on
+/// its first parent's line; a plan only the merged branch changed is not listed twice.
+struct LogMergeTests {
+    static func acme(_ amount: String) -> String {
+        """
+        ---
+        name: Acme
+        industry: tobacco
+        stage: departmental
+        manager: li-you
+        reviewed: 2026-11-01
+        ---
+        # Acme
+
+        ## Opportunities
+
+        | ID      | Name | Stage     | Amount   | Close      |
+        | ------- | ---- | --------- | -------- | ---------- |
+        | opp-tax | Tax  | negotiate | \(amount) | 2027-03-31 |
+
+        """
+    }
+
+    @Test func aResolvedConflictIsListedWithTheMergeAndAOneSidedChangeIsNot() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: ["accounts/acme.md": Self.acme("800,000 "), "accounts/bolt.md": GitFixture.bolt("First.")])
+        try sandbox.gitOK(["checkout", "-q", "-b", "alice"], in: repo)
+        try GitFixture.write(Self.acme("900,000 "), to: "accounts/acme.md", in: repo)
+        try GitFixture.write(GitFixture.bolt("Second."), to: "accounts/bolt.md", in: repo)
+        try sandbox.gitOK(["commit", "-qam", "Alice: tax up, Bolt note"], in: repo)
+        try sandbox.gitOK(["checkout", "-q", "main"], in: repo)
+        try GitFixture.write(Self.acme("750,000 "), to: "accounts/acme.md", in: repo)
+        try sandbox.gitOK(["commit", "-qam", "Bob: tax down"], in: repo)
+        let merge = try sandbox.git(["merge", "--no-edit", "alice"], in: repo)
+        #expect(merge.status != 0, "the same line: git conflicts \(merge)")
+        // Bob keeps Alice's amount.
+        try GitFixture.write(Self.acme("900,000 "), to: "accounts/acme.md", in: repo)
+        try sandbox.gitOK(["add", "accounts/acme.md"], in: repo)
+        try sandbox.gitOK(["commit", "-q", "--no-edit"], in: repo)
+
+        let log = try sandbox.acctplan(["log", "acme"], in: repo)
+        #expect(log.status == 0, "\(log)")
+        let lines = log.stdout.split(separator: "\n").map(String.init)
+        // Newest first: the merge, with what it did to Bob's line (750,000 → 900,000).
+        #expect(lines.first?.contains("Merge branch 'alice'") == true, "\(log.stdout)")
+        #expect(lines.dropFirst().first?.contains("opp-tax") == true && lines[1].contains("750,000 → 900,000"), "\(log.stdout)")
+        #expect(log.stdout.contains("Bob: tax down") && log.stdout.contains("Alice: tax up, Bolt note"), "\(log.stdout)")
+        // Bolt changed on Alice's branch only: listed with her commit, not again with the merge.
+        let bolt = try sandbox.acctplan(["log", "bolt"], in: repo)
+        #expect(!bolt.stdout.contains("Merge branch") && bolt.stdout.contains("Alice: tax up, Bolt note"), "\(bolt.stdout)")
+    }
+}
