@@ -38,10 +38,14 @@ public enum LogService {
         for commit in try repository.history(hiding: hidden) {
             if let sinceDate, commit.committerDay < sinceDate { break }
             let parentTree = try commit.firstParent.map { try repository.treeOfCommit($0) }
-            var changes = try versions.changes(from: parentTree.map { .tree($0) } ?? .tree(repository.emptyTree()),
-                                               to: .tree(commit.tree))
+            let from: DiffEndpoint = try .tree(parentTree ?? repository.emptyTree())
+            var changes: [PlanChange]
             if commit.isMerge, let parentTree {
-                changes = try joined(changes, in: commit, firstParentTree: parentTree, repository: repository, prefix: prefix)
+                // Only the joined plans are read and compared (a merge may bring a branch's hundreds).
+                let joined = try joinedPaths(of: commit, firstParentTree: parentTree, repository: repository, prefix: prefix)
+                changes = joined.isEmpty ? [] : try versions.changes(from: from, to: .tree(commit.tree), scopes: joined)
+            } else {
+                changes = try versions.changes(from: from, to: .tree(commit.tree))
             }
             if let current = tracked {
                 changes = changes.filter { current.contains($0.id) }
@@ -55,28 +59,33 @@ public enum LogService {
         return entries
     }
 
-    /// The changes of a merge (from its first parent) to the plans whose parallel edits it
-    /// joined: the plan changed on the first parent's line since the merge base of the other
-    /// parent too, or the merge's version is none of its parents'.
-    static func joined(_ changes: [PlanChange], in merge: CommitInfo, firstParentTree: ObjectID, repository: GitRepository,
-                       prefix: String) throws -> [PlanChange] {
-        guard !changes.isEmpty, let first = merge.parents.first else { return [] }
+    /// The plans (workspace-relative paths, as after the merge) whose parallel edits a merge
+    /// joined: changed on the first parent's line too since the merge base with another parent,
+    /// or merged into a version none of its parents has.
+    static func joinedPaths(of merge: CommitInfo, firstParentTree: ObjectID, repository: GitRepository,
+                            prefix: String) throws -> [String] {
+        guard let first = merge.parents.first else { return [] }
+        let changed = try repository.changedPaths(from: .tree(firstParentTree), to: .tree(merge.tree), prefix: prefix)
+        guard !changed.isEmpty else { return [] }
         let others = merge.parents.dropFirst()
         let otherTrees = try others.map { try repository.treeOfCommit($0) }
         let baseTrees = try others.map { other in try repository.mergeBase(first, other).map { try repository.treeOfCommit($0) } }
         func blob(_ path: String, _ tree: ObjectID?) throws -> ObjectID? {
             guard let tree else { return nil }
-            return try repository.blob(at: prefix.isEmpty ? path : prefix + "/" + path, inTree: tree)
+            return try repository.blob(at: path, inTree: tree)
         }
-        return try changes.filter { change in
-            let merged = try blob(change.path, merge.tree)
-            // The merge's version is none of its parents' (paths as after the merge; a rename is
-            // judged at the new path and, on the first parent, at the old one).
-            let parentBlobs = try [blob(change.oldPath ?? change.path, firstParentTree)] + otherTrees.map { try blob(change.path, $0) }
-            if !parentBlobs.contains(merged) { return true }
-            // The first parent's line changed the plan since it parted from another parent.
-            let ours = parentBlobs[0]
-            return try baseTrees.contains { base in try blob(change.oldPath ?? change.path, base) != ours }
+        var joined: [String] = []
+        for change in changed {
+            // Repository paths: the first parent's (old) and the merge's (new).
+            guard let path = change.newPath ?? change.oldPath else { continue }
+            let old = change.oldPath ?? path
+            let ours = change.oldBlob
+            let parents = [ours] + (try otherTrees.map { try blob(path, $0) })
+            let resolved = !parents.contains(change.newBlob)
+            let bothChanged = try baseTrees.contains { base in try blob(old, base) != ours }
+            guard resolved || bothChanged else { continue }
+            joined.append(prefix.isEmpty ? path : String(path.dropFirst(prefix.count + 1)))
         }
+        return joined
     }
 }
