@@ -10,6 +10,7 @@ extension MessageCatalogue {
         ("'acctplan rules' lists every rule id", "“acctplan rules”列出所有规则编号"),
         // duplicate-id
         ("{~1} id '{2}' is already used by {3}", "{~1}编号“{2}”已被 {3} 使用"),
+        ("{~1} id '{2}' is also used by {3}", "{~1}编号“{2}”也被 {3} 使用"),
         ("rename one of the files: ids are unique per kind, whatever the sub-folder",
          "请重命名其中一个文件：同类计划的编号必须唯一，与所在子文件夹无关"),
         // health-mismatch

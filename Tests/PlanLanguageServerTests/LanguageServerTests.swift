@@ -439,6 +439,21 @@ struct LanguageServerTests {
         #expect(session.run([session.initialize(), LSPSession.initialized]).messages.allSatisfy { $0["method"] != "client/registerCapability" })
     }
 
+    /// A new plan in the editor (not saved) whose id another plan has: its own buffer shows the
+    /// duplicate-id error, also when its path sorts before the other's (only the later one was
+    /// told, a newcomer trial found).
+    @Test func aNewPlanWithATakenIdIsToldInItsOwnBuffer() throws {
+        let session = try LSPSession()
+        let out = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/aa/acme.md", LSPSession.acme),
+        ]).messages
+        let codes = out.diagnostics(session.uri("accounts/aa/acme.md")).last?["diagnostics"]?.array?.compactMap { $0["code"]?.string }
+        #expect(codes == ["duplicate-id"], "\(out)")
+        let message = out.diagnostics(session.uri("accounts/aa/acme.md")).last?["diagnostics"]?[0]?["message"]?.string ?? ""
+        #expect(message.contains("is also used by accounts/acme.md"), "\(message)")
+    }
+
     /// A comment line in the front matter is no place for a key (keys were offered there).
     @Test func noKeysAreOfferedOnAFrontMatterComment() throws {
         let session = try LSPSession()

@@ -16,44 +16,34 @@ public struct DuplicateIDRule: LintRule {
         ],
         invalid: [
             RuleExample(files: [
-                "accounts/east/acme.md": RuleExample.acme,
+                "accounts/east/acme.md": "↓" + RuleExample.acme,
                 "accounts/west/acme.md": "↓---\nname: Acme West\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n",
             ]),
         ])
 
+    /// Every plan of a shared id gets the finding, the first by path too: the author of a new
+    /// plan whose path sorts first (a plan created in the editor) was never told.
     public func check(_ context: LintContext) -> [Finding] {
-        if let focus = context.focus { return check(context, only: focus) }
-        var first: [String: String] = [:]
-        var findings: [Finding] = []
-        context.forEachPlan { plan in
-            let key = "\(plan.kind.rawValue)/\(plan.id)"
-            if let original = first[key] {
-                findings.append(context.finding(.duplicateID, plan, at: .fileStart,
-                                                "\(plan.kind.rawValue) id '\(plan.id)' is already used by \(original)",
-                                                hint: "rename one of the files: ids are unique per kind, whatever the sub-folder"))
-            } else {
-                first[key] = plan.path
-            }
-        }
-        return findings
-    }
-
-    /// The same findings for the plans at `focus` only, without a key per plan of the workspace:
-    /// a plan is a duplicate when an earlier plan of its kind has its id.
-    private func check(_ context: LintContext, only focus: Set<String>) -> [Finding] {
         let plans = context.workspace.plans
+        var byKey: [String: [Int]] = [:]
+        for index in plans.indices { byKey["\(plans[index].kind.rawValue)/\(plans[index].id)", default: []].append(index) }
         var findings: [Finding] = []
-        for index in plans.indices where focus.contains(plans[index].path) {
-            let kind = plans[index].kind, id = plans[index].id
-            var first: Int?
-            for earlier in 0..<index where plans[earlier].kind == kind && plans[earlier].id == id {
-                first = earlier
-                break
+        // Only the plans of shared ids are copied out of the array (see `forEachPlan`), in the
+        // plans' order.
+        let shared = byKey.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+        for sharing in shared {
+            for index in sharing where context.focus?.contains(plans[index].path) ?? true {
+                let plan = plans[index]
+                let message: String
+                if sharing[0] == index {
+                    let others = sharing.dropFirst().map { plans[$0].path }.joined(separator: ", ")
+                    message = "\(plan.kind.rawValue) id '\(plan.id)' is also used by \(others)"
+                } else {
+                    message = "\(plan.kind.rawValue) id '\(plan.id)' is already used by \(plans[sharing[0]].path)"
+                }
+                findings.append(context.finding(.duplicateID, plan, at: .fileStart, message,
+                                                hint: "rename one of the files: ids are unique per kind, whatever the sub-folder"))
             }
-            guard let original = first else { continue }
-            findings.append(context.finding(.duplicateID, plans[index], at: .fileStart,
-                                            "\(kind.rawValue) id '\(id)' is already used by \(plans[original].path)",
-                                            hint: "rename one of the files: ids are unique per kind, whatever the sub-folder"))
         }
         return findings
     }
