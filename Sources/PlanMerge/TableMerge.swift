@@ -1,4 +1,5 @@
 import Foundation
+import PlanFormat
 import PlanModel
 import PlanParser
 
@@ -42,6 +43,12 @@ enum TableMerge {
         }
         guard let keyIndex = mine.columnIDs.firstIndex(of: key) else { return false }
         let width = mine.columnIDs.count
+        // Both sides laid out alike, as `fmt` lays a table out (else rows are written plainly, and
+        // the merge stays the same whichever side is ours).
+        let layout: Layout? = {
+            let (a, b) = (Layout(mine), Layout(other))
+            return a == b && a.laysOut(mine) && b.laysOut(other) ? a : nil
+        }()
         func rows(_ table: Table?) -> [(key: String, value: Row)] {
             (table?.rows ?? []).map { line in
                 var row = Row(line: line.joined(), cells: cells(line.joined()))
@@ -63,7 +70,10 @@ enum TableMerge {
                 }
                 cells.append(cell)
             }
-            return .value(Row(line: "| " + cells.joined(separator: " | ") + " |", cells: cells))
+            // A row merged from both sides' cells is laid out as ours lays out its rows, so that a
+            // table with a conflict elsewhere is in canonical form once the conflict is resolved
+            // (it was `| a | b |`; a clean merge is formatted as a whole anyway).
+            return .value(Row(line: layout?.render(cells) ?? "| " + cells.joined(separator: " | ") + " |", cells: cells))
         }
         for row in merged {
             switch row {
@@ -74,6 +84,54 @@ enum TableMerge {
         }
         output.lineMerge(base: original?.after ?? [], ours: mine.after, theirs: other.after)
         return true
+    }
+
+    /// How a table lays its rows out: each column as wide as its widest cell (header included,
+    /// at least 3, CJK characters two columns), aligned as its delimiter cell says; as
+    /// `acctplan fmt` writes a table.
+    struct Layout: Equatable {
+        var widths: [Int]
+        var rightAligned: [Bool]
+        var centered: [Bool]
+
+        init(_ table: Table) {
+            let header = table.header.first.map(TableMerge.cells) ?? []
+            let delimiter = table.header.count > 1 ? TableMerge.cells(table.header[1]) : []
+            widths = header.map { max(3, DisplayWidth.of($0)) }
+            for row in table.rows.map({ TableMerge.cells($0.joined()) }) {
+                for (index, cell) in row.prefix(widths.count).enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
+            }
+            rightAligned = widths.indices.map { index in
+                index < delimiter.count && delimiter[index].hasSuffix(":") && !delimiter[index].hasPrefix(":")
+            }
+            centered = widths.indices.map { index in
+                index < delimiter.count && delimiter[index].hasSuffix(":") && delimiter[index].hasPrefix(":")
+            }
+        }
+
+        /// Whether every row of `table`, the header included, is written as this layout writes it.
+        func laysOut(_ table: Table) -> Bool {
+            guard let header = table.header.first, header == render(TableMerge.cells(header)) else { return false }
+            return table.rows.allSatisfy { row in
+                let line = row.joined()
+                return line == render(TableMerge.cells(line))
+            }
+        }
+
+        /// `| cell | cell |`, each cell padded to its column; cells beyond the header's after them.
+        func render(_ cells: [String]) -> String {
+            var line = "|"
+            for (index, cell) in cells.enumerated() {
+                guard index < widths.count else {
+                    line += " \(cell) |"
+                    continue
+                }
+                let room = max(0, widths[index] - DisplayWidth.of(cell))
+                let left = rightAligned[index] ? room : centered[index] ? room / 2 : 0
+                line += " " + String(repeating: " ", count: left) + cell + String(repeating: " ", count: room - left) + " |"
+            }
+            return line
+        }
     }
 
     /// The header lines (header and delimiter) of ours unless only theirs changed them.

@@ -1,5 +1,7 @@
 import Foundation
+import PlanFormat
 import PlanGit
+import PlanModel
 import PlanMerge
 import Testing
 
@@ -199,6 +201,25 @@ struct PlanMergerTests {
         let result = merge(base, ours, theirs)
         #expect(result.conflicts == 0)
         #expect(result.text == "\(header)\n## Opportunities\n\n| ID      | Name        | Stage     | Amount | Close      |\n| ------- | ----------- | --------- | ------ | ---------- |\n| opp-erp | ERP upgrade | negotiate | 2.4M   | 2027-03-31 |\n| opp-bi  | BI          | propose   | 0.5M   | 2027-02-28 |\n")
+    }
+
+    /// A conflict in one row of a table: a row merged from both sides' cells elsewhere in it is
+    /// laid out as the table's rows are, so that resolving the conflict leaves the plan in
+    /// canonical form (it was written `| opp-a | A | develop | ... |`, and CI's `fmt --check`
+    /// failed after the resolution; a newcomer trial).
+    @Test func aRowMergedBesideAConflictIsPaddedLikeItsTable() {
+        let table = "\(header)\n## Opportunities\n\n| ID    | Name | Stage     | Amount | Close      |\n| ----- | ---- | --------- | ------ | ---------- |\n"
+        let base = table + "| opp-a | A    | qualify   | 100k   | 2027-01-15 |\n| opp-b | B    | negotiate | 200k   | 2027-02-15 |\n"
+        let ours = table + "| opp-a | A    | develop   | 100k   | 2027-01-15 |\n| opp-b | B    | negotiate | 250k   | 2027-02-15 |\n"
+        let theirs = table + "| opp-a | A    | qualify   | 100k   | 2027-02-15 |\n| opp-b | B    | negotiate | 270k   | 2027-02-15 |\n"
+        let result = merge(base, ours, theirs)
+        #expect(result.conflicts == 1)
+        #expect(result.text.contains("\n| opp-a | A    | develop   | 100k   | 2027-02-15 |\n<<<<<<< "), "\(result.text)")
+        // Resolved by keeping ours: canonical.
+        let resolved = result.text.replacingOccurrences(of: "<<<<<<< ours\n", with: "")
+            .replacingOccurrences(of: "=======\n| opp-b | B    | negotiate | 270k   | 2027-02-15 |\n>>>>>>> theirs\n", with: "")
+        #expect(!resolved.contains("<<<<<<<") && !resolved.contains(">>>>>>>"), "\(resolved)")
+        #expect(PlanFormatter().format(Data(resolved.utf8), path: "accounts/acme.md", kind: .account, id: "acme") == .unchanged, "\(resolved)")
     }
 
     @Test func nonCanonicalInputsKeepTheirBytes() {
