@@ -7,6 +7,12 @@ extension MessageCatalogue {
         ("{1} is a bare git repository: it has no working tree; read the plans of a revision with --rev HEAD (or --rev main), or work in a clone to edit them",
          "{1} 是裸 git 仓库，没有工作区；可用 --rev HEAD（或 --rev main）读取某个版本的计划，或在克隆中编辑计划"),
         ("'{1}' is not a directory", "“{1}”不是文件夹"),
+        // Query lines (`acctplan query`).
+        ("unknown {~1} '{2}'; did you mean '{3}'?", "未知的{~1}“{2}”；是否想输入“{3}”？"),
+        ("fields: {1}", "字段：{1}"), ("options: {1}", "选项：{1}"), ("entities: {1}", "对象：{1}"), ("views: {1}", "视图：{1}"),
+        ("unknown value '{1}' for {2}; did you mean '{3}'?", "{2} 没有“{1}”这个值；是否想输入“{3}”？"),
+        ("unknown value '{1}' for {2}", "{2} 没有“{1}”这个值"),
+        ("{1} takes: {2}", "{1} 可取的值：{2}"),
         ("--workspace '{1}' is not an acctplan workspace: it holds no acctplan.yml; give the folder that holds acctplan.yml, or run 'acctplan init {2}' to create one",
          "--workspace“{1}”不是 acctplan 工作区：其中没有 acctplan.yml；请指定含有 acctplan.yml 的文件夹，或运行“acctplan init {2}”创建一个"),
         // Notes (`acctplan: note:`).

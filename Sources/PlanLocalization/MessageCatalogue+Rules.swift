@@ -73,5 +73,6 @@ extension MessageCatalogue {
         ("stakeholder", "干系人"), ("product", "产品"), ("opportunity ID", "商机编号"),
         ("stakeholders", "干系人"), ("installed base", "已实施产品"), ("opportunities", "商机"),
         ("actions", "行动计划"), ("moments of truth", "关键时刻"),
+        ("field", "字段"), ("option", "选项"), ("entity", "对象"), ("view", "视图"),
     ]
 }

@@ -32,16 +32,31 @@ public struct QueryField: Sendable {
     public var summary: String
     /// Words that mean one of the field's values (`决策者` → `decision-maker`), from the schema.
     public var valueAliases: [String: String]
+    /// The schema's type of the key or column, when it has one: a stage or a choice names the
+    /// only values a `field:value` term can match.
+    public var schemaType: ValueType?
     let read: @Sendable (QueryRow, QueryContext) -> QueryValue
 
     init(_ name: String, aliases: [String] = [], _ type: QueryType, _ summary: String, valueAliases: [String: String] = [:],
-         read: @escaping @Sendable (QueryRow, QueryContext) -> QueryValue) {
+         schemaType: ValueType? = nil, read: @escaping @Sendable (QueryRow, QueryContext) -> QueryValue) {
         self.name = name
         self.aliases = aliases
         self.valueAliases = valueAliases
         self.type = type
         self.summary = summary
+        self.schemaType = schemaType
         self.read = read
+    }
+
+    /// The values a term on this field may name (lifecycle or opportunity stages of the
+    /// configuration, a choice's words); nil for any other field.
+    func choices(_ config: WorkspaceConfig) -> [String]? {
+        switch schemaType {
+        case .lifecycleStage?: return config.lifecycle.map(\.id)
+        case .opportunityStage?: return config.opportunityStages.map(\.id)
+        case .choice(let values)?: return values
+        default: return nil
+        }
     }
 
     public func value(_ row: QueryRow, _ context: QueryContext) -> QueryValue { read(row, context) }
@@ -50,7 +65,7 @@ public struct QueryField: Sendable {
     func onAccount() -> QueryField {
         let read = self.read
         return QueryField("account." + name, aliases: aliases.map { "account." + $0 }, type, "The row's account: " + summary,
-                          valueAliases: valueAliases) { row, context in
+                          valueAliases: valueAliases, schemaType: schemaType) { row, context in
             read(QueryRow(plan: row.plan, index: -1, line: row.plan.header.name?.location.line ?? 1), context)
         }
     }

@@ -12,7 +12,7 @@ enum QueryFields {
         let keys = config.schema.fields(of: kind).filter { $0.key != "kind" && $0.key != "targets" }.map { spec in
             // `id` is the plan's id (its file name), which an `id:` key may only repeat.
             spec.key == "id" ? QueryField("id", .text, "The plan's id: its file name without .md.") { row, _ in .text(row.plan.id) }
-                : QueryField(spec.key, QueryType(spec.type), spec.summary) { row, context in
+                : QueryField(spec.key, QueryType(spec.type), spec.summary, schemaType: spec.type) { row, context in
                     .reading(row.plan.frontMatter.first { $0.key == spec.key }?.value, as: spec.type, config: context.config)
                 }
         }
@@ -82,7 +82,7 @@ enum QueryFields {
             // A field name has no blank (`reports to` is `reports_to`: a term is one shell word).
             read[column.id].map { QueryField(column.id.replacingOccurrences(of: " ", with: "_"), aliases: column.aliases + [column.id],
                                              QueryType(column.type), "The \(column.header) column.",
-                                             valueAliases: column.valueAliases, read: $0) }
+                                             valueAliases: column.valueAliases, schemaType: column.type, read: $0) }
         }
     }
 

@@ -47,7 +47,14 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     public static func unknown(_ what: String, _ word: String, choices: [String]) -> QueryError {
         let closest = ClosestMatch(choices).closest(to: word)
         return QueryError("unknown \(what) '\(word)'" + (closest.map { "; did you mean '\($0)'?" } ?? ""),
-                          hint: "\(what)s: " + choices.joined(separator: ", "))
+                          hint: (what == "entity" ? "entities" : what + "s") + ": " + choices.joined(separator: ", "))
+    }
+
+    /// A value a field cannot hold (a stage or choice misspelt), with the closest one.
+    public static func unknownValue(_ word: String, of field: String, choices: [String]) -> QueryError {
+        let closest = ClosestMatch(choices).closest(to: word)
+        return QueryError("unknown value '\(word)' for \(field)" + (closest.map { "; did you mean '\($0)'?" } ?? ""),
+                          hint: "\(field) takes: " + choices.joined(separator: ", "))
     }
 }
 
@@ -79,7 +86,14 @@ extension QueryTerm {
         else if value.hasPrefix("~") { test = .contains(String(value.dropFirst()).lowercased()) }
         else if let dots = value.range(of: ".."), field.type != .text, field.type != .list {
             test = .range(try literal(value[..<dots.lowerBound]), try literal(value[dots.upperBound...]))
-        } else { test = .equals(try literal(value)) }
+        } else {
+            test = .equals(try literal(value))
+            // A stage or a choice misspelt matched nothing and answered "0 rows", which reads as
+            // "there are none" (a newcomer trial): it is named, with the closest value.
+            if case .equals(.text(let word)) = test, let choices = field.choices(context.config), !choices.contains(word) {
+                throw QueryError.unknownValue(String(value), of: field.name, choices: choices)
+            }
+        }
         return QueryTerm(field: field.name, test: test, negated: negated, text: written)
     }
 
