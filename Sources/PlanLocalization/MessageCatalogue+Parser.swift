@@ -36,7 +36,6 @@ extension MessageCatalogue {
         ("YAML syntax error: {1}", "YAML 语法错误：{1}"),
         ("ids must be ASCII: lowercase letters a-z, digits and '-' (the text can go in a name column), e.g. '{1}'",
          "编号只能使用 ASCII 字符：小写字母 a-z、数字和“-”（文字可以写在名称列中），例如“{1}”"),
-        ("ids use lowercase letters, digits and '-', e.g. '{1}'", "编号由小写字母、数字和“-”组成，例如“{1}”"),
         ("indent with spaces: YAML does not allow a tab in indentation", "请用空格缩进：YAML 不允许用制表符缩进"),
         ("check the indentation, and quote values that contain ': ' or start with a special character",
          "请检查缩进，并给含有“: ”或以特殊字符开头的值加上引号"),
