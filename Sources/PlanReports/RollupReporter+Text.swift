@@ -43,9 +43,7 @@ extension RollupReporter {
         let symbols: [Character] = ["░", "▒", "▓", "█", "▚", "▞"]
         output += style.dim(label(.stages) + (english ? ": " : "：") + rollup.stages.enumerated().map { "\(symbols[$0.offset % symbols.count]) \($0.element)" }
             .joined(separator: "  ")) + "\n\n"
-        let nameWidth = max(12, (rollup.groups.map {
-            DisplayWidth.of("\(ReportLabel.kind($0.dimension.rawValue, in: language)) \($0.id)")
-        }.max() ?? 0))
+        let nameWidth = max(12, (rollup.groups.map { DisplayWidth.of(groupLabel($0, language)) }.max() ?? 0))
         func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) }
         func left(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text }
         output += style.dim(pad(label(.group), nameWidth) + (english ? "  accts  " : "  客户数 ") + pad(label(.stages), 20) + "  "
@@ -55,7 +53,7 @@ extension RollupReporter {
             + left(english ? "g/a/r" : label(.greenAmberRed), 9)) + "\n"
         for group in rollup.groups {
             let counts = group.stageCounts.map { left(String($0.count), 5) }.joined(separator: " ")
-            output += pad("\(ReportLabel.kind(group.dimension.rawValue, in: language)) \(group.id)", nameWidth) + "  " + left(String(group.accounts), 5) + "  "
+            output += pad(groupLabel(group, language), nameWidth) + "  " + left(String(group.accounts), 5) + "  "
                 + bar(group.stageCounts) + "  " + counts + "  "
                 + left(group.revenue.target.map(Format.amount) ?? "—", 14) + left(group.revenue.gap.map(Format.amount) ?? "—", 14)
                 + left(Format.amount(group.pipeline.open), 16) + left(Format.amount(group.pipeline.weighted), 14)
@@ -64,7 +62,7 @@ extension RollupReporter {
             if let moved = group.moved {
                 output += style.dim("  \(label(.moved)) ↑\(moved.up) ↓\(moved.down) +\(moved.new) −\(moved.removed)")
             }
-            if !group.hasPlan { output += style.yellow(english ? "  (no plan)" : "  （无计划）") }
+            if lacksItsPlan(group) { output += style.yellow(english ? "  (no plan)" : "  （无计划）") }
             output += "\n"
         }
         let total = rollup.total
@@ -100,7 +98,8 @@ extension RollupReporter {
         output += "| --- | ---: | " + rollup.stages.map { _ in "---:" }.joined(separator: " | ")
             + " | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
         for group in rollup.groups {
-            output += "| \(ReportLabel.kind(group.dimension.rawValue, in: language)) `\(cell(group.id))`\(group.hasPlan ? "" : " (\(label(.noPlan)))") | \(group.accounts) | "
+            let name = group.dimension == .manager ? group.name.map { " " + cell($0) } ?? "" : ""
+            output += "| \(ReportLabel.kind(group.dimension.rawValue, in: language)) `\(cell(group.id))`\(name)\(lacksItsPlan(group) ? " (\(label(.noPlan)))" : "") | \(group.accounts) | "
                 + group.stageCounts.map { String($0.count) }.joined(separator: " | ") + " | "
                 + [group.revenue.target.map(Format.amount) ?? "—", Format.amount(group.revenue.planned),
                    group.revenue.gap.map(Format.amount) ?? "—", Format.amount(group.pipeline.open),
@@ -118,5 +117,18 @@ extension RollupReporter {
             }
         }
         return output
+    }
+
+    /// A group's words in the text table: kind and id, and a manager's name from `people:`
+    /// (docs/rollups.md promised it; only JSON and CSV had it).
+    static func groupLabel(_ group: Rollup.Group, _ language: UILanguage) -> String {
+        let name = group.dimension == .manager ? group.name.map { " (\($0))" } ?? "" : ""
+        return "\(ReportLabel.kind(group.dimension.rawValue, in: language)) \(group.id)\(name)"
+    }
+
+    /// An industry or segment the accounts name that has no plan file: "(no plan)". Managers,
+    /// regions and ABUs never have plan files, so they are never said to lack one.
+    static func lacksItsPlan(_ group: Rollup.Group) -> Bool {
+        !group.hasPlan && (group.dimension == .industry || group.dimension == .segment)
     }
 }

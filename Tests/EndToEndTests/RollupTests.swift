@@ -423,6 +423,13 @@ struct RollupEndToEndTests {
         #expect((managers["total"] as? [String: Any])?.int("accounts") == 6)
         let managerCSV = try repo.acctplan(["rollup", "--by", "manager", "--format", "csv", "--as-of", Fixture.asOf])
         #expect(managerCSV.stdout.contains("\r\nmanager,zhang-min,Zhang Min,false,2,0,0,2,"), "\(managerCSV)")
+        // Text and Markdown name the person too, and never say a manager lacks a plan (only an
+        // industry or segment can; a newcomer trial found "(no plan)" on every manager).
+        let managerText = try repo.acctplan(["rollup", "--by", "manager", "--as-of", Fixture.asOf])
+        #expect(managerText.stdout.contains("manager zhang-min (Zhang Min)") && !managerText.stdout.contains("(no plan)"), "\(managerText)")
+        let managerMarkdown = try repo.acctplan(["rollup", "--by", "manager", "--format", "markdown", "--as-of", Fixture.asOf])
+        #expect(managerMarkdown.stdout.contains("| manager `zhang-min` Zhang Min | 2 |") && !managerMarkdown.stdout.contains("no plan"),
+                "\(managerMarkdown)")
 
         let regions = try repo.rollup(["--by", "region"])
         #expect(RollupJSON.groups(regions).allSatisfy { $0.string("dimension") == "region" }, "\(regions)")
