@@ -146,6 +146,19 @@ struct GitSandbox {
         return dir
     }
 
+    /// A copy of an executable written through a descriptor that no child process inherits: a
+    /// child started by another test while the copy is open for writing (FileManager's copy is
+    /// not close-on-exec) made running the copy fail with "text file busy" (ETXTBSY) for as
+    /// long as that child lived.
+    static func copyExecutable(_ source: URL, to target: URL) throws {
+        let bytes = try Data(contentsOf: source)
+        let descriptor = open(target.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        defer { close(descriptor) }
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
+    }
+
     /// A folder with a copy of the given binaries (or links to them).
     func bin(_ name: String = "bin", copy: Bool) throws -> URL {
         let folder = temp.path(name)
@@ -153,7 +166,7 @@ struct GitSandbox {
         let binary = try CLI.binary.get()
         let target = folder.appendingPathComponent("acctplan")
         if copy {
-            try FileManager.default.copyItem(at: binary, to: target)
+            try Self.copyExecutable(binary, to: target)
         } else {
             try FileManager.default.createSymbolicLink(at: target, withDestinationURL: binary)
         }

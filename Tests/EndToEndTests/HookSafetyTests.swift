@@ -70,18 +70,6 @@ struct HookSafetyTests {
 
     /// `--acctplan` with a path full of shell syntax: git's shell and the hook run that binary and
     /// nothing else, and the hook's "not found" message names the path as it is.
-    /// Copies a binary with a descriptor closed on exec: FileManager's copy left its write
-    /// descriptor open in processes other tests forked meanwhile, and running the copy then
-    /// failed with "text file busy" on a loaded machine.
-    static func copyExecutable(_ source: URL, to target: URL) throws {
-        let bytes = try Data(contentsOf: source)
-        let descriptor = open(target.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
-        defer { close(descriptor) }
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
-    }
-
     @Test func aBinaryPathIsNeverReadAsShellCode() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
@@ -89,7 +77,7 @@ struct HookSafetyTests {
         let folder = sandbox.temp.path("it's $(touch PWNED) `touch PWNED2` \"x\"")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let binary = folder.appendingPathComponent("acctplan")
-        try Self.copyExecutable(try CLI.binary.get(), to: binary)
+        try GitSandbox.copyExecutable(try CLI.binary.get(), to: binary)
         // PATH has git and sh but no acctplan: only the given path can work.
         let path = GitSandbox.gitExecutable.deletingLastPathComponent().path + ":/usr/bin:/bin"
         // Under AddressSanitizer (scripts/sanitize), leak checking symbolizes the binary's own

@@ -48,7 +48,7 @@ struct SubprocessTests {
         #expect(result.timedOut)
         #expect(result.termination == .signaled(9))
         #expect(result.stdout.isEmpty)
-        #expect(clock.now - start < .seconds(10))
+        #expect(clock.now - start < .seconds(30), "not the children's 60 s")
     }
 
     @Test func missingDirectoryOrProgramThrows() {

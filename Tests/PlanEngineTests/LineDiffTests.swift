@@ -92,6 +92,6 @@ struct LineDiffTests {
         let start = Date()
         let edits = LineDiff.edits(old, new)
         #expect(Self.check(old, new, edits) == 200_000)
-        #expect(Date().timeIntervalSince(start) < 20, "bounded by the edit-distance limit")
+        #expect(Date().timeIntervalSince(start) < 60, "bounded by the edit-distance limit (a hang guard, generous for a loaded machine)")
     }
 }

@@ -43,7 +43,9 @@ struct SuggestionBudgetTests {
         let start = clock.now
         let diagnostics = Linter.lint(workspace, asOf: CalendarDate(year: 2026, month: 11, day: 29)!)
         let scale = Int(ProcessInfo.processInfo.environment["ACCTPLAN_TEST_TIME_SCALE"] ?? "") ?? 1
-        #expect(clock.now - start < .seconds(10 * scale))
+        // A guard against a hang, not a benchmark: the budget itself is the count below. (10 s was
+        // passed on a loaded 2-core CI machine: 14 s, a flaky-test audit.)
+        #expect(clock.now - start < .seconds(60 * scale))
 
         let references = diagnostics.filter { $0.rule == .unknownReference && $0.message.hasPrefix("'#") }
         #expect(references.count == 2_000)
