@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlanLocalization
 import PlanModel
 import PlanServices
 
@@ -53,7 +54,9 @@ struct NewCommand: ParsableCommand {
         var request = NewPlanService.Request(kind: kind, id: id, today: AsOfOption.today())
         (request.name, request.industry, request.stage, request.manager) = (name, industry, stage, manager)
         (request.owner, request.folder, request.workspace) = (owner, folder, workspaceOptions.workspace)
-        let path = try NewPlanService.create(request)
+        let path = try NewPlanService.create(request) { warning in
+            Terminal.standardError(Terminal.say("acctplan: warning: \(warning)\n", "acctplan: 警告：\(Localizer.translate(warning, to: .zhCN))\n"))
+        }
         Terminal.standardOutput(Terminal.say("created \(path)\n", "已创建 \(path)\n"))
     }
 }

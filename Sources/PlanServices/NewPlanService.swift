@@ -32,7 +32,10 @@ public enum NewPlanService {
     /// Writes the plan (never over a file) and returns its workspace-relative path. Refuses an
     /// invalid id, an id a plan of that kind already uses (in any sub-folder), a missing required
     /// option, an unknown stage, and any path outside the workspace.
-    public static func create(_ request: Request) throws -> String {
+    /// `warn` hears what the plan names that the workspace does not have (an industry or segment
+    /// without a plan, a person not in `people:`): the plan is written, and `lint` will say so
+    /// too, but the author hears it at once, with the nearest id.
+    public static func create(_ request: Request, warn: (String) -> Void = { _ in }) throws -> String {
         let (kind, id) = (request.kind, request.id)
         guard ValueSyntax.isValidID(id) else {
             throw ToolFailure("'\(id)' is not a valid plan id: use lowercase letters, digits and '-' (e.g. 'xinan-tobacco')")
@@ -79,7 +82,27 @@ public enum NewPlanService {
         let text = canonical(PlanSkeleton.text(kind: kind, fields: fields), path: relative, id: id, kind: kind,
                              config: workspace.config)
         try WorkspaceWriter.create(relative, in: root, text: text)
+        for warning in unknownReferences(request, in: workspace) { warn(warning) }
         return relative
+    }
+
+    /// The industry, segment or people a new plan names that the workspace lacks.
+    static func unknownReferences(_ request: Request, in workspace: Workspace) -> [String] {
+        var warnings: [String] = []
+        if request.kind == .account, let industry = request.industry {
+            let industries = workspace.plans.filter { $0.kind == .industry }.map(\.id)
+            if !industries.contains(industry) {
+                warnings.append("industry '\(industry)' has no plan in industries/" + ValueSyntax.didYouMean(ValueSyntax.closest(to: industry, in: industries))
+                    + "; 'acctplan lint' will warn until it has one")
+            }
+        }
+        let people = workspace.config.people.keys.sorted()
+        let person = request.kind == .account ? request.manager : request.owner ?? request.manager
+        if !people.isEmpty, let person, !people.contains(person) {
+            warnings.append("'\(person)' is not in people: of acctplan.yml" + ValueSyntax.didYouMean(ValueSyntax.closest(to: person, in: people))
+                + "; 'acctplan lint' will warn until it is")
+        }
+        return warnings
     }
 
     /// The skeleton in canonical form, so that `fmt --check` (which the template's CI runs)

@@ -24,7 +24,11 @@ public enum ShowService {
         let loaded = try OpenedWorkspace.open(workspace: workspace, at: choice).load()
         let matches = loaded.plans.filter { $0.id == id && (kind == nil || $0.kind == kind) }
         guard let plan = matches.first else {
-            let suggestion = ValueSyntax.closest(to: id, in: loaded.plans.map(\.id))
+            let ids = loaded.plans.filter { kind == nil || $0.kind == kind }.map(\.id)
+            // A near spelling, else the one id that begins with what was typed (`harbour` for
+            // `harbour-city-land`, which no spelling distance reaches).
+            let starting = Set(ids.filter { $0.hasPrefix(id) })
+            let suggestion = ValueSyntax.closest(to: id, in: ids) ?? (starting.count == 1 ? starting.first : nil)
             throw ToolFailure("no \(kind?.rawValue ?? "") plan '\(id)' in the workspace".replacingOccurrences(of: "no  ", with: "no ")
                 + ValueSyntax.didYouMean(suggestion))
         }

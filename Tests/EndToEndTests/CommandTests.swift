@@ -89,6 +89,11 @@ struct CommandTests {
         #expect(result.stderr.contains("did you mean 'acme'"), "\(result)")
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result)")
         #expect(result.stdout.isEmpty)
+        // The start of a longer id, which no spelling distance reaches.
+        let long = try Fixture.workspace(["accounts/harbour-city-land.md": Self.pipeline.replacingOccurrences(of: "name: Acme", with: "name: Harbour")],
+                                         in: temp, under: "long")
+        let start = try CLI.output(["show", "harbour"], in: long)
+        #expect(start.status == 2 && start.stderr.contains("did you mean 'harbour-city-land'?"), "\(start)")
     }
 
     @Test func newAccountInTheTemplateLintsClean() throws {
@@ -99,6 +104,13 @@ struct CommandTests {
         let created = try CLI.output(["new", "account", "xinan-tobacco", "--industry", "tobacco", "--manager", "li-you"], in: root)
         #expect(created.status == 0, "\(created)")
         #expect(temp.exists("ws/accounts/xinan-tobacco.md"), "\(created)")
+        #expect(created.stderr.isEmpty, "nothing to warn of: \(created)")
+        // Misspelt references: the plan is written, and the author hears of them at once.
+        let typo = try CLI.output(["new", "account", "acme-typo", "--industry", "tobaco", "--manager", "li-yoo"], in: root)
+        #expect(typo.status == 0 && temp.exists("ws/accounts/acme-typo.md"), "\(typo)")
+        #expect(typo.stderr == "acctplan: warning: industry 'tobaco' has no plan in industries/ (did you mean 'tobacco'?); 'acctplan lint' will warn until it has one\n"
+                + "acctplan: warning: 'li-yoo' is not in people: of acctplan.yml (did you mean 'li-you'?); 'acctplan lint' will warn until it is\n", "\(typo)")
+        try FileManager.default.removeItem(at: root.appendingPathComponent("accounts/acme-typo.md"))
         // The skeleton's tables carry the optional columns too: Offering for the whitespace map.
         let plan = try String(contentsOf: root.appendingPathComponent("accounts/xinan-tobacco.md"), encoding: .utf8)
         #expect(plan.contains("| Product | Modules | Since | Status | Offering |"), "\(plan)")

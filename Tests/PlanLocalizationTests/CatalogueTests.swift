@@ -108,6 +108,8 @@ struct ErrorLineTests {
             "'HEAD~3' is neither a revision nor a path in the workspace",
             "a segment plan 'smb' already exists at segments/smb.md",
             "an account plan 'acme' already exists at accounts/acme.md",
+            "industry 'tobaco' has no plan in industries/ (did you mean 'tobacco'?); 'acctplan lint' will warn until it has one",
+            "'li-yoo' is not in people: of acctplan.yml; 'acctplan lint' will warn until it is",
             "ids must be ASCII: lowercase letters a-z, digits and '-' (the text can go in a name column), e.g. 'opp-1'",
             "ids use lowercase letters, digits and '-', e.g. 'opp-erp'",
             "unknown value 'negotate' for stage; did you mean 'negotiate'?",
