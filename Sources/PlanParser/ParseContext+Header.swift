@@ -185,7 +185,7 @@ extension ParseContext {
         switch Money.parse(value.value) {
         case .success(let money): return Located(money, at: value.location)
         case .failure(let error):
-            let reason: String
+            var reason: String
             switch error {
             case .empty: reason = "is empty"
             case .badCurrency(let code): reason = "has '\(code)' where a 3-letter currency code in capitals belongs"
@@ -194,6 +194,8 @@ extension ParseContext {
             case .tooLarge: reason = "has too many digits"
             case .notANumber: reason = "is not a number"
             }
+            // The usual slips, named as what they are (all read as "a currency code belongs here").
+            if let slip = Self.moneySlip(value.value) { reason = slip }
             if value.value.unicodeScalars.contains(where: { !$0.isASCII }) {
                 report(.invalidValue, at: value.location, "amount '\(value.value)' for '\(field)' \(reason)",
                        hint: "write amounts like 500万, 1.2亿, 人民币 500万, 2,400,000 or CNY 2.4M (the currency word is 人民币 or a 3-letter code)")
@@ -203,6 +205,35 @@ extension ParseContext {
             }
             return nil
         }
+    }
+
+    /// What a newcomer's amount that does not parse most likely gets wrong; nil when none of
+    /// these: `CNY2.4M` (no space after the code), `500 万` (a space before 万 or 亿), `1 000`
+    /// (spaces as thousands separators), `五百万` (Chinese numerals), `300K` (upper-case k).
+    static func moneySlip(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let scalars = Array(trimmed.unicodeScalars)
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+        func isUpper(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x41 && scalar.value <= 0x5A }
+        if scalars.count > 3, scalars.prefix(3).allSatisfy(isUpper), isDigit(scalars[3]) {
+            return "needs a space after the currency code '\(String(String.UnicodeScalarView(scalars.prefix(3))))'"
+        }
+        for suffix in ["万", "亿"] where trimmed.hasSuffix(" " + suffix) || trimmed.hasSuffix("\t" + suffix) {
+            return "has a space before \(suffix): write it right after the number"
+        }
+        let chineseNumerals = "零〇一二两三四五六七八九十百千"
+        if let first = trimmed.unicodeScalars.first(where: { !" \t".unicodeScalars.contains($0) }),
+           chineseNumerals.unicodeScalars.contains(first) {
+            return "is written in Chinese numerals: write the digits"
+        }
+        if trimmed.hasSuffix("K"), scalars.count > 1, isDigit(scalars[scalars.count - 2]) {
+            return "has 'K': thousands are a lower-case 'k'"
+        }
+        if let space = scalars.firstIndex(of: " "), space > 0, isDigit(scalars[space - 1]),
+           space + 1 < scalars.count, isDigit(scalars[space + 1]) {
+            return "has a space between digits: separate thousands with ','"
+        }
+        return nil
     }
 
     private mutating func integer(_ entry: FrontMatterEntry) -> Located<Int>? {

@@ -301,3 +301,24 @@ struct TableTests {
         #expect(parse(text).located == ["invalid-value 8:8", "invalid-value 9:11", "invalid-value 10:7"])
     }
 }
+
+/// An amount that does not parse says what a newcomer most likely got wrong: these all read as
+/// "has 'CNY' where a 3-letter currency code belongs" (a newcomer trial).
+struct MoneySlipTests {
+    @Test(arguments: [
+        ("CNY2.4M", "needs a space after the currency code 'CNY'"),
+        ("500 万", "has a space before 万: write it right after the number"),
+        ("1.2 亿", "has a space before 亿: write it right after the number"),
+        ("1 000", "has a space between digits: separate thousands with ','"),
+        ("五百万", "is written in Chinese numerals: write the digits"),
+        ("300K", "has 'K': thousands are a lower-case 'k'"),
+        ("2.4x", "is not a number"),
+        ("Cny 2", "has 'Cny' where a 3-letter currency code in capitals belongs"),
+    ])
+    func saysWhatIsWrong(amount: String, reason: String) {
+        let text = HostileInputTests.header + "# A\n\n## Opportunities\n\n| ID | Name | Stage | Amount | Close |\n| --- | --- | --- | --- | --- |\n"
+            + "| opp-a | A | qualify | \(amount) | 2027-01-15 |\n"
+        let findings = parse(text).findings.filter { $0.rule == .invalidValue }
+        #expect(findings.map(\.message) == ["amount '\(amount)' for 'amount' \(reason)"], "\(findings)")
+    }
+}
