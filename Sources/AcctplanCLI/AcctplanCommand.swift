@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanLocalization
+import PlanModel
 import PlanReports
 import PlanServices
 
@@ -40,6 +41,16 @@ public struct AcctplanCommand: ParsableCommand {
 
     /// Runs acctplan with `arguments` and returns the exit status. Usage errors exit 2 (not
     /// ArgumentParser's 64), as CLI.md specifies; `--help` and `--version` exit 0.
+    /// `acctplan help WORD` for a word that is no command printed the overview and exited 0 (a
+    /// newcomer trial): it is a mistake, named like an unknown command.
+    static func checkHelpTopic(_ arguments: [String]) throws {
+        guard arguments.first == "help", let word = arguments.dropFirst().first(where: { !$0.hasPrefix("-") }) else { return }
+        let names = configuration.subcommands.map { $0._commandName }
+        guard !names.contains(word) else { return }
+        throw ToolFailure("no command '\(word)'" + ValueSyntax.didYouMean(ValueSyntax.closest(to: word, in: names))
+            + "; 'acctplan --help' lists the commands")
+    }
+
     public static func run(_ arguments: [String]) -> Int32 {
         do {
             if let driver = MergeDriverInvocation(arguments) {
@@ -50,6 +61,7 @@ public struct AcctplanCommand: ParsableCommand {
                     try hot.run()
                 } else {
                     UI.chooseHelpLanguage(arguments)
+                    try checkHelpTopic(arguments)
                     var command = try parseAsRoot(arguments)
                     try command.run()
                 }

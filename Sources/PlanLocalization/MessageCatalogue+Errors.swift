@@ -7,6 +7,9 @@ extension MessageCatalogue {
         ("{1} is a bare git repository: it has no working tree; read the plans of a revision with --rev HEAD (or --rev main), or work in a clone to edit them",
          "{1} 是裸 git 仓库，没有工作区；可用 --rev HEAD（或 --rev main）读取某个版本的计划，或在克隆中编辑计划"),
         ("'{1}' is not a directory", "“{1}”不是文件夹"),
+        ("no command '{1}' (did you mean '{2}'?); 'acctplan --help' lists the commands",
+         "没有“{1}”这个命令（是否想输入“{2}”？）；“acctplan --help”会列出所有命令"),
+        ("no command '{1}'; 'acctplan --help' lists the commands", "没有“{1}”这个命令；“acctplan --help”会列出所有命令"),
         // Query lines (`acctplan query`).
         ("unknown {~1} '{2}'; did you mean '{3}'?", "未知的{~1}“{2}”；是否想输入“{3}”？"),
         ("fields: {1}", "字段：{1}"), ("options: {1}", "选项：{1}"), ("entities: {1}", "对象：{1}"), ("views: {1}", "视图：{1}"),

@@ -96,6 +96,21 @@ struct CommandTests {
         #expect(start.status == 2 && start.stderr.contains("did you mean 'harbour-city-land'?"), "\(start)")
     }
 
+    /// `acctplan help WORD` for no command printed the overview with exit 0 (a newcomer trial).
+    @Test func helpForNoCommandIsAMistake() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let unknown = try CLI.output(["help", "nosuch"], in: temp.url)
+        #expect(unknown.status == 2 && unknown.stdout.isEmpty, "\(unknown)")
+        #expect(unknown.stderr == "acctplan: error: no command 'nosuch'; 'acctplan --help' lists the commands\n", "\(unknown)")
+        let near = try CLI.output(["help", "rollpu"], in: temp.url)
+        #expect(near.status == 2 && near.stderr.contains("(did you mean 'rollup'?)"), "\(near)")
+        for known in [["help"], ["help", "lint"], ["help", "hooks", "install"]] {
+            let help = try CLI.output(known, in: temp.url)
+            #expect(help.status == 0 && help.stdout.hasPrefix("OVERVIEW: "), "\(known): \(help)")
+        }
+    }
+
     @Test func newAccountInTheTemplateLintsClean() throws {
         let temp = try TempDir()
         defer { temp.remove() }
