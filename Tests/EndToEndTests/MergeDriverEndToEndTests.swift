@@ -63,7 +63,11 @@ struct MergeDriverEndToEndTests {
         #expect(check.status == 0, "the merge is in canonical form: \(check)")
     }
 
-    @Test func aSameCellEditIsAOneRowConflictThatLintReports() throws {
+    /// With `git -c merge.conflictStyle=diff3 merge` the conflict shows the base: git hands the
+    /// setting to the driver in its environment, which libgit2 does not read (it was written
+    /// without the base).
+    @Test(arguments: [false, true])
+    func aSameCellEditIsAOneRowConflictThatLintReports(diff3: Bool) throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
         let ws = try Self.workspace(sandbox)
@@ -71,32 +75,17 @@ struct MergeDriverEndToEndTests {
         try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 4.9M  |")], message: "Amount down")
         try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
         try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 5.8M  |"), ("| 3,500,000 |", "| 3,900,000 |")], message: "Amounts up")
-        let merge = try sandbox.git(["merge", "--no-edit", "theirs"], in: ws)
+        let merge = try sandbox.git((diff3 ? ["-c", "merge.conflictStyle=diff3"] : []) + ["merge", "--no-edit", "theirs"], in: ws)
         #expect(merge.status != 0, "\(merge)")
         let merged = try #require(GitFixture.read(Self.plan, in: ws))
         let block = merged.components(separatedBy: "<<<<<<< ").dropFirst()
         #expect(block.count == 1, "\(merged)")
         #expect(merged.contains("\n=======\n| opp-mes-integration | MES–ERP integration for cigarette factories | develop   | CNY 4.9M  | 35          | 2027-06-30 | data     |\n>>>>>>> "), "\(merged)")
+        #expect(merged.contains("\n||||||| ") == diff3 && merged.contains("| CNY 5.2M  |") == diff3, "the base is shown with diff3: \(merged)")
         #expect(merged.contains("3,900,000"))
         let lint = try sandbox.acctplan(["lint", "--format", "json", Self.plan], in: ws)
         #expect(lint.status == 1, "\(lint)")
         #expect(lint.stdout.contains("merge-conflict"), "\(lint)")
-    }
-
-    /// `git -c merge.conflictStyle=diff3 merge`: git hands the setting to the driver in its
-    /// environment, which libgit2 does not read (the conflict was written without the base).
-    @Test func gitsCommandLineConflictStyleReachesTheDriver() throws {
-        let sandbox = try GitSandbox()
-        defer { sandbox.remove() }
-        let ws = try Self.workspace(sandbox)
-        try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)
-        try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 4.9M  |")], message: "Amount down")
-        try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
-        try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 5.8M  |")], message: "Amount up")
-        let merge = try sandbox.git(["-c", "merge.conflictStyle=diff3", "merge", "--no-edit", "theirs"], in: ws)
-        #expect(merge.status != 0, "\(merge)")
-        let merged = try #require(GitFixture.read(Self.plan, in: ws))
-        #expect(merged.contains("\n||||||| ") && merged.contains("| CNY 5.2M  |"), "the base is shown: \(merged)")
     }
 
     /// `hooks install` sets the driver up and the template's .gitattributes marks plans: a
