@@ -82,7 +82,13 @@ public enum LogService {
             let ours = change.oldBlob
             let parents = [ours] + (try otherTrees.map { try blob(path, $0) })
             let resolved = !parents.contains(change.newBlob)
-            let bothChanged = try baseTrees.contains { base in try blob(old, base) != ours }
+            // Both lines changed it: ours and the same other parent, each since their merge base
+            // (in an octopus merge, another parent's older base must not count for this one).
+            let bothChanged = try zip(baseTrees, parents.dropFirst()).contains { base, theirs in
+                let original = try blob(old, base)
+                let theirsOriginal = try blob(path, base)
+                return original != ours && theirsOriginal != theirs
+            }
             guard resolved || bothChanged else { continue }
             joined.append(prefix.isEmpty ? path : String(path.dropFirst(prefix.count + 1)))
         }

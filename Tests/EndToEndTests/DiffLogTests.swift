@@ -645,4 +645,28 @@ struct LogMergeTests {
         let bolt = try sandbox.acctplan(["log", "bolt"], in: repo)
         #expect(!bolt.stdout.contains("Merge branch") && bolt.stdout.contains("Alice: tax up, Bolt note"), "\(bolt.stdout)")
     }
+
+    /// An octopus merge: a plan only one merged branch changed is not listed with the merge
+    /// because another branch parted from ours earlier (a review found it listed).
+    @Test func anOctopusMergeListsNoPlanOnlyOneBranchChanged() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: ["accounts/acme.md": Self.acme("800,000 "), "accounts/bolt.md": GitFixture.bolt("First.")])
+        try sandbox.gitOK(["checkout", "-q", "-b", "two"], in: repo)
+        try GitFixture.write(GitFixture.bolt("From two."), to: "accounts/bolt.md", in: repo)
+        try sandbox.gitOK(["commit", "-qam", "two: Bolt"], in: repo)
+        try sandbox.gitOK(["checkout", "-q", "main"], in: repo)
+        try GitFixture.write(Self.acme("750,000 "), to: "accounts/acme.md", in: repo)
+        try sandbox.gitOK(["commit", "-qam", "main: tax down"], in: repo)
+        try sandbox.gitOK(["checkout", "-q", "-b", "three"], in: repo)
+        try GitFixture.write(Self.acme("900,000 "), to: "accounts/acme.md", in: repo)
+        try sandbox.gitOK(["commit", "-qam", "three: tax up"], in: repo)
+        try sandbox.gitOK(["checkout", "-q", "main"], in: repo)
+        try GitFixture.write(Self.acme("750,000 ") + "\nA note.\n", to: "accounts/cedar.md", in: repo)
+        try sandbox.gitOK(["add", "-A"], in: repo)
+        try sandbox.gitOK(["commit", "-qm", "main: cedar"], in: repo)
+        try sandbox.gitOK(["merge", "-q", "--no-edit", "-m", "octopus", "two", "three"], in: repo)
+        let log = try sandbox.acctplan(["log", "acme"], in: repo)
+        #expect(log.status == 0 && !log.stdout.contains("octopus") && log.stdout.contains("three: tax up"), "\(log.stdout)")
+    }
 }
