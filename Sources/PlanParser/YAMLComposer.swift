@@ -143,9 +143,13 @@ enum YAMLComposer {
             : lines.location(codePoint: Int(parser.problem_mark.index))
         // A `[`, `{` or quote left open is noticed where the text stops making sense, often on a
         // later line: the finding goes where it was opened, the line to fix.
-        if let opened = parser.context.map({ String(cString: $0) }).flatMap({ unclosedHints[$0] }) {
+        if let context = parser.context.map({ String(cString: $0) }), let opened = unclosedHints[context] {
             let start = lines.location(codePoint: Int(parser.context_mark.index))
-            if start.line < location.line {
+            // Only what is really left open: a missing comma inside a closed `{...}` over two lines
+            // is reported where libyaml noticed it (a review found it moved to the `{`).
+            let unclosed = context == "while scanning a quoted scalar" ? problem.contains("end of stream")
+                : !lines.flowCloses(fromCodePoint: Int(parser.context_mark.index))
+            if unclosed, start.line < location.line {
                 return Refusal(message: "YAML syntax error: \(problem)\(context)", hint: opened, location: start)
             }
         }
@@ -206,6 +210,39 @@ enum YAMLComposer {
                 guard bytes[index] == 0x20 || bytes[index] == UInt8(ascii: "-") else { return false }
                 index += 1
                 column += 1
+            }
+            return false
+        }
+
+        /// Whether the `[` or `{` at this code point is closed later in the text (quoted text and
+        /// comments skipped).
+        func flowCloses(fromCodePoint index: Int) -> Bool {
+            var offset = 0, codePoints = 0
+            while offset < bytes.count, codePoints < index {
+                offset += 1
+                if offset < bytes.count, bytes[offset] & 0xC0 != 0x80 { codePoints += 1 }
+            }
+            var depth = 0
+            var quote: UInt8?
+            var comment = false
+            var previous: UInt8 = 0x20
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                defer { previous = byte; offset += 1 }
+                if comment { if byte == 0x0A { comment = false }; continue }
+                if let open = quote {
+                    if byte == open { quote = nil } else if byte == UInt8(ascii: "\\"), open == UInt8(ascii: "\""), offset + 1 < bytes.count { offset += 1 }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+                case UInt8(ascii: "#") where previous == 0x20 || previous == 0x09: comment = true
+                case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    depth -= 1
+                    if depth == 0 { return true }
+                default: break
+                }
             }
             return false
         }

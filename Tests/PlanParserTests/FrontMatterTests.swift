@@ -290,6 +290,11 @@ struct FrontMatterTests {
             #expect(result.located == [located], "\(lines)")
             #expect(result.findings.first?.hint?.hasPrefix(hint) == true, "\(result.findings)")
         }
+        // Closed, over two lines, with a comma missing: placed where libyaml noticed it, with the
+        // usual hint (a review found it moved to the `{`, said to be unclosed).
+        let closed = parse(header + "targets: {revenue: 1,\n  accounts: 2 stages: 7}\n---\n", kind: .industry, id: "t")
+        #expect(closed.findings.filter { $0.rule == .frontMatter }.map(\.location.line) == [4], "\(closed.findings)")
+        #expect(closed.findings.first { $0.rule == .frontMatter }?.hint?.hasPrefix("check the indentation") == true, "\(closed.findings)")
         // Noticed on the line it opens on: placed where it was noticed, as before.
         let sameLine = parse(header + "segments: [east, west: x: y]\n---\n")
         #expect(sameLine.located == ["front-matter 3:25"])
