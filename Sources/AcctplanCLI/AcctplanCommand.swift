@@ -45,7 +45,8 @@ public struct AcctplanCommand: ParsableCommand {
     /// newcomer trial): it is a mistake, named like an unknown command.
     static func checkHelpTopic(_ arguments: [String]) throws {
         guard arguments.first == "help", let word = arguments.dropFirst().first(where: { !$0.hasPrefix("-") }) else { return }
-        let names = configuration.subcommands.map { $0._commandName }
+        // ArgumentParser's own `help` is a command too (`acctplan help help`).
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
         guard !names.contains(word) else { return }
         throw ToolFailure("no command '\(word)'" + ValueSyntax.didYouMean(ValueSyntax.closest(to: word, in: names))
             + "; 'acctplan --help' lists the commands")

@@ -17,7 +17,7 @@ struct InitCommand: ParsableCommand {
 
             The global --lang chooses the template's language too (en or zh-CN; the Chinese one sets language: zh-CN in acctplan.yml). Without --lang the template is English, whatever the locale: the template is the team's choice.
 
-            The example plans are dated for the day you run init (or --as-of): every date in them moves by the days since the template was written (2026-12-01), so that 'acctplan lint' in the new workspace reports no overdue action or stale review, only the one finding the template shows on purpose (a health-mismatch warning).
+            The example plans are dated for the day you run init (or --as-of): every date in them moves by the days since the template was written (2026-12-01), so that 'acctplan lint' in the new workspace reports no overdue action or stale review (the English template shows one health-mismatch warning on purpose). --as-of takes a day from 1990-01-01 to 9000-12-31.
             """, """
             在 DIR（默认：当前文件夹）中写入 acctplan.yml、accounts/、industries/ 和 segments/ 中的示例计划（规范格式）、.gitattributes、为“acctplan report --output report”的 report/ 文件夹准备的 .gitignore、CI 工作流，以及给计划作者的 README；不在仓库中时在那里运行“git init”，并提交这些新文件。文件夹中已有 acctplan.yml 或模板要写入的任何文件时，拒绝执行且不改动任何内容。模板编译在 acctplan 中，因此已安装的程序在任何地方都能使用。
 
@@ -28,7 +28,7 @@ struct InitCommand: ParsableCommand {
 
             全局选项 --lang 也决定模板的语言（en 或 zh-CN；中文模板在 acctplan.yml 中设置 language: zh-CN）。不加 --lang 时模板是英文的，与系统语言无关：模板由团队选择。
 
-            示例计划按运行 init 的日期（或 --as-of）写出：其中每个日期都按模板编写（2026-12-01）以来的天数移动，因此在新工作区中运行“acctplan lint”不会报告逾期行动或过期评审，只有模板有意展示的一条发现（health-mismatch 警告）。
+            示例计划按运行 init 的日期（或 --as-of）写出：其中每个日期都按模板编写（2026-12-01）以来的天数移动，因此在新工作区中运行“acctplan lint”不会报告逾期行动或过期评审（英文模板有意展示一条 health-mismatch 警告）。--as-of 可取 1990-01-01 到 9000-12-31 之间的日期。
             """)) }
 
     @Argument(help: ArgumentHelp(UI.help("The folder to create the workspace in (created if missing).", "创建工作区的文件夹（不存在时创建）。"), valueName: "dir"))
@@ -49,6 +49,10 @@ struct InitCommand: ParsableCommand {
         // also chooses the template.
         let written = BundledTemplate.template(for: (UI.requested ?? .en).rawValue) ?? BundledTemplate.files
         let day = try AsOfOption.date(asOf)
+        // The template's dates (back to 2009) must stay four-digit years once moved.
+        guard day >= CalendarDate(year: 1990, month: 1, day: 1)!, day <= CalendarDate(year: 9000, month: 12, day: 31)! else {
+            throw ToolFailure("--as-of \(day) is outside 1990-01-01 … 9000-12-31: the example plans' dates would not be valid dates then")
+        }
         let files = TemplateDates.files(written, asOf: day)
         let created = try InitService.create(in: directory, files: files) { note in Terminal.note(note) }
         Terminal.standardOutput(Terminal.say(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanLocalization
 import PlanServices
 
 /// `acctplan hooks install`.
@@ -123,7 +124,8 @@ struct InstallHooks: ParsableCommand {
                                    line: setup.checkCommand(kind), force: false)
             }
         } catch let failure as any UserFacingError {
-            Terminal.standardError(Terminal.say("acctplan: error: \(failure.message)\n", "acctplan: 错误：\(failure.message)\n"))
+            // As every error line is written (translated, one style with the pre-commit hook's).
+            Terminal.standardError(LintWords.errorLine(failure.message, hint: failure.hint, in: UI.languageOutsideWorkspace()))
             return false
         } catch {
             Terminal.standardError("acctplan: error: \(error)\n")

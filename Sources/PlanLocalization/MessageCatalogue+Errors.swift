@@ -10,6 +10,8 @@ extension MessageCatalogue {
         ("no command '{1}' (did you mean '{2}'?); 'acctplan --help' lists the commands",
          "没有“{1}”这个命令（是否想输入“{2}”？）；“acctplan --help”会列出所有命令"),
         ("no command '{1}'; 'acctplan --help' lists the commands", "没有“{1}”这个命令；“acctplan --help”会列出所有命令"),
+        ("--as-of {1} is outside 1990-01-01 … 9000-12-31: the example plans' dates would not be valid dates then",
+         "--as-of {1} 不在 1990-01-01 … 9000-12-31 之内：那时示例计划中的日期将不是有效日期"),
         // Query lines (`acctplan query`).
         ("unknown {~1} '{2}'; did you mean '{3}'?", "未知的{~1}“{2}”；是否想输入“{3}”？"),
         ("fields: {1}", "字段：{1}"), ("options: {1}", "选项：{1}"), ("entities: {1}", "对象：{1}"), ("views: {1}", "视图：{1}"),

@@ -7,7 +7,7 @@ import PlanModel
 /// stale reviews in plans nobody had written yet, more each month.
 public enum TemplateDates {
     /// The day workspace-template/ and workspace-template-zh/ are written for: `lint --as-of`
-    /// this day reports only the template's one deliberate finding (a `health-mismatch`).
+    /// this day reports only the English template's one deliberate finding (a `health-mismatch`).
     public static let writtenAsOf = CalendarDate(year: 2026, month: 12, day: 1)!
 
     /// Whether `path` (workspace-relative) is a plan, whose dates move; README, acctplan.yml and

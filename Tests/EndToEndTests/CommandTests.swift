@@ -105,7 +105,7 @@ struct CommandTests {
         #expect(unknown.stderr == "acctplan: error: no command 'nosuch'; 'acctplan --help' lists the commands\n", "\(unknown)")
         let near = try CLI.output(["help", "rollpu"], in: temp.url)
         #expect(near.status == 2 && near.stderr.contains("(did you mean 'rollup'?)"), "\(near)")
-        for known in [["help"], ["help", "lint"], ["help", "hooks", "install"]] {
+        for known in [["help"], ["help", "lint"], ["help", "hooks", "install"], ["help", "help"]] {
             let help = try CLI.output(known, in: temp.url)
             #expect(help.status == 0 && help.stdout.hasPrefix("OVERVIEW: "), "\(known): \(help)")
         }

@@ -46,6 +46,18 @@ struct InitWorkspaceTests {
         #expect(GitFixture.read("accounts/huaxia-power.md", in: ws) != GitFixture.read("accounts/huaxia-power.md", in: template))
     }
 
+    /// A day the template's dates cannot move to (a year past 9999, or before year 1): refused,
+    /// nothing written (a review found year-10000 dates written).
+    @Test func aDayTheExamplesCannotBeDatedForIsRefused() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        for day in ["9999-06-01", "0001-01-01"] {
+            let run = try sandbox.acctplan(["init", "ws", "--as-of", day], in: sandbox.temp.url)
+            #expect(run.status == 2 && run.stderr.contains("is outside 1990-01-01 … 9000-12-31"), "\(run)")
+            #expect(!FileManager.default.fileExists(atPath: sandbox.temp.path("ws").path))
+        }
+    }
+
     /// Without --as-of: today (the helper gives the tests' `init` the template's own day, so the
     /// binary is started here without it).
     @Test func withoutAsOfThePlansAreDatedForToday() throws {

@@ -243,6 +243,10 @@ struct MergeConflictEndToEndTests {
         #expect(FileManager.default.fileExists(atPath: repo.appendingPathComponent(".git/hooks/pre-commit").path))
         #expect(FileManager.default.fileExists(atPath: repo.appendingPathComponent(".git/hooks/pre-applypatch").path))
         #expect(try sandbox.git(["config", "merge.acctplan.driver"], in: repo).status == 0)
+        // In Chinese as every error line (it stayed English; a review).
+        let chinese = try sandbox.acctplan(["hooks", "install", "--chain", "--lang", "zh-CN"], in: repo, path: path)
+        #expect(chinese.status == 2 && chinese.stderr.contains("acctplan: 错误: \(hook.path) is not a shell script，因此 acctplan 无法向其中添加内容；已保持原样（其余已设置好）"),
+                "\(chinese)")
     }
 
     @Test func aConflictedSettingsFileStopsCheckingAndComputing() throws {
