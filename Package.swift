@@ -80,7 +80,7 @@ let package = Package(
         // for their types (a rule list, a dimension to parse), never the parser, git or the files.
         .target(name: "AcctplanCLI", dependencies: [
             "PlanModel", "PlanEngine", "PlanReports", "PlanServices", "PlanLanguageServer", "PlanQuery", "PlanLocalization",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "PlanSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(
             name: "acctplan",

@@ -1,6 +1,7 @@
 import Foundation
 import PlanLocalization
 import PlanServices
+import PlanSupport
 #if canImport(Glibc)
 import Glibc
 private let systemWrite = Glibc.write
@@ -49,8 +50,8 @@ enum Terminal {
 
     /// Colour for stdout (fd 1) or stderr (fd 2).
     static func useColor(fileDescriptor: Int32 = 1) -> Bool {
-        if ProcessInfo.processInfo.environment["NO_COLOR"] != nil { return false }
-        if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
+        if Environment.value("NO_COLOR") != nil { return false }
+        if Environment.value("TERM") == "dumb" { return false }
         return isatty(fileDescriptor) == 1
     }
 }

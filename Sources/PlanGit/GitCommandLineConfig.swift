@@ -1,4 +1,5 @@
 import Foundation
+import PlanSupport
 
 /// The configuration git gives the programs it starts (hooks, diff and merge drivers) on top of
 /// its files: `git -c key=value` and `git --config-env` reach them as `GIT_CONFIG_PARAMETERS`,
@@ -10,12 +11,17 @@ public enum GitCommandLineConfig {
     /// without regard to case, the subsection exactly, as in git) given on git's command line or
     /// through the environment; nil when neither sets it. A key given without a value (`git -c
     /// merge.renames`) is "true".
-    public static func value(of name: String, in environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        guard environment["GIT_CONFIG_PARAMETERS"] != nil || environment["GIT_CONFIG_COUNT"] != nil else { return nil }
+    public static func value(of name: String, in environment: (String) -> String? = Environment.value) -> String? {
+        guard environment("GIT_CONFIG_PARAMETERS") != nil || environment("GIT_CONFIG_COUNT") != nil else { return nil }
         let wanted = canonical(name)
         var found: String?
         for (key, value) in entries(environment) where canonical(key) == wanted { found = value }
         return found
+    }
+
+    /// ``value(of:in:)`` in the given variables instead of the process's.
+    public static func value(of name: String, in environment: [String: String]) -> String? {
+        value(of: name, in: { environment[$0] })
     }
 
     /// Section and key in lower case, the subsection between them as written.
@@ -25,15 +31,15 @@ public enum GitCommandLineConfig {
     }
 
     /// Every entry, in the order git applies them: `GIT_CONFIG_COUNT`'s, then the command line's.
-    static func entries(_ environment: [String: String]) -> [(key: String, value: String)] {
+    static func entries(_ environment: (String) -> String?) -> [(key: String, value: String)] {
         var entries: [(key: String, value: String)] = []
-        if let count = environment["GIT_CONFIG_COUNT"].flatMap({ Int($0) }), count > 0 {
+        if let count = environment("GIT_CONFIG_COUNT").flatMap({ Int($0) }), count > 0 {
             for index in 0..<min(count, 10_000) {
-                guard let key = environment["GIT_CONFIG_KEY_\(index)"], !key.isEmpty else { break }
-                entries.append((key, environment["GIT_CONFIG_VALUE_\(index)"] ?? ""))
+                guard let key = environment("GIT_CONFIG_KEY_\(index)"), !key.isEmpty else { break }
+                entries.append((key, environment("GIT_CONFIG_VALUE_\(index)") ?? ""))
             }
         }
-        if let parameters = environment["GIT_CONFIG_PARAMETERS"] { entries += parse(parameters) }
+        if let parameters = environment("GIT_CONFIG_PARAMETERS") { entries += parse(parameters) }
         return entries
     }
 

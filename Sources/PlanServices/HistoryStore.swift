@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import PlanReports
+import PlanSupport
 import PlanWorkspace
 
 /// The history store: what `rollup --since`/`--trend` (and `report`'s) read of each blob — its
@@ -37,8 +38,8 @@ public final class HistoryStore: StageAndGroupsStore, @unchecked Sendable {
     /// The store of the repository whose git folder is `gitDirectory`; nil when the environment
     /// turns it off (`ACCTPLAN_HISTORY_STORE=off`).
     public static func open(gitDirectory: String,
-                            environment: [String: String] = ProcessInfo.processInfo.environment) -> HistoryStore? {
-        if environment["ACCTPLAN_HISTORY_STORE"]?.lowercased() == "off" { return nil }
+                            environment: (String) -> String? = Environment.value) -> HistoryStore? {
+        if environment("ACCTPLAN_HISTORY_STORE")?.lowercased() == "off" { return nil }
         return HistoryStore(folder: URL(fileURLWithPath: gitDirectory).appendingPathComponent(folderName),
                             identity: builderIdentity())
     }

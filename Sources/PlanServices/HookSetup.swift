@@ -1,5 +1,6 @@
 import Foundation
 import PlanGit
+import PlanSupport
 
 /// The git hooks acctplan installs.
 public enum GitHook: String, CaseIterable, Sendable {
@@ -241,7 +242,7 @@ public struct HookSetup {
     }
 
     public static func onPath(_ name: String) -> String? {
-        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+        for folder in (Environment.value("PATH") ?? "").split(separator: ":") {
             let candidate = "\(folder)/\(name)"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }

@@ -73,7 +73,7 @@ public struct OpenedWorkspace {
             guard !repository.isBare else { throw ToolFailure("--staged needs a working tree; this repository is bare") }
             // Inside a git hook, GIT_INDEX_FILE names the index being committed (relative to
             // the working tree's top, where git runs hooks).
-            let indexFile = ProcessInfo.processInfo.environment["GIT_INDEX_FILE"].map { file in
+            let indexFile = Environment.value("GIT_INDEX_FILE").map { file in
                 file.hasPrefix("/") ? file : URL(fileURLWithPath: file, relativeTo: cwd).standardizedFileURL.path
             }
             source = try GitSnapshotSource.index(prefix: prefix, in: repository, indexFile: indexFile)

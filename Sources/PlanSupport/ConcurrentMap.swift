@@ -33,7 +33,7 @@ public func concurrentMap<T>(_ count: Int, threads: Int?, _ transform: @Sendable
 /// reference that `scripts/parallel-check` compares the parallel output against. Unset, or
 /// anything else: all cores.
 public enum WorkerThreads {
-    public static let limit: Int? = parse(ProcessInfo.processInfo.environment["ACCTPLAN_THREADS"])
+    public static let limit: Int? = parse(Environment.value("ACCTPLAN_THREADS"))
 
     /// A positive whole number, else nil (all cores).
     public static func parse(_ text: String?) -> Int? {

@@ -22,12 +22,12 @@ import Testing
                                                 prefix: "", in: repository)
         let parsed = try WorkspaceLoader.load(from: source, depth: .stageAndGroups)
 
-        let first = try #require(HistoryStore.open(gitDirectory: repository.gitDirectory, environment: [:]))
+        let first = try #require(HistoryStore.open(gitDirectory: repository.gitDirectory, environment: { _ in nil }))
         let cold = try WorkspaceLoader.load(from: source, depth: .stageAndGroups, store: first)
         #expect(first.hits == 0 && first.recorded == 4, "three accounts and the industry plan")
         first.save()
 
-        let second = try #require(HistoryStore.open(gitDirectory: repository.gitDirectory, environment: [:]))
+        let second = try #require(HistoryStore.open(gitDirectory: repository.gitDirectory, environment: { _ in nil }))
         let warm = try WorkspaceLoader.load(from: source, depth: .stageAndGroups, store: second)
         #expect(second.hits == 4 && second.recorded == 0)
         #expect(warm.plans == parsed.plans && cold.plans == parsed.plans)
@@ -35,7 +35,7 @@ import Testing
         #expect(a.header.stage?.value == "integration" && a.header.industry?.value == "tobacco" && a.isReadable)
         #expect(warm.plans.first { $0.id == "broken" }?.isReadable == false)
 
-        #expect(HistoryStore.open(gitDirectory: repository.gitDirectory, environment: ["ACCTPLAN_HISTORY_STORE": "off"]) == nil)
+        #expect(HistoryStore.open(gitDirectory: repository.gitDirectory, environment: { ["ACCTPLAN_HISTORY_STORE": "off"][$0] }) == nil)
     }
 
     @Test func theFileRoundTripsAndRefusesWhatItCannotTrust() throws {
