@@ -38,7 +38,7 @@ final class ReferenceHandle: GitHandle {
 /// Any object, as `git rev-parse` finds it.
 final class ObjectHandle: GitHandle {
     convenience init(revision: String, in repository: GitRepository) throws {
-        self.init(try made("git_revparse_single") { git_revparse_single(&$0, repository.handle, revision) }, of: repository)
+        self.init(try lookedUp("git_revparse_single") { git_revparse_single(&$0, repository.handle, revision) }, of: repository)
     }
 
     deinit { git_object_free(pointer) }
@@ -50,7 +50,7 @@ final class ObjectHandle: GitHandle {
 final class CommitHandle: GitHandle {
     convenience init(_ id: ObjectID, in repository: GitRepository) throws {
         var oid = id.oid
-        self.init(try made("git_commit_lookup") { git_commit_lookup(&$0, repository.handle, &oid) }, of: repository)
+        self.init(try lookedUp("git_commit_lookup") { git_commit_lookup(&$0, repository.handle, &oid) }, of: repository)
     }
 
     deinit { git_commit_free(pointer) }
@@ -76,7 +76,7 @@ final class CommitHandle: GitHandle {
 final class BlobHandle: GitHandle {
     convenience init(_ id: ObjectID, in repository: GitRepository) throws {
         var oid = id.oid
-        self.init(try made("git_blob_lookup") { git_blob_lookup(&$0, repository.handle, &oid) }, of: repository)
+        self.init(try lookedUp("git_blob_lookup") { git_blob_lookup(&$0, repository.handle, &oid) }, of: repository)
     }
 
     deinit { git_blob_free(pointer) }

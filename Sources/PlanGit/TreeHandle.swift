@@ -4,7 +4,7 @@ import CGit2
 final class TreeHandle: GitHandle {
     convenience init(_ id: ObjectID, in repository: GitRepository) throws {
         var oid = id.oid
-        self.init(try made("git_tree_lookup") { git_tree_lookup(&$0, repository.handle, &oid) }, of: repository)
+        self.init(try lookedUp("git_tree_lookup") { git_tree_lookup(&$0, repository.handle, &oid) }, of: repository)
     }
 
     deinit { git_tree_free(pointer) }

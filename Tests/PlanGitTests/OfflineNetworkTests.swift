@@ -1,0 +1,90 @@
+import CGit2
+import CGitOffline
+import Foundation
+@testable import PlanGit
+import Testing
+
+/// libgit2 (Debian's build, with mbedTLS and libssh2) sets TLS and SSH up when it starts — the
+/// system's CA bundle, a random generator seeded from the CPU's clock, OpenSSL's tables; acctplan
+/// answers those requests itself and sets nothing up (Sources/CGitOffline). These tests fail if the
+/// answer stops being ours — the start-up cost would silently come back — if libgit2 stops working
+/// without them, or if a TLS or SSH connection would be attempted instead of refused.
+@Suite struct OfflineNetworkTests {
+    @Test func libgit2AsksToSetUpTLSAndSSHAndOurAnswerSetsNothingUp() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("a.md", "one\n")
+        try scratch.git("add", "a.md")
+        try scratch.git("commit", "-q", "-m", "first")
+        // Opening a repository initialises libgit2, which asks to set TLS and SSH up once each.
+        let repository = try GitRepository(discovering: scratch.root)
+        #expect(networkSetupRequests >= 2, """
+            libgit2's TLS or SSH set-up did not reach CGitOffline. After an update from a build that linked \
+            libgit2 as a shared library, .build still holds objects that name it: remove .build and build again.
+            """)
+        let commit = try repository.resolveCommit("HEAD")
+        #expect(try repository.treeOfCommit(commit) != commit)
+    }
+
+    @Test(arguments: [("https://example.invalid/plans.git", "TLS is not available"),
+                      ("ssh://git@example.invalid/plans.git", "SSH is not available"),
+                      ("git@example.invalid:plans.git", "SSH is not available")])
+    func aRemoteOverTheNetworkIsRefusedBeforeAnyConnection(url: String, refusal: String) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let repository = try GitRepository(discovering: scratch.root)
+        var remote: OpaquePointer?
+        #expect(git_remote_create_anonymous(&remote, repository.handle, url) == 0)
+        defer { git_remote_free(remote) }
+        let connected = git_remote_connect(remote, GIT_DIRECTION_FETCH, nil, nil, nil)
+        #expect(connected < 0)
+        let error = git_error_last().map { String(cString: $0.pointee.message) } ?? ""
+        #expect(error.contains(refusal), "\(url): \(error)")
+    }
+}
+
+/// The object-id check on reading is plain SHA-1 (OpenSSL) inside PlanGit's lookups and
+/// libgit2's SHA-1DC everywhere else (Sources/CGitOffline/read_check_sha1.c). Both must give every
+/// object the same id; the damaged-pack test (`aPackIndexPointingAtAnotherObjectIsAnErrorNeverAnotherPlan`)
+/// shows the plain check still refuses the wrong object.
+@Suite struct PlainReadCheckTests {
+    private func id(of bytes: [UInt8], plain: Bool) -> String {
+        if plain { acctplan_git_plain_read_check_begin() }
+        defer { if plain { acctplan_git_plain_read_check_end() } }
+        var oid = git_oid()
+        let status = bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+        #expect(status == 0)
+        return ObjectID(oid).description
+    }
+
+    @Test func plainAndCollisionDetectingSHA1GiveEveryObjectTheSameID() {
+        _ = libgit2Initialized
+        var generator = SystemRandomNumberGenerator()
+        // Around SHA-1's 64-byte blocks and its 55/56-byte padding boundary, and a large object.
+        for size in [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000, 4096, 1 << 20] {
+            let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let before = acctplan_git_plain_read_check_count()
+            let plain = id(of: bytes, plain: true)
+            #expect(acctplan_git_plain_read_check_count() == before + 1, "the plain hash was not used for \(size) bytes")
+            let detecting = id(of: bytes, plain: false)
+            #expect(plain == detecting, "\(size) bytes")
+        }
+        // git's own id of a known blob: `printf 'one\n' | git hash-object --stdin`.
+        #expect(id(of: Array("one\n".utf8), plain: true) == "5626abf0f72e58d7a153368ba57db4c673c0e171")
+        #expect(id(of: Array("one\n".utf8), plain: false) == "5626abf0f72e58d7a153368ba57db4c673c0e171")
+    }
+
+    @Test func readingAPlanThroughPlanGitUsesThePlainCheckAndFindsTheRightBytes() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("a.md", "one\n")
+        try scratch.git("add", "a.md")
+        try scratch.git("commit", "-q", "-m", "first")
+        let repository = try GitRepository(discovering: scratch.root)
+        let tree = try repository.treeOfCommit(repository.resolveCommit("HEAD"))
+        let before = plainReadChecks
+        let data = try repository.content(of: "a.md", at: .tree(tree))
+        #expect(data.map { String(decoding: $0, as: UTF8.self) } == "one\n")
+        #expect(plainReadChecks > before)
+    }
+}
