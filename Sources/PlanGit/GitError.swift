@@ -74,7 +74,7 @@ func lookedUp(_ function: String, _ body: (inout OpaquePointer?) -> Int32) throw
     return try made(function, body)
 }
 
-/// How many object-id checks used plain SHA-1 on the calling thread (tests: reading is checked so).
+/// How many hashes the calling thread finished with plain SHA-1 (tests: reading is checked so).
 var plainReadChecks: Int { Int(acctplan_git_plain_read_check_count()) }
 
 /// libgit2's global state, initialised once (a global `let` initialiser runs exactly once).

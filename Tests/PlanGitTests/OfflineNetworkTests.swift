@@ -41,6 +41,31 @@ import Testing
         let error = git_error_last().map { String(cString: $0.pointee.message) } ?? ""
         #expect(error.contains(refusal), "\(url): \(error)")
     }
+
+    /// libgit2's public SSH transport with explicit paths reaches libssh2 through a call inside
+    /// ssh.c; lld's `--wrap` (the executable and tests link with lld: Package.swift) sends that
+    /// call to the refusal too.
+    @Test func theSSHTransportWithPathsIsRefused() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let repository = try GitRepository(discovering: scratch.root)
+        var remote: OpaquePointer?
+        #expect(git_remote_create_anonymous(&remote, repository.handle, "ssh://git@example.invalid/plans.git") == 0)
+        defer { git_remote_free(remote) }
+        var transport: UnsafeMutablePointer<git_transport>?
+        var paths: [UnsafeMutablePointer<CChar>?] = [strdup("git-upload-pack"), strdup("git-receive-pack")]
+        defer { paths.forEach { free($0) } }
+        let status = paths.withUnsafeMutableBufferPointer { buffer in
+            var strings = git_strarray(strings: buffer.baseAddress, count: buffer.count)
+            return git_transport_ssh_with_paths(&transport, remote, &strings)
+        }
+        if status == 0, let transport {
+            transport.pointee.free(transport)
+            Issue.record("an SSH transport was made")
+        }
+        let error = git_error_last().map { String(cString: $0.pointee.message) } ?? ""
+        #expect(error.contains("SSH is not available"), "\(error)")
+    }
 }
 
 /// The object-id check on reading is plain SHA-1 (OpenSSL) inside PlanGit's lookups and
@@ -67,11 +92,31 @@ import Testing
             let plain = id(of: bytes, plain: true)
             #expect(acctplan_git_plain_read_check_count() == before + 1, "the plain hash was not used for \(size) bytes")
             let detecting = id(of: bytes, plain: false)
+            #expect(acctplan_git_plain_read_check_count() == before + 1, "outside a bracket, \(size) bytes went plain")
             #expect(plain == detecting, "\(size) bytes")
         }
         // git's own id of a known blob: `printf 'one\n' | git hash-object --stdin`.
         #expect(id(of: Array("one\n".utf8), plain: true) == "5626abf0f72e58d7a153368ba57db4c673c0e171")
         #expect(id(of: Array("one\n".utf8), plain: false) == "5626abf0f72e58d7a153368ba57db4c673c0e171")
+    }
+
+    /// What libgit2 writes keeps collision detection: no hash of a write goes plain, also when the
+    /// write comes right after a read (a context's memory reused).
+    @Test func writingAnObjectKeepsCollisionDetection() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("a.md", "one\n")
+        try scratch.git("add", "a.md")
+        try scratch.git("commit", "-q", "-m", "first")
+        let repository = try GitRepository(discovering: scratch.root)
+        _ = try repository.content(of: "a.md", at: .tree(repository.treeOfCommit(repository.resolveCommit("HEAD"))))
+        let before = plainReadChecks
+        var oid = git_oid()
+        let text = Array("two\n".utf8)
+        let status = text.withUnsafeBytes { git_blob_create_from_buffer(&oid, repository.handle, $0.baseAddress, $0.count) }
+        #expect(status == 0)
+        #expect(ObjectID(oid).description == "f719efd430d52bcfc8566a43b2eb655688d38871")
+        #expect(plainReadChecks == before, "writing a blob hashed it with plain SHA-1")
     }
 
     @Test func readingAPlanThroughPlanGitUsesThePlainCheckAndFindsTheRightBytes() throws {

@@ -10,7 +10,8 @@ int acctplan_network_setup_requests(void);
    Nested brackets count; every hash begun outside a bracket is libgit2's own. */
 void acctplan_git_plain_read_check_begin(void);
 void acctplan_git_plain_read_check_end(void);
-/* How many object-id checks used plain SHA-1 on the calling thread (for tests). */
+/* How many hashes the calling thread finished with plain SHA-1 (object-id checks, and the checksums
+   of the index or a pack index read inside a bracket); for tests. */
 long acctplan_git_plain_read_check_count(void);
 
 #endif
