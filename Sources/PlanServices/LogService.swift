@@ -42,8 +42,10 @@ public enum LogService {
             var changes: [PlanChange]
             if commit.isMerge, let parentTree {
                 // Only the joined plans are read and compared (a merge may bring a branch's hundreds).
-                let joined = try joinedPaths(of: commit, firstParentTree: parentTree, repository: repository, prefix: prefix)
-                changes = joined.isEmpty ? [] : try versions.changes(from: from, to: .tree(commit.tree), scopes: joined)
+                let (joined, changed) = try joinedPaths(of: commit, firstParentTree: parentTree, repository: repository,
+                                                        prefix: prefix)
+                changes = joined.isEmpty ? [] : try versions.changes(from: from, to: .tree(commit.tree), scopes: joined,
+                                                                     paths: changed)
             } else {
                 changes = try versions.changes(from: from, to: .tree(commit.tree))
             }
@@ -61,12 +63,13 @@ public enum LogService {
 
     /// The plans (workspace-relative paths, as after the merge) whose parallel edits a merge
     /// joined: changed on the first parent's line too since the merge base with another parent,
-    /// or merged into a version none of its parents has.
+    /// or merged into a version none of its parents has; with every path the merge changed
+    /// against its first parent (the comparison is not made twice).
     static func joinedPaths(of merge: CommitInfo, firstParentTree: ObjectID, repository: GitRepository,
-                            prefix: String) throws -> [String] {
-        guard let first = merge.parents.first else { return [] }
+                            prefix: String) throws -> (joined: [String], changed: [PathChange]) {
+        guard let first = merge.parents.first else { return ([], []) }
         let changed = try repository.changedPaths(from: .tree(firstParentTree), to: .tree(merge.tree), prefix: prefix)
-        guard !changed.isEmpty else { return [] }
+        guard !changed.isEmpty else { return ([], changed) }
         let others = merge.parents.dropFirst()
         let otherTrees = try others.map { try repository.treeOfCommit($0) }
         let baseTrees = try others.map { other in try repository.mergeBase(first, other).map { try repository.treeOfCommit($0) } }
@@ -92,6 +95,6 @@ public enum LogService {
             guard resolved || bothChanged else { continue }
             joined.append(prefix.isEmpty ? path : String(path.dropFirst(prefix.count + 1)))
         }
-        return joined
+        return (joined, changed)
     }
 }

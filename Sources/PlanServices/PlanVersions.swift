@@ -130,12 +130,15 @@ public final class PlanVersions: @unchecked Sendable {
 
     /// Semantic changes of every plan that differs between two endpoints, sorted by kind and id,
     /// narrowed to `scopes` (workspace-relative; empty for all). Changed plans are read, parsed
-    /// and compared on all cores.
-    public func changes(from old: DiffEndpoint, to new: DiffEndpoint, scopes: [String] = []) throws -> [PlanChange] {
+    /// and compared on all cores. `paths`: the endpoints' changed paths when the caller has
+    /// compared them already (`log` does, for a merge), so that they are not compared twice.
+    public func changes(from old: DiffEndpoint, to new: DiffEndpoint, scopes: [String] = [],
+                        paths: [PathChange]? = nil) throws -> [PlanChange] {
         // The trees are compared here while both ends' acctplan.yml are parsed on another thread.
         let sources = try [old, new].map(configSource(at:))
-        let (changedPaths, parsed) = try alongside({ try repository.changedPaths(from: old, to: new, prefix: prefix, pool: pool) },
-                                                   background: { Self.parse(sources) })
+        let (changedPaths, parsed) = try alongside({
+            try paths ?? repository.changedPaths(from: old, to: new, prefix: prefix, pool: pool)
+        }, background: { Self.parse(sources) })
         let oldConfig = remember(parsed[0], of: sources[0], at: old)
         let newConfig = remember(parsed[1], of: sources[1], at: new)
         // Hashing a configuration (people, fx, ...) is not free: once per side, not per plan.
