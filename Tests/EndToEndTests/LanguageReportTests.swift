@@ -162,4 +162,23 @@ struct QueryLanguageTests {
             #expect(plain.stdout == zh.stdout, "\(format)")
         }
     }
+
+    /// Its errors, each as the query engine writes it (CatalogueTests lists more).
+    @Test(arguments: [
+        (["opportunities", "amount:abc"], "“amount:abc”中的“abc”不是金额", "amount 需要金额，例如 amount:1M"),
+        (["opportunities", "amount"], "“amount”不是查询条件：请写成 字段:值", "条件的写法：field:value"),
+        (["opportunities", "--sum", "name"], "--sum name：name 是 text 类型，不是金额或数字", "只能对金额或数字字段求和"),
+        (["actions", "overdue:maybe"], "“overdue:maybe”中的“maybe”不是“yes”或“no”", "overdue 需要“yes”或“no”，例如 overdue:yes"),
+    ])
+    func queryErrorsReadInChinese(arguments: [String], message: String, hint: String) throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let created = try CLI.output(["init", "ws"], in: temp.url)
+        #expect(created.status == 0, "\(created)")
+        let root = temp.path("ws")
+        let failed = try CLI.output(["query"] + arguments + ["--lang", "zh-CN"], in: root)
+        #expect(failed.status == 2, "\(failed)")
+        #expect(failed.stderr.contains("acctplan: 错误: " + message), "\(failed)")
+        #expect(failed.stderr.contains("提示: " + hint), "\(failed)")
+    }
 }
