@@ -15,9 +15,9 @@ struct QueryCommand: ParsableCommand {
               acctplan query opportunities open:yes close:thisquarter --sort -amount --sum weighted
               acctplan query opportunities 'amount:>1M' account.industry:tobacco stage:negotiate
               acctplan query actions overdue:yes --by owner
-              acctplan query accounts stage:integration not:reviewed:>=today-90d
+              acctplan query accounts stage:integration 'not:reviewed:>=today-90d'
               acctplan query accounts not:roles:sponsor
-              acctplan query @closing            (a view saved under views: in acctplan.yml)
+              acctplan query @closing-this-quarter   (a view saved under views: in acctplan.yml)
 
             Quote a term with > or < (or a space) for the shell: 'amount:>1M'. Every field of every entity, and the answers to twelve everyday questions: docs/query.md.
             """, """
@@ -26,9 +26,9 @@ struct QueryCommand: ParsableCommand {
               acctplan query opportunities open:yes close:thisquarter --sort -amount --sum weighted
               acctplan query opportunities 'amount:>1M' account.industry:tobacco stage:negotiate
               acctplan query actions overdue:yes --by owner
-              acctplan query accounts stage:integration not:reviewed:>=today-90d
+              acctplan query accounts stage:integration 'not:reviewed:>=today-90d'
               acctplan query accounts not:roles:sponsor
-              acctplan query @closing            （acctplan.yml 中 views: 下保存的视图）
+              acctplan query @closing-this-quarter   （acctplan.yml 中 views: 下保存的视图）
 
             含 > 或 <（或空格）的条件要为 shell 加引号：'amount:>1M'。每个实体的每个字段，以及十二个日常问题的答案：docs/query.md。
             """)) }
@@ -48,7 +48,9 @@ struct QueryCommand: ParsableCommand {
     var sum: [String] = []
     @Option(help: ArgumentHelp(UI.help("Group the rows by a field's value, with subtotals.", "按字段的值分组，并给出小计。"), valueName: "field"))
     var by: String?
-    @Option(help: ArgumentHelp(UI.help("List at most N rows (the totals add up the rows listed).", "最多列出 N 行（合计只加总列出的行）。"), valueName: "n"))
+    // Unconditional: `--limit -1` is a value to refuse with the reason, not a missing one.
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp(UI.help("List at most N rows (the totals add up the rows listed).", "最多列出 N 行（合计只加总列出的行）。"), valueName: "n"))
     var limit: Int?
     @Option(help: FormatChoice<QueryFormatList>.help)
     var format: FormatChoice<QueryFormatList>?

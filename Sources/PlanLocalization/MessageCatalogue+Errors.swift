@@ -40,6 +40,9 @@ extension MessageCatalogue {
         ("--limit '{1}' is not a number of rows", "--limit“{1}”不是行数"),
         ("--limit {1}: the limit must be 0 or more", "--limit {1}：上限必须是 0 或更大"),
         ("{1} needs a value", "{1} 需要一个值"),
+        ("'{1}' has no value after its ':'", "“{1}”的“:”后面没有值"),
+        ("quote a term with > or < for the shell, which reads them as a redirection: '{1}'",
+         "含 > 或 < 的条件要为 shell 加引号，否则 shell 会把它们当作重定向：'{1}'"),
         ("--workspace '{1}' is not an acctplan workspace: it holds no acctplan.yml; give the folder that holds acctplan.yml, or run 'acctplan init {2}' to create one",
          "--workspace“{1}”不是 acctplan 工作区：其中没有 acctplan.yml；请指定含有 acctplan.yml 的文件夹，或运行“acctplan init {2}”创建一个"),
         // Notes (`acctplan: note:`).

@@ -36,6 +36,15 @@ public enum ValueSyntax {
         ClosestMatch(candidates).closest(to: word)
     }
 
+    /// What to suggest for a mistyped id or name: the nearest spelling, else the one candidate
+    /// that begins with the word (`harbour` for `harbour-city-land`, `closing` for
+    /// `closing-this-quarter`: no spelling distance reaches those); nil when several begin so.
+    public static func suggestion(for word: String, in candidates: [String]) -> String? {
+        if let near = closest(to: word, in: candidates) { return near }
+        let beginning = Set(candidates.filter { $0.hasPrefix(word.lowercased()) })
+        return beginning.count == 1 ? beginning.first : nil
+    }
+
     /// The first `limit` of `items` joined by ", ", then ", and N more" for the rest: how a message
     /// names files without flooding the terminal.
     public static func shortList(_ items: [String], limit: Int) -> String {

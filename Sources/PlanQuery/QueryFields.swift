@@ -54,7 +54,8 @@ enum QueryFields {
             QueryField("score", .number, "The health score, 0 to 100 (docs/score.md).") { row, context in
                 .number(Decimal(context.scores.score(of: row.plan, context).score))
             },
-            QueryField("band", .text, "The health score's band: green, amber or red.") { row, context in
+            QueryField("band", .text, "The health score's band: green, amber or red.",
+                       schemaType: .choice(ScoreBand.allCases.map(\.rawValue))) { row, context in
                 .text(context.scores.score(of: row.plan, context).band.rawValue)
             },
             QueryField("stale", .bool, "Not reviewed within review_interval_days of the as-of day (or never).") { row, context in

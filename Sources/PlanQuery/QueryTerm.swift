@@ -45,7 +45,9 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// "unknown X 'word'" with the closest choice and the list of choices.
     public static func unknown(_ what: String, _ word: String, choices: [String]) -> QueryError {
-        let closest = ClosestMatch(choices).closest(to: word)
+        // The nearest by spelling, else the one choice the word begins (`@closing` for
+        // `closing-this-quarter`).
+        let closest = ValueSyntax.suggestion(for: word, in: choices)
         return QueryError("unknown \(what) '\(word)'" + (closest.map { "; did you mean '\($0)'?" } ?? ""),
                           hint: (what == "entity" ? "entities" : what + "s") + ": " + choices.joined(separator: ", "))
     }
@@ -113,6 +115,12 @@ extension QueryLiteral {
         let config = context.config
         func fail(_ what: String, _ example: String) -> QueryError {
             QueryError("'\(value)' in '\(term)' is not \(what)", hint: "\(field.name) takes \(what), e.g. \(field.name):\(example)")
+        }
+        // `reviewed:>=today-90d` unquoted: the shell took `>=today-90d` as a redirection (and
+        // wrote a file named `=today-90d`), leaving `reviewed:`.
+        if value.isEmpty && field.type != .text && field.type != .list {
+            throw QueryError("'\(term)' has no value after its ':'",
+                             hint: "quote a term with > or < for the shell, which reads them as a redirection: '\(field.name):>=V'")
         }
         switch field.type {
         case .text, .list:

@@ -8,9 +8,12 @@ enum AccountSelection {
         guard !ids.isEmpty else { return nil }
         let known = Set(workspace.plans(.account).map(\.id))
         for id in ids where !known.contains(id) {
-            let suggestion = ValueSyntax.closest(to: id, in: Array(known).sorted())
+            let suggestion = ValueSyntax.suggestion(for: id, in: Array(known).sorted())
+            // The example is an id as it should be written (a file named `Wind Farm.md` is a plan
+            // too, with a lint error, but no example of an id).
+            let example = known.sorted().first(where: ValueSyntax.isValidID) ?? "acme"
             throw ToolFailure("no account plan '\(id)'" + ValueSyntax.didYouMean(suggestion),
-                              hint: "name accounts by id: the file name without .md, e.g. \(known.sorted().first ?? "acme")")
+                              hint: "name accounts by id: the file name without .md, e.g. \(example)")
         }
         return Set(ids)
     }

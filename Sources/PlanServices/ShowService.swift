@@ -25,10 +25,7 @@ public enum ShowService {
         let matches = loaded.plans.filter { $0.id == id && (kind == nil || $0.kind == kind) }
         guard let plan = matches.first else {
             let ids = loaded.plans.filter { kind == nil || $0.kind == kind }.map(\.id)
-            // A near spelling, else the one id that begins with what was typed (`harbour` for
-            // `harbour-city-land`, which no spelling distance reaches).
-            let starting = Set(ids.filter { $0.hasPrefix(id) })
-            let suggestion = ValueSyntax.closest(to: id, in: ids) ?? (starting.count == 1 ? starting.first : nil)
+            let suggestion = ValueSyntax.suggestion(for: id, in: ids)
             throw ToolFailure("no \(kind?.rawValue ?? "") plan '\(id)' in the workspace".replacingOccurrences(of: "no  ", with: "no ")
                 + ValueSyntax.didYouMean(suggestion))
         }

@@ -70,6 +70,10 @@ struct QueryEndToEndTests {
         #expect(unknown.stderr.hasPrefix("acctplan: error: unknown field 'amout'; did you mean 'amount'?\n  hint: fields: id, name, stage, amount,"), "\(unknown)")
         let entity = try sandbox.acctplan(["query", "deals"], in: ws)
         #expect(entity.status == 2 && entity.stderr.contains("unknown entity 'deals'"), "\(entity)")
+        // A negative limit is a value to refuse with the reason, not "a missing value" (a
+        // newcomer trial).
+        let negative = try sandbox.acctplan(["query", "opportunities", "--limit", "-1"], in: ws)
+        #expect(negative.status == 2 && negative.stderr == "acctplan: error: --limit -1: the limit must be 0 or more\n", "\(negative)")
     }
 
     @Test func groupsWithSubtotalsInMarkdownForAPullRequest() throws {

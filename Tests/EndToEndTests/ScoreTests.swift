@@ -88,6 +88,9 @@ struct ScoreTests {
         let unknown = try repo.acctplan(["score", "huaxia-powr"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("acctplan: error: no account plan 'huaxia-powr' (did you mean 'huaxia-power'?)"), "\(unknown)")
+        // The beginning of an id, which no spelling distance reaches (a newcomer trial).
+        let begun = try repo.acctplan(["score", "huaxia"])
+        #expect(begun.stderr.contains("acctplan: error: no account plan 'huaxia' (did you mean 'huaxia-power'?)"), "\(begun)")
         // Weights that do not add up: the scores use the default profile, and stderr says why.
         let config = repo.ws.appendingPathComponent("acctplan.yml")
         try (text(config) + "\nhealth_score:\n  weights: {coverage: 40}\n").write(to: config, atomically: true, encoding: .utf8)

@@ -179,6 +179,22 @@ struct QueryEngineTests {
         #expect { try run("opportunities", ["account.stage:integrate"]) } throws: { error in
             (error as? QueryError)?.message == "unknown value 'integrate' for account.stage; did you mean 'integration'?"
         }
+        // A word that begins exactly one choice suggests it (`@closing` for a saved
+        // `closing-this-quarter`), one that begins several suggests none.
+        #expect(QueryError.unknown("view", "closing", choices: ["closing-this-quarter", "overdue"]).message
+            == "unknown view 'closing'; did you mean 'closing-this-quarter'?")
+        #expect(QueryError.unknown("view", "c", choices: ["closing-this-quarter", "churn"]).message == "unknown view 'c'")
+        // The score's band is one of three words too (a newcomer trial: band:purple was "0 rows").
+        #expect { try run("accounts", ["band:purple"]) } throws: { error in
+            (error as? QueryError)?.hint == "band takes: green, amber, red"
+        }
+        #expect(try run("accounts", ["band:green"]).rows.count + (try run("accounts", ["not:band:green"]).rows.count)
+            == (try run("accounts").rows.count))
+        // `reviewed:>=today-90d` unquoted: the shell took `>=today-90d`, leaving no value.
+        #expect { try run("accounts", ["not:reviewed:"]) } throws: { error in
+            let error = error as? QueryError
+            return error?.message == "'not:reviewed:' has no value after its ':'" && error?.hint?.contains("redirection") == true
+        }
         // The values themselves, their Chinese words, and the other tests still read.
         #expect(try run("stakeholders", ["role:决策者"]).rows.count == (try run("stakeholders", ["role:decision-maker"]).rows.count))
         _ = try run("opportunities", ["not:stage:won", "stage:~neg"])
