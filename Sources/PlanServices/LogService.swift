@@ -58,7 +58,25 @@ public enum LogService {
             }
             if !changes.isEmpty { entries.append(Entry(commit: commit, changes: changes)) }
         }
+        if let id, entries.isEmpty { try checkKnown(id, repository: repository, prefix: prefix) }
         return entries
+    }
+
+    /// A misspelt id printed nothing and exited 0, read as "no history" (a newcomer trial): an id
+    /// that no plan at HEAD has, and that no commit shown changed, is an error with the nearest
+    /// id. (A plan deleted since has history, so it is listed, not refused.)
+    static func checkKnown(_ id: String, repository: GitRepository, prefix: String) throws {
+        guard let head = try? repository.resolveCommit("HEAD") else { return }
+        let tree = try repository.treeOfCommit(head)
+        let paths = try repository.changedPaths(from: .tree(repository.emptyTree()), to: .tree(tree), prefix: prefix)
+        let ids = paths.compactMap { change -> String? in
+            guard let path = change.newPath else { return nil }
+            let relative = prefix.isEmpty ? path : String(path.dropFirst(prefix.count + 1))
+            return PlanVersions.planIdentity(relative)?.1
+        }
+        guard !ids.contains(id) else { return }
+        throw ToolFailure("no plan '\(id)' at HEAD, and no commit shown changed one" + ValueSyntax.didYouMean(ValueSyntax.suggestion(for: id, in: ids.sorted())),
+                          hint: "name a plan by its id: the file name without .md")
     }
 
     /// The plans (workspace-relative paths, as after the merge) whose parallel edits a merge

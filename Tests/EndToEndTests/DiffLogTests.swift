@@ -440,7 +440,13 @@ struct Log {
         #expect(try ids(["a"]) == [c["c5"]!, c["c3"]!, c["c1"]!], "edited, moved, created")
         #expect(try ids(["c-new"]) == [c["c6"]!, c["c1"]!], "follows the rename from c.md to c-new.md")
         #expect(try ids(["northwest-wind"]) == [c["c4"]!, c["init"]!])
-        #expect(try ids(["no-such-plan"]) == [])
+        // An id no plan has was an empty list, read as "no history" (a newcomer trial): an error
+        // with the nearest id. A plan with no change in the range shown is still an empty list.
+        let typo = try repo.acctplan(["log", "xinan-tobaco"])
+        #expect(typo.status == 2 && typo.stdout.isEmpty, "\(typo)")
+        #expect(typo.stderr.hasPrefix("acctplan: error: no plan 'xinan-tobaco' at HEAD, and no commit shown changed one (did you mean 'xinan-tobacco'?)"),
+                "\(typo)")
+        #expect(try ids(["xinan-tobacco", "--since", "HEAD"]) == [])
         let text = try repo.acctplan(["log", "a"])
         #expect(text.status == 0, "\(text)")
         #expect(!text.stdout.contains("xinan-tobacco") && !text.stdout.contains("Xinan moves up"), "\(text.stdout)")

@@ -131,6 +131,8 @@ struct ErrorLineTests {
             "a view cannot run another view ('@mine')", "a view starts with what it lists, not '--sum'", "e.g. opportunities open:yes",
             "--rev names a version of the plans; a view saves only the question",
             "give --rev on the command line: acctplan query @view --rev ...",
+            "no plan 'acme' at HEAD, and no commit shown changed one (did you mean 'acme-corp'?)",
+            "name a plan by its id: the file name without .md",
             "--sort needs a value", "'not:reviewed:' has no value after its ':'",
             "quote a term with > or < for the shell, which reads them as a redirection: 'reviewed:>=V'", "--limit 'ten' is not a number of rows", "--limit -1: the limit must be 0 or more",
             "accounts/a.md cannot be read as a plan: plan has no front matter; run 'acctplan lint accounts/a.md'",
