@@ -26,23 +26,25 @@ enum DiffNotices {
     }
 }
 
-/// `acctplan diff --external PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE`: git's
-/// external diff protocol (diff.acctplan.command). Plans get a semantic diff; any other file a
-/// plain unified diff.
+/// `acctplan diff --external PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH
+/// RENAME-INFO]`: git's external diff protocol (diff.acctplan.command; the last two for a file git
+/// found renamed). Plans get a semantic diff; any other file a plain unified diff.
 enum ExternalDiff {
     static func run(_ arguments: [String], workspace: String?) throws {
         guard arguments.count >= 7 else {
             throw ToolFailure("--external takes the 7 arguments git passes to an external diff driver")
         }
         let path = arguments[0]
-        switch ExternalDiffService.compare(path: path, oldFile: arguments[1], newFile: arguments[4], workspace: workspace) {
+        let newPath = arguments.count >= 9 ? arguments[7] : nil
+        switch ExternalDiffService.compare(path: path, newPath: newPath, oldFile: arguments[1], newFile: arguments[4],
+                                           workspace: workspace) {
         case .plan(let planPath, let change):
             Terminal.standardOutput(change.map { DiffReporter.text([$0], color: Terminal.useColor()) }
                 ?? "\(planPath): no semantic change\n")
         case .notAPlan:
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/diff")
-            process.arguments = ["-u", "--label", "a/\(path)", "--label", "b/\(path)", arguments[1], arguments[4]]
+            process.arguments = ["-u", "--label", "a/\(path)", "--label", "b/\(newPath ?? path)", arguments[1], arguments[4]]
             try process.run()
             process.waitUntilExit()
         }

@@ -115,8 +115,9 @@ public enum ExternalDiffService {
     }
 
     /// Compares the files `oldFile` and `newFile` ("/dev/null" when absent) that git passes for the
-    /// repository path `path`, read with the configuration of the workspace (when one is found).
-    public static func compare(path: String, oldFile: String, newFile: String, workspace: String?) -> Result {
+    /// repository path `path` (and `newPath` when git found the file renamed), read with the
+    /// configuration of the workspace (when one is found).
+    public static func compare(path: String, newPath: String? = nil, oldFile: String, newFile: String, workspace: String?) -> Result {
         func read(_ file: String) -> Data? { file == "/dev/null" ? nil : FileManager.default.contents(atPath: file) }
         let config: WorkspaceConfig
         if let root = try? WorkspaceLocation.root(workspace),
@@ -125,13 +126,21 @@ public enum ExternalDiffService {
         } else {
             config = WorkspaceConfig()
         }
-        // git passes the repository-relative path; the plan is identified by its last folders.
-        let parts = path.split(separator: "/").map(String.init)
-        let planPath = parts.firstIndex { PlanKind(folder: $0) != nil }.map { parts[$0...].joined(separator: "/") }
-        guard let planPath, let (kind, id) = PlanVersions.planIdentity(planPath) else { return .notAPlan }
-        func parse(_ data: Data?) -> Plan? {
-            data.map { PlanParser(config: config).parse($0, path: planPath, kind: kind, id: id, depth: .withProse).plan }
+        // git passes repository-relative paths; a plan is identified by its last folders.
+        func plan(at path: String) -> (path: String, kind: PlanKind, id: String)? {
+            let parts = path.split(separator: "/").map(String.init)
+            guard let planPath = parts.firstIndex(where: { PlanKind(folder: $0) != nil }).map({ parts[$0...].joined(separator: "/") }),
+                  let (kind, id) = PlanVersions.planIdentity(planPath) else { return nil }
+            return (planPath, kind, id)
         }
-        return .plan(planPath, PlanDiff.compare(.init(parse(read(oldFile)), config: config), .init(parse(read(newFile)), config: config)))
+        // A renamed file is compared as the plan it was and the plan it is: the change then says
+        // "renamed from", as `acctplan diff` does (it named only the old path).
+        let old = plan(at: path), new = plan(at: newPath ?? path)
+        guard let shown = new ?? old else { return .notAPlan }
+        func parse(_ file: String, as plan: (path: String, kind: PlanKind, id: String)?) -> Plan? {
+            guard let plan, let data = read(file) else { return nil }
+            return PlanParser(config: config).parse(data, path: plan.path, kind: plan.kind, id: plan.id, depth: .withProse).plan
+        }
+        return .plan(shown.path, PlanDiff.compare(.init(parse(oldFile, as: old), config: config), .init(parse(newFile, as: new), config: config)))
     }
 }

@@ -370,5 +370,16 @@ struct GitHookTests {
         try sandbox.gitOK(["commit", "-q", "-am", "Acme moves on"], in: repo, path: path)
         let log = try sandbox.git(["log", "-p", "-1"], in: repo, path: path)
         #expect(log.status == 0 && log.stdout.contains("acme") && log.stderr.isEmpty, "git log -p through textconv: \(log)")
+
+        // A plan moved (and edited): git hands the driver both paths, and it names the move as
+        // `acctplan diff` does (it named the old path only; a newcomer trial).
+        try FileManager.default.createDirectory(at: repo.appendingPathComponent("accounts/east"), withIntermediateDirectories: true)
+        try sandbox.gitOK(["mv", "accounts/acme.md", "accounts/east/acme.md"], in: repo)
+        try GitFixture.write(Fixture.account(name: "Acme", stage: "integration"), to: "accounts/east/acme.md", in: repo)
+        try sandbox.gitOK(["add", "-A"], in: repo)
+        let moved = try sandbox.git(["diff", "--cached", "-M"], in: repo, path: path)
+        #expect(moved.status == 0 && moved.stdout.hasPrefix("accounts/east/acme.md (account acme, renamed from accounts/acme.md)\n"),
+                "\(moved)")
+        #expect(moved.stdout.contains("stage: industry-solution → integration"), "\(moved)")
     }
 }
