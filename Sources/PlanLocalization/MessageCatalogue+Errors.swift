@@ -40,6 +40,8 @@ extension MessageCatalogue {
         ("--limit '{1}' is not a number of rows", "--limit“{1}”不是行数"),
         ("--limit {1}: the limit must be 0 or more", "--limit {1}：上限必须是 0 或更大"),
         ("{1} needs a value", "{1} 需要一个值"),
+        ("this is a shallow clone: if it names an older commit, fetch all of it with 'git fetch --unshallow' (in GitHub Actions: actions/checkout with fetch-depth: 0)",
+         "这是浅克隆：如果它指的是更早的提交，请用“git fetch --unshallow”获取完整历史（在 GitHub Actions 中：actions/checkout 设置 fetch-depth: 0）"),
         ("no plan '{1}' at HEAD, and no commit shown changed one", "HEAD 中没有计划“{1}”，列出的提交也都没有改动过这样的计划"),
         ("name a plan by its id: the file name without .md", "请用编号指定计划：即去掉 .md 的文件名"),
         ("'{1}' has no value after its ':'", "“{1}”的“:”后面没有值"),

@@ -46,7 +46,10 @@ public enum DiffService {
             let repositoryPath = prefix.isEmpty ? scope : (scope.isEmpty ? prefix : prefix + "/" + scope)
             let onDisk = root.map { FileManager.default.fileExists(atPath: $0.appendingPathComponent(scope).path) } ?? false
             guard onDisk || trees.contains(where: { repository.pathExists(repositoryPath, inTree: $0) }) else {
-                throw ToolFailure("'\(path)' is neither a revision nor a path in the workspace")
+                // `HEAD~1` in a clone of depth 1 names a commit the clone does not have.
+                throw ToolFailure("'\(path)' is neither a revision nor a path in the workspace",
+                                  hint: HistoryFailure.isShallow(repository) ? "this is a shallow clone: if it names an older commit, "
+                                      + HistoryFailure.unshallow : nil)
             }
         }
         let old: DiffEndpoint, new: DiffEndpoint

@@ -35,28 +35,30 @@ public enum LogService {
         let versions = PlanVersions(repository: repository, prefix: prefix)
         var tracked: Set<String>? = id.map { [$0] }
         var entries: [Entry] = []
-        for commit in try repository.history(hiding: hidden) {
-            if let sinceDate, commit.committerDay < sinceDate { break }
-            let parentTree = try commit.firstParent.map { try repository.treeOfCommit($0) }
-            let from: DiffEndpoint = try .tree(parentTree ?? repository.emptyTree())
-            var changes: [PlanChange]
-            if commit.isMerge, let parentTree {
-                // Only the joined plans are read and compared (a merge may bring a branch's hundreds).
-                let (joined, changed) = try joinedPaths(of: commit, firstParentTree: parentTree, repository: repository,
-                                                        prefix: prefix)
-                changes = joined.isEmpty ? [] : try versions.changes(from: from, to: .tree(commit.tree), scopes: joined,
-                                                                     paths: changed)
-            } else {
-                changes = try versions.changes(from: from, to: .tree(commit.tree))
-            }
-            if let current = tracked {
-                changes = changes.filter { current.contains($0.id) }
-                // Follow renames backwards: the plan had the old name before this commit.
-                for change in changes {
-                    if let old = change.oldPath, let (_, oldID) = PlanVersions.planIdentity(old) { tracked?.insert(oldID) }
+        try HistoryFailure.reading(repository) {
+            for commit in try repository.history(hiding: hidden) {
+                if let sinceDate, commit.committerDay < sinceDate { break }
+                let parentTree = try commit.firstParent.map { try repository.treeOfCommit($0) }
+                let from: DiffEndpoint = try .tree(parentTree ?? repository.emptyTree())
+                var changes: [PlanChange]
+                if commit.isMerge, let parentTree {
+                    // Only the joined plans are read and compared (a merge may bring a branch's hundreds).
+                    let (joined, changed) = try joinedPaths(of: commit, firstParentTree: parentTree, repository: repository,
+                                                            prefix: prefix)
+                    changes = joined.isEmpty ? [] : try versions.changes(from: from, to: .tree(commit.tree), scopes: joined,
+                                                                         paths: changed)
+                } else {
+                    changes = try versions.changes(from: from, to: .tree(commit.tree))
                 }
+                if let current = tracked {
+                    changes = changes.filter { current.contains($0.id) }
+                    // Follow renames backwards: the plan had the old name before this commit.
+                    for change in changes {
+                        if let old = change.oldPath, let (_, oldID) = PlanVersions.planIdentity(old) { tracked?.insert(oldID) }
+                    }
+                }
+                if !changes.isEmpty { entries.append(Entry(commit: commit, changes: changes)) }
             }
-            if !changes.isEmpty { entries.append(Entry(commit: commit, changes: changes)) }
         }
         if let id, entries.isEmpty { try checkKnown(id, repository: repository, prefix: prefix) }
         return entries

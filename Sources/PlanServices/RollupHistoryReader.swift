@@ -165,10 +165,8 @@ public enum RollupHistoryReader {
             return early
         } catch let error as GitError {
             // A shallow clone lacks the older commits (libgit2 cannot walk past its boundary).
-            let gitDirectory = URL(fileURLWithPath: repository.gitDirectory)
-            if FileManager.default.fileExists(atPath: gitDirectory.appendingPathComponent("shallow").path) {
-                throw ToolFailure("cannot read the history of this shallow clone (\(error)); fetch all of it with "
-                    + "'git fetch --unshallow' (in GitHub Actions: actions/checkout with fetch-depth: 0)")
+            if HistoryFailure.isShallow(repository) {
+                throw ToolFailure("cannot read the history of this shallow clone (\(error)); " + HistoryFailure.unshallow)
             }
             throw ToolFailure("cannot read the history: \(error); check the repository with 'git fsck'")
         }

@@ -41,7 +41,9 @@ public enum ScoreService {
             throw ToolFailure("--since \(date) is after the as-of date \(asOf) (today unless --as-of says otherwise); check the year")
         }
         let located = try WorkspaceRepository.open(workspace: workspace, purpose: "--since and --trend read git history")
-        let commits = try located.repository.history(from: opened.revision, firstParentOnly: true)
+        let commits = try HistoryFailure.reading(located.repository) {
+            try located.repository.history(from: opened.revision, firstParentOnly: true)
+        }
         var trendStart = commits.last?.committerDay
         if let since {
             let (commit, date) = try RollupHistoryReader.sinceCommit(since, commits: commits, in: located.repository, warn: warn)

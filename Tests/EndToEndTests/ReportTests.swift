@@ -252,5 +252,15 @@ struct ReportEndToEndTests {
         #expect(!index.contains("trend-chart"))
         let since = try repo.sandbox.acctplan(["report", "-o", output.path, "--since", "2026-06-30"], in: clone)
         #expect(since.status == 2 && since.stderr.contains("git fetch --unshallow"), "\(since)")
+        // Every other command that reads history says so too (they printed libgit2's "object
+        // not found", or "'HEAD~1' is neither a revision nor a path": a newcomer trial).
+        for arguments in [["log"], ["score", "--since", "2026-06-30", "--as-of", Fixture.asOf], ["score", "--since", "2026-06-30", "--trend", "monthly", "--as-of", Fixture.asOf]] {
+            let read = try repo.sandbox.acctplan(arguments, in: clone)
+            #expect(read.status == 2 && read.stderr.contains("cannot read the history of this shallow clone")
+                        && read.stderr.contains("git fetch --unshallow"), "\(arguments): \(read)")
+        }
+        let older = try repo.sandbox.acctplan(["diff", "HEAD~1"], in: clone)
+        #expect(older.status == 2 && older.stderr.contains("this is a shallow clone") && older.stderr.contains("git fetch --unshallow"),
+                "\(older)")
     }
 }

@@ -133,6 +133,7 @@ struct ErrorLineTests {
             "give --rev on the command line: acctplan query @view --rev ...",
             "no plan 'acme' at HEAD, and no commit shown changed one (did you mean 'acme-corp'?)",
             "name a plan by its id: the file name without .md",
+            "this is a shallow clone: if it names an older commit, fetch all of it with 'git fetch --unshallow' (in GitHub Actions: actions/checkout with fetch-depth: 0)",
             "--sort needs a value", "'not:reviewed:' has no value after its ':'",
             "quote a term with > or < for the shell, which reads them as a redirection: 'reviewed:>=V'", "--limit 'ten' is not a number of rows", "--limit -1: the limit must be 0 or more",
             "accounts/a.md cannot be read as a plan: plan has no front matter; run 'acctplan lint accounts/a.md'",
