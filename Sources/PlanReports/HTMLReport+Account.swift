@@ -13,7 +13,7 @@ extension HTMLReport {
         let config = workspace.config
         let header = plan.header
         let name = header.name?.value ?? plan.id
-        var body = "<h1>\(HTML.escape(name))</h1><p class=\"subtitle\">Account <code>\(HTML.escape(plan.id))</code> · "
+        var body = "<h1>\(HTML.escape(name))</h1><p class=\"subtitle\">\(t("Account", "客户")) <code>\(HTML.escape(plan.id))</code> · "
             + "<code>\(HTML.escape(plan.path))</code>"
         body.reserveCapacity(16_384) // a page's body is 8-12 KB
         if let title = plan.title, title != name { body += " · " + HTML.escape(title) }
@@ -34,7 +34,7 @@ extension HTMLReport {
         if let since = header.since?.value { fields.append((t("Customer since", "客户起始"), date(since))) }
         if let reviewed = header.reviewed?.value {
             let stale = rollup.figures[plan.id]?.isStale == true
-                ? " <span class=\"badge warn\">stale: \(reviewed.days(until: rollup.asOf)) days ago</span>" : ""
+                ? " <span class=\"badge warn\">\(t("stale: \(reviewed.days(until: rollup.asOf)) days ago", "已过期：\(reviewed.days(until: rollup.asOf)) 天前"))</span>" : ""
             fields.append((t("Reviewed", "评审日期"), date(reviewed) + stale))
         }
         if let target = header.revenueTarget?.value { fields.append((t("Revenue target", "收入目标"), amount(target))) }
@@ -52,7 +52,7 @@ extension HTMLReport {
                        detail: t("\(figures.actions.overdue) overdue · \(figures.actions.done) done",
                                  "\(figures.actions.overdue) 项逾期 · \(figures.actions.done) 项已完成"))
                 + tile(t("Health score", "健康评分"), "\(figures.score)<span class=\"unit\"> / 100</span>",
-                       detail: "<a href=\"#health-score\">\(figures.band.rawValue): how it is reached</a>")
+                       detail: "<a href=\"#health-score\">" + t("\(figures.band.rawValue): how it is reached", "\(figures.band.word(.zhCN))：评分如何得出") + "</a>")
                 + "</div>"
             body += scoreSection(plan)
         }
@@ -205,14 +205,18 @@ extension HTMLReport {
     func lintBox(_ path: String) -> String {
         guard let found = diagnosticsByPath[path], !found.isEmpty else { return "" }
         let errors = found.filter { $0.severity == .error }.count
-        var output = "<div class=\"banner\(errors > 0 ? " bad" : "")\"><strong>acctplan lint: \(errors) error\(errors == 1 ? "" : "s"), "
-            + "\(found.count - errors) warning\(found.count - errors == 1 ? "" : "s")</strong>"
-        if errors > 0 { output += " — values that could not be read are left out of the figures." }
+        var output = "<div class=\"banner\(errors > 0 ? " bad" : "")\"><strong>"
+            + t("acctplan lint: \(errors) error\(errors == 1 ? "" : "s"), \(found.count - errors) warning\(found.count - errors == 1 ? "" : "s")",
+                "acctplan lint：\(errors) 个错误，\(found.count - errors) 个警告") + "</strong>"
+        if errors > 0 { output += t(" — values that could not be read are left out of the figures.", "——无法读取的值不计入各项数字。") }
         output += "<ul class=\"items\">" + found.prefix(50).map { diagnostic in
-            "<li><code>\(diagnostic.line):\(diagnostic.column)</code> \(diagnostic.severity.rawValue): "
-                + "\(HTML.escape(diagnostic.message)) <span class=\"muted\">[\(HTML.escape(diagnostic.rule.description))]</span></li>"
+            "<li><code>\(diagnostic.line):\(diagnostic.column)</code> \(LintWords.severity(diagnostic.severity, in: language)): "
+                + "\(HTML.escape(Localizer.translate(diagnostic.message, to: language))) <span class=\"muted\">[\(HTML.escape(diagnostic.rule.description))]</span></li>"
         }.joined()
-        if found.count > 50 { output += "<li>… and \(found.count - 50) more: run <code>acctplan lint</code>.</li>" }
+        if found.count > 50 {
+            output += t("<li>… and \(found.count - 50) more: run <code>acctplan lint</code>.</li>",
+                        "<li>……另有 \(found.count - 50) 条：请运行 <code>acctplan lint</code>。</li>")
+        }
         return output + "</ul></div>"
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PlanEngine
+import PlanLocalization
 import PlanModel
 
 extension HTMLReport {
@@ -85,7 +86,7 @@ extension HTMLReport {
     /// The S-curve from history, ending with the counts reported here; or why there is none.
     func trendSection() -> String {
         guard let trend = history?.trend, !trend.isEmpty else {
-            return "<p class=\"muted\">\(HTML.escape(historyNote ?? t("No history to draw a trend from.", "没有可绘制趋势的历史。")))</p>"
+            return "<p class=\"muted\">\(HTML.escape(historyNote.map { Localizer.translate($0, to: language) } ?? t("No history to draw a trend from.", "没有可绘制趋势的历史。")))</p>"
         }
         var points = trend.map { SVGChart.TrendPoint(date: $0.date, stageCounts: $0.stageCounts, note: $0.revision.map { String($0.prefix(7)) }) }
         if let last = trend.last, last.date < rollup.asOf {

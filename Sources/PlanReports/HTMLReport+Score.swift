@@ -9,7 +9,7 @@ extension HTMLReport {
     /// "78 green" as a badge coloured by band.
     func scoreBadge(_ score: Int, _ band: ScoreBand) -> String {
         let kind = band == .green ? "good" : band == .amber ? "warn" : "bad"
-        return "<span class=\"num\">\(score)</span> <span class=\"badge \(kind)\">\(band.rawValue)</span>"
+        return "<span class=\"num\">\(score)</span> <span class=\"badge \(kind)\">\(band.word(language))</span>"
     }
 
     /// "mean 78.3 · 4 green · 1 amber · 0 red" for a group's card.

@@ -9,7 +9,7 @@ extension ScoreReporter {
     public static func markdown(_ report: ScoreReport, explain: Bool, language: UILanguage = .en) -> String {
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
         func t(_ english: String, _ chinese: String) -> String { language == .en ? english : chinese }
-        func band(_ band: ScoreBand) -> String { t(band.rawValue, ["green": "绿色", "amber": "黄色", "red": "红色"][band.rawValue] ?? band.rawValue) }
+        func band(_ band: ScoreBand) -> String { band.word(language) }
         let profile = report.profile
         var lines = [t("## Account health as of \(report.asOf)", "## 客户健康评分，截至 \(report.asOf)"), "",
                      t("Score out of 100; \(bands(profile)).", "满分 100；绿色 ≥ \(profile.green)，黄色 ≥ \(profile.amber)，其余为红色。"), ""]

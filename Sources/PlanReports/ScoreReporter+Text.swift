@@ -1,5 +1,6 @@
 import Foundation
 import PlanEngine
+import PlanFormat
 import PlanLocalization
 import PlanModel
 
@@ -28,10 +29,11 @@ extension ScoreReporter {
         let ordered = report.scores.sorted { ($1.score, $0.accountID) < ($0.score, $1.accountID) }
         for score in ordered {
             let number = String(repeating: " ", count: max(0, 3 - String(score.score).count)) + String(score.score)
-            let band = score.band.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)
+            let word = score.band.word(language)
+            let band = word + String(repeating: " ", count: max(0, 5 - DisplayWidth.of(word)))
             var line = "  " + paint(score.band, "\(number)  \(band)") + "  \(score.name) (\(score.accountID))"
             if let change = report.change(score) {
-                let before = report.then?[score.accountID].map { t(" (was \($0.score) \($0.band.rawValue))", "（之前 \($0.score) \($0.band.rawValue)）") } ?? ""
+                let before = report.then?[score.accountID].map { t(" (was \($0.score) \($0.band.rawValue))", "（之前 \($0.score) \($0.band.word(language))）") } ?? ""
                 line += "  " + (change == "new" ? t("new since then", "此后新增") : change + before)
             }
             lines.append(line)

@@ -84,6 +84,16 @@ struct DashboardLanguageTests {
         #expect(account.contains("<h2>干系人</h2>"))
         #expect(account.contains("<th>姓名</th>") || account.contains("姓名</th>"), "the Stakeholders table's header")
         #expect(account.contains("<h2>健康评分："))
+        // What a newcomer trial still found in English: the subtitle, the score's band and its
+        // link, the plan's lint findings, and the note where the trend would be.
+        #expect(account.contains("<p class=\"subtitle\">客户 <code>zhejiang-tobacco</code>"), "\(account)")
+        #expect(account.contains("：评分如何得出</a>") && !account.contains("how it is reached"), "\(account)")
+        #expect(!account.contains("\">green<") && !account.contains("\">amber<"), "\(account)")
+        let flagged = try #require(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("zh/accounts").path)
+            .map { try String(contentsOf: root.appendingPathComponent("zh/accounts/" + $0), encoding: .utf8) }
+            .first { $0.contains("<strong>acctplan lint") })
+        #expect(flagged.contains("<strong>acctplan lint：0 个错误，1 个警告</strong>") && flagged.contains("</code> 警告: ") && !flagged.contains("</code> warning: "), "\(flagged)")
+        #expect(index.contains("阶段趋势") && !index.contains("stage trend"), "the note where the trend would be")
         // The group, follow-up, definitions and views pages, the pipeline chart's quarters, the source.
         func page(_ path: String) throws -> String { try String(contentsOf: root.appendingPathComponent("zh/" + path), encoding: .utf8) }
         let tobacco = try page("industries/tobacco.html")
@@ -119,6 +129,7 @@ struct ScoreDiffLanguageTests {
         let score = try CLI.output(["score", "--as-of", Fixture.asOf, "--lang", "zh-CN"], in: root)
         let lines = score.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first?.hasPrefix("客户健康评分，截至 2026-11-29（满分 100；绿色 ≥ ") == true, "\(score)")
+        #expect(lines.contains { $0.contains("  绿色   ") } && !lines.contains { $0.contains(" green ") }, "the bands in Chinese: \(score)")
         #expect(lines.contains { $0.hasPrefix("6 个客户：") && $0.contains("平均评分") }, "\(score)")
         #expect(lines.contains("“acctplan score --explain”会列出每一分的来源。"), "\(score)")
         let english = try CLI.output(["score", "--as-of", Fixture.asOf], in: root)
