@@ -182,8 +182,8 @@ extension MessageCatalogue {
         ("{1} {2}, so acctplan cannot add to it; it was left as it is (the rest is set up). Make it run this before it commits: {3}",
          "{1} {2}，因此 acctplan 无法向其中添加内容；已保持原样（其余已设置好）。请让它在提交前运行：{3}"),
         // Warnings (`acctplan: warning:`).
-        ("no offering to map: acctplan.yml has no offerings: and no plan has an Offering column",
-         "没有可以绘制的产品线：acctplan.yml 没有 offerings:，也没有计划写了“产品线”列"),
+        ("no offering to map: acctplan.yml has no offerings: and no plan names one in an Offering column",
+         "没有可以绘制的产品线：acctplan.yml 没有 offerings:，也没有计划在“产品线”列中填写产品线"),
         ("list what you sell under offerings: in acctplan.yml, e.g. offerings: [{id: erp, name: ERP suite}], and name one in the Offering column of the Installed base and Opportunities tables",
          "请在 acctplan.yml 的 offerings: 下列出销售的产品线，例如 offerings: [{id: erp, name: ERP suite}]，并在“已实施产品”和“商机”表的“产品线”列中填写"),
         ("--since {1}: the repository has no commits yet: every account is counted as new",

@@ -16,6 +16,8 @@ extension ScoreReporter {
     static func trendText(_ trend: [ScoreReport.TrendPoint], bold: (String) -> String, language: UILanguage = .en) -> [String] {
         func t(_ english: String, _ chinese: String) -> String { language == .en ? english : chinese }
         var lines = ["", bold(t("Mean score trend", "平均评分走势"))]
+        // A heading with nothing under it read as a failure (a newcomer trial).
+        if trend.isEmpty { lines.append(t("  no period has ended in the range yet", "  该范围内还没有结束的期间")) }
         for point in trend {
             let summary = point.summary
             let counts = point.revision == nil ? t("before the history", "早于历史记录") : summary.count == 0 ? t("no account", "没有客户")
@@ -29,6 +31,9 @@ extension ScoreReporter {
     static func trendMarkdown(_ trend: [ScoreReport.TrendPoint], language: UILanguage = .en) -> [String] {
         let head = language == .en ? ["### Mean score trend", "| Period end | Mean score | Green | Amber | Red |"]
             : ["### 平均评分走势", "| 期末 | 平均评分 | 绿色 | 黄色 | 红色 |"]
+        if trend.isEmpty {
+            return ["", head[0], "", language == .en ? "No period has ended in the range yet." : "该范围内还没有结束的期间。"]
+        }
         return ["", head[0], "", head[1], "| --- | ---: | ---: | ---: | ---: |"]
             + trend.map { "| \($0.date) | \(RollupReporter.meanScore($0.summary)) | \($0.summary.green) | \($0.summary.amber) | \($0.summary.red) |" }
     }

@@ -26,7 +26,7 @@ public enum WhitespaceService {
         let map = Whitespace.compute(loaded, accounts: selection, by: by)
         if map.offerings.isEmpty {
             warn(ServiceWarning(
-                "no offering to map: acctplan.yml has no offerings: and no plan has an Offering column",
+                "no offering to map: acctplan.yml has no offerings: and no plan names one in an Offering column",
                 hint: "list what you sell under offerings: in acctplan.yml, e.g. offerings: [{id: erp, name: ERP suite}], and name one in the Offering column of the Installed base and Opportunities tables"))
         }
         return Result(map: map, revision: opened.revision, language: loaded.config.language)

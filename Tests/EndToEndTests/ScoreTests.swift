@@ -160,6 +160,9 @@ struct ScoreTests {
         let markdown = try repo.acctplan(["score", "--since", "2026-08-01", "--trend", "monthly", "--format", "markdown",
                                           "--as-of", "2026-11-29"])
         #expect(markdown.stdout.contains("| Period end | Mean score | Green | Amber | Red |"), "\(markdown)")
+        // No month end in the range: said, not an empty heading.
+        let none = try repo.acctplan(["score", "--since", "2026-11-02", "--trend", "monthly", "--as-of", "2026-11-29"], extra: ["NO_COLOR": "1"])
+        #expect(none.status == 0 && none.stdout.hasSuffix("Mean score trend\n  no period has ended in the range yet\n"), "\(none)")
         let missing = try repo.acctplan(["score", "--trend", "monthly"])
         #expect(missing.status != 0 && missing.stderr.contains("--trend needs --since"), "\(missing)")
     }
