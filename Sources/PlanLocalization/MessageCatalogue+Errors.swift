@@ -4,8 +4,8 @@ extension MessageCatalogue {
     static let errors: [(String, String)] = [
         ("no acctplan workspace found in {1} or any folder above it (no acctplan.yml); run 'acctplan init' to create one, or pass --workspace DIR",
          "在 {1} 及其上级文件夹中都没有找到 acctplan 工作区（没有 acctplan.yml）；请运行“acctplan init”创建一个，或用 --workspace DIR 指定"),
-        ("{1} is a bare git repository: it has no working tree; read the plans of a revision with --rev HEAD (or --rev main), or work in a clone to edit them",
-         "{1} 是裸 git 仓库，没有工作区；可用 --rev HEAD（或 --rev main）读取某个版本的计划，或在克隆中编辑计划"),
+        ("{1} is a bare git repository: it has no working tree; read the plans of a revision with --rev HEAD (or --rev BRANCH), or work in a clone to edit them",
+         "{1} 是裸 git 仓库，没有工作区；可用 --rev HEAD（或 --rev 分支名）读取某个版本的计划，或在克隆中编辑计划"),
         ("'{1}' is not a directory", "“{1}”不是文件夹"),
         ("no command '{1}' (did you mean '{2}'?); 'acctplan --help' lists the commands",
          "没有“{1}”这个命令（是否想输入“{2}”？）；“acctplan --help”会列出所有命令"),

@@ -48,8 +48,9 @@ public enum DiffService {
             guard onDisk || trees.contains(where: { repository.pathExists(repositoryPath, inTree: $0) }) else {
                 // `HEAD~1` in a clone of depth 1 names a commit the clone does not have.
                 throw ToolFailure("'\(path)' is neither a revision nor a path in the workspace",
-                                  hint: HistoryFailure.isShallow(repository) ? "this is a shallow clone: if it names an older commit, "
-                                      + HistoryFailure.unshallow : nil)
+                                  hint: HistoryFailure.isShallow(repository)
+                                      ? "this is a shallow clone: if it names an older commit, fetch all of it with 'git fetch --unshallow' "
+                                          + "(in GitHub Actions: actions/checkout with fetch-depth: 0)" : nil)
             }
         }
         let old: DiffEndpoint, new: DiffEndpoint

@@ -19,7 +19,7 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
                 + "run 'acctplan init' to create one, or pass --workspace DIR"
         case .bareRepository(let path):
             return "\(path) is a bare git repository: it has no working tree; "
-                + "read the plans of a revision with --rev HEAD (or --rev main), or work in a clone to edit them"
+                + "read the plans of a revision with --rev HEAD (or --rev BRANCH), or work in a clone to edit them"
         case .notADirectory(let path):
             return "'\(path)' is not a directory"
         case .notAWorkspace(let path):
