@@ -11,11 +11,8 @@ import Testing
 /// without them, or if a TLS or SSH connection would be attempted instead of refused.
 @Suite struct OfflineNetworkTests {
     @Test func libgit2AsksToSetUpTLSAndSSHAndOurAnswerSetsNothingUp() throws {
-        let scratch = try Scratch()
+        let scratch = try Scratch.withOneCommit()
         defer { scratch.remove() }
-        try scratch.write("a.md", "one\n")
-        try scratch.git("add", "a.md")
-        try scratch.git("commit", "-q", "-m", "first")
         // Opening a repository initialises libgit2, which asks to set TLS and SSH up once each.
         let repository = try GitRepository(discovering: scratch.root)
         #expect(networkSetupRequests >= 2, """
@@ -103,11 +100,8 @@ import Testing
     /// What libgit2 writes keeps collision detection: no hash of a write goes plain, also when the
     /// write comes right after a read (a context's memory reused).
     @Test func writingAnObjectKeepsCollisionDetection() throws {
-        let scratch = try Scratch()
+        let scratch = try Scratch.withOneCommit()
         defer { scratch.remove() }
-        try scratch.write("a.md", "one\n")
-        try scratch.git("add", "a.md")
-        try scratch.git("commit", "-q", "-m", "first")
         let repository = try GitRepository(discovering: scratch.root)
         _ = try repository.content(of: "a.md", at: .tree(repository.treeOfCommit(repository.resolveCommit("HEAD"))))
         let before = plainReadChecks
@@ -120,16 +114,24 @@ import Testing
     }
 
     @Test func readingAPlanThroughPlanGitUsesThePlainCheckAndFindsTheRightBytes() throws {
-        let scratch = try Scratch()
+        let scratch = try Scratch.withOneCommit()
         defer { scratch.remove() }
-        try scratch.write("a.md", "one\n")
-        try scratch.git("add", "a.md")
-        try scratch.git("commit", "-q", "-m", "first")
         let repository = try GitRepository(discovering: scratch.root)
         let tree = try repository.treeOfCommit(repository.resolveCommit("HEAD"))
         let before = plainReadChecks
         let data = try repository.content(of: "a.md", at: .tree(tree))
         #expect(data.map { String(decoding: $0, as: UTF8.self) } == "one\n")
         #expect(plainReadChecks > before)
+    }
+}
+
+extension Scratch {
+    /// A repository whose one commit holds `a.md` ("one").
+    static func withOneCommit() throws -> Scratch {
+        let scratch = try Scratch()
+        try scratch.write("a.md", "one\n")
+        try scratch.git("add", "a.md")
+        try scratch.git("commit", "-q", "-m", "first")
+        return scratch
     }
 }
