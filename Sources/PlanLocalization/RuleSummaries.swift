@@ -31,7 +31,7 @@ public enum RuleSummaries {
         "too-large": "计划超出限制：每个文件 4 MiB、每个表格 10,000 行、每行 256 列或 1,000,000 个单元格；或计划文件夹嵌套超过 64 层",
         "undated-action": "未完成的行动没有截止日期",
         "unknown-currency": "金额的币种既不是工作区货币，也未列在 `fx:` 中",
-        "unknown-field": "前置元数据的键既不是计划格式定义的，也未在 acctplan.yml 的 `fields:` 中声明",
+        "unknown-field": "前置元数据的键既不是计划格式定义的，也未在 acctplan.yml 的 `fields:` 中声明；或表格某行在表头各列之外还有单元格",
         "unknown-person": "人员编号（manager、team、owner、行动或关键时刻的 @负责人、干系人的负责人）不在 `people:` 中",
         "unknown-reference": "客户的行业或细分市场没有计划文件、行动的 `#编号` 不是本计划的商机，或干系人的汇报对象不在表中",
         "unknown-stage": "生命周期阶段（客户的 `stage`、`targets.stages`）或商机阶段未在配置中定义",

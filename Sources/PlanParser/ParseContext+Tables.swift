@@ -173,6 +173,15 @@ extension ParseContext {
                     record.extra.append(ExtraField(column: extraNames[index], value: cell.text))
                 }
             }
+            // A cell beyond the header's: GitHub does not show it, and no column names it, so it
+            // was read by nobody (a note typed after the last `|` of a row).
+            if row.cells.count > header.cells.count, let stray = row.cells[header.cells.count...].first(where: { !$0.text.isEmpty }) {
+                let text = stray.text.count > 40 ? stray.text.prefix(40) + "…" : stray.text
+                report(.unknownField, at: stray.location,
+                       "\(section) row has a cell beyond the header's \(header.cells.count) columns ('\(text)'): "
+                           + "GitHub does not show it and acctplan does not read it",
+                       hint: "add a column for it to the header row, or move the text into a column")
+            }
             for (index, column) in schema.columns.enumerated() where column.required && (record.cell(at: index)?.text.isEmpty ?? true) {
                 report(.missingField, at: record.cell(at: index)?.location ?? record.location,
                        "\(section) row has no \(column.id.capitalizedColumnName)")
