@@ -12,12 +12,17 @@ enum HistoryFailure {
 
     static let unshallow = "fetch all of it with 'git fetch --unshallow' (in GitHub Actions: actions/checkout with fetch-depth: 0)"
 
+    /// What a git error reading history means in a shallow clone.
+    static func shallowClone(_ error: GitError) -> ToolFailure {
+        ToolFailure("cannot read the history of this shallow clone (\(error)); " + unshallow)
+    }
+
     /// `body`, its git errors said as a shallow clone's missing history when the clone is shallow.
     static func reading<T>(_ repository: GitRepository, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as GitError where isShallow(repository) {
-            throw ToolFailure("cannot read the history of this shallow clone (\(error)); " + unshallow)
+            throw shallowClone(error)
         }
     }
 }

@@ -165,9 +165,7 @@ public enum RollupHistoryReader {
             return early
         } catch let error as GitError {
             // A shallow clone lacks the older commits (libgit2 cannot walk past its boundary).
-            if HistoryFailure.isShallow(repository) {
-                throw ToolFailure("cannot read the history of this shallow clone (\(error)); " + HistoryFailure.unshallow)
-            }
+            if HistoryFailure.isShallow(repository) { throw HistoryFailure.shallowClone(error) }
             throw ToolFailure("cannot read the history: \(error); check the repository with 'git fsck'")
         }
     }
