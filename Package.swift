@@ -94,9 +94,16 @@ let package = Package(
             // Linked by the toolchain's lld with packed relative relocations (glibc 2.36, Debian
             // 12): the 100 MB binary's ~105,000 relocations took a 2.4 MB table that every start
             // read; packed, 22 KB — `acctplan --version` 7 % faster ("Issue 17, tenth round").
+            // Two more cuts to what the dynamic loader does at every start ("eleventh round"):
+            // libstdc++ (which the Swift runtime needs) is linked from its archive — the shared
+            // one cost 4,300 symbol lookups per start — through Linking/libstdc++.so, a one-line
+            // linker script that the toolchain's `-lstdc++` finds before GCC's shared library;
+            // and the executable exports no symbols (the toolchain's `-export-dynamic` made 9,300
+            // of them a scope every lookup searched; acctplan loads no plugins).
             linkerSettings: [
                 .linkedLibrary("mimalloc"),
-                .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"]),
+                .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+                              "-Xlinker", "--no-export-dynamic", "-L\(Context.packageDirectory)/Linking"]),
             ]
         ),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
