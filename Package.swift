@@ -37,13 +37,15 @@ let package = Package(
         // per changed plan. Debian's -dev packages ship these archives (libgit2-dev pulls in the
         // rest). Without the network (acctplan never uses it), libgit2 sets up neither TLS nor SSH
         // and has no Kerberos: Sources/CGitOffline says how, and fails closed. It also checks the
-        // objects it reads with plain SHA-1 instead of SHA-1DC (read_check_sha1.c says why).
+        // objects it reads with plain SHA-1 instead of SHA-1DC (read_check_sha1.c says why), and
+        // inflates a packed object whole with libdeflate (inflate_whole.c).
         .target(name: "CGitOffline", linkerSettings: [
             .unsafeFlags(["git_mbedtls_stream_global_init", "git_mbedtls_stream_new", "git_mbedtls_stream_wrap",
                           "git_mbedtls__set_cert_location", "git_transport_ssh_global_init", "git_smart_subtransport_ssh",
                           "git_hash_sha1_ctx_init", "git_hash_sha1_ctx_cleanup", "git_hash_sha1_init",
-                          "git_hash_sha1_update", "git_hash_sha1_final"].flatMap { ["-Xlinker", "--wrap=\($0)"] }
-                + ["git2", "mbedtls", "mbedx509", "mbedcrypto", "http_parser", "ssh2", "crypto", "pcre2-8", "z"]
+                          "git_hash_sha1_update", "git_hash_sha1_final",
+                          "git_zstream_set_input", "git_zstream_get_output_chunk"].flatMap { ["-Xlinker", "--wrap=\($0)"] }
+                + ["git2", "mbedtls", "mbedx509", "mbedcrypto", "http_parser", "ssh2", "crypto", "pcre2-8", "z", "deflate"]
                 .flatMap { ["-Xlinker", "-l:lib\($0).a"] }),
             .linkedLibrary("rt"), .linkedLibrary("dl"), .linkedLibrary("pthread"),
         ]),

@@ -129,6 +129,40 @@ struct RollupHistoryEdgeTests {
         }
     }
 
+    /// A damaged object in a pack: libdeflate (which inflates packed objects whole) refuses it
+    /// and zlib, given it again, says what is wrong; never another plan.
+    @Test func aDamagedPackedObjectIsAnErrorNeverAnotherPlan() throws {
+        let repo = try RollupRepo()
+        defer { repo.remove() }
+        let c4 = try #require(repo.commits["c4"])
+        try repo.sandbox.gitOK(["repack", "-a", "-d", "-q", "--depth=0"], in: repo.ws)
+        try repo.sandbox.gitOK(["prune-packed"], in: repo.ws)
+        let packs = repo.ws.appendingPathComponent(".git/objects/pack")
+        let names = try FileManager.default.contentsOfDirectory(atPath: packs.path)
+        let index = packs.appendingPathComponent(try #require(names.first { $0.hasSuffix(".idx") }))
+        let pack = packs.appendingPathComponent(try #require(names.first { $0.hasSuffix(".pack") }))
+        let wanted = try repo.sandbox.gitOK(["rev-parse", "\(c4):accounts/northwest-wind.md"], in: repo.ws)
+        // `git verify-pack -v`: "ID TYPE SIZE SIZE-IN-PACK OFFSET", the last two in bytes.
+        let listing = try repo.sandbox.gitOK(["verify-pack", "-v", index.path], in: repo.ws)
+        let entry = try #require(listing.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+            .first { $0.count >= 5 && $0[0] == wanted })
+        #expect(entry[1] == "blob", "stored whole, not as a delta: \(entry)")
+        let inPack = try #require(Int(entry[3])), offset = try #require(Int(entry[4]))
+        var bytes = try Data(contentsOf: pack)
+        // One bit in the middle of the object's compressed bytes (past its few header bytes).
+        bytes[offset + inPack / 2] ^= 0x10
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: pack.path)
+        try bytes.write(to: pack)
+        let shown = try repo.sandbox.git(["cat-file", "-p", wanted], in: repo.ws)
+        #expect(shown.status != 0, "git itself refuses it: \(shown)")
+
+        for args in [["show", "northwest-wind", "--rev", c4], ["rollup", "--rev", c4], ["diff", "\(c4)~1", c4]] {
+            let result = try repo.acctplan(args + (args[0] == "diff" || args[0] == "show" ? [] : ["--as-of", Fixture.asOf]))
+            #expect(result.status == 2 && result.stdout.isEmpty, "\(args): \(result)")
+            #expect(result.stderr.contains("incorrect data check"), "\(args): \(result)")
+        }
+    }
+
     /// A damaged pack index that sends one blob's id to another blob's intact bytes: zlib finds
     /// nothing wrong, so only checking every object against its id (libgit2's strict hash
     /// verification) refuses it. Without the check `show` printed the other plan, and the history

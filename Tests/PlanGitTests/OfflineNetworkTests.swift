@@ -125,6 +125,32 @@ import Testing
     }
 }
 
+/// Objects in a pack are inflated whole by libdeflate (inflate_whole.c); loose objects and
+/// partial reads stay with zlib.
+@Suite struct WholeInflationTests {
+    @Test func aPackedPlanIsInflatedWholeAndReadsTheSame() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        // Large enough to be deflated in several blocks; repetitive enough to be compressed.
+        let text = (1...400).map { "| opp-\($0) | Treasury upgrade \($0 * 7) | propose | CNY \($0).5M | 45% |\n" }.joined()
+        try scratch.write("a.md", text)
+        try scratch.git("add", "a.md")
+        try scratch.git("commit", "-q", "-m", "first")
+        let readLoose = try GitRepository(discovering: scratch.root)
+        let beforeLoose = acctplan_git_whole_inflations()
+        let loose = try readLoose.content(of: "a.md", at: .tree(readLoose.treeOfCommit(readLoose.resolveCommit("HEAD"))))
+        #expect(loose.map { String(decoding: $0, as: UTF8.self) } == text)
+        #expect(acctplan_git_whole_inflations() == beforeLoose, "a loose object is zlib's")
+
+        try scratch.git("gc", "-q")
+        let repository = try GitRepository(discovering: scratch.root)
+        let before = acctplan_git_whole_inflations()
+        let packed = try repository.content(of: "a.md", at: .tree(repository.treeOfCommit(repository.resolveCommit("HEAD"))))
+        #expect(packed.map { String(decoding: $0, as: UTF8.self) } == text)
+        #expect(acctplan_git_whole_inflations() > before, "the packed blob went through libdeflate")
+    }
+}
+
 extension Scratch {
     /// A repository whose one commit holds `a.md` ("one").
     static func withOneCommit() throws -> Scratch {

@@ -48,8 +48,9 @@ def test_the_deb_depends_on_the_packages_of_the_linked_libraries(packages):
     # Every library the binary links is accounted for: no NEEDED entry without its package.
     needed = subprocess.run(["readelf", "-d", BINARY], capture_output=True, text=True, check=True).stdout
     assert needed.count("(NEEDED)") >= 5
-    # libgit2 and its libraries are linked into the binary (Package.swift): none is loaded, none depended on.
-    for library in ["libgit2", "libssh2", "libmbed", "libcrypto", "libgssapi", "libkrb5"]:
+    # libgit2 and its libraries, libdeflate and the C++ runtime are linked into the binary
+    # (Package.swift): none is loaded, none depended on.
+    for library in ["libgit2", "libssh2", "libmbed", "libcrypto", "libgssapi", "libkrb5", "libdeflate", "libstdc++"]:
         assert library not in needed and library not in depends, (library, depends)
 
 

@@ -14,4 +14,7 @@ void acctplan_git_plain_read_check_end(void);
    of the index or a pack index read inside a bracket); for tests. */
 long acctplan_git_plain_read_check_count(void);
 
+/* How many objects libdeflate inflated whole in this process (inflate_whole.c); for tests. */
+long acctplan_git_whole_inflations(void);
+
 #endif

@@ -1,0 +1,126 @@
+/*
+ * Objects in a pack are inflated whole by libdeflate instead of zlib's streaming inflate.
+ *
+ * libgit2 inflates an object from a pack in one call when the object's compressed bytes lie in
+ * one mapped window of the pack (every pack under 1 GiB on a 64-bit machine): packfile_unpack_
+ * compressed gives git_zstream_get_output_chunk the rest of the window as input and a buffer of
+ * exactly the object's size as output. zlib inflates that as a stream, building its Huffman
+ * tables for every object; libdeflate inflates a whole buffer at once, about twice as fast, and
+ * checks the same Adler-32. Inflating was a sixth of a 100-plan `diff`'s CPU, about what git
+ * itself spends (docs/performance.md, "Issue 17, eleventh round").
+ *
+ * The linker's `--wrap` (Package.swift) sends libgit2's calls of git_zstream_set_input and
+ * git_zstream_get_output_chunk here. A call is answered by libdeflate only when all of these hold:
+ *   - libgit2 is 1.5, whose git_zstream (src/util/zstream.h, not installed) is mirrored below,
+ *     and every git_zstream_set_input so far stored its input where the mirror says (checked
+ *     against the arguments at every call: one mismatch and libdeflate is never used again);
+ *   - the stream inflates and has not started (zlib has taken no input and given no output);
+ *   - the output buffer is larger than 64 bytes: a loose object's first read takes its 64-byte
+ *     header and a pack stream reads a delta's header 16 bytes at a time, parts of a stream that
+ *     only zlib can give;
+ *   - libdeflate inflates a complete zlib stream from the input into the buffer, its checksum
+ *     right.
+ * Otherwise — a stream cut by the window's end, a buffer too small, damaged bytes — the call goes
+ * to zlib as before, on a stream libdeflate has not touched, so what libgit2 returns (its data or
+ * its error) is what it always returned. On success the stream is left as zlib leaves a finished
+ * one: the input advanced past what was used and the stream at its end.
+ *
+ * Loose objects, commits and trees written by acctplan, and everything libgit2 deflates, are not
+ * affected.
+ */
+#include <git2/version.h>
+#include <libdeflate.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <zlib.h>
+
+#include "CGitOffline.h"
+
+#if LIBGIT2_VER_MAJOR == 1 && LIBGIT2_VER_MINOR == 5
+#define INFLATE_WHOLE_KNOWS_LAYOUT 1
+#else
+#define INFLATE_WHOLE_KNOWS_LAYOUT 0
+#endif
+
+/* libgit2 1.5's git_zstream. */
+typedef struct {
+    z_stream z;
+    int type; /* git_zstream_t: 0 inflates, 1 deflates */
+    const char *in;
+    size_t in_len;
+    int flush;
+    int zerr;
+} mirrored_zstream;
+
+enum { mirrored_inflate = 0, largest_partial_read = 64 };
+
+int __real_git_zstream_set_input(mirrored_zstream *zstream, const void *in, size_t in_len);
+int __real_git_zstream_get_output_chunk(void *out, size_t *out_len, mirrored_zstream *zstream);
+int __wrap_git_zstream_set_input(mirrored_zstream *zstream, const void *in, size_t in_len);
+int __wrap_git_zstream_get_output_chunk(void *out, size_t *out_len, mirrored_zstream *zstream);
+
+/* 1: every git_zstream_set_input matched the mirror; -1: one did not (sticky); 0: none seen. */
+static atomic_int layout;
+static atomic_long whole_inflations;
+
+int __wrap_git_zstream_set_input(mirrored_zstream *zstream, const void *in, size_t in_len) {
+    int result = __real_git_zstream_set_input(zstream, in, in_len);
+    if (INFLATE_WHOLE_KNOWS_LAYOUT && result == 0 && atomic_load_explicit(&layout, memory_order_relaxed) >= 0) {
+        int matches = zstream != NULL && zstream->in == (const char *)in && zstream->in_len == in_len
+            && zstream->zerr == Z_OK && (zstream->type == 0 || zstream->type == 1);
+        atomic_store_explicit(&layout, matches ? 1 : -1, memory_order_relaxed);
+    }
+    return result;
+}
+
+static pthread_key_t decompressor_key;
+static pthread_once_t decompressor_key_once = PTHREAD_ONCE_INIT;
+static int decompressor_key_made;
+
+static void free_decompressor(void *decompressor) { libdeflate_free_decompressor(decompressor); }
+
+static void make_decompressor_key(void) {
+    decompressor_key_made = pthread_key_create(&decompressor_key, free_decompressor) == 0;
+}
+
+/* This thread's decompressor (a libdeflate decompressor is not shared between threads), freed
+   when the thread ends; NULL when none could be made. */
+static struct libdeflate_decompressor *decompressor(void) {
+    pthread_once(&decompressor_key_once, make_decompressor_key);
+    if (!decompressor_key_made) return NULL;
+    struct libdeflate_decompressor *result = pthread_getspecific(decompressor_key);
+    if (result == NULL) {
+        result = libdeflate_alloc_decompressor();
+        if (result != NULL && pthread_setspecific(decompressor_key, result) != 0) {
+            libdeflate_free_decompressor(result);
+            result = NULL;
+        }
+    }
+    return result;
+}
+
+int __wrap_git_zstream_get_output_chunk(void *out, size_t *out_len, mirrored_zstream *zstream) {
+    if (INFLATE_WHOLE_KNOWS_LAYOUT && atomic_load_explicit(&layout, memory_order_relaxed) == 1
+        && zstream != NULL && out != NULL && out_len != NULL && zstream->type == mirrored_inflate
+        && zstream->z.total_in == 0 && zstream->z.total_out == 0 && zstream->in != NULL
+        && zstream->in_len > 0 && *out_len > largest_partial_read) {
+        struct libdeflate_decompressor *whole = decompressor();
+        size_t used = 0, produced = 0;
+        if (whole != NULL
+            && libdeflate_zlib_decompress_ex(whole, zstream->in, zstream->in_len, out, *out_len, &used, &produced)
+                   == LIBDEFLATE_SUCCESS) {
+            zstream->in += used;
+            zstream->in_len -= used;
+            zstream->z.total_in = (uLong)used;
+            zstream->z.total_out = (uLong)produced;
+            zstream->zerr = Z_STREAM_END;
+            *out_len = produced;
+            atomic_fetch_add_explicit(&whole_inflations, 1, memory_order_relaxed);
+            return 0;
+        }
+    }
+    return __real_git_zstream_get_output_chunk(out, out_len, zstream);
+}
+
+long acctplan_git_whole_inflations(void) { return atomic_load_explicit(&whole_inflations, memory_order_relaxed); }
