@@ -61,16 +61,29 @@ enum FrontMatterMerge {
 
     private static func mergeUnit(_ base: [String]?, _ ours: [String], _ theirs: [String], options: LineMerge.Options) -> Merged<[String]> {
         guard let key = ours.first.flatMap(topLevelKey) else { return .conflict(ours: ours, base: base, theirs: theirs) }
-        if setKeys.contains(key), let mine = elements(ours), let other = elements(theirs) {
+        // A list merged as a set is written anew, so every version must be a plain list that can
+        // be written anew without loss: no comment (it could not be placed; a trial's merge once
+        // wrote `[b, c, a   # lead]`, whose comment swallowed the bracket), and only plain ids.
+        if setKeys.contains(key), let mine = elements(ours), let other = elements(theirs),
+           base.map({ elements($0) != nil }) ?? true {
             let original = base.flatMap(elements) ?? []
             let removed = Set(original).subtracting(mine).union(Set(original).subtracting(other))
             var result = mine.filter { !removed.contains($0) }
             for element in other where !result.contains(element) && !removed.contains(element) { result.append(element) }
             if result == mine { return .value(ours) }
             if result == other { return .value(theirs) }
-            return .value(["\(key): [\(result.joined(separator: ", "))]"])
+            return .value(written(key: key, result, like: ours))
         }
         return .conflict(ours: ours, base: base, theirs: theirs)
+    }
+
+    /// A merged list in the style of `like`: a block of `- id` lines with its indentation when
+    /// `like` is one, else a flow list `key: [a, b]`.
+    private static func written(key: String, _ elements: [String], like: [String]) -> [String] {
+        let items = like.dropFirst().filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard let first = items.first, !elements.isEmpty else { return ["\(key): [\(elements.joined(separator: ", "))]"] }
+        let indent = String(first.prefix { $0 == " " })
+        return ["\(key):"] + elements.map { "\(indent)- \($0)" }
     }
 
     /// A nested mapping (`targets:` followed by indented `key: value` lines) changed on both
@@ -105,23 +118,36 @@ enum FrontMatterMerge {
         return (indent, lines)
     }
 
-    /// The elements of a list value: `key: [a, b]`, `key: a` or a block of `- a` lines.
+    /// The elements of a list value — `key: [a, b]`, `key: a` or a block of `- a` lines — when
+    /// it can be written anew without losing anything: nil when it holds a comment (`#`) anywhere,
+    /// or an element that is not a plain id (quotes, brackets, YAML punctuation, spaces).
     static func elements(_ unit: [String]) -> [String]? {
         guard let head = unit.first, let colon = head.firstIndex(of: ":") else { return nil }
-        var value = String(head[head.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
-        if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces) }
-        let rest = unit.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        guard !unit.contains(where: { $0.contains("#") }) else { return nil }
+        let value = String(head[head.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        let rest = unit.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let result: [String]
         if value.isEmpty {
             guard rest.allSatisfy({ $0.hasPrefix("- ") }) else { return nil }
-            return rest.map { String($0.dropFirst(2)).trimmingCharacters(in: .whitespaces) }
+            result = rest.map { String($0.dropFirst(2)).trimmingCharacters(in: .whitespaces) }
+        } else {
+            guard rest.isEmpty else { return nil }
+            if value.hasPrefix("[") {
+                guard value.hasSuffix("]") else { return nil }
+                result = value.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                // `[a, b,]` and `[]` are YAML; `[a,,b]` is not.
+                if result.dropLast().contains("") { return nil }
+                return result.filter { !$0.isEmpty }.allSatisfy(isPlain) ? result.filter { !$0.isEmpty } : nil
+            }
+            result = [value]
         }
-        guard rest.isEmpty else { return nil }
-        if value.hasPrefix("[") {
-            guard value.hasSuffix("]") else { return nil }
-            return value.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
-        guard !value.contains(","), !value.hasPrefix("{"), !value.hasPrefix("\""), !value.hasPrefix("'") else { return nil }
-        return [value]
+        return result.allSatisfy(isPlain) ? result : nil
+    }
+
+    /// An element that reads as itself in a flow list and a block list alike.
+    private static func isPlain(_ element: String) -> Bool {
+        !element.isEmpty && !element.contains(where: { $0.isWhitespace || "#:,[]{}\"'&*!|>%@`".contains($0) })
     }
 }
 

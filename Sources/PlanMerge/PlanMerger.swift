@@ -49,8 +49,48 @@ public struct PlanMerger: Sendable {
         let newline = mine.crlf ? "\r\n" : "\n"
         var text = Data(output.lines.joined(separator: newline).utf8)
         if mine.endsWithNewline || other.endsWithNewline { text.append(contentsOf: newline.utf8) }
-        if output.conflicts == 0 { text = canonical(text, ours: ours, theirs: theirs, kind: kind, id: id) }
+        if output.conflicts == 0 {
+            text = canonical(text, ours: ours, theirs: theirs, kind: kind, id: id)
+            if let broken = unreadableResult(text, ours: ours, theirs: theirs, kind: kind, id: id) {
+                // git's line merge instead; when that too is clean but unreadable, one conflict.
+                let merged = lineMerge(base: base, ours: ours, theirs: theirs, reason: broken)
+                guard merged.isClean, unreadableResult(merged.text, ours: ours, theirs: theirs, kind: kind, id: id) != nil else { return merged }
+                return wholeConflict(base: base, ours: ours, theirs: theirs, reason: broken)
+            }
+        }
         return Result(text: text, conflicts: output.conflicts)
+    }
+
+    /// Why a clean result cannot be read as a plan although both sides could: a front matter
+    /// that is no longer YAML, say. The last line of defence of "merged plans lint clean" — a
+    /// newcomer trial's merge once wrote a list whose comment swallowed its closing bracket, and
+    /// git committed it without asking.
+    private func unreadableResult(_ text: Data, ours: Data, theirs: Data, kind: PlanKind, id: String) -> String? {
+        let parser = PlanParser(config: config)
+        let path = "\(kind.folder)/\(id).md"
+        func unreadable(_ data: Data) -> [Finding] {
+            parser.parse(data, path: path, kind: kind, id: id, depth: .full).findings.filter {
+                [.frontMatter, .encoding, .tooLarge, .mergeConflict].contains($0.rule)
+            }
+        }
+        guard let first = unreadable(text).first else { return nil }
+        guard unreadable(ours).isEmpty, unreadable(theirs).isEmpty else { return nil }
+        return "the merged plan would not parse (line \(first.location.line): \(first.message))"
+    }
+
+    /// The whole file as one conflict block: ours, the base and theirs as they are.
+    private func wholeConflict(base: Data, ours: Data, theirs: Data, reason: String) -> Result {
+        func lines(_ data: Data) -> [String] {
+            var lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
+            if lines.last == "" { lines.removeLast() }
+            return lines.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+        }
+        var output = MergeOutput(options: options)
+        output.conflict(ours: lines(ours), base: lines(base), theirs: lines(theirs))
+        let newline = ours.contains(0x0D) && ours.range(of: Data("\r\n".utf8)) != nil ? "\r\n" : "\n"
+        var text = Data(output.lines.joined(separator: newline).utf8)
+        text.append(contentsOf: newline.utf8)
+        return Result(text: text, conflicts: max(1, output.conflicts), fallbackReason: reason)
     }
 
     private func mergeSections(_ base: [PlanText.Section], _ ours: [PlanText.Section], _ theirs: [PlanText.Section],

@@ -154,6 +154,44 @@ struct PlanMergerTests {
         #expect(result.text.hasPrefix("---\nname: Acme\nindustry: tobacco\nstage: integration\nmanager: li-you\nteam: [chen-hao, zhao-lei, huang-mei]\nreviewed: 2026-12-01\n---\n"))
     }
 
+    /// A newcomer trial: ours rewrote `team` as a block list with a comment on an item, theirs
+    /// added a member. Written anew as a flow list, the comment swallowed the closing bracket and
+    /// git committed a plan that no longer parsed. A list with a comment is not merged as a set:
+    /// the key is a conflict, and nothing is lost or broken.
+    @Test func aListWithACommentIsAConflictNeverAFlowListTheCommentBreaks() {
+        let base = header.replacingOccurrences(of: "manager: li-you\n", with: "manager: li-you\nteam: [gao-peng, song-yu, zhao-lei]\n")
+        let ours = base.replacingOccurrences(of: "team: [gao-peng, song-yu, zhao-lei]\n",
+                                             with: "team:\n  - gao-peng   # lead\n  - song-yu\n  - zhao-lei\n")
+        let theirs = base.replacingOccurrences(of: "zhao-lei]", with: "zhao-lei, wang-fang]")
+        let result = merge(plan(front: base, opportunities: [erp]), plan(front: ours, opportunities: [erp]), plan(front: theirs, opportunities: [erp]))
+        #expect(result.conflicts == 1, "\(result.text)")
+        #expect(result.text.contains("  - gao-peng   # lead\n") && result.text.contains("team: [gao-peng, song-yu, zhao-lei, wang-fang]"))
+        #expect(!result.text.contains("# lead]"))
+        // A comment after a flow list is not dropped either (it was, silently).
+        let commented = base.replacingOccurrences(of: "zhao-lei]", with: "zhao-lei]  # since the 2025 review")
+        let other = merge(plan(front: base, opportunities: [erp]), plan(front: commented, opportunities: [erp]), plan(front: theirs, opportunities: [erp]))
+        #expect(other.conflicts == 1 && other.text.contains("# since the 2025 review"), "\(other.text)")
+    }
+
+    /// A block list both sides changed is merged as a set and written back as a block list.
+    @Test func aBlockListMergedAsASetStaysABlockList() {
+        let base = header.replacingOccurrences(of: "manager: li-you\n", with: "manager: li-you\nteam:\n  - gao-peng\n  - song-yu\n")
+        let ours = base.replacingOccurrences(of: "  - song-yu\n", with: "  - song-yu\n  - zhao-lei\n")
+        let theirs = base.replacingOccurrences(of: "  - gao-peng\n", with: "")
+        let result = merge(plan(front: base, opportunities: [erp]), plan(front: ours, opportunities: [erp]), plan(front: theirs, opportunities: [erp]))
+        #expect(result.conflicts == 0)
+        #expect(result.text.contains("manager: li-you\nteam:\n  - song-yu\n  - zhao-lei\nreviewed:"), "\(result.text)")
+    }
+
+    /// Elements that are not plain ids (quoted, with YAML punctuation) are not written anew.
+    @Test func aListWithQuotedElementsIsNotRewritten() {
+        let base = header.replacingOccurrences(of: "manager: li-you\n", with: "manager: li-you\nteam: [gao-peng, song-yu]\n")
+        let ours = base.replacingOccurrences(of: "[gao-peng, song-yu]", with: "[\"gao-peng\", song-yu, zhao-lei]")
+        let theirs = base.replacingOccurrences(of: "[gao-peng, song-yu]", with: "[gao-peng, song-yu, wang-fang]")
+        let result = merge(plan(front: base, opportunities: [erp]), plan(front: ours, opportunities: [erp]), plan(front: theirs, opportunities: [erp]))
+        #expect(result.conflicts == 1, "\(result.text)")
+    }
+
     @Test func frontMatterConflictIsOneKey() {
         let ours = header.replacingOccurrences(of: "stage: departmental", with: "stage: integration")
         let theirs = header.replacingOccurrences(of: "stage: departmental", with: "stage: strategic")
