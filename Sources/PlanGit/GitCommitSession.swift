@@ -28,6 +28,8 @@ public final class GitCommitSession {
         case headMoved
         case indexNotUpdated(commit: String, reason: String)
         case unmerged([String])
+        /// A file to stage has a clean filter that git would run (``GitRepository/cleanFilterDriver(for:)``).
+        case cleanFilter(path: String, driver: String)
 
         public var description: String {
             switch self {
@@ -55,6 +57,10 @@ public final class GitCommitSession {
                 let shown = ValueSyntax.shortList(paths, limit: 5)
                 return "the index has unresolved merge conflicts in \(shown); resolve them ('acctplan lint' shows where), "
                     + "then 'git add' the files; nothing was changed"
+            case .cleanFilter(let path, let driver):
+                return "'\(path)' has the git attribute filter=\(driver), whose clean command acctplan cannot run (git add stores "
+                    + "what it prints, git-lfs's pointer for one); stage it with 'git add \(path)' first, then commit again "
+                    + "without naming it; nothing was changed"
             case .indexNotUpdated(let commit, let reason):
                 return "committed \(commit), but .git/index could not be updated (\(reason)); "
                     + "run 'git reset' to make the index match the new commit (your files are untouched)"
@@ -180,6 +186,7 @@ public final class GitCommitSession {
         for path in paths {
             var status = stat()
             if lstat(workingDirectory.path + "/" + path, &status) == 0 {
+                if let driver = repository.cleanFilterDriver(for: path) { throw Failure.cleanFilter(path: path, driver: driver) }
                 try check(git_index_add_bypath(index.pointer, path), "git_index_add_bypath")
             } else if index.entry(path: path) != nil {
                 try check(git_index_remove_bypath(index.pointer, path), "git_index_remove_bypath")
@@ -190,8 +197,36 @@ public final class GitCommitSession {
     }
 
     /// `-a`: stages every modification and deletion of tracked files (not untracked ones).
+    /// A file with a clean filter git would run is refused (``Failure/cleanFilter(path:driver:)``).
     public func stageAllTracked() throws {
-        try check(git_index_update_all(try staged.pointer, nil, nil, nil), "git_index_update_all")
+        final class Refusal {
+            let repository: GitRepository
+            let workingDirectory: String
+            var refused: (path: String, driver: String)?
+            init(_ repository: GitRepository, _ workingDirectory: String) {
+                self.repository = repository
+                self.workingDirectory = workingDirectory
+            }
+        }
+        guard let workingDirectory = repository.workingDirectory else { throw Failure.bare }
+        let refusal = Refusal(repository, workingDirectory.path)
+        // Called for each tracked file about to be updated: a deletion needs no filter.
+        let matched: git_index_matched_path_cb = { path, _, payload in
+            guard let path, let payload else { return 0 }
+            let refusal = Unmanaged<Refusal>.fromOpaque(payload).takeUnretainedValue()
+            let relative = String(cString: path)
+            var status = stat()
+            guard lstat(refusal.workingDirectory + "/" + relative, &status) == 0,
+                  let driver = refusal.repository.cleanFilterDriver(for: relative) else { return 0 }
+            refusal.refused = (relative, driver)
+            return -1
+        }
+        let index = try staged
+        let status = withExtendedLifetime(refusal) {
+            git_index_update_all(index.pointer, nil, matched, Unmanaged.passUnretained(refusal).toOpaque())
+        }
+        if let refused = refusal.refused { throw Failure.cleanFilter(path: refused.path, driver: refused.driver) }
+        try check(status, "git_index_update_all")
     }
 
     /// Writes the staged tree to the object database and returns its id.

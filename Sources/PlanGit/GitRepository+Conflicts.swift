@@ -37,7 +37,10 @@ extension GitRepository {
         guard !paths.isEmpty else { return }
         let index = try IndexHandle(of: self)
         try index.read(force: true)
-        for path in paths { try check(git_index_add_bypath(index.pointer, path), "git_index_add_bypath") }
+        for path in paths {
+            if let driver = cleanFilterDriver(for: path) { throw GitCommitSession.Failure.cleanFilter(path: path, driver: driver) }
+            try check(git_index_add_bypath(index.pointer, path), "git_index_add_bypath")
+        }
         try check(git_index_write(index.pointer), "git_index_write")
     }
 }

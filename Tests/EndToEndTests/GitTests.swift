@@ -349,6 +349,40 @@ struct GitCommitRefusalTests {
         try Self.expectUnchanged(sandbox, repo, since: before)
     }
 
+    /// A newcomer trial: git stores what a clean filter prints (git-lfs's pointer); libgit2 runs
+    /// no filter command, so `commit -a` stored the raw bytes. A file with a configured clean
+    /// filter is refused, with `-a` and by name; after `git add` it is committed as git staged it.
+    @Test func aFileWithACleanFilterIsRefusedAndCommittedOnceGitStagedIt() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: GitFixture.plans)
+        try sandbox.gitOK(["config", "filter.pointer.clean", "echo pointer; cat >/dev/null"], in: repo)
+        try sandbox.gitOK(["config", "filter.pointer.smudge", "cat"], in: repo)
+        try GitFixture.write("*.bin filter=pointer\n", to: ".gitattributes", in: repo)
+        try GitFixture.write(String(repeating: "raw bytes ", count: 1000), to: "deck.bin", in: repo)
+        try sandbox.gitOK(["add", ".gitattributes", "deck.bin"], in: repo)
+        try sandbox.gitOK(["commit", "-q", "--no-verify", "-m", "deck"], in: repo)
+        #expect(try sandbox.gitOK(["cat-file", "-p", "HEAD:deck.bin"], in: repo) == "pointer")
+        try GitFixture.write(String(repeating: "new raw bytes ", count: 1000), to: "deck.bin", in: repo)
+        try GitFixture.write(GitFixture.acme("Edited."), to: "accounts/acme.md", in: repo)
+        _ = try sandbox.status(repo)
+        let before = try State(sandbox, repo)
+
+        for arguments in [["commit", "-a", "-m", "All"], ["commit", "-m", "Named", "accounts/acme.md", "deck.bin"]] {
+            let refused = try sandbox.acctplan(arguments + GitFixture.asOf, in: repo)
+            #expect(refused.status == 2, "\(arguments): \(refused)")
+            #expect(refused.stderr.contains("'deck.bin' has the git attribute filter=pointer") && refused.stderr.contains("git add deck.bin"),
+                    "\(arguments): \(refused)")
+            try Self.expectUnchanged(sandbox, repo, since: before)
+        }
+
+        try sandbox.gitOK(["add", "deck.bin"], in: repo)
+        let committed = try sandbox.acctplan(["commit", "-a", "-m", "All"] + GitFixture.asOf, in: repo)
+        #expect(committed.status == 0, "\(committed)")
+        #expect(try sandbox.gitOK(["cat-file", "-p", "HEAD:deck.bin"], in: repo) == "pointer")
+        #expect(try sandbox.status(repo) == [], "nothing left: the pointer is what git stages too")
+    }
+
     @Test func noIdentityIsRefused() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
