@@ -46,11 +46,14 @@ extension GitRepository {
         guard let start = try subtree(at: folder, inTree: treeID) else { return [] }
         var result: [(name: String, blob: ObjectID)] = []
         // Like the snapshot source: folders deeper than FileListing.maxFolderDepth below the
-        // workspace are not entered (`folder` is a plan folder, one level below it).
+        // workspace are not entered (`folder` is a plan folder, one level below it), nor hidden
+        // ones (a name starting with `.`), as the working tree's walk.
         func walk(_ tree: TreeHandle, depth: Int) throws {
             for position in 0..<tree.count {
                 guard let entry = tree.entry(position) else { continue }
                 switch entry.type {
+                case GIT_OBJECT_TREE where entry.name.hasPrefix("."):
+                    continue
                 case GIT_OBJECT_TREE:
                     guard depth < FileListing.maxFolderDepth else { continue }
                     try walk(try self.tree(entry.id), depth: depth + 1)

@@ -76,7 +76,15 @@ public enum NewPlanService {
         }
         var relative = kind.folder
         if let folder = request.folder, !folder.isEmpty {
-            relative += "/" + folder.split(separator: "/").joined(separator: "/")
+            // `.` parts name the folder they are in (`--folder .` is the kind's folder itself).
+            let parts = folder.split(separator: "/").filter { $0 != "." }
+            if parts.contains("..") {
+                throw ToolFailure("--folder '\(folder)' leaves \(kind.folder)/: a plan's folder is a sub-folder of it, such as --folder east")
+            }
+            if let hidden = parts.first(where: { $0.hasPrefix(".") }) {
+                throw ToolFailure("--folder '\(folder)': a folder whose name starts with '.' ('\(hidden)') is hidden, and acctplan reads no plan in it; name it without the dot")
+            }
+            if !parts.isEmpty { relative += "/" + parts.joined(separator: "/") }
         }
         relative += "/\(id).md"
         let text = canonical(PlanSkeleton.text(kind: kind, fields: fields), path: relative, id: id, kind: kind,

@@ -307,6 +307,7 @@ public final class StageCensus {
         guard listed[key] == nil, counted[key] == nil else { return }
         var listing = try repository.listing(ofTree: tree)
         listing.files.removeAll { !WorkspaceLoader.isPlanPath($0.name) }
+        listing.folders.removeAll { $0.name.hasPrefix(".") } // hidden, as the loader's walk
         if depth >= FileListing.maxFolderDepth { listing.folders = [] }
         var entry = Listed(listing: listing, inGitOrder: isInGitOrder(listing.files))
         // Both lists are in git's order (by the bytes of the names), so one walk pairs them; a

@@ -7,13 +7,26 @@ import PlanSupport
 /// Reads a whole workspace from a ``PlanSource``: the configuration, then every plan, parsed on
 /// all cores. Problems in files become findings; only a source that cannot be read at all throws.
 public enum WorkspaceLoader {
-    /// The plan files of a listing: `*.md` except `README.md` and `_*.md`.
+    /// The plan files of a listing: `*.md` except `README.md` and `_*.md`, and nothing whose
+    /// name or folder's name starts with `.` (hidden: the working tree's walk never enters them,
+    /// and a revision's or the index's files follow the same rule).
     public static func isPlanPath(_ path: String) -> Bool {
         let bytes = path.utf8
         guard bytes.count > 3, bytes.suffix(3).elementsEqual(".md".utf8) else { return false }
         let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
         let name = bytes[nameStart...]
-        return name.first != UInt8(ascii: "_") && !name.elementsEqual("README.md".utf8)
+        guard name.first != UInt8(ascii: "_"), !name.elementsEqual("README.md".utf8) else { return false }
+        return !isHidden(path)
+    }
+
+    /// Whether a path (workspace-relative) has a part whose name starts with `.`.
+    public static func isHidden(_ path: String) -> Bool {
+        var atStart = true
+        for byte in path.utf8 {
+            if atStart, byte == UInt8(ascii: ".") { return true }
+            atStart = byte == UInt8(ascii: "/")
+        }
+        return false
     }
 
     /// `acctplan.yml` as read from `source` (a file over the size limit is refused unread), with

@@ -272,6 +272,46 @@ struct GitCommitTests {
 // MARK: - refusals
 
 /// `acctplan commit` that must not change anything.
+/// Hidden files and folders (a name starting with `.`) are no plans anywhere: a newcomer trial
+/// found `accounts/.archive/acme.md` ignored by `lint` and `show` but read by `lint --staged`,
+/// `--rev` and `commit`, which then refused a commit for an error `lint` never showed.
+struct HiddenPlanTests {
+    @Test func aHiddenPlanIsIgnoredInTheWorkingTreeTheIndexAndEveryRevision() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: GitFixture.plans)
+        try GitFixture.write(GitFixture.brokenAcme, to: "accounts/.archive/old-acme.md", in: repo)
+        try GitFixture.write(GitFixture.brokenAcme, to: "accounts/.draft.md", in: repo)
+        try sandbox.gitOK(["add", "-A"], in: repo)
+        for arguments in [["lint"], ["lint", "--staged"]] {
+            let result = try sandbox.acctplan(arguments + GitFixture.asOf, in: repo)
+            #expect(result.status == 0 && !result.stdout.contains("industy") && !result.stdout.contains("draft"), "\(arguments): \(result)")
+        }
+        let committed = try sandbox.acctplan(["commit", "-m", "Archive"] + GitFixture.asOf, in: repo)
+        #expect(committed.status == 0, "the gate judges no hidden file: \(committed)")
+        let atHead = try sandbox.acctplan(["lint", "--rev", "HEAD"] + GitFixture.asOf, in: repo)
+        #expect(atHead.status == 0 && !atHead.stdout.contains("industy"), "\(atHead)")
+        let rollup = try sandbox.acctplan(["rollup", "--rev", "HEAD", "--format", "json"] + GitFixture.asOf, in: repo)
+        #expect(rollup.status == 0 && !rollup.stdout.contains("old-acme") && !rollup.stdout.contains("\".draft\""), "\(rollup)")
+        let shown = try sandbox.acctplan(["show", "old-acme", "--rev", "HEAD"], in: repo)
+        #expect(shown.status == 2, "\(shown)")
+    }
+
+    @Test func newRefusesAHiddenFolderAndAFolderOutsideTheKindsFolder() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: GitFixture.plans)
+        let base = ["new", "account", "demo", "--name", "Demo", "--industry", "tobacco", "--manager", "li-you"]
+        let hidden = try sandbox.acctplan(base + ["--folder", ".archive"], in: repo)
+        #expect(hidden.status == 2 && hidden.stderr.contains("is hidden, and acctplan reads no plan in it"), "\(hidden)")
+        let outside = try sandbox.acctplan(base + ["--folder", "east/../../x"], in: repo)
+        #expect(outside.status == 2 && outside.stderr.contains("leaves accounts/"), "\(outside)")
+        #expect(!sandbox.temp.exists("repo/accounts/.archive") && !sandbox.temp.exists("repo/x"))
+        let here = try sandbox.acctplan(base + ["--folder", "east/./north"], in: repo)
+        #expect(here.status == 0 && here.stdout.contains("accounts/east/north/demo.md"), "\(here)")
+    }
+}
+
 struct GitCommitRefusalTests {
     /// Everything that must survive a refusal unchanged.
     struct State: Equatable {
