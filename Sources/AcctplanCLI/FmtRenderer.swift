@@ -23,8 +23,16 @@ enum FmtRenderer {
                 for finding in findings.sorted(by: { $0.location < $1.location }) {
                     Terminal.standardError(TextReporter.render(Diagnostic(finding, severity: .error), style: style, language: language))
                 }
-                Terminal.standardError(t("acctplan: \(path) not formatted: it does not parse (fix the problems above first)\n",
-                                         "acctplan: 未格式化 \(path)：无法解析（请先修正上面的问题）\n"))
+                // A plan that parses but would pass a size limit once aligned (a newcomer trial's
+                // megabyte-long title): lint reads it, so "it does not parse" was wrong.
+                if findings.allSatisfy({ $0.rule == .tooLarge && $0.message.hasPrefix("aligned, ") }) {
+                    Terminal.standardError(t("acctplan: \(path) not formatted: aligned, it would be over acctplan's limits (above); "
+                        + "lint reads it as it is\n",
+                        "acctplan: 未格式化 \(path)：对齐后将超出 acctplan 的上限（见上）；lint 按原样读取它\n"))
+                } else {
+                    Terminal.standardError(t("acctplan: \(path) not formatted: it does not parse (fix the problems above first)\n",
+                                             "acctplan: 未格式化 \(path)：无法解析（请先修正上面的问题）\n"))
+                }
             case .conflicted(let line):
                 Terminal.standardError(t("acctplan: \(path) not formatted: it has merge conflict markers (line \(line)); "
                     + "resolve the conflict first\n", "acctplan: 未格式化 \(path)：含有合并冲突标记（第 \(line) 行）；请先解决冲突\n"))

@@ -113,6 +113,27 @@ struct FmtTests {
         #expect(try Self.read(root.appendingPathComponent("accounts/messy.md")) == Self.canonical)
     }
 
+    /// A plan lint reads but that alignment would push over the 4 MiB limit (a newcomer trial:
+    /// a megabyte-long title padded into every row) is left alone, and fmt says why — not that
+    /// it "does not parse".
+    @Test func aPlanTooLargeOnceAlignedIsLeftAloneAndSaysSo() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let title = String(repeating: "x", count: 1_000_000)
+        let rows = (1...5).map { "| Person \($0) | \($0 == 1 ? title : "CIO") | influencer |" }.joined(separator: "\n")
+        let plan = "---\nname: Acme\nindustry: tobacco\nmanager: li-you\nstage: departmental\nreviewed: 2026-11-01\n---\n# Acme\n\n"
+            + "## Stakeholders\n\n| Name | Title | Role |\n|---|---|---|\n" + rows + "\n"
+        let root = try Fixture.workspace(["accounts/acme.md": plan], in: temp)
+        let lint = try CLI.output(["lint", "--as-of", Fixture.asOf], in: root)
+        #expect(!lint.stdout.contains("too-large"), "\(lint.stdout.prefix(500))")
+        let result = try CLI.output(["fmt"], in: root)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("aligned, this plan would be") && result.stderr.contains("[too-large]"), "\(result.stderr.prefix(800))")
+        #expect(result.stderr.contains("acctplan: accounts/acme.md not formatted: aligned, it would be over acctplan's limits (above); lint reads it as it is"))
+        #expect(!result.stderr.contains("does not parse"))
+        #expect(try Self.read(root.appendingPathComponent("accounts/acme.md")) == plan)
+    }
+
     @Test func narrowsToPathsAndRefusesPathsOutsideTheWorkspace() throws {
         let temp = try TempDir()
         defer { temp.remove() }
