@@ -44,7 +44,8 @@ let package = Package(
                           "git_mbedtls__set_cert_location", "git_transport_ssh_global_init", "git_smart_subtransport_ssh",
                           "git_hash_sha1_ctx_init", "git_hash_sha1_ctx_cleanup", "git_hash_sha1_init",
                           "git_hash_sha1_update", "git_hash_sha1_final",
-                          "git_zstream_set_input", "git_zstream_get_output_chunk"].flatMap { ["-Xlinker", "--wrap=\($0)"] }
+                          "git_zstream_set_input", "git_zstream_get_output_chunk", "git_zstream_get_output",
+                          "git_zstream_free"].flatMap { ["-Xlinker", "--wrap=\($0)"] }
                 + ["git2", "mbedtls", "mbedx509", "mbedcrypto", "http_parser", "ssh2", "crypto", "pcre2-8", "z", "deflate"]
                 .flatMap { ["-Xlinker", "-l:lib\($0).a"] }),
             .linkedLibrary("rt"), .linkedLibrary("dl"), .linkedLibrary("pthread"),

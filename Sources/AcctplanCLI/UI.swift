@@ -105,7 +105,7 @@ enum UI {
     }
 
     private static func workspaceSetting(_ arguments: [String]) -> UILanguage? {
-        var folder: URL
+        let folder: URL
         if let index = arguments.firstIndex(of: "--workspace"), index + 1 < arguments.count {
             folder = URL(fileURLWithPath: arguments[index + 1])
         } else if let flag = arguments.first(where: { $0.hasPrefix("--workspace=") }) {
@@ -113,18 +113,20 @@ enum UI {
         } else {
             folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         }
+        // Walked up as a path string: URL's path arithmetic was a tenth of what `diff` does after
+        // comparing (this runs for every diff and textconv).
+        var path = folder.standardizedFileURL.path
         for _ in 0..<64 {
-            let file = folder.appendingPathComponent("acctplan.yml")
-            if let text = try? String(contentsOf: file, encoding: .utf8) {
+            if let data = FileManager.default.contents(atPath: path == "/" ? "/acctplan.yml" : path + "/acctplan.yml"),
+               let text = String(validating: data, as: UTF8.self) {
                 for line in text.splitLines() where line.hasPrefix("language:") {
                     let value = line.dropFirst("language:".count).split(separator: "#").first ?? ""
                     return UILanguage(setting: value.trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: "\"'")))
                 }
                 return nil
             }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { return nil }
-            folder = parent
+            guard path != "/", let slash = path.lastIndex(of: "/") else { return nil }
+            path = slash == path.startIndex ? "/" : String(path[..<slash])
         }
         return nil
     }

@@ -25,14 +25,25 @@
  * its error) is what it always returned. On success the stream is left as zlib leaves a finished
  * one: the input advanced past what was used and the stream at its end.
  *
- * Loose objects, commits and trees written by acctplan, and everything libgit2 deflates, are not
- * affected.
+ * Loose objects go the same way. libgit2 reads one (odb_loose.c, read_loose_standard) in two
+ * calls of git_zstream_get_output: its 64-byte header, then exactly the rest. The first call on
+ * a fresh stream inflates the whole file with libdeflate into a buffer of this thread's, gives
+ * the header from it, and the calls that follow on the same stream are given the rest from that
+ * buffer; the stream is marked ended when the last byte is given, as zlib marks it, so the
+ * caller's own checks (trailing garbage, a stream cut short, a size that does not match) see
+ * what they saw with zlib. An object libdeflate refuses (damaged, or larger than 64 MiB
+ * inflated) is read by zlib from the start: the stream is untouched until libdeflate succeeded.
+ * git_zstream_free forgets the buffer's stream.
+ *
+ * Everything libgit2 deflates (objects acctplan writes) is not affected.
  */
 #include <git2/version.h>
 #include <libdeflate.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 #include <zlib.h>
 
 #include "CGitOffline.h"
@@ -57,8 +68,12 @@ enum { mirrored_inflate = 0, largest_partial_read = 64 };
 
 int __real_git_zstream_set_input(mirrored_zstream *zstream, const void *in, size_t in_len);
 int __real_git_zstream_get_output_chunk(void *out, size_t *out_len, mirrored_zstream *zstream);
+int __real_git_zstream_get_output(void *out, size_t *out_len, mirrored_zstream *zstream);
+void __real_git_zstream_free(mirrored_zstream *zstream);
 int __wrap_git_zstream_set_input(mirrored_zstream *zstream, const void *in, size_t in_len);
 int __wrap_git_zstream_get_output_chunk(void *out, size_t *out_len, mirrored_zstream *zstream);
+int __wrap_git_zstream_get_output(void *out, size_t *out_len, mirrored_zstream *zstream);
+void __wrap_git_zstream_free(mirrored_zstream *zstream);
 
 /* 1: every git_zstream_set_input matched the mirror; -1: one did not (sticky); 0: none seen. */
 static atomic_int layout;
@@ -114,6 +129,7 @@ int __wrap_git_zstream_get_output_chunk(void *out, size_t *out_len, mirrored_zst
             zstream->in_len -= used;
             zstream->z.total_in = (uLong)used;
             zstream->z.total_out = (uLong)produced;
+            zstream->flush = Z_FINISH; /* as zlib's call sets it, for git_zstream_get_output's check */
             zstream->zerr = Z_STREAM_END;
             *out_len = produced;
             atomic_fetch_add_explicit(&whole_inflations, 1, memory_order_relaxed);
@@ -124,3 +140,92 @@ int __wrap_git_zstream_get_output_chunk(void *out, size_t *out_len, mirrored_zst
 }
 
 long acctplan_git_whole_inflations(void) { return atomic_load_explicit(&whole_inflations, memory_order_relaxed); }
+
+/* A stream inflated whole ahead of its reader: `inflated` holds `produced` bytes, of which
+   `given` went out; `used` compressed bytes made them. One per thread (libgit2 reads a loose
+   object from start to end in one function). */
+static _Thread_local struct {
+    mirrored_zstream *stream;
+    const char *in;
+    unsigned char *inflated;
+    size_t capacity, produced, given, used;
+} ahead;
+
+enum { largest_whole_object = 64 << 20, kept_capacity = 1 << 20 };
+
+static void forget_ahead(void) {
+    ahead.stream = NULL;
+    ahead.in = NULL;
+    ahead.produced = ahead.given = ahead.used = 0;
+    if (ahead.capacity > kept_capacity) {
+        free(ahead.inflated);
+        ahead.inflated = NULL;
+        ahead.capacity = 0;
+    }
+}
+
+/* Inflates the whole of a fresh stream's input into `ahead`; 0 when libdeflate cannot. */
+static int inflate_ahead(mirrored_zstream *zstream) {
+    struct libdeflate_decompressor *whole = decompressor();
+    if (whole == NULL) return 0;
+    size_t want = zstream->in_len < (SIZE_MAX >> 3) ? zstream->in_len * 4 : largest_whole_object;
+    if (want < 4096) want = 4096;
+    for (;;) {
+        if (want > largest_whole_object) want = largest_whole_object;
+        if (ahead.capacity < want) {
+            unsigned char *grown = realloc(ahead.inflated, want);
+            if (grown == NULL) return 0;
+            ahead.inflated = grown;
+            ahead.capacity = want;
+        }
+        size_t used = 0, produced = 0;
+        enum libdeflate_result result = libdeflate_zlib_decompress_ex(whole, zstream->in, zstream->in_len, ahead.inflated,
+                                                                      ahead.capacity, &used, &produced);
+        if (result == LIBDEFLATE_SUCCESS) {
+            ahead.stream = zstream;
+            ahead.in = zstream->in;
+            ahead.produced = produced;
+            ahead.given = 0;
+            ahead.used = used;
+            return 1;
+        }
+        if (result != LIBDEFLATE_INSUFFICIENT_SPACE || ahead.capacity >= largest_whole_object) return 0;
+        want = ahead.capacity * 4;
+    }
+}
+
+int __wrap_git_zstream_get_output(void *out, size_t *out_len, mirrored_zstream *zstream) {
+    if (ahead.stream != NULL && ahead.stream == zstream && ahead.in == zstream->in && out != NULL && out_len != NULL) {
+        size_t count = ahead.produced - ahead.given;
+        if (count > *out_len) count = *out_len;
+        memcpy(out, ahead.inflated + ahead.given, count);
+        ahead.given += count;
+        zstream->z.total_out = (uLong)ahead.given;
+        *out_len = count;
+        if (ahead.given == ahead.produced) {
+            zstream->in += ahead.used;
+            zstream->in_len -= ahead.used;
+            zstream->z.total_in = (uLong)ahead.used;
+            zstream->flush = Z_FINISH;
+            zstream->zerr = Z_STREAM_END;
+            forget_ahead();
+        }
+        return 0;
+    }
+    if (INFLATE_WHOLE_KNOWS_LAYOUT && atomic_load_explicit(&layout, memory_order_relaxed) == 1
+        && zstream != NULL && out != NULL && out_len != NULL && zstream->type == mirrored_inflate
+        && zstream->zerr == Z_OK && zstream->z.total_in == 0 && zstream->z.total_out == 0
+        && zstream->in != NULL && zstream->in_len > 0) {
+        forget_ahead();
+        if (inflate_ahead(zstream)) {
+            atomic_fetch_add_explicit(&whole_inflations, 1, memory_order_relaxed);
+            return __wrap_git_zstream_get_output(out, out_len, zstream);
+        }
+    }
+    return __real_git_zstream_get_output(out, out_len, zstream);
+}
+
+void __wrap_git_zstream_free(mirrored_zstream *zstream) {
+    if (ahead.stream == zstream) forget_ahead();
+    __real_git_zstream_free(zstream);
+}

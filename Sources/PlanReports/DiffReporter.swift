@@ -11,7 +11,8 @@ public enum DiffReporter {
     static func show(_ value: DiffValue, field: String) -> String {
         if case .number(let number) = value, amountFields.contains(field) { return Format.amount(number) }
         if case .amount(let number) = value { return Format.amount(number) }
-        if case .text(let text) = value, text.contains(" ") || text.isEmpty { return "'\(text)'" }
+        // Bytes, not Foundation's `contains(_: String)`, which went through NSString's search.
+        if case .text(let text) = value, text.utf8.contains(UInt8(ascii: " ")) || text.isEmpty { return "'\(text)'" }
         return value.description
     }
 

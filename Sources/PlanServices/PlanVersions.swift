@@ -185,7 +185,9 @@ public final class PlanVersions: @unchecked Sendable {
         for outcome in results {
             if let change = try outcome.get() { result.append(change) }
         }
-        // PLAN_FORMAT.md §8: plans sorted by kind, then id.
-        return result.sorted { ($0.kind, $0.id, $0.path) < ($1.kind, $1.id, $1.path) }
+        // PLAN_FORMAT.md §8: plans sorted by kind, then id. The keys are sorted, not the changes
+        // (a closure comparing two changes copied both).
+        let keys = result.map { ($0.kind, $0.id, $0.path) }
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { result[$0] }
     }
 }

@@ -125,10 +125,9 @@ import Testing
     }
 }
 
-/// Objects in a pack are inflated whole by libdeflate (inflate_whole.c); loose objects and
-/// partial reads stay with zlib.
+/// Objects are inflated whole by libdeflate (inflate_whole.c), loose and packed, and read the same.
 @Suite struct WholeInflationTests {
-    @Test func aPackedPlanIsInflatedWholeAndReadsTheSame() throws {
+    @Test func aLooseAndAPackedPlanAreInflatedWholeAndReadTheSame() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
         // Large enough to be deflated in several blocks; repetitive enough to be compressed.
@@ -140,7 +139,7 @@ import Testing
         let beforeLoose = acctplan_git_whole_inflations()
         let loose = try readLoose.content(of: "a.md", at: .tree(readLoose.treeOfCommit(readLoose.resolveCommit("HEAD"))))
         #expect(loose.map { String(decoding: $0, as: UTF8.self) } == text)
-        #expect(acctplan_git_whole_inflations() == beforeLoose, "a loose object is zlib's")
+        #expect(acctplan_git_whole_inflations() > beforeLoose, "the loose blob went through libdeflate")
 
         try scratch.git("gc", "-q")
         let repository = try GitRepository(discovering: scratch.root)
