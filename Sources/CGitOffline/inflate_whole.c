@@ -1,5 +1,6 @@
 /*
- * Objects in a pack are inflated whole by libdeflate instead of zlib's streaming inflate.
+ * Objects are inflated whole by libdeflate instead of zlib's streaming inflate: packed ones as
+ * below, loose ones further down.
  *
  * libgit2 inflates an object from a pack in one call when the object's compressed bytes lie in
  * one mapped window of the pack (every pack under 1 GiB on a 64-bit machine): packfile_unpack_
