@@ -94,7 +94,14 @@ static pthread_key_t decompressor_key;
 static pthread_once_t decompressor_key_once = PTHREAD_ONCE_INIT;
 static int decompressor_key_made;
 
-static void free_decompressor(void *decompressor) { libdeflate_free_decompressor(decompressor); }
+static void free_inflated_ahead(void);
+
+/* At a thread's end: its decompressor, and the buffer of loose objects it inflated (made only
+   after the decompressor, so freed with it). */
+static void free_decompressor(void *decompressor) {
+    libdeflate_free_decompressor(decompressor);
+    free_inflated_ahead();
+}
 
 static void make_decompressor_key(void) {
     decompressor_key_made = pthread_key_create(&decompressor_key, free_decompressor) == 0;
@@ -153,6 +160,13 @@ static _Thread_local struct {
 } ahead;
 
 enum { largest_whole_object = 64 << 20, kept_capacity = 1 << 20 };
+
+static void free_inflated_ahead(void) {
+    free(ahead.inflated);
+    ahead.inflated = NULL;
+    ahead.capacity = 0;
+    ahead.stream = NULL;
+}
 
 static void forget_ahead(void) {
     ahead.stream = NULL;
