@@ -38,7 +38,21 @@ enum ParserWords {
             let range = NSRange(result.startIndex..., in: result)
             result = expression.stringByReplacingMatches(in: result, range: range, withTemplate: template)
         }
-        return result
+        return choicesInChinese(result)
+    }
+
+    /// The list of values after "可用的值：" (`'text', 'json', 'github' or 'sarif'`, as
+    /// ArgumentParser joins them) joined the Chinese way: `'text'、'json'、'github' 或 'sarif'`.
+    static func choicesInChinese(_ text: String) -> String {
+        let lead = "可用的值：", end = "。"
+        var lines = text.components(separatedBy: "\n")
+        for (index, line) in lines.enumerated() {
+            guard let start = line.range(of: lead), line.hasSuffix(end) else { continue }
+            let list = line[start.upperBound..<line.index(line.endIndex, offsetBy: -end.count)]
+            let joined = list.replacingOccurrences(of: "', '", with: "'、'").replacingOccurrences(of: "' or '", with: "' 或 '")
+            lines[index] = line[..<start.upperBound] + joined + end
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// What acctplan prints for a help request or a usage error, in `language`; `arguments` are the

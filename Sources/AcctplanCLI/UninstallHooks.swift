@@ -18,6 +18,18 @@ struct UninstallHooks: ParsableCommand {
         let removed = try HookSetup(workspace: workspaceOptions.workspace, binary: nil).uninstall()
         Terminal.standardOutput(removed.isEmpty
             ? Terminal.say("nothing to remove: acctplan's hook and diff driver are not installed\n", "无需移除：acctplan 的钩子和差异驱动未安装\n")
-            : removed.map { Terminal.say("removed \($0)\n", "已移除 \($0)\n") }.joined())
+            : removed.map(Self.said).joined())
+    }
+
+    /// "removed the pre-commit hook .git/hooks/pre-commit" / "已移除 pre-commit 钩子 …".
+    static func said(_ removal: HookRemoval) -> String {
+        switch removal {
+        case .hook(let kind, let path):
+            Terminal.say("removed the \(kind) hook \(path)\n", "已移除 \(kind) 钩子 \(path)\n")
+        case .check(let path):
+            Terminal.say("removed acctplan's check from \(path)\n", "已从 \(path) 中移除 acctplan 的检查\n")
+        case .setting(let name):
+            Terminal.say("removed \(name)\n", "已移除 git 配置项 \(name)\n")
+        }
     }
 }

@@ -46,6 +46,23 @@ public enum DiffWords {
         }
     }
 
+    /// A section's name over its items in `diff`: the section id in English ("opportunities"),
+    /// its Chinese name ("商机"); a section the Chinese words do not know keeps its id.
+    public static func section(_ id: String, in language: UILanguage) -> String {
+        guard language == .zhCN else { return id }
+        let labels: [String: ReportLabel] = ["stakeholders": .stakeholders, "installed-base": .installedBase,
+                                             "opportunities": .opportunities, "actions": .actions, "moments": .momentsOfTruth]
+        return labels[id]?.chinese ?? id
+    }
+
+    /// A yes/no value as `diff` shows it: "true" / "false" in English (as JSON writes it), 是 / 否.
+    public static func boolean(_ value: Bool, in language: UILanguage) -> String {
+        switch language {
+        case .en: value ? "true" : "false"
+        case .zhCN: value ? "是" : "否"
+        }
+    }
+
     /// An action ticked or unticked: "done" / "reopened".
     public static func actionDone(_ done: Bool, in language: UILanguage) -> String {
         switch (done, language) {

@@ -14,6 +14,8 @@ public enum ReportLabel: CaseIterable, Sendable, TwoLanguageLabel {
     case lifecycleRollupAsOf, stages, group, accounts, target, gap, openPipeline, weighted, overdue, stale, score
     case greenAmberRed, moved, noPlan, total, movesSince, theStart, none, stageTrend, lifecycleMoves
     case revenueTarget, planned, overdueActions, meanScore
+    // rollup --since: an account's stage then or now when it has none
+    case newAccount, removedAccount, noStage
     // diff
     case what, before, after, added, removed, newPlan, removedPlan, noPlanChanges, runLint
 
@@ -76,6 +78,9 @@ public enum ReportLabel: CaseIterable, Sendable, TwoLanguageLabel {
         case .planned: "planned"
         case .overdueActions: "overdue actions"
         case .meanScore: "mean score"
+        case .newAccount: "(new)"
+        case .removedAccount: "(removed)"
+        case .noStage: "(no stage)"
         case .what: "what"
         case .before: "before"
         case .after: "after"
@@ -130,6 +135,9 @@ public enum ReportLabel: CaseIterable, Sendable, TwoLanguageLabel {
         case .planned: "计划收入"
         case .overdueActions: "逾期行动"
         case .meanScore: "平均评分"
+        case .newAccount: "（新增）"
+        case .removedAccount: "（已删除）"
+        case .noStage: "（无阶段）"
         case .what: "项目"
         case .before: "之前"
         case .after: "之后"

@@ -15,11 +15,11 @@ extension DiffReporter {
         }
         guard !changes.isEmpty else {
             return english ? "**acctplan:** no plan changes between `\(from)` and `\(to)`.\n"
-                : "**acctplan：**`\(from)` 与 `\(to)` 之间计划没有变化。\n"
+                : "**acctplan：**\(end(from)) 与 \(end(to)) 之间计划没有变化。\n"
         }
         let moves = changes.filter { $0.stageMove != nil && $0.status != .added && $0.status != .removed }
         var output = english ? "### acctplan: \(changes.count) plan\(changes.count == 1 ? "" : "s") changed (`\(from)` → `\(to)`)\n\n"
-            : "### acctplan：\(changes.count) 个计划有变化（`\(from)` → `\(to)`）\n\n"
+            : "### acctplan：\(changes.count) 个计划有变化（\(end(from)) → \(end(to))）\n\n"
         if !moves.isEmpty {
             output += "**\(label(.lifecycleMoves))**\n\n"
             for change in moves {
@@ -51,13 +51,15 @@ extension DiffReporter {
                 }
                 for section in change.sections {
                     for item in section.items {
-                        let label = "\(section.id) `\(escape(item.key))`"
+                        let label = "\(DiffWords.section(section.id, in: language)) `\(escape(item.key))`"
                         switch item.status {
                         case .added: output += "| \(label) | — | \(ReportLabel.added.text(language)) |\n"
                         case .removed: output += "| \(label) | \(ReportLabel.removed.text(language)) | — |\n"
                         default:
                             for field in item.fields {
-                                output += "| \(label) \(escape(field.name)) | \(escape(show(field.from, field: field.name))) | \(escape(show(field.to, field: field.name))) |\n"
+                                let before = show(field.from, field: field.name, language: language)
+                                let after = show(field.to, field: field.name, language: language)
+                                output += "| \(label) \(escape(field.name)) | \(escape(before)) | \(escape(after)) |\n"
                             }
                         }
                     }
@@ -67,6 +69,16 @@ extension DiffReporter {
             if change.proseChanged { output += proseMarkdown(change, language: language) }
         }
         return output
+    }
+
+    /// One end of the diff in a Chinese heading: the working tree and the index in Chinese
+    /// (工作区, 暂存区), a revision as code (`HEAD (abc1234)`).
+    static func end(_ text: String) -> String {
+        switch text {
+        case "working tree": "工作区"
+        case "index": "暂存区"
+        default: "`\(text)`"
+        }
     }
 
     static func escape(_ text: String) -> String {

@@ -25,17 +25,22 @@ extension DiffReporter {
                 output += "  \(field.name): \(style.red(show(field.from, field: field.name))) → \(style.green(show(field.to, field: field.name)))\n"
             }
             for section in change.sections {
-                output += "  \(section.id):\n"
+                output += "  \(DiffWords.section(section.id, in: language))\(english ? ":" : "：")\n"
                 for item in section.items {
                     switch item.status {
                     case .added:
-                        output += "    " + style.green("+ \(item.key)") + details(item) + "\n"
+                        output += "    " + style.green("+ \(item.key)") + details(item, language: language) + "\n"
                     case .removed:
                         output += "    " + style.red("- \(item.key)") + "\n"
                     default:
-                        output += "    ~ \(item.key): " + item.fields.map { field in
-                            "\(field.name) \(style.red(show(field.from, field: field.name))) → \(style.green(show(field.to, field: field.name)))"
-                        }.joined(separator: ", ") + "\n"
+                        output += "    ~ \(item.key)\(english ? ": " : "：")" + item.fields.map { field in
+                            // A ticked action reads "已完成" in Chinese, as in `log`; "done false → true" in English.
+                            if !english, section.section == .actions, field.name == "done", case .bool(let done) = field.to {
+                                return style.green(DiffWords.actionDone(done, in: language))
+                            }
+                            return "\(field.name) \(style.red(show(field.from, field: field.name, language: language))) → "
+                                + style.green(show(field.to, field: field.name, language: language))
+                        }.joined(separator: english ? ", " : "，") + "\n"
                     }
                 }
             }
@@ -44,8 +49,9 @@ extension DiffReporter {
         return output
     }
 
-    private static func details(_ item: ItemChange) -> String {
-        let values = item.fields.map { "\($0.name) \(show($0.to, field: $0.name))" }
-        return values.isEmpty ? "" : " (" + values.joined(separator: ", ") + ")"
+    private static func details(_ item: ItemChange, language: UILanguage) -> String {
+        let values = item.fields.map { "\($0.name) \(show($0.to, field: $0.name, language: language))" }
+        guard !values.isEmpty else { return "" }
+        return language == .en ? " (" + values.joined(separator: ", ") + ")" : "（" + values.joined(separator: "，") + "）"
     }
 }

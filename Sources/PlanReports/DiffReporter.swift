@@ -16,6 +16,12 @@ public enum DiffReporter {
         return value.description
     }
 
+    /// `value` for people in `language`: yes/no in its words, the rest as ``show(_:field:)``.
+    static func show(_ value: DiffValue, field: String, language: UILanguage) -> String {
+        if case .bool(let flag) = value { return DiffWords.boolean(flag, in: language) }
+        return show(value, field: field)
+    }
+
     static func fieldText(_ field: FieldChange) -> String {
         "\(field.name) \(show(field.from, field: field.name)) → \(show(field.to, field: field.name))"
     }

@@ -54,8 +54,8 @@ extension HTMLReport {
                                "自 \(HTML.escape(sinceLabel)) 以来的生命周期变动（\(transitions.count)）") + "</h2>"
             body += transitions.isEmpty ? "<p class=\"muted\">\(t("No account changed stage.", "没有客户变更阶段。"))</p>"
                 : HTML.table([t("Account", "客户"), t("From", "从"), t("To", "到")], transitions.map { move in
-                    [accountLink(move.account, depth: 0), move.from.map(stageBadge) ?? "<span class=\"muted\">\(move.fromLabel)</span>",
-                     move.to.map(stageBadge) ?? "<span class=\"muted\">\(move.toLabel)</span>"]
+                    [accountLink(move.account, depth: 0), move.from.map(stageBadge) ?? "<span class=\"muted\">\(move.fromLabel(in: language))</span>",
+                     move.to.map(stageBadge) ?? "<span class=\"muted\">\(move.toLabel(in: language))</span>"]
                 })
         }
         body += "<h2>\(t("Stale plans", "待评审计划"))\(t(" (", "（"))\(stalePlans.count)\(t(")", "）"))</h2>" + staleTable(limit: Self.dashboardListLimit, depth: 0)

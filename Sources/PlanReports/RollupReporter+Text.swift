@@ -75,7 +75,7 @@ extension RollupReporter {
             output += "\n" + style.bold("\(label(.movesSince)) \(history?.sinceDate?.description ?? history?.sinceRevision.map { String($0.prefix(7)) } ?? label(.theStart))") + "\n"
             if transitions.isEmpty { output += "  \(label(.none))\n" }
             for transition in transitions {
-                output += "  \(transition.account): \(transition.fromLabel) → \(transition.toLabel)\n"
+                output += "  \(transition.account): \(transition.fromLabel(in: language)) → \(transition.toLabel(in: language))\n"
             }
         }
         if let trend = history?.trend {
@@ -113,7 +113,7 @@ extension RollupReporter {
         if let transitions = history?.transitions, !transitions.isEmpty {
             output += "\n**\(label(.lifecycleMoves))**\n\n"
             for transition in transitions {
-                output += "- `\(transition.account)`: \(transition.fromLabel) → \(transition.toLabel)\n"
+                output += "- `\(transition.account)`: \(transition.fromLabel(in: language)) → \(transition.toLabel(in: language))\n"
             }
         }
         return output
@@ -130,5 +130,17 @@ extension RollupReporter {
     /// regions and ABUs never have plan files, so they are never said to lack one.
     static func lacksItsPlan(_ group: Rollup.Group) -> Bool {
         !group.hasPlan && (group.dimension == .industry || group.dimension == .segment)
+    }
+}
+
+extension RollupHistory.Transition {
+    /// ``fromLabel`` in `language`: the stage, "(new)" or "(no stage)" / （新增）, （无阶段）.
+    func fromLabel(in language: UILanguage) -> String {
+        from ?? (existedThen ? ReportLabel.noStage : .newAccount).text(language)
+    }
+
+    /// ``toLabel`` in `language`: the stage, "(removed)" or "(no stage)" / （已删除）, （无阶段）.
+    func toLabel(in language: UILanguage) -> String {
+        to ?? (existsNow ? ReportLabel.noStage : .removedAccount).text(language)
     }
 }

@@ -50,8 +50,8 @@ extension HookSetup {
 
     /// Removes acctplan's hooks (or its blocks in hooks of the user's) and the drivers'
     /// settings; returns what was removed, empty when nothing was installed.
-    public func uninstall() throws -> [String] {
-        var removed: [String] = []
+    public func uninstall() throws -> [HookRemoval] {
+        var removed: [HookRemoval] = []
         for kind in GitHook.allCases {
             let hook = url(kind)
             switch Self.existing(at: hook) {
@@ -59,11 +59,11 @@ extension HookSetup {
                 guard unlink(hook.path) == 0 else {
                     throw ToolFailure("cannot remove \(hook.path): \(String(cString: strerror(errno)))")
                 }
-                removed.append("the \(kind.rawValue) hook \(hook.path)")
+                removed.append(.hook(kind.rawValue, path: hook.path))
             case .foreign(let foreign):
                 if case .text(let text) = foreign, let without = Self.unchained(text, kind: kind) {
                     try write(without, mode: nil, to: kind)
-                    removed.append("acctplan's check from \(hook.path)")
+                    removed.append(.check(path: hook.path))
                 }
             case .none:
                 break
@@ -71,11 +71,29 @@ extension HookSetup {
         }
         do {
             for name in Self.driverSettings where try repository.unsetConfig(name) {
-                removed.append(name)
+                removed.append(.setting(name))
             }
         } catch let error as GitError {
             throw ToolFailure("cannot change the repository's configuration: \(error)")
         }
         return removed
+    }
+}
+
+/// One thing `uninstall` removed: said in the reader's language by the command, in English here.
+public enum HookRemoval: Sendable, Equatable, CustomStringConvertible {
+    /// acctplan's own hook (`pre-commit`, `prepare-commit-msg`, ...), deleted.
+    case hook(String, path: String)
+    /// acctplan's block in a hook of the user's, taken out of it.
+    case check(path: String)
+    /// A git setting of the diff or merge driver, unset.
+    case setting(String)
+
+    public var description: String {
+        switch self {
+        case .hook(let kind, let path): "the \(kind) hook \(path)"
+        case .check(let path): "acctplan's check from \(path)"
+        case .setting(let name): name
+        }
     }
 }

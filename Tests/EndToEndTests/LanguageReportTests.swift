@@ -41,7 +41,7 @@ struct ReportLanguageTests {
         try text.replacingOccurrences(of: "stage: industry-solution", with: "stage: integration")
             .write(to: plan, atomically: true, encoding: .utf8)
         let diff = try CLI.output(["diff", "--format", "markdown", "--lang", "zh-CN"], in: root)
-        #expect(diff.stdout.hasPrefix("### acctplan：1 个计划有变化（`index` → `working tree`）\n\n**生命周期阶段变动**\n\n"
+        #expect(diff.stdout.hasPrefix("### acctplan：1 个计划有变化（暂存区 → 工作区）\n\n**生命周期阶段变动**\n\n"
             + "- `zhejiang-tobacco`: industry-solution → **integration**\n\n#### `zhejiang-tobacco`（客户，修改）\n\n"
             + "| 项目 | 之前 | 之后 |\n"), "\(diff)")
         let diffJSON = try CLI.output(["diff", "--format", "json"], in: root)

@@ -20,7 +20,7 @@ import Testing
         try setup.configureDiffDriver()
         #expect(try repo.git("config", "diff.acctplan.command") == "acctplan diff --external")
         #expect(try repo.git("config", "merge.acctplan.driver") == "acctplan merge-driver --marker-size %L --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P")
-        let removed = try setup.uninstall()
+        let removed = try setup.uninstall().map(\.description)
         #expect(removed.first == "acctplan's check from \(setup.hook.path)")
         #expect(removed.dropFirst() == ["diff.acctplan.command", "diff.acctplan.textconv", "merge.acctplan.name", "merge.acctplan.driver"])
         #expect(try repo.read(".git/hooks/pre-commit") == own)
@@ -55,7 +55,7 @@ import Testing
         #expect(try repo.read(".git/hooks/prepare-commit-msg") == chained)
 
         #expect(try setup.installHook(force: false, chain: false) == .installed)
-        let removed = try setup.uninstall()
+        let removed = try setup.uninstall().map(\.description)
         #expect(removed == ["the pre-commit hook \(setup.hook.path)", "acctplan's check from \(setup.url(.prepareCommitMessage).path)"])
         #expect(try repo.read(".git/hooks/prepare-commit-msg") == users)
         #expect(!FileManager.default.fileExists(atPath: setup.hook.path))
