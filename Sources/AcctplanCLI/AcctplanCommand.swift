@@ -10,7 +10,7 @@ public struct AcctplanCommand: ParsableCommand {
     public static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "acctplan",
         abstract: UI.help("Key-account plans as Markdown in git: create, lint, format, show, commit and report on plans.", "以 Markdown 形式在 git 中管理大客户计划：创建、检查、格式化、查看、提交计划并生成报告。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             A workspace is a folder (normally a git repository) with acctplan.yml at its root and plans in accounts/, industries/ and segments/. acctplan finds it from the current directory upwards, or from --workspace DIR.
 
             Exit status: 0 success, 1 when the answer is "no" (lint errors), 2 when acctplan could not do the job (bad arguments, no workspace).

@@ -9,7 +9,7 @@ struct CheckConflictsHook: ParsableCommand {
         commandName: "check-conflicts",
         abstract: UI.help("Refuse a commit whose staged plans hold merge-conflict markers (what the prepare-commit-msg and pre-applypatch hooks run).",
                           "若暂存的计划中含有合并冲突标记，则拒绝提交（prepare-commit-msg 和 pre-applypatch 钩子运行的检查）。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             Reads the plans and the acctplan.yml the index changes from HEAD (every staged one on a new branch) and reports each merge-conflict block in them, as 'acctplan lint' does. git runs the prepare-commit-msg hook for every commit it makes with a message, also where it skips the pre-commit hook: when it continues a rebase, cherry-pick or revert, and for 'git commit --no-verify'; the pre-applypatch hook runs it where commits are made from patches ('git am', 'git rebase --apply'). So conflict markers are not recorded by a commit, whatever made it ('git am --no-verify' aside). To record a plan with markers anyway, skip every hook once: git -c core.hooksPath=/dev/null commit ...
 
             Arguments after the options (git's message file, its source and a commit id) are accepted and ignored.

@@ -7,7 +7,7 @@ struct CommitCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "commit",
         abstract: UI.help("Commit plan changes, refusing a tree that does not lint.", "提交计划的修改；检查不通过的内容拒绝提交。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             Stages the given files (or, with -a, every modified or deleted tracked file; with neither, commits the index as it is), lints the tree that WOULD be committed — not the working tree — and refuses with the diagnostics when it has errors. Otherwise the commit is made on the current branch (an unborn branch too) and the index is updated to match. A committed plan that is not in canonical form gets a warning on stderr ('run acctplan fmt'); it is committed all the same.
 
             The message is MSG, a blank line, and one line per changed plan (unless --no-summary). Author and committer come from GIT_AUTHOR_*/GIT_COMMITTER_* or git's user.name and user.email.
@@ -15,7 +15,8 @@ struct CommitCommand: ParsableCommand {
             Exit status: 0 committed, 1 refused by the lint gate or nothing to commit, 2 could not commit (no identity, index.lock held, a merge or rebase in progress, detached HEAD). A refused commit leaves HEAD, the index and the working tree exactly as they were.
 
             Examples:
-              acctplan commit -m "Xinan Tobacco: moves to industry-solution" accounts/xinan-tobacco.md
+              acctplan commit -m "Xinan Tobacco: moves to industry-solution" \\
+                  accounts/xinan-tobacco.md
               acctplan commit -a -m "Quarterly review"
             """, """
             暂存给出的文件（或用 -a 暂存所有已修改或已删除的受跟踪文件；两者都没有时按暂存区现状提交），检查将要提交的内容——而不是工作区——有错误时列出诊断并拒绝提交。否则在当前分支（包括尚未有提交的分支）上提交，并更新暂存区。提交了不是规范格式的计划时，会在标准错误上给出警告（“请运行 acctplan fmt”），但照常提交。
@@ -25,7 +26,8 @@ struct CommitCommand: ParsableCommand {
             退出状态：0 已提交，1 被检查拒绝或没有可提交的内容，2 无法提交（没有身份信息、index.lock 被占用、正在合并或变基、分离的 HEAD）。被拒绝的提交不会改变 HEAD、暂存区和工作区。
 
             示例：
-              acctplan commit -m "Xinan Tobacco: moves to industry-solution" accounts/xinan-tobacco.md
+              acctplan commit -m "Xinan Tobacco: moves to industry-solution" \\
+                  accounts/xinan-tobacco.md
               acctplan commit -a -m "Quarterly review"
             """)) }
 

@@ -7,7 +7,7 @@ struct DiffCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "diff",
         abstract: UI.help("Show plan changes in plan terms: stage moves, amounts, ticked actions.", "用计划的语言显示变化：阶段变动、金额、已完成的行动。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             Like git diff, but semantic: fields and section items are matched by meaning, so reordering rows, list items or keys is no change, and 2.4M → 2,400,000 is no change. Free prose (a Risks section, notes, the intro) is shown as its changed lines, part by part, bounded (docs/git.md).
 
               acctplan diff                 index → working tree (what you have not staged)

@@ -7,13 +7,15 @@ struct InitCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "init",
         abstract: UI.help("Create a workspace from the bundled template and make its first commit.", "用内置模板创建工作区，并完成第一次提交。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             Writes acctplan.yml, example plans in accounts/, industries/ and segments/ (in canonical form), .gitattributes, a .gitignore for the report/ folder of 'acctplan report --output report', a CI workflow and a README for plan authors into DIR (default: the current directory), runs 'git init' there when it is not inside a repository, and commits the new files. Refuses a folder that already holds acctplan.yml, or any file the template would write, without touching anything. The template is compiled into acctplan, so this works from an installed binary anywhere.
 
             Examples:
               acctplan init key-accounts
-              cd existing-repo && acctplan init plans     # a workspace in a sub-folder of a repository
-              acctplan init --lang zh-CN key-accounts     # plans, README and comments in Chinese
+              # a workspace in a sub-folder of a repository:
+              cd existing-repo && acctplan init plans
+              # plans, README and comments in Chinese:
+              acctplan init --lang zh-CN key-accounts
 
             The global --lang chooses the template's language too (en or zh-CN; the Chinese one sets language: zh-CN in acctplan.yml). Without --lang the template is English, whatever the locale: the template is the team's choice.
 
@@ -23,8 +25,10 @@ struct InitCommand: ParsableCommand {
 
             示例：
               acctplan init key-accounts
-              cd existing-repo && acctplan init plans     # 在仓库的子文件夹中建立工作区
-              acctplan init --lang zh-CN key-accounts     # 计划、README 和注释都用中文
+              # 在仓库的子文件夹中建立工作区：
+              cd existing-repo && acctplan init plans
+              # 计划、README 和注释都用中文：
+              acctplan init --lang zh-CN key-accounts
 
             全局选项 --lang 也决定模板的语言（en 或 zh-CN；中文模板在 acctplan.yml 中设置 language: zh-CN）。不加 --lang 时模板是英文的，与系统语言无关：模板由团队选择。
 

@@ -8,7 +8,7 @@ struct InstallHooks: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "install",
         abstract: UI.help("Install a pre-commit hook that runs 'acctplan lint --staged', prepare-commit-msg and pre-applypatch hooks that refuse conflict markers, and the diff and merge drivers.", "安装运行“acctplan lint --staged”的 pre-commit 钩子、拒绝冲突标记的 prepare-commit-msg 和 pre-applypatch 钩子，以及 diff 和合并驱动。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             After this, a plain 'git commit' of a plan with lint errors fails and prints the diagnostics; 'git commit --no-verify' skips the hook once. It respects core.hooksPath. Running it again updates acctplan's own hooks.
 
             The prepare-commit-msg and pre-applypatch hooks run 'acctplan hooks check-conflicts': it refuses any commit that would record merge-conflict markers in a plan, also where git skips the pre-commit hook (continuing a rebase, cherry-pick or revert, 'git commit --no-verify', 'git am', 'git rebase --apply').

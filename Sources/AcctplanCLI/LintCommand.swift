@@ -7,7 +7,7 @@ struct LintCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "lint",
         abstract: UI.help("Check plans and acctplan.yml against the plan format and the lint rules.", "按计划格式和检查规则检查计划与 acctplan.yml。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             Reports every problem as path:line:column: severity: message [rule]. PATHs narrow what is reported (files or folders); rules that compare plans (duplicate ids, references, targets) still see the whole workspace.
 
             Formats: text (default), json (stable, for scripts), github (GitHub Actions annotations), sarif (SARIF 2.1.0 for code-scanning tools).
@@ -18,7 +18,7 @@ struct LintCommand: ParsableCommand {
               acctplan lint
               acctplan lint accounts/east --as-of 2026-12-31
               acctplan lint --format github      # in CI
-              acctplan lint --staged             # what the next commit would record (the pre-commit hook)
+              acctplan lint --staged             # the staged plans (the pre-commit hook)
               acctplan lint --rev origin/main    # any revision, straight from git
               acctplan lint --lang zh-CN         # messages in Chinese
             """, """
@@ -32,7 +32,7 @@ struct LintCommand: ParsableCommand {
               acctplan lint
               acctplan lint accounts/east --as-of 2026-12-31
               acctplan lint --format github      # 在 CI 中
-              acctplan lint --staged             # 下一次提交将记录的内容（pre-commit 钩子）
+              acctplan lint --staged             # 已暂存的计划（pre-commit 钩子）
               acctplan lint --rev origin/main    # 任意版本，直接从 git 读取
               acctplan lint --lang zh-CN         # 中文消息
             """)) }

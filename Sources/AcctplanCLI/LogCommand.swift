@@ -6,7 +6,7 @@ struct LogCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "log",
         abstract: UI.help("History of plan changes, newest first, each commit with its semantic summary.", "计划修改的历史，最新的在前，每个提交附带语义摘要。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             With ID, only the commits that changed that plan (following renames). --since takes a revision (commits after it) or a date YYYY-MM-DD (commits on or after it).
 
             A merge is listed with the plans whose parallel edits it joined (both sides changed the plan, or the merge resolved it into something neither side had), as what it changed on its first parent's line; a plan only the merged branch changed is listed with that branch's commits, not again with the merge.

@@ -8,7 +8,7 @@ struct LspCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "lsp",
         abstract: UI.help("Run the language server: live diagnostics, completion, hover and formatting in your editor.", "运行语言服务器：在编辑器中实时诊断、补全、悬停提示和格式化。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             Speaks the Language Server Protocol over stdin and stdout; your editor starts it, you do not. It attaches to the workspace found from the editor's root folder (the nearest folder with acctplan.yml at or above it), or to --workspace DIR, and only to that workspace's plans and acctplan.yml.
 
             Setup for Neovim, Helix, Emacs, Zed and VS Code: docs/editors.md.

@@ -8,11 +8,12 @@ struct MergeDriverCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "merge-driver",
         abstract: UI.help("Merge three versions of a plan row by row (git's merge driver for plans).", "逐行合并计划的三个版本（git 的计划合并驱动）。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             git runs this for every plan both branches changed, when the repository is set up for it. `acctplan hooks install` does the setup; by hand it is:
 
               git config merge.acctplan.name "acctplan plan merge"
-              git config merge.acctplan.driver "acctplan merge-driver --marker-size %L --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P"
+              git config merge.acctplan.driver "acctplan merge-driver --marker-size %L \\
+                  --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P"
 
             and in .gitattributes:
 
@@ -27,7 +28,8 @@ struct MergeDriverCommand: ParsableCommand {
             仓库设置好之后，git 会对两个分支都修改过的每个计划运行此命令。`acctplan hooks install` 会完成设置；手动设置如下：
 
               git config merge.acctplan.name "acctplan plan merge"
-              git config merge.acctplan.driver "acctplan merge-driver --marker-size %L --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P"
+              git config merge.acctplan.driver "acctplan merge-driver --marker-size %L \\
+                  --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P"
 
             并在 .gitattributes 中写入：
 

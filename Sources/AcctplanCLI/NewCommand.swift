@@ -8,19 +8,23 @@ struct NewCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "new",
         abstract: UI.help("Create a new account, industry or segment plan from the skeleton.", "根据骨架创建新的客户、行业或细分市场计划。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             Writes accounts/ID.md (or industries/, segments/) with complete front matter and empty sections, in canonical form (as 'acctplan fmt' writes it). Refuses an invalid id, an id that a plan of that kind already uses (in any sub-folder), and any path outside the workspace. Never overwrites a file.
 
             Examples:
-              acctplan new account xinan-tobacco --name "Xinan Tobacco" --industry tobacco --manager li-you
-              acctplan new account east-power --folder east --industry energy --manager wang-fang --stage industry-solution
+              acctplan new account xinan-tobacco --name "Xinan Tobacco" \\
+                  --industry tobacco --manager li-you
+              acctplan new account east-power --folder east --industry energy \\
+                  --manager wang-fang --stage industry-solution
               acctplan new industry energy --name Energy --owner zhao-lei
             """, """
             写入 accounts/ID.md（或 industries/、segments/），包含完整的前置元数据和空的各部分，采用规范格式（与“acctplan fmt”写出的相同）。拒绝无效的编号、同类计划（在任何子文件夹中）已用的编号，以及工作区之外的任何路径。从不覆盖文件。
 
             示例：
-              acctplan new account xinan-tobacco --name "Xinan Tobacco" --industry tobacco --manager li-you
-              acctplan new account east-power --folder east --industry energy --manager wang-fang --stage industry-solution
+              acctplan new account xinan-tobacco --name "Xinan Tobacco" \\
+                  --industry tobacco --manager li-you
+              acctplan new account east-power --folder east --industry energy \\
+                  --manager wang-fang --stage industry-solution
               acctplan new industry energy --name Energy --owner zhao-lei
             """)) }
 

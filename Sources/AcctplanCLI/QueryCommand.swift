@@ -9,26 +9,30 @@ struct QueryCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "query",
         abstract: UI.help("List the opportunities, actions, accounts... that match a few terms, with totals.", "列出符合几个条件的商机、行动、客户等，并给出合计。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             ENTITY is accounts, opportunities, actions, stakeholders, moments, installed-base, industries or segments (singular forms too). A TERM is field:value (equal; case-insensitive; for a list, contains the element), field:>V, field:>=V, field:<V, field:<=V, field:A..B (inclusive), field:~text (contains), has:field, or not:TERM. Terms on the same field are alternatives (OR); terms on different fields must all hold (AND); each not: term must hold on its own. Values: dates (2027-03-31, today, today+30d, today-7d), fiscal periods (2027Q1, 2027, thisquarter, nextquarter, lastquarter, thisyear, nextyear, lastyear), amounts (1M, "CNY 2.4M": compared in the workspace currency), percents (50%), yes/no. Items of account plans have their account's fields under account. (account.industry:tobacco).
 
-              acctplan query opportunities open:yes close:thisquarter --sort -amount --sum weighted
-              acctplan query opportunities 'amount:>1M' account.industry:tobacco stage:negotiate
+              acctplan query opportunities open:yes close:thisquarter \\
+                  --sort -amount --sum weighted
+              acctplan query opportunities 'amount:>1M' account.industry:tobacco \\
+                  stage:negotiate
               acctplan query actions overdue:yes --by owner
               acctplan query accounts stage:integration 'not:reviewed:>=today-90d'
               acctplan query accounts not:roles:sponsor
-              acctplan query @closing-this-quarter   (a view saved under views: in acctplan.yml)
+              acctplan query @closing-this-quarter   # a view saved in acctplan.yml
 
             Quote a term with > or < (or a space) for the shell: 'amount:>1M'. Every field of every entity, and the answers to twelve everyday questions: docs/query.md.
             """, """
             ENTITY 是 accounts、opportunities、actions、stakeholders、moments、installed-base、industries 或 segments（也可用单数形式）。TERM 是 field:value（等于；不区分大小写；对列表而言是包含该元素）、field:>V、field:>=V、field:<V、field:<=V、field:A..B（含两端）、field:~text（包含）、has:field 或 not:TERM。同一字段上的多个条件是“或”（OR）；不同字段上的条件必须同时满足（AND）；每个 not: 条件必须单独满足。值：日期（2027-03-31、today、today+30d、today-7d）、财务期间（2027Q1、2027、thisquarter、nextquarter、lastquarter、thisyear、nextyear、lastyear）、金额（1M、"CNY 2.4M"：按工作区货币比较）、百分比（50%）、yes/no。客户计划中的条目可通过 account. 使用其客户的字段（account.industry:tobacco）。
 
-              acctplan query opportunities open:yes close:thisquarter --sort -amount --sum weighted
-              acctplan query opportunities 'amount:>1M' account.industry:tobacco stage:negotiate
+              acctplan query opportunities open:yes close:thisquarter \\
+                  --sort -amount --sum weighted
+              acctplan query opportunities 'amount:>1M' account.industry:tobacco \\
+                  stage:negotiate
               acctplan query actions overdue:yes --by owner
               acctplan query accounts stage:integration 'not:reviewed:>=today-90d'
               acctplan query accounts not:roles:sponsor
-              acctplan query @closing-this-quarter   （acctplan.yml 中 views: 下保存的视图）
+              acctplan query @closing-this-quarter   # acctplan.yml 中 views: 下保存的视图
 
             含 > 或 <（或空格）的条件要为 shell 加引号：'amount:>1M'。每个实体的每个字段，以及十二个日常问题的答案：docs/query.md。
             """)) }

@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "report",
         abstract: UI.help("Write a static HTML dashboard of the rollups: totals, industries, segments, trend, pipeline, accounts.", "生成汇总的静态 HTML 仪表板：合计、行业、细分市场、趋势、商机管道、客户。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             Writes index.html (totals; a card per industry and segment with its stage distribution, targets against actuals and pipeline; the stage trend over time from git history; pipeline by close quarter; stale plans and overdue actions), a page per industry, segment and account, follow-ups.html and style.css. It needs no server and no network: open index.html in a browser, print it, or publish the folder (a CI artifact, GitHub Pages).
 
             The numbers are the rollup's (docs/rollups.md). The trend has one point per fiscal quarter end (or month end, with --trend monthly) from the first commit, or from --since, to the as-of date. --since REV|DATE also lists the accounts that moved since then.

@@ -8,7 +8,7 @@ struct RollupCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "rollup",
         abstract: UI.help("Lifecycle rollups: accounts per stage, targets, pipeline and actions per industry and segment.", "生命周期汇总：按行业和细分市场统计各阶段客户数、目标、商机管道和行动。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             One group per industry and segment that has a plan or a member account (or, with --by, per manager, region or ABU: those group by the field and have no targets).
 
             --since REV|DATE adds the stage transitions since then and each group's moves (up, down, new, removed); a DATE means the last commit on HEAD's first-parent history made on or before that day. A DATE before the history starts (every account is then new) or after its last commit gives a warning on stderr; a DATE after the as-of date (today) is an error (exit 2). --trend monthly|quarterly (with --since DATE) adds one stage count per period end, from history: the customers' S-curve over time.

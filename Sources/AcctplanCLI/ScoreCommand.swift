@@ -7,7 +7,7 @@ struct ScoreCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "score",
         abstract: UI.help("Account health scores from 0 to 100, each point traced to a line of a plan.", "客户健康评分（0 到 100），每一分都能追溯到计划中的某一行。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             Five components (weights in acctplan.yml under health_score:, 100 in all): coverage 30 (a decision-maker, a sponsor, up to five stakeholders), relationship 15 (strong 1, medium 0.5), freshness 20 (reviewed within review_interval_days), actions 15 (open actions, none overdue), pipeline 20 (won this fiscal year + weighted open pipeline against revenue_target). Bands: green ≥ 70, amber ≥ 40, red below (health_score: bands:). docs/score.md defines every number.
 
             --explain lists each component's points and the plan lines they come from (path:line). --since REV|DATE adds each account's score then (read from git history, judged as of that day) and the change; a DATE means the last commit on HEAD's first-parent history made on or before that day. --trend monthly|quarterly adds the mean score and the accounts per band at each period end since then, each judged as of its day.

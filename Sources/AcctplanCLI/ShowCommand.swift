@@ -9,14 +9,14 @@ struct ShowCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "show",
         abstract: UI.help("Show one plan as acctplan reads it, with computed values.", "按 acctplan 的理解显示一个计划，附带计算值。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             Prints the plan's fields and the items of its sections, with what acctplan computes from them: each opportunity's amount in the workspace currency, its probability (the stage's default when the cell is empty) and its weighted amount.
 
             Examples:
               acctplan show shanghai-tobacco
               acctplan show tobacco --kind industry --format json
-              acctplan show shanghai-tobacco --map                   # the organisation chart
-              acctplan show shanghai-tobacco --map --format mermaid  # the same for a pull request
+              acctplan show shanghai-tobacco --map                   # organisation chart
+              acctplan show shanghai-tobacco --map --format mermaid  # for a pull request
 
             --map draws the customer's organisation from the Stakeholders table's Reports to column, and names the coverage gaps: no sponsor, no decision-maker, a decision-maker whose relationship is weak, none or not written.
             """, """

@@ -37,6 +37,12 @@ enum UI {
         helpLanguage == .en ? english : chinese
     }
 
+    /// A command's description (`discussion:`) in the help language; the Chinese broken into
+    /// lines for the terminal (``HelpWrap``), which ArgumentParser cannot do for Chinese.
+    static func discussion(_ english: String, _ chinese: String) -> String {
+        helpLanguage == .en ? english : HelpWrap.chinese(chinese)
+    }
+
     /// The language of a command's output once it has read a workspace whose acctplan.yml says
     /// `workspace` (nil when it sets nothing).
     static func language(workspace: UILanguage?) -> UILanguage {

@@ -6,7 +6,7 @@ struct UninstallHooks: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "uninstall",
         abstract: UI.help("Remove what 'acctplan hooks install' added: its hooks (or its blocks in hooks of yours) and the diff and merge drivers.", "删除“acctplan hooks install”添加的内容：它的钩子（或在你的钩子中添加的代码块）以及 diff 和合并驱动。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             A hook that is not acctplan's is never removed; only the block 'install --chain' added to it is. Safe to run again: what is already gone is skipped.
             """, """
             不是 acctplan 的钩子从不删除；只删除“install --chain”加入其中的代码块。可重复运行：已经不存在的会被跳过。

@@ -9,7 +9,7 @@ struct WhitespaceCommand: ParsableCommand {
         commandName: "whitespace",
         abstract: UI.help("The whitespace map: accounts × offerings, installed, won, in the pipeline, lost or never sold.",
                           "空白点地图：客户 × 产品线，已实施、已赢单、商机中、已丢单或从未销售。"),
-        discussion: UI.help("""
+        discussion: UI.discussion("""
             The offerings are acctplan.yml's offerings: catalogue ({id, name}, in file order; without one, the ids the plans name). A plan says which offering a row is in the Offering column (产品线) of its Installed base and Opportunities tables.
 
             Each cell is one of: installed (an Installed base row that is live or implementing, or has no status), won (an opportunity in a won stage), pipeline (an open opportunity), lost (another closed stage), or empty — whitespace: nothing sold there yet. When several rows name one offering, the first of installed, won, pipeline, lost wins. Below the matrix: per offering, how many accounts have each state. docs/whitespace.md defines every cell.
