@@ -80,6 +80,13 @@ extension MessageCatalogue {
         ("'{1}' is not a valid date for '{2}'", "“{1}”不是“{2}”的有效日期"),
         ("write dates as YYYY-MM-DD, e.g. 2026-11-29", "日期格式为 YYYY-MM-DD，例如 2026-11-29"),
         ("write dates as YYYY-MM-DD (or YYYY/MM/DD), e.g. 2026-11-29", "日期格式为 YYYY-MM-DD（或 YYYY/MM/DD），例如 2026-11-29"),
+        // A date in the right form that the calendar does not have (`CalendarDate.impossibility`).
+        ("{~1} {2} has {3} days", "{2} 年 {~1}只有 {3} 天"),
+        ("there is no month {1}: months are 01 to 12", "没有 {1} 月：月份为 01 到 12"),
+        ("there is no year 0000: years start at 0001", "没有 0000 年：年份从 0001 开始"),
+        ("January", "1 月"), ("February", "2 月"), ("March", "3 月"), ("April", "4 月"), ("May", "5 月"), ("June", "6 月"),
+        ("July", "7 月"), ("August", "8 月"), ("September", "9 月"), ("October", "10 月"), ("November", "11 月"),
+        ("December", "12 月"),
         ("amount '{1}' for '{2}' {~3}", "“{2}”的金额“{1}”{~3}"),
         ("is empty", "为空"), ("has '{1}' where a 3-letter currency code in capitals belongs", "在应为三位大写货币代码处写了“{1}”"),
         ("is negative", "为负数"), ("has misplaced ',' thousands separators", "千位分隔符“,”位置不对"),

@@ -45,6 +45,29 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
         return CalendarDate(year: fields.0, month: fields.1, day: fields.2)
     }
 
+    /// Why `text`, written in the form of a date (`YYYY-MM-DD`, or with `slashes` `YYYY/MM/DD`),
+    /// is not one: "February 2026 has 28 days", "there is no month 13: months are 01 to 12".
+    /// nil when it is a date, or is not in the form (then the form is what to say).
+    public static func impossibility(of text: String, slashes: Bool = true) -> String? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == bytes[7],
+              bytes[4] == UInt8(ascii: "-") || (slashes && bytes[4] == UInt8(ascii: "/")),
+              bytes.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (48...57).contains($0.element) }),
+              let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)), let day = Int(text.suffix(2))
+        else { return nil }
+        guard (1...12).contains(month) else {
+            return "there is no month \(text.dropFirst(5).prefix(2)): months are 01 to 12"
+        }
+        guard year >= 1 else { return "there is no year 0000: years start at 0001" }
+        let days = daysIn(month: month, year: year)
+        guard !(1...days).contains(day) else { return nil }
+        return "\(monthNames[month - 1]) \(year) has \(days) days"
+    }
+
+    /// The months' English names, for messages.
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                    "September", "October", "November", "December"]
+
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

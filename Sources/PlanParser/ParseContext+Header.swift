@@ -171,8 +171,10 @@ extension ParseContext {
 
     mutating func parseDate(_ value: Located<String>, field: String) -> Located<CalendarDate>? {
         if let date = CalendarDate(planText: value.value) { return Located(date, at: value.location) }
+        // A date in the right form that is not in the calendar (2026-02-30): the form is not the
+        // mistake, the day is (a newcomer trial).
         report(.invalidValue, at: value.location, "'\(value.value)' is not a valid date for '\(field)'",
-               hint: "write dates as YYYY-MM-DD (or YYYY/MM/DD), e.g. 2026-11-29")
+               hint: CalendarDate.impossibility(of: value.value) ?? "write dates as YYYY-MM-DD (or YYYY/MM/DD), e.g. 2026-11-29")
         return nil
     }
 

@@ -134,6 +134,9 @@ extension QueryLiteral {
         case .date:
             if let date = date(value, asOf: context.asOf) { return .date(date) }
             if let period = period(value, config: config, asOf: context.asOf) { return .period(period) }
+            if let impossibility = CalendarDate.impossibility(of: value) {
+                throw QueryError("'\(value)' in '\(term)' is not a date", hint: impossibility)
+            }
             throw fail("a date", "2027-03-31, today+30d, 2027Q1 or thisquarter")
         case .money:
             guard case .success(let money) = Money.parse(value) else { throw fail("an amount", "1M or \"CNY 2.4M\"") }

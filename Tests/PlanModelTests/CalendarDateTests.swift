@@ -116,3 +116,26 @@ struct CalendarDateTests {
         }
     }
 }
+
+/// A date in the right form that the calendar does not have says which part is impossible (a
+/// newcomer trial got "write dates as YYYY-MM-DD" for `2026-02-30`, which is written so).
+struct CalendarDateImpossibilityTests {
+    @Test(arguments: [
+        ("2026-02-30", "February 2026 has 28 days"), ("2028/02/30", "February 2028 has 29 days"),
+        ("2026-04-31", "April 2026 has 30 days"), ("2026-01-00", "January 2026 has 31 days"),
+        ("2026-13-01", "there is no month 13: months are 01 to 12"), ("2026/00/10", "there is no month 00: months are 01 to 12"),
+        ("0000-01-01", "there is no year 0000: years start at 0001"),
+    ])
+    func namesWhatIsImpossible(text: String, reason: String) {
+        #expect(CalendarDate.impossibility(of: text) == reason)
+    }
+
+    @Test(arguments: ["2026-02-28", "2028-02-29", "2026-1-5", "05/01/2026", "2026-11", "2026/11-12", "someday", ""])
+    func saysNothingOfADateOrOfAnotherForm(text: String) {
+        #expect(CalendarDate.impossibility(of: text) == nil)
+    }
+
+    @Test func slashesOnlyWhenAsked() {
+        #expect(CalendarDate.impossibility(of: "2026/02/30", slashes: false) == nil)
+    }
+}
