@@ -85,9 +85,24 @@ extension QueryTerm {
         else if value.hasPrefix("<=") { test = .less(try literal(value.dropFirst(2)), orEqual: true) }
         else if value.hasPrefix(">") { test = .greater(try literal(value.dropFirst()), orEqual: false) }
         else if value.hasPrefix("<") { test = .less(try literal(value.dropFirst()), orEqual: false) }
-        else if value.hasPrefix("~") { test = .contains(String(value.dropFirst()).lowercased()) }
+        else if value.hasPrefix("~") {
+            // `name:~` contained "" and so every name: a term that asks nothing is a mistake.
+            guard value.count > 1 else {
+                throw QueryError("'\(written)' has no text after its '~'", hint: "write the text to look for, e.g. \(field.name):~word")
+            }
+            test = .contains(String(value.dropFirst()).lowercased())
+        }
         else if let dots = value.range(of: ".."), field.type != .text, field.type != .list {
-            test = .range(try literal(value[..<dots.lowerBound]), try literal(value[dots.upperBound...]))
+            let low = try literal(value[..<dots.lowerBound]), high = try literal(value[dots.upperBound...])
+            // `amount:5M..1M` passed nothing and answered "0 rows" (a newcomer trial).
+            if Self.isReversed(low, high) {
+                let turned = String(written.dropLast(value.count)) + value[dots.upperBound...] + ".." + value[..<dots.lowerBound]
+                let (from, to) = (String(value[..<dots.lowerBound]), String(value[dots.upperBound...]))
+                throw QueryError(field.type == .date ? "the range '\(written)' is reversed: \(from) is after \(to)"
+                                                     : "the range '\(written)' is reversed: \(from) is more than \(to)",
+                                 hint: "did you mean '\(turned)'?")
+            }
+            test = .range(low, high)
         } else {
             test = .equals(try literal(value))
             // A stage or a choice misspelt matched nothing and answered "0 rows", which reads as
@@ -97,6 +112,19 @@ extension QueryTerm {
             }
         }
         return QueryTerm(field: field.name, test: test, negated: negated, text: written)
+    }
+
+    /// Whether no value can lie from `low` to `high`: the first starts after the second ends (a
+    /// period from its first day to its last).
+    static func isReversed(_ low: QueryLiteral, _ high: QueryLiteral) -> Bool {
+        switch (low, high) {
+        case (.number(let low), .number(let high)): return low > high
+        case (.date(let low), .date(let high)): return low > high
+        case (.date(let low), .period(let high)): return low > high.end
+        case (.period(let low), .date(let high)): return low.start > high
+        case (.period(let low), .period(let high)): return low.start > high.end
+        default: return false
+        }
     }
 
     static func resolve(_ name: String, _ fields: [QueryField]) throws -> QueryField {
@@ -121,6 +149,12 @@ extension QueryLiteral {
         if value.isEmpty && field.type != .text && field.type != .list {
             throw QueryError("'\(term)' has no value after its ':'",
                              hint: "quote a term with > or < for the shell, which reads them as a redirection: '\(field.name):>=V'")
+        }
+        // `name:` asked for the rows whose name is "" — none, as there is no such value written:
+        // "0 rows" read as an answer (a newcomer trial).
+        if value.isEmpty {
+            throw QueryError("'\(term)' has no value after its ':'",
+                             hint: "write the value to look for, e.g. \(field.name):word; not:has:\(field.name) lists the rows without one")
         }
         switch field.type {
         case .text, .list:

@@ -180,6 +180,11 @@ struct QueryLanguageTests {
         (["opportunities", "amount"], "“amount”不是查询条件：请写成 字段:值", "条件的写法：field:value"),
         (["opportunities", "--sum", "name"], "--sum name：name 是 text 类型，不是金额或数字", "只能对金额或数字字段求和"),
         (["actions", "overdue:maybe"], "“overdue:maybe”中的“maybe”不是“yes”或“no”", "overdue 需要“yes”或“no”，例如 overdue:yes"),
+        // A term that can pass nothing (a newcomer trial: "0 rows").
+        (["opportunities", "name:"], "“name:”的“:”后面没有值", "请写出要查找的值，例如 name:word；not:has:name 会列出没有该值的行"),
+        (["opportunities", "name:~"], "“name:~”的“~”后面没有文字", "请写出要查找的文字，例如 name:~word"),
+        (["opportunities", "amount:5M..1M"], "范围“amount:5M..1M”是反的：5M 大于 1M", "是否应为“amount:1M..5M”？"),
+        (["opportunities", "close:2027Q1..2026Q4"], "范围“close:2027Q1..2026Q4”是反的：2027Q1 晚于 2026Q4", "是否应为“close:2026Q4..2027Q1”？"),
     ])
     func queryErrorsReadInChinese(arguments: [String], message: String, hint: String) throws {
         let temp = try TempDir()

@@ -76,6 +76,25 @@ struct QueryEndToEndTests {
         #expect(negative.status == 2 && negative.stderr == "acctplan: error: --limit -1: the limit must be 0 or more\n", "\(negative)")
     }
 
+    /// `name:`, `name:~` and a reversed range passed nothing and printed "0 rows", which read as
+    /// an answer (a newcomer trial): each is a usage error (exit 2) saying what to write.
+    @Test(arguments: [
+        (["opportunities", "name:"], "acctplan: error: 'name:' has no value after its ':'\n"
+            + "  hint: write the value to look for, e.g. name:word; not:has:name lists the rows without one\n"),
+        (["opportunities", "name:~"], "acctplan: error: 'name:~' has no text after its '~'\n  hint: write the text to look for, e.g. name:~word\n"),
+        (["opportunities", "amount:5M..1M"], "acctplan: error: the range 'amount:5M..1M' is reversed: 5M is more than 1M\n"
+            + "  hint: did you mean 'amount:1M..5M'?\n"),
+        (["opportunities", "close:2027Q1..2026Q4"], "acctplan: error: the range 'close:2027Q1..2026Q4' is reversed: 2027Q1 is after 2026Q4\n"
+            + "  hint: did you mean 'close:2026Q4..2027Q1'?\n"),
+    ])
+    func aTermThatCanPassNothingIsAUsageError(arguments: [String], stderr: String) throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try Self.workspace(sandbox)
+        let result = try sandbox.acctplan(["query"] + arguments + ["--lang", "en"], in: ws)
+        #expect(result.status == 2 && result.stdout.isEmpty && result.stderr == stderr, "\(result)")
+    }
+
     @Test func groupsWithSubtotalsInMarkdownForAPullRequest() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }

@@ -77,6 +77,34 @@ struct QueryEngineTests {
         return result.rows.map { row in if case .text(let text) = row.values[index] { text } else { "?" } }
     }
 
+    /// A term that can pass nothing — an empty value, `~` with no text, a range from high to
+    /// low — answered "0 rows" (a newcomer trial): it is a mistake, with what to write.
+    @Test(arguments: [
+        ("name:", "'name:' has no value after its ':'", "write the value to look for, e.g. name:word; not:has:name lists the rows without one"),
+        ("not:stage:", "'not:stage:' has no value after its ':'", "write the value to look for, e.g. stage:word; not:has:stage lists the rows without one"),
+        ("name:~", "'name:~' has no text after its '~'", "write the text to look for, e.g. name:~word"),
+        ("amount:5M..1M", "the range 'amount:5M..1M' is reversed: 5M is more than 1M", "did you mean 'amount:1M..5M'?"),
+        ("not:probability:80%..20%", "the range 'not:probability:80%..20%' is reversed: 80% is more than 20%", "did you mean 'not:probability:20%..80%'?"),
+        ("close:2027Q1..2026Q4", "the range 'close:2027Q1..2026Q4' is reversed: 2027Q1 is after 2026Q4", "did you mean 'close:2026Q4..2027Q1'?"),
+        // The fiscal year starts in April: 2027Q1 is April to June 2027.
+        ("close:2027-07-01..2027Q1", "the range 'close:2027-07-01..2027Q1' is reversed: 2027-07-01 is after 2027Q1", "did you mean 'close:2027Q1..2027-07-01'?"),
+        ("close:2027-02-01..2027-01-31", "the range 'close:2027-02-01..2027-01-31' is reversed: 2027-02-01 is after 2027-01-31", "did you mean 'close:2027-01-31..2027-02-01'?"),
+    ])
+    func aTermThatCanPassNothingIsAMistake(term: String, message: String, hint: String) throws {
+        #expect { try run("opportunities", [term]) } throws: { error in
+            let error = error as? QueryError
+            return error?.message == message && error?.hint == hint
+        }
+    }
+
+    /// A range of one value or one period, and a period that ends on a date inside it, still run.
+    @Test func rangesThatAreNotReversedRun() throws {
+        #expect(try run("opportunities", ["close:2027Q1..2027Q1"]).rows.count == (try run("opportunities", ["close:2027Q1"]).rows.count))
+        _ = try run("opportunities", ["amount:1M..1M"])
+        _ = try run("opportunities", ["close:2027Q1..2027-04-01"])
+        _ = try run("opportunities", ["close:2027-06-30..2027Q1"])
+    }
+
     @Test func termsOnOneFieldAreAlternativesAndOnDifferentFieldsAllHold() throws {
         #expect(ids(try run("opportunities", ["stage:negotiate", "stage:QUALIFY"])) == ["opp-erp", "opp-mes"])
         #expect(ids(try run("opportunities", ["stage:negotiate", "stage:qualify", "account.industry:energy"])) == ["opp-mes"])
