@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlanLocalization
 import PlanServices
 
 /// `acctplan resolve [PATH...]`: in a repository stopped in a conflicted merge, rebase,
@@ -28,23 +29,35 @@ struct ResolveCommand: ParsableCommand {
 
     func run() throws {
         var left = 0
-        for line in try ResolveService.resolve(paths: paths, conflictStyle: conflictStyle, workspace: workspaceOptions.workspace) {
+        let lines = try ResolveService.resolve(paths: paths, conflictStyle: conflictStyle, workspace: workspaceOptions.workspace)
+        // Silence read as "it did something" or "it failed" (a newcomer trial).
+        if lines.isEmpty {
+            Terminal.standardOutput(Terminal.say("nothing to resolve: no file is in conflict\n", "无需解决：没有处于冲突状态的文件\n"))
+        }
+        for line in lines {
             let path = line.path
             switch line.outcome {
             case .notConflicted:
-                Terminal.standardOutput("not conflicted  \(path)\n")
+                Terminal.standardOutput(Terminal.say("not conflicted  \(path)\n", "无冲突          \(path)\n"))
             case .notAPlan:
                 left += 1
-                Terminal.standardOutput("skipped     \(path): not a plan; resolve it with git\n")
+                Terminal.standardOutput(Terminal.say("skipped     \(path): not a plan; resolve it with git\n",
+                                                     "已跳过      \(path)：不是计划；请用 git 解决\n"))
             case .deletedAndChanged:
                 left += 1
-                Terminal.standardOutput("conflict    \(path): deleted on one side and changed on the other; keep it with 'git add' or drop it with 'git rm'\n")
+                Terminal.standardOutput(Terminal.say(
+                    "conflict    \(path): deleted on one side and changed on the other; keep it with 'git add' or drop it with 'git rm'\n",
+                    "冲突        \(path)：一边删除、另一边修改；用“git add”保留，或用“git rm”删除\n"))
             case .merged(let fallback):
-                Terminal.standardOutput("merged      \(path)\(fallback.map { " (\($0); merged line by line)" } ?? "")\n")
+                Terminal.standardOutput(Terminal.say("merged      \(path)\(fallback.map { " (\($0); merged line by line)" } ?? "")\n",
+                                                     "已合并      \(path)\(fallback.map { "（\(Localizer.translate($0, to: .zhCN))；已逐行合并）" } ?? "")\n"))
             case .conflicts(let count, let fallback):
                 left += 1
                 let note = fallback.map { " (\($0); merged line by line)" } ?? ""
-                Terminal.standardOutput("conflict    \(path): \(count) conflict\(count == 1 ? "" : "s") left\(note); edit them, then 'git add \(path)'\n")
+                let chineseNote = fallback.map { "（\(Localizer.translate($0, to: .zhCN))；已逐行合并）" } ?? ""
+                Terminal.standardOutput(Terminal.say(
+                    "conflict    \(path): \(count) conflict\(count == 1 ? "" : "s") left\(note); edit them, then 'git add \(path)'\n",
+                    "冲突        \(path)：剩余 \(count) 处冲突\(chineseNote)；请编辑后运行“git add \(path)”\n"))
             }
         }
         if left > 0 { throw ExitCode(1) }
