@@ -84,7 +84,7 @@ struct InstallHooks: ParsableCommand {
             "已配置“acctplan”差异驱动：git diff 和 git log -p 会按计划的语义显示修改\n"))
         Terminal.standardOutput(Terminal.say(
             "configured the 'acctplan' merge driver: git merges plans row by row (docs/merge.md)\n",
-            "已配置“acctplan”合并驱动：git 会逐行合并计划（docs/merge.md）\n"))
+            "已配置“acctplan”合并驱动：git 会按表格行和条目逐条合并计划（docs/merge.md）\n"))
         if options.binary == nil, HookSetup.onPath("acctplan") == nil {
             Terminal.standardError(Terminal.say(
                 "acctplan: warning: 'acctplan' is not on PATH here; the hook, git diff and git log -p run "

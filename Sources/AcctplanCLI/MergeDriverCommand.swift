@@ -7,7 +7,7 @@ import PlanServices
 struct MergeDriverCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "merge-driver",
-        abstract: UI.help("Merge three versions of a plan row by row (git's merge driver for plans).", "逐行合并计划的三个版本（git 的计划合并驱动）。"),
+        abstract: UI.help("Merge three versions of a plan row by row (git's merge driver for plans).", "按表格行和条目逐条合并计划的三个版本（git 的计划合并驱动）。"),
         discussion: UI.discussion("""
             git runs this for every plan both branches changed, when the repository is set up for it. `acctplan hooks install` does the setup; by hand it is:
 

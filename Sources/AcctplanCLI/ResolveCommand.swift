@@ -8,7 +8,7 @@ import PlanServices
 struct ResolveCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "resolve",
-        abstract: UI.help("Re-merge conflicted plans row by row after a conflicted git merge, rebase or cherry-pick.", "git 合并、变基或拣选出现冲突后，逐行重新合并有冲突的计划。"),
+        abstract: UI.help("Re-merge conflicted plans row by row after a conflicted git merge, rebase or cherry-pick.", "git 合并、变基或拣选出现冲突后，按表格行和条目逐条重新合并有冲突的计划。"),
         discussion: UI.discussion("""
             For when git merged plans line by line (the merge driver was not configured, or the merge was started elsewhere): each conflicted plan is merged again from the versions git recorded (base, ours, theirs) the way 'acctplan merge-driver' does, and written over the file. Plans that merge cleanly are staged ('git add'); the others keep only their real conflicts, each confined to one key, row, item or prose hunk. Then continue as git says ('git merge --continue', 'git rebase --continue', ...). See docs/merge.md.
 

@@ -175,10 +175,20 @@ struct ScoreReader {
         }
         let (won, weightedTimes100) = (wonSum.value, weightedSum.value)
         let counted = weightedTimes100 == 0 ? won : won + weightedTimes100.dividedByHundred
-        guard let target = plan.header.revenueTarget, let converted = config.convert(target.value), converted > 0 else {
-            note(&found, plan.header.revenueTarget?.location.line ?? 1, "no revenue_target (in \(currency))",
-                                  quoting: plan.header.revenueTarget == nil ? "---" : "revenue_target")
+        guard let target = plan.header.revenueTarget else {
+            note(&found, 1, "no revenue_target (in \(currency))", quoting: "---")
             return (0, 1, "no revenue target", found)
+        }
+        // A target that is written says what it is: 0, or in a currency without a rate ("no
+        // revenue_target" for `revenue_target: 0` read as a line acctplan had missed).
+        guard let converted = config.convert(target.value) else {
+            note(&found, target.location.line, "revenue_target \(target.value.currency ?? currency): no fx rate to \(currency) in acctplan.yml",
+                 quoting: "revenue_target")
+            return (0, 1, "no revenue target", found)
+        }
+        guard converted > 0 else {
+            note(&found, target.location.line, "revenue_target is 0: no target to cover", quoting: "revenue_target")
+            return (0, 1, "the revenue target is 0", found)
         }
         note(&found, target.location.line, "revenue_target \(currency) \(Format.amount(converted))", quoting: "revenue_target")
         let reckoning = words("min(1, \(currency) \(Format.amount(counted)) / \(Format.amount(converted)))")

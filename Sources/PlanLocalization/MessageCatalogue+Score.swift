@@ -15,6 +15,7 @@ extension MessageCatalogue {
         ("the most overdue action is {1} days late (1–7)", "逾期最久的行动已晚 {1} 天（1–7 天）"),
         ("the most overdue action is {1} days late (over 7)", "逾期最久的行动已晚 {1} 天（超过 7 天）"),
         ("no revenue target", "没有收入目标"),
+        ("the revenue target is 0", "收入目标为 0"),
         // Evidence.
         ("{1}: no role", "{1}：没有角色"),
         ("{1}: no relationship ({2})", "{1}：没有关系（{2}）"),
@@ -28,6 +29,8 @@ extension MessageCatalogue {
         ("{1}: amount not counted (no amount or no fx rate)", "{1}：金额未计入（没有金额或没有汇率）"),
         ("{1}: {2} {3} {4}, closed {5} in this fiscal year", "{1}：{2} {3} {4}，本财年 {5} 成交"),
         ("no revenue_target (in {1})", "没有 revenue_target（以 {1} 计）"),
+        ("revenue_target is 0: no target to cover", "revenue_target 为 0：没有要覆盖的目标"),
+        ("revenue_target {1}: no fx rate to {2} in acctplan.yml", "revenue_target {1}：acctplan.yml 中没有折算为 {2} 的汇率"),
         // The organisation chart's coverage gaps (`OrgChartReporter.gaps`).
         ("no sponsor", "没有发起人"),
         ("no decision-maker", "没有决策者"),

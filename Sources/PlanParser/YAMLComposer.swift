@@ -143,13 +143,14 @@ enum YAMLComposer {
             : lines.location(codePoint: Int(parser.problem_mark.index))
         // A `[`, `{` or quote left open is noticed where the text stops making sense, often on a
         // later line: the finding goes where it was opened, the line to fix.
-        if let context = parser.context.map({ String(cString: $0) }), let opened = unclosedHints[context] {
+        if let name = parser.context.map({ String(cString: $0) }), let opened = unclosedHints[name] {
             let start = lines.location(codePoint: Int(parser.context_mark.index))
             // Only what is really left open: a missing comma inside a closed `{...}` over two lines
             // is reported where libyaml noticed it (a review found it moved to the `{`).
-            let unclosed = context == "while scanning a quoted scalar" ? problem.contains("end of stream")
+            let unclosed = name == "while scanning a quoted scalar" ? problem.contains("end of stream")
                 : !lines.flowCloses(fromCodePoint: Int(parser.context_mark.index))
             if unclosed, start.line < location.line {
+                // `context` has its leading space ("expected ',' or ']' while parsing ...").
                 return Refusal(message: "YAML syntax error: \(problem)\(context)", hint: opened, location: start)
             }
         }

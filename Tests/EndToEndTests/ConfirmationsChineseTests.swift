@@ -43,7 +43,7 @@ struct ConfirmationsChineseTests {
         let install = try sandbox.acctplan(["hooks", "install", "--acctplan", try CLI.binary.get().path] + zh, in: ws)
         #expect(install.status == 0, "\(install)")
         #expect(install.stdout.contains("：“git commit”现在会运行“acctplan lint --staged”\n")
-                && install.stdout.contains("已配置“acctplan”差异驱动：") && install.stdout.contains("已配置“acctplan”合并驱动："), "\(install)")
+                && install.stdout.contains("已配置“acctplan”差异驱动：") && install.stdout.contains("已配置“acctplan”合并驱动：git 会按表格行和条目逐条合并计划"), "\(install)")
         let uninstall = try sandbox.acctplan(["hooks", "uninstall"] + zh, in: ws)
         #expect(uninstall.status == 0 && uninstall.stdout.hasPrefix("已移除 "), "\(uninstall)")
         let again = try sandbox.acctplan(["hooks", "uninstall", "--lang", "en"], in: ws)
