@@ -38,6 +38,7 @@
  *
  * Everything libgit2 deflates (objects acctplan writes) is not affected.
  */
+#include <git2/errors.h>
 #include <git2/version.h>
 #include <libdeflate.h>
 #include <pthread.h>
@@ -150,8 +151,9 @@ int __wrap_git_zstream_get_output_chunk(void *out, size_t *out_len, mirrored_zst
 long acctplan_git_whole_inflations(void) { return atomic_load_explicit(&whole_inflations, memory_order_relaxed); }
 
 /* A stream inflated whole ahead of its reader: `inflated` holds `produced` bytes, of which
-   `given` went out; `used` compressed bytes made them. One per thread (libgit2 reads a loose
-   object from start to end in one function). */
+   `given` went out; `used` compressed bytes made them. One per thread: libgit2 reads a loose
+   object from start to end in one function, and a loose read stream that interleaves with
+   another read is inflated again where it stopped (total_out, below). */
 static _Thread_local struct {
     mirrored_zstream *stream;
     const char *in;
@@ -210,6 +212,21 @@ static int inflate_ahead(mirrored_zstream *zstream) {
 }
 
 int __wrap_git_zstream_get_output(void *out, size_t *out_len, mirrored_zstream *zstream) {
+    /* A stream this file began serving whose buffer went to another stream meanwhile (libgit2's
+       loose read streams interleave): its input is where it was (it advances only at the end)
+       and total_out says how much was given, so it is inflated again and served from there. */
+    if (INFLATE_WHOLE_KNOWS_LAYOUT && zstream != NULL && zstream->type == mirrored_inflate && zstream->zerr == Z_OK
+        && zstream->z.total_in == 0 && zstream->z.total_out != 0
+        && !(ahead.stream == zstream && ahead.in == zstream->in)) {
+        size_t given = (size_t)zstream->z.total_out;
+        forget_ahead();
+        if (!inflate_ahead(zstream) || given > ahead.produced) {
+            forget_ahead();
+            git_error_set_str(GIT_ERROR_ZLIB, "an object could not be inflated again");
+            return -1;
+        }
+        ahead.given = given;
+    }
     if (ahead.stream != NULL && ahead.stream == zstream && ahead.in == zstream->in && out != NULL && out_len != NULL) {
         size_t count = ahead.produced - ahead.given;
         if (count > *out_len) count = *out_len;

@@ -57,10 +57,10 @@ public final class GitCommitSession {
                 let shown = ValueSyntax.shortList(paths, limit: 5)
                 return "the index has unresolved merge conflicts in \(shown); resolve them ('acctplan lint' shows where), "
                     + "then 'git add' the files; nothing was changed"
-            case .cleanFilter(let path, let driver):
-                return "'\(path)' has the git attribute filter=\(driver), whose clean command acctplan cannot run (git add stores "
-                    + "what it prints, git-lfs's pointer for one); stage it with 'git add \(path)' first, then commit again "
-                    + "without naming it; nothing was changed"
+            case .cleanFilter(let path, let attribute):
+                return "'\(path)' has the git attribute \(attribute), a conversion acctplan cannot make (git add stores "
+                    + "what it makes: git-lfs's pointer, UTF-8 text); stage it with 'git add \(path)' first (unchanged, "
+                    + "'git status' is enough to let git see that), then commit again without naming it; nothing was changed"
             case .indexNotUpdated(let commit, let reason):
                 return "committed \(commit), but .git/index could not be updated (\(reason)); "
                     + "run 'git reset' to make the index match the new commit (your files are untouched)"

@@ -17,17 +17,22 @@ extension GitRepository {
         return String(cString: value)
     }
 
-    /// The filter driver git would run to stage `path` — the attribute `filter=NAME` with
+    /// The attribute by which git would convert `path` to stage it — `filter=NAME` with
     /// `filter.NAME.clean` or `filter.NAME.process` configured, or `filter.NAME.required` — or nil
     /// when git stores the file's bytes as they are (no attribute, or a driver not configured).
     /// libgit2 runs no such command: staging the file itself would store the raw bytes where git
     /// stores what the command prints (git-lfs's pointer, say).
+    /// `working-tree-encoding=ENC` counts as one too (the driver given as `working-tree-encoding=ENC`):
+    /// git stores such a file converted to UTF-8, and libgit2 (1.5) does not convert it.
     public func cleanFilterDriver(for path: String) -> String? {
+        if let encoding = attribute("working-tree-encoding", for: path), !encoding.isEmpty {
+            return "working-tree-encoding=\(encoding)"
+        }
         guard let driver = attribute("filter", for: path), !driver.isEmpty else { return nil }
         func setting(_ key: String) -> String? { configString("filter.\(driver).\(key)") }
-        if let clean = setting("clean"), !clean.isEmpty { return driver }
-        if let process = setting("process"), !process.isEmpty { return driver }
-        if let required = setting("required"), ["true", "yes", "on", "1"].contains(required.lowercased()) { return driver }
+        if let clean = setting("clean"), !clean.isEmpty { return "filter=\(driver)" }
+        if let process = setting("process"), !process.isEmpty { return "filter=\(driver)" }
+        if let required = setting("required"), ["true", "yes", "on", "1"].contains(required.lowercased()) { return "filter=\(driver)" }
         return nil
     }
 }

@@ -7,6 +7,8 @@ extension MessageCatalogue {
         ("{1} is a bare git repository: it has no working tree; read the plans of a revision with --rev HEAD (or --rev BRANCH), or work in a clone to edit them",
          "{1} 是裸 git 仓库，没有工作区；可用 --rev HEAD（或 --rev 分支名）读取某个版本的计划，或在克隆中编辑计划"),
         ("'{1}' is not a directory", "“{1}”不是文件夹"),
+        ("the workspace files were written but not committed: '{1}' has the git attribute {2}, a conversion acctplan cannot make; commit the new files with 'git add' and 'git commit'",
+         "工作区文件已写入但未提交：“{1}”带有 git 属性 {2}，acctplan 无法进行这种转换；请用“git add”和“git commit”提交新文件"),
         ("--folder '{1}' leaves {2}/: a plan's folder is a sub-folder of it, such as --folder east",
          "--folder “{1}”超出了 {2}/：计划的文件夹只能是它的子文件夹，例如 --folder east"),
         ("--folder '{1}': a folder whose name starts with '.' ('{2}') is hidden, and acctplan reads no plan in it; name it without the dot",

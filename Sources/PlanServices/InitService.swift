@@ -58,6 +58,10 @@ public enum InitService {
             let tree = try session.stagedTree()
             return Created(commit: try session.commit(tree: tree, message: "Create acctplan workspace\n", author: author,
                                                       committer: committer))
+        } catch GitCommitSession.Failure.cleanFilter(let path, let attribute) {
+            // The session's own words end "nothing was changed", which is not so here.
+            throw ToolFailure("the workspace files were written but not committed: '\(path)' has the git attribute \(attribute), "
+                + "a conversion acctplan cannot make; commit the new files with 'git add' and 'git commit'")
         } catch let failure as GitCommitSession.Failure {
             throw ToolFailure("the workspace files were written but not committed: \(failure)")
         } catch let error as GitError {

@@ -42,15 +42,28 @@ public enum AtomicFile {
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure { throw Failure(path: path, reason: failure) }
         try beforeRename()
-        if let replaced, acctplan_rename_exchange(temporary, path) == 0 {
+        var exchanged = false
+        if replaced != nil {
+            if acctplan_rename_exchange(temporary, path) == 0 {
+                exchanged = true
+            } else if errno == ENOENT {
+                // The file went (a checkout, a move) after the last check: nothing to replace.
+                throw ChangedMeanwhile()
+            } else if ![EINVAL, ENOSYS, EXDEV, EOPNOTSUPP, ENOTSUP, EPERM].contains(errno) {
+                throw Failure(path: path, reason: String(cString: strerror(errno)))
+            } // else a file system that cannot exchange: the plain rename below.
+        }
+        if exchanged, let replaced {
             // `temporary` now names what `path` held a moment ago.
             let old = FileManager.default.contents(atPath: temporary)
             guard replaced(old) else {
                 // Put the saved content back; the new file goes (the defer unlinks it).
                 guard acctplan_rename_exchange(temporary, path) == 0 else {
-                    // Cannot happen short of the folder vanishing: keep both, say where.
-                    renamed = true
-                    throw Failure(path: path, reason: "it changed while being written; its previous content is in \(temporary)")
+                    // Cannot happen short of the folder vanishing. The saved content gets a name
+                    // the next run's clean-up of leftovers (``isLeftover(_:)``) never removes.
+                    let kept = "\(folder)/\(name).acctplan-kept-\(getpid())"
+                    renamed = rename(temporary, kept) == 0
+                    throw Failure(path: path, reason: "it changed while being written; what was saved is in \(renamed ? kept : temporary)")
                 }
                 throw ChangedMeanwhile()
             }

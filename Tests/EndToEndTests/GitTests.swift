@@ -421,6 +421,14 @@ struct GitCommitRefusalTests {
         #expect(committed.status == 0, "\(committed)")
         #expect(try sandbox.gitOK(["cat-file", "-p", "HEAD:deck.bin"], in: repo) == "pointer")
         #expect(try sandbox.status(repo) == [], "nothing left: the pointer is what git stages too")
+
+        // git stores a `working-tree-encoding` file as UTF-8; libgit2 does not convert it (review).
+        try GitFixture.write("*.bin filter=pointer\nnotes.txt working-tree-encoding=UTF-16LE-BOM\n", to: ".gitattributes", in: repo)
+        try Data([0xFF, 0xFE] + Array("notes\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            .write(to: repo.appendingPathComponent("notes.txt"))
+        let encoded = try sandbox.acctplan(["commit", "-m", "Notes", ".gitattributes", "notes.txt"] + GitFixture.asOf, in: repo)
+        #expect(encoded.status == 2 && encoded.stderr.contains("'notes.txt' has the git attribute working-tree-encoding=UTF-16LE-BOM"),
+                "\(encoded)")
     }
 
     @Test func noIdentityIsRefused() throws {

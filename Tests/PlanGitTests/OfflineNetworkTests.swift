@@ -150,6 +150,50 @@ import Testing
     }
 }
 
+extension WholeInflationTests {
+    /// libgit2's loose read streams read a little at a time, and two can interleave on one
+    /// thread: the one whose buffer went to the other is inflated again where it stopped
+    /// (independent review), never read from its start again.
+    @Test func interleavedLooseReadStreamsEachReadTheirOwnBytes() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let first = (1...300).map { "first \($0) \($0 * 31)\n" }.joined()
+        let second = (1...300).map { "second \($0) \($0 * 17)\n" }.joined()
+        try scratch.write("a.md", first)
+        try scratch.write("b.md", second)
+        try scratch.git("add", "a.md", "b.md")
+        try scratch.git("commit", "-q", "-m", "two")
+        let repository = try GitRepository(discovering: scratch.root)
+        var odb: OpaquePointer?
+        #expect(git_repository_odb(&odb, repository.handle) == 0)
+        defer { git_odb_free(odb) }
+        func stream(_ text: String) throws -> OpaquePointer {
+            var oid = git_oid()
+            #expect(git_odb_hash(&oid, text, text.utf8.count, GIT_OBJECT_BLOB) == 0)
+            var stream: UnsafeMutablePointer<git_odb_stream>?
+            var length = 0
+            var type = GIT_OBJECT_INVALID
+            #expect(git_odb_open_rstream(&stream, &length, &type, odb, &oid) == 0 && length == text.utf8.count)
+            return OpaquePointer(try #require(stream))
+        }
+        let a = try stream(first), b = try stream(second)
+        defer { git_odb_stream_free(UnsafeMutablePointer(a)); git_odb_stream_free(UnsafeMutablePointer(b)) }
+        var read: [OpaquePointer: [UInt8]] = [a: [], b: []]
+        var buffer = [CChar](repeating: 0, count: 1000)
+        var open: Set<OpaquePointer> = [a, b]
+        while !open.isEmpty {
+            for handle in [a, b] where open.contains(handle) {
+                let count = git_odb_stream_read(UnsafeMutablePointer(handle), &buffer, buffer.count)
+                #expect(count >= 0, "\(String(cString: git_error_last().pointee.message))")
+                if count <= 0 { open.remove(handle); continue }
+                read[handle, default: []] += buffer[..<Int(count)].map { UInt8(bitPattern: $0) }
+            }
+        }
+        #expect(String(decoding: read[a] ?? [], as: UTF8.self) == first)
+        #expect(String(decoding: read[b] ?? [], as: UTF8.self) == second)
+    }
+}
+
 extension Scratch {
     /// A repository whose one commit holds `a.md` ("one").
     static func withOneCommit() throws -> Scratch {

@@ -70,6 +70,20 @@ struct WorkspaceWriterTests {
         #expect(folder.names("accounts") == ["a.md"])
     }
 
+    /// A plan removed (a checkout, a move) between the last check and the exchange is not
+    /// brought back with the formatted text (independent review).
+    @Test func aPlanRemovedBeforeTheExchangeIsNotRecreated() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        try folder.write("accounts/a.md", "what was read\n")
+        let path = folder.file("accounts/a.md")
+        #expect(throws: AtomicFile.ChangedMeanwhile.self) {
+            try AtomicFile.write(Data("formatted\n".utf8), to: path, sync: true, beforeRename: { unlink(path) },
+                                 replaced: { $0 == Data("what was read\n".utf8) })
+        }
+        #expect(folder.names("accounts") == [], "neither the plan nor a temporary file")
+    }
+
     @Test func replacesTheTargetOfALinkInsideAndRefusesOneOutside() throws {
         let folder = try Folder()
         let outside = try Folder()
