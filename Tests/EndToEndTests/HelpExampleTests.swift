@@ -7,16 +7,6 @@ import Testing
 /// config` wrapped inside its quotes). Every indented line of every command's description — an
 /// example, a comment, a `\` continuation — is shown whole at 80 columns, in both languages.
 struct HelpExampleTests {
-    /// Display columns: CJK ideographs and full-width forms are two.
-    static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { total, scalar in
-            let wide = (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
-                || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
-                || (0xFF00...0xFF60).contains(scalar.value)
-            return total + (wide ? 2 : 1)
-        }
-    }
-
     /// Every command's path and its description as written (`--experimental-dump-help`, not wrapped).
     static func descriptions(_ language: String, in folder: URL) throws -> [([String], String)] {
         let dump = try CLI.output(["--experimental-dump-help", "--lang", language], in: folder)
@@ -46,7 +36,7 @@ struct HelpExampleTests {
             for line in discussion.split(separator: "\n").map(String.init) where line.hasPrefix(" ") {
                 examples += 1
                 // ArgumentParser keeps a line whole when it and its line end fit in the width.
-                #expect(line.count < 80 && Self.width(line) <= 80, "\(path): too wide for 80 columns: \(line)")
+                #expect(line.count < 80 && ReportLanguageTests.width(line) <= 80, "\(path): too wide for 80 columns: \(line)")
                 #expect(shown.contains(line), "\(path): the example is cut at 80 columns: \(line)\n\(help.stdout)")
             }
         }
