@@ -28,8 +28,9 @@ public final class GitCommitSession {
         case headMoved
         case indexNotUpdated(commit: String, reason: String)
         case unmerged([String])
-        /// A file to stage has a clean filter that git would run (``GitRepository/cleanFilterDriver(for:)``).
-        case cleanFilter(path: String, driver: String)
+        /// A file to stage has a conversion git would make and acctplan cannot: `attribute` is
+        /// `filter=NAME` or `working-tree-encoding=ENC` (``GitRepository/cleanFilterDriver(for:)``).
+        case cleanFilter(path: String, attribute: String)
 
         public var description: String {
             switch self {
@@ -186,7 +187,7 @@ public final class GitCommitSession {
         for path in paths {
             var status = stat()
             if lstat(workingDirectory.path + "/" + path, &status) == 0 {
-                if let driver = repository.cleanFilterDriver(for: path) { throw Failure.cleanFilter(path: path, driver: driver) }
+                if let driver = repository.cleanFilterDriver(for: path) { throw Failure.cleanFilter(path: path, attribute: driver) }
                 try check(git_index_add_bypath(index.pointer, path), "git_index_add_bypath")
             } else if index.entry(path: path) != nil {
                 try check(git_index_remove_bypath(index.pointer, path), "git_index_remove_bypath")
@@ -197,12 +198,12 @@ public final class GitCommitSession {
     }
 
     /// `-a`: stages every modification and deletion of tracked files (not untracked ones).
-    /// A file with a clean filter git would run is refused (``Failure/cleanFilter(path:driver:)``).
+    /// A file with a conversion git would make is refused (``Failure/cleanFilter(path:attribute:)``).
     public func stageAllTracked() throws {
         final class Refusal {
             let repository: GitRepository
             let workingDirectory: String
-            var refused: (path: String, driver: String)?
+            var refused: (path: String, attribute: String)?
             init(_ repository: GitRepository, _ workingDirectory: String) {
                 self.repository = repository
                 self.workingDirectory = workingDirectory
@@ -225,7 +226,7 @@ public final class GitCommitSession {
         let status = withExtendedLifetime(refusal) {
             git_index_update_all(index.pointer, nil, matched, Unmanaged.passUnretained(refusal).toOpaque())
         }
-        if let refused = refusal.refused { throw Failure.cleanFilter(path: refused.path, driver: refused.driver) }
+        if let refused = refusal.refused { throw Failure.cleanFilter(path: refused.path, attribute: refused.attribute) }
         try check(status, "git_index_update_all")
     }
 

@@ -87,7 +87,7 @@ public struct PlanMerger: Sendable {
         }
         var output = MergeOutput(options: options)
         output.conflict(ours: lines(ours), base: lines(base), theirs: lines(theirs))
-        let newline = ours.contains(0x0D) && ours.range(of: Data("\r\n".utf8)) != nil ? "\r\n" : "\n"
+        let newline = ours.range(of: Data("\r\n".utf8)) != nil ? "\r\n" : "\n"
         var text = Data(output.lines.joined(separator: newline).utf8)
         text.append(contentsOf: newline.utf8)
         return Result(text: text, conflicts: max(1, output.conflicts), fallbackReason: reason)
