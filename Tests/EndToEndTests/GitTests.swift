@@ -295,6 +295,11 @@ struct HiddenPlanTests {
         #expect(rollup.status == 0 && !rollup.stdout.contains("old-acme") && !rollup.stdout.contains("\".draft\""), "\(rollup)")
         let shown = try sandbox.acctplan(["show", "old-acme", "--rev", "HEAD"], in: repo)
         #expect(shown.status == 2, "\(shown)")
+        // Named, it is checked neither; lint says so instead of a bare "no problems".
+        let named = try sandbox.acctplan(["lint", "accounts/.archive/old-acme.md"] + GitFixture.asOf, in: repo)
+        #expect(named.status == 0 && named.stderr.contains("warning: no plan among the named paths, so nothing was checked"), "\(named)")
+        let plan = try sandbox.acctplan(["lint", "accounts/acme.md"] + GitFixture.asOf, in: repo)
+        #expect(plan.status == 0 && plan.stderr.isEmpty, "\(plan)")
     }
 
     @Test func newRefusesAHiddenFolderAndAFolderOutsideTheKindsFolder() throws {
