@@ -4,6 +4,41 @@ import PlanModel
 /// HTML text and attribute escaping, and the few markup pieces every report page repeats. Every
 /// piece of plan text goes through `escape` before it reaches a page.
 public enum HTML {
+    /// cmark-gfm's HTML with every image that would be fetched from elsewhere (`http:`, `https:`,
+    /// `//host/…`, any scheme but `data:`) written as a link to it instead: the report's pages
+    /// load nothing from the network (docs/report.md), and a picture in a plan's prose was an
+    /// `<img>` any browser opening the page fetched (a newcomer trial saw the request arrive).
+    /// The link keeps the image's alt text, or its address when it has none.
+    public static func withoutRemoteImages(_ html: String) -> String {
+        guard html.contains("<img ") else { return html }
+        var result = ""
+        var rest = html[...]
+        while let start = rest.range(of: "<img src=\"") {
+            result += rest[..<start.lowerBound]
+            let afterSource = rest[start.upperBound...]
+            guard let sourceEnd = afterSource.firstIndex(of: "\""), let tagEnd = afterSource.range(of: " />") else {
+                rest = rest[start.lowerBound...]
+                break
+            }
+            let source = afterSource[..<sourceEnd]
+            let tag = rest[start.lowerBound..<tagEnd.upperBound]
+            let scheme = source.prefix { $0.isLetter || $0.isNumber || "+.-".contains($0) }
+            let remote = source.hasPrefix("//") || (!scheme.isEmpty && source.dropFirst(scheme.count).first == ":"
+                                                     && scheme.lowercased() != "data")
+            if remote {
+                var alt = ""
+                if let altStart = tag.range(of: " alt=\"") {
+                    alt = String(tag[altStart.upperBound...].prefix { $0 != "\"" })
+                }
+                result += "<a href=\"\(source)\">\(alt.isEmpty ? String(source) : alt)</a>"
+            } else {
+                result += tag
+            }
+            rest = rest[tagEnd.upperBound...]
+        }
+        return result + rest
+    }
+
     /// `&`, `<`, `>`, `"` and `'` as character references: safe in text and in quoted attributes.
     public static func escape(_ text: String) -> String {
         var text = text

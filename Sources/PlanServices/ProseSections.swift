@@ -5,7 +5,8 @@ import PlanReports
 
 /// The free-prose sections of a plan (those acctplan does not read as tables or lists: risks,
 /// service notes, ...) rendered to HTML for the dashboard's account pages, as GitHub renders
-/// them: cmark-gfm with its default options, which leave raw HTML out and drop unsafe links.
+/// them: cmark-gfm with its default options, which leave raw HTML out and drop unsafe links;
+/// an image from elsewhere becomes a link to it (the pages load nothing from the network).
 enum ProseSections {
     static func html(of plan: Plan, in source: any PlanSource) -> [HTMLReport.ProseSection] {
         let prose = plan.sections.filter { !$0.isRecognized }
@@ -17,7 +18,7 @@ enum ProseSections {
             guard first < lines.count else { return nil }
             let body = lines[first..<min(section.endLine, lines.count)].joined(separator: "\n")
             guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
-            return HTMLReport.ProseSection(heading: section.heading, html: MarkdownHTML.render(body))
+            return HTMLReport.ProseSection(heading: section.heading, html: HTML.withoutRemoteImages(MarkdownHTML.render(body)))
         }
     }
 }

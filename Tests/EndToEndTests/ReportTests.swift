@@ -53,6 +53,28 @@ struct ReportEndToEndTests {
         #expect(!page.contains("<span class=\"key\">stage</span>"), "standard keys are shown under their labels only")
     }
 
+    /// The pages load nothing from the network: an image in a plan's prose from elsewhere is a
+    /// link, not an `<img>` a browser fetches (a newcomer trial's local server saw the request);
+    /// a relative image and an inline `data:` one stay images.
+    @Test func aRemoteImageInProseIsALinkNeverFetched() throws {
+        let repo = try RollupRepo()
+        defer { repo.remove() }
+        let text = RollupRepo.newCo + "\n## Notes\n\n![logo](http://127.0.0.1:8765/pixel.png) ![](//cdn.example/x.png) "
+            + "![chart](https://x.example/a.png \"t\") ![local](images/a.png)\n"
+        try GitFixture.write(text, to: "accounts/new-co.md", in: repo.ws)
+        let output = repo.sandbox.temp.path("report")
+        let result = try repo.acctplan(["report", "--output", output.path, "--as-of", Fixture.asOf])
+        #expect(result.status == 0, "\(result)")
+        let page = try #require(Self.files(output)["accounts/new-co.html"])
+        #expect(page.contains("<a href=\"http://127.0.0.1:8765/pixel.png\">logo</a>"), "\(page)")
+        #expect(page.contains("<a href=\"//cdn.example/x.png\">//cdn.example/x.png</a>"))
+        #expect(page.contains("<a href=\"https://x.example/a.png\">chart</a>"))
+        #expect(page.contains("<img src=\"images/a.png\" alt=\"local\" />"))
+        for page in Self.files(output).values {
+            #expect(page.range(of: "<img src=\"(https?:)?//", options: .regularExpression) == nil)
+        }
+    }
+
     @Test func templateWithHistoryAndSince() throws {
         let repo = try RollupRepo()
         defer { repo.remove() }
