@@ -69,9 +69,18 @@ public enum QueryEngine {
             var keys: [QueryValue] = []
             var members: [QueryValue: [QueryResult.Row]] = [:]
             for row in rows {
-                let key = row.values[index]
-                if members[key] == nil { keys.append(key) }
-                members[key, default: []].append(row)
+                // A list (segments, team) puts the row in the group of each of its elements, as
+                // rollup counts an account in each of its segments; grouped by the whole list,
+                // [a, b] and [b, a] were two groups (a newcomer trial).
+                var rowKeys = [row.values[index]]
+                if case .list(let items) = row.values[index] {
+                    var seen = Set<String>()
+                    rowKeys = items.isEmpty ? [.none] : items.filter { seen.insert($0).inserted }.map(QueryValue.text)
+                }
+                for key in rowKeys {
+                    if members[key] == nil { keys.append(key) }
+                    members[key, default: []].append(row)
+                }
             }
             keys.sort { a, b in a.isPresent != b.isPresent ? a.isPresent : QueryValue.ascending(a, b) }
             groups = keys.map { QueryResult.Group(key: $0, rows: members[$0] ?? [], totals: totals(members[$0] ?? [])) }

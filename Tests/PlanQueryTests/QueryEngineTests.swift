@@ -177,6 +177,26 @@ struct QueryEngineTests {
         #expect(weighted.rows.first?.values == [.number(75), .money(Decimal(1_800_000))])
     }
 
+    /// `--by` a list field: a row in the group of each element, as rollup counts an account in
+    /// each of its segments; grouped by the whole list, [a, b] and [b, a] were two groups.
+    @Test func groupingByAListPutsARowInEachOfItsElementsGroups() throws {
+        func plan(_ id: String, _ segments: String) -> String {
+            Self.account(id, industry: "tobacco", stage: "integration", manager: "li-you", reviewed: "2026-11-01",
+                         opportunities: ["| opp-\(id) | X | qualify | 1M | | 2027-05-15 |"])
+                .replacingOccurrences(of: "segments: [high-end]", with: "segments: \(segments)")
+        }
+        let files = ["acctplan.yml": Self.config, "accounts/a.md": plan("a", "[high-end, new-logo]"),
+                     "accounts/b.md": plan("b", "[new-logo, high-end]"), "accounts/c.md": plan("c", "[new-logo, new-logo]"),
+                     "accounts/d.md": plan("d", "[]")]
+        let workspace = try WorkspaceLoader.load(from: MemorySource(files))
+        let result = try QueryEngine.run(QueryRequest(entity: "opportunities", terms: [], columns: ["id"], sort: nil, sums: ["amount"],
+                                                      by: "account.segments", limit: nil), in: workspace, asOf: Self.asOf)
+        #expect(result.groups.map(\.key) == [.text("high-end"), .text("new-logo"), .none])
+        #expect(result.groups.map { $0.rows.map(\.account) } == [["a", "b"], ["a", "b", "c"], ["d"]])
+        #expect(result.groups.map(\.totals) == [[2_000_000], [3_000_000], [1_000_000]])
+        #expect(result.totals == [4_000_000], "the whole counts each row once")
+    }
+
     @Test func mistakesNameTheWordTheChoicesAndTheNearest() throws {
         #expect { try run("oportunities") } throws: { error in
             let error = error as? QueryError
