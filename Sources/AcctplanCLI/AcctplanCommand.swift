@@ -82,7 +82,10 @@ public struct AcctplanCommand: ParsableCommand {
             return exit.rawValue
         } catch {
             let code = exitCode(for: error)
-            let message = ParserWords.localized(fullMessage(for: error), arguments: arguments, chinese: UI.helpLanguage == .zhCN)
+            // Help and --version in the help language; a usage error in an error line's language
+            // (--lang, then the workspace's `language:`, then the locale; docs/language.md).
+            let language = code == .success ? UI.helpLanguage : UI.languageForError(arguments)
+            let message = ParserWords.localized(fullMessage(for: error), arguments: arguments, chinese: language == .zhCN)
             if code == .success {
                 Terminal.standardOutput(message + "\n")
                 return 0

@@ -1,4 +1,5 @@
 import Foundation
+import PlanLocalization
 
 /// ArgumentParser's own words — the headings of `--help` (`OVERVIEW:`, `USAGE:` …), its built-in
 /// `--help` and `--version` lines, and its usage errors (`Error: Missing expected argument …`) —
@@ -38,7 +39,19 @@ enum ParserWords {
             let range = NSRange(result.startIndex..., in: result)
             result = expression.stringByReplacingMatches(in: result, range: range, withTemplate: template)
         }
-        return choicesInChinese(result)
+        return choicesInChinese(errorsInChinese(result))
+    }
+
+    /// acctplan's own usage errors (a command's `validate()`: "--trend needs --since DATE …"),
+    /// after ArgumentParser's "Error: " became "错误：", in the catalogue's Chinese.
+    static func errorsInChinese(_ text: String) -> String {
+        let lead = "错误："
+        return text.components(separatedBy: "\n").map { line in
+            guard line.hasPrefix(lead) else { return line }
+            let message = String(line.dropFirst(lead.count))
+            let translated = Localizer.translate(message, to: .zhCN)
+            return translated == message ? line : lead + translated
+        }.joined(separator: "\n")
     }
 
     /// The list of values after "可用的值：" (`'text', 'json', 'github' or 'sarif'`, as
@@ -49,7 +62,9 @@ enum ParserWords {
         for (index, line) in lines.enumerated() {
             guard let start = line.range(of: lead), line.hasSuffix(end) else { continue }
             let list = line[start.upperBound..<line.index(line.endIndex, offsetBy: -end.count)]
+            // ArgumentParser joins two values with "and", more with ", " and "or".
             let joined = list.replacingOccurrences(of: "', '", with: "'、'").replacingOccurrences(of: "' or '", with: "' 或 '")
+                .replacingOccurrences(of: "' and '", with: "' 或 '")
             lines[index] = line[..<start.upperBound] + joined + end
         }
         return lines.joined(separator: "\n")

@@ -15,19 +15,18 @@ enum UI {
     /// ``chooseHelpLanguage(_:)`` before the arguments are parsed.
     nonisolated(unsafe) static var helpLanguage: UILanguage = .en
 
-    /// `--lang`, then — only when help is asked for (`--help`, `-h`, `help`) — the workspace's
-    /// `language:` line, then the locale. The generated manual and completion scripts
-    /// (`--experimental-dump-help`, `--generate-completion-script`) are English unless `--lang`
-    /// says otherwise: they are files of the project, not output for one person.
+    /// `--lang`, then the workspace's `language:` line, then the locale. The generated manual and
+    /// completion scripts (`--experimental-dump-help`, `--generate-completion-script`) are English
+    /// unless `--lang` says otherwise: they are files of the project, not output for one person.
     static func chooseHelpLanguage(_ arguments: [String]) {
         if let requested {
             helpLanguage = requested
         } else if arguments.contains(where: { $0 == "--experimental-dump-help" || $0.hasPrefix("--generate-completion-script") }) {
             helpLanguage = .en
-        } else if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) || arguments.first == "help" {
-            helpLanguage = workspaceSetting(arguments) ?? locale
         } else {
-            helpLanguage = locale
+            // Help, and the option texts a usage error quotes ("Help:  <entity>  …"), in the
+            // language an error line would use.
+            helpLanguage = workspaceSetting(arguments) ?? locale
         }
     }
 

@@ -143,6 +143,11 @@ struct ScoreReader {
             let found = next.map { actionEvidence($0, "next open action" + ($0.due.map { " due \($0.value)" } ?? "")) } ?? []
             return (1, 1, words("\(open.count) open, none overdue"), found)
         }
+        // "1 day late", not "1 days" (a newcomer trial).
+        if worst.1 == 1 {
+            let found = actionEvidence(worst.0, "due \(worst.0.due?.value.description ?? ""), 1 day late")
+            return (1, 3, words("the most overdue action is 1 day late (1–7)"), found)
+        }
         let found = actionEvidence(worst.0, "due \(worst.0.due?.value.description ?? ""), \(worst.1) days late")
         if worst.1 <= 7 { return (1, 3, words("the most overdue action is \(worst.1) days late (1–7)"), found) }
         return (0, 1, words("the most overdue action is \(worst.1) days late (over 7)"), found)

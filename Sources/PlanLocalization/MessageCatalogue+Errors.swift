@@ -7,6 +7,12 @@ extension MessageCatalogue {
         ("{1} is a bare git repository: it has no working tree; read the plans of a revision with --rev HEAD (or --rev BRANCH), or work in a clone to edit them",
          "{1} 是裸 git 仓库，没有工作区；可用 --rev HEAD（或 --rev 分支名）读取某个版本的计划，或在克隆中编辑计划"),
         ("'{1}' is not a directory", "“{1}”不是文件夹"),
+        // Usage errors of the commands' own checks (`validate()`), printed after "错误：".
+        ("the commit message (-m) is empty", "提交信息（-m）为空"),
+        ("--force replaces the hook and --chain keeps it: give one of them", "--force 会替换钩子，--chain 会保留它：请只给出其中一个"),
+        ("--trend needs --since DATE: where the trend starts", "--trend 需要 --since 日期：趋势从哪里开始"),
+        ("--format mermaid draws the organisation chart: add --map", "--format mermaid 绘制的是组织结构图：请加上 --map"),
+        ("--rev and --staged cannot be used together", "--rev 和 --staged 不能同时使用"),
         ("the workspace files were written but not committed: '{1}' has the git attribute {2}, a conversion acctplan cannot make; commit the new files with 'git add' and 'git commit'",
          "工作区文件已写入但未提交：“{1}”带有 git 属性 {2}，acctplan 无法进行这种转换；请用“git add”和“git commit”提交新文件"),
         ("--folder '{1}' leaves {2}/: a plan's folder is a sub-folder of it, such as --folder east",

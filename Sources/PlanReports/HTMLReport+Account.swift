@@ -185,8 +185,10 @@ extension HTMLReport {
         }
         table.end(&output)
         if let figures = rollup.figures[plan.id] {
-            output += "<p class=\"note\">Open pipeline \(money(figures.pipeline.open)), weighted \(money(figures.pipeline.weighted)), "
-                + "won \(money(figures.pipeline.won)).</p>"
+            output += "<p class=\"note\">" + t("Open pipeline \(money(figures.pipeline.open)), weighted \(money(figures.pipeline.weighted)), "
+                + "won \(money(figures.pipeline.won)).",
+                "在途商机 \(money(figures.pipeline.open))，加权 \(money(figures.pipeline.weighted))，"
+                + "已赢单 \(money(figures.pipeline.won))。") + "</p>"
         }
         return output
     }

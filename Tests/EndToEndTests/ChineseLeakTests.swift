@@ -108,3 +108,43 @@ struct ChineseLeakTests {
         #expect(english.stdout.contains("\n  brand-new: (new) → departmental\n"), "\(english)")
     }
 }
+
+/// A second trial's findings: usage errors in a Chinese workspace without `--lang`, the
+/// commands' own usage errors, two values joined with "and", the account page's pipeline note,
+/// and "1 days late".
+struct ChineseUsageErrorTests {
+    @Test func usageErrorsFollowTheWorkspacesLanguageAndAreChineseThroughout() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let created = try sandbox.acctplan(["init", "--lang", "zh-CN", "--as-of", "2026-12-01", "zh"], in: sandbox.temp.url)
+        try #require(created.status == 0, "\(created)")
+        let ws = sandbox.temp.path("zh")
+        let missing = try sandbox.acctplan(["query"], in: ws, extra: ["LANG": "C", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(missing.status == 2 && missing.stderr.hasPrefix("错误：缺少必需的参数“<entity>”\n帮助：  <entity>  要列出的内容"), "\(missing)")
+        let trend = try sandbox.acctplan(["rollup", "--trend", "monthly"], in: ws)
+        #expect(trend.status == 2 && trend.stderr.hasPrefix("错误：--trend 需要 --since 日期：趋势从哪里开始\n"), "\(trend)")
+        let both = try sandbox.acctplan(["lint", "--rev", "HEAD", "--staged"], in: ws)
+        #expect(both.status == 2 && both.stderr.hasPrefix("错误：--rev 和 --staged 不能同时使用\n"), "\(both)")
+        let period = try sandbox.acctplan(["rollup", "--since", "2026-01-01", "--trend", "weekly"], in: ws)
+        #expect(period.stderr.hasPrefix("错误：“weekly”不是“--trend <period>”的有效值；可用的值：'monthly' 或 'quarterly'。\n"), "\(period)")
+        // The same in English, unchanged.
+        let english = try sandbox.acctplan(["rollup", "--trend", "monthly", "--lang", "en"], in: ws)
+        #expect(english.stderr.hasPrefix("Error: --trend needs --since DATE: where the trend starts\n"), "\(english)")
+
+        let report = sandbox.temp.path("report")
+        let written = try sandbox.acctplan(["report", "--output", report.path, "--as-of", "2026-12-01"], in: ws)
+        #expect(written.status == 0, "\(written)")
+        let page = try String(contentsOf: report.appendingPathComponent("accounts/huaxia-power.html"), encoding: .utf8)
+        #expect(page.contains("<p class=\"note\">在途商机 ") && !page.contains("Open pipeline"), "\(page.prefix(300))")
+    }
+
+    @Test func oneDayLateIsOneDay() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let created = try sandbox.acctplan(["init", "--as-of", "2026-12-01", "ws"], in: sandbox.temp.url)
+        try #require(created.status == 0, "\(created)")
+        let ws = sandbox.temp.path("ws")
+        let score = try sandbox.acctplan(["score", "harbour-city-land", "--explain", "--as-of", "2026-12-04"], in: ws)
+        #expect(score.stdout.contains("the most overdue action is 1 day late (1–7)") && !score.stdout.contains("1 days"), "\(score.stdout)")
+    }
+}
