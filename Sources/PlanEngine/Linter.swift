@@ -13,6 +13,12 @@ public enum Linter {
             // Every plan would be judged against default settings: report only the conflicts.
             return workspace.findings.filter { $0.rule == .mergeConflict }.map { Diagnostic($0, severity: .error) }.sorted()
         }
+        if workspace.config.isUnreadable {
+            // The same for an acctplan.yml that cannot be read: its error, and any conflicts
+            // (a second trial saw fine plans get `unknown-currency` and `unknown-field` errors).
+            return workspace.findings.filter { $0.path == "acctplan.yml" || $0.rule == .mergeConflict }
+                .map { Diagnostic($0, severity: .error) }.sorted()
+        }
         let context = LintContext(workspace: workspace, asOf: asOf, scores: scores)
         // Rules are pure and independent: run them on all cores, then merge in registry order.
         let rules = RuleRegistry.all
@@ -26,7 +32,9 @@ public enum Linter {
     /// time run on these plans, rules with the ``RuleDescription/Trait/crossPlan`` trait on the
     /// whole workspace. What an editor needs after an edit of one plan.
     public static func lint(_ workspace: Workspace, asOf: CalendarDate, only paths: Set<String>) -> [Diagnostic] {
-        if workspace.config.hasMergeConflicts { return lint(workspace, asOf: asOf).filter { paths.contains($0.path) } }
+        if workspace.config.hasMergeConflicts || workspace.config.isUnreadable {
+            return lint(workspace, asOf: asOf).filter { paths.contains($0.path) }
+        }
         var some = workspace
         some.plans = []
         for index in workspace.plans.indices where paths.contains(workspace.plans[index].path) { some.plans.append(workspace.plans[index]) }

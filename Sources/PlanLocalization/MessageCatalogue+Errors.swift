@@ -121,6 +121,8 @@ extension MessageCatalogue {
          "{1} 有未解决的合并冲突{2}；请先解决：保留需要的行，删除标记行（“acctplan lint {3}”会显示位置）"),
         ("{1} has unresolved merge conflicts; resolve them first: keep the lines you want and delete the marker lines ('acctplan lint {2}' shows where)",
          "{1} 有未解决的合并冲突；请先解决：保留需要的行，删除标记行（“acctplan lint {2}”会显示位置）"),
+        ("acctplan.yml cannot be read (line {1}: {2}); fix it first (nothing is computed with default settings); 'acctplan lint' shows where",
+         "无法读取 acctplan.yml（第 {1} 行：{2}）；请先修正（不会用默认设置计算任何数字）；“acctplan lint”会显示位置"),
         ("acctplan.yml has unresolved merge conflicts{1}; resolve them first (nothing is computed with default settings); 'acctplan lint' shows where",
          "acctplan.yml 有未解决的合并冲突{1}；请先解决（不会用默认设置计算任何结果）；“acctplan lint”会显示位置"),
         ("acctplan.yml has unresolved merge conflicts; resolve them first (nothing is computed with default settings); 'acctplan lint' shows where",

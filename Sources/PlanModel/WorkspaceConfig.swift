@@ -21,6 +21,10 @@ public struct WorkspaceConfig: Sendable, Hashable {
     /// True when acctplan.yml has unresolved merge conflicts (in its text or in the git index):
     /// it was not read, and these are the defaults, which no number should be computed with.
     public var hasMergeConflicts = false
+    /// True when acctplan.yml could not be read at all (not YAML, not UTF-8 text, over the size
+    /// limit): these are the defaults, which no plan should be judged by and no number computed
+    /// with, as with merge conflicts.
+    public var isUnreadable = false
     /// What a plan may contain: its front-matter keys and recognized sections. Everything that
     /// reads a plan with this configuration reads it with this schema.
     public var schema = PlanSchema.standard

@@ -17,6 +17,7 @@ public enum ConfigParser {
         var reader = ConfigReader()
         guard case .success(let source) = SourceText.decode(data) else {
             reader.report(.fileStart, "acctplan.yml is not UTF-8 text")
+            reader.config.isUnreadable = true
             return (reader.config, reader.findings)
         }
         let conflicts = MergeConflictMarkers.findings(in: source.bytes, path: path, what: "acctplan.yml")
@@ -33,6 +34,7 @@ public enum ConfigParser {
             for entry in entries { reader.read(entry) }
         case .failure(let failure):
             reader.report(failure.location, failure.message, hint: failure.hint)
+            reader.config.isUnreadable = true
         }
         return (reader.config, reader.findings)
     }
@@ -44,6 +46,7 @@ public enum ConfigParser {
         var reader = ConfigReader()
         reader.report(.fileStart, "acctplan.yml is \(byteCount) bytes; the limit is \(maxBytes) bytes (1 MiB)",
                       hint: "acctplan.yml holds settings only: a few kilobytes of YAML")
+        reader.config.isUnreadable = true
         return (reader.config, reader.findings)
     }
 }

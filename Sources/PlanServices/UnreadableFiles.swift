@@ -17,8 +17,13 @@ public enum UnreadableFiles {
         return loaded
     }
 
-    /// Throws when `acctplan.yml` has unresolved merge conflicts.
+    /// Throws when `acctplan.yml` has unresolved merge conflicts or cannot be read at all.
     public static func requireReadableConfig(_ workspace: Workspace) throws {
+        if workspace.config.isUnreadable, !workspace.config.hasMergeConflicts {
+            let first = workspace.findings.first { $0.path == "acctplan.yml" }
+            throw ToolFailure("acctplan.yml cannot be read (line \(first?.location.line ?? 1): \(first?.message ?? "")); fix it first "
+                + "(nothing is computed with default settings); 'acctplan lint' shows where")
+        }
         guard workspace.config.hasMergeConflicts else { return }
         let lines = workspace.findings.filter { $0.path == "acctplan.yml" && $0.rule == .mergeConflict }.map(\.location.line)
         throw ToolFailure("acctplan.yml has unresolved merge conflicts\(lineList(lines)); resolve them first "

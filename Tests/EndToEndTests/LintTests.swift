@@ -431,3 +431,30 @@ struct FolderDepthTests {
         #expect(trend.status == 0, "\(trend)")
     }
 }
+
+/// An acctplan.yml that cannot be read (not YAML) is judged as a conflicted one is: lint reports
+/// its error and nothing else — a second newcomer trial saw fine plans get `unknown-currency`
+/// and `unknown-field` errors under the defaults — and nothing is computed with the defaults.
+struct UnreadableConfigTests {
+    @Test func lintReportsOnlyTheConfigErrorAndTheReadersStop() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        let broken = Fixture.config.replacingOccurrences(of: "fx: {USD: 7.1}", with: "fx: [USD: 7.1")
+        #expect(broken != Fixture.config)
+        let plan = Fixture.account(name: "Acme", extra: "\n## Opportunities\n\n| ID | Name | Stage | Amount | Close |\n|---|---|---|---|---|\n"
+                                    + "| opp-a | A | qualify | USD 1M | 2027-05-15 |\n")
+        let root = try Fixture.workspace(["accounts/acme.md": plan], in: temp)
+        let clean = try CLI.output(["lint", "--as-of", Fixture.asOf], in: root)
+        #expect(clean.status == 0 && !clean.stdout.contains("unknown-currency"), "USD has its rate: \(clean.stdout)")
+        try Data(broken.utf8).write(to: root.appendingPathComponent("acctplan.yml"))
+        let lint = try CLI.output(["lint", "--as-of", Fixture.asOf], in: root)
+        #expect(lint.status == 1, "\(lint)")
+        let findings = lint.stdout.split(separator: "\n").filter { $0.contains(": error: ") || $0.contains(": warning: ") }
+        #expect(findings.count == 1 && findings[0].hasPrefix("acctplan.yml:") && findings[0].hasSuffix("[config]"), "\(lint.stdout)")
+        for command in [["rollup"], ["query", "accounts"], ["show", "acme"]] {
+            let result = try CLI.output(command + (command[0] == "rollup" ? ["--as-of", Fixture.asOf] : []), in: root)
+            #expect(result.status == 2 && result.stderr.contains("acctplan.yml cannot be read (line ")
+                    && result.stderr.contains("nothing is computed with default settings"), "\(command): \(result)")
+        }
+    }
+}

@@ -235,7 +235,12 @@ struct ConfigParserTests {
     @Test func notUTF8() {
         let (config, findings) = ConfigParser.parse(Data([0x63, 0x75, 0xFF, 0x0A]))
         #expect(findings.located == ["config 1:1"])
-        #expect(config == WorkspaceConfig())
+        // The defaults, marked as such: no plan is judged and no number computed with them.
+        var defaults = WorkspaceConfig()
+        defaults.isUnreadable = true
+        #expect(config == defaults)
+        #expect(ConfigParser.parse(Data("fx: [USD: 7\n".utf8)).0.isUnreadable)
+        #expect(!ConfigParser.parse(Data("fx: {USD: 7}\ncurrency: 1\n".utf8)).0.isUnreadable, "a wrong value is no unreadable file")
     }
 
     @Test func severalMistakesAreAllReported() {
