@@ -19,7 +19,11 @@ public enum QueryEngine {
                              hint: "sum money or number fields, e.g. --sum amount")
         }
         let by = try request.by.map { try QueryTerm.resolve($0, fields) }
-        var columns = try (request.columns ?? entity.defaultColumns).map { try QueryTerm.resolve($0, fields) }
+        if let given = request.columns, given.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw QueryError("--columns names no field", hint: "list the fields to show, e.g. --columns id,name,amount")
+        }
+        var columns = try (request.columns ?? entity.defaultColumns).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .map { try QueryTerm.resolve($0, fields) }
         for extra in [by].compactMap({ $0 }) + sums where !columns.contains(where: { $0.name == extra.name }) { columns.append(extra) }
         let descending = request.sort?.hasPrefix("-") ?? false
         let sort = try request.sort.map { try QueryTerm.resolve(descending ? String($0.dropFirst()) : $0, fields) }

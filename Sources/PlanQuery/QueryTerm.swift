@@ -70,6 +70,10 @@ extension QueryTerm {
             rest = rest.dropFirst(4)
         }
         if rest.lowercased().hasPrefix("has:") {
+            guard rest.count > 4 else {
+                throw QueryError("'\(written)' names no field: has:FIELD keeps the rows with a value in FIELD",
+                                 hint: "e.g. has:probability, or not:has:close for the rows without one")
+            }
             let field = try resolve(String(rest.dropFirst(4)), fields)
             return QueryTerm(field: field.name, test: .present, negated: negated, text: written)
         }

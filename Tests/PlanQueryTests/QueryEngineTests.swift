@@ -197,6 +197,18 @@ struct QueryEngineTests {
         #expect(result.totals == [4_000_000], "the whole counts each row once")
     }
 
+    /// A second trial: `has:` answered "unknown field ''" with the whole field list, and
+    /// `--columns ,,,` printed rows without columns.
+    @Test func aTermOrColumnsWithoutAFieldSayWhatIsMissing() throws {
+        #expect { try run("opportunities", ["has:"]) } throws: { error in
+            (error as? QueryError)?.message == "'has:' names no field: has:FIELD keeps the rows with a value in FIELD"
+        }
+        #expect { try run("opportunities", columns: ["", " ", ""]) } throws: { error in
+            (error as? QueryError)?.message == "--columns names no field"
+        }
+        #expect(try run("opportunities", ["id:opp-erp"], columns: ["id", "", "name"]).rows.first?.values == [.text("opp-erp"), .text("ERP")])
+    }
+
     @Test func mistakesNameTheWordTheChoicesAndTheNearest() throws {
         #expect { try run("oportunities") } throws: { error in
             let error = error as? QueryError
