@@ -57,14 +57,13 @@ struct LintCommand: ParsableCommand {
                                           asOf: try asOfOption.date(), repositoryPaths: format.format.namesFilesFromRepositoryTop)
         Terminal.standardOutput(format.format.render(report, color: Terminal.useColor(),
                                                      language: UI.language(workspace: report.language)))
-        // Named files that hold no plan were "0 files checked, no problems" and nothing more (a
-        // newcomer trial named a plan in a hidden folder and took that for a pass).
-        if !paths.isEmpty, report.files == 0, report.diagnostics.isEmpty,
-           !paths.contains(where: { $0 == "acctplan.yml" || $0.hasSuffix("/acctplan.yml") }) {
+        // A named path with no plan under it was "checked" in silence (a newcomer trial named a
+        // plan in a hidden folder and took "no problems" for a pass).
+        for path in report.pathsWithoutPlans {
             Terminal.standardError(Terminal.say(
-                "acctplan: warning: no plan among the named paths, so nothing was checked: README.md, files named _*.md, "
+                "acctplan: warning: '\(path)' holds no plan, so nothing in it was checked: README.md, files named _*.md, "
                     + "hidden files and folders (.*) and files outside accounts/, industries/ and segments/ are not plans\n",
-                "acctplan: 警告：所列路径中没有计划，因此未检查任何内容：README.md、以 _ 开头的文件、隐藏的文件和文件夹（.*）"
+                "acctplan: 警告：“\(path)”中没有计划，因此其中的内容未被检查：README.md、以 _ 开头的文件、隐藏的文件和文件夹（.*）"
                     + "以及 accounts/、industries/、segments/ 之外的文件都不是计划\n"))
         }
         if report.errors > 0 || (strict && report.warnings > 0) { throw ExitCode(1) }

@@ -23,6 +23,8 @@ enum ParserWords {
         (#"^Error: Missing value for '(.+)'$"#, "错误：“$1”缺少值"),
         (#"^Error: Unexpected argument '(.+)'$"#, "错误：多余的参数“$1”"),
         (#"^Error: The value '(.+)' is invalid for '(.+)'\. Please provide one of (.+)\.$"#, "错误：“$1”不是“$2”的有效值；可用的值：$3。"),
+        (#"^Error: The value '(.+)' is invalid for '([^']+)'$"#, "错误：“$1”不是“$2”的有效值"),
+        (#"^Error: The value '(.+)' is invalid for '([^']+)': "#, "错误：“$1”不是“$2”的有效值："),
         (#"^Error: "#, "错误："),
         (#"^Help:  "#, "帮助：  "),
         (#"^Usage: "#, "用法："),

@@ -48,9 +48,8 @@ enum UI {
         requested ?? workspace ?? locale
     }
 
-    /// The language of help and of what is printed before a workspace is read: `--lang`, then the
-    /// locale (a workspace's `language:` cannot choose the language of `--help`, which needs no
-    /// workspace; docs/language.md).
+    /// `--lang`, then the locale: for the language server, which reads its workspace's
+    /// `language:` itself once it knows which workspace it serves.
     static var withoutWorkspace: UILanguage { requested ?? locale }
 
     /// The locale's language: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set.

@@ -124,7 +124,7 @@ struct ScoreReader {
         let age = reviewed.value.days(until: asOf)
         let halves = age <= interval ? 2 : age <= 2 * interval ? 1 : 0
         let verdict = words(halves == 2 ? "within \(interval) days" : halves == 1 ? "within \(2 * interval) days" : "over \(2 * interval) days ago")
-        return (Decimal(halves), 2, verdict, list(reviewed.location.line, "reviewed \(reviewed.value), \(age) days before \(asOf): \(verdict)",
+        return (Decimal(halves), 2, verdict, list(reviewed.location.line, "reviewed \(reviewed.value), \(age) \(age == 1 ? "day" : "days") before \(asOf): \(verdict)",
                                                   quoting: "reviewed"))
     }
 

@@ -79,12 +79,14 @@ public enum Linter {
 
     /// Keeps the diagnostics of files at or below one of `paths` (workspace-relative);
     /// `acctplan.yml` problems are kept whenever its path is given, and its merge conflicts
-    /// always: while it has them no plan is checked, so a narrowed lint must not pass.
-    public static func narrow(_ diagnostics: [Diagnostic], to paths: [String]) -> [Diagnostic] {
+    /// always: while it has them no plan is checked, so a narrowed lint must not pass. The same
+    /// for every problem of an acctplan.yml that cannot be read (`configUnreadable`; a review
+    /// found `lint accounts` passing with it).
+    public static func narrow(_ diagnostics: [Diagnostic], to paths: [String], configUnreadable: Bool = false) -> [Diagnostic] {
         guard !paths.isEmpty else { return diagnostics }
         return diagnostics.filter { diagnostic in
             paths.contains { covers($0, diagnostic.path) }
-                || (diagnostic.rule == .mergeConflict && diagnostic.path == "acctplan.yml")
+                || (diagnostic.path == "acctplan.yml" && (diagnostic.rule == .mergeConflict || configUnreadable))
         }
     }
 

@@ -125,6 +125,8 @@ extension MessageCatalogue {
          "{1} 有未解决的合并冲突{2}；请先解决：保留需要的行，删除标记行（“acctplan lint {3}”会显示位置）"),
         ("{1} has unresolved merge conflicts; resolve them first: keep the lines you want and delete the marker lines ('acctplan lint {2}' shows where)",
          "{1} 有未解决的合并冲突；请先解决：保留需要的行，删除标记行（“acctplan lint {2}”会显示位置）"),
+        ("acctplan.yml cannot be read (line {1}: {2}); fix it first: nothing was formatted",
+         "无法读取 acctplan.yml（第 {1} 行：{2}）；请先修正：未格式化任何计划"),
         ("acctplan.yml cannot be read (line {1}: {2}); fix it first (nothing is computed with default settings); 'acctplan lint' shows where",
          "无法读取 acctplan.yml（第 {1} 行：{2}）；请先修正（不会用默认设置计算任何数字）；“acctplan lint”会显示位置"),
         ("acctplan.yml has unresolved merge conflicts{1}; resolve them first (nothing is computed with default settings); 'acctplan lint' shows where",

@@ -24,6 +24,7 @@ extension MessageCatalogue {
         ("no stakeholder is a sponsor", "没有干系人是发起人"),
         ("no stakeholders named", "未列出干系人"),
         ("reviewed {1}, {2} days before {3}: {~4}", "评审于 {1}，在 {3} 之前 {2} 天：{~4}"),
+        ("reviewed {1}, 1 day before {2}: {~3}", "评审于 {1}，在 {2} 之前 1 天：{~3}"),
         ("next open action due {1}: {2}", "下一项未完成的行动，到期 {1}：{2}"),
         ("next open action: {1}", "下一项未完成的行动：{1}"),
         ("due {1}, {2} days late: {3}", "到期 {1}，已晚 {2} 天：{3}"),

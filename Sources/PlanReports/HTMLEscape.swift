@@ -30,7 +30,12 @@ public enum HTML {
                 if let altStart = tag.range(of: " alt=\"") {
                     alt = String(tag[altStart.upperBound...].prefix { $0 != "\"" })
                 }
-                result += "<a href=\"\(source)\">\(alt.isEmpty ? String(source) : alt)</a>"
+                // Inside a link (`[![logo](…)](…)`) a link of its own would nest: the text alone.
+                let lastOpen = result.range(of: "<a ", options: .backwards)?.lowerBound
+                let lastClose = result.range(of: "</a>", options: .backwards)?.lowerBound
+                let insideLink = lastOpen.map { open in lastClose.map { $0 < open } ?? true } ?? false
+                result += insideLink ? (alt.isEmpty ? String(source) : alt)
+                    : "<a href=\"\(source)\">\(alt.isEmpty ? String(source) : alt)</a>"
             } else {
                 result += tag
             }

@@ -12,6 +12,9 @@ public struct LintReport: Sendable {
     /// The workspace's `language:` (nil when acctplan.yml sets none): the front end's choice of
     /// the language of the text it prints, unless `--lang` overrides it.
     public var language: UILanguage?
+    /// Paths given on the command line (as given) under which there is no plan: nothing in
+    /// them was checked, which the front end says.
+    public var pathsWithoutPlans: [String] = []
 
     public init(asOf: CalendarDate, diagnostics: [Diagnostic], files: Int, repository: RepositoryLocation? = nil) {
         self.asOf = asOf

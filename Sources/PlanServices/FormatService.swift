@@ -69,6 +69,9 @@ public enum FormatService {
                 let lines = findings.filter { $0.rule == .mergeConflict }.map { String($0.location.line) }.joined(separator: ", ")
                 throw ToolFailure("acctplan.yml has unresolved merge conflicts (line \(lines)); resolve them first: nothing was formatted")
             }
+            if read.isUnreadable, let first = findings.first {
+                throw ToolFailure("acctplan.yml cannot be read (line \(first.location.line): \(first.message)); fix it first: nothing was formatted")
+            }
             config = read
             let planFiles = try WorkspaceLoader.listPlans(in: source)
             listed = planFiles.files.filter { inScope($0.path) }

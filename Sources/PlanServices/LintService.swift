@@ -15,12 +15,15 @@ public enum LintService {
         let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
         let scopes = try opened.scopes(paths)
         let loaded = try opened.load()
-        let diagnostics = Linter.narrow(Linter.lint(loaded, asOf: asOf), to: scopes)
+        let diagnostics = Linter.narrow(Linter.lint(loaded, asOf: asOf), to: scopes, configUnreadable: loaded.config.isUnreadable)
         let files = loaded.planPaths.filter { path in scopes.isEmpty || scopes.contains { Linter.covers($0, path) } }
         let repository = repositoryPaths ? opened.repositoryLocation() : nil
         ProcessLifetime.keepUntilExit(loaded)
         var report = LintReport(asOf: asOf, diagnostics: diagnostics, files: files.count, repository: repository)
         report.language = loaded.config.language
+        report.pathsWithoutPlans = zip(paths, scopes).filter { _, scope in
+            scope != "acctplan.yml" && !loaded.planPaths.contains { Linter.covers(scope, $0) }
+        }.map(\.0)
         return report
     }
 }

@@ -127,6 +127,8 @@ struct ChineseUsageErrorTests {
         #expect(both.status == 2 && both.stderr.hasPrefix("错误：--rev 和 --staged 不能同时使用\n"), "\(both)")
         let period = try sandbox.acctplan(["rollup", "--since", "2026-01-01", "--trend", "weekly"], in: ws)
         #expect(period.stderr.hasPrefix("错误：“weekly”不是“--trend <period>”的有效值；可用的值：'monthly' 或 'quarterly'。\n"), "\(period)")
+        let limit = try sandbox.acctplan(["query", "accounts", "--limit", "abc"], in: ws)
+        #expect(limit.stderr.hasPrefix("错误：“abc”不是“--limit <n>”的有效值\n"), "\(limit)")
         // The same in English, unchanged.
         let english = try sandbox.acctplan(["rollup", "--trend", "monthly", "--lang", "en"], in: ws)
         #expect(english.stderr.hasPrefix("Error: --trend needs --since DATE: where the trend starts\n"), "\(english)")
@@ -146,5 +148,17 @@ struct ChineseUsageErrorTests {
         let ws = sandbox.temp.path("ws")
         let score = try sandbox.acctplan(["score", "harbour-city-land", "--explain", "--as-of", "2026-12-04"], in: ws)
         #expect(score.stdout.contains("the most overdue action is 1 day late (1–7)") && !score.stdout.contains("1 days"), "\(score.stdout)")
+        // Reviewed the day before the as-of date: "1 day before".
+        let plan = try String(contentsOf: ws.appendingPathComponent("accounts/harbour-city-land.md"), encoding: .utf8)
+        let reviewed = try #require(plan.split(separator: "\n").first { $0.hasPrefix("reviewed: ") }).dropFirst("reviewed: ".count)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let formatter = DateFormatter()
+        formatter.calendar = calendar
+        formatter.timeZone = calendar.timeZone
+        formatter.dateFormat = "yyyy-MM-dd"
+        let next = formatter.string(from: calendar.date(byAdding: .day, value: 1, to: try #require(formatter.date(from: String(reviewed))))!)
+        let fresh = try sandbox.acctplan(["score", "harbour-city-land", "--explain", "--as-of", next], in: ws)
+        #expect(fresh.stdout.contains("reviewed \(reviewed), 1 day before \(next)") && !fresh.stdout.contains("1 days"), "\(fresh.stdout)")
     }
 }

@@ -296,8 +296,10 @@ struct HiddenPlanTests {
         let shown = try sandbox.acctplan(["show", "old-acme", "--rev", "HEAD"], in: repo)
         #expect(shown.status == 2, "\(shown)")
         // Named, it is checked neither; lint says so instead of a bare "no problems".
-        let named = try sandbox.acctplan(["lint", "accounts/.archive/old-acme.md"] + GitFixture.asOf, in: repo)
-        #expect(named.status == 0 && named.stderr.contains("warning: no plan among the named paths, so nothing was checked"), "\(named)")
+        let named = try sandbox.acctplan(["lint", "accounts/.archive/old-acme.md", "accounts/acme.md"] + GitFixture.asOf, in: repo)
+        #expect(named.status == 0 && named.stderr == "acctplan: warning: 'accounts/.archive/old-acme.md' holds no plan, so nothing in it "
+                + "was checked: README.md, files named _*.md, hidden files and folders (.*) and files outside accounts/, industries/ "
+                + "and segments/ are not plans\n", "\(named)")
         let plan = try sandbox.acctplan(["lint", "accounts/acme.md"] + GitFixture.asOf, in: repo)
         #expect(plan.status == 0 && plan.stderr.isEmpty, "\(plan)")
     }

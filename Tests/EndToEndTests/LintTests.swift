@@ -451,6 +451,13 @@ struct UnreadableConfigTests {
         #expect(lint.status == 1, "\(lint)")
         let findings = lint.stdout.split(separator: "\n").filter { $0.contains(": error: ") || $0.contains(": warning: ") }
         #expect(findings.count == 1 && findings[0].hasPrefix("acctplan.yml:") && findings[0].hasSuffix("[config]"), "\(lint.stdout)")
+        // Narrowed to paths, it does not pass either (a review found `lint accounts` at exit 0).
+        for paths in [["accounts"], ["accounts/acme.md"]] {
+            let narrowed = try CLI.output(["lint", "--as-of", Fixture.asOf] + paths, in: root)
+            #expect(narrowed.status == 1 && narrowed.stdout.contains("acctplan.yml:") && narrowed.stdout.contains("[config]"), "\(paths): \(narrowed)")
+        }
+        let fmt = try CLI.output(["fmt"], in: root)
+        #expect(fmt.status == 2 && fmt.stderr.contains("acctplan.yml cannot be read (line ") && fmt.stderr.contains("nothing was formatted"), "\(fmt)")
         for command in [["rollup"], ["query", "accounts"], ["show", "acme"]] {
             let result = try CLI.output(command + (command[0] == "rollup" ? ["--as-of", Fixture.asOf] : []), in: root)
             #expect(result.status == 2 && result.stderr.contains("acctplan.yml cannot be read (line ")

@@ -60,7 +60,7 @@ struct ReportEndToEndTests {
         let repo = try RollupRepo()
         defer { repo.remove() }
         let text = RollupRepo.newCo + "\n## Notes\n\n![logo](http://127.0.0.1:8765/pixel.png) ![](//cdn.example/x.png) "
-            + "![chart](https://x.example/a.png \"t\") ![local](images/a.png)\n"
+            + "![chart](https://x.example/a.png \"t\") ![local](images/a.png) [![in link](http://a.example/10.png)](http://b.example/)\n"
         try GitFixture.write(text, to: "accounts/new-co.md", in: repo.ws)
         let output = repo.sandbox.temp.path("report")
         let result = try repo.acctplan(["report", "--output", output.path, "--as-of", Fixture.asOf])
@@ -70,6 +70,8 @@ struct ReportEndToEndTests {
         #expect(page.contains("<a href=\"//cdn.example/x.png\">//cdn.example/x.png</a>"))
         #expect(page.contains("<a href=\"https://x.example/a.png\">chart</a>"))
         #expect(page.contains("<img src=\"images/a.png\" alt=\"local\" />"))
+        // Inside a link, the image's text alone: a link in a link would nest.
+        #expect(page.contains("<a href=\"http://b.example/\">in link</a>"), "\(page)")
         for page in Self.files(output).values {
             #expect(page.range(of: "<img src=\"(https?:)?//", options: .regularExpression) == nil)
         }
