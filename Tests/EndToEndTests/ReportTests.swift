@@ -39,15 +39,9 @@ struct ReportEndToEndTests {
     /// The report reads plans without the front matter's standard entries (the header holds
     /// them); an account's custom fields are still on its page, once each.
     @Test func customFieldsAreOnTheAccountPage() throws {
-        let repo = try RollupRepo()
-        defer { repo.remove() }
         let text = RollupRepo.newCo.replacingOccurrences(of: "stage: departmental\n", with: "stage: departmental\ncrm_id: SF-0042\n")
         #expect(text != RollupRepo.newCo)
-        try GitFixture.write(text, to: "accounts/new-co.md", in: repo.ws)
-        let output = repo.sandbox.temp.path("report")
-        let result = try repo.acctplan(["report", "--output", output.path, "--as-of", Fixture.asOf])
-        #expect(result.status == 0, "\(result)")
-        let page = try #require(Self.files(output)["accounts/new-co.html"])
+        let page = try #require(try Self.reportWithNewCo(text)["accounts/new-co.html"])
         #expect(page.contains("<span class=\"key\">crm_id</span><span>SF-0042</span>"), "\(page)")
         #expect(page.components(separatedBy: "<span class=\"key\">crm_id</span>").count == 2)
         #expect(!page.contains("<span class=\"key\">stage</span>"), "standard keys are shown under their labels only")
@@ -57,24 +51,30 @@ struct ReportEndToEndTests {
     /// link, not an `<img>` a browser fetches (a newcomer trial's local server saw the request);
     /// a relative image and an inline `data:` one stay images.
     @Test func aRemoteImageInProseIsALinkNeverFetched() throws {
-        let repo = try RollupRepo()
-        defer { repo.remove() }
         let text = RollupRepo.newCo + "\n## Notes\n\n![logo](http://127.0.0.1:8765/pixel.png) ![](//cdn.example/x.png) "
             + "![chart](https://x.example/a.png \"t\") ![local](images/a.png) [![in link](http://a.example/10.png)](http://b.example/)\n"
-        try GitFixture.write(text, to: "accounts/new-co.md", in: repo.ws)
-        let output = repo.sandbox.temp.path("report")
-        let result = try repo.acctplan(["report", "--output", output.path, "--as-of", Fixture.asOf])
-        #expect(result.status == 0, "\(result)")
-        let page = try #require(Self.files(output)["accounts/new-co.html"])
+        let report = try Self.reportWithNewCo(text)
+        let page = try #require(report["accounts/new-co.html"])
         #expect(page.contains("<a href=\"http://127.0.0.1:8765/pixel.png\">logo</a>"), "\(page)")
         #expect(page.contains("<a href=\"//cdn.example/x.png\">//cdn.example/x.png</a>"))
         #expect(page.contains("<a href=\"https://x.example/a.png\">chart</a>"))
         #expect(page.contains("<img src=\"images/a.png\" alt=\"local\" />"))
         // Inside a link, the image's text alone: a link in a link would nest.
         #expect(page.contains("<a href=\"http://b.example/\">in link</a>"), "\(page)")
-        for page in Self.files(output).values {
+        for page in report.values {
             #expect(page.range(of: "<img src=\"(https?:)?//", options: .regularExpression) == nil)
         }
+    }
+
+    /// The report's files of the template repository with `accounts/new-co.md` written as `text`.
+    static func reportWithNewCo(_ text: String) throws -> [String: String] {
+        let repo = try RollupRepo()
+        defer { repo.remove() }
+        try GitFixture.write(text, to: "accounts/new-co.md", in: repo.ws)
+        let output = repo.sandbox.temp.path("report")
+        let result = try repo.acctplan(["report", "--output", output.path, "--as-of", Fixture.asOf])
+        #expect(result.status == 0, "\(result)")
+        return files(output)
     }
 
     @Test func templateWithHistoryAndSince() throws {
