@@ -29,7 +29,7 @@ public final class GitCommitSession {
         case indexNotUpdated(commit: String, reason: String)
         case unmerged([String])
         /// A file to stage has a conversion git would make and acctplan cannot: `attribute` is
-        /// `filter=NAME` or `working-tree-encoding=ENC` (``GitRepository/cleanFilterDriver(for:)``).
+        /// `filter=NAME` or `working-tree-encoding=ENC` (``GitRepository/conversionAttribute(for:)``).
         case cleanFilter(path: String, attribute: String)
 
         public var description: String {
@@ -187,7 +187,7 @@ public final class GitCommitSession {
         for path in paths {
             var status = stat()
             if lstat(workingDirectory.path + "/" + path, &status) == 0 {
-                if let driver = repository.cleanFilterDriver(for: path) { throw Failure.cleanFilter(path: path, attribute: driver) }
+                if let attribute = repository.conversionAttribute(for: path) { throw Failure.cleanFilter(path: path, attribute: attribute) }
                 try check(git_index_add_bypath(index.pointer, path), "git_index_add_bypath")
             } else if index.entry(path: path) != nil {
                 try check(git_index_remove_bypath(index.pointer, path), "git_index_remove_bypath")
@@ -218,8 +218,8 @@ public final class GitCommitSession {
             let relative = String(cString: path)
             var status = stat()
             guard lstat(refusal.workingDirectory + "/" + relative, &status) == 0,
-                  let driver = refusal.repository.cleanFilterDriver(for: relative) else { return 0 }
-            refusal.refused = (relative, driver)
+                  let attribute = refusal.repository.conversionAttribute(for: relative) else { return 0 }
+            refusal.refused = (relative, attribute)
             return -1
         }
         let index = try staged

@@ -22,9 +22,9 @@ extension GitRepository {
     /// when git stores the file's bytes as they are (no attribute, or a driver not configured).
     /// libgit2 runs no such command: staging the file itself would store the raw bytes where git
     /// stores what the command prints (git-lfs's pointer, say).
-    /// `working-tree-encoding=ENC` counts as one too (the driver given as `working-tree-encoding=ENC`):
+    /// `working-tree-encoding=ENC` counts as one too (returned as `working-tree-encoding=ENC`):
     /// git stores such a file converted to UTF-8, and libgit2 (1.5) does not convert it.
-    public func cleanFilterDriver(for path: String) -> String? {
+    public func conversionAttribute(for path: String) -> String? {
         if let encoding = attribute("working-tree-encoding", for: path), !encoding.isEmpty {
             return "working-tree-encoding=\(encoding)"
         }

@@ -38,7 +38,7 @@ extension GitRepository {
         let index = try IndexHandle(of: self)
         try index.read(force: true)
         for path in paths {
-            if let driver = cleanFilterDriver(for: path) { throw GitCommitSession.Failure.cleanFilter(path: path, attribute: driver) }
+            if let attribute = conversionAttribute(for: path) { throw GitCommitSession.Failure.cleanFilter(path: path, attribute: attribute) }
             try check(git_index_add_bypath(index.pointer, path), "git_index_add_bypath")
         }
         try check(git_index_write(index.pointer), "git_index_write")
