@@ -31,6 +31,8 @@ public final class GitCommitSession {
         /// A file to stage has a conversion git would make and acctplan cannot: `attribute` is
         /// `filter=NAME` or `working-tree-encoding=ENC` (``GitRepository/conversionAttribute(for:)``).
         case cleanFilter(path: String, attribute: String)
+        /// A named file is outside the sparse checkout (git's skip-worktree bit).
+        case outsideSparseCheckout(String)
 
         public var description: String {
             switch self {
@@ -62,6 +64,10 @@ public final class GitCommitSession {
                 return "'\(path)' has the git attribute \(attribute), a conversion acctplan cannot make (git add stores "
                     + "what it makes: git-lfs's pointer, UTF-8 text); stage it with 'git add \(path)' first (unchanged, "
                     + "'git status' is enough to let git see that), then commit again without naming it; nothing was changed"
+            case .outsideSparseCheckout(let path):
+                let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+                return "'\(path)' is outside the sparse checkout (git keeps the index's version of it); bring it in with "
+                    + "'git sparse-checkout add \(folder.isEmpty ? path : folder + "/")' first; nothing was changed"
             case .indexNotUpdated(let commit, let reason):
                 return "committed \(commit), but .git/index could not be updated (\(reason)); "
                     + "run 'git reset' to make the index match the new commit (your files are untouched)"
@@ -185,6 +191,8 @@ public final class GitCommitSession {
         guard let workingDirectory = repository.workingDirectory else { throw Failure.bare }
         let index = try staged
         for path in paths {
+            // As git add: a file outside a sparse checkout is not staged (missing, it is not deleted).
+            if index.entry(path: path)?.skipsWorktree == true { throw Failure.outsideSparseCheckout(path) }
             var status = stat()
             if lstat(workingDirectory.path + "/" + path, &status) == 0 {
                 if let attribute = repository.conversionAttribute(for: path) { throw Failure.cleanFilter(path: path, attribute: attribute) }
@@ -199,30 +207,37 @@ public final class GitCommitSession {
 
     /// `-a`: stages every modification and deletion of tracked files (not untracked ones).
     /// A file with a conversion git would make is refused (``Failure/cleanFilter(path:attribute:)``).
+    /// Files outside a sparse checkout (skip-worktree) are left as the index has them, as git
+    /// does: libgit2 would take their absence from the working tree for a deletion.
     public func stageAllTracked() throws {
         final class Refusal {
             let repository: GitRepository
             let workingDirectory: String
+            let sparse: Set<String>
             var refused: (path: String, attribute: String)?
-            init(_ repository: GitRepository, _ workingDirectory: String) {
+            init(_ repository: GitRepository, _ workingDirectory: String, sparse: Set<String>) {
                 self.repository = repository
                 self.workingDirectory = workingDirectory
+                self.sparse = sparse
             }
         }
         guard let workingDirectory = repository.workingDirectory else { throw Failure.bare }
-        let refusal = Refusal(repository, workingDirectory.path)
-        // Called for each tracked file about to be updated: a deletion needs no filter.
+        let index = try staged
+        let sparse = Set((0..<index.count).compactMap { index.entry($0) }.filter(\.skipsWorktree).map(\.path))
+        let refusal = Refusal(repository, workingDirectory.path, sparse: sparse)
+        // Called for each tracked file about to be updated (positive: skip it; negative: stop).
+        // A deletion needs no filter.
         let matched: git_index_matched_path_cb = { path, _, payload in
             guard let path, let payload else { return 0 }
             let refusal = Unmanaged<Refusal>.fromOpaque(payload).takeUnretainedValue()
             let relative = String(cString: path)
+            if refusal.sparse.contains(relative) { return 1 }
             var status = stat()
             guard lstat(refusal.workingDirectory + "/" + relative, &status) == 0,
                   let attribute = refusal.repository.conversionAttribute(for: relative) else { return 0 }
             refusal.refused = (relative, attribute)
             return -1
         }
-        let index = try staged
         let status = withExtendedLifetime(refusal) {
             git_index_update_all(index.pointer, nil, matched, Unmanaged.passUnretained(refusal).toOpaque())
         }

@@ -106,6 +106,51 @@ extension GitRepository {
 }
 
 extension GitRepository {
+    /// The index's blob of every file outside a sparse checkout (git's skip-worktree bit), by
+    /// repository-relative path; empty in a checkout that is not sparse.
+    func skipWorktreeEntries() throws -> [String: ObjectID] {
+        let index = try IndexHandle(of: self)
+        try index.read(force: false)
+        var entries: [String: ObjectID] = [:]
+        for position in 0..<index.count {
+            // The flag is looked at before anything is copied out of the entry.
+            guard let raw = git_index_get_byindex(index.pointer, position),
+                  Int32(raw.pointee.flags_extended) & Int32(GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue) != 0 else { continue }
+            let entry = IndexEntry(raw)
+            if entry.stage == 0 { entries[entry.path] = entry.id }
+        }
+        return entries
+    }
+
+    /// The files below `folder` (repository-relative) that are outside a sparse checkout — git's
+    /// skip-worktree bit set, absent from the working tree — by repository-relative path; nil
+    /// when there are none. (`git sparse-checkout` records its setting in `config.worktree`,
+    /// which libgit2 does not read: the index's bits are what tell.)
+    public func filesOutsideSparseCheckout(under folder: String) throws -> Set<String>? {
+        // Only an index of version 3 or later has room for the bit: the usual version 2 is told
+        // from its first 12 bytes, without reading the index.
+        guard let root = workingDirectory?.path, Self.indexVersion(gitDirectory + "/index").map({ $0 >= 3 }) == true
+        else { return nil }
+        let lead = folder.isEmpty ? "" : folder + "/"
+        var outside = Set<String>()
+        for path in try skipWorktreeEntries().keys where path.hasPrefix(lead) {
+            var status = stat()
+            if lstat(root + "/" + path, &status) != 0 { outside.insert(path) }
+        }
+        return outside.isEmpty ? nil : outside
+    }
+
+    /// The version in an index file's header ("DIRC", then the version, big-endian); nil when
+    /// there is no index or it is not one.
+    static func indexVersion(_ path: String) -> UInt32? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var header = [UInt8](repeating: 0, count: 8)
+        guard read(descriptor, &header, 8) == 8, header[0..<4] == [0x44, 0x49, 0x52, 0x43] else { return nil }
+        return header[4..<8].reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
     /// The index's blob of every file below `folder` (repository-relative) whose working-tree copy
     /// git sees as unchanged (libgit2's index-to-working-tree comparison: the stat cache, the
     /// content where the cache cannot tell), by repository-relative path. Links and unresolved
@@ -121,7 +166,8 @@ extension GitRepository {
             guard let entry = index.entry(position), entry.path.hasPrefix(prefix) else { continue }
             if entry.stage != 0 {
                 conflicted.insert(entry.path)
-            } else if entry.mode != UInt32(GIT_FILEMODE_LINK.rawValue) {
+            } else if entry.mode != UInt32(GIT_FILEMODE_LINK.rawValue), !entry.skipsWorktree {
+                // (A skip-worktree file on disk may hold anything: git takes the index's version.)
                 blobs[entry.path] = entry.id
             }
         }

@@ -42,13 +42,35 @@ extension GitRepository {
             default:
                 throw UnsupportedComparison(old: old, new: new)
             }
+            // Files outside a sparse checkout are, for git, as the index has them (libgit2 takes
+            // their absence from the working tree for a deletion, or the old side of a rename).
+            let sparse = new == .workingTree ? try skipWorktreeEntries() : [:]
             try diff.findRenames()
             var changes: [PathChange] = []
+            /// A sparse file compared with the index's version: no change against the index
+            /// itself; against a tree, a change only when the index's blob differs from it.
+            func sparseChange(_ path: String, treeBlob: ObjectID?) {
+                guard case .tree = old, let indexBlob = sparse[path], treeBlob != indexBlob else { return }
+                changes.append(PathChange(status: treeBlob == nil ? .added : .modified, oldPath: treeBlob == nil ? nil : path,
+                                          newPath: path, oldBlob: treeBlob, newBlob: indexBlob))
+            }
             for delta in diff.deltas {
                 let oldPath = delta.old.path
                 let newPath = delta.new.path
                 func blob(_ file: DiffDelta.File, _ endpoint: DiffEndpoint) -> ObjectID? {
                     endpoint != .workingTree && file.exists ? file.id : nil
+                }
+                if let path = oldPath, sparse[path] != nil {
+                    sparseChange(path, treeBlob: delta.old.exists ? delta.old.id : nil)
+                    if delta.status == GIT_DELTA_RENAMED || delta.status == GIT_DELTA_COPIED, let newPath, newPath != path {
+                        changes.append(PathChange(status: .added, oldPath: nil, newPath: newPath, oldBlob: nil,
+                                                  newBlob: blob(delta.new, new)))
+                    }
+                    continue
+                }
+                if let path = newPath, sparse[path] != nil {
+                    sparseChange(path, treeBlob: nil)
+                    continue
                 }
                 switch delta.status {
                 case GIT_DELTA_ADDED, GIT_DELTA_UNTRACKED, GIT_DELTA_COPIED:

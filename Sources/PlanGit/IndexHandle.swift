@@ -35,11 +35,16 @@ struct IndexEntry {
     /// 0 for a resolved entry, 1-3 for the sides of an unresolved conflict.
     var stage: Int32
     var mode: UInt32
+    /// git's skip-worktree bit: the file is outside a sparse checkout (or was marked with
+    /// `git update-index --skip-worktree`), and git takes the index's version for it whatever
+    /// the working tree holds.
+    var skipsWorktree: Bool
 
     init(_ entry: UnsafePointer<git_index_entry>) {
         path = String(cString: entry.pointee.path)
         id = ObjectID(entry.pointee.id)
         stage = (Int32(entry.pointee.flags) & GIT_INDEX_ENTRY_STAGEMASK) >> GIT_INDEX_ENTRY_STAGESHIFT
         mode = entry.pointee.mode
+        skipsWorktree = Int32(entry.pointee.flags_extended) & Int32(GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue) != 0
     }
 }
