@@ -48,6 +48,13 @@ struct ResolveCommand: ParsableCommand {
                 Terminal.standardOutput(Terminal.say(
                     "conflict    \(path): deleted on one side and changed on the other; keep it with 'git add' or drop it with 'git rm'\n",
                     "冲突        \(path)：一边删除、另一边修改；用“git add”保留，或用“git rm”删除\n"))
+            case .editedSinceTheMerge:
+                left += 1
+                Terminal.standardOutput(Terminal.say(
+                    "left alone  \(path): edited since the merge wrote it; finish it by hand, then 'git add \(path)' "
+                        + "(or start again from git's conflict with 'git checkout -m \(path)', which drops your edits)\n",
+                    "未改动      \(path)：合并写入后已被手动编辑；请手动完成后运行“git add \(path)”"
+                        + "（或用“git checkout -m \(path)”恢复 git 的冲突重新开始，这会丢弃你的编辑）\n"))
             case .merged(let fallback):
                 Terminal.standardOutput(Terminal.say("merged      \(path)\(fallback.map { " (\($0); merged line by line)" } ?? "")\n",
                                                      "已合并      \(path)\(fallback.map { "（\(Localizer.translate($0, to: .zhCN))；已逐行合并）" } ?? "")\n"))

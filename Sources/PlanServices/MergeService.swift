@@ -96,6 +96,9 @@ public enum ResolveService {
         case deletedAndChanged
         case notAPlan
         case notConflicted
+        /// The file is no longer the conflict the merge wrote (edited by hand since, its markers
+        /// removed): left alone, since merging again from git's versions would lose those edits.
+        case editedSinceTheMerge
     }
 
     public struct Line: Sendable, Equatable {
@@ -140,7 +143,17 @@ public enum ResolveService {
                 fileMerger.options.markerSize = size
             }
             let result = fileMerger.merge(base: base ?? Data(), ours: ours, theirs: theirs, path: file.path, identity: identity)
-            try AtomicFile.write(result.text, to: workdir.appendingPathComponent(file.path).path, sync: true)
+            // Only a file that is still the conflict git (or the driver) wrote is written over: a
+            // resolution begun by hand is the user's edit (a newcomer trial lost one this way).
+            let target = workdir.appendingPathComponent(file.path).path
+            let lineMerged = LineMerge.merge(base: base ?? Data(), ours: ours, theirs: theirs, options: fileMerger.options).text
+            guard let working = FileManager.default.contents(atPath: target),
+                  ConflictedFile.isAsMerged(working, anyOf: [lineMerged, result.text], markerSize: fileMerger.options.markerSize)
+            else {
+                lines.append(Line(path: file.path, outcome: .editedSinceTheMerge))
+                continue
+            }
+            try AtomicFile.write(result.text, to: target, sync: true)
             if result.isClean {
                 resolved.append(file.path)
                 lines.append(Line(path: file.path, outcome: .merged(fallback: result.fallbackReason)))
@@ -170,5 +183,39 @@ public enum ResolveService {
     /// path, for a workspace in a sub-folder of the repository).
     static func isPlan(_ path: String) -> Bool {
         WorkspaceLoader.isPlanPath(path) && path.split(separator: "/").dropLast().contains { PlanKind(folder: $0) != nil }
+    }
+}
+
+/// A conflicted file as a merge left it.
+enum ConflictedFile {
+    /// Whether `working` holds conflict markers and is, marker lines aside (their labels differ
+    /// between git, its merge driver and a rebase), one of `candidates`: what git's line merge or
+    /// acctplan's merge writes for the same three versions. Any edit since — a hunk resolved by
+    /// hand, a line added, the markers removed — makes it none of them.
+    static func isAsMerged(_ working: Data, anyOf candidates: [Data], markerSize: Int) -> Bool {
+        let (text, markers) = withoutMarkerLines(working, size: markerSize)
+        guard markers > 0 else { return false }
+        return candidates.contains { withoutMarkerLines($0, size: markerSize).text == text }
+    }
+
+    /// The lines of `data` that are not conflict markers (`<<<<<<<`, `|||||||`, `=======`,
+    /// `>>>>>>>` of exactly `size` characters, then the end of the line or a space and a label),
+    /// and how many marker lines there were.
+    static func withoutMarkerLines(_ data: Data, size: Int) -> (text: [Substring], markers: Int) {
+        var kept: [Substring] = []
+        var markers = 0
+        let text = String(decoding: data, as: UTF8.self)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if isMarker(line, size: size) { markers += 1 } else { kept.append(line) }
+        }
+        return (kept, markers)
+    }
+
+    static func isMarker(_ line: Substring, size: Int) -> Bool {
+        guard let first = line.first, "<|=>".contains(first) else { return false }
+        let run = line.prefix { $0 == first }.count
+        guard run == size else { return false }
+        let rest = line.dropFirst(run)
+        return rest.isEmpty || rest == "\r" || (first != "=" && rest.first == " ")
     }
 }

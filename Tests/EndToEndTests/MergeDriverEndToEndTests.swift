@@ -164,4 +164,43 @@ struct MergeDriverEndToEndTests {
         let lint = try sandbox.acctplan(["lint", Self.plan], in: ws)
         #expect(lint.status == 0, "\(lint)")
     }
+
+    /// A resolution begun by hand is the user's edit: `resolve` merging again from git's versions
+    /// wrote over it and staged the result (a newcomer trial lost a note this way). It leaves such
+    /// a file alone; `git checkout -m` gives git's conflict back, and then it merges.
+    @Test func resolveLeavesAFileEditedSinceTheMergeAlone() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
+        try #require(created.status == 0, "\(created)")
+        let ws = sandbox.temp.path("ws")
+        try sandbox.gitOK(["branch", "theirs"], in: ws)
+        try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)
+        try Self.edit(sandbox, ws, [(Self.lastRow, Self.lastRow + "| opp-cigarette-factory-analytics | Factory analytics | qualify | CNY 1.5M | 20% | 2027-09-30 |\n")],
+                      message: "A new opportunity")
+        try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
+        try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 5.8M  |")], message: "Amount up")
+        let merge = try sandbox.git(["merge", "--no-edit", "theirs"], in: ws)
+        #expect(merge.status != 0, "without the driver git conflicts: \(merge)")
+        let conflicted = try #require(GitFixture.read(Self.plan, in: ws))
+        #expect(conflicted.contains("<<<<<<< HEAD"))
+
+        // Two hand edits: the markers taken out keeping ours, and a note added; then only a note
+        // added with the markers still there.
+        let oursKept = conflicted.replacingOccurrences(of: #"<<<<<<< [^\n]*\n([\s\S]*?)=======\n[\s\S]*?>>>>>>> [^\n]*\n"#, with: "$1",
+                                                       options: .regularExpression)
+        for edited in [oursKept + "\nIMPORTANT note\n", conflicted + "\nIMPORTANT note\n"] {
+            try GitFixture.write(edited, to: Self.plan, in: ws)
+            let resolved = try sandbox.acctplan(["resolve"], in: ws)
+            #expect(resolved.status == 1, "\(resolved)")
+            #expect(resolved.stdout.hasPrefix("left alone  \(Self.plan): edited since the merge wrote it") && resolved.stdout.contains("git checkout -m"),
+                    "\(resolved)")
+            #expect(GitFixture.read(Self.plan, in: ws) == edited, "the edit is kept")
+            #expect(try sandbox.gitOK(["diff", "--name-only", "--diff-filter=U"], in: ws) == Self.plan, "and not staged")
+        }
+
+        try sandbox.gitOK(["checkout", "-m", Self.plan], in: ws)
+        let resolved = try sandbox.acctplan(["resolve"], in: ws)
+        #expect(resolved.status == 0 && resolved.stdout == "merged      \(Self.plan)\n", "\(resolved)")
+    }
 }
