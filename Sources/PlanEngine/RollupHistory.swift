@@ -116,8 +116,9 @@ public enum RollupHistory {
         var year = start.year
         var month = start.month
         while true {
-            let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!
-            if last > end { break }
+            // Past 9999-12-31 there is no date (and so no period end) any more.
+            guard let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year)),
+                  last <= end else { break }
             let monthsFromFiscalStart = (month - fiscalYearStart.month + 12) % 12
             if last >= start && (!quarterly || monthsFromFiscalStart % 3 == 2) { result.append(last) }
             month += 1

@@ -30,6 +30,20 @@ struct RollupHistoryEdgeTests {
         #expect(first.status == 0 && first.stderr.isEmpty, "\(first)")
     }
 
+    /// The calendar's last day as the as-of date: the trend's last point is 9999-12-31 (it
+    /// crashed working out the month after it).
+    @Test func theCalendarsLastDayAsTheAsOfDate() throws {
+        let repo = try RollupRepo()
+        defer { repo.remove() }
+        // (From a late --since: a trend from 2026 has 32,000 quarters.)
+        for command in [["rollup", "--since", "9999-06-30", "--trend", "monthly"], ["score", "--since", "9999-06-30", "--trend", "quarterly"]] {
+            let result = try repo.acctplan(command + ["--as-of", "9999-12-31"])
+            #expect(result.status == 0 && result.stdout.contains("9999-12-31"), "\(command): \(result)")
+        }
+        let report = try repo.acctplan(["report", "-o", repo.sandbox.temp.path("report").path, "--since", "9999-06-30", "--as-of", "9999-12-31"])
+        #expect(report.status == 0, "\(report)")
+    }
+
     /// After the last commit the comparison is with that commit: said, with its date.
     @Test func sinceAfterTheLastCommitSaysWhatItComparesWith() throws {
         let repo = try RollupRepo()

@@ -677,4 +677,14 @@ extension RollupTests {
                                          fiscalYearStart: config.fiscalYearStart).map(\.description)
                 == ["2026-06-30", "2026-09-30", "2026-12-31", "2027-03-31"])
     }
+
+    /// The last period end is 9999-12-31: the month after it has no date (a newcomer trial's
+    /// `--as-of 9999-12-31` with a trend crashed on it).
+    @Test func periodEndsStopAtTheCalendarsEnd() {
+        #expect(RollupHistory.periodEnds(from: day("9999-10-01"), to: day("9999-12-31"), quarterly: false).map(\.description)
+                == ["9999-10-31", "9999-11-30", "9999-12-31"])
+        #expect(RollupHistory.periodEnds(from: day("9999-01-01"), to: day("9999-12-31"), quarterly: true,
+                                         fiscalYearStart: MonthDay(month: 2, day: 1)).map(\.description)
+                == ["9999-01-31", "9999-04-30", "9999-07-31", "9999-10-31"])
+    }
 }
