@@ -62,8 +62,15 @@ public enum CommitService {
         let (author, committer) = try Identity.resolve(repository)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let repositoryPaths = try request.paths.map { path in
-            try GitPaths.relative(URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL, to: workingDirectory,
-                                  allowMissing: true)
+            // A link is staged as the link, as git add does, not as the file it leads to: only
+            // its folder is resolved (a named link to a plan committed nothing, a newcomer trial).
+            let url = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
+            var status = stat()
+            guard lstat(url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK else {
+                return try GitPaths.relative(url, to: workingDirectory, allowMissing: true)
+            }
+            let folder = try GitPaths.relative(url.deletingLastPathComponent(), to: workingDirectory)
+            return folder.isEmpty ? url.lastPathComponent : folder + "/" + url.lastPathComponent
         }
         do {
             let session = try GitCommitSession(repository: repository, allowDetached: request.allowDetached)

@@ -585,3 +585,21 @@ struct GitCommitRaceTests {
         print("commit race outcomes: \(outcomes.joined(separator: " "))")
     }
 }
+
+/// `acctplan commit PATH` with PATH a link: staged as the link, as `git add` does. Its folder
+/// alone was resolved before, so the link's target was staged (unchanged) and the named link was
+/// left out — "nothing to commit", or a commit without it (a newcomer trial).
+struct CommitLinkTests {
+    @Test func aNamedLinkIsCommittedAsTheLink() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: GitFixture.plans)
+        try FileManager.default.createSymbolicLink(atPath: repo.appendingPathComponent("accounts/acme-link.md").path,
+                                                   withDestinationPath: "acme.md")
+        let committed = try sandbox.acctplan(["commit", "-m", "A link", "accounts/acme-link.md"] + GitFixture.asOf, in: repo)
+        #expect(committed.status == 0, "\(committed)")
+        #expect(try sandbox.gitOK(["ls-tree", "HEAD", "accounts/acme-link.md"], in: repo).hasPrefix("120000 blob "))
+        let left = try sandbox.status(repo)
+        #expect(left == [], "\(left)")
+    }
+}
