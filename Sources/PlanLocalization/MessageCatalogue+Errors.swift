@@ -7,6 +7,8 @@ extension MessageCatalogue {
         ("{1} is a bare git repository: it has no working tree; read the plans of a revision with --rev HEAD (or --rev BRANCH), or work in a clone to edit them",
          "{1} 是裸 git 仓库，没有工作区；可用 --rev HEAD（或 --rev 分支名）读取某个版本的计划，或在克隆中编辑计划"),
         ("'{1}' is not a directory", "“{1}”不是文件夹"),
+        ("--name is empty: give the plan's name, or leave --name out to take the id in title case",
+         "--name 为空：请给出计划的名称，或省略 --name 以使用编号的首字母大写形式"),
         // Usage errors of the commands' own checks (`validate()`), printed after "错误：".
         ("the commit message (-m) is empty", "提交信息（-m）为空"),
         ("--force replaces the hook and --chain keeps it: give one of them", "--force 会替换钩子，--chain 会保留它：请只给出其中一个"),

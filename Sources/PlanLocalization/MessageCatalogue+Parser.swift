@@ -66,6 +66,8 @@ extension MessageCatalogue {
         ("declare it under `fields:` in acctplan.yml to use a custom field", "如需自定义字段，请在 acctplan.yml 的 `fields:` 下声明"),
         ("{~1} plan is missing required field '{2}'", "{~1}计划缺少必填字段“{2}”"),
         ("add `{1}: ...` to the front matter", "请在前置元数据中添加 `{1}: ...`"),
+        ("{~1} plan's required field '{2}' is empty", "{~1}计划的必填字段“{2}”为空"),
+        ("write its value after `{1}:`", "请在 `{1}:` 后写上它的值"),
         ("kind '{1}' does not match the folder, which holds {~2} plans", "kind“{1}”与所在文件夹不符，该文件夹存放{~2}计划"),
         ("move the file to {1}/ or remove `kind:`", "请将文件移到 {1}/，或删除 `kind:`"),
         ("id '{1}' differs from the file name '{2}.md'", "id“{1}”与文件名“{2}.md”不一致"),

@@ -35,6 +35,12 @@ extension ParseContext {
                 report(.missingField, at: entry?.valueLocation ?? SourceLocation(line: 1, column: 1),
                        "\(plan.kind.rawValue) plan is missing required field '\(key)'",
                        hint: "add `\(key): ...` to the front matter")
+            } else if let entry, case .scalar(let text, true) = entry.value, text.allSatisfy(\.isWhitespace),
+                      key != "stage", !findings.contains(where: { $0.location == entry.valueLocation }) {
+                // `name: ""` passed as a name (a newcomer trial); unquoted, an empty value is null.
+                // A value its own check refused already (an id, a date, a stage) is said once.
+                report(.missingField, at: entry.valueLocation, "\(plan.kind.rawValue) plan's required field '\(key)' is empty",
+                       hint: "write its value after `\(key):`")
             }
         }
     }
@@ -55,7 +61,7 @@ extension ParseContext {
                 report(.idMismatch, at: entry.valueLocation, "id '\(text)' differs from the file name '\(plan.id).md'",
                        hint: "rename the file or remove `id:`: the file name is the plan's id")
             }
-        case "name": plan.header.name = text(entry)
+        case "name": plan.header.name = text(entry).flatMap { $0.value.allSatisfy(\.isWhitespace) ? nil : $0 } // no name, not ""
         case "industry": plan.header.industry = identifier(entry)
         case "segments": plan.header.segments = identifierList(entry)
         case "stage": plan.header.stage = text(entry)

@@ -46,6 +46,9 @@ public enum NewPlanService {
                                                                               || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
             throw ToolFailure("--name must be one line of text: it holds a line break or another control character")
         }
+        if let name = request.name, name.allSatisfy(\.isWhitespace) {
+            throw ToolFailure("--name is empty: give the plan's name, or leave --name out to take the id in title case")
+        }
         let root = try WorkspaceLocation.root(request.workspace)
         let workspace = try OpenedWorkspace.workingTree(root).load()
         if let existing = workspace.plans.first(where: { $0.kind == kind && $0.id == id }) {

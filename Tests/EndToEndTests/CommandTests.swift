@@ -185,6 +185,8 @@ struct CommandTests {
         // A line break in the name wrote front matter that did not parse (a newcomer trial).
         ["new", "account", "fresh", "--name", "Line1\nLine2", "--industry", "tobacco", "--manager", "li-you"],
         ["new", "account", "fresh", "--name", "Tab\u{0B}Co", "--industry", "tobacco", "--manager", "li-you"],
+        // An empty name wrote `name: ""`, which lint passed (a newcomer trial).
+        ["new", "account", "fresh", "--name", " ", "--industry", "tobacco", "--manager", "li-you"],
     ])
     func newRefuses(_ args: [String]) throws {
         let temp = try TempDir()
@@ -200,7 +202,9 @@ struct CommandTests {
         #expect(result.status == 2, "\(args): \(result)")
         #expect(!result.stderr.isEmpty && result.stderr.split(separator: "\n").count == 1, "one line saying why: \(result)")
         if args.contains("acme") { #expect(result.stderr.contains("an account plan 'acme' already exists"), "\(result)") }
-        if args.contains("--name") { #expect(result.stderr.contains("--name must be one line of text"), "\(result)") }
+        if args.contains("--name") {
+            #expect(result.stderr.contains(args.contains(" ") ? "--name is empty" : "--name must be one line of text"), "\(result)")
+        }
         #expect(temp.allFiles() == before, "no file created anywhere: \(args)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: temp.path("outside").path).sorted() == outsideBefore,
                 "nothing created outside: \(args)")

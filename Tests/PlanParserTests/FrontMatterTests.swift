@@ -82,6 +82,18 @@ struct FrontMatterTests {
         #expect(result.plan.header.stage == nil)
     }
 
+    /// `name: ""` is no name (a newcomer trial: it passed lint, and `new --name ''` wrote it);
+    /// a value refused by its own check (`industry: ""`) is said once.
+    @Test func aQuotedEmptyRequiredValueIsMissing() {
+        for name in ["\"\"", "''", "\"   \""] {
+            let result = parse("---\nname: \(name)\nindustry: tobacco\nstage: integration\nmanager: li-you\nreviewed: 2026-11-12\n---\n")
+            #expect(result.located == ["missing-field 2:7"], "\(name)")
+            #expect(result.findings.first?.message == "account plan's required field 'name' is empty")
+        }
+        let industry = parse("---\nname: A\nindustry: \"\"\nstage: integration\nmanager: li-you\nreviewed: 2026-11-12\n---\n")
+        #expect(industry.located == ["invalid-value 3:11"])
+    }
+
     @Test func badValuesAreReportedAtTheValue() {
         let text = """
             ---

@@ -5,7 +5,7 @@ public struct MissingFieldRule: LintRule {
     public init() {}
     public let description = RuleDescription(
         id: .missingField,
-        summary: "A required front-matter key, table column or cell, or list value is absent",
+        summary: "A required front-matter key, table column or cell, or list value is absent (or, for a key, an empty quoted string)",
         rationale: "Rollups count accounts by stage and industry and sum amounts; a plan without them silently drops out of the numbers management reads.",
         defaultSeverity: .error, phase: .parse,
         valid: [
@@ -13,6 +13,7 @@ public struct MissingFieldRule: LintRule {
         ],
         invalid: [
             RuleExample("↓---\nname: Acme\nindustry: tobacco\nstage: departmental\nreviewed: 2026-11-01\n---\n"),
+            RuleExample("---\nname: ↓\"\"\nindustry: tobacco\nstage: departmental\nmanager: li-you\nreviewed: 2026-11-01\n---\n"),
             RuleExample("""
                 \(RuleExample.acme)## Opportunities
 
