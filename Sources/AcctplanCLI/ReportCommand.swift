@@ -49,8 +49,10 @@ struct ReportCommand: ParsableCommand {
                                               since: since, trend: trend, asOf: asOf, progress: ProgressLine(), warn: Terminal.warn,
                                               language: UI.language(workspace:))
         let index = URL(fileURLWithPath: output).appendingPathComponent("index.html").relativePath
+        let kept = written.kept == 0 ? "" : written.language == .zhCN
+            ? "（\(written.kept) 个客户页面与上次相同，保留未重写）" : " (\(written.kept) account pages unchanged since the last report, kept)"
         Terminal.standardOutput(written.language == .zhCN
-            ? "已为 \(written.accounts) 个客户写入 \(written.files) 个文件；请打开 \(index)\n"
-            : "Wrote \(written.files) files for \(written.accounts) accounts; open \(index)\n")
+            ? "已为 \(written.accounts) 个客户写入 \(written.files) 个文件\(kept)；请打开 \(index)\n"
+            : "Wrote \(written.files) files for \(written.accounts) accounts\(kept); open \(index)\n")
     }
 }

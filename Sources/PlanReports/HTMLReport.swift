@@ -14,6 +14,17 @@ public struct HTMLReport: Sendable {
     public struct Page: Sendable {
         public var path: String
         public var render: @Sendable () -> String
+        /// A fingerprint of everything the page is made from, for pages that are costly to
+        /// render and change seldom (the account pages): when it equals the one recorded for the
+        /// page the earlier report wrote, and that file is untouched, the page is not made again.
+        /// nil: always rendered.
+        public var key: (@Sendable () -> String?)?
+
+        public init(path: String, key: (@Sendable () -> String?)? = nil, render: @escaping @Sendable () -> String) {
+            self.path = path
+            self.key = key
+            self.render = render
+        }
     }
 
     public let workspace: Workspace
@@ -33,6 +44,10 @@ public struct HTMLReport: Sendable {
     /// The language of the page's labels, headings and legends (docs/language.md); set by the
     /// caller after `init`. Values (names, ids, amounts, dates) are as written.
     public var language: UILanguage = .en
+    /// The bytes of a plan's file and of acctplan.yml, for the account pages' keys (set by the
+    /// caller, which has the source); without them every page is rendered.
+    public var planBytes: @Sendable (Plan) -> Data? = { _ in nil }
+    public var configBytes: Data?
 
     /// A free-prose section: its heading (plain text) and its body, already safe HTML.
     public struct ProseSection: Sendable {
@@ -112,7 +127,9 @@ public struct HTMLReport: Sendable {
             pages.append(Page(path: Self.whitespacePath(group.dimension, group.id)) { shared.report.whitespacePage(group) })
         }
         for index in accounts.indices {
-            pages.append(Page(path: Self.accountPath(accounts[index].id)) { shared.report.accountPage(shared.report.accounts[index]) })
+            pages.append(Page(path: Self.accountPath(accounts[index].id), key: { shared.accountPageKey(index) }) {
+                shared.report.accountPage(shared.report.accounts[index])
+            })
         }
         for view in views {
             pages.append(Page(path: Self.viewPath(view.name)) { shared.report.viewPage(view) })
@@ -123,7 +140,49 @@ public struct HTMLReport: Sendable {
     /// The report behind one reference, for the pages' closures.
     private final class Shared: Sendable {
         let report: HTMLReport
-        init(_ report: HTMLReport) { self.report = report }
+        /// What every account page is made from besides its own plan (``accountPageInputs``).
+        let common: ContentDigest
+        init(_ report: HTMLReport) {
+            self.report = report
+            common = report.accountPageInputs()
+        }
+
+        /// The account page's key: the common inputs, the plan's bytes and its lint findings.
+        func accountPageKey(_ index: Int) -> String? {
+            let plan = report.accounts[index]
+            guard let bytes = report.planBytes(plan) else { return nil }
+            var digest = common
+            digest.add(plan.path)
+            digest.add(bytes)
+            for diagnostic in report.diagnosticsByPath[plan.path] ?? [] {
+                digest.add("\(diagnostic.line):\(diagnostic.column) \(diagnostic.severity) \(diagnostic.rule.description) \(diagnostic.message)")
+            }
+            return digest.hex
+        }
+    }
+
+    /// Bumped whenever an account page comes to depend on something ``accountPageInputs`` and
+    /// ``Shared/accountPageKey(_:)`` do not add (so that pages kept from an earlier report are
+    /// made again).
+    static let accountPageInputsVersion = 1
+
+    /// Everything an account page is made from besides its plan's own file and lint findings:
+    /// acctplan's version, the page's language, the as-of date, the source's label, the currency,
+    /// acctplan.yml (people, stages, exchange rates, the score's profile, the schema) and the
+    /// names of the groups it links to. An account page reads nothing of another plan but these.
+    func accountPageInputs() -> ContentDigest {
+        var digest = ContentDigest()
+        digest.add(Self.accountPageInputsVersion)
+        digest.add(ToolInfo.version)
+        digest.add(language.rawValue)
+        digest.add(rollup.asOf.description)
+        digest.add(sourceLabel)
+        digest.add(rollup.currency)
+        digest.add(configBytes ?? Data())
+        for group in rollup.groups.sorted(by: { ($0.dimension.rawValue, $0.id) < ($1.dimension.rawValue, $1.id) }) {
+            digest.add("\(group.dimension.rawValue)/\(group.id)=\(group.name ?? "")")
+        }
+        return digest
     }
 
     // MARK: Paths

@@ -56,9 +56,18 @@ public struct ReportFolder {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// What ``write(_:)`` did: files written, and pages kept from the earlier report.
+    public struct Outcome: Sendable, Equatable {
+        public var written: Int
+        public var kept: Int
+    }
+
     /// Renders and writes every page on all cores, then deletes pages of an earlier report that
-    /// were not written now. Returns the number of files written.
-    public func write(_ pages: [HTMLReport.Page]) throws -> Int {
+    /// were not written now. A page with a key (``HTMLReport/Page/key``) that the earlier
+    /// report recorded for it, whose file is as that report left it (size, time stamp, inode),
+    /// is kept without being rendered: a report written again into its folder makes only the
+    /// account pages whose plan, findings or common inputs changed.
+    public func write(_ pages: [HTMLReport.Page]) throws -> Outcome {
         let root = url.path
         let markerPath = root + "/" + Self.markerName
         // The pages the earlier report wrote, and this run's: listed before any page is written,
@@ -79,22 +88,36 @@ public struct ReportFolder {
         for page in pages where !Self.isSafe(page.path) {
             throw ToolFailure("refusing to write '\(page.path)' outside the report folder")
         }
-        let failures = concurrentMap(pages.count) { index -> String? in
+        let keysPath = root + "/" + Self.keysName
+        let recorded = PageKeys.read(keysPath)
+        let results = concurrentMap(pages.count) { index -> (failure: String?, key: PageKeys.Entry?, kept: Bool) in
             let page = pages[index]
+            let path = root + "/" + page.path
+            let key = page.key?()
+            if let key, let old = recorded[page.path], old.key == key, PageKeys.FileState(path) == old.state {
+                return (nil, old, true)
+            }
             do {
-                try Self.writeAtomically(page.render(), to: root + "/" + page.path)
-                return nil
+                try Self.writeAtomically(page.render(), to: path)
+                return (nil, key.flatMap { key in PageKeys.FileState(path).map { PageKeys.Entry(path: page.path, key: key, state: $0) } },
+                        false)
             } catch let failure as any UserFacingError {
-                return failure.message
+                return (failure.message, nil, false)
             } catch {
-                return "cannot write '\(page.path)': \(error)"
+                return ("cannot write '\(page.path)': \(error)", nil, false)
             }
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw ToolFailure(failure) }
+        if let failure = results.lazy.compactMap({ $0.failure }).first { throw ToolFailure(failure) }
         removeLeftovers(keeping: written, earlier: earlier)
         try Self.writeAtomically(Self.marker(listing: written), to: markerPath)
-        return pages.count + 1
+        // Last: a run cut short leaves the earlier keys, which the files it wrote no longer match.
+        try Self.writeAtomically(PageKeys.text(results.compactMap(\.key)), to: keysPath)
+        let kept = results.filter(\.kept).count
+        return Outcome(written: pages.count - kept + 1, kept: kept) // and the marker (not its companion)
     }
+
+    /// The file that records each kept-able page's key and the state of the file written for it.
+    static let keysName = ".acctplan-report-keys"
 
     /// The marker file: what the folder is, and the pages the report wrote, one per line.
     static func marker(listing pages: Set<String>) -> String {
@@ -163,5 +186,59 @@ public struct ReportFolder {
 
     static func writeAtomically(_ text: String, to path: String) throws {
         try AtomicFile.write(Array(text.utf8), to: path, mode: fileMode, sync: false)
+    }
+}
+
+/// `.acctplan-report-keys`: one line per page with a key — the key, the written file's size,
+/// modification time (nanoseconds) and inode, and the page's path. Anything it cannot read
+/// (a damaged or foreign file) counts as no record: those pages are rendered again.
+enum PageKeys {
+    struct FileState: Equatable, Sendable {
+        var size: Int64
+        var modified: Int64
+        var inode: UInt64
+
+        /// The state of a regular file at `path`; nil for anything else.
+        init?(_ path: String) {
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            size = Int64(info.st_size)
+            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            inode = UInt64(info.st_ino)
+        }
+
+        init(size: Int64, modified: Int64, inode: UInt64) {
+            self.size = size
+            self.modified = modified
+            self.inode = inode
+        }
+    }
+
+    struct Entry: Sendable {
+        var path: String
+        var key: String
+        var state: FileState
+    }
+
+    static let heading = "acctplan report page keys 1"
+
+    static func text(_ entries: [Entry]) -> String {
+        heading + "\n" + entries.sorted { $0.path < $1.path }
+            .map { "\($0.key) \($0.state.size) \($0.state.modified) \($0.state.inode) \($0.path)\n" }.joined()
+    }
+
+    static func read(_ path: String) -> [String: Entry] {
+        guard ReportFolder.isRegularFile(path), let data = FileManager.default.contents(atPath: path) else { return [:] }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        guard lines.first == Substring(heading) else { return [:] }
+        var entries: [String: Entry] = [:]
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: " ", maxSplits: 4)
+            guard fields.count == 5, fields[0].count == 32, let size = Int64(fields[1]), let modified = Int64(fields[2]),
+                  let inode = UInt64(fields[3]) else { continue }
+            let page = String(fields[4])
+            entries[page] = Entry(path: page, key: String(fields[0]), state: FileState(size: size, modified: modified, inode: inode))
+        }
+        return entries
     }
 }
