@@ -84,6 +84,8 @@ extension MessageCatalogue {
         ("write the text to look for, e.g. {1}:~word", "请写出要查找的文字，例如 {1}:~word"),
         ("the range '{1}' is reversed: {2} is after {3}", "范围“{1}”是反的：{2} 晚于 {3}"),
         ("the range '{1}' is reversed: {2} is more than {3}", "范围“{1}”是反的：{2} 大于 {3}"),
+        ("'{1}' can match nothing: {2} runs from {3} to {4}", "“{1}”不会匹配任何行：{2} 的取值范围是 {3} 到 {4}"),
+        ("write a value from {1} to {2}, e.g. {3}", "请写出 {1} 到 {2} 之间的值，例如 {3}"),
         ("did you mean '{1}'?", "是否应为“{1}”？"),
         ("quote a term with > or < for the shell, which reads them as a redirection: '{1}'",
          "含 > 或 < 的条件要为 shell 加引号，否则 shell 会把它们当作重定向：'{1}'"),

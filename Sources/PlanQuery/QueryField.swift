@@ -35,16 +35,22 @@ public struct QueryField: Sendable {
     /// The schema's type of the key or column, when it has one: a stage or a choice names the
     /// only values a `field:value` term can match.
     public var schemaType: ValueType?
+    /// The least and the greatest value the field can hold (a percent, the health score: 0 to
+    /// 100), when it has both: a term outside them can pass nothing.
+    public var bounds: ClosedRange<Decimal>?
     let read: @Sendable (QueryRow, QueryContext) -> QueryValue
 
     init(_ name: String, aliases: [String] = [], _ type: QueryType, _ summary: String, valueAliases: [String: String] = [:],
-         schemaType: ValueType? = nil, read: @escaping @Sendable (QueryRow, QueryContext) -> QueryValue) {
+         schemaType: ValueType? = nil, bounds: ClosedRange<Decimal>? = nil,
+         read: @escaping @Sendable (QueryRow, QueryContext) -> QueryValue) {
         self.name = name
         self.aliases = aliases
         self.valueAliases = valueAliases
         self.type = type
         self.summary = summary
         self.schemaType = schemaType
+        // A plan's percent is 0 to 100 (`ValueSyntax.parsePercent`).
+        self.bounds = bounds ?? (type == .percent ? 0...100 : nil)
         self.read = read
     }
 
@@ -65,7 +71,7 @@ public struct QueryField: Sendable {
     func onAccount() -> QueryField {
         let read = self.read
         return QueryField("account." + name, aliases: aliases.map { "account." + $0 }, type, "The row's account: " + summary,
-                          valueAliases: valueAliases, schemaType: schemaType) { row, context in
+                          valueAliases: valueAliases, schemaType: schemaType, bounds: bounds) { row, context in
             read(QueryRow(plan: row.plan, index: -1, line: row.plan.header.name?.location.line ?? 1), context)
         }
     }

@@ -51,7 +51,7 @@ enum QueryFields {
             QueryField("overdue_actions", .number, "How many open actions are due before the as-of day.") { row, context in
                 .number(Decimal(row.plan.actions.filter { Rollup.isOverdue($0, asOf: context.asOf) }.count))
             },
-            QueryField("score", .number, "The health score, 0 to 100 (docs/score.md).") { row, context in
+            QueryField("score", .number, "The health score, 0 to 100 (docs/score.md).", bounds: 0...100) { row, context in
                 .number(Decimal(context.scores.score(of: row.plan, context).score))
             },
             QueryField("band", .text, "The health score's band: green, amber or red.",

@@ -115,7 +115,25 @@ extension QueryTerm {
                 throw QueryError.unknownValue(String(value), of: field.name, choices: choices)
             }
         }
+        // `probability:>150` passed nothing and answered "0 rows" (a newcomer trial).
+        if let bounds = field.bounds, Self.isOutside(test, bounds) {
+            let (low, high) = ("\(bounds.lowerBound)", "\(bounds.upperBound)")
+            throw QueryError("'\(written)' can match nothing: \(field.name) runs from \(low) to \(high)",
+                             hint: "write a value from \(low) to \(high), e.g. \(field.name):>=\((bounds.lowerBound + bounds.upperBound) / 2)")
+        }
         return QueryTerm(field: field.name, test: test, negated: negated, text: written)
+    }
+
+    /// Whether no number from the least to the greatest of `bounds` passes `test`: `>150`, `>100`,
+    /// `<0`, `150` or `120..200` for a percent.
+    static func isOutside(_ test: Test, _ bounds: ClosedRange<Decimal>) -> Bool {
+        switch test {
+        case .equals(.number(let value)): return !bounds.contains(value)
+        case .greater(.number(let value), let orEqual): return value > bounds.upperBound || (value == bounds.upperBound && !orEqual)
+        case .less(.number(let value), let orEqual): return value < bounds.lowerBound || (value == bounds.lowerBound && !orEqual)
+        case .range(.number(let low), .number(let high)): return low > bounds.upperBound || high < bounds.lowerBound
+        default: return false
+        }
     }
 
     /// Whether no value can lie from `low` to `high`: the first starts after the second ends (a

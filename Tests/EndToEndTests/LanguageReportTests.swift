@@ -185,6 +185,8 @@ struct QueryLanguageTests {
         (["opportunities", "name:~"], "“name:~”的“~”后面没有文字", "请写出要查找的文字，例如 name:~word"),
         (["opportunities", "amount:5M..1M"], "范围“amount:5M..1M”是反的：5M 大于 1M", "是否应为“amount:1M..5M”？"),
         (["opportunities", "close:2027Q1..2026Q4"], "范围“close:2027Q1..2026Q4”是反的：2027Q1 晚于 2026Q4", "是否应为“close:2026Q4..2027Q1”？"),
+        (["opportunities", "probability:>150"], "“probability:>150”不会匹配任何行：probability 的取值范围是 0 到 100",
+         "请写出 0 到 100 之间的值，例如 probability:>=50"),
     ])
     func queryErrorsReadInChinese(arguments: [String], message: String, hint: String) throws {
         let temp = try TempDir()

@@ -86,6 +86,8 @@ struct QueryEndToEndTests {
             + "  hint: did you mean 'amount:1M..5M'?\n"),
         (["opportunities", "close:2027Q1..2026Q4"], "acctplan: error: the range 'close:2027Q1..2026Q4' is reversed: 2027Q1 is after 2026Q4\n"
             + "  hint: did you mean 'close:2026Q4..2027Q1'?\n"),
+        (["opportunities", "probability:>150"], "acctplan: error: 'probability:>150' can match nothing: probability runs from 0 to 100\n"
+            + "  hint: write a value from 0 to 100, e.g. probability:>=50\n"),
     ])
     func aTermThatCanPassNothingIsAUsageError(arguments: [String], stderr: String) throws {
         let sandbox = try GitSandbox()

@@ -143,6 +143,7 @@ struct ErrorLineTests {
             "'name:~' has no text after its '~'", "write the text to look for, e.g. name:~word",
             "the range 'amount:5M..1M' is reversed: 5M is more than 1M", "did you mean 'amount:1M..5M'?",
             "the range 'close:2027Q1..2026Q4' is reversed: 2027Q1 is after 2026Q4",
+            "'probability:>150' can match nothing: probability runs from 0 to 100", "write a value from 0 to 100, e.g. probability:>=50",
             "February 2026 has 28 days", "there is no month 13: months are 01 to 12",
             "amount takes an amount, e.g. amount:1M or \"CNY 2.4M\"", "close takes a date, e.g. close:2027-03-31, today+30d, 2027Q1 or thisquarter",
             "'nosuch.md' does not exist in the working tree", "'nosuch.md' does not exist in the index",

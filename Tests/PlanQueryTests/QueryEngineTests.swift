@@ -89,6 +89,13 @@ struct QueryEngineTests {
         // The fiscal year starts in April: 2027Q1 is April to June 2027.
         ("close:2027-07-01..2027Q1", "the range 'close:2027-07-01..2027Q1' is reversed: 2027-07-01 is after 2027Q1", "did you mean 'close:2027Q1..2027-07-01'?"),
         ("close:2027-02-01..2027-01-31", "the range 'close:2027-02-01..2027-01-31' is reversed: 2027-02-01 is after 2027-01-31", "did you mean 'close:2027-01-31..2027-02-01'?"),
+        // A percent is 0 to 100: a term outside that passed nothing (a newcomer trial).
+        ("probability:>150", "'probability:>150' can match nothing: probability runs from 0 to 100", "write a value from 0 to 100, e.g. probability:>=50"),
+        ("probability:>100%", "'probability:>100%' can match nothing: probability runs from 0 to 100", "write a value from 0 to 100, e.g. probability:>=50"),
+        ("probability:<0", "'probability:<0' can match nothing: probability runs from 0 to 100", "write a value from 0 to 100, e.g. probability:>=50"),
+        ("not:probability:150", "'not:probability:150' can match nothing: probability runs from 0 to 100", "write a value from 0 to 100, e.g. probability:>=50"),
+        ("probability:120..200", "'probability:120..200' can match nothing: probability runs from 0 to 100", "write a value from 0 to 100, e.g. probability:>=50"),
+        ("probability:<=-1", "'probability:<=-1' can match nothing: probability runs from 0 to 100", "write a value from 0 to 100, e.g. probability:>=50"),
     ])
     func aTermThatCanPassNothingIsAMistake(term: String, message: String, hint: String) throws {
         #expect { try run("opportunities", [term]) } throws: { error in
@@ -103,6 +110,19 @@ struct QueryEngineTests {
         _ = try run("opportunities", ["amount:1M..1M"])
         _ = try run("opportunities", ["close:2027Q1..2027-04-01"])
         _ = try run("opportunities", ["close:2027-06-30..2027Q1"])
+    }
+
+    /// The ends of a field's range still pass what lies on them.
+    @Test func termsThatReachTheEndsOfTheRangeRun() throws {
+        // Won stages are 100%.
+        #expect(ids(try run("opportunities", ["probability:>=100"])) == ["opp-old", "opp-hr"])
+        #expect(ids(try run("opportunities", ["probability:100"])) == ["opp-old", "opp-hr"])
+        _ = try run("opportunities", ["probability:<=0"])
+        _ = try run("opportunities", ["probability:50..150"])
+        _ = try run("accounts", ["score:<=0"])
+        #expect { try run("accounts", ["score:>100"]) } throws: { error in
+            (error as? QueryError)?.message == "'score:>100' can match nothing: score runs from 0 to 100"
+        }
     }
 
     @Test func termsOnOneFieldAreAlternativesAndOnDifferentFieldsAllHold() throws {
