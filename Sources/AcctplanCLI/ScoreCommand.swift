@@ -12,7 +12,7 @@ struct ScoreCommand: ParsableCommand {
 
             --explain lists each component's points and the plan lines they come from (path:line). --since REV|DATE adds each account's score then (read from git history, judged as of that day) and the change; a DATE means the last commit on HEAD's first-parent history made on or before that day. --trend monthly|quarterly adds the mean score and the accounts per band at each period end since then, each judged as of its day.
 
-            Formats: text (default), json (evidence always included), csv (one row per account), markdown.
+            Formats: text (default), json (evidence always included), csv (one row per account; with --explain, one row per line of evidence), markdown.
 
               acctplan score
               acctplan score shanghai-tobacco --explain
@@ -23,7 +23,7 @@ struct ScoreCommand: ParsableCommand {
 
             --explain 列出每个组成部分的得分及其来源的计划行（path:line）。--since REV|DATE 加上每个客户当时的评分（从 git 历史读取，按当天判断）及其变化；DATE 指 HEAD 第一父提交历史中当天或之前的最后一个提交。--trend monthly|quarterly 加上此后每个期末的平均评分和各等级的客户数，各按当天判断。
 
-            格式：text（默认）、json（总是包含依据）、csv（每个客户一行）、markdown。
+            格式：text（默认）、json（总是包含依据）、csv（每个客户一行；加 --explain 时每条依据一行）、markdown。
 
               acctplan score
               acctplan score shanghai-tobacco --explain

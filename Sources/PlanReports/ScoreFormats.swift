@@ -20,11 +20,13 @@ public struct JSONScoreFormat: ScoreFormat {
     public func showsEvidence(explain: Bool) -> Bool { true }
 }
 
-/// `--format csv`: one row per account, the points per component.
+/// `--format csv`: one row per account, the points per component; with `--explain`, one row
+/// per line of evidence.
 public struct CSVScoreFormat: ScoreFormat {
     public let name = "csv"
-    public func render(_ report: ScoreReport, explain: Bool, color: Bool) -> String { ScoreReporter.csv(report) }
-    public func showsEvidence(explain: Bool) -> Bool { false }
+    public func render(_ report: ScoreReport, explain: Bool, color: Bool) -> String {
+        explain ? ScoreReporter.explainedCSV(report) : ScoreReporter.csv(report)
+    }
 }
 
 /// `--format markdown`.

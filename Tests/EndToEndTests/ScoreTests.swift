@@ -82,6 +82,17 @@ struct ScoreTests {
         let csv = try repo.acctplan(["score", "huaxia-power", "--format", "csv", "--as-of", "2026-11-29"])
         #expect(csv.stdout == "id,path,name,score,band,coverage,relationship,freshness,actions,pipeline\r\n"
             + "huaxia-power,accounts/huaxia-power.md,Huaxia Power Generation Group,79,green,28,9.38,20,15,6.29\r\n")
+        // --explain with csv: a row per line of evidence (it was ignored: a newcomer trial), the
+        // same bytes in every language.
+        let explained = try repo.acctplan(["score", "huaxia-power", "--format", "csv", "--explain", "--as-of", "2026-11-29"])
+        #expect(explained.status == 0, "\(explained)")
+        let rows = explained.stdout.components(separatedBy: "\r\n")
+        #expect(rows.first == "id,path,name,score,band,component,weight,points,reckoning,line,message", "\(explained)")
+        #expect(rows.contains("huaxia-power,accounts/huaxia-power.md,Huaxia Power Generation Group,79,green,freshness,20,20,within 90 days,12,"
+            + "\"reviewed 2026-10-15, 45 days before 2026-11-29: within 90 days\""), "\(explained)")
+        #expect(rows.filter { $0.hasPrefix("huaxia-power,") }.count == 14, "\(explained)")
+        let chinese = try repo.acctplan(["score", "huaxia-power", "--format", "csv", "--explain", "--as-of", "2026-11-29", "--lang", "zh-CN"])
+        #expect(chinese.stdout == explained.stdout, "\(chinese)")
         let markdown = try repo.acctplan(["score", "huaxia-power", "--format", "markdown", "--explain", "--as-of", "2026-11-29"])
         #expect(markdown.stdout.contains("| Huaxia Power Generation Group (`huaxia-power`) | 79 | green |"), "\(markdown)")
         #expect(markdown.stdout.contains("| freshness | 20 of 20 | within 90 days<br>`accounts/huaxia-power.md:12` reviewed 2026-10-15"))

@@ -65,4 +65,27 @@ struct ScoreReporterTests {
                 "\(json)")
         #expect(json.hasSuffix(#""since":{"score":37,"band":"red"}}]}"# + "\n"), "\(json)")
     }
+
+    /// `--explain --format csv` was `--format csv` with `--explain` ignored (a newcomer trial): one
+    /// row per line of evidence, each with its account, component and points, then the change.
+    @Test func explainedCSVHasARowPerLineOfEvidence() {
+        let report = ScoreReport(asOf: Self.asOf, scores: [Self.score()], profile: HealthScoreProfile(), then: ["acme": Self.score(reviewed: "2026-05-01")],
+                                 sinceRevision: String(repeating: "a", count: 40), sinceDate: CalendarDate(parsing: "2026-09-30"))
+        let rows = ScoreReporter.explainedCSV(report).components(separatedBy: "\r\n")
+        #expect(rows.first == "id,path,name,score,band,component,weight,points,reckoning,line,message,since_score,since_band,change")
+        #expect(rows.contains("acme,accounts/acme.md,Acme | Group,57,amber,coverage,30,24,(decision-maker 1 + sponsor 1 + 2/5 stakeholders) / 3,"
+            + "13,Li Na: sponsor,37,red,+20"), "\(rows)")
+        #expect(rows.contains("acme,accounts/acme.md,Acme | Group,57,amber,actions,15,5,the most overdue action is 4 days late (1–7),"
+            + "17,\"due 2026-11-25, 4 days late: Send the proposal\",37,red,+20"), "\(rows)")
+        #expect(rows.contains("acme,accounts/acme.md,Acme | Group,57,amber,pipeline,20,0,no revenue target,1,no revenue_target (in CNY),37,red,+20"),
+                "\(rows)")
+        // One row per line of evidence: as many as --explain lists, and every component has some.
+        let evidence = Self.score().components.map(\.evidence.count)
+        #expect(!evidence.contains(0) && rows.count == 1 + evidence.reduce(0, +) + 1 && rows.last == "", "\(rows)")
+        // Without --explain, the format is as it was: one row per account.
+        let format = ScoreFormats.all.first { $0.name == "csv" }
+        #expect(format?.render(report, explain: false, color: false) == ScoreReporter.csv(report))
+        #expect(format?.render(report, explain: true, color: false) == ScoreReporter.explainedCSV(report))
+        #expect(format?.showsEvidence(explain: true) == true)
+    }
 }
