@@ -25,6 +25,11 @@ struct AsOfOption: ParsableArguments {
     static func date(_ asOf: String?) throws -> CalendarDate {
         guard let asOf else { return Self.today() }
         guard let date = CalendarDate(parsing: asOf) else {
+            // `--as-of 2026-02-30` was told the form it had right (a newcomer trial): the
+            // calendar's reason, as for a date in a plan or a query.
+            if let impossibility = CalendarDate.impossibility(of: asOf, slashes: false) {
+                throw ToolFailure("--as-of '\(asOf)' is not a date", hint: impossibility)
+            }
             throw ToolFailure("--as-of '\(asOf)' is not a date; write YYYY-MM-DD, e.g. 2026-11-29")
         }
         return date

@@ -29,7 +29,7 @@ public enum LogService {
             } else if let commit = try? repository.resolveCommit(since) {
                 hidden = commit
             } else {
-                throw ToolFailure("--since '\(since)' is neither a revision nor a date (YYYY-MM-DD)")
+                throw RollupHistoryReader.unknownSince(since)
             }
         }
         let versions = PlanVersions(repository: repository, prefix: prefix)

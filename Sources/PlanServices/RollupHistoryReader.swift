@@ -192,12 +192,21 @@ public enum RollupHistoryReader {
             if let warning = outsideHistory(date, commits: commits, chosen: chosen) { warn(warning) }
             return (chosen, date)
         }
-        guard let id = try? repository.resolveCommit(since) else {
-            throw ToolFailure("--since '\(since)' is neither a revision nor a date (YYYY-MM-DD)")
-        }
+        guard let id = try? repository.resolveCommit(since) else { throw unknownSince(since) }
         let listed = commits.first { $0.id == id }
         let commit = try listed ?? repository.history(from: id).first
         return (commit, commit.map(\.committerDay))
+    }
+
+    /// A `--since` that names no commit and is no date (`log`, `rollup`, `score`, `report`); a date
+    /// in the right form that the calendar lacks says why ("February 2026 has 28 days"), as in a
+    /// plan or a query, where "neither a revision nor a date (YYYY-MM-DD)" sent people to check
+    /// the form they had written right.
+    public static func unknownSince(_ since: String) -> ToolFailure {
+        if let impossibility = CalendarDate.impossibility(of: since, slashes: false) {
+            return ToolFailure("--since '\(since)' is not a date", hint: impossibility)
+        }
+        return ToolFailure("--since '\(since)' is neither a revision nor a date (YYYY-MM-DD)")
     }
 
     /// Why a `--since DATE` gives a comparison the numbers alone do not explain: the date is
