@@ -214,6 +214,14 @@ extension MessageCatalogue {
         ("the conflict style must be merge, diff3 or zdiff3, not '{1}'", "冲突样式必须是 merge、diff3 或 zdiff3，而不是“{1}”"),
         ("not in a git repository", "不在 git 仓库中"),
         ("this is a bare repository: resolve in a clone", "这是裸仓库：请在克隆中解决"),
+        // Why a plan was merged line by line (`PlanMerger`'s fallback reasons, which `resolve`
+        // prints); ours, base and theirs are git's names of the versions.
+        ("{1} is binary (NUL bytes)", "{1} 是二进制内容（含 NUL 字节）"),
+        ("{1} is larger than the {2} MiB limit", "{1} 超过了 {2} MiB 的上限"),
+        ("{1} already holds conflict markers (line {2})", "{1} 中已有冲突标记（第 {2} 行）"),
+        ("no front matter", "没有前置元数据（front matter）"),
+        ("the base version has no front matter", "base 版本没有前置元数据（front matter）"),
+        ("the merged plan would not parse (line {1}: {~2})", "合并后的计划无法解析（第 {1} 行：{~2}）"),
         ("--acctplan {1}: no executable file there", "--acctplan {1}：那里没有可执行文件"),
         ("{1} {2}, so acctplan cannot add to it; nothing was changed. Make it run this before it commits: {3}",
          "{1} {2}，因此 acctplan 无法向其中添加内容；未做任何更改。请让它在提交前运行：{3}"),

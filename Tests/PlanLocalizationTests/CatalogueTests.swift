@@ -144,6 +144,10 @@ struct ErrorLineTests {
             "the range 'amount:5M..1M' is reversed: 5M is more than 1M", "did you mean 'amount:1M..5M'?",
             "the range 'close:2027Q1..2026Q4' is reversed: 2027Q1 is after 2026Q4",
             "'probability:>150' can match nothing: probability runs from 0 to 100", "write a value from 0 to 100, e.g. probability:>=50",
+            // Why resolve merged a plan line by line (PlanMerger's fallback reasons).
+            "ours is binary (NUL bytes)", "theirs is larger than the 4 MiB limit", "base already holds conflict markers (line 12)",
+            "no front matter", "the base version has no front matter",
+            "the merged plan would not parse (line 1: front matter is never closed)",
             "February 2026 has 28 days", "there is no month 13: months are 01 to 12",
             "amount takes an amount, e.g. amount:1M or \"CNY 2.4M\"", "close takes a date, e.g. close:2027-03-31, today+30d, 2027Q1 or thisquarter",
             "'nosuch.md' does not exist in the working tree", "'nosuch.md' does not exist in the index",
