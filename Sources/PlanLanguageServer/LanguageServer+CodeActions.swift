@@ -2,7 +2,8 @@ import Foundation
 import PlanModel
 
 /// `textDocument/codeAction`: a quick fix for every diagnostic that suggests a value ("did you
-/// mean 'x'?"), and for `stale-review` one that sets `reviewed:` to today.
+/// mean 'x'?"), and for `stale-review` one that sets `reviewed:` to today; titled in the
+/// workspace's language, like the diagnostics.
 extension LanguageServer {
     func codeActions(_ params: JSON) -> JSON {
         guard let uri = params["textDocument"]?["uri"]?.string, let document = documents[uri] else { return [] }
@@ -12,12 +13,13 @@ extension LanguageServer {
             if let suggestion = diagnostic["data"]?["suggestion"]?.string ?? Self.suggestion(in: message) {
                 let written = String(document.text[document.index(of: range.start, encoding: encoding)..<document.index(of: range.end, encoding: encoding)])
                 let sigil = written.first.map { "@#".contains($0) && !suggestion.hasPrefix(String($0)) ? String($0) : "" } ?? ""
-                actions.append(action("Change to '\(suggestion)'", uri: uri, diagnostic: diagnostic, range: range, newText: sigil + suggestion))
+                actions.append(action(say("Change to '\(suggestion)'", "改为“\(suggestion)”"), uri: uri, diagnostic: diagnostic, range: range,
+                                      newText: sigil + suggestion))
             } else if diagnostic["code"] == "stale-review", let line = document.lines.firstIndex(where: { $0.hasPrefix("reviewed:") }) {
                 let width = document.lines[line].unicodeScalars.reduce(0) { $0 + encoding.units($1) }
                 let whole = TextRange(Position(line: line, character: 0), Position(line: line, character: width))
-                actions.append(action("Set reviewed: to today (\(asOf))", uri: uri, diagnostic: diagnostic, range: whole,
-                                      newText: "reviewed: \(asOf)"))
+                actions.append(action(say("Set reviewed: to today (\(asOf))", "将 reviewed: 设为今天（\(asOf)）"), uri: uri,
+                                      diagnostic: diagnostic, range: whole, newText: "reviewed: \(asOf)"))
             }
         }
         return .array(actions)

@@ -1,4 +1,5 @@
 import Foundation
+import PlanLocalization
 import PlanModel
 
 /// `textDocument/completion`: front-matter keys not yet written and their values; in tables the
@@ -40,7 +41,7 @@ extension LanguageServer {
                     [
                         "label": .string(field.key), "kind": 10, "insertText": .string(field.key + ": "),
                         "detail": .string(field.requiredIn.contains(plan.kind) ? "required" : "optional"),
-                        "documentation": ["kind": "markdown", "value": .string(field.summary)],
+                        "documentation": ["kind": "markdown", "value": .string(Localizer.translate(field.summary, to: language))],
                     ]
                 }
                 // The workspace's own keys (`fields:` in acctplan.yml), with their type.

@@ -4,23 +4,25 @@ import PlanModel
 /// The workspace's own front-matter keys (`fields:` in `acctplan.yml`, PLAN_FORMAT.md §6): what
 /// completion offers for them, by their declared type, and what each means.
 extension LanguageServer {
-    /// What a custom field's type accepts, for completion and hover.
-    static func accepts(_ type: CustomFieldType) -> String {
+    /// What a custom field's type accepts, for completion and hover, in English and Chinese.
+    static func accepts(_ type: CustomFieldType) -> (english: String, chinese: String) {
         switch type {
-        case .string: return "text"
-        case .integer: return "a whole number, e.g. `1`"
-        case .number: return "a number, e.g. `12.5`"
-        case .boolean: return "`true` or `false`"
-        case .date: return "a date, `YYYY-MM-DD`"
-        case .money: return "an amount with its currency, e.g. `CNY 1.5M`"
-        case .list: return "a list, e.g. `[a, b]`"
+        case .string: return ("text", "文本")
+        case .integer: return ("a whole number, e.g. `1`", "整数，例如 `1`")
+        case .number: return ("a number, e.g. `12.5`", "数字，例如 `12.5`")
+        case .boolean: return ("`true` or `false`", "`true` 或 `false`")
+        case .date: return ("a date, `YYYY-MM-DD`", "日期，格式为 `YYYY-MM-DD`")
+        case .money: return ("an amount with its currency, e.g. `CNY 1.5M`", "带币种的金额，例如 `CNY 1.5M`")
+        case .list: return ("a list, e.g. `[a, b]`", "列表，例如 `[a, b]`")
         }
     }
 
-    /// The documentation of custom field `key`.
+    /// The documentation of custom field `key`, in the workspace's language.
     func customFieldDocumentation(_ key: String, _ type: CustomFieldType) -> JSON {
-        ["kind": "markdown", "value": .string("**\(key)** — custom field of type `\(type.rawValue)`, declared under `fields:` "
-            + "in acctplan.yml; accepts \(Self.accepts(type)).")]
+        let accepts = Self.accepts(type)
+        return ["kind": "markdown", "value": .string(say(
+            "**\(key)** — custom field of type `\(type.rawValue)`, declared under `fields:` in acctplan.yml; accepts \(accepts.english).",
+            "**\(key)** — 自定义字段，类型为 `\(type.rawValue)`，在 acctplan.yml 的 `fields:` 下声明；可填\(accepts.chinese)。"))]
     }
 
     /// The values completion offers for custom field `key`: both booleans; today's date (the

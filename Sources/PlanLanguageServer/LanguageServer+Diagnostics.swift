@@ -108,7 +108,7 @@ extension LanguageServer {
         }
         // In the workspace's language (docs/language.md); the suggestion a quick fix applies rides
         // along in `data`, whatever the language the message is in.
-        let language = diskConfig.language ?? fallbackLanguage
+        let language = self.language
         var message = Localizer.translate(diagnostic.message, to: language)
         if let hint = diagnostic.hint { message += "\n\(LintWords.hint(in: language)): " + Localizer.translate(hint, to: language) }
         var fields: [String: JSON] = [

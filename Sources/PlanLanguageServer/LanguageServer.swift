@@ -88,9 +88,19 @@ public final class LanguageServer {
     public var willLookAtPlanFiles: (@Sendable () -> Void)?
     public var tookPlanFiles: (() -> Void)?
 
-    /// The language of diagnostics when the workspace's acctplan.yml sets none (`acctplan lsp
-    /// --lang`, else the locale the editor started the server with).
+    /// The language of diagnostics, hovers and quick fixes when the workspace's acctplan.yml sets
+    /// none (`acctplan lsp --lang`, else the locale the editor started the server with).
     let fallbackLanguage: UILanguage
+
+    /// The language of what the server says to people — diagnostics, hovers, quick-fix titles:
+    /// the workspace's `language:` (docs/language.md), else ``fallbackLanguage``.
+    var language: UILanguage { diskConfig.language ?? fallbackLanguage }
+
+    /// `english` or `chinese`, in ``language``: both are written side by side where the server
+    /// says them, so neither can be missing.
+    func say(_ english: @autoclosure () -> String, _ chinese: @autoclosure () -> String) -> String {
+        language == .en ? english() : chinese()
+    }
 
     public init(writer: MessageWriter, asOf: CalendarDate, workspace: URL? = nil, language: UILanguage = .en) {
         self.writer = writer

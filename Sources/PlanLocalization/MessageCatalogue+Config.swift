@@ -78,5 +78,28 @@ extension MessageCatalogue {
         ("it is a link to nothing", "它是指向不存在目标的链接"),
         ("it is not a regular file", "它不是普通文件"),
         ("it leads outside the workspace", "它指向工作区之外"),
+        // What each front-matter key means (`FieldSpec.summary` of the schema), which the
+        // language server's hover and completion show.
+        ("The plan's kind; optional, must match the folder.", "计划的类型；可省略，须与所在文件夹一致。"),
+        ("The plan's id; optional, must match the file name.", "计划的编号；可省略，须与文件名一致。"),
+        ("The customer's, industry's or segment's name as people write it.", "客户、行业或细分市场的名称，按人们平常的写法。"),
+        ("The id of the account's industry plan (industries/ID.md).", "客户所属行业计划的编号（industries/ID.md）。"),
+        ("The ids of the segment plans the account belongs to (segments/ID.md).", "客户所属细分市场计划的编号（segments/ID.md）。"),
+        ("Where the account is on the lifecycle S-curve: a stage of acctplan.yml's lifecycle.",
+         "客户在生命周期 S 曲线上的位置：acctplan.yml 中 lifecycle 的一个阶段。"),
+        ("The account manager who owns the plan: a person id of acctplan.yml.", "负责此计划的客户经理：acctplan.yml 中的人员 id。"),
+        ("The person who owns the industry or segment plan: a person id of acctplan.yml.",
+         "负责此行业或细分市场计划的人：acctplan.yml 中的人员 id。"),
+        ("The account team: person ids of acctplan.yml.", "客户服务团队：acctplan.yml 中的人员 id。"),
+        ("The dedicated account business unit, for the largest accounts.", "专门服务该客户的事业部，用于最大的客户。"),
+        ("The sales region.", "销售区域。"),
+        ("The account team's judgement of the relationship: green, yellow or red.", "客户团队对客户关系的判断：green、yellow 或 red。"),
+        ("When the customer relationship began.", "成为客户的时间。"),
+        ("When the plan was last reviewed; stale after review_interval_days.", "最近一次评审计划的日期；超过 review_interval_days 即为过期。"),
+        ("The account's revenue target for the fiscal year; rolled up against its industry's and segments' targets.",
+         "客户本财年的收入目标；汇总后与其行业和细分市场的目标对比。"),
+        ("The fiscal year the targets are for.", "目标所属的财年。"),
+        ("revenue, accounts and stages: the targets the member accounts roll up against.",
+         "revenue、accounts 和 stages：成员客户汇总后所对比的目标。"),
     ]
 }

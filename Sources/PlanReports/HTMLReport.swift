@@ -255,11 +255,7 @@ public struct HTMLReport: Sendable {
 
     /// The label of a lifecycle stage (its id when it is not configured).
     func stageName(_ id: String) -> String {
-        let label = stageLabels[id] ?? id
-        guard language == .zhCN else { return label }
-        // The default stages' English labels; a label the workspace wrote itself stays as written.
-        return ["Departmental applications": "部门级应用", "Industry-solution deepening": "行业解决方案深化",
-                "Application integration": "应用集成"][label] ?? label
+        LifecycleLabel.text(stageLabels[id] ?? id, in: language)
     }
 
     /// `english` or `chinese`, in the page's language: both are written side by side where the

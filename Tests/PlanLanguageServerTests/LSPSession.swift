@@ -178,6 +178,16 @@ final class LSPSession: @unchecked Sendable {
         return ["jsonrpc": "2.0", "id": id, "method": method, "params": params]
     }
 
+    /// `textDocument/codeAction` over the first 30 lines of `path` for `diagnostics` as the server
+    /// published them.
+    func codeActions(_ id: Int, _ path: String, diagnostics: [JSON]) throws -> [String: Any] {
+        ["jsonrpc": "2.0", "id": id, "method": "textDocument/codeAction", "params": [
+            "textDocument": ["uri": uri(path)],
+            "range": ["start": ["line": 0, "character": 0], "end": ["line": 30, "character": 0]],
+            "context": ["diagnostics": try JSONSerialization.jsonObject(with: JSON.array(diagnostics).data)],
+        ]]
+    }
+
     /// Runs git in the session's folder (for the hooks of ``run(_:before:diskCheckInterval:)``).
     var git: @Sendable ([String]) -> Void {
         let folder = root.path

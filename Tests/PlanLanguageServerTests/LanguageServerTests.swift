@@ -283,11 +283,7 @@ struct LanguageServerTests {
         let first = session.run([session.initialize(), LSPSession.initialized, session.open("accounts/acme.md", typo)]).messages
         let diagnostics = try #require(first.diagnostics(session.uri("accounts/acme.md")).last?["diagnostics"]?.array)
         #expect(diagnostics.map { $0["code"] } == ["unknown-stage", "stale-review"])
-        let request: [String: Any] = ["jsonrpc": "2.0", "id": 2, "method": "textDocument/codeAction", "params": [
-            "textDocument": ["uri": session.uri("accounts/acme.md")],
-            "range": ["start": ["line": 0, "character": 0], "end": ["line": 30, "character": 0]],
-            "context": ["diagnostics": try JSONSerialization.jsonObject(with: JSON.array(diagnostics).data)],
-        ]]
+        let request = try session.codeActions(2, "accounts/acme.md", diagnostics: diagnostics)
         let out = session.run([session.initialize(), LSPSession.initialized, session.open("accounts/acme.md", typo), request]).messages
         let actions = try #require(out.response(2)?["result"]?.array)
         #expect(actions.map { $0["title"] } == ["Change to 'departmental'", "Set reviewed: to today (2026-12-01)"])

@@ -86,6 +86,16 @@ struct RuleSummaryTests {
     }
 }
 
+/// What each front-matter key means, which the language server's hover shows in the
+/// workspace's language: every key of the schema has it in Chinese.
+struct FieldSummaryTests {
+    @Test func everyFieldOfTheSchemaHasAChineseSummary() {
+        for field in PlanSchema.standard.fields {
+            #expect(Localizer.isTranslated(field.summary), "\(field.key) has no Chinese summary")
+        }
+    }
+}
+
 /// Error lines: every way the workspace cannot be read, and what the services say most often.
 struct ErrorLineTests {
     @Test func workspaceErrorsReadInChinese() {
