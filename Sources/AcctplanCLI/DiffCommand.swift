@@ -53,6 +53,7 @@ struct DiffCommand: ParsableCommand {
     static func diff(_ arguments: [String], staged: Bool, format: FormatChoice<DiffFormatList>, workspace: String?) throws {
         let result = try DiffService.compare(arguments, staged: staged, workspace: workspace)
         DiffNotices.report(unmerged: result.unmerged, untracked: result.untracked)
+        result.warnings.forEach(Terminal.warn)
         // The diff reads plans per version, not the workspace's configuration as a whole: its
         // `language:` is read from acctplan.yml's line, as for an error line.
         Terminal.standardOutput(format.format.render(result.changes, between: result.ends, color: Terminal.useColor(),

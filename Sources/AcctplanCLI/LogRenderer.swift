@@ -1,3 +1,4 @@
+import PlanLocalization
 import PlanModel
 import PlanReports
 import PlanServices
@@ -6,13 +7,16 @@ import PlanServices
 enum LogRenderer {
     static func json(_ entries: [LogService.Entry]) -> String {
         let commits: [JSONValue] = entries.map { entry in
-            .object([
+            var members: [(String, JSONValue)] = [
                 ("id", .string(entry.commit.id.description)),
                 ("date", .string(isoTime(entry.commit.authorTime))),
                 ("author", .string(entry.commit.authorName)),
                 ("message", .string(entry.commit.subject)),
                 ("plans", .array(entry.changes.map(DiffReporter.planJSON))),
-            ])
+            ]
+            // Only on a commit whose acctplan.yml cannot be read (added after version 1's keys).
+            if let problem = entry.unreadableConfig { members.append(("config_unreadable", .string(problem))) }
+            return .object(members)
         }
         return JSONValue.object([("version", .integer(1)), ("commits", .array(commits))]).serialized() + "\n"
     }
@@ -25,6 +29,9 @@ enum LogRenderer {
             let commit = entry.commit
             output += style.yellow(commit.id.short) + " " + style.dim(isoTime(commit.authorTime).prefix(10) + " " + commit.authorName)
                 + "  " + commit.subject + "\n"
+            if let problem = entry.unreadableConfig {
+                output += "    " + style.red(Localizer.translate(problem + "; no plan is compared while it cannot be read", to: language)) + "\n"
+            }
             for change in entry.changes { output += "    " + DiffReporter.summaryLine(change, language: language) + "\n" }
         }
         return output

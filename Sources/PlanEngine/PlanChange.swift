@@ -41,22 +41,31 @@ public enum ChangeStatus: String, Hashable, Sendable {
 }
 
 /// A side of a comparison that could not be read as a plan (bad encoding, no front matter,
-/// front matter that is not YAML, merge conflicts): it is not compared as an empty plan.
+/// front matter that is not YAML, merge conflicts), or not with its settings (`acctplan.yml` of
+/// that version cannot be read): it is not compared as an empty plan, nor with default settings.
 public struct UnreadableSide: Hashable, Sendable {
     public enum Side: String, Hashable, Sendable { case old, new, both }
 
     public var side: Side
     /// A side has unresolved merge conflicts (said instead of "does not parse").
     public var hasMergeConflicts: Bool
+    /// The side's `acctplan.yml` cannot be read (it has merge conflicts or is not YAML): the plan
+    /// was not read at all (said instead of "does not parse").
+    public var settingsUnreadable: Bool
 
-    public init(_ side: Side, hasMergeConflicts: Bool = false) {
+    public init(_ side: Side, hasMergeConflicts: Bool = false, settingsUnreadable: Bool = false) {
         self.side = side
         self.hasMergeConflicts = hasMergeConflicts
+        self.settingsUnreadable = settingsUnreadable
     }
 
-    /// "the old version has unresolved merge conflicts", "neither version does not parse".
+    /// "the old version has unresolved merge conflicts", "neither version does not parse", "not
+    /// compared: acctplan.yml cannot be read in the new version".
     public var sentence: String {
-        (side == .both ? "neither version" : "the \(side.rawValue) version")
+        if settingsUnreadable {
+            return "not compared: acctplan.yml cannot be read in " + (side == .both ? "either version" : "the \(side.rawValue) version")
+        }
+        return (side == .both ? "neither version" : "the \(side.rawValue) version")
             + (hasMergeConflicts ? " has unresolved merge conflicts" : " does not parse")
     }
 }

@@ -19,15 +19,7 @@ public enum PlanDiff {
 
     /// What changed from `old` to `new`; nil when nothing did (or neither exists).
     public static func compare(_ old: Side, _ new: Side) -> PlanChange? {
-        guard let reference = new.plan ?? old.plan else { return nil }
-        var status: ChangeStatus = .modified
-        if old.plan == nil { status = .added }
-        if new.plan == nil { status = .removed }
-        var change = PlanChange(kind: reference.kind, id: reference.id, path: reference.path, status: status)
-        if let oldPlan = old.plan, let newPlan = new.plan, oldPlan.path != newPlan.path {
-            change.status = .renamed
-            change.oldPath = oldPlan.path
-        }
+        guard var change = emptyChange(old, new) else { return nil }
         let oldUnreadable = old.plan.map { !$0.isReadable } == true, newUnreadable = new.plan.map { !$0.isReadable } == true
         if oldUnreadable || newUnreadable {
             // A side that cannot be read is not an empty plan: comparing with it would list every
@@ -58,6 +50,35 @@ public enum PlanDiff {
             }
         }
         return change.isEmpty ? nil : change
+    }
+
+    /// The change of a plan that exists on a side whose `acctplan.yml` cannot be read (merge
+    /// conflicts, not YAML): whether it was added, removed or renamed, and that it is not
+    /// compared — its amounts, stages and fields would be read with the default settings. nil when
+    /// the settings of every side where the plan exists can be read. The plans of the sides need
+    /// hold only their kind, id and path: nothing else of them is looked at.
+    public static func settingsUnreadable(_ old: Side, _ new: Side) -> PlanChange? {
+        let oldUnreadable = old.plan != nil && !old.config.isReadable
+        let newUnreadable = new.plan != nil && !new.config.isReadable
+        guard oldUnreadable || newUnreadable, var change = emptyChange(old, new) else { return nil }
+        change.unreadable = UnreadableSide(oldUnreadable && newUnreadable ? .both : oldUnreadable ? .old : .new,
+                                           settingsUnreadable: true)
+        return change
+    }
+
+    /// A change of the plan `old` and `new` hold, with its status and nothing else; nil when
+    /// neither side holds it.
+    private static func emptyChange(_ old: Side, _ new: Side) -> PlanChange? {
+        guard let reference = new.plan ?? old.plan else { return nil }
+        var status: ChangeStatus = .modified
+        if old.plan == nil { status = .added }
+        if new.plan == nil { status = .removed }
+        var change = PlanChange(kind: reference.kind, id: reference.id, path: reference.path, status: status)
+        if let oldPlan = old.plan, let newPlan = new.plan, oldPlan.path != newPlan.path {
+            change.status = .renamed
+            change.oldPath = oldPlan.path
+        }
+        return change
     }
 
     // MARK: Fields

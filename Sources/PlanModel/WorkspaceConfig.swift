@@ -25,6 +25,10 @@ public struct WorkspaceConfig: Sendable, Hashable {
     /// limit): these are the defaults, which no plan should be judged by and no number computed
     /// with, as with merge conflicts.
     public var isUnreadable = false
+    /// Whether these are settings read from acctplan.yml (or the defaults of a workspace without
+    /// one): false when it has merge conflicts or cannot be read, and nothing may be computed
+    /// with them.
+    public var isReadable: Bool { !isUnreadable && !hasMergeConflicts }
     /// What a plan may contain: its front-matter keys and recognized sections. Everything that
     /// reads a plan with this configuration reads it with this schema.
     public var schema = PlanSchema.standard

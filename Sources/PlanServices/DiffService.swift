@@ -17,6 +17,8 @@ public enum DiffService {
         /// plans git does not track yet (when the working tree is compared); workspace-relative.
         public var unmerged: [String] = []
         public var untracked: [String] = []
+        /// An end whose acctplan.yml cannot be read, said once: its changed plans are not compared.
+        public var warnings: [ServiceWarning] = []
         /// Both ends, for a ``DiffFormat``.
         public var ends: DiffEnds { DiffEnds(from: from, to: to, fromText: fromText, toText: toText) }
     }
@@ -82,6 +84,14 @@ public enum DiffService {
         }
         let versions = PlanVersions(repository: repository, prefix: prefix, parseChangedSectionsOnly: true)
         result.changes = try versions.changes(from: old, to: new, scopes: scopes)
+        if result.changes.contains(where: { $0.unreadable?.settingsUnreadable == true }) {
+            for (end, name) in [(old, result.fromText), (new, result.toText)] {
+                guard let problem = try versions.configProblem(at: end) else { continue }
+                result.warnings.append(ServiceWarning("\(name): \(problem.description): the plans changed there are not compared "
+                                                      + "(nothing is compared with default settings)",
+                                                      hint: "'acctplan lint' shows where (with --rev REV for a commit)"))
+            }
+        }
         if new == .workingTree || new == .index {
             (result.unmerged, result.untracked) = try unshownPlans(versions, comparingWorkingTree: new == .workingTree, scopes: scopes)
         }
@@ -145,6 +155,9 @@ public enum ExternalDiffService {
             guard let plan, let data = read(file) else { return nil }
             return PlanParser(config: config).parse(data, path: plan.path, kind: plan.kind, id: plan.id, depth: .withProse).plan
         }
-        return .plan(shown.path, PlanDiff.compare(.init(parse(oldFile, as: old), config: config), .init(parse(newFile, as: new), config: config)))
+        let before = PlanDiff.Side(parse(oldFile, as: old), config: config), after = PlanDiff.Side(parse(newFile, as: new), config: config)
+        // With an acctplan.yml that cannot be read, that is all there is to say: nothing is
+        // compared with the default settings.
+        return .plan(shown.path, PlanDiff.settingsUnreadable(before, after) ?? PlanDiff.compare(before, after))
     }
 }

@@ -1,6 +1,7 @@
 import PlanEngine
 import PlanGit
 import PlanModel
+import PlanParser
 
 /// `log`: the history of plan changes.
 public enum LogService {
@@ -8,6 +9,9 @@ public enum LogService {
     public struct Entry {
         public let commit: CommitInfo
         public let changes: [PlanChange]
+        /// Why the commit's own acctplan.yml cannot be read ("acctplan.yml cannot be read (line 3:
+        /// …)"), when it cannot: its plans are listed as not compared. nil when it can.
+        public var unreadableConfig: String? = nil
     }
 
     /// The commits of HEAD's history that changed plans, newest first. A merge is listed with
@@ -57,7 +61,18 @@ public enum LogService {
                         if let old = change.oldPath, let (_, oldID) = PlanVersions.planIdentity(old) { tracked?.insert(oldID) }
                     }
                 }
-                if !changes.isEmpty { entries.append(Entry(commit: commit, changes: changes)) }
+                // A commit whose acctplan.yml cannot be read says why: its plans are not compared
+                // (PlanVersions), and the commit that made it so is listed even if no plan changed.
+                var unreadableConfig = id == nil || !changes.isEmpty
+                    ? try versions.configProblem(at: .tree(commit.tree))?.description : nil
+                if unreadableConfig != nil, changes.isEmpty {
+                    let path = versions.repositoryPath(ConfigParser.path)
+                    let before = try parentTree.flatMap { try repository.blob(at: path, inTree: $0) }
+                    if try before == repository.blob(at: path, inTree: commit.tree) { unreadableConfig = nil }
+                }
+                if !changes.isEmpty || unreadableConfig != nil {
+                    entries.append(Entry(commit: commit, changes: changes, unreadableConfig: unreadableConfig))
+                }
             }
         }
         if let id, entries.isEmpty { try checkKnown(id, repository: repository, prefix: prefix) }

@@ -53,6 +53,15 @@ public final class PlanVersions: @unchecked Sendable {
         return remember(Self.parse([source])[0], of: source, at: endpoint)
     }
 
+    /// Why an endpoint's acctplan.yml cannot be read (merge conflicts, not YAML); nil when it can
+    /// (or there is none).
+    public func configProblem(at endpoint: DiffEndpoint) throws -> UnreadableFiles.ConfigProblem? {
+        guard try !config(at: endpoint).isReadable,
+              let data = try repository.content(of: repositoryPath(ConfigParser.path), at: endpoint) else { return nil }
+        let (config, findings) = ConfigParser.parse(data)
+        return UnreadableFiles.configProblem(config, findings: findings)
+    }
+
     /// An endpoint's acctplan.yml: known already, to be parsed, or absent.
     private enum ConfigSource: Sendable {
         case known(WorkspaceConfig)
@@ -164,9 +173,21 @@ public final class PlanVersions: @unchecked Sendable {
             work.append(Work(oldPath: oldPath, newPath: newPath, change: change))
         }
         let items = work
+        // A side whose acctplan.yml cannot be read: its plans are not read, let alone with the
+        // default settings (other exchange rates, stages, fields); the change says so.
+        let settingsReadable = oldConfig.isReadable && newConfig.isReadable
         let results = concurrentMap(items.count) { index in
             let item = items[index]
             return Result<PlanChange?, Error> {
+                if !settingsReadable {
+                    func placeholder(_ path: String?) -> Plan? {
+                        path.flatMap { path in Self.planIdentity(path).map { Plan(kind: $0.0, id: $0.1, path: path) } }
+                    }
+                    if let change = PlanDiff.settingsUnreadable(.init(placeholder(item.oldPath), config: oldConfig),
+                                                                .init(placeholder(item.newPath), config: newConfig)) {
+                        return change
+                    }
+                }
                 if sliceable, let oldPath = item.oldPath, let newPath = item.newPath {
                     let (before, after) = try changedParts(oldPath, newPath, change: item.change, old: old, new: new,
                                                            oldConfig: oldConfig, newConfig: newConfig)

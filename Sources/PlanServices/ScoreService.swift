@@ -54,7 +54,16 @@ public enum ScoreService {
             if let commit {
                 let source = try GitSnapshotSource.tree(commit.tree, commit: commit.id, label: commit.id.short, prefix: located.prefix,
                                                         in: located.repository)
-                let thenWorkspace = try WorkspaceLoader.load(from: source)
+                // The scores then would be computed with default settings (other bands, weights,
+                // exchange rates): refused, as `score --rev` of that commit refuses.
+                let config = try WorkspaceLoader.readConfig(from: source)
+                if let problem = UnreadableFiles.configProblem(config.0, findings: config.1) {
+                    throw ToolFailure("--since \(since) reads commit \(commit.id.short), where \(problem.description): "
+                        + "the scores then are not computed with default settings",
+                                      hint: "give a date or revision where acctplan.yml can be read; "
+                                          + "'acctplan lint --rev \(commit.id.short)' shows where")
+                }
+                let thenWorkspace = try WorkspaceLoader.load(from: source, config: config)
                 ProcessLifetime.keepUntilExit(thenWorkspace)
                 // The score then is judged as of then (a plan fresh on that day was fresh); only
                 // its number and band are shown, so no evidence is built.
@@ -66,7 +75,7 @@ public enum ScoreService {
         }
         if let trend, let trendStart {
             report.trend = try Self.trend(trend, from: trendStart, asOf: asOf, commits: commits, located: located, accounts: selection,
-                                          fiscalYearStart: loaded.config.fiscalYearStart, progress: progress)
+                                          fiscalYearStart: loaded.config.fiscalYearStart, progress: progress, warn: warn)
         }
         return Result(report: report, revision: opened.revision, language: loaded.config.language)
     }

@@ -9,7 +9,7 @@ public enum TextconvService {
     /// prose line by line — so that the line diffs git shows in `git log -p` are semantic:
     /// reordering is no change, amounts are normalised, and an edited sentence shows as itself.
     /// Read with the configuration of the workspace `workspace` (when one is found). nil when the
-    /// bytes are not a readable plan (git then shows them as they are).
+    /// bytes are not a readable plan, or acctplan.yml cannot be read (git then shows them as they are).
     public static func meaning(of data: Data, workspace: String?) -> String? {
         var config = WorkspaceConfig()
         if let root = try? WorkspaceLocation.root(workspace),
@@ -21,7 +21,9 @@ public enum TextconvService {
         if plan.entry("industry") == nil && plan.entry("owner") != nil {
             plan = PlanParser(config: config).parse(data, path: "plan.md", kind: .industry, id: "plan", depth: .withProse).plan
         }
-        guard plan.isReadable else { return nil }
+        // Nor is a plan shown in the meaning the default settings give it when acctplan.yml
+        // cannot be read: git shows its text.
+        guard plan.isReadable, config.isReadable else { return nil }
         let meaning = PlanDiff.compare(.init(nil, config: config), .init(plan, config: config))
         var lines = (meaning?.fields ?? []).map { "\($0.name): \($0.to)" }.sorted()
         for section in meaning?.sections ?? [] {

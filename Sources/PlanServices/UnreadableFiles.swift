@@ -30,6 +30,26 @@ public enum UnreadableFiles {
             + "(nothing is computed with default settings); 'acctplan lint' shows where")
     }
 
+    /// Why an `acctplan.yml` cannot be used (it has merge conflicts or cannot be read at all), in
+    /// words a history command puts after the revision it read: "acctplan.yml cannot be read
+    /// (line 3: …)", "acctplan.yml has unresolved merge conflicts (line 4)".
+    public struct ConfigProblem: Sendable, Equatable {
+        public var description: String
+    }
+
+    /// Why the `acctplan.yml` read as `config` (with its `findings`) cannot be used; nil when it
+    /// can: then every number may be computed with it.
+    public static func configProblem(_ config: WorkspaceConfig, findings: [Finding]) -> ConfigProblem? {
+        guard !config.isReadable else { return nil }
+        let own = findings.filter { $0.path == ConfigParser.path }
+        if config.hasMergeConflicts {
+            let lines = own.filter { $0.rule == .mergeConflict }.map(\.location.line)
+            return ConfigProblem(description: "acctplan.yml has unresolved merge conflicts\(lineList(lines))")
+        }
+        let first = own.first
+        return ConfigProblem(description: "acctplan.yml cannot be read (line \(first?.location.line ?? 1): \(first?.message ?? ""))")
+    }
+
     /// Throws when `plan` cannot be read; says why.
     public static func requireReadable(_ plan: Plan, in workspace: Workspace) throws {
         guard !plan.isReadable else { return }

@@ -74,11 +74,13 @@ public enum WorkspaceLoader {
     }
 
     /// `store`: at depth ``PlanParser/Depth/stageAndGroups``, what earlier runs read of each blob
-    /// (by ``PlanSource/contentKey(_:)``); what this run reads is recorded into it.
+    /// (by ``PlanSource/contentKey(_:)``); what this run reads is recorded into it. `config`: what
+    /// ``readConfig(from:)`` gave for `source`, when the caller has read it already.
     public static func load(from source: some PlanSource, depth: PlanParser.Depth = .full, cache: ParseCache? = nil,
-                            store: (any StageAndGroupsStore)? = nil) throws -> Workspace
+                            store: (any StageAndGroupsStore)? = nil, config read: (WorkspaceConfig, [Finding])? = nil) throws
+        -> Workspace
     {
-        let (config, configFindings) = try readConfig(from: source)
+        let (config, configFindings) = try read ?? readConfig(from: source)
         var findings = configFindings
         let listed = try listPlans(in: source)
         let planFiles = listed.files

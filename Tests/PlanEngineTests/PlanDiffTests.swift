@@ -459,6 +459,30 @@ struct PlanDiffTests {
         #expect(Self.compare(noFrontMatter, noFrontMatter)?.unreadable?.side == .both)
     }
 
+    /// A side whose acctplan.yml cannot be read: the plan is not compared there (with the
+    /// default settings its EUR amounts would have no rate), only its presence is said.
+    @Test func aSideWhoseSettingsCannotBeReadIsNotCompared() throws {
+        let plan = Self.plan(Self.base)
+        var broken = WorkspaceConfig()
+        broken.isUnreadable = true
+        var conflicted = WorkspaceConfig()
+        conflicted.hasMergeConflicts = true
+        let fine = WorkspaceConfig()
+        #expect(!broken.isReadable && !conflicted.isReadable && fine.isReadable)
+        let old = try #require(PlanDiff.settingsUnreadable(.init(plan, config: broken), .init(plan, config: fine)))
+        #expect(old == PlanChange(kind: .account, id: "xinan-tobacco", path: Self.path, status: .modified,
+                                  unreadable: UnreadableSide(.old, settingsUnreadable: true)))
+        #expect(old.unreadable?.sentence == "not compared: acctplan.yml cannot be read in the old version")
+        let both = try #require(PlanDiff.settingsUnreadable(.init(plan, config: conflicted), .init(plan, config: broken)))
+        #expect(both.unreadable?.side == .both && both.unreadable?.sentence == "not compared: acctplan.yml cannot be read in either version")
+        // Removed under settings that cannot be read: that much is known; added where they can be
+        // read: compared as usual.
+        let removed = try #require(PlanDiff.settingsUnreadable(.init(plan, config: broken), .init(nil, config: fine)))
+        #expect(removed.status == .removed && removed.unreadable?.side == .old)
+        #expect(PlanDiff.settingsUnreadable(.init(nil, config: broken), .init(plan, config: fine)) == nil)
+        #expect(PlanDiff.settingsUnreadable(.init(plan, config: fine), .init(plan, config: fine)) == nil)
+    }
+
     @Test func severalChangesAtOnceInSectionOrder() throws {
         let new = Self.edited([
             ("stage: departmental", "stage: industry-solution"),
