@@ -3,6 +3,7 @@ import PlanEngine
 import PlanLocalization
 import PlanModel
 import PlanParser
+import PlanServices
 import PlanWorkspace
 
 /// Diagnostics: the workspace as the editor sees it (the files on disk, with the text of open
@@ -86,12 +87,31 @@ extension LanguageServer {
         // Only the open documents are told anything: the other plans are not judged one by one
         // (cross-plan rules still read every plan).
         let diagnostics = Linter.lint(workspace, asOf: asOf, only: Set(documents.values.map(\.path)))
-        let byPath = Dictionary(grouping: diagnostics, by: \.path)
+        var byPath = Dictionary(grouping: diagnostics, by: \.path)
+        if let notice = Self.settingsNotice(workspace) {
+            for document in documents.values where document.path != ConfigParser.path && Self.kindAndID(document.path) != nil {
+                byPath[document.path, default: []].insert(notice(document.path), at: 0)
+            }
+        }
         for uri in stale.sorted() {
             guard let document = documents[uri] else { continue }
             let items = (byPath[document.path] ?? []).map { lspDiagnostic($0, in: document) }
             send(["jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
                   "params": ["uri": .string(uri), "version": .int(document.version), "diagnostics": .array(items)]])
+        }
+    }
+
+    /// While `acctplan.yml` cannot be read (merge conflicts, not YAML), no plan is checked (every
+    /// one would be judged against the default settings: `Linter`), and an open plan with no
+    /// diagnostic read as a plan that is fine: each gets this one on its line 1 instead, saying
+    /// why, until acctplan.yml can be read again. nil while it can.
+    static func settingsNotice(_ workspace: Workspace) -> ((String) -> Diagnostic)? {
+        guard let problem = UnreadableFiles.configProblem(workspace.config, findings: workspace.findings) else { return nil }
+        let rule: RuleID = workspace.config.hasMergeConflicts ? .mergeConflict : .config
+        return { path in
+            Diagnostic(path: path, line: 1, column: 1, severity: .error, rule: rule,
+                       message: problem.description + "; this plan is checked again once it can be read",
+                       hint: "fix acctplan.yml ('acctplan lint' shows where): no plan is checked against default settings meanwhile")
         }
     }
 

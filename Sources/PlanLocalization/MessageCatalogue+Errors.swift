@@ -263,6 +263,10 @@ extension MessageCatalogue {
         ("{~1}; no plan is compared while it cannot be read", "{~1}；在它可以读取之前不比较任何计划"),
         ("not compared: acctplan.yml cannot be read in the {~1} version", "未比较：{~1}版本的 acctplan.yml 无法读取"),
         ("not compared: acctplan.yml cannot be read in either version", "未比较：两个版本的 acctplan.yml 都无法读取"),
+        // The language server's notice on each open plan (`LanguageServer.settingsNotice`).
+        ("{~1}; this plan is checked again once it can be read", "{~1}；acctplan.yml 可以读取后会重新检查此计划"),
+        ("fix acctplan.yml ('acctplan lint' shows where): no plan is checked against default settings meanwhile",
+         "请修正 acctplan.yml（“acctplan lint”会显示位置）：在此之前不会用默认设置检查任何计划"),
         // A version of a plan a diff cannot read.
         ("the {~1} version does not parse", "{~1}版本无法解析"),
         ("the {~1} version has unresolved merge conflicts", "{~1}版本有未解决的合并冲突"),

@@ -168,11 +168,24 @@ struct ErrorLineTests {
             "1 account plan is not counted: accounts/a.md (cannot be read); 'acctplan lint' shows why",
             "3 account plans are not counted: accounts/a.md (unresolved merge conflict), accounts/b.md (cannot be read), "
                 + "accounts/c.md (cannot be read); 'acctplan lint' shows why",
+            // A commit in history, or the editor's workspace, whose acctplan.yml cannot be read.
+            "the score trend leaves out 2026-09-30, 2026-10-31: it reads commit d16b77c there, where acctplan.yml has unresolved "
+                + "merge conflicts (line 7), and no score is computed with default settings",
+            "'acctplan lint --rev d16b77c' shows where",
+            "HEAD~1 (d16b77c): acctplan.yml has unresolved merge conflicts (line 7): the plans changed there are not compared "
+                + "(nothing is compared with default settings)",
+            "not compared: acctplan.yml cannot be read in the old version", "not compared: acctplan.yml cannot be read in either version",
+            "acctplan.yml has unresolved merge conflicts (line 1); this plan is checked again once it can be read",
+            "fix acctplan.yml ('acctplan lint' shows where): no plan is checked against default settings meanwhile",
         ] {
             #expect(Localizer.isTranslated(message), "no Chinese for '\(message)'")
         }
         #expect(Localizer.translate("accounts/a.md cannot be read as a plan: plan has no front matter; run 'acctplan lint accounts/a.md'",
                                     to: .zhCN)
             == "accounts/a.md 无法作为计划读取：计划没有前置元数据（front matter）；请运行“acctplan lint accounts/a.md”")
+        // The reason inside, translated too.
+        #expect(Localizer.translate("acctplan.yml cannot be read (line 7: acctplan.yml: duplicate key 'fx'); "
+                                    + "no plan is compared while it cannot be read", to: .zhCN)
+            == "无法读取 acctplan.yml（第 7 行：acctplan.yml：重复的键“fx”）；在它可以读取之前不比较任何计划")
     }
 }

@@ -354,6 +354,30 @@ async def test_a_change_on_disk_is_seen_without_the_editors_help(client, workspa
     assert "unknown-person" in [d.code for d in changed]
 
 
+@pytest.mark.asyncio
+async def test_a_conflicted_acctplan_yml_is_said_on_each_open_plan_until_resolved(client, workspace):
+    """A pull that leaves conflict markers in acctplan.yml (not open in the editor): no plan can be
+    checked, and an open plan without diagnostics read as fine. Each open plan says why on its
+    line 1, and is checked again once the markers are gone."""
+    await start(client, workspace)
+    uri, _ = open_plan(client, workspace)
+    assert [d.code for d in await diagnostics_of(client, uri)] == []
+    config = workspace / "acctplan.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "currency: CNY\n" in text
+    line = text.splitlines().index("currency: CNY") + 1
+    client.diagnostics.pop(uri, None)
+    config.write_text(text.replace("currency: CNY\n", "<<<<<<< HEAD\ncurrency: CNY\n=======\ncurrency: EUR\n>>>>>>> theirs\n"),
+                      encoding="utf-8")
+    conflicted = await diagnostics_of(client, uri)
+    assert [(d.code, d.range.start.line, d.severity) for d in conflicted] == [("merge-conflict", 0, types.DiagnosticSeverity.Error)]
+    assert conflicted[0].message.startswith(
+        f"acctplan.yml has unresolved merge conflicts (line {line}); this plan is checked again once it can be read"), conflicted
+    client.diagnostics.pop(uri, None)
+    config.write_text(text, encoding="utf-8")
+    assert [d.code for d in await diagnostics_of(client, uri)] == []
+
+
 def server_rss():
     """The resident memory (kB) of the `acctplan lsp` this test process started."""
     me = os.getpid()
