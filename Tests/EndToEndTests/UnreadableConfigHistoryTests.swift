@@ -174,4 +174,32 @@ struct UnreadableConfigHistoryTests {
                 && diff.stderr.contains("the plans changed there are not compared (nothing is compared with default settings)"),
                 "\(diff)")
     }
+
+    /// git's external diff driver and textconv read the working tree's acctplan.yml: while it
+    /// cannot be read, the driver compares no plan and textconv hands git the plan's text as it is
+    /// (under the default settings an amount in EUR has no exchange rate).
+    @Test func gitsDriverAndTextconvDoNotUseTheDefaultSettings() throws {
+        let repo = try DiffRepo()
+        defer { repo.remove() }
+        let path = "accounts/northwest-wind.md"
+        let plan = try String(contentsOf: repo.ws.appendingPathComponent(path), encoding: .utf8)
+        let old = repo.sandbox.temp.path("old.md"), new = repo.sandbox.temp.path("new.md")
+        try Data(plan.utf8).write(to: old)
+        try Data(plan.replacingOccurrences(of: "EUR 80k", with: "EUR 90k").utf8).write(to: new)
+        let driver = ["diff", "--external", path, old.path, "0" + String(repeating: "1", count: 39), "100644",
+                      new.path, "0" + String(repeating: "2", count: 39), "100644"]
+        let readable = try repo.acctplan(driver, extra: ["NO_COLOR": "1"])
+        #expect(readable.status == 0 && readable.stdout.contains("opp-asset-mgmt: amount 616,000 → 693,000"), "\(readable)")
+        let meaning = try repo.acctplan(["textconv", new.path])
+        #expect(meaning.status == 0 && meaning.stdout.contains("amount 693000"), "\(meaning)")
+
+        let config = repo.ws.appendingPathComponent(Self.config)
+        try Damage.notYAML.apply(to: try String(contentsOf: config, encoding: .utf8)).write(to: config)
+        let unreadable = try repo.acctplan(driver, extra: ["NO_COLOR": "1"])
+        #expect(unreadable.status == 0, "\(unreadable)")
+        #expect(unreadable.stdout.contains("not compared: acctplan.yml cannot be read in either version")
+                && !unreadable.stdout.contains("amount"), "\(unreadable)")
+        let text = try repo.acctplan(["textconv", new.path])
+        #expect(text.status == 0 && text.stdout == plan.replacingOccurrences(of: "EUR 80k", with: "EUR 90k"), "\(text)")
+    }
 }
