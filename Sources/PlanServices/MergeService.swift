@@ -149,6 +149,7 @@ public enum ResolveService {
             let lineMerged = LineMerge.merge(base: base ?? Data(), ours: ours, theirs: theirs, options: fileMerger.options).text
             guard let working = FileManager.default.contents(atPath: target),
                   ConflictedFile.isAsMerged(working, anyOf: [lineMerged, result.text], markerSize: fileMerger.options.markerSize)
+                    || ConflictedFile.isBinaryConflictAsGitLeftIt(working, base: base, ours: ours, theirs: theirs)
             else {
                 lines.append(Line(path: file.path, outcome: .editedSinceTheMerge))
                 continue
@@ -209,6 +210,12 @@ enum ConflictedFile {
             if isMarker(line, size: size) { markers += 1 } else { kept.append(line) }
         }
         return (kept, markers)
+    }
+
+    /// git merges a file it takes for binary (a NUL byte in its first 8,000 bytes, in any
+    /// version) without markers, leaving ours in the working tree.
+    static func isBinaryConflictAsGitLeftIt(_ working: Data, base: Data?, ours: Data, theirs: Data) -> Bool {
+        working == ours && [base ?? Data(), ours, theirs].contains { $0.prefix(8000).contains(0) }
     }
 
     static func isMarker(_ line: Substring, size: Int) -> Bool {

@@ -86,7 +86,7 @@ struct ReportEndToEndTests {
         #expect(result.stderr.isEmpty, "\(result)")
         #expect(result.stdout.contains("for 6 accounts; open "), "\(result)")
         let files = Self.files(output)
-        #expect(files.keys.sorted() == [".acctplan-report"] + Self.templatePages, "\(files.keys.sorted())")
+        #expect(files.keys.sorted() == [".acctplan-report", ".acctplan-report-keys"] + Self.templatePages, "\(files.keys.sorted())")
         let index = try #require(files["index.html"])
         // Quarter ends from --since to the as-of date, each from the last commit on or before it
         // (c2 for June 30th: c3 is a July 1st commit in its own zone), then the reported counts.
@@ -158,7 +158,7 @@ struct ReportEndToEndTests {
         #expect(again.status == 0, "\(again)")
         files = Self.files(output)
         #expect(files["accounts/huaxia-power.html"] == nil, "pages of an earlier report that were not written again are deleted")
-        #expect(files.keys.sorted() == ([".acctplan-report", "accounts/my-notes.html"] + Self.templatePages).sorted())
+        #expect(files.keys.sorted() == ([".acctplan-report", ".acctplan-report-keys", "accounts/my-notes.html"] + Self.templatePages).sorted())
 
         // A folder from before the marker listed its pages: a page is the report's when it says
         // acctplan wrote it.
