@@ -52,6 +52,13 @@ public struct ContentDigest: Sendable {
         return z ^ (z >> 31)
     }
 
+    /// The digest of `data` alone, as 32 hexadecimal digits.
+    public static func hex(of data: Data) -> String {
+        var digest = ContentDigest()
+        digest.add(data)
+        return digest.hex
+    }
+
     /// 32 hexadecimal digits.
     public var hex: String {
         let high = String(Self.scramble(a ^ 0x5555_5555_5555_5555), radix: 16)

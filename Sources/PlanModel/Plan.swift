@@ -28,6 +28,9 @@ public struct Plan: Sendable, Hashable {
     /// and lists, without trailing blanks, blank lines skipped. Equal fingerprints: the prose did
     /// not change.
     public var proseFingerprint: UInt64 = 0
+    /// ``ContentDigest`` of the bytes this plan was parsed from, when the loader was asked for it
+    /// (`digests: true`, for the report's kept pages); nil otherwise.
+    public var sourceDigest: String?
     /// The free prose as text, part by part in file order (parts without prose left out); nil
     /// unless the plan was parsed with `PlanParser.Depth.withProse`, which a diff asks for to
     /// show how the prose changed.

@@ -8,6 +8,9 @@ public struct Workspace: Sendable {
     public var findings: [Finding]
     /// Every plan path that was looked at, readable or not.
     public var planPaths: [String]
+    /// ``ContentDigest`` of the acctplan.yml bytes `config` was read from ("" without one), when
+    /// the loader was asked for digests; nil otherwise.
+    public var configDigest: String?
 
     public init(config: WorkspaceConfig, plans: [Plan], findings: [Finding], planPaths: [String]) {
         self.config = config

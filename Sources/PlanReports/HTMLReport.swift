@@ -44,10 +44,10 @@ public struct HTMLReport: Sendable {
     /// The language of the page's labels, headings and legends (docs/language.md); set by the
     /// caller after `init`. Values (names, ids, amounts, dates) are as written.
     public var language: UILanguage = .en
-    /// The bytes of a plan's file and of acctplan.yml, for the account pages' keys (set by the
-    /// caller, which has the source); without them every page is rendered.
-    public var planBytes: @Sendable (Plan) -> Data? = { _ in nil }
-    public var configBytes: Data?
+    /// The digest of acctplan.yml as read (``Workspace/configDigest``), for the account pages'
+    /// keys with each plan's ``Plan/sourceDigest``; without both a page has no key and is always
+    /// rendered.
+    public var configDigest: String?
 
     /// A free-prose section: its heading (plain text) and its body, already safe HTML.
     public struct ProseSection: Sendable {
@@ -150,7 +150,7 @@ public struct HTMLReport: Sendable {
         /// The account page's key: the common inputs, the plan's bytes and its lint findings.
         func accountPageKey(_ index: Int) -> String? {
             let plan = report.accounts[index]
-            guard let bytes = report.planBytes(plan) else { return nil }
+            guard report.configDigest != nil, let bytes = plan.sourceDigest else { return nil }
             var digest = common
             digest.add(plan.path)
             digest.add(bytes)
@@ -178,7 +178,7 @@ public struct HTMLReport: Sendable {
         digest.add(rollup.asOf.description)
         digest.add(sourceLabel)
         digest.add(rollup.currency)
-        digest.add(configBytes ?? Data())
+        digest.add(configDigest ?? "")
         for group in rollup.groups.sorted(by: { ($0.dimension.rawValue, $0.id) < ($1.dimension.rawValue, $1.id) }) {
             digest.add("\(group.dimension.rawValue)/\(group.id)=\(group.name ?? "")")
         }

@@ -98,9 +98,12 @@ public struct ReportFolder {
                 return (nil, old, true)
             }
             do {
-                try Self.writeAtomically(page.render(), to: path)
-                return (nil, key.flatMap { key in PageKeys.FileState(path).map { PageKeys.Entry(path: page.path, key: key, state: $0) } },
-                        false)
+                // The state of the file this run wrote (not of what is at `path` a moment later,
+                // which another report writing the same folder may have replaced).
+                var state: PageKeys.FileState?
+                try AtomicFile.write(Array(page.render().utf8), to: path, mode: Self.fileMode, sync: false,
+                                     written: { state = PageKeys.FileState($0) })
+                return (nil, key.flatMap { key in state.map { PageKeys.Entry(path: page.path, key: key, state: $0) } }, false)
             } catch let failure as any UserFacingError {
                 return (failure.message, nil, false)
             } catch {
@@ -201,7 +204,12 @@ enum PageKeys {
         /// The state of a regular file at `path`; nil for anything else.
         init?(_ path: String) {
             var info = stat()
-            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            guard lstat(path, &info) == 0 else { return nil }
+            self.init(info)
+        }
+
+        init?(_ info: stat) {
+            guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             size = Int64(info.st_size)
             modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
             inode = UInt64(info.st_ino)

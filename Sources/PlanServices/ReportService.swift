@@ -28,8 +28,6 @@ public enum ReportService {
                              language: (UILanguage?) -> UILanguage = { $0 ?? .en })
         throws -> Written
     {
-        // Before anything is read: a plan modified since may not be what was parsed (below).
-        let started = Date().timeIntervalSince1970
         let opened = try OpenedWorkspace.open(workspace: workspace, at: choice)
         // The history is read on another thread while the working tree is parsed, as for rollup
         // (`alongside`); its warnings are said after the working tree's. Without `since`, a
@@ -41,7 +39,7 @@ public enum ReportService {
             background = try RollupHistoryReader.background(opened, workspaceOption: workspace, since: since, trend: trend,
                                                             asOf: asOf, progress: progress, workingTree: handover)
         }
-        let (loaded, early) = try alongside({ try handover.handingOver { try UnreadableFiles.loadForCounting(opened, warn: warn) } },
+        let (loaded, early) = try alongside({ try handover.handingOver { try UnreadableFiles.loadForCounting(opened, digests: true, warn: warn) } },
                                             background: background)
         // Each account's score and band once, for the rollup's figures and lint's health-mismatch;
         // the account page builds its explained score when it is written (holding 10,000 scores
@@ -65,26 +63,9 @@ public enum ReportService {
                                 views: views(of: loaded, asOf: asOf))
         // The page's language: the front end's choice, given the workspace's `language:`.
         report.language = language(loaded.config.language)
-        // For the account pages' keys: a page whose inputs did not change is kept (ReportFolder).
-        // A plan in the working tree modified after the report started (or up to two seconds
-        // before: coarse time stamps) may differ from what was parsed: its page gets no key, so
-        // it is rendered and never kept. Git's objects cannot change.
-        let diskRoot = choice == .workingTree ? opened.root?.path : nil
-        @Sendable func settled(_ path: String) -> Bool {
-            guard let diskRoot else { return true }
-            var info = stat()
-            guard stat(diskRoot + "/" + path, &info) == 0 else { return false }
-            return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9 < started - 2
-        }
-        let configBytes = try? source.read("acctplan.yml")
-        // The same for acctplan.yml (every page's key holds it): then no page is kept.
-        if configBytes == nil || settled("acctplan.yml") {
-            report.configBytes = configBytes
-            report.planBytes = { plan in
-                guard settled(plan.path), let bytes = try? source.read(plan.path), settled(plan.path) else { return nil }
-                return bytes
-            }
-        }
+        // For the account pages' keys, digests of the bytes that were parsed: a page whose inputs
+        // did not change is kept (ReportFolder).
+        report.configDigest = loaded.configDigest
         ProcessLifetime.keepUntilExit(report)
         let outcome = try folder.write(report.pages())
         var written = Written(files: outcome.written, accounts: rollup.total.accounts)

@@ -8,9 +8,9 @@ public enum UnreadableFiles {
     /// `opened` loaded for counting (rollup, report): refused while acctplan.yml has merge
     /// conflicts, the plans that cannot be counted said through `warn`, and kept until the
     /// process exits (freeing 10,000 plans would cost more than the exit).
-    public static func loadForCounting(_ opened: OpenedWorkspace, depth: PlanParser.Depth = .counting,
+    public static func loadForCounting(_ opened: OpenedWorkspace, depth: PlanParser.Depth = .counting, digests: Bool = false,
                                        warn: (ServiceWarning) -> Void) throws -> Workspace {
-        let loaded = try opened.load(depth: depth)
+        let loaded = try opened.load(depth: depth, digests: digests)
         try requireReadableConfig(loaded)
         uncounted(loaded).map(warn)
         ProcessLifetime.keepUntilExit(loaded)

@@ -99,9 +99,9 @@ public struct OpenedWorkspace {
         }
     }
 
-    /// Loads every plan from the source, read to `depth`.
-    public func load(depth: PlanParser.Depth = .full) throws -> Workspace {
-        try WorkspaceLoader.load(from: source, depth: depth)
+    /// Loads every plan from the source, read to `depth` (`digests`: ``WorkspaceLoader/load(from:depth:cache:store:config:digests:)``).
+    public func load(depth: PlanParser.Depth = .full, digests: Bool = false) throws -> Workspace {
+        try WorkspaceLoader.load(from: source, depth: depth, digests: digests)
     }
 
     /// Where the workspace is in its git repository; nil when it is in none.

@@ -24,9 +24,11 @@ public enum AtomicFile {
     ///     what was read: something was saved between `beforeRename` and the swap) swaps back,
     ///     leaves that content in place and throws ``ChangedMeanwhile``. Where a file system
     ///     cannot exchange, it is a plain rename after `beforeRename`, as without it.
+    ///   - written: shown the new file's status (size, time stamp, inode: what it keeps once
+    ///     renamed into place) when its content is complete.
     public static func write(_ bytes: some ContiguousBytes, to path: String, mode: mode_t = 0o644,
                              owner: (uid_t, gid_t)? = nil, sync: Bool, beforeRename: () throws -> Void = {},
-                             replaced: ((Data?) -> Bool)? = nil) throws {
+                             replaced: ((Data?) -> Bool)? = nil, written: ((stat) -> Void)? = nil) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var template = Array("\(folder)/.\(name).acctplan-XXXXXX".utf8CString)
@@ -39,6 +41,11 @@ public enum AtomicFile {
         if failure == nil, fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
         if failure == nil, let (uid, gid) = owner, uid != getuid() || gid != getgid() { _ = fchown(descriptor, uid, gid) }
         if failure == nil, sync, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, let written {
+            // What the file will be once renamed into place (the rename keeps inode and time stamp).
+            var status = stat()
+            if fstat(descriptor, &status) == 0 { written(status) }
+        }
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure { throw Failure(path: path, reason: failure) }
         try beforeRename()

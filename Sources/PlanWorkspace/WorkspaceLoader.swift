@@ -32,17 +32,27 @@ public enum WorkspaceLoader {
     /// `acctplan.yml` as read from `source` (a file over the size limit is refused unread), with
     /// its findings; the defaults when there is none.
     public static func readConfig(from source: some PlanSource) throws -> (WorkspaceConfig, [Finding]) {
-        if let refused = source.byteCount(ConfigParser.path).flatMap(ConfigParser.refuseUnread(byteCount:)) { return refused }
+        let (config, findings, _) = try readConfigAndDigest(from: source)
+        return (config, findings)
+    }
+
+    /// ``readConfig(from:)``, and the ``ContentDigest`` of the bytes read ("" without a file, nil
+    /// when it was not read: too large, unresolved).
+    static func readConfigAndDigest(from source: some PlanSource) throws -> (WorkspaceConfig, [Finding], String?) {
+        if let refused = source.byteCount(ConfigParser.path).flatMap(ConfigParser.refuseUnread(byteCount:)) {
+            return (refused.0, refused.1, nil)
+        }
         let data: Data?
         do {
             data = try source.read(ConfigParser.path)
         } catch is UnresolvedConflict {
             var config = WorkspaceConfig()
             config.hasMergeConflicts = true
-            return (config, [unmergedFinding(ConfigParser.path, what: "acctplan.yml")])
+            return (config, [unmergedFinding(ConfigParser.path, what: "acctplan.yml")], nil)
         }
-        guard let data else { return (WorkspaceConfig(), []) }
-        return ConfigParser.parse(data)
+        guard let data else { return (WorkspaceConfig(), [], "") }
+        let (config, findings) = ConfigParser.parse(data)
+        return (config, findings, ContentDigest.hex(of: data))
     }
 
     /// The finding for a file the index holds only as an unresolved conflict.
@@ -76,11 +86,14 @@ public enum WorkspaceLoader {
     /// `store`: at depth ``PlanParser/Depth/stageAndGroups``, what earlier runs read of each blob
     /// (by ``PlanSource/contentKey(_:)``); what this run reads is recorded into it. `config`: what
     /// ``readConfig(from:)`` gave for `source`, when the caller has read it already.
+    /// `digests`: record ``Plan/sourceDigest`` and ``Workspace/configDigest`` (a given `config`
+    /// has none).
     public static func load(from source: some PlanSource, depth: PlanParser.Depth = .full, cache: ParseCache? = nil,
-                            store: (any StageAndGroupsStore)? = nil, config read: (WorkspaceConfig, [Finding])? = nil) throws
+                            store: (any StageAndGroupsStore)? = nil, config read: (WorkspaceConfig, [Finding])? = nil,
+                            digests: Bool = false) throws
         -> Workspace
     {
-        let (config, configFindings) = try read ?? readConfig(from: source)
+        let (config, configFindings, configDigest) = try read.map { ($0.0, $0.1, nil) } ?? readConfigAndDigest(from: source)
         var findings = configFindings
         let listed = try listPlans(in: source)
         let planFiles = listed.files
@@ -94,19 +107,23 @@ public enum WorkspaceLoader {
                                     hint: "plan folders only group plans; keep them a few levels deep"))
         }
         let parser = PlanParser(config: config)
-        let results = try parseAll(planFiles, source: source, parser: parser, depth: depth, cache: cache, store: store)
+        let results = try parseAll(planFiles, source: source, parser: parser, depth: depth, cache: cache, store: store,
+                                   digests: digests)
         var plans: [Plan] = []
         plans.reserveCapacity(results.count)
         for result in results {
             plans.append(result.plan)
             findings += result.findings
         }
-        return Workspace(config: config, plans: plans, findings: findings, planPaths: planFiles.map(\.path))
+        var workspace = Workspace(config: config, plans: plans, findings: findings, planPaths: planFiles.map(\.path))
+        if digests { workspace.configDigest = configDigest }
+        return workspace
     }
 
     /// Reads and parses every file on all cores; results keep the order of `files`.
     static func parseAll(_ files: [(path: String, kind: PlanKind)], source: some PlanSource, parser: PlanParser,
-                         depth: PlanParser.Depth, cache: ParseCache?, store: (any StageAndGroupsStore)? = nil) throws -> [ParsedPlan]
+                         depth: PlanParser.Depth, cache: ParseCache?, store: (any StageAndGroupsStore)? = nil,
+                         digests: Bool = false) throws -> [ParsedPlan]
     {
         let configKey = String(parser.config.hashValue)
         let store = depth == .stageAndGroups ? store : nil
@@ -128,6 +145,8 @@ public enum WorkspaceLoader {
                     parsed = parser.refused(byteCount: size, path: file.path, kind: file.kind, id: id)
                 case .bytes(let data):
                     parsed = parser.parse(data, path: file.path, kind: file.kind, id: id, depth: depth)
+                    // Of the very bytes parsed: a file saved meanwhile cannot pass for them.
+                    if digests { parsed.plan.sourceDigest = ContentDigest.hex(of: data) }
                 case nil:
                     throw WorkspaceError.unreadable(file.path, "it disappeared while being read")
                 }
