@@ -104,16 +104,17 @@ extension HTMLReport {
     func accountTable(_ ids: [String], depth: Int) -> String {
         guard !ids.isEmpty else { return t("<p class=\"muted\">No member accounts.</p>", "<p class=\"muted\">没有成员客户。</p>") }
         let rows: [[String]] = ids.map { id in
-            let plan = accountIndex[id].map { accounts[$0] }
+            // The fields read in place: a copy of the plan retained each of its arrays and strings.
+            let index = accountIndex[id]
             let figures = rollup.figures[id]
-            let reviewed = plan?.header.reviewed?.value
+            let reviewed = index.flatMap { accounts[$0].header.reviewed?.value }
             let stale = figures?.isStale == true ? " <span class=\"badge warn\">\(t("stale", "过期"))</span>" : ""
             let overdue = figures?.actions.overdue ?? 0
             return [
                 accountLink(id, depth: depth),
-                stageBadge(plan?.header.stage?.value),
-                plan?.header.manager.map { person($0.value) } ?? "—",
-                plan?.header.health.map { healthBadge($0.value) } ?? "—",
+                stageBadge(index.flatMap { accounts[$0].header.stage?.value }),
+                index.flatMap { accounts[$0].header.manager.map { person($0.value) } } ?? "—",
+                index.flatMap { accounts[$0].header.health.map { healthBadge($0.value) } } ?? "—",
                 figures.map { scoreBadge($0.score, $0.band) } ?? "—",
                 (reviewed.map(date) ?? "—") + stale,
                 figures.map { Format.amount($0.plannedRevenue) } ?? "—",

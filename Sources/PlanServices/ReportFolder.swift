@@ -237,16 +237,40 @@ enum PageKeys {
 
     static func read(_ path: String) -> [String: Entry] {
         guard ReportFolder.isRegularFile(path), let data = FileManager.default.contents(atPath: path) else { return [:] }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-        guard lines.first == Substring(heading) else { return [:] }
+        // Cut on bytes (10,000 lines): fields are ASCII digits and hex, the path the rest of the line.
+        let bytes = [UInt8](data)
+        var lines = bytes.split(separator: UInt8(ascii: "\n"))
+        guard let first = lines.first, first.elementsEqual(heading.utf8) else { return [:] }
+        lines.removeFirst()
         var entries: [String: Entry] = [:]
-        for line in lines.dropFirst() {
-            let fields = line.split(separator: " ", maxSplits: 4)
-            guard fields.count == 5, fields[0].count == 32, let size = Int64(fields[1]), let modified = Int64(fields[2]),
-                  let inode = UInt64(fields[3]) else { continue }
-            let page = String(fields[4])
-            entries[page] = Entry(path: page, key: String(fields[0]), state: FileState(size: size, modified: modified, inode: inode))
+        entries.reserveCapacity(lines.count)
+        for line in lines {
+            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 4, omittingEmptySubsequences: false)
+            guard fields.count == 5, fields[0].count == 32, fields[0].allSatisfy(isHexDigit),
+                  let size = number(fields[1]), let modified = number(fields[2]),
+                  let inode = UInt64(String(decoding: fields[3], as: UTF8.self)),
+                  let page = String(validating: fields[4], as: UTF8.self) else { continue }
+            entries[page] = Entry(path: page, key: String(decoding: fields[0], as: UTF8.self),
+                                  state: FileState(size: size, modified: modified, inode: inode))
         }
         return entries
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+    }
+
+    /// A non-negative decimal number that fits an Int64 (a time stamp in nanoseconds has 19 digits).
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int64? {
+        guard !digits.isEmpty, digits.count <= 19 else { return nil }
+        var value: Int64 = 0
+        for byte in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowSum) = times.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+            guard !overflowTimes, !overflowSum else { return nil }
+            value = sum
+        }
+        return value
     }
 }
