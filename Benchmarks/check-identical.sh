@@ -52,6 +52,9 @@ run_all() {  # binary, output folder
         name=${entry%%|*}
         args=${entry#*|}
         if [ "$name" = report ]; then
+            # Twice: the second run keeps its account pages (docs/report.md) and must leave the
+            # folder as the first wrote it.
+            (cd "$ws" && "$1" ${args/REPORT/$2/report} >/dev/null 2>&1) || true
             (cd "$ws" && "$1" ${args/REPORT/$2/report} >/dev/null 2>&1) || true
         else
             (cd "$ws" && NO_COLOR=1 "$1" $args >"$2/$name" 2>/dev/null) || true
@@ -62,7 +65,7 @@ digest() {  # output folder → one line per output: name, sha256
     for entry in "${commands[@]}"; do
         name=${entry%%|*}
         if [ -d "$1/$name" ]; then
-            sum=$(cd "$1/$name" && find . -type f ! -name .acctplan-report | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-64)
+            sum=$(cd "$1/$name" && find . -type f ! -name .acctplan-report ! -name .acctplan-report-keys | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-64)
         else
             sum=$(sha256sum < "$1/$name" | cut -c1-64)
         fi
