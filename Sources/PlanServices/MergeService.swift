@@ -148,8 +148,8 @@ public enum ResolveService {
             let target = workdir.appendingPathComponent(file.path).path
             let lineMerged = LineMerge.merge(base: base ?? Data(), ours: ours, theirs: theirs, options: fileMerger.options).text
             guard let working = FileManager.default.contents(atPath: target),
-                  ConflictedFile.isAsMerged(working, anyOf: [lineMerged, result.text], markerSize: fileMerger.options.markerSize)
-                    || ConflictedFile.isBinaryConflictAsGitLeftIt(working, base: base, ours: ours, theirs: theirs)
+                  MergedText.isAsMerged(working, anyOf: [lineMerged, result.text], markerSize: fileMerger.options.markerSize)
+                    || MergedText.isBinaryConflictAsGitLeftIt(working, base: base, ours: ours, theirs: theirs)
             else {
                 lines.append(Line(path: file.path, outcome: .editedSinceTheMerge))
                 continue
@@ -188,7 +188,7 @@ public enum ResolveService {
 }
 
 /// A conflicted file as a merge left it.
-enum ConflictedFile {
+enum MergedText {
     /// Whether `working` holds conflict markers and is, marker lines aside (their labels differ
     /// between git, its merge driver and a rebase), one of `candidates`: what git's line merge or
     /// acctplan's merge writes for the same three versions. Any edit since — a hunk resolved by

@@ -72,7 +72,17 @@ public final class PlanVersions: @unchecked Sendable {
     private func configSource(at endpoint: DiffEndpoint) throws -> ConfigSource {
         // Keyed by the endpoint itself: describing it as text went through reflection.
         if let cached = configs[endpoint] { return .known(cached) }
-        guard let data = try repository.content(of: repositoryPath(ConfigParser.path), at: endpoint) else { return .absent }
+        guard let data = try repository.content(of: repositoryPath(ConfigParser.path), at: endpoint) else {
+            // The index holds an unmerged acctplan.yml only as its conflict's stages: not absent
+            // (the defaults), but settings that cannot be read (`diff --staged` compared the
+            // plans with the defaults' exchange rates).
+            if endpoint == .index, try repository.conflictedFiles().contains(where: { $0.path == repositoryPath(ConfigParser.path) }) {
+                var config = WorkspaceConfig()
+                config.hasMergeConflicts = true
+                return .known(config)
+            }
+            return .absent
+        }
         // Two endpoints mostly hold the same acctplan.yml: parsed once (a large one, with every
         // person of the organisation, takes a millisecond).
         return configsByContent[data].map { .known($0) } ?? .bytes(data)

@@ -203,3 +203,32 @@ struct UnreadableConfigHistoryTests {
         #expect(text.status == 0 && text.stdout == plan.replacingOccurrences(of: "EUR 80k", with: "EUR 90k"), "\(text)")
     }
 }
+
+extension UnreadableConfigHistoryTests {
+    /// In a stopped merge the index holds acctplan.yml only as its conflict's stages: `diff
+    /// --staged` took that for no acctplan.yml and compared the staged plans with the defaults
+    /// (an amount in USD, without the workspace's rate, shown as changed).
+    @Test func diffStagedDoesNotReadAnUnmergedAcctplanYmlAsAbsent() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let ws = try sandbox.templateWorkspace()
+        let config = try #require(GitFixture.read(Self.config, in: ws))
+        let plan = "accounts/huaxia-power.md"
+        let text = try #require(GitFixture.read(plan, in: ws))
+        let reviewed = try #require(text.split(separator: "\n").first { $0.hasPrefix("reviewed: ") })
+        try sandbox.gitOK(["checkout", "-q", "-b", "side"], in: ws)
+        try GitFixture.write(config.replacingOccurrences(of: "{name: Li You}", with: "{name: Li You B}"), to: Self.config, in: ws)
+        try GitFixture.write(text.replacingOccurrences(of: reviewed, with: "reviewed: 2026-11-30"), to: plan, in: ws)
+        try sandbox.gitOK(["commit", "-qam", "side"], in: ws)
+        try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
+        try GitFixture.write(config.replacingOccurrences(of: "{name: Li You}", with: "{name: Li You A}"), to: Self.config, in: ws)
+        try sandbox.gitOK(["commit", "-qam", "main"], in: ws)
+        let merge = try sandbox.git(["merge", "side"], in: ws)
+        #expect(merge.status != 0, "\(merge)")
+
+        let staged = try sandbox.acctplan(["diff", "--staged"], in: ws)
+        #expect(staged.stdout == "\(plan) (account huaxia-power, modified)\n  not compared: acctplan.yml cannot be read in the new version; run acctplan lint\n",
+                "\(staged)")
+        #expect(!staged.stdout.contains("amount"), "\(staged)")
+    }
+}
