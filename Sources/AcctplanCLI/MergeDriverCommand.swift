@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlanLocalization
 import PlanServices
 
 /// `acctplan merge-driver BASE OURS THEIRS PATH`: git's merge driver for plans
@@ -73,9 +74,14 @@ struct MergeDriverCommand: ParsableCommand {
     /// The merge itself, also run by ``MergeDriverInvocation`` (git's usual call, read by hand).
     static func merge(base: String, ours: String, theirs: String, path: String, markers: MergeService.Markers, workspace: String?) throws {
         let result = try MergeService.driver(base: base, ours: ours, theirs: theirs, path: path, markers: markers,
-                                             workspace: workspace) { Terminal.standardError("acctplan merge-driver: \($0)\n") }
+                                             workspace: workspace) { reason in
+            Terminal.standardError(Terminal.say("acctplan merge-driver: \(path): \(reason); merged line by line\n",
+                                                "acctplan merge-driver: \(path)：\(Localizer.translate(reason, to: .zhCN))；已逐行合并\n"))
+        }
         guard result.isClean else {
-            Terminal.standardError("acctplan merge-driver: \(path): \(result.conflicts) conflict\(result.conflicts == 1 ? "" : "s") left to resolve\n")
+            Terminal.standardError(Terminal.say(
+                "acctplan merge-driver: \(path): \(result.conflicts) conflict\(result.conflicts == 1 ? "" : "s") left to resolve\n",
+                "acctplan merge-driver: \(path)：剩余 \(result.conflicts) 处冲突待解决\n"))
             throw ExitCode(1)
         }
     }

@@ -25,10 +25,10 @@ public enum MergeService {
     }
 
     /// Merges the files `base`, `ours` and `theirs` (the plan at `path` in the repository) and
-    /// writes the result over `ours`; `warn` hears when a side is no plan and the merge went
-    /// line by line. `workspace`: `--workspace`, whose acctplan.yml reads the plans.
+    /// writes the result over `ours`; `lineByLine` hears why, when a side is no plan and the merge
+    /// went line by line. `workspace`: `--workspace`, whose acctplan.yml reads the plans.
     public static func driver(base: String, ours: String, theirs: String, path: String, markers: Markers,
-                              workspace: String?, warn: (String) -> Void) throws -> PlanMerger.Result {
+                              workspace: String?, lineByLine: (_ reason: String) -> Void) throws -> PlanMerger.Result {
         func read(_ file: String) throws -> Data {
             guard let data = FileManager.default.contents(atPath: file) else { throw ToolFailure("cannot read \(file)") }
             return data
@@ -45,7 +45,7 @@ public enum MergeService {
                 result = merger.merge(base: baseData, ours: oursData, theirs: theirsData, path: path)
             }
         }
-        if let reason = result.fallbackReason { warn("\(path): \(reason); merged line by line") }
+        if let reason = result.fallbackReason { lineByLine(reason) }
         try AtomicFile.write(result.text, to: ours, sync: false)
         return result
     }

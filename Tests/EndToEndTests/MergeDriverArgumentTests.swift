@@ -30,6 +30,22 @@ struct MergeDriverArgumentTests {
         return dir
     }
 
+    /// In a workspace whose acctplan.yml says `language: zh-CN`, the driver's lines on stderr
+    /// are Chinese like the rest of acctplan's (they were always English).
+    @Test func theDriversLinesFollowTheWorkspaceLanguage() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let dir = try Self.files(sandbox)
+        try Data("version: 1\nlanguage: zh-CN\n".utf8).write(to: dir.appendingPathComponent("acctplan.yml"))
+        let run = try sandbox.acctplan(["merge-driver", "base.md", "ours.md", "theirs.md", "accounts/acme.md"], in: dir)
+        #expect(run.status == 1 && run.stderr == "acctplan merge-driver: accounts/acme.md：剩余 1 处冲突待解决\n", "\(run)")
+        // A side that is no plan: merged line by line, and why, in Chinese.
+        try Data("no front matter\n".utf8).write(to: dir.appendingPathComponent("ours.md"))
+        let lines = try sandbox.acctplan(["merge-driver", "base.md", "ours.md", "theirs.md", "accounts/acme.md"], in: dir)
+        #expect(lines.stderr.hasPrefix("acctplan merge-driver: accounts/acme.md：") && lines.stderr.contains("；已逐行合并\n")
+                && !lines.stderr.contains("merged line by line"), "\(lines)")
+    }
+
     @Test(arguments: [
         ["merge-driver", "--marker-size", "9", "--ours-label", "mine", "--conflict-style", "diff3", "base.md", "ours.md", "theirs.md", "accounts/acme.md"],
         ["merge-driver", "base.md", "ours.md", "theirs.md", "accounts/acme.md", "--marker-size=9", "--ours-label=mine", "--conflict-style=diff3"],

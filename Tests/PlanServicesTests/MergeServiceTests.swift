@@ -17,7 +17,7 @@ struct MergeServiceTests {
         let markers = MergeService.Markers(style: "diff3", size: size, ours: ours, base: base, theirs: theirs)
         let result = try MergeService.driver(base: folder.appendingPathComponent("base").path, ours: folder.appendingPathComponent("ours").path,
                                              theirs: folder.appendingPathComponent("theirs").path, path: "accounts/acme.md",
-                                             markers: markers, workspace: nil) { _ in }
+                                             markers: markers, workspace: nil, lineByLine: { _ in })
         #expect(result.conflicts == 1)
         return try String(contentsOf: folder.appendingPathComponent("ours"), encoding: .utf8)
     }
