@@ -66,8 +66,10 @@ public final class GitCommitSession {
                     + "'git status' is enough to let git see that), then commit again without naming it; nothing was changed"
             case .outsideSparseCheckout(let path):
                 let folder = path.split(separator: "/").dropLast().joined(separator: "/")
-                return "'\(path)' is outside the sparse checkout (git keeps the index's version of it); bring it in with "
-                    + "'git sparse-checkout add \(folder.isEmpty ? path : folder + "/")' first; nothing was changed"
+                return "'\(path)' has git's skip-worktree bit (it is outside the sparse checkout, or was marked with "
+                    + "'git update-index --skip-worktree'): git keeps the index's version of it; bring it in with "
+                    + "'git sparse-checkout add \(folder.isEmpty ? path : folder + "/")' or clear the bit with "
+                    + "'git update-index --no-skip-worktree \(path)' first; nothing was changed"
             case .indexNotUpdated(let commit, let reason):
                 return "committed \(commit), but .git/index could not be updated (\(reason)); "
                     + "run 'git reset' to make the index match the new commit (your files are untouched)"

@@ -201,15 +201,26 @@ enum MergedText {
 
     /// The lines of `data` that are not conflict markers (`<<<<<<<`, `|||||||`, `=======`,
     /// `>>>>>>>` of exactly `size` characters, then the end of the line or a space and a label),
-    /// and how many marker lines there were.
-    static func withoutMarkerLines(_ data: Data, size: Int) -> (text: [Substring], markers: Int) {
-        var kept: [Substring] = []
+    /// without a carriage return at their end (a CRLF checkout — `eol=crlf`, `core.autocrlf` —
+    /// holds the line merge of LF blobs with CRLF line ends), and how many marker lines there were.
+    static func withoutMarkerLines(_ data: Data, size: Int) -> (text: [ArraySlice<UInt8>], markers: Int) {
+        // On bytes: as Characters, "\r\n" is one and a CRLF file would be a single line.
+        var kept: [ArraySlice<UInt8>] = []
         var markers = 0
-        let text = String(decoding: data, as: UTF8.self)
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for var line in [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if line.last == 0x0D { line = line.dropLast() }
             if isMarker(line, size: size) { markers += 1 } else { kept.append(line) }
         }
         return (kept, markers)
+    }
+
+    static func isMarker(_ line: ArraySlice<UInt8>, size: Int) -> Bool {
+        guard let first = line.first, [UInt8(ascii: "<"), UInt8(ascii: "|"), UInt8(ascii: "="), UInt8(ascii: ">")].contains(first)
+        else { return false }
+        let run = line.prefix { $0 == first }.count
+        guard run == size else { return false }
+        let rest = line.dropFirst(run)
+        return rest.isEmpty || (first != UInt8(ascii: "=") && rest.first == UInt8(ascii: " "))
     }
 
     /// git merges a file it takes for binary (a NUL byte in its first 8,000 bytes, in any
@@ -218,11 +229,4 @@ enum MergedText {
         working == ours && [base ?? Data(), ours, theirs].contains { $0.prefix(8000).contains(0) }
     }
 
-    static func isMarker(_ line: Substring, size: Int) -> Bool {
-        guard let first = line.first, "<|=>".contains(first) else { return false }
-        let run = line.prefix { $0 == first }.count
-        guard run == size else { return false }
-        let rest = line.dropFirst(run)
-        return rest.isEmpty || rest == "\r" || (first != "=" && rest.first == " ")
-    }
 }

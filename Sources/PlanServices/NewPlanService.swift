@@ -50,7 +50,9 @@ public enum NewPlanService {
             throw ToolFailure("--name is empty: give the plan's name, or leave --name out to take the id in title case")
         }
         let root = try WorkspaceLocation.root(request.workspace)
-        let workspace = try OpenedWorkspace.workingTree(root).load()
+        // With the plans outside a sparse checkout: an id they use is taken (a newcomer trial's `new`
+        // wrote a template where such a plan was, and `commit -a` committed it over the plan).
+        let workspace = try OpenedWorkspace.readingWorkingTree(root).load()
         if let existing = workspace.plans.first(where: { $0.kind == kind && $0.id == id }) {
             throw ToolFailure(kind == .segment ? "a \(kind.rawValue) plan '\(id)' already exists at \(existing.path)"
                 : "an \(kind.rawValue) plan '\(id)' already exists at \(existing.path)")

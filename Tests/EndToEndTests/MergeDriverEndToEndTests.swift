@@ -203,4 +203,38 @@ struct MergeDriverEndToEndTests {
         let resolved = try sandbox.acctplan(["resolve"], in: ws)
         #expect(resolved.status == 0 && resolved.stdout == "merged      \(Self.plan)\n", "\(resolved)")
     }
+
+    /// In a CRLF checkout (`eol=crlf`) the conflict git writes has CRLF line ends while the
+    /// versions in the index have LF: `resolve` took every such file for one edited by hand (a
+    /// newcomer trial) — it compared lines as Swift Characters, where "\r\n" is one.
+    @Test func resolveMergesAnUntouchedConflictInACRLFCheckout() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
+        try #require(created.status == 0, "\(created)")
+        let ws = sandbox.temp.path("ws")
+        let attributes = try #require(GitFixture.read(".gitattributes", in: ws))
+        try GitFixture.write(attributes.replacingOccurrences(of: "eol=lf", with: "eol=crlf"), to: ".gitattributes", in: ws)
+        try sandbox.gitOK(["commit", "-qam", "CRLF"], in: ws)
+        try FileManager.default.removeItem(at: ws.appendingPathComponent(Self.plan))
+        try sandbox.gitOK(["checkout", "--", Self.plan], in: ws)
+        #expect(try #require(GitFixture.read(Self.plan, in: ws)).contains("\r\n"))
+        func edit(_ from: String, _ to: String, _ message: String) throws {
+            let text = try #require(GitFixture.read(Self.plan, in: ws))
+            #expect(text.contains(from))
+            try GitFixture.write(text.replacingOccurrences(of: from, with: to), to: Self.plan, in: ws)
+            try sandbox.gitOK(["commit", "-qam", message], in: ws)
+        }
+        try sandbox.gitOK(["checkout", "-q", "-b", "theirs"], in: ws)
+        try edit("| CNY 2.4M  |", "| CNY 2.2M  |", "theirs")
+        try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
+        try edit("| CNY 5.2M  |", "| CNY 5.8M  |", "ours 1")
+        try edit("| CNY 2.4M  |", "| CNY 2.6M  |", "ours 2")
+        let merge = try sandbox.git(["merge", "--no-edit", "theirs"], in: ws)
+        #expect(merge.status != 0, "\(merge)")
+        #expect(try #require(GitFixture.read(Self.plan, in: ws)).contains("<<<<<<< HEAD\r\n"))
+        let resolved = try sandbox.acctplan(["resolve"], in: ws)
+        #expect(resolved.status == 1, "\(resolved)")
+        #expect(resolved.stdout == "conflict    \(Self.plan): 1 conflict left; edit them, then 'git add \(Self.plan)'\n", "\(resolved)")
+    }
 }

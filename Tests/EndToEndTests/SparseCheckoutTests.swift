@@ -39,8 +39,9 @@ import Testing
         let refused = try sandbox.acctplan(["commit", "-m", "Both", "accounts/acme.md", "accounts/east/bolt.md"] + GitFixture.asOf,
                                            in: repo)
         #expect(refused.status == 2, "\(refused)")
-        #expect(refused.stderr.contains("'accounts/east/bolt.md' is outside the sparse checkout")
-                && refused.stderr.contains("git sparse-checkout add"), "\(refused)")
+        #expect(refused.stderr.contains("'accounts/east/bolt.md' has git's skip-worktree bit (it is outside the sparse checkout")
+                && refused.stderr.contains("git sparse-checkout add accounts/east/")
+                && refused.stderr.contains("git update-index --no-skip-worktree accounts/east/bolt.md"), "\(refused)")
         try GitCommitRefusalTests.expectUnchanged(sandbox, repo, since: before)
     }
 }
@@ -59,6 +60,21 @@ extension SparseCheckoutTests {
         // fmt writes files: it reads the disk alone and never makes a file outside the checkout.
         let fmt = try sandbox.acctplan(["fmt"], in: repo)
         #expect(fmt.status == 0, "\(fmt)")
+        #expect(!FileManager.default.fileExists(atPath: repo.appendingPathComponent("accounts/east/bolt.md").path))
+    }
+}
+
+extension SparseCheckoutTests {
+    /// `new` saw only the plans on disk: it wrote a template where a plan outside the checkout
+    /// is, and `commit -a` (once git's status had cleared the bit of the file now on disk)
+    /// committed the template over the plan (a newcomer trial).
+    @Test func newRefusesTheIDOfAPlanOutsideTheCheckout() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try Self.sparseRepository(sandbox)
+        let refused = try sandbox.acctplan(["new", "account", "bolt", "--folder", "east", "--industry", "tobacco", "--manager", "li-you"],
+                                           in: repo)
+        #expect(refused.status == 2 && refused.stderr.contains("an account plan 'bolt' already exists"), "\(refused)")
         #expect(!FileManager.default.fileExists(atPath: repo.appendingPathComponent("accounts/east/bolt.md").path))
     }
 }
