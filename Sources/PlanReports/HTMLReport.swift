@@ -17,7 +17,8 @@ public struct HTMLReport: Sendable {
         /// A fingerprint of everything the page is made from, for pages that are costly to
         /// render and change seldom (the account pages): when it equals the one recorded for the
         /// page the earlier report wrote, and that file is untouched, the page is not made again.
-        /// nil: always rendered.
+        /// nil: always rendered. Asked again after the page is rendered: nil then (the page
+        /// turned out not to be what the key says) means it is not recorded.
         public var key: (@Sendable () -> String?)?
 
         public init(path: String, key: (@Sendable () -> String?)? = nil, render: @escaping @Sendable () -> String) {
@@ -48,6 +49,9 @@ public struct HTMLReport: Sendable {
     /// keys with each plan's ``Plan/sourceDigest``; without both a page has no key and is always
     /// rendered.
     public var configDigest: String?
+    /// Whether a plan's page, once rendered, turned out to mix two versions of its file (saved
+    /// between the parse and the reading of its prose): such a page gets no key.
+    public var isMixed: @Sendable (Plan) -> Bool = { _ in false }
 
     /// A free-prose section: its heading (plain text) and its body, already safe HTML.
     public struct ProseSection: Sendable {
@@ -150,7 +154,7 @@ public struct HTMLReport: Sendable {
         /// The account page's key: the common inputs, the plan's bytes and its lint findings.
         func accountPageKey(_ index: Int) -> String? {
             let plan = report.accounts[index]
-            guard report.configDigest != nil, let bytes = plan.sourceDigest else { return nil }
+            guard report.configDigest != nil, let bytes = plan.sourceDigest, !report.isMixed(plan) else { return nil }
             var digest = common
             digest.add(plan.path)
             digest.add(bytes)

@@ -8,9 +8,16 @@ import PlanReports
 /// them: cmark-gfm with its default options, which leave raw HTML out and drop unsafe links;
 /// an image from elsewhere becomes a link to it (the pages load nothing from the network).
 enum ProseSections {
-    static func html(of plan: Plan, in source: any PlanSource) -> [HTMLReport.ProseSection] {
+    /// `changed` hears when the file is not (or no longer) the bytes the plan was parsed from
+    /// (``Plan/sourceDigest``): saved meanwhile, the page mixes two versions and must not be kept.
+    static func html(of plan: Plan, in source: any PlanSource, changed: () -> Void = {}) -> [HTMLReport.ProseSection] {
         let prose = plan.sections.filter { !$0.isRecognized }
-        guard !prose.isEmpty, let data = try? source.read(plan.path) else { return [] }
+        guard !prose.isEmpty else { return [] }
+        guard let data = try? source.read(plan.path) else {
+            changed()
+            return []
+        }
+        if let digest = plan.sourceDigest, ContentDigest.hex(of: data) != digest { changed() }
         // Lines as the parser numbers them: ended by LF or CRLF.
         let lines = String(decoding: data, as: UTF8.self).splitLines()
         return prose.compactMap { section in

@@ -103,7 +103,9 @@ public struct ReportFolder {
                 var state: PageKeys.FileState?
                 try AtomicFile.write(Array(page.render().utf8), to: path, mode: Self.fileMode, sync: false,
                                      written: { state = PageKeys.FileState($0) })
-                return (nil, key.flatMap { key in state.map { PageKeys.Entry(path: page.path, key: key, state: $0) } }, false)
+                // Asked again: a page found to mix two versions of its plan while rendered has none.
+                let recorded = key == nil ? nil : page.key?()
+                return (nil, recorded.flatMap { key in state.map { PageKeys.Entry(path: page.path, key: key, state: $0) } }, false)
             } catch let failure as any UserFacingError {
                 return (failure.message, nil, false)
             } catch {
@@ -114,7 +116,9 @@ public struct ReportFolder {
         removeLeftovers(keeping: written, earlier: earlier)
         try Self.writeAtomically(Self.marker(listing: written), to: markerPath)
         // Last: a run cut short leaves the earlier keys, which the files it wrote no longer match.
-        try Self.writeAtomically(PageKeys.text(results.compactMap(\.key)), to: keysPath)
+        // The keys only spare work: where they cannot be written (a folder of that name, a full
+        // disk) the report stands, and the earlier keys match none of the pages written now.
+        try? Self.writeAtomically(PageKeys.text(results.compactMap(\.key)), to: keysPath)
         let kept = results.filter(\.kept).count
         return Outcome(written: pages.count - kept + 1, kept: kept) // and the marker (not its companion)
     }

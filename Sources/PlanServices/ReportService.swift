@@ -57,15 +57,20 @@ public enum ReportService {
         case .revision(let rev): sourceLabel = opened.revision.map { "commit \($0.short) (\(rev))" } ?? "working tree"
         }
         let source = opened.source
+        // The plans whose file changed between the parse and the reading of their prose: their
+        // pages mix two versions, and get no key (ReportFolder records none, so they are made
+        // again next time).
+        let reread = PathSet()
         var report = HTMLReport(workspace: loaded, rollup: rollup, history: history, historyNote: note,
                                 diagnostics: Linter.lint(loaded, asOf: asOf, scores: scores), sourceLabel: sourceLabel,
-                                proseSections: { plan in ProseSections.html(of: plan, in: source) },
+                                proseSections: { plan in ProseSections.html(of: plan, in: source) { reread.insert(plan.path) } },
                                 views: views(of: loaded, asOf: asOf))
         // The page's language: the front end's choice, given the workspace's `language:`.
         report.language = language(loaded.config.language)
         // For the account pages' keys, digests of the bytes that were parsed: a page whose inputs
         // did not change is kept (ReportFolder).
         report.configDigest = loaded.configDigest
+        report.isMixed = { plan in reread.contains(plan.path) }
         ProcessLifetime.keepUntilExit(report)
         let outcome = try folder.write(report.pages())
         var written = Written(files: outcome.written, accounts: rollup.total.accounts)
@@ -120,4 +125,13 @@ public enum ReportService {
         }
         return (history, nil)
     }
+}
+
+/// A set of paths that threads add to while pages are rendered.
+final class PathSet: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths = Set<String>()
+
+    func insert(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+    func contains(_ path: String) -> Bool { lock.withLock { paths.contains(path) } }
 }
