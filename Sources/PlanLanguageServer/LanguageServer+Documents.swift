@@ -3,6 +3,8 @@ import PlanEngine
 import PlanFormat
 import PlanModel
 import PlanParser
+import PlanServices
+import PlanWorkspace
 
 /// Requests about one open document: formatting and its outline.
 extension LanguageServer {
@@ -28,7 +30,17 @@ extension LanguageServer {
     func formatting(_ params: JSON) -> Result<JSON, ResponseError> {
         guard let uri = params["textDocument"]?["uri"]?.string, let document = documents[uri],
               let (kind, id) = Self.kindAndID(document.path) else { return .success([]) }
-        let outcome = PlanFormatter(config: config).format(Data(document.text.utf8), path: document.path, kind: kind, id: id)
+        let settings = config
+        if !settings.isReadable {
+            // As `acctplan fmt`: nothing is formatted with the default settings (a second trial
+            // found the editor formatting while fmt refused).
+            let findings = documents.values.first(where: { $0.path == ConfigParser.path }).map { ConfigParser.parse(Data($0.text.utf8)).1 }
+                ?? root.flatMap { try? WorkspaceLoader.readConfig(from: FileSystemSource(root: $0)).1 } ?? []
+            let why = UnreadableFiles.configProblem(settings, findings: findings)?.description ?? "acctplan.yml cannot be read"
+            showMessage("acctplan: \(document.path) is not formatted: \(why); fix it first")
+            return .success([])
+        }
+        let outcome = PlanFormatter(config: settings).format(Data(document.text.utf8), path: document.path, kind: kind, id: id)
         switch outcome {
         case .unchanged:
             return .success([])

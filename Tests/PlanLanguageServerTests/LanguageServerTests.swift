@@ -97,6 +97,22 @@ struct LanguageServerTests {
         #expect(out.contains { $0["method"] == "window/showMessage" && $0["params"]?["message"]?.string?.contains("accounts/broken.md is not formatted") == true })
     }
 
+    /// While acctplan.yml cannot be read, `acctplan fmt` formats nothing; the editor's
+    /// formatting did, with the default settings (a second newcomer trial).
+    @Test func formattingRefusesWhileAcctplanYmlCannotBeRead() throws {
+        let session = try LSPSession()
+        let out = session.run([
+            session.initialize(), LSPSession.initialized,
+            session.open("accounts/acme.md", LSPSession.acme),
+            session.open("acctplan.yml", "version: 1\ncurrency: [CNY\n"),
+            session.request(2, "textDocument/formatting", "accounts/acme.md"),
+        ]).messages
+        #expect(out.response(2)?["result"] == [])
+        #expect(out.contains { $0["method"] == "window/showMessage"
+            && $0["params"]?["message"]?.string?.hasPrefix("acctplan: accounts/acme.md is not formatted: acctplan.yml cannot be read (line ") == true },
+            "\(out)")
+    }
+
     @Test func survivesMalformedMessagesUnknownMethodsAndFilesOutsideTheWorkspace() throws {
         let session = try LSPSession()
         let out = session.run([
