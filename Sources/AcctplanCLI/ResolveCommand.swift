@@ -22,14 +22,19 @@ struct ResolveCommand: ParsableCommand {
     @Argument(help: ArgumentHelp(UI.help("The conflicted plans to resolve (default: every conflicted plan).", "要解决的有冲突的计划（默认：所有有冲突的计划）。")))
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp(UI.help("Conflict style for what remains: merge or diff3. Default: git's merge.conflictStyle.", "剩余冲突的样式：merge 或 diff3。默认：git 的 merge.conflictStyle。")))
+    @Option(help: ArgumentHelp(UI.help("Conflict style for what remains: merge, diff3 or zdiff3. Default: git's merge.conflictStyle.", "剩余冲突的样式：merge、diff3 或 zdiff3。默认：git 的 merge.conflictStyle。")))
     var conflictStyle: String?
+
+    @Flag(help: ArgumentHelp(UI.help("Merge again over plans that are no longer the conflict git wrote (edits made since are lost).",
+                                      "即使计划已不是 git 写入的冲突内容也重新合并并覆盖（之后所做的编辑会丢失）。")))
+    var force = false
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
 
     func run() throws {
         var left = 0
-        let lines = try ResolveService.resolve(paths: paths, conflictStyle: conflictStyle, workspace: workspaceOptions.workspace)
+        let lines = try ResolveService.resolve(paths: paths, conflictStyle: conflictStyle, workspace: workspaceOptions.workspace,
+                                               force: force)
         // Silence read as "it did something" or "it failed" (a newcomer trial).
         if lines.isEmpty {
             Terminal.standardOutput(Terminal.say("nothing to resolve: no file is in conflict\n", "无需解决：没有处于冲突状态的文件\n"))
@@ -52,9 +57,9 @@ struct ResolveCommand: ParsableCommand {
                 left += 1
                 Terminal.standardOutput(Terminal.say(
                     "left alone  \(path): edited since the merge wrote it; finish it by hand, then 'git add \(path)' "
-                        + "(or start again from git's conflict with 'git checkout -m \(path)', which drops your edits)\n",
+                        + "(or merge it again with 'acctplan resolve --force \(path)', which drops your edits)\n",
                     "未改动      \(path)：合并写入后已被手动编辑；请手动完成后运行“git add \(path)”"
-                        + "（或用“git checkout -m \(path)”恢复 git 的冲突重新开始，这会丢弃你的编辑）\n"))
+                        + "（或用“acctplan resolve --force \(path)”重新合并，这会丢弃你的编辑）\n"))
             case .merged(let fallback):
                 Terminal.standardOutput(Terminal.say("merged      \(path)\(fallback.map { " (\($0); merged line by line)" } ?? "")\n",
                                                      "已合并      \(path)\(fallback.map { "（\(Localizer.translate($0, to: .zhCN))；已逐行合并）" } ?? "")\n"))

@@ -49,6 +49,10 @@ public struct HTMLReport: Sendable {
     /// keys with each plan's ``Plan/sourceDigest``; without both a page has no key and is always
     /// rendered.
     public var configDigest: String?
+    /// Which build of acctplan writes the pages (its version, and the executable's size and time
+    /// stamp): every build's pages are its own, since the version alone stays the same between
+    /// builds that render differently.
+    public var builder = ToolInfo.version
     /// Whether a plan's page, once rendered, turned out to mix two versions of its file (saved
     /// between the parse and the reading of its prose): such a page gets no key.
     public var isMixed: @Sendable (Plan) -> Bool = { _ in false }
@@ -171,13 +175,13 @@ public struct HTMLReport: Sendable {
     static let accountPageInputsVersion = 1
 
     /// Everything an account page is made from besides its plan's own file and lint findings:
-    /// acctplan's version, the page's language, the as-of date, the source's label, the currency,
+    /// the build of acctplan (`builder`), the page's language, the as-of date, the source's label, the currency,
     /// acctplan.yml (people, stages, exchange rates, the score's profile, the schema) and the
     /// names of the groups it links to. An account page reads nothing of another plan but these.
     func accountPageInputs() -> ContentDigest {
         var digest = ContentDigest()
         digest.add(Self.accountPageInputsVersion)
-        digest.add(ToolInfo.version)
+        digest.add(builder)
         digest.add(language.rawValue)
         digest.add(rollup.asOf.description)
         digest.add(sourceLabel)

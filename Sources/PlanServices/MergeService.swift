@@ -107,7 +107,9 @@ public enum ResolveService {
     }
 
     /// Resolves `paths` (relative to the current directory; empty: every conflicted plan).
-    public static func resolve(paths: [String], conflictStyle: String?, workspace: String?) throws -> [Line] {
+    /// `force`: write over a file that is no longer the conflict the merge wrote too (its edits
+    /// are lost).
+    public static func resolve(paths: [String], conflictStyle: String?, workspace: String?, force: Bool = false) throws -> [Line] {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let repository: GitRepository
         do {
@@ -145,16 +147,28 @@ public enum ResolveService {
             let result = fileMerger.merge(base: base ?? Data(), ours: ours, theirs: theirs, path: file.path, identity: identity)
             // Only a file that is still the conflict git (or the driver) wrote is written over: a
             // resolution begun by hand is the user's edit (a newcomer trial lost one this way).
+            // git may have written any conflict style (merge.conflictStyle, `checkout --conflict`).
             let target = workdir.appendingPathComponent(file.path).path
-            let lineMerged = LineMerge.merge(base: base ?? Data(), ours: ours, theirs: theirs, options: fileMerger.options).text
+            let candidates = [result.text] + [LineMerge.Style.merge, .diff3, .zdiff3].map { style in
+                var options = fileMerger.options
+                options.style = style
+                return LineMerge.merge(base: base ?? Data(), ours: ours, theirs: theirs, options: options).text
+            }
             guard let working = FileManager.default.contents(atPath: target),
-                  MergedText.isAsMerged(working, anyOf: [lineMerged, result.text], markerSize: fileMerger.options.markerSize)
+                  force || MergedText.isAsMerged(working, anyOf: candidates, markerSize: fileMerger.options.markerSize)
                     || MergedText.isBinaryConflictAsGitLeftIt(working, base: base, ours: ours, theirs: theirs)
             else {
                 lines.append(Line(path: file.path, outcome: .editedSinceTheMerge))
                 continue
             }
-            try AtomicFile.write(result.text, to: target, sync: true)
+            do {
+                // Swapped in only if the file is still what was checked (an editor's save in
+                // between is put back, and the file left alone).
+                try AtomicFile.write(result.text, to: target, sync: true, replaced: { $0 == working })
+            } catch is AtomicFile.ChangedMeanwhile {
+                lines.append(Line(path: file.path, outcome: .editedSinceTheMerge))
+                continue
+            }
             if result.isClean {
                 resolved.append(file.path)
                 lines.append(Line(path: file.path, outcome: .merged(fallback: result.fallbackReason)))
@@ -189,27 +203,33 @@ public enum ResolveService {
 
 /// A conflicted file as a merge left it.
 enum MergedText {
-    /// Whether `working` holds conflict markers and is, marker lines aside (their labels differ
-    /// between git, its merge driver and a rebase), one of `candidates`: what git's line merge or
-    /// acctplan's merge writes for the same three versions. Any edit since — a hunk resolved by
-    /// hand, a line added, the markers removed — makes it none of them.
+    /// Whether `working` holds conflict markers and is, the markers' labels aside (they differ
+    /// between git, its merge driver and a rebase), one of `candidates`: what git's line merge (in
+    /// any conflict style) or acctplan's merge writes for the same three versions. Any edit since
+    /// — a hunk resolved by hand, a line added, a hunk's markers taken out — makes it none of them.
     static func isAsMerged(_ working: Data, anyOf candidates: [Data], markerSize: Int) -> Bool {
-        let (text, markers) = withoutMarkerLines(working, size: markerSize)
+        let (text, markers) = withoutMarkerLabels(working, size: markerSize)
         guard markers > 0 else { return false }
-        return candidates.contains { withoutMarkerLines($0, size: markerSize).text == text }
+        return candidates.contains { withoutMarkerLabels($0, size: markerSize).text == text }
     }
 
-    /// The lines of `data` that are not conflict markers (`<<<<<<<`, `|||||||`, `=======`,
-    /// `>>>>>>>` of exactly `size` characters, then the end of the line or a space and a label),
+    /// The lines of `data` with each conflict marker (`<<<<<<<`, `|||||||`, `=======`, `>>>>>>>`
+    /// of exactly `size` characters, then the end of the line or a space and a label) cut to its
+    /// characters — kept in place, so that taking a hunk's markers out is an edit too — and
     /// without a carriage return at their end (a CRLF checkout — `eol=crlf`, `core.autocrlf` —
     /// holds the line merge of LF blobs with CRLF line ends), and how many marker lines there were.
-    static func withoutMarkerLines(_ data: Data, size: Int) -> (text: [ArraySlice<UInt8>], markers: Int) {
+    static func withoutMarkerLabels(_ data: Data, size: Int) -> (text: [ArraySlice<UInt8>], markers: Int) {
         // On bytes: as Characters, "\r\n" is one and a CRLF file would be a single line.
         var kept: [ArraySlice<UInt8>] = []
         var markers = 0
         for var line in [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false) {
             if line.last == 0x0D { line = line.dropLast() }
-            if isMarker(line, size: size) { markers += 1 } else { kept.append(line) }
+            if isMarker(line, size: size) {
+                markers += 1
+                kept.append(line.prefix(size))
+            } else {
+                kept.append(line)
+            }
         }
         return (kept, markers)
     }

@@ -56,8 +56,12 @@ public final class PlanVersions: @unchecked Sendable {
     /// Why an endpoint's acctplan.yml cannot be read (merge conflicts, not YAML); nil when it can
     /// (or there is none).
     public func configProblem(at endpoint: DiffEndpoint) throws -> UnreadableFiles.ConfigProblem? {
-        guard try !config(at: endpoint).isReadable,
-              let data = try repository.content(of: repositoryPath(ConfigParser.path), at: endpoint) else { return nil }
+        let settings = try config(at: endpoint)
+        guard !settings.isReadable else { return nil }
+        guard let data = try repository.content(of: repositoryPath(ConfigParser.path), at: endpoint) else {
+            // Unmerged in the index: only its conflict's stages are there.
+            return settings.hasMergeConflicts ? UnreadableFiles.configProblem(settings, findings: []) : nil
+        }
         let (config, findings) = ConfigParser.parse(data)
         return UnreadableFiles.configProblem(config, findings: findings)
     }

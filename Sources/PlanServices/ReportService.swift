@@ -70,6 +70,7 @@ public enum ReportService {
         // For the account pages' keys, digests of the bytes that were parsed: a page whose inputs
         // did not change is kept (ReportFolder).
         report.configDigest = loaded.configDigest
+        report.builder = HistoryStore.builderIdentity()
         report.isMixed = { plan in reread.contains(plan.path) }
         ProcessLifetime.keepUntilExit(report)
         let outcome = try folder.write(report.pages())

@@ -15,11 +15,25 @@ struct SparseCheckoutSource: PlanSource {
 
     /// The source for the working tree at `root`, or nil when it is not in a sparse checkout (or
     /// none of the workspace's files is outside it).
-    static func make(root: URL) -> SparseCheckoutSource? {
+    /// Throws when the index (one that can mark files outside a checkout) cannot be read: a
+    /// *sparse index* (`index.sparse`, `git sparse-checkout init --sparse-index`), which libgit2
+    /// cannot read — counting only the plans on disk would be a wrong answer given quietly.
+    static func make(root: URL) throws -> SparseCheckoutSource? {
         guard let repository = try? GitRepository(discovering: root), let top = repository.workingDirectory,
-              let prefix = try? GitPaths.relative(root, to: top),
-              let outside = try? repository.filesOutsideSparseCheckout(under: prefix),
-              let index = try? GitSnapshotSource.index(prefix: prefix, in: repository) else { return nil }
+              let prefix = try? GitPaths.relative(root, to: top) else { return nil }
+        let found: Set<String>?
+        do {
+            found = try repository.filesOutsideSparseCheckout(under: prefix)
+        } catch let error where "\(error)".contains("sdir") {
+            // libgit2 1.5: "unsupported mandatory extension: 'sdir'". Other failures to read the
+            // index are git's business: the plans on disk are read, as outside a sparse checkout.
+            throw ToolFailure("cannot read git's index to find the plans outside this sparse checkout (\(error)); a sparse "
+                + "index cannot be read by acctplan: turn it off with 'git sparse-checkout init --no-sparse-index' (or read "
+                + "the plans with --rev HEAD)")
+        } catch {
+            return nil
+        }
+        guard let outside = found, let index = try? GitSnapshotSource.index(prefix: prefix, in: repository) else { return nil }
         let lead = prefix.isEmpty ? 0 : prefix.count + 1
         return SparseCheckoutSource(disk: FileSystemSource(root: root), index: index,
                                     outside: Set(outside.map { String($0.dropFirst(lead)) }.filter { index.exists($0) }))

@@ -51,7 +51,7 @@ public struct OpenedWorkspace {
     /// Opens the workspace at `workspace` (`--workspace`, nil to search upwards) in the version
     /// `choice` names.
     public static func open(workspace: String?, at choice: PlanSourceChoice) throws -> OpenedWorkspace {
-        if choice == .workingTree { return readingWorkingTree(try WorkspaceLocation.root(workspace)) }
+        if choice == .workingTree { return try readingWorkingTree(try WorkspaceLocation.root(workspace)) }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let opened = try WorkspaceRepository.open(workspace: workspace, purpose: "--rev and --staged read plans from git")
         let (repository, root, prefix) = (opened.repository, opened.root, opened.prefix)
@@ -84,8 +84,8 @@ public struct OpenedWorkspace {
 
     /// The working tree at `root` for the commands that only read it: in a sparse checkout the
     /// plans outside it are read as the index holds them (``SparseCheckoutSource``).
-    static func readingWorkingTree(_ root: URL) -> OpenedWorkspace {
-        guard let sparse = SparseCheckoutSource.make(root: root) else { return workingTree(root) }
+    static func readingWorkingTree(_ root: URL) throws -> OpenedWorkspace {
+        guard let sparse = try SparseCheckoutSource.make(root: root) else { return workingTree(root) }
         return OpenedWorkspace(root: root, source: sparse, revision: nil) { path in
             sparse.outside.contains(path) || sparse.outside.contains { $0.hasPrefix(path + "/") }
                 || FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)

@@ -193,15 +193,63 @@ struct MergeDriverEndToEndTests {
             try GitFixture.write(edited, to: Self.plan, in: ws)
             let resolved = try sandbox.acctplan(["resolve"], in: ws)
             #expect(resolved.status == 1, "\(resolved)")
-            #expect(resolved.stdout.hasPrefix("left alone  \(Self.plan): edited since the merge wrote it") && resolved.stdout.contains("git checkout -m"),
-                    "\(resolved)")
+            #expect(resolved.stdout.hasPrefix("left alone  \(Self.plan): edited since the merge wrote it")
+                    && resolved.stdout.contains("acctplan resolve --force \(Self.plan)"), "\(resolved)")
             #expect(GitFixture.read(Self.plan, in: ws) == edited, "the edit is kept")
             #expect(try sandbox.gitOK(["diff", "--name-only", "--diff-filter=U"], in: ws) == Self.plan, "and not staged")
         }
 
+        // git's conflict written again in another style than the merge's (or resolve's): untouched.
+        try sandbox.gitOK(["checkout", "--conflict=diff3", Self.plan], in: ws)
+        let diff3 = try sandbox.acctplan(["resolve", "--conflict-style", "merge"], in: ws)
+        #expect(diff3.status == 0 && diff3.stdout == "merged      \(Self.plan)\n", "\(diff3)")
+        // --force merges over an edited file.
         try sandbox.gitOK(["checkout", "-m", Self.plan], in: ws)
+        try GitFixture.write(conflicted + "\nIMPORTANT note\n", to: Self.plan, in: ws)
+        let forced = try sandbox.acctplan(["resolve", "--force"], in: ws)
+        #expect(forced.status == 0 && forced.stdout == "merged      \(Self.plan)\n", "\(forced)")
+        #expect(GitFixture.read(Self.plan, in: ws)?.contains("IMPORTANT") == false)
+    }
+
+    /// Keeping both sides of one hunk by deleting only its marker lines leaves every other line
+    /// as git wrote it: with another hunk still marked, resolve took the file for untouched and
+    /// wrote over that resolution (an independent review). The markers' places count too.
+    @Test func resolveSeesAHunkWhoseMarkersWereTakenOut() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
+        try #require(created.status == 0, "\(created)")
+        let ws = sandbox.temp.path("ws")
+        let plan = "accounts/huaxia-power.md"
+        func edit(_ replacements: [(String, String)], _ message: String) throws {
+            var text = try #require(GitFixture.read(plan, in: ws))
+            for (from, to) in replacements {
+                let line = try #require(text.split(separator: "\n").first { $0.hasPrefix(from) })
+                text = text.replacingOccurrences(of: line, with: to)
+            }
+            try GitFixture.write(text, to: plan, in: ws)
+            try sandbox.gitOK(["commit", "-qam", message], in: ws)
+        }
+        try sandbox.gitOK(["checkout", "-q", "-b", "theirs"], in: ws)
+        try edit([("name: ", "name: Huaxia Theirs"), ("reviewed: ", "reviewed: 2026-11-02")], "theirs")
+        try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
+        try edit([("name: ", "name: Huaxia Ours"), ("reviewed: ", "reviewed: 2026-11-03")], "ours")
+        let merge = try sandbox.git(["merge", "--no-edit", "theirs"], in: ws)
+        #expect(merge.status != 0, "\(merge)")
+        let conflicted = try #require(GitFixture.read(plan, in: ws))
+        let hunks = conflicted.components(separatedBy: "<<<<<<< ").count - 1
+        try #require(hunks >= 2, "another hunk keeps its markers: \(conflicted)")
+        // The first hunk's three marker lines deleted (both sides kept), any other left.
+        var lines = conflicted.components(separatedBy: "\n")
+        let open = try #require(lines.firstIndex { $0.hasPrefix("<<<<<<< ") })
+        let middle = try #require(lines[open...].firstIndex { $0 == "=======" })
+        let close = try #require(lines[middle...].firstIndex { $0.hasPrefix(">>>>>>> ") })
+        for index in [close, middle, open] { lines.remove(at: index) }
+        let edited = lines.joined(separator: "\n")
+        try GitFixture.write(edited, to: plan, in: ws)
         let resolved = try sandbox.acctplan(["resolve"], in: ws)
-        #expect(resolved.status == 0 && resolved.stdout == "merged      \(Self.plan)\n", "\(resolved)")
+        #expect(resolved.stdout.hasPrefix("left alone  \(plan)"), "\(resolved)")
+        #expect(GitFixture.read(plan, in: ws) == edited)
     }
 
     /// In a CRLF checkout (`eol=crlf`) the conflict git writes has CRLF line ends while the

@@ -78,3 +78,18 @@ extension SparseCheckoutTests {
         #expect(!FileManager.default.fileExists(atPath: repo.appendingPathComponent("accounts/east/bolt.md").path))
     }
 }
+
+extension SparseCheckoutTests {
+    /// A sparse index (`--sparse-index`) cannot be read by libgit2: the readers counted only the
+    /// plans on disk, quietly (an independent review). They now stop and say how to go on.
+    @Test func aSparseIndexIsSaidNotCountedAround() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let repo = try sandbox.repository(accounts: Self.plans)
+        try sandbox.gitOK(["sparse-checkout", "init", "--cone", "--sparse-index"], in: repo)
+        try sandbox.gitOK(["sparse-checkout", "set", "industries"], in: repo)
+        let rollup = try sandbox.acctplan(["rollup"] + GitFixture.asOf, in: repo)
+        #expect(rollup.status == 2 && rollup.stderr.contains("a sparse index cannot be read by acctplan")
+                && rollup.stderr.contains("git sparse-checkout init --no-sparse-index"), "\(rollup)")
+    }
+}

@@ -230,5 +230,6 @@ extension UnreadableConfigHistoryTests {
         #expect(staged.stdout == "\(plan) (account huaxia-power, modified)\n  not compared: acctplan.yml cannot be read in the new version; run acctplan lint\n",
                 "\(staged)")
         #expect(!staged.stdout.contains("amount"), "\(staged)")
+        #expect(staged.stderr.contains("acctplan.yml has unresolved merge conflicts"), "\(staged)")
     }
 }
