@@ -9,9 +9,7 @@ struct MergeDriverEndToEndTests {
     /// A workspace from `acctplan init` with the driver configured in `.git/config` and
     /// `.git/info/attributes`, and a branch `theirs` next to `main`.
     static func workspace(_ sandbox: GitSandbox) throws -> URL {
-        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
-        try #require(created.status == 0, "\(created)")
-        let ws = sandbox.temp.path("ws")
+        let ws = try sandbox.templateWorkspace()
         let binary = try CLI.binary.get().path
         try sandbox.gitOK(["config", "merge.acctplan.name", "acctplan plan merge"], in: ws)
         try sandbox.gitOK(["config", "merge.acctplan.driver", "'\(binary)' merge-driver %O %A %B %P"], in: ws)
@@ -35,6 +33,8 @@ struct MergeDriverEndToEndTests {
         try sandbox.gitOK(["commit", "-qam", message], in: ws)
     }
 
+    /// A row theirs adds after ``lastRow``.
+    static let newRow = "| opp-cigarette-factory-analytics | Factory analytics | qualify | CNY 1.5M | 20% | 2027-09-30 |\n"
     static let lastRow = "| opp-leaf-upgrade    | Leaf procurement suite upgrade              | won       | 1,200,000 |             | 2026-09-15 | industry |\n"
 
     @Test func parallelEditsOfOneTableMergeCleanlyAndLintClean() throws {
@@ -93,16 +93,14 @@ struct MergeDriverEndToEndTests {
     @Test func hooksInstallConfiguresTheDriverForRebaseAndCherryPick() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
-        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
-        try #require(created.status == 0, "\(created)")
-        let ws = sandbox.temp.path("ws")
+        let ws = try sandbox.templateWorkspace()
         let install = try sandbox.acctplan(["hooks", "install", "--acctplan", try CLI.binary.get().path], in: ws)
         #expect(install.status == 0, "\(install)")
         #expect(try sandbox.gitOK(["config", "merge.acctplan.driver"], in: ws).hasSuffix("merge-driver --marker-size %L --ours-label %X --base-label %S --theirs-label %Y %O %A %B %P"))
         #expect(try sandbox.gitOK(["check-attr", "merge", Self.plan], in: ws).hasSuffix("merge: acctplan"))
         try sandbox.gitOK(["branch", "theirs"], in: ws)
         try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)
-        try Self.edit(sandbox, ws, [(Self.lastRow, Self.lastRow + "| opp-cigarette-factory-analytics | Factory analytics | qualify | CNY 1.5M | 20% | 2027-09-30 |\n")],
+        try Self.edit(sandbox, ws, [(Self.lastRow, Self.lastRow + Self.newRow)],
                       message: "A new opportunity")
         try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
         try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 5.8M  |")], message: "Amount up")
@@ -128,12 +126,10 @@ struct MergeDriverEndToEndTests {
     @Test func resolveAfterAMergeWithoutTheDriver() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
-        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
-        try #require(created.status == 0, "\(created)")
-        let ws = sandbox.temp.path("ws")
+        let ws = try sandbox.templateWorkspace()
         try sandbox.gitOK(["branch", "theirs"], in: ws)
         try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)
-        try Self.edit(sandbox, ws, [(Self.lastRow, Self.lastRow + "| opp-cigarette-factory-analytics | Factory analytics | qualify | CNY 1.5M | 20% | 2027-09-30 |\n"),
+        try Self.edit(sandbox, ws, [(Self.lastRow, Self.lastRow + Self.newRow),
                                     ("| CNY 2.4M  |", "| CNY 2.2M  |")],
                       message: "A new opportunity")
         try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
@@ -167,16 +163,15 @@ struct MergeDriverEndToEndTests {
 
     /// A resolution begun by hand is the user's edit: `resolve` merging again from git's versions
     /// wrote over it and staged the result (a newcomer trial lost a note this way). It leaves such
-    /// a file alone; `git checkout -m` gives git's conflict back, and then it merges.
+    /// a file alone; git's conflict in another style is still taken for untouched, and `--force`
+    /// merges over an edit.
     @Test func resolveLeavesAFileEditedSinceTheMergeAlone() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
-        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
-        try #require(created.status == 0, "\(created)")
-        let ws = sandbox.temp.path("ws")
+        let ws = try sandbox.templateWorkspace()
         try sandbox.gitOK(["branch", "theirs"], in: ws)
         try sandbox.gitOK(["checkout", "-q", "theirs"], in: ws)
-        try Self.edit(sandbox, ws, [(Self.lastRow, Self.lastRow + "| opp-cigarette-factory-analytics | Factory analytics | qualify | CNY 1.5M | 20% | 2027-09-30 |\n")],
+        try Self.edit(sandbox, ws, [(Self.lastRow, Self.lastRow + Self.newRow)],
                       message: "A new opportunity")
         try sandbox.gitOK(["checkout", "-q", "main"], in: ws)
         try Self.edit(sandbox, ws, [("| CNY 5.2M  |", "| CNY 5.8M  |")], message: "Amount up")
@@ -217,9 +212,7 @@ struct MergeDriverEndToEndTests {
     @Test func resolveSeesAHunkWhoseMarkersWereTakenOut() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
-        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
-        try #require(created.status == 0, "\(created)")
-        let ws = sandbox.temp.path("ws")
+        let ws = try sandbox.templateWorkspace()
         let plan = "accounts/huaxia-power.md"
         func edit(_ replacements: [(String, String)], _ message: String) throws {
             var text = try #require(GitFixture.read(plan, in: ws))
@@ -258,9 +251,7 @@ struct MergeDriverEndToEndTests {
     @Test func resolveMergesAnUntouchedConflictInACRLFCheckout() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }
-        let created = try sandbox.acctplan(["init", "ws"], in: sandbox.temp.url)
-        try #require(created.status == 0, "\(created)")
-        let ws = sandbox.temp.path("ws")
+        let ws = try sandbox.templateWorkspace()
         let attributes = try #require(GitFixture.read(".gitattributes", in: ws))
         try GitFixture.write(attributes.replacingOccurrences(of: "eol=lf", with: "eol=crlf"), to: ".gitattributes", in: ws)
         try sandbox.gitOK(["commit", "-qam", "CRLF"], in: ws)
