@@ -23,6 +23,12 @@ public enum DiffService {
         public var ends: DiffEnds { DiffEnds(from: from, to: to, fromText: fromText, toText: toText) }
     }
 
+    /// How a revision is named in messages: as given, with its short id when that is not what
+    /// was given ("HEAD~1 (1a2b3c4)", but "1a2b3c4", not "1a2b3c4 (1a2b3c4)").
+    static func label(_ text: String, _ id: ObjectID) -> String {
+        id.description.hasPrefix(text.lowercased()) ? text : "\(text) (\(id.short))"
+    }
+
     /// Compares what `arguments` name: up to two leading revisions, then paths (relative to the
     /// current directory). No revision: index → working tree (`staged`: HEAD → index); one:
     /// REV → working tree (`staged`: REV → index); two: REV1 → REV2.
@@ -71,13 +77,12 @@ public enum DiffService {
             let rev = revisions[0]
             (old, new) = (.tree(try repository.treeOfCommit(rev.id)), toIndex ? .index : .workingTree)
             (result.from, result.to) = (rev.id.description, toIndex ? "index" : "worktree")
-            (result.fromText, result.toText) = ("\(rev.text) (\(rev.id.short))", toIndex ? "index" : "working tree")
+            (result.fromText, result.toText) = (Self.label(rev.text, rev.id), toIndex ? "index" : "working tree")
         default:
             if staged { throw ToolFailure("--staged compares with the index; give at most one revision") }
             (old, new) = (.tree(try repository.treeOfCommit(revisions[0].id)), .tree(try repository.treeOfCommit(revisions[1].id)))
             (result.from, result.to) = (revisions[0].id.description, revisions[1].id.description)
-            (result.fromText, result.toText) = ("\(revisions[0].text) (\(revisions[0].id.short))",
-                                                "\(revisions[1].text) (\(revisions[1].id.short))")
+            (result.fromText, result.toText) = (Self.label(revisions[0].text, revisions[0].id), Self.label(revisions[1].text, revisions[1].id))
         }
         if repository.isBare && (new == .workingTree || new == .index) {
             throw ToolFailure("this repository is bare: give two revisions to compare")
