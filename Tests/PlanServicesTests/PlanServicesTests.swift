@@ -73,7 +73,9 @@ import Testing
         #expect(result.changes.map(\.status) == [.modified, .added])
         #expect(result.changes[0].fields.map(\.name) == ["stage"])
         #expect((result.from, result.to) == (first, second))
-        #expect(result.fromText == "\(first) (\(first.prefix(7)))")
+        #expect(result.fromText == first, "a revision given as its id is named once")
+        let named = try DiffService.compare(["HEAD~1", "HEAD"], staged: false, workspace: repo.root.path)
+        #expect(named.fromText == "HEAD~1 (\(first.prefix(7)))")
         #expect(result.unmerged.isEmpty && result.untracked.isEmpty)
 
         // The same revisions the other way round: Beta is removed.
