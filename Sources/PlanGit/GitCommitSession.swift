@@ -225,7 +225,7 @@ public final class GitCommitSession {
         }
         guard let workingDirectory = repository.workingDirectory else { throw Failure.bare }
         let index = try staged
-        let sparse = Set((0..<index.count).compactMap { index.entry($0) }.filter(\.skipsWorktree).map(\.path))
+        let sparse = Set(index.skipWorktreeEntries().keys)
         let refusal = Refusal(repository, workingDirectory.path, sparse: sparse)
         // Called for each tracked file about to be updated (positive: skip it; negative: stop).
         // A deletion needs no filter.

@@ -107,19 +107,14 @@ extension GitRepository {
 
 extension GitRepository {
     /// The index's blob of every file outside a sparse checkout (git's skip-worktree bit), by
-    /// repository-relative path; empty in a checkout that is not sparse.
+    /// repository-relative path; empty in a checkout that is not sparse. Only an index of
+    /// version 3 or later has room for the bit: the usual version 2 is told from its first 8
+    /// bytes, without reading the index (every comparison with the working tree asks).
     func skipWorktreeEntries() throws -> [String: ObjectID] {
+        guard Self.indexVersion(gitDirectory + "/index").map({ $0 >= 3 }) == true else { return [:] }
         let index = try IndexHandle(of: self)
         try index.read(force: false)
-        var entries: [String: ObjectID] = [:]
-        for position in 0..<index.count {
-            // The flag is looked at before anything is copied out of the entry.
-            guard let raw = git_index_get_byindex(index.pointer, position),
-                  Int32(raw.pointee.flags_extended) & Int32(GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue) != 0 else { continue }
-            let entry = IndexEntry(raw)
-            if entry.stage == 0 { entries[entry.path] = entry.id }
-        }
-        return entries
+        return index.skipWorktreeEntries()
     }
 
     /// The files below `folder` (repository-relative) that are outside a sparse checkout — git's
@@ -127,10 +122,7 @@ extension GitRepository {
     /// when there are none. (`git sparse-checkout` records its setting in `config.worktree`,
     /// which libgit2 does not read: the index's bits are what tell.)
     public func filesOutsideSparseCheckout(under folder: String) throws -> Set<String>? {
-        // Only an index of version 3 or later has room for the bit: the usual version 2 is told
-        // from its first 12 bytes, without reading the index.
-        guard let root = workingDirectory?.path, Self.indexVersion(gitDirectory + "/index").map({ $0 >= 3 }) == true
-        else { return nil }
+        guard let root = workingDirectory?.path else { return nil }
         let lead = folder.isEmpty ? "" : folder + "/"
         var outside = Set<String>()
         for path in try skipWorktreeEntries().keys where path.hasPrefix(lead) {

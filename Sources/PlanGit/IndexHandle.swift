@@ -26,6 +26,20 @@ final class IndexHandle: GitHandle {
     func entry(path: String) -> IndexEntry? { git_index_get_bypath(pointer, path, 0).map(IndexEntry.init) }
 
     var hasConflicts: Bool { git_index_has_conflicts(pointer) != 0 }
+
+    /// The blob of every resolved entry with git's skip-worktree bit (outside a sparse checkout,
+    /// or `git update-index --skip-worktree`), by path. The flag is looked at before anything is
+    /// copied out of an entry.
+    func skipWorktreeEntries() -> [String: ObjectID] {
+        var entries: [String: ObjectID] = [:]
+        for position in 0..<count {
+            guard let raw = git_index_get_byindex(pointer, position),
+                  Int32(raw.pointee.flags_extended) & Int32(GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue) != 0 else { continue }
+            let entry = IndexEntry(raw)
+            if entry.stage == 0 { entries[entry.path] = entry.id }
+        }
+        return entries
+    }
 }
 
 /// What acctplan reads of an index entry, copied out of the index.

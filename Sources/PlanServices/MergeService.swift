@@ -149,14 +149,15 @@ public enum ResolveService {
             // resolution begun by hand is the user's edit (a newcomer trial lost one this way).
             // git may have written any conflict style (merge.conflictStyle, `checkout --conflict`).
             let target = workdir.appendingPathComponent(file.path).path
-            let candidates = [result.text] + [LineMerge.Style.merge, .diff3, .zdiff3].map { style in
+            // acctplan's own result first; git's line merges made only as far as needed.
+            let candidates: [() -> Data] = [{ result.text }] + [LineMerge.Style.merge, .diff3, .zdiff3].map { style in {
                 var options = fileMerger.options
                 options.style = style
                 return LineMerge.merge(base: base ?? Data(), ours: ours, theirs: theirs, options: options).text
-            }
+            } }
             guard let working = FileManager.default.contents(atPath: target),
-                  force || MergedText.isAsMerged(working, anyOf: candidates, markerSize: fileMerger.options.markerSize)
-                    || MergedText.isBinaryConflictAsGitLeftIt(working, base: base, ours: ours, theirs: theirs)
+                  force || MergedText.isBinaryConflictAsGitLeftIt(working, base: base, ours: ours, theirs: theirs)
+                    || MergedText.isAsMerged(working, anyOf: candidates, markerSize: fileMerger.options.markerSize)
             else {
                 lines.append(Line(path: file.path, outcome: .editedSinceTheMerge))
                 continue
@@ -207,10 +208,10 @@ enum MergedText {
     /// between git, its merge driver and a rebase), one of `candidates`: what git's line merge (in
     /// any conflict style) or acctplan's merge writes for the same three versions. Any edit since
     /// — a hunk resolved by hand, a line added, a hunk's markers taken out — makes it none of them.
-    static func isAsMerged(_ working: Data, anyOf candidates: [Data], markerSize: Int) -> Bool {
+    static func isAsMerged(_ working: Data, anyOf candidates: [() -> Data], markerSize: Int) -> Bool {
         let (text, markers) = withoutMarkerLabels(working, size: markerSize)
         guard markers > 0 else { return false }
-        return candidates.contains { withoutMarkerLabels($0, size: markerSize).text == text }
+        return candidates.contains { withoutMarkerLabels($0(), size: markerSize).text == text }
     }
 
     /// The lines of `data` with each conflict marker (`<<<<<<<`, `|||||||`, `=======`, `>>>>>>>`
