@@ -9,20 +9,7 @@ import Testing
 /// file saved between the parse and the reading of its prose, which is read again to render it
 /// (a second newcomer trial) — must not be recorded, or later runs would keep it.
 struct ReportKeysTests {
-    static let plan = """
-        ---
-        name: Acme
-        industry: tobacco
-        stage: departmental
-        manager: li-you
-        reviewed: 2026-11-01
-        ---
-
-        ## Risks
-
-        The CIO is leaving.
-
-        """
+    static let plan = ScratchRepository.account("Acme", extra: "\n## Risks\n\nThe CIO is leaving.\n")
 
     @Test func proseReadFromAnotherVersionIsSaid() throws {
         let parsed = try WorkspaceLoader.load(from: MemorySource(["accounts/acme.md": Self.plan]), digests: true)
